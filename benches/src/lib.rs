@@ -1,0 +1,1 @@
+//! Criterion benchmarks of the cleanprod engine: run `cargo bench -p cleanprod-benches`.

@@ -1,0 +1,309 @@
+//! The one error type of the engine.
+//!
+//! Every variant names the field path (`prices.water`, `schedule.hours_per_day`; empty for
+//! the whole document) and, where there is one, the offending value as written. Each has a
+//! stable machine-readable [`Error::code`] and a [`Category`] that the Python and JS bindings
+//! map to exception classes.
+
+use std::cell::RefCell;
+use std::fmt;
+
+use crate::document::SourceFormat;
+use crate::units::UnitProblem;
+
+/// Result with the engine's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong, with where and why.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The text is not valid TOML or JSON.
+    #[error("document is not valid {format} (line {line}, column {column}): {message}")]
+    Syntax {
+        /// The format being read.
+        format: SourceFormat,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// The parser's description.
+        message: String,
+    },
+    /// A field that the format does not have (often a misspelling).
+    #[error("{}: unknown field `{field}`{expected}", at(path))]
+    UnknownField {
+        /// Path of the unknown field.
+        path: String,
+        /// The field name.
+        field: String,
+        /// The accepted names, empty or starting with `; expected `.
+        expected: String,
+    },
+    /// A required field is absent.
+    #[error("{}: required field is missing", at(path))]
+    MissingField {
+        /// Path of the missing field.
+        path: String,
+    },
+    /// A value of the wrong type (a number where a string is expected, ...).
+    #[error("{}: {message}", at(path))]
+    InvalidType {
+        /// Path of the value.
+        path: String,
+        /// What was found and what was expected.
+        message: String,
+    },
+    /// A name that is not one of the accepted choices.
+    #[error("{}: unknown choice `{value}`; expected one of {expected}", at(path))]
+    UnknownVariant {
+        /// Path of the value.
+        path: String,
+        /// The value as written.
+        value: String,
+        /// The accepted choices.
+        expected: String,
+    },
+    /// A physical value whose number or unit is not accepted.
+    #[error("{}: \"{value}\": {problem}", at(path))]
+    Unit {
+        /// Path of the value.
+        path: String,
+        /// The value as written.
+        value: String,
+        /// What is wrong with it.
+        problem: UnitProblem,
+    },
+    /// A price per the wrong kind of quantity for its resource (water priced per kg).
+    #[error("{}: \"{value}\" is a price per {found}, but {resource} is priced per {accepted}, such as \"{example}\"", at(path))]
+    PriceDimension {
+        /// Path of the price.
+        path: String,
+        /// The price as written.
+        value: String,
+        /// The resource priced.
+        resource: String,
+        /// What the price is per.
+        found: String,
+        /// What the resource may be priced per.
+        accepted: String,
+        /// A valid price of the resource.
+        example: String,
+    },
+    /// A price or amount in another currency than the document's.
+    #[error("{}: \"{value}\" is in {found}, but the document's currency is {expected}; convert it first", at(path))]
+    Currency {
+        /// Path of the value.
+        path: String,
+        /// The value as written.
+        value: String,
+        /// The currency of the value.
+        found: String,
+        /// The document's currency.
+        expected: String,
+    },
+    /// A value outside the range the field allows.
+    #[error("{}: \"{value}\" {reason}", at(path))]
+    OutOfRange {
+        /// Path of the value.
+        path: String,
+        /// The value as written.
+        value: String,
+        /// The allowed range, or why the value is impossible.
+        reason: String,
+    },
+    /// A `format` version this build cannot read.
+    #[error("{}: unsupported document format \"{value}\"; this version of cleanprod reads {supported}", at(path))]
+    UnsupportedFormat {
+        /// Path of the version field (`format`).
+        path: String,
+        /// The version as written.
+        value: String,
+        /// The versions this build reads.
+        supported: String,
+    },
+}
+
+/// How the bindings classify an [`Error`]: each category is one exception class in Python
+/// (all subclasses of `ValueError`) and one `Error` class in JS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Category {
+    /// The text is not valid TOML/JSON (JS `SyntaxError`).
+    Syntax,
+    /// The document's structure: unknown or missing fields, wrong types, unknown choices,
+    /// unsupported format version (JS `TypeError`).
+    Document,
+    /// A physical value's number or unit (JS `RangeError`).
+    Unit,
+    /// A value outside its allowed range or in the wrong currency (JS `RangeError`).
+    Value,
+}
+
+impl Category {
+    /// Snake-case name, e.g. `"unit"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Syntax => "syntax",
+            Category::Document => "document",
+            Category::Unit => "unit",
+            Category::Value => "value",
+        }
+    }
+}
+
+fn at(path: &str) -> &str {
+    if path.is_empty() { "document" } else { path }
+}
+
+impl Error {
+    /// A unit problem of `value` at `path`.
+    pub fn unit(path: impl Into<String>, value: impl Into<String>, problem: UnitProblem) -> Self {
+        Error::Unit {
+            path: path.into(),
+            value: value.into(),
+            problem,
+        }
+    }
+
+    /// A value outside its range at `path`.
+    pub fn out_of_range(
+        path: impl Into<String>,
+        value: impl fmt::Display,
+        reason: impl Into<String>,
+    ) -> Self {
+        Error::OutOfRange {
+            path: path.into(),
+            value: value.to_string(),
+            reason: reason.into(),
+        }
+    }
+
+    /// Stable machine-readable code, e.g. `"unit_dimension"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Syntax { .. } => "syntax",
+            Error::UnknownField { .. } => "unknown_field",
+            Error::MissingField { .. } => "missing_field",
+            Error::InvalidType { .. } => "invalid_type",
+            Error::UnknownVariant { .. } => "unknown_variant",
+            Error::Unit { problem, .. } => problem.code(),
+            Error::PriceDimension { .. } => "price_dimension",
+            Error::Currency { .. } => "currency_mismatch",
+            Error::OutOfRange { .. } => "out_of_range",
+            Error::UnsupportedFormat { .. } => "unsupported_format",
+        }
+    }
+
+    /// The binding class of this error.
+    pub fn category(&self) -> Category {
+        match self {
+            Error::Syntax { .. } => Category::Syntax,
+            Error::UnknownField { .. }
+            | Error::MissingField { .. }
+            | Error::InvalidType { .. }
+            | Error::UnknownVariant { .. }
+            | Error::UnsupportedFormat { .. } => Category::Document,
+            Error::Unit { .. } | Error::PriceDimension { .. } => Category::Unit,
+            Error::Currency { .. } | Error::OutOfRange { .. } => Category::Value,
+        }
+    }
+
+    /// Path of the offending field; empty for the whole document.
+    pub fn path(&self) -> &str {
+        match self {
+            Error::Syntax { .. } => "",
+            Error::UnknownField { path, .. }
+            | Error::MissingField { path }
+            | Error::InvalidType { path, .. }
+            | Error::UnknownVariant { path, .. }
+            | Error::Unit { path, .. }
+            | Error::PriceDimension { path, .. }
+            | Error::Currency { path, .. }
+            | Error::OutOfRange { path, .. }
+            | Error::UnsupportedFormat { path, .. } => path,
+        }
+    }
+
+    /// The offending value as written, where there is one.
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            Error::UnknownField { field: value, .. }
+            | Error::UnknownVariant { value, .. }
+            | Error::Unit { value, .. }
+            | Error::PriceDimension { value, .. }
+            | Error::Currency { value, .. }
+            | Error::OutOfRange { value, .. }
+            | Error::UnsupportedFormat { value, .. } => Some(value),
+            Error::Syntax { .. } | Error::MissingField { .. } | Error::InvalidType { .. } => None,
+        }
+    }
+
+    /// The same error at `path` (used when the path is known only after the value failed).
+    pub(crate) fn with_path(mut self, new: String) -> Self {
+        match &mut self {
+            Error::Syntax { .. } => {}
+            Error::UnknownField { path, .. }
+            | Error::MissingField { path }
+            | Error::InvalidType { path, .. }
+            | Error::UnknownVariant { path, .. }
+            | Error::Unit { path, .. }
+            | Error::PriceDimension { path, .. }
+            | Error::Currency { path, .. }
+            | Error::OutOfRange { path, .. }
+            | Error::UnsupportedFormat { path, .. } => *path = new,
+        }
+        self
+    }
+}
+
+thread_local! {
+    /// The structured error behind the last custom serde error raised on this thread.
+    ///
+    /// serde carries a custom error only as text. A value type that fails while being
+    /// deserialized leaves its structured [`Error`] here; the loader takes it back, checks that
+    /// its text is the message serde reports, and adds the field path that
+    /// `serde_path_to_error` tracked. Deserialization is synchronous and our formats never
+    /// retry a value after an error (no untagged enums), so the slot holds the error of the
+    /// failure being reported.
+    static PENDING: RefCell<Option<Error>> = const { RefCell::new(None) };
+}
+
+/// A serde error for `err`, keeping `err` for [`take_pending`].
+pub(crate) fn de_error<E: serde::de::Error>(err: Error) -> E {
+    let message = err.to_string();
+    PENDING.with(|p| *p.borrow_mut() = Some(err));
+    E::custom(message)
+}
+
+/// The structured error behind a serde error whose message is `message`, if there is one.
+pub(crate) fn take_pending(message: &str) -> Option<Error> {
+    PENDING
+        .with(|p| p.borrow_mut().take())
+        .filter(|e| e.to_string() == message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_the_path() {
+        let e = Error::out_of_range("schedule.days_per_year", 400, "is outside 1 to 366");
+        assert_eq!(e.to_string(), "schedule.days_per_year: \"400\" is outside 1 to 366");
+        assert_eq!(e.code(), "out_of_range");
+        assert_eq!(e.value(), Some("400"));
+        let e = Error::MissingField { path: String::new() };
+        assert!(e.to_string().starts_with("document:"));
+    }
+
+    #[test]
+    fn pending_is_taken_once_and_checked() {
+        let e = Error::out_of_range("", "x", "is bad");
+        let se: serde_json::Error = de_error(e.clone());
+        assert_eq!(take_pending(&se.to_string()), Some(e.clone()));
+        assert_eq!(take_pending(&se.to_string()), None);
+        let _: serde_json::Error = de_error(e);
+        assert_eq!(take_pending("another message"), None);
+    }
+}

@@ -1,0 +1,60 @@
+//! Renderers of results as text and Markdown.
+
+use crate::assessment::Summary;
+
+/// A plain-text summary for the terminal.
+pub fn summary_text(s: &Summary) -> String {
+    let mut out = String::new();
+    let line = |out: &mut String, k: &str, v: &str| out.push_str(&format!("  {k:<16} {v}\n"));
+    out.push_str(&format!("{} ({} sector)\n", s.site, s.sector));
+    if !s.location.is_empty() {
+        line(&mut out, "location", &s.location);
+    }
+    line(&mut out, "operating time", &format!("{} per year", s.operating_time));
+    line(&mut out, "output", &format!("{} {}", s.output, s.product));
+    line(&mut out, "annual output", &s.annual_output);
+    line(
+        &mut out,
+        "appraisal",
+        &format!("{} discount rate ({:?}), {} horizon", s.discount_rate, s.rate_basis, s.horizon).to_lowercase(),
+    );
+    if s.prices.is_empty() {
+        line(&mut out, "prices", "none given");
+    } else {
+        out.push_str(&format!("  prices ({}):\n", s.currency));
+        let width = s.prices.iter().map(|p| p.resource.len()).max().unwrap_or(0);
+        for p in &s.prices {
+            out.push_str(&format!("    {:<width$}  {}\n", p.resource, p.price));
+        }
+    }
+    out
+}
+
+/// A Markdown summary for reports.
+pub fn summary_markdown(s: &Summary) -> String {
+    let mut out = format!("## {}\n\n", s.site);
+    out.push_str("| | |\n|---|---|\n");
+    let rows = [
+        ("Sector", s.sector.key().to_string()),
+        ("Location", s.location.clone()),
+        ("Operating time", format!("{} per year", s.operating_time)),
+        ("Output", format!("{} {}", s.output, s.product)),
+        ("Annual output", s.annual_output.clone()),
+        ("Discount rate", format!("{} ({:?})", s.discount_rate, s.rate_basis).to_lowercase()),
+        ("Horizon", s.horizon.clone()),
+    ];
+    for (k, v) in rows {
+        out.push_str(&format!("| {k} | {} |\n", escape(&v)));
+    }
+    if !s.prices.is_empty() {
+        out.push_str(&format!("\n### Prices ({})\n\n| Resource | Price |\n|---|---|\n", s.currency));
+        for p in &s.prices {
+            out.push_str(&format!("| {} | {} |\n", escape(&p.resource), escape(&p.price)));
+        }
+    }
+    out
+}
+
+fn escape(s: &str) -> String {
+    s.replace('|', "\\|")
+}

@@ -1,0 +1,45 @@
+//! Physical values at the document boundary.
+//!
+//! Inside the engine every physical value is a [`uom`] quantity. In a document it is a string
+//! with its unit (`"12 m3/d"`, `"9.5 L/min"`, `"150 psig"`, `"45 %"`), parsed by a small,
+//! strict grammar into the quantity type of the field, so that a value of the wrong dimension
+//! is refused with the expected dimension and an example, never silently converted.
+//!
+//! ```
+//! use cleanprod::units::{Dimension, to_si};
+//! let si = to_si("3 m3/h", Dimension::VolumeRate).unwrap();
+//! assert!((si - 3.0 / 3600.0).abs() < 1e-15);
+//! let err = to_si("0.85 kg", Dimension::Volume).unwrap_err();
+//! assert_eq!(err.code(), "unit_dimension");
+//! ```
+
+mod dimension;
+mod measured;
+mod parse;
+mod table;
+
+pub use dimension::{Dimension, UnknownDimension};
+pub use measured::{Measure, Measured, format_number};
+pub(crate) use parse::{UnitExpr, parse_unit, split_number};
+pub use parse::UnitProblem;
+pub use table::{MOLAR_GAS_CONSTANT, STANDARD_ATMOSPHERE_PA, TimeBasis};
+
+/// The coherent SI value of `text` read as a value of `dimension`.
+pub fn to_si(text: &str, dimension: Dimension) -> Result<f64, UnitProblem> {
+    let (number, unit) = split_number(text)?;
+    parse_unit(unit)?.to_si(number, dimension)
+}
+
+/// `text` in canonical spelling: the shortest number that reads back exactly and the unit's
+/// canonical symbol (`"12 l/min"` → `"12 L/min"`), after checking it against `dimension`.
+pub fn canonical(text: &str, dimension: Dimension) -> Result<String, UnitProblem> {
+    let (number, unit_text) = split_number(text)?;
+    let unit = parse_unit(unit_text)?;
+    unit.to_si(number, dimension)?;
+    let n = format_number(number);
+    Ok(if unit.text.is_empty() {
+        n
+    } else {
+        format!("{n} {}", unit.text)
+    })
+}

@@ -1,0 +1,353 @@
+//! The grammar of a value with its unit: `number [space] unit`, where `unit` is a symbol or
+//! `symbol/symbol`, and a count per time is written `/yr` or `1/yr`.
+//!
+//! The number is a decimal with an optional sign, fraction and exponent (`12`, `-0.5`,
+//! `1.2e-3`). A comma is refused rather than guessed: `1,5` is one and a half in much of the
+//! world and fifteen hundred in the rest.
+
+use super::dimension::{Dimension, Dims};
+use super::table::{self, AtomKind, STANDARD_ATMOSPHERE_PA, TimeBasis};
+
+/// Why a value string was not accepted; the document layer adds the field path and value.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum UnitProblem {
+    /// The text does not start with a valid number.
+    #[error("`{text}` does not start with a number{hint}")]
+    Number {
+        /// The text as written.
+        text: String,
+        /// Advice, empty or starting with `; `.
+        hint: String,
+    },
+    /// A physical value was written without a unit.
+    #[error("a unit is missing: write a {expected} such as \"{example}\"", expected = .expected.name(), example = .expected.example())]
+    MissingUnit {
+        /// The dimension the field takes.
+        expected: Dimension,
+    },
+    /// The unit symbol is not known.
+    #[error("unknown unit `{unit}`{hint}")]
+    UnknownUnit {
+        /// The symbol as written.
+        unit: String,
+        /// A suggestion, empty or starting with `; `.
+        hint: String,
+    },
+    /// The unit symbol can be read in more than one way.
+    #[error("ambiguous unit `{unit}`: {hint}")]
+    Ambiguous {
+        /// The symbol as written.
+        unit: String,
+        /// What to write instead.
+        hint: String,
+    },
+    /// The unit measures something else than the field takes.
+    #[error("`{unit}` is a unit of {found}, but a {expected} is expected, such as \"{example}\"", expected = .expected.name(), example = .expected.example())]
+    WrongDimension {
+        /// The unit as written.
+        unit: String,
+        /// What the unit measures, in words.
+        found: String,
+        /// The dimension the field takes.
+        expected: Dimension,
+    },
+    /// A production output that is not a mass rate, volume rate or count per time.
+    #[error("`{unit}` is a unit of {found}, but an output is a mass rate (\"12 t/d\"), a volume rate (\"40 m3/d\") or a count per time (\"52000 /yr\")")]
+    NotAnOutput {
+        /// The unit as written.
+        unit: String,
+        /// What the unit measures, in words.
+        found: String,
+    },
+    /// An offset unit (°C, °F, gauge pressure) used inside a compound unit.
+    #[error("`{unit}` has an offset and cannot be part of a compound unit{hint}")]
+    Offset {
+        /// The symbol as written.
+        unit: String,
+        /// Advice, empty or starting with `; `.
+        hint: String,
+    },
+    /// A price that is not `number CUR/unit`.
+    #[error("`{text}` is not a price: write an amount, a currency code and a unit, such as \"0.85 USD/m3\"")]
+    Price {
+        /// The text as written.
+        text: String,
+    },
+    /// The number is too large to represent.
+    #[error("`{text}` is not a finite number")]
+    NotFinite {
+        /// The text as written.
+        text: String,
+    },
+}
+
+impl UnitProblem {
+    /// Stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            UnitProblem::Number { .. } | UnitProblem::NotFinite { .. } => "unit_number",
+            UnitProblem::MissingUnit { .. } => "unit_missing",
+            UnitProblem::UnknownUnit { .. } => "unit_unknown",
+            UnitProblem::Ambiguous { .. } => "unit_ambiguous",
+            UnitProblem::WrongDimension { .. } | UnitProblem::NotAnOutput { .. } => "unit_dimension",
+            UnitProblem::Offset { .. } => "unit_offset",
+            UnitProblem::Price { .. } => "price_syntax",
+        }
+    }
+}
+
+/// A parsed unit expression, before it is matched to the dimension a field takes.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct UnitExpr {
+    /// Canonical spelling, e.g. `L/min` for `l/min`.
+    pub(crate) text: String,
+    pub(crate) dims: Dims,
+    /// SI value of one unit (for offset units, of one degree or one gauge unit).
+    pub(crate) factor: f64,
+    /// Set only for a lone offset unit.
+    pub(crate) kind: AtomKind,
+    pub(crate) basis: Option<TimeBasis>,
+}
+
+impl UnitExpr {
+    /// The empty unit of a plain ratio.
+    fn plain() -> UnitExpr {
+        UnitExpr {
+            text: String::new(),
+            dims: Dims::NONE,
+            factor: 1.0,
+            kind: AtomKind::Linear,
+            basis: None,
+        }
+    }
+
+    /// Whether the unit is a plain factor (no offset, not ppm).
+    pub(crate) fn is_linear(&self) -> bool {
+        self.kind == AtomKind::Linear
+    }
+
+    /// SI value of `number` of this unit read as `expected`, or why not.
+    pub(crate) fn to_si(&self, number: f64, expected: Dimension) -> Result<f64, UnitProblem> {
+        let wrong = || UnitProblem::WrongDimension {
+            unit: self.text.clone(),
+            found: Dimension::describe_dims(self.dims),
+            expected,
+        };
+        if self.text.is_empty() && expected != Dimension::Ratio {
+            return Err(UnitProblem::MissingUnit { expected });
+        }
+        if self.dims != expected.dims() {
+            // Parts per million of a dilute aqueous solution are milligrams per litre
+            // (density of water taken as 1 kg/L).
+            if self.kind == AtomKind::PartsPer && expected == Dimension::MassConcentration {
+                return Ok(number * self.factor * WATER_DENSITY_KG_PER_M3);
+            }
+            return Err(wrong());
+        }
+        Ok(match (self.kind, expected) {
+            (AtomKind::Temperature { offset }, Dimension::Temperature) => {
+                (number + offset) * self.factor
+            }
+            (AtomKind::Gauge, Dimension::Pressure) => number * self.factor + STANDARD_ATMOSPHERE_PA,
+            _ => number * self.factor,
+        })
+    }
+
+    /// The number of this unit whose SI value is `si` (the inverse of [`UnitExpr::to_si`]).
+    pub(crate) fn from_si(&self, si: f64, expected: Dimension) -> f64 {
+        if self.dims != expected.dims()
+            && self.kind == AtomKind::PartsPer
+            && expected == Dimension::MassConcentration
+        {
+            return si / (self.factor * WATER_DENSITY_KG_PER_M3);
+        }
+        match (self.kind, expected) {
+            (AtomKind::Temperature { offset }, Dimension::Temperature) => si / self.factor - offset,
+            (AtomKind::Gauge, Dimension::Pressure) => (si - STANDARD_ATMOSPHERE_PA) / self.factor,
+            _ => si / self.factor,
+        }
+    }
+}
+
+/// Density of water used to read ppm as mg/L, 1000 kg/m3 (within 0.3 % from 0 to 40 °C).
+const WATER_DENSITY_KG_PER_M3: f64 = 1_000.0;
+
+/// Split `text` into its number and the rest, which is trimmed.
+pub(crate) fn split_number(text: &str) -> Result<(f64, &str), UnitProblem> {
+    let s = text.trim();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    if matches!(bytes.first(), Some(b'+' | b'-')) {
+        i += 1;
+    }
+    let int_start = i;
+    while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    let mut digits = i - int_start;
+    if bytes.get(i) == Some(&b'.') {
+        i += 1;
+        let frac_start = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        digits += i - frac_start;
+    }
+    let number_error = |hint: &str| UnitProblem::Number {
+        text: text.to_string(),
+        hint: hint.to_string(),
+    };
+    if digits == 0 {
+        return Err(number_error(""));
+    }
+    if bytes.get(i) == Some(&b',') {
+        return Err(number_error(
+            "; write the decimal mark as `.` and no thousands separator, e.g. 1200.5",
+        ));
+    }
+    // An exponent only where digits follow, so that a unit starting with `e` stays a unit.
+    if matches!(bytes.get(i), Some(b'e' | b'E')) {
+        let mut j = i + 1;
+        if matches!(bytes.get(j), Some(b'+' | b'-')) {
+            j += 1;
+        }
+        let exp_start = j;
+        while bytes.get(j).is_some_and(u8::is_ascii_digit) {
+            j += 1;
+        }
+        if j > exp_start {
+            i = j;
+        }
+    }
+    let (number_text, rest) = s.split_at(i);
+    let number: f64 = number_text.parse().map_err(|_| number_error(""))?;
+    if !number.is_finite() {
+        return Err(UnitProblem::NotFinite {
+            text: text.to_string(),
+        });
+    }
+    Ok((number, rest.trim()))
+}
+
+/// Parse a unit expression: empty (a plain ratio), `symbol`, `symbol/symbol`, `/symbol` or
+/// `1/symbol`.
+pub(crate) fn parse_unit(text: &str) -> Result<UnitExpr, UnitProblem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(UnitExpr::plain());
+    }
+    let mut parts = text.split('/').map(str::trim);
+    let numerator = parts.next().unwrap_or_default();
+    let denominator = parts.next();
+    if parts.next().is_some() {
+        return Err(UnitProblem::UnknownUnit {
+            unit: text.to_string(),
+            hint: "; write at most one `/`, e.g. m3/d or kWh/t".to_string(),
+        });
+    }
+    let Some(denominator) = denominator else {
+        let atom = atom(numerator)?;
+        return Ok(UnitExpr {
+            text: atom.symbol.to_string(),
+            dims: atom.dims,
+            factor: atom.factor,
+            kind: atom.kind,
+            basis: atom.basis,
+        });
+    };
+    let den = atom(denominator)?;
+    let (num_text, num_dims, num_factor, num_basis) = if numerator.is_empty() || numerator == "1" {
+        ("", Dims::NONE, 1.0, None)
+    } else {
+        let a = atom(numerator)?;
+        linear_only(a, text)?;
+        (a.symbol, a.dims, a.factor, a.basis)
+    };
+    linear_only(den, text)?;
+    Ok(UnitExpr {
+        text: format!("{num_text}/{}", den.symbol),
+        dims: num_dims.per(den.dims),
+        factor: num_factor / den.factor,
+        kind: AtomKind::Linear,
+        basis: den.basis.or(num_basis),
+    })
+}
+
+fn linear_only(atom: &table::Atom, whole: &str) -> Result<(), UnitProblem> {
+    match atom.kind {
+        AtomKind::Linear => Ok(()),
+        AtomKind::Temperature { .. } => Err(UnitProblem::Offset {
+            unit: whole.to_string(),
+            hint: "; use K for temperature differences in compound units".to_string(),
+        }),
+        AtomKind::Gauge => Err(UnitProblem::Offset {
+            unit: whole.to_string(),
+            hint: "; use an absolute pressure unit such as kPa or psia".to_string(),
+        }),
+        AtomKind::PartsPer => Err(UnitProblem::Offset {
+            unit: whole.to_string(),
+            hint: "; ppm and ppb stand alone".to_string(),
+        }),
+    }
+}
+
+fn atom(symbol: &str) -> Result<&'static table::Atom, UnitProblem> {
+    if let Some(a) = table::find(symbol) {
+        return Ok(a);
+    }
+    if let Some(hint) = table::ambiguous(symbol) {
+        return Err(UnitProblem::Ambiguous {
+            unit: symbol.to_string(),
+            hint: hint.to_string(),
+        });
+    }
+    let hint = match table::suggest(symbol) {
+        Some(s) => format!("; did you mean `{s}`?"),
+        None => String::new(),
+    };
+    Err(UnitProblem::UnknownUnit {
+        unit: symbol.to_string(),
+        hint,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(split_number("12 m3/d"), Ok((12.0, "m3/d")));
+        assert_eq!(split_number(" -1.5e3kg "), Ok((-1500.0, "kg")));
+        assert_eq!(split_number(".5"), Ok((0.5, "")));
+        assert_eq!(split_number("2E+2 %"), Ok((200.0, "%")));
+        // `e` not followed by digits belongs to the unit
+        assert_eq!(split_number("3 e"), Ok((3.0, "e")));
+        assert!(matches!(split_number("1,5 kg"), Err(UnitProblem::Number { hint, .. }) if hint.contains("decimal")));
+        assert!(matches!(split_number("kg"), Err(UnitProblem::Number { .. })));
+        assert!(matches!(split_number("NaN kg"), Err(UnitProblem::Number { .. })));
+        assert!(matches!(split_number("1e400 kg"), Err(UnitProblem::NotFinite { .. })));
+    }
+
+    #[test]
+    fn compound_units() {
+        let u = parse_unit("l / min").unwrap();
+        assert_eq!(u.text, "L/min");
+        assert_eq!(u.dims, Dims::VOLUME.per(Dims::TIME));
+        assert_eq!(u.basis, Some(TimeBasis::Hour));
+        let f = parse_unit("/yr").unwrap();
+        assert_eq!(f.text, "/yr");
+        assert_eq!(parse_unit("1/yr").unwrap().text, "/yr");
+        assert!(matches!(parse_unit("kg/m3/d"), Err(UnitProblem::UnknownUnit { .. })));
+        assert!(matches!(parse_unit("°C/h"), Err(UnitProblem::Offset { .. })));
+    }
+
+    #[test]
+    fn refusals_explain() {
+        let e = parse_unit("psi").unwrap_err();
+        assert!(e.to_string().contains("psig"), "{e}");
+        let e = parse_unit("KG").unwrap_err();
+        assert!(e.to_string().contains("did you mean `kg`"), "{e}");
+    }
+}
