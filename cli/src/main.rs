@@ -1,1 +1,123 @@
-fn main() {}
+//! `cleanprod`: check, assess and start cleaner-production assessment documents.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use cleanprod::document::Sector;
+use cleanprod::{Assessment, SourceFormat, report};
+
+#[derive(Parser)]
+#[command(
+    name = "cleanprod",
+    version,
+    about = "Cleaner-production assessment calculator"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read a document, check every field, and print a summary.
+    Check {
+        /// The document (.toml or .json).
+        file: PathBuf,
+    },
+    /// Evaluate a document and print the results.
+    Assess {
+        /// The document (.toml or .json).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Print the JSON Schema of the document format.
+    Schema,
+    /// Print a commented starting document for a sector.
+    New {
+        /// tanning, hotel, hospital, chemicals or automotive.
+        sector: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Md,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<String, String> {
+    match command {
+        Command::Check { file } => {
+            let a = read(&file)?;
+            Ok(format!(
+                "{}: valid {} document\n\n{}",
+                file.display(),
+                cleanprod::document::CURRENT_FORMAT,
+                report::summary_text(&a.summary())
+            ))
+        }
+        Command::Assess { file, format } => {
+            let a = read(&file)?;
+            let summary = a.summary();
+            Ok(match format {
+                Format::Text => report::summary_text(&summary),
+                Format::Md => report::summary_markdown(&summary),
+                Format::Json => {
+                    let v = serde_json::json!({ "summary": summary });
+                    format!(
+                        "{}\n",
+                        serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
+                    )
+                }
+            })
+        }
+        Command::Schema => {
+            let s =
+                serde_json::to_string_pretty(&cleanprod::schema()).map_err(|e| e.to_string())?;
+            Ok(format!("{s}\n"))
+        }
+        Command::New { sector } => {
+            let sector: Sector = sector
+                .parse()
+                .map_err(|e: cleanprod::Error| e.to_string())?;
+            Ok(starting_document(sector).to_string())
+        }
+    }
+}
+
+/// Read and validate a document, choosing the format by extension (by content if none).
+fn read(file: &Path) -> Result<Assessment, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let format = SourceFormat::from_path(&file.to_string_lossy())
+        .unwrap_or_else(|| SourceFormat::sniff(&text));
+    Assessment::parse(&text, format).map_err(|e| format!("{}: {e} [{}]", file.display(), e.code()))
+}
+
+/// The example document of each sector, a realistic start to edit.
+fn starting_document(sector: Sector) -> &'static str {
+    match sector {
+        Sector::Tanning => include_str!("../../examples/tannery.toml"),
+        Sector::Hotel => include_str!("../../examples/hotel.toml"),
+        Sector::Hospital => include_str!("../../examples/hospital.toml"),
+        Sector::Chemicals => include_str!("../../examples/chemicals.toml"),
+        Sector::Automotive => include_str!("../../examples/automotive.toml"),
+    }
+}

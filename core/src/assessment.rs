@@ -78,7 +78,9 @@ impl Assessment {
         let annual_output = match d.production.output.per_year(&d.schedule) {
             AnnualOutput::Mass(m) => in_unit(m, "t"),
             AnnualOutput::Volume(v) => in_unit(v, "m3"),
-            AnnualOutput::Count(n) => format!("{} {}", format_number(round_sig(n)), d.production.product),
+            AnnualOutput::Count(n) => {
+                format!("{} {}", format_number(round_sig(n)), d.production.product)
+            }
         };
         Summary {
             site: d.site.name.clone(),
@@ -164,4 +166,3 @@ pub struct PriceLine {
     /// What it is per.
     pub dimension: String,
 }
-

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::fmt;
 
 use crate::document::SourceFormat;
-use crate::units::UnitProblem;
+use crate::units::{Dimension, UnitProblem};
 
 /// Result with the engine's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -75,7 +75,7 @@ pub enum Error {
         problem: UnitProblem,
     },
     /// A price per the wrong kind of quantity for its resource (water priced per kg).
-    #[error("{}: \"{value}\" is a price per {found}, but {resource} is priced per {accepted}, such as \"{example}\"", at(path))]
+    #[error("{}: \"{value}\" is a price per {found}, but {resource} is priced per {}, such as \"{example}\"", at(path), names(accepted))]
     PriceDimension {
         /// Path of the price.
         path: String,
@@ -84,14 +84,17 @@ pub enum Error {
         /// The resource priced.
         resource: String,
         /// What the price is per.
-        found: String,
+        found: Dimension,
         /// What the resource may be priced per.
-        accepted: String,
+        accepted: &'static [Dimension],
         /// A valid price of the resource.
-        example: String,
+        example: &'static str,
     },
     /// A price or amount in another currency than the document's.
-    #[error("{}: \"{value}\" is in {found}, but the document's currency is {expected}; convert it first", at(path))]
+    #[error(
+        "{}: \"{value}\" is in {found}, but the document's currency is {expected}; convert it first",
+        at(path)
+    )]
     Currency {
         /// Path of the value.
         path: String,
@@ -113,7 +116,10 @@ pub enum Error {
         reason: String,
     },
     /// A `format` version this build cannot read.
-    #[error("{}: unsupported document format \"{value}\"; this version of cleanprod reads {supported}", at(path))]
+    #[error(
+        "{}: unsupported document format \"{value}\"; this version of cleanprod reads {supported}",
+        at(path)
+    )]
     UnsupportedFormat {
         /// Path of the version field (`format`).
         path: String,
@@ -150,6 +156,11 @@ impl Category {
             Category::Value => "value",
         }
     }
+}
+
+fn names(dimensions: &[Dimension]) -> String {
+    let names: Vec<&str> = dimensions.iter().map(|d| d.name()).collect();
+    names.join(" or ")
 }
 
 fn at(path: &str) -> &str {
@@ -290,10 +301,15 @@ mod tests {
     #[test]
     fn display_names_the_path() {
         let e = Error::out_of_range("schedule.days_per_year", 400, "is outside 1 to 366");
-        assert_eq!(e.to_string(), "schedule.days_per_year: \"400\" is outside 1 to 366");
+        assert_eq!(
+            e.to_string(),
+            "schedule.days_per_year: \"400\" is outside 1 to 366"
+        );
         assert_eq!(e.code(), "out_of_range");
         assert_eq!(e.value(), Some("400"));
-        let e = Error::MissingField { path: String::new() };
+        let e = Error::MissingField {
+            path: String::new(),
+        };
         assert!(e.to_string().starts_with("document:"));
     }
 

@@ -13,7 +13,9 @@ use schemars::{JsonSchema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, de_error};
-use crate::units::{Dimension, Measure, UnitExpr, UnitProblem, format_number, parse_unit, split_number};
+use crate::units::{
+    Dimension, Measure, UnitExpr, UnitProblem, format_number, parse_unit, split_number,
+};
 
 /// An ISO 4217 currency code: three capital letters, such as `USD`, `EUR` or `MXN`.
 ///
@@ -123,7 +125,8 @@ impl Money {
 
     /// The sum, or `None` when the currencies differ.
     pub fn checked_add(self, other: Money) -> Option<Money> {
-        (self.currency == other.currency).then(|| Money::new(self.amount + other.amount, self.currency))
+        (self.currency == other.currency)
+            .then(|| Money::new(self.amount + other.amount, self.currency))
     }
 }
 
@@ -241,7 +244,13 @@ impl FromStr for Price {
 
 impl fmt::Display for Price {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}/{}", format_number(self.number), self.currency, self.unit.text.trim_start_matches('/'))
+        write!(
+            f,
+            "{} {}/{}",
+            format_number(self.number),
+            self.currency,
+            self.unit.text.trim_start_matches('/')
+        )
     }
 }
 
@@ -287,15 +296,27 @@ mod tests {
         assert_eq!(p.to_string(), "2.1 MXN/kWh");
         let gas = Price::parse("9.5 USD/MMBtu").unwrap();
         assert_relative_eq!(gas.number_per("therm").unwrap(), 0.95, max_relative = 1e-12);
-        assert_eq!(Price::parse("12 USD/Nm3").unwrap().dimension(), Dimension::GasAmount);
+        assert_eq!(
+            Price::parse("12 USD/Nm3").unwrap().dimension(),
+            Dimension::GasAmount
+        );
     }
 
     #[test]
     fn bad_prices() {
         assert_eq!(Price::parse("0.85 m3").unwrap_err().code(), "price_syntax");
-        assert_eq!(Price::parse("0.85 usd/m3").unwrap_err().code(), "price_syntax");
-        assert_eq!(Price::parse("0.85 USD/parsec").unwrap_err().code(), "unit_unknown");
-        assert_eq!(Price::parse("0.85 USD/°C").unwrap_err().code(), "price_syntax");
+        assert_eq!(
+            Price::parse("0.85 usd/m3").unwrap_err().code(),
+            "price_syntax"
+        );
+        assert_eq!(
+            Price::parse("0.85 USD/parsec").unwrap_err().code(),
+            "unit_unknown"
+        );
+        assert_eq!(
+            Price::parse("0.85 USD/°C").unwrap_err().code(),
+            "price_syntax"
+        );
         assert!(Price::parse("0.85 USD/psig").is_err());
     }
 }

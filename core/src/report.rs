@@ -10,13 +10,21 @@ pub fn summary_text(s: &Summary) -> String {
     if !s.location.is_empty() {
         line(&mut out, "location", &s.location);
     }
-    line(&mut out, "operating time", &format!("{} per year", s.operating_time));
+    line(
+        &mut out,
+        "operating time",
+        &format!("{} per year", s.operating_time),
+    );
     line(&mut out, "output", &format!("{} {}", s.output, s.product));
     line(&mut out, "annual output", &s.annual_output);
     line(
         &mut out,
         "appraisal",
-        &format!("{} discount rate ({:?}), {} horizon", s.discount_rate, s.rate_basis, s.horizon).to_lowercase(),
+        &format!(
+            "{} discount rate ({:?}), {} horizon",
+            s.discount_rate, s.rate_basis, s.horizon
+        )
+        .to_lowercase(),
     );
     if s.prices.is_empty() {
         line(&mut out, "prices", "none given");
@@ -40,16 +48,26 @@ pub fn summary_markdown(s: &Summary) -> String {
         ("Operating time", format!("{} per year", s.operating_time)),
         ("Output", format!("{} {}", s.output, s.product)),
         ("Annual output", s.annual_output.clone()),
-        ("Discount rate", format!("{} ({:?})", s.discount_rate, s.rate_basis).to_lowercase()),
+        (
+            "Discount rate",
+            format!("{} ({:?})", s.discount_rate, s.rate_basis).to_lowercase(),
+        ),
         ("Horizon", s.horizon.clone()),
     ];
     for (k, v) in rows {
         out.push_str(&format!("| {k} | {} |\n", escape(&v)));
     }
     if !s.prices.is_empty() {
-        out.push_str(&format!("\n### Prices ({})\n\n| Resource | Price |\n|---|---|\n", s.currency));
+        out.push_str(&format!(
+            "\n### Prices ({})\n\n| Resource | Price |\n|---|---|\n",
+            s.currency
+        ));
         for p in &s.prices {
-            out.push_str(&format!("| {} | {} |\n", escape(&p.resource), escape(&p.price)));
+            out.push_str(&format!(
+                "| {} | {} |\n",
+                escape(&p.resource),
+                escape(&p.price)
+            ));
         }
     }
     out

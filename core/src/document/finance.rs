@@ -39,7 +39,9 @@ impl Finance {
     /// The horizon in whole years (valid after [`Finance::validate`]).
     pub fn horizon_years(&self) -> u32 {
         // Validated to a whole number from 1 to 100, so the cast is exact.
-        (self.horizon.si() / SECONDS_PER_YEAR).round().clamp(0.0, 100.0) as u32
+        (self.horizon.si() / SECONDS_PER_YEAR)
+            .round()
+            .clamp(0.0, 100.0) as u32
     }
 
     pub(crate) fn validate(&self) -> Result<()> {
@@ -64,6 +66,10 @@ fn rate(path: &str, r: &Measured<q::Ratio>) -> Result<()> {
     if x > -1.0 && x <= 1.0 {
         Ok(())
     } else {
-        Err(Error::out_of_range(path, r, "must be more than -100 % and at most 100 % per year"))
+        Err(Error::out_of_range(
+            path,
+            r,
+            "must be more than -100 % and at most 100 % per year",
+        ))
     }
 }

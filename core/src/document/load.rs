@@ -88,7 +88,11 @@ fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
             .map(|(_, e)| format!("; expected {}", e.replace('`', "")))
             .unwrap_or_default();
         // serde_path_to_error already records the unknown key in the path.
-        let path = if path.ends_with(field) { path.clone() } else { join(&path, field) };
+        let path = if path.ends_with(field) {
+            path.clone()
+        } else {
+            join(&path, field)
+        };
         return Error::UnknownField {
             path,
             field: field.to_string(),
@@ -117,6 +121,9 @@ mod tests {
     fn positions() {
         assert_eq!(line_column("ab\ncd", 4), (2, 2));
         assert_eq!(line_column("ab", 0), (1, 1));
-        assert_eq!(strip_position("EOF while parsing at line 3 column 1"), "EOF while parsing");
+        assert_eq!(
+            strip_position("EOF while parsing at line 3 column 1"),
+            "EOF while parsing"
+        );
     }
 }

@@ -156,7 +156,11 @@ impl Document {
     /// quantity each known resource is priced per.
     pub fn validate(&self) -> Result<()> {
         if self.site.name.trim().is_empty() {
-            return Err(crate::Error::out_of_range("site.name", &self.site.name, "must not be empty"));
+            return Err(crate::Error::out_of_range(
+                "site.name",
+                &self.site.name,
+                "must not be empty",
+            ));
         }
         self.schedule.validate()?;
         self.production.validate()?;

@@ -27,19 +27,71 @@ use Dimension::{Energy, GasAmount, Mass, Volume};
 /// standard conditions (`Nm3`, `Sm3`, `scf`), never per plain `m3`, whose amount of gas
 /// depends on temperature and pressure.
 pub const KNOWN_RESOURCES: &[KnownResource] = &[
-    KnownResource { name: "water", per: &[Volume], example: "0.85 USD/m3" },
-    KnownResource { name: "wastewater", per: &[Volume], example: "1.10 USD/m3" },
-    KnownResource { name: "electricity", per: &[Energy], example: "0.12 USD/kWh" },
-    KnownResource { name: "natural_gas", per: &[Energy, GasAmount], example: "9.5 USD/GJ" },
-    KnownResource { name: "lpg", per: &[Mass, Volume, Energy], example: "1.1 USD/kg" },
-    KnownResource { name: "diesel", per: &[Volume, Mass, Energy], example: "1.05 USD/L" },
-    KnownResource { name: "fuel_oil", per: &[Volume, Mass, Energy], example: "0.75 USD/L" },
-    KnownResource { name: "coal", per: &[Mass, Energy], example: "120 USD/t" },
-    KnownResource { name: "biomass", per: &[Mass, Energy], example: "40 USD/t" },
-    KnownResource { name: "steam", per: &[Mass, Energy], example: "30 USD/t" },
-    KnownResource { name: "solid_waste", per: &[Mass], example: "45 USD/t" },
-    KnownResource { name: "hazardous_waste", per: &[Mass], example: "450 USD/t" },
-    KnownResource { name: "sludge", per: &[Mass], example: "60 USD/t" },
+    KnownResource {
+        name: "water",
+        per: &[Volume],
+        example: "0.85 USD/m3",
+    },
+    KnownResource {
+        name: "wastewater",
+        per: &[Volume],
+        example: "1.10 USD/m3",
+    },
+    KnownResource {
+        name: "electricity",
+        per: &[Energy],
+        example: "0.12 USD/kWh",
+    },
+    KnownResource {
+        name: "natural_gas",
+        per: &[Energy, GasAmount],
+        example: "9.5 USD/GJ",
+    },
+    KnownResource {
+        name: "lpg",
+        per: &[Mass, Volume, Energy],
+        example: "1.1 USD/kg",
+    },
+    KnownResource {
+        name: "diesel",
+        per: &[Volume, Mass, Energy],
+        example: "1.05 USD/L",
+    },
+    KnownResource {
+        name: "fuel_oil",
+        per: &[Volume, Mass, Energy],
+        example: "0.75 USD/L",
+    },
+    KnownResource {
+        name: "coal",
+        per: &[Mass, Energy],
+        example: "120 USD/t",
+    },
+    KnownResource {
+        name: "biomass",
+        per: &[Mass, Energy],
+        example: "40 USD/t",
+    },
+    KnownResource {
+        name: "steam",
+        per: &[Mass, Energy],
+        example: "30 USD/t",
+    },
+    KnownResource {
+        name: "solid_waste",
+        per: &[Mass],
+        example: "45 USD/t",
+    },
+    KnownResource {
+        name: "hazardous_waste",
+        per: &[Mass],
+        example: "450 USD/t",
+    },
+    KnownResource {
+        name: "sludge",
+        per: &[Mass],
+        example: "60 USD/t",
+    },
 ];
 
 /// The known resource named `name`.
@@ -61,14 +113,13 @@ pub(crate) fn validate(prices: &Prices, currency: Currency) -> Result<()> {
         if let Some(known) = known_resource(name)
             && !known.per.contains(&price.dimension())
         {
-            let accepted: Vec<&str> = known.per.iter().map(|d| d.name()).collect();
             return Err(Error::PriceDimension {
                 path,
                 value: price.to_string(),
                 resource: name.clone(),
-                found: price.dimension().name().to_string(),
-                accepted: accepted.join(" or "),
-                example: known.example.to_string(),
+                found: price.dimension(),
+                accepted: known.per,
+                example: known.example,
             });
         }
         if price.number() < 0.0 {

@@ -46,7 +46,11 @@ pub enum AnnualOutput {
 }
 
 impl Output {
-    const ACCEPTED: [Dimension; 3] = [Dimension::MassRate, Dimension::VolumeRate, Dimension::Frequency];
+    const ACCEPTED: [Dimension; 3] = [
+        Dimension::MassRate,
+        Dimension::VolumeRate,
+        Dimension::Frequency,
+    ];
 
     /// Parse a mass rate, volume rate or count per time.
     pub fn parse(text: &str) -> std::result::Result<Output, UnitProblem> {
@@ -99,7 +103,7 @@ impl Production {
                 "must name what is produced, such as \"raw hide processed\"",
             ));
         }
-        if !(self.output.si() > 0.0) {
+        if self.output.si() <= 0.0 {
             return Err(Error::out_of_range(
                 "production.output",
                 &self.output,

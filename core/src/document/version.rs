@@ -13,14 +13,20 @@ use crate::error::{Error, Result};
 pub const CURRENT: &str = "cleanprod/1";
 
 /// One migration step: the version it reads, the version it writes, and the edit.
-type Step = (&'static str, &'static str, fn(&mut Map<String, Value>) -> Result<()>);
+type Step = (
+    &'static str,
+    &'static str,
+    fn(&mut Map<String, Value>) -> Result<()>,
+);
 
 /// Migration steps, oldest first. Empty while there is one version; the first entry will
 /// read `cleanprod/1` and write `cleanprod/2`.
 const STEPS: &[Step] = &[];
 
 /// The format field of a document: only the current version remains after migration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub enum FormatVersion {
     /// `cleanprod/1`.
     #[default]
@@ -55,7 +61,9 @@ pub(crate) fn migrate(doc: &mut Value) -> Result<()> {
             Some(other) => {
                 return Err(Error::InvalidType {
                     path: "format".to_string(),
-                    message: format!("expected a version string such as \"{CURRENT}\", found {other}"),
+                    message: format!(
+                        "expected a version string such as \"{CURRENT}\", found {other}"
+                    ),
                 });
             }
         };

@@ -88,7 +88,7 @@ impl<M: Measure> Measured<M> {
     pub fn new(value: M) -> Self {
         let si = value.si();
         let unit = parse_unit(M::DIMENSION.si_unit()).unwrap_or_else(|_| plain_si_unit::<M>());
-        let number = unit.from_si(si, M::DIMENSION);
+        let number = unit.number_of(si, M::DIMENSION);
         Measured {
             value,
             number,
@@ -139,7 +139,7 @@ impl<M: Measure> Measured<M> {
         let target = parse_unit(unit)?;
         // Check the dimension by converting a unit amount first.
         target.to_si(1.0, M::DIMENSION)?;
-        Ok(target.from_si(self.si(), M::DIMENSION))
+        Ok(target.number_of(self.si(), M::DIMENSION))
     }
 
     /// The same quantity written in another unit of its dimension.
@@ -148,7 +148,7 @@ impl<M: Measure> Measured<M> {
         target.to_si(1.0, M::DIMENSION)?;
         Ok(Measured {
             value: self.value,
-            number: target.from_si(self.si(), M::DIMENSION),
+            number: target.number_of(self.si(), M::DIMENSION),
             unit: target,
         })
     }
@@ -272,20 +272,60 @@ mod tests {
 
     #[test]
     fn conversions() {
-        assert_relative_eq!(si::<q::VolumeRate>("1 gpm"), 6.309_019_64e-5, max_relative = 1e-9);
-        assert_relative_eq!(si::<q::Pressure>("150 psig"), 1_135_538.6, max_relative = 1e-7);
+        assert_relative_eq!(
+            si::<q::VolumeRate>("1 gpm"),
+            6.309_019_64e-5,
+            max_relative = 1e-9
+        );
+        assert_relative_eq!(
+            si::<q::Pressure>("150 psig"),
+            1_135_538.6,
+            max_relative = 1e-7
+        );
         assert_relative_eq!(si::<q::Pressure>("0 bar(g)"), 101_325.0);
-        assert_relative_eq!(si::<q::ThermodynamicTemperature>("212 °F"), 373.15, max_relative = 1e-12);
-        assert_relative_eq!(si::<q::ThermodynamicTemperature>("-40 degF"), si::<q::ThermodynamicTemperature>("-40 °C"), max_relative = 1e-12);
-        assert_relative_eq!(si::<q::TemperatureInterval>("18 °F"), 10.0, max_relative = 1e-12);
-        assert_relative_eq!(si::<q::MassConcentration>("350 ppm"), 0.35, max_relative = 1e-12);
-        assert_relative_eq!(si::<q::MassConcentration>("350 mg/L"), 0.35, max_relative = 1e-12);
+        assert_relative_eq!(
+            si::<q::ThermodynamicTemperature>("212 °F"),
+            373.15,
+            max_relative = 1e-12
+        );
+        assert_relative_eq!(
+            si::<q::ThermodynamicTemperature>("-40 degF"),
+            si::<q::ThermodynamicTemperature>("-40 °C"),
+            max_relative = 1e-12
+        );
+        assert_relative_eq!(
+            si::<q::TemperatureInterval>("18 °F"),
+            10.0,
+            max_relative = 1e-12
+        );
+        assert_relative_eq!(
+            si::<q::MassConcentration>("350 ppm"),
+            0.35,
+            max_relative = 1e-12
+        );
+        assert_relative_eq!(
+            si::<q::MassConcentration>("350 mg/L"),
+            0.35,
+            max_relative = 1e-12
+        );
         assert_relative_eq!(si::<q::Ratio>("45 %"), 0.45);
         assert_relative_eq!(si::<q::Ratio>("0.45"), 0.45);
-        assert_relative_eq!(si::<q::Energy>("1 therm"), 105_505_585.262, max_relative = 1e-12);
+        assert_relative_eq!(
+            si::<q::Energy>("1 therm"),
+            105_505_585.262,
+            max_relative = 1e-12
+        );
         assert_relative_eq!(si::<q::AvailableEnergy>("1 kWh/t"), 3_600.0);
-        assert_relative_eq!(si::<q::Mass>("1 short ton"), 907.184_74, max_relative = 1e-12);
-        assert_relative_eq!(si::<q::Frequency>("365 /yr"), 1.0 / 86_400.0, max_relative = 1e-12);
+        assert_relative_eq!(
+            si::<q::Mass>("1 short ton"),
+            907.184_74,
+            max_relative = 1e-12
+        );
+        assert_relative_eq!(
+            si::<q::Frequency>("365 /yr"),
+            1.0 / 86_400.0,
+            max_relative = 1e-12
+        );
     }
 
     #[test]
@@ -293,7 +333,10 @@ mod tests {
         let e = Measured::<q::VolumeRate>::parse("12 kWh").unwrap_err();
         assert_eq!(e.code(), "unit_dimension");
         let msg = e.to_string();
-        assert!(msg.contains("energy") && msg.contains("volume rate") && msg.contains("m3/d"), "{msg}");
+        assert!(
+            msg.contains("energy") && msg.contains("volume rate") && msg.contains("m3/d"),
+            "{msg}"
+        );
         let e = Measured::<q::Mass>::parse("12").unwrap_err();
         assert_eq!(e.code(), "unit_missing");
     }
@@ -304,7 +347,10 @@ mod tests {
         assert_eq!(m.to_string(), "150 psig");
         let t = Measured::new(q::Mass::from_si(2.5e-7));
         assert_eq!(t.to_string(), "2.5e-7 kg");
-        assert_eq!(Measured::<q::Ratio>::parse("0.25").unwrap().to_string(), "0.25");
+        assert_eq!(
+            Measured::<q::Ratio>::parse("0.25").unwrap().to_string(),
+            "0.25"
+        );
         let r = m.with_unit("kPa").unwrap();
         assert_relative_eq!(r.number(), 1_135.538_6, max_relative = 1e-7);
         assert!(m.with_unit("kg").is_err());

@@ -20,8 +20,8 @@ mod table;
 
 pub use dimension::{Dimension, UnknownDimension};
 pub use measured::{Measure, Measured, format_number};
-pub(crate) use parse::{UnitExpr, parse_unit, split_number};
 pub use parse::UnitProblem;
+pub(crate) use parse::{UnitExpr, parse_unit, split_number};
 pub use table::{MOLAR_GAS_CONSTANT, STANDARD_ATMOSPHERE_PA, TimeBasis};
 
 /// The coherent SI value of `text` read as a value of `dimension`.

@@ -13,7 +13,7 @@ use super::table::{self, AtomKind, STANDARD_ATMOSPHERE_PA, TimeBasis};
 #[non_exhaustive]
 pub enum UnitProblem {
     /// The text does not start with a valid number.
-    #[error("`{text}` does not start with a number{hint}")]
+    #[error("`{text}` is not a number followed by a unit{hint}")]
     Number {
         /// The text as written.
         text: String,
@@ -53,7 +53,9 @@ pub enum UnitProblem {
         expected: Dimension,
     },
     /// A production output that is not a mass rate, volume rate or count per time.
-    #[error("`{unit}` is a unit of {found}, but an output is a mass rate (\"12 t/d\"), a volume rate (\"40 m3/d\") or a count per time (\"52000 /yr\")")]
+    #[error(
+        "`{unit}` is a unit of {found}, but an output is a mass rate (\"12 t/d\"), a volume rate (\"40 m3/d\") or a count per time (\"52000 /yr\")"
+    )]
     NotAnOutput {
         /// The unit as written.
         unit: String,
@@ -69,8 +71,16 @@ pub enum UnitProblem {
         hint: String,
     },
     /// A price that is not `number CUR/unit`.
-    #[error("`{text}` is not a price: write an amount, a currency code and a unit, such as \"0.85 USD/m3\"")]
+    #[error(
+        "`{text}` is not a price: write an amount, a currency code and a unit, such as \"0.85 USD/m3\""
+    )]
     Price {
+        /// The text as written.
+        text: String,
+    },
+    /// An absolute temperature below 0 K or an absolute pressure below 0 Pa.
+    #[error("`{text}` is below absolute zero of its scale, which is physically impossible")]
+    Impossible {
         /// The text as written.
         text: String,
     },
@@ -90,9 +100,12 @@ impl UnitProblem {
             UnitProblem::MissingUnit { .. } => "unit_missing",
             UnitProblem::UnknownUnit { .. } => "unit_unknown",
             UnitProblem::Ambiguous { .. } => "unit_ambiguous",
-            UnitProblem::WrongDimension { .. } | UnitProblem::NotAnOutput { .. } => "unit_dimension",
+            UnitProblem::WrongDimension { .. } | UnitProblem::NotAnOutput { .. } => {
+                "unit_dimension"
+            }
             UnitProblem::Offset { .. } => "unit_offset",
             UnitProblem::Price { .. } => "price_syntax",
+            UnitProblem::Impossible { .. } => "unit_impossible",
         }
     }
 }
@@ -145,17 +158,24 @@ impl UnitExpr {
             }
             return Err(wrong());
         }
-        Ok(match (self.kind, expected) {
+        let si = match (self.kind, expected) {
             (AtomKind::Temperature { offset }, Dimension::Temperature) => {
                 (number + offset) * self.factor
             }
             (AtomKind::Gauge, Dimension::Pressure) => number * self.factor + STANDARD_ATMOSPHERE_PA,
             _ => number * self.factor,
-        })
+        };
+        // Absolute temperatures and pressures cannot be negative; differences can.
+        if si < 0.0 && matches!(expected, Dimension::Temperature | Dimension::Pressure) {
+            return Err(UnitProblem::Impossible {
+                text: format!("{} {}", super::format_number(number), self.text),
+            });
+        }
+        Ok(si)
     }
 
     /// The number of this unit whose SI value is `si` (the inverse of [`UnitExpr::to_si`]).
-    pub(crate) fn from_si(&self, si: f64, expected: Dimension) -> f64 {
+    pub(crate) fn number_of(&self, si: f64, expected: Dimension) -> f64 {
         if self.dims != expected.dims()
             && self.kind == AtomKind::PartsPer
             && expected == Dimension::MassConcentration
@@ -324,10 +344,21 @@ mod tests {
         assert_eq!(split_number("2E+2 %"), Ok((200.0, "%")));
         // `e` not followed by digits belongs to the unit
         assert_eq!(split_number("3 e"), Ok((3.0, "e")));
-        assert!(matches!(split_number("1,5 kg"), Err(UnitProblem::Number { hint, .. }) if hint.contains("decimal")));
-        assert!(matches!(split_number("kg"), Err(UnitProblem::Number { .. })));
-        assert!(matches!(split_number("NaN kg"), Err(UnitProblem::Number { .. })));
-        assert!(matches!(split_number("1e400 kg"), Err(UnitProblem::NotFinite { .. })));
+        assert!(
+            matches!(split_number("1,5 kg"), Err(UnitProblem::Number { hint, .. }) if hint.contains("decimal"))
+        );
+        assert!(matches!(
+            split_number("kg"),
+            Err(UnitProblem::Number { .. })
+        ));
+        assert!(matches!(
+            split_number("NaN kg"),
+            Err(UnitProblem::Number { .. })
+        ));
+        assert!(matches!(
+            split_number("1e400 kg"),
+            Err(UnitProblem::NotFinite { .. })
+        ));
     }
 
     #[test]
@@ -339,8 +370,14 @@ mod tests {
         let f = parse_unit("/yr").unwrap();
         assert_eq!(f.text, "/yr");
         assert_eq!(parse_unit("1/yr").unwrap().text, "/yr");
-        assert!(matches!(parse_unit("kg/m3/d"), Err(UnitProblem::UnknownUnit { .. })));
-        assert!(matches!(parse_unit("°C/h"), Err(UnitProblem::Offset { .. })));
+        assert!(matches!(
+            parse_unit("kg/m3/d"),
+            Err(UnitProblem::UnknownUnit { .. })
+        ));
+        assert!(matches!(
+            parse_unit("°C/h"),
+            Err(UnitProblem::Offset { .. })
+        ));
     }
 
     #[test]

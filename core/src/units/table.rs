@@ -74,7 +74,12 @@ const DAY: f64 = 86_400.0;
 const YEAR: f64 = 365.0 * DAY;
 const CUBIC_FOOT: f64 = FOOT * FOOT * FOOT;
 
-const fn linear(symbol: &'static str, aliases: &'static [&'static str], dims: Dims, factor: f64) -> Atom {
+const fn linear(
+    symbol: &'static str,
+    aliases: &'static [&'static str],
+    dims: Dims,
+    factor: f64,
+) -> Atom {
     Atom {
         symbol,
         aliases,
@@ -85,7 +90,12 @@ const fn linear(symbol: &'static str, aliases: &'static [&'static str], dims: Di
     }
 }
 
-const fn time(symbol: &'static str, aliases: &'static [&'static str], factor: f64, basis: TimeBasis) -> Atom {
+const fn time(
+    symbol: &'static str,
+    aliases: &'static [&'static str],
+    factor: f64,
+    basis: TimeBasis,
+) -> Atom {
     Atom {
         symbol,
         aliases,
@@ -96,7 +106,13 @@ const fn time(symbol: &'static str, aliases: &'static [&'static str], factor: f6
     }
 }
 
-const fn special(symbol: &'static str, aliases: &'static [&'static str], dims: Dims, factor: f64, kind: AtomKind) -> Atom {
+const fn special(
+    symbol: &'static str,
+    aliases: &'static [&'static str],
+    dims: Dims,
+    factor: f64,
+    kind: AtomKind,
+) -> Atom {
     Atom {
         symbol,
         aliases,
@@ -136,7 +152,12 @@ pub(crate) static ATOMS: &[Atom] = &[
     linear("in2", &["in²"], Dims::AREA, INCH * INCH),
     // volume
     linear("m3", &["m³"], Dims::VOLUME, 1.0),
-    linear("L", &["l", "litre", "liter", "litres", "liters"], Dims::VOLUME, 1e-3),
+    linear(
+        "L",
+        &["l", "litre", "liter", "litres", "liters"],
+        Dims::VOLUME,
+        1e-3,
+    ),
     linear("mL", &["ml"], Dims::VOLUME, 1e-6),
     linear("hL", &["hl"], Dims::VOLUME, 1e-1),
     linear("cm3", &["cm³"], Dims::VOLUME, 1e-6),
@@ -147,9 +168,9 @@ pub(crate) static ATOMS: &[Atom] = &[
     // time
     time("s", &["sec"], 1.0, TimeBasis::Hour),
     time("min", &[], 60.0, TimeBasis::Hour),
-    time("h", &["hr"], HOUR, TimeBasis::Hour),
-    time("d", &["day"], DAY, TimeBasis::Day),
-    time("yr", &["a", "year"], YEAR, TimeBasis::Year),
+    time("h", &["hr", "hrs", "hour", "hours"], HOUR, TimeBasis::Hour),
+    time("d", &["day", "days"], DAY, TimeBasis::Day),
+    time("yr", &["a", "year", "years"], YEAR, TimeBasis::Year),
     // volume rate units written as one symbol
     Atom {
         symbol: "gpm",
@@ -198,9 +219,27 @@ pub(crate) static ATOMS: &[Atom] = &[
     special("psig", &[], Dims::PRESSURE, PSI, AtomKind::Gauge),
     // temperature: kelvin; degree Celsius t/°C = T/K − 273.15; degree Fahrenheit
     // T/K = (t/°F + 459.67)/1.8 (NIST SP 811 B.9, temperature)
-    special("K", &[], Dims::TEMPERATURE, 1.0, AtomKind::Temperature { offset: 0.0 }),
-    special("°C", &["degC", "℃"], Dims::TEMPERATURE, 1.0, AtomKind::Temperature { offset: 273.15 }),
-    special("°F", &["degF", "℉"], Dims::TEMPERATURE, 1.0 / 1.8, AtomKind::Temperature { offset: 459.67 }),
+    special(
+        "K",
+        &[],
+        Dims::TEMPERATURE,
+        1.0,
+        AtomKind::Temperature { offset: 0.0 },
+    ),
+    special(
+        "°C",
+        &["degC", "℃"],
+        Dims::TEMPERATURE,
+        1.0,
+        AtomKind::Temperature { offset: 273.15 },
+    ),
+    special(
+        "°F",
+        &["degF", "℉"],
+        Dims::TEMPERATURE,
+        1.0 / 1.8,
+        AtomKind::Temperature { offset: 459.67 },
+    ),
     // ratios
     linear("%", &[], Dims::NONE, 1e-2),
     special("ppm", &[], Dims::NONE, 1e-6, AtomKind::PartsPer),
@@ -210,7 +249,12 @@ pub(crate) static ATOMS: &[Atom] = &[
     // standard cubic foot at 60 °F (ISO 13443:1996, Table 1, U.S. customary reference).
     linear("Nm3", &["Nm³"], Dims::AMOUNT, mol_per_m3(273.15)),
     linear("Sm3", &["Sm³"], Dims::AMOUNT, mol_per_m3(288.15)),
-    linear("scf", &[], Dims::AMOUNT, CUBIC_FOOT * mol_per_m3((60.0 + 459.67) / 1.8)),
+    linear(
+        "scf",
+        &[],
+        Dims::AMOUNT,
+        CUBIC_FOOT * mol_per_m3((60.0 + 459.67) / 1.8),
+    ),
     Atom {
         symbol: "scfm",
         aliases: &[],
@@ -224,16 +268,37 @@ pub(crate) static ATOMS: &[Atom] = &[
 /// Spellings refused because they are read in more than one way, with the advice shown.
 pub(crate) static AMBIGUOUS: &[(&str, &str)] = &[
     ("psi", "write psig for gauge or psia for absolute pressure"),
-    ("bar", "write bar(g) for gauge or bar(a) for absolute pressure"),
-    ("ton", "write t for the metric tonne, short ton (2000 lb) or long ton (2240 lb)"),
-    ("tons", "write t for the metric tonne, short ton (2000 lb) or long ton (2240 lb)"),
+    (
+        "bar",
+        "write bar(g) for gauge or bar(a) for absolute pressure",
+    ),
+    (
+        "ton",
+        "write t for the metric tonne, short ton (2000 lb) or long ton (2240 lb)",
+    ),
+    (
+        "tons",
+        "write t for the metric tonne, short ton (2000 lb) or long ton (2240 lb)",
+    ),
     ("C", "write °C or degC for degrees Celsius"),
     ("F", "write °F or degF for degrees Fahrenheit"),
-    ("cfm", "write scfm for standard cubic feet per minute or ft3/min for actual volume"),
-    ("wk", "weeks of operation differ between sites: write the rate per d, h or yr"),
+    (
+        "cfm",
+        "write scfm for standard cubic feet per minute or ft3/min for actual volume",
+    ),
+    (
+        "wk",
+        "weeks of operation differ between sites: write the rate per d, h or yr",
+    ),
     ("mo", "months differ in length: write the rate per d or yr"),
-    ("month", "months differ in length: write the rate per d or yr"),
-    ("imp gal", "imperial gallons are not supported: write L or m3"),
+    (
+        "month",
+        "months differ in length: write the rate per d or yr",
+    ),
+    (
+        "imp gal",
+        "imperial gallons are not supported: write L or m3",
+    ),
 ];
 
 /// Look a spelling up: the atom it names.
@@ -245,7 +310,10 @@ pub(crate) fn find(symbol: &str) -> Option<&'static Atom> {
 
 /// The advice for a refused spelling.
 pub(crate) fn ambiguous(symbol: &str) -> Option<&'static str> {
-    AMBIGUOUS.iter().find(|(s, _)| *s == symbol).map(|(_, hint)| *hint)
+    AMBIGUOUS
+        .iter()
+        .find(|(s, _)| *s == symbol)
+        .map(|(_, hint)| *hint)
 }
 
 /// A known spelling that differs from `symbol` only in letter case, to suggest.

@@ -1,0 +1,148 @@
+//! The shared fixtures: unit strings and documents.
+
+use std::path::{Path, PathBuf};
+
+use cleanprod::units::{self, Dimension};
+use cleanprod::{Assessment, SourceFormat};
+use serde_json::Value;
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
+}
+
+fn load(name: &str) -> Value {
+    let text = std::fs::read_to_string(fixtures_dir().join(name)).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn read_document(file: &str) -> Result<Assessment, cleanprod::Error> {
+    let text = std::fs::read_to_string(fixtures_dir().join(file)).unwrap();
+    Assessment::parse(&text, SourceFormat::from_path(file).unwrap())
+}
+
+#[test]
+fn unit_strings_give_their_si_values() {
+    let f = load("units.json");
+    let tol = f["relative_tolerance"].as_f64().unwrap();
+    let cases = f["valid"].as_array().unwrap();
+    assert!(cases.len() > 40);
+    for c in cases {
+        let text = c["text"].as_str().unwrap();
+        let dim: Dimension = c["dimension"].as_str().unwrap().parse().unwrap();
+        let want = c["si"].as_f64().unwrap();
+        let got = units::to_si(text, dim).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert!(
+            (got - want).abs() <= tol * want.abs(),
+            "{text} as {dim}: got {got}, want {want}"
+        );
+        assert_eq!(
+            units::canonical(text, dim).unwrap(),
+            c["canonical"].as_str().unwrap(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn invalid_unit_strings_give_their_codes() {
+    let f = load("units.json");
+    for c in f["invalid"].as_array().unwrap() {
+        let text = c["text"].as_str().unwrap();
+        let dim: Dimension = c["dimension"].as_str().unwrap().parse().unwrap();
+        let err = units::to_si(text, dim).expect_err(text);
+        assert_eq!(err.code(), c["code"].as_str().unwrap(), "{text}: {err}");
+    }
+}
+
+#[test]
+fn valid_documents_give_their_summaries() {
+    let f = load("documents.json");
+    for c in f["valid"].as_array().unwrap() {
+        let file = c["file"].as_str().unwrap();
+        let a = read_document(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let summary = serde_json::to_value(a.summary()).unwrap();
+        for (key, want) in c["summary"].as_object().unwrap() {
+            assert_eq!(&summary[key], want, "{file}: {key}");
+        }
+        // Written back and read again, the document is the same.
+        let again = Assessment::from_json_str(&a.to_json_string()).unwrap();
+        assert_eq!(again, a, "{file}: JSON round trip");
+        let toml = a.to_toml_string().unwrap();
+        assert_eq!(
+            Assessment::from_toml_str(&toml).unwrap(),
+            a,
+            "{file}: TOML round trip"
+        );
+    }
+}
+
+#[test]
+fn invalid_documents_give_their_errors() {
+    let f = load("documents.json");
+    let cases = f["invalid"].as_array().unwrap();
+    assert!(cases.len() >= 15);
+    for c in cases {
+        let file = c["file"].as_str().unwrap();
+        let err = read_document(file).expect_err(file);
+        let msg = err.to_string();
+        assert_eq!(err.code(), c["code"].as_str().unwrap(), "{file}: {msg}");
+        assert_eq!(err.path(), c["path"].as_str().unwrap(), "{file}: {msg}");
+        assert_eq!(
+            err.category().name(),
+            c["category"].as_str().unwrap(),
+            "{file}"
+        );
+        for word in c["message_contains"].as_array().unwrap() {
+            let word = word.as_str().unwrap();
+            assert!(msg.contains(word), "{file}: `{word}` not in: {msg}");
+        }
+        if !err.path().is_empty() {
+            assert!(
+                msg.starts_with(err.path()),
+                "{file}: message should start with the path: {msg}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_example_passes_and_covers_its_sector() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
+    let mut sectors = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let a =
+            Assessment::from_toml_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        sectors.push(a.document().site.sector);
+    }
+    for s in cleanprod::document::Sector::ALL {
+        assert!(sectors.contains(&s), "no example for {s}");
+    }
+}
+
+#[test]
+fn schema_describes_the_document() {
+    let s = cleanprod::schema();
+    assert_eq!(s["title"], "cleanprod assessment document");
+    let props = s["properties"].as_object().unwrap();
+    for key in [
+        "format",
+        "currency",
+        "site",
+        "schedule",
+        "production",
+        "prices",
+        "finance",
+    ] {
+        assert!(props.contains_key(key), "{key}");
+    }
+    let required: Vec<&str> = s["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(required.contains(&"site") && !required.contains(&"prices"));
+    assert_eq!(s["additionalProperties"], false);
+}

@@ -1,0 +1,6 @@
+//! Integration tests of the cleanprod core: the shared fixtures in `tests/fixtures` (also run
+//! by the Python and JS suites) and property tests.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
+
+mod fixtures;
+mod properties;
