@@ -28,11 +28,6 @@ use crate::units::{
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency([u8; 3]);
 
-/// The text is not three capital letters.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not an ISO 4217 currency code (three capital letters, such as USD)")]
-pub struct InvalidCurrency(pub String);
-
 impl Currency {
     /// The code as text.
     pub fn as_str(&self) -> &str {
@@ -42,12 +37,16 @@ impl Currency {
 }
 
 impl FromStr for Currency {
-    type Err = InvalidCurrency;
+    type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.as_bytes() {
             &[a, b, c] if [a, b, c].iter().all(u8::is_ascii_uppercase) => Ok(Currency([a, b, c])),
-            _ => Err(InvalidCurrency(s.to_string())),
+            _ => Err(Error::out_of_range(
+                "currency",
+                s,
+                "is not an ISO 4217 currency code (three capital letters, such as USD)",
+            )),
         }
     }
 }
@@ -67,13 +66,8 @@ impl Serialize for Currency {
 impl<'de> Deserialize<'de> for Currency {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = Cow::<str>::deserialize(deserializer)?;
-        s.parse().map_err(|e: InvalidCurrency| {
-            de_error(Error::OutOfRange {
-                path: String::new(),
-                value: s.to_string(),
-                reason: format!("is not a currency: {e}"),
-            })
-        })
+        s.parse()
+            .map_err(|e: Error| de_error(e.with_path(String::new())))
     }
 }
 

@@ -1,1 +1,154 @@
-//! Python bindings.
+//! Python bindings of the cleanprod engine (`cleanprod._cleanprod`).
+//!
+//! Thin by design: each function converts its arguments, calls the core, and converts the
+//! result or the error. Errors become the exception classes of `cleanprod.errors`, chosen by
+//! the core error's category, with `code`, `path` and `value` attributes.
+#![cfg(not(target_family = "wasm"))]
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use cleanprod::units::Dimension;
+use cleanprod::{Category, SourceFormat};
+
+/// The Python exception for a core error.
+fn py_err(py: Python<'_>, e: &cleanprod::Error) -> PyErr {
+    let class = match e.category() {
+        Category::Syntax => "DocumentSyntaxError",
+        Category::Document => "DocumentError",
+        Category::Unit => "UnitError",
+        _ => "InvalidValueError",
+    };
+    let build = || -> PyResult<PyErr> {
+        let cls = py.import("cleanprod.errors")?.getattr(class)?;
+        let exc = cls.call1((e.to_string(), e.code(), e.path(), e.value()))?;
+        Ok(PyErr::from_value(exc))
+    };
+    build().unwrap_or_else(|err| err)
+}
+
+/// Parse JSON text produced by the core into Python objects.
+fn json_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    py.import("json")?.call_method1("loads", (text,))
+}
+
+fn dimension(py: Python<'_>, name: &str) -> PyResult<Dimension> {
+    name.parse().map_err(|e| py_err(py, &e))
+}
+
+/// A validated cleaner-production assessment document.
+#[pyclass(module = "cleanprod", frozen)]
+struct Assessment {
+    inner: cleanprod::Assessment,
+}
+
+#[pymethods]
+impl Assessment {
+    /// Read a document from text; `format` is "toml" or "json".
+    #[staticmethod]
+    #[pyo3(signature = (text, format = "toml"))]
+    fn from_str(py: Python<'_>, text: &str, format: &str) -> PyResult<Self> {
+        let format = SourceFormat::from_name(format)
+            .ok_or_else(|| PyValueError::new_err(format!("format must be \"toml\" or \"json\", not {format:?}")))?;
+        cleanprod::Assessment::parse(text, format)
+            .map(|inner| Assessment { inner })
+            .map_err(|e| py_err(py, &e))
+    }
+
+    /// Read a document from a .toml or .json file.
+    #[staticmethod]
+    fn from_file(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
+        let text = std::fs::read_to_string(&path)?;
+        let name = path.to_string_lossy();
+        let format = SourceFormat::from_path(&name).unwrap_or_else(|| SourceFormat::sniff(&text));
+        cleanprod::Assessment::parse(&text, format)
+            .map(|inner| Assessment { inner })
+            .map_err(|e| py_err(py, &e))
+    }
+
+    /// Read a document from a dict shaped like the JSON form.
+    #[staticmethod]
+    fn from_dict(py: Python<'_>, data: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("allow_nan", false)?;
+        let text: String = py
+            .import("json")?
+            .call_method("dumps", (data,), Some(&kwargs))?
+            .extract()?;
+        cleanprod::Assessment::from_json_str(&text)
+            .map(|inner| Assessment { inner })
+            .map_err(|e| py_err(py, &e))
+    }
+
+    /// The document as a dict; every physical value is a string with its unit.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &self.inner.to_json_string())
+    }
+
+    /// The document as JSON text.
+    fn to_json(&self) -> String {
+        self.inner.to_json_string()
+    }
+
+    /// The document as TOML text.
+    fn to_toml(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner.to_toml_string().map_err(|e| py_err(py, &e))
+    }
+
+    /// The figures a consultant checks first, as a dict.
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let text = serde_json::to_string(&self.inner.summary())
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        json_to_py(py, &text)
+    }
+
+    /// The summary as Markdown.
+    fn summary_markdown(&self) -> String {
+        cleanprod::report::summary_markdown(&self.inner.summary())
+    }
+
+    fn __repr__(&self) -> String {
+        let d = self.inner.document();
+        format!("<Assessment {:?} ({})>", d.site.name, d.site.sector)
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Assessment>()
+            .map(|o| o.get().inner == self.inner)
+            .unwrap_or(false)
+    }
+}
+
+/// The JSON Schema of the document format, as a dict.
+#[pyfunction]
+fn schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    json_to_py(py, &cleanprod::schema().to_string())
+}
+
+/// The coherent SI value of `text` (e.g. "12 m3/d") read as `dimension` (e.g. "volume_rate").
+#[pyfunction]
+fn to_si(py: Python<'_>, text: &str, dimension: &str) -> PyResult<f64> {
+    let d = self::dimension(py, dimension)?;
+    cleanprod::units::to_si(text, d).map_err(|p| py_err(py, &cleanprod::Error::unit("", text, p)))
+}
+
+/// `text` in canonical spelling, after checking it against `dimension`.
+#[pyfunction]
+fn canonical(py: Python<'_>, text: &str, dimension: &str) -> PyResult<String> {
+    let d = self::dimension(py, dimension)?;
+    cleanprod::units::canonical(text, d).map_err(|p| py_err(py, &cleanprod::Error::unit("", text, p)))
+}
+
+/// The native part of the `cleanprod` package.
+#[pymodule]
+fn _cleanprod(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Assessment>()?;
+    m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(to_si, m)?)?;
+    m.add_function(wrap_pyfunction!(canonical, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("FORMAT", cleanprod::document::CURRENT_FORMAT)?;
+    Ok(())
+}

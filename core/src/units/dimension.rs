@@ -304,19 +304,18 @@ impl fmt::Display for Dimension {
     }
 }
 
-/// The text was not the key of a dimension.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown dimension `{0}`")]
-pub struct UnknownDimension(pub String);
-
 impl FromStr for Dimension {
-    type Err = UnknownDimension;
+    type Err = crate::Error;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Dimension::ALL
             .into_iter()
             .find(|d| d.key() == s)
-            .ok_or_else(|| UnknownDimension(s.to_string()))
+            .ok_or_else(|| crate::Error::UnknownVariant {
+                path: "dimension".to_string(),
+                value: s.to_string(),
+                expected: Dimension::ALL.map(Dimension::key).join(", "),
+            })
     }
 }
 
@@ -327,7 +326,7 @@ mod tests {
     #[test]
     fn keys_round_trip() {
         for d in Dimension::ALL {
-            assert_eq!(d.key().parse::<Dimension>(), Ok(d));
+            assert_eq!(d.key().parse::<Dimension>().ok(), Some(d));
         }
         assert!("speed".parse::<Dimension>().is_err());
     }

@@ -18,7 +18,7 @@ mod measured;
 mod parse;
 mod table;
 
-pub use dimension::{Dimension, UnknownDimension};
+pub use dimension::Dimension;
 pub use measured::{Measure, Measured, format_number};
 pub use parse::UnitProblem;
 pub(crate) use parse::{UnitExpr, parse_unit, split_number};

@@ -1,0 +1,31 @@
+"""cleanprod: cleaner-production assessment calculator.
+
+>>> import cleanprod as cp
+>>> cp.to_si("12 m3/d", "volume_rate") * 86400
+12.0
+"""
+
+from cleanprod._cleanprod import FORMAT, Assessment, __version__, canonical, schema, to_si
+from cleanprod.errors import (
+    CleanprodError,
+    DocumentError,
+    DocumentSyntaxError,
+    InputError,
+    InvalidValueError,
+    UnitError,
+)
+
+__all__ = [
+    "FORMAT",
+    "Assessment",
+    "CleanprodError",
+    "DocumentError",
+    "DocumentSyntaxError",
+    "InputError",
+    "InvalidValueError",
+    "UnitError",
+    "__version__",
+    "canonical",
+    "schema",
+    "to_si",
+]

@@ -1,0 +1,62 @@
+"""The exceptions cleanprod raises.
+
+Every error is a :class:`CleanprodError`. Errors caused by the input (a document, a unit
+string) are also :class:`ValueError`, so ``except ValueError`` catches them, and carry:
+
+* ``code``: a stable machine-readable code, e.g. ``"unit_dimension"``;
+* ``path``: the field path, e.g. ``"prices.water"`` (empty for the whole document);
+* ``value``: the offending value as written, or ``None``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+__all__ = [
+    "CleanprodError",
+    "InputError",
+    "DocumentSyntaxError",
+    "DocumentError",
+    "UnitError",
+    "InvalidValueError",
+]
+
+
+class CleanprodError(Exception):
+    """Base class of every cleanprod error."""
+
+    code: str
+    path: str
+    value: Optional[str]
+
+    def __init__(
+        self, message: str, code: str = "error", path: str = "", value: Optional[str] = None
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.path = path
+        self.value = value
+
+    def __reduce__(self) -> tuple[Any, ...]:  # keep the attributes through pickling
+        return (type(self), (str(self), self.code, self.path, self.value))
+
+
+class InputError(CleanprodError, ValueError):
+    """The input is not acceptable."""
+
+
+class DocumentSyntaxError(InputError):
+    """The text is not valid TOML or JSON."""
+
+
+class DocumentError(InputError):
+    """The document's structure: an unknown, missing or mistyped field, an unknown choice,
+    an unsupported format version."""
+
+
+class UnitError(InputError):
+    """A physical value's number or unit: wrong dimension, unknown or ambiguous unit."""
+
+
+class InvalidValueError(InputError):
+    """A value outside its allowed range, or in another currency than the document's."""

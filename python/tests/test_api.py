@@ -1,0 +1,88 @@
+"""The Python surface beyond the shared fixtures."""
+
+import pickle
+
+import pytest
+
+import cleanprod as cp
+from conftest import ROOT
+
+TANNERY = ROOT / "examples" / "tannery.toml"
+
+
+def test_from_file_accepts_str_and_path():
+    a = cp.Assessment.from_file(str(TANNERY))
+    b = cp.Assessment.from_file(TANNERY)
+    assert a == b
+    assert repr(a) == "<Assessment \"Curtidos del Bajío (example)\" (tanning)>"
+
+
+def test_to_dict_keeps_units_as_strings():
+    d = cp.Assessment.from_file(TANNERY).to_dict()
+    assert d["format"] == cp.FORMAT == "cleanprod/1"
+    assert d["production"]["output"] == "12 t/d"
+    assert d["prices"]["water"] == "32 MXN/m3"
+    assert d["schedule"]["days_per_year"] == 280
+
+
+def test_from_dict_reports_the_path_of_a_wrong_dimension():
+    d = cp.Assessment.from_file(TANNERY).to_dict()
+    d["production"]["output"] = "12 kWh"
+    with pytest.raises(cp.UnitError, match=r"production\.output.*energy.*mass rate") as info:
+        cp.Assessment.from_dict(d)
+    assert info.value.code == "unit_dimension"
+    assert info.value.path == "production.output"
+    assert info.value.value == "12 kWh"
+
+
+def test_from_dict_refuses_nan_before_it_reaches_the_engine():
+    d = cp.Assessment.from_file(TANNERY).to_dict()
+    d["schedule"]["batches_per_day"] = float("nan")
+    with pytest.raises(ValueError):
+        cp.Assessment.from_dict(d)
+
+
+def test_from_str_checks_the_format_argument():
+    with pytest.raises(ValueError, match="toml"):
+        cp.Assessment.from_str("", format="yaml")  # type: ignore[arg-type]
+    with pytest.raises(cp.DocumentSyntaxError) as info:
+        cp.Assessment.from_str("{", format="json")
+    assert info.value.code == "syntax"
+
+
+def test_missing_file_is_an_os_error():
+    with pytest.raises(FileNotFoundError):
+        cp.Assessment.from_file(ROOT / "no-such-file.toml")
+
+
+def test_unknown_dimension_name():
+    with pytest.raises(cp.DocumentError) as info:
+        cp.to_si("1 m", "speed")
+    assert info.value.code == "unknown_variant"
+    assert "volume_rate" in str(info.value)
+
+
+def test_errors_pickle_with_their_attributes():
+    with pytest.raises(cp.UnitError) as info:
+        cp.to_si("12 psi", "pressure")
+    back = pickle.loads(pickle.dumps(info.value))
+    assert type(back) is cp.UnitError
+    assert (back.code, back.path, back.value, str(back)) == (
+        "unit_ambiguous",
+        "",
+        "12 psi",
+        str(info.value),
+    )
+
+
+def test_schema_is_a_json_schema_of_the_document():
+    s = cp.schema()
+    assert s["title"] == "cleanprod assessment document"
+    assert s["additionalProperties"] is False
+    assert "prices" in s["properties"]
+
+
+def test_summary_markdown():
+    md = cp.Assessment.from_file(TANNERY).summary_markdown()
+    assert md.startswith("## Curtidos del Bajío")
+    assert "| Annual output | 3360 t |" in md

@@ -1,0 +1,57 @@
+"""The shared fixtures of tests/fixtures, also run by the Rust and JS suites."""
+
+import math
+
+import pytest
+
+import cleanprod as cp
+from conftest import FIXTURES
+
+CLASSES = {
+    "syntax": cp.DocumentSyntaxError,
+    "document": cp.DocumentError,
+    "unit": cp.UnitError,
+    "value": cp.InvalidValueError,
+}
+
+
+def test_unit_strings_give_their_si_values(unit_cases):
+    tol = unit_cases["relative_tolerance"]
+    assert len(unit_cases["valid"]) > 40
+    for case in unit_cases["valid"]:
+        got = cp.to_si(case["text"], case["dimension"])
+        assert math.isclose(got, case["si"], rel_tol=tol, abs_tol=0.0), case
+        assert cp.canonical(case["text"], case["dimension"]) == case["canonical"]
+
+
+def test_invalid_unit_strings_raise_unit_errors(unit_cases):
+    for case in unit_cases["invalid"]:
+        with pytest.raises(cp.UnitError) as info:
+            cp.to_si(case["text"], case["dimension"])
+        assert info.value.code == case["code"], case
+        assert info.value.value == case["text"]
+
+
+def test_valid_documents_give_their_summaries(document_cases):
+    for case in document_cases["valid"]:
+        a = cp.Assessment.from_file(FIXTURES / case["file"])
+        summary = a.summary()
+        for key, want in case["summary"].items():
+            assert summary[key] == want, (case["file"], key)
+        # Written back and read again, the document is the same.
+        assert cp.Assessment.from_dict(a.to_dict()) == a
+        assert cp.Assessment.from_str(a.to_toml()) == a
+        assert cp.Assessment.from_str(a.to_json(), format="json") == a
+
+
+def test_invalid_documents_raise_their_errors(document_cases):
+    assert len(document_cases["invalid"]) >= 15
+    for case in document_cases["invalid"]:
+        with pytest.raises(CLASSES[case["category"]]) as info:
+            cp.Assessment.from_file(FIXTURES / case["file"])
+        err = info.value
+        assert err.code == case["code"], case["file"]
+        assert err.path == case["path"], case["file"]
+        for word in case["message_contains"]:
+            assert word in str(err), (case["file"], word, str(err))
+        assert isinstance(err, ValueError) and isinstance(err, cp.CleanprodError)
