@@ -33,13 +33,25 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Print the JSON Schema of the document format.
-    Schema,
+    /// Print the JSON Schema of the document format (or of a result).
+    Schema {
+        /// Which schema.
+        #[arg(value_enum, default_value_t = SchemaKind::Document)]
+        kind: SchemaKind,
+    },
     /// Print a commented starting document for a sector.
     New {
         /// tanning, hotel, hospital, chemicals or automotive.
         sector: String,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaKind {
+    /// The assessment document.
+    Document,
+    /// The summary printed by `check` and `assess`.
+    Summary,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -89,9 +101,12 @@ fn run(command: Command) -> Result<String, String> {
                 }
             })
         }
-        Command::Schema => {
-            let s =
-                serde_json::to_string_pretty(&cleanprod::schema()).map_err(|e| e.to_string())?;
+        Command::Schema { kind } => {
+            let schema = match kind {
+                SchemaKind::Document => cleanprod::schema(),
+                SchemaKind::Summary => cleanprod::assessment::summary_schema(),
+            };
+            let s = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
             Ok(format!("{s}\n"))
         }
         Command::New { sector } => {

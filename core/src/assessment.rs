@@ -127,6 +127,11 @@ fn round_sig(x: f64) -> f64 {
     if r.is_finite() { r } else { x }
 }
 
+/// The JSON Schema of [`Summary`].
+pub fn summary_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Summary)).unwrap_or(serde_json::Value::Null)
+}
+
 /// The figures of a document a consultant checks first.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Summary {

@@ -75,7 +75,11 @@ pub enum Error {
         problem: UnitProblem,
     },
     /// A price per the wrong kind of quantity for its resource (water priced per kg).
-    #[error("{}: \"{value}\" is a price per {found}, but {resource} is priced per {}, such as \"{example}\"", at(path), names(accepted))]
+    #[error(
+        "{}: \"{value}\" is a price per {found}, but {resource} is priced per {}, such as \"{example}\"",
+        at(path),
+        names(accepted)
+    )]
     PriceDimension {
         /// Path of the price.
         path: String,

@@ -49,8 +49,11 @@ impl Assessment {
     #[staticmethod]
     #[pyo3(signature = (text, format = "toml"))]
     fn from_str(py: Python<'_>, text: &str, format: &str) -> PyResult<Self> {
-        let format = SourceFormat::from_name(format)
-            .ok_or_else(|| PyValueError::new_err(format!("format must be \"toml\" or \"json\", not {format:?}")))?;
+        let format = SourceFormat::from_name(format).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "format must be \"toml\" or \"json\", not {format:?}"
+            ))
+        })?;
         cleanprod::Assessment::parse(text, format)
             .map(|inner| Assessment { inner })
             .map_err(|e| py_err(py, &e))
@@ -138,7 +141,8 @@ fn to_si(py: Python<'_>, text: &str, dimension: &str) -> PyResult<f64> {
 #[pyfunction]
 fn canonical(py: Python<'_>, text: &str, dimension: &str) -> PyResult<String> {
     let d = self::dimension(py, dimension)?;
-    cleanprod::units::canonical(text, d).map_err(|p| py_err(py, &cleanprod::Error::unit("", text, p)))
+    cleanprod::units::canonical(text, d)
+        .map_err(|p| py_err(py, &cleanprod::Error::unit("", text, p)))
 }
 
 /// The native part of the `cleanprod` package.

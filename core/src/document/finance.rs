@@ -31,7 +31,12 @@ pub struct Finance {
     /// Appraisal horizon, a whole number of years from 1 to 100, e.g. `"10 yr"`.
     pub horizon: Measured<q::Time>,
     /// General inflation per year, e.g. `"4 %"`; zero when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
     pub inflation: Option<Measured<q::Ratio>>,
 }
 

@@ -169,6 +169,17 @@ impl Document {
     }
 }
 
+/// Deserialize an optional field that may be absent but not `null`: a JSON `null` usually
+/// comes from a NaN or an undefined value in the program that wrote the document, and must not
+/// silently mean "not given".
+pub(crate) fn present<'de, D, T>(deserializer: D) -> std::result::Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
+}
+
 /// The JSON Schema of the document format, generated from these types.
 pub fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Document)).unwrap_or(serde_json::Value::Null)

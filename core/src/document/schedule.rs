@@ -15,17 +15,6 @@ pub const SECONDS_PER_YEAR: f64 = 365.0 * 86_400.0;
 /// A rate per day (`"12 t/d"`) means per operating day and a rate per hour (`"3 m3/h"`) per
 /// operating hour; a rate per year is per calendar year. That is how consultants write them,
 /// and reading `t/d` as per calendar day would overstate a 300-day plant by a fifth.
-///
-/// ```
-/// use cleanprod::document::Schedule;
-/// use cleanprod::units::Measured;
-/// use uom::si::f64::MassRate;
-/// use uom::si::mass::ton; // the metric tonne in uom
-///
-/// let s = Schedule::new(300, "16 h".parse().unwrap());
-/// let hides: Measured<MassRate> = "12 t/d".parse().unwrap();
-/// assert!((s.per_year(&hides).get::<ton>() - 3600.0).abs() < 1e-9);
-/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Schedule {
@@ -34,7 +23,12 @@ pub struct Schedule {
     /// Operating hours per operating day (more than 0 h, at most 24 h).
     pub hours_per_day: Measured<q::Time>,
     /// Batches per operating day, for processes that run in batches (more than 0).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "f64")]
     pub batches_per_day: Option<f64>,
 }
 
@@ -77,6 +71,17 @@ impl Schedule {
     }
 
     /// The amount per year of `rate`, annualized by the time unit it was written with.
+    ///
+    /// ```
+    /// use cleanprod::document::Schedule;
+    /// use cleanprod::units::Measured;
+    /// use uom::si::f64::MassRate;
+    /// use uom::si::mass::ton; // the metric tonne in uom
+    ///
+    /// let s = Schedule::new(300, "16 h".parse().unwrap());
+    /// let hides: Measured<MassRate> = "12 t/d".parse().unwrap();
+    /// assert!((s.per_year(&hides).get::<ton>() - 3600.0).abs() < 1e-9);
+    /// ```
     pub fn per_year<R: Rate>(&self, rate: &Measured<R>) -> R::Amount {
         let seconds = match rate.time_basis() {
             Some(TimeBasis::Hour) | None => self.operating_time().si(),

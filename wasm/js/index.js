@@ -1,0 +1,23 @@
+// The cleanprod npm package: the WebAssembly engine, loaded once when this module is imported
+// (top-level await), in Node.js and in browsers and bundlers alike.
+import init from './cleanprod_wasm.js';
+
+const wasmUrl = new URL('./cleanprod_wasm_bg.wasm', import.meta.url);
+
+if (wasmUrl.protocol === 'file:' && typeof process !== 'undefined' && process.versions?.node) {
+  // Node.js cannot fetch a file: URL; read the bytes instead.
+  const { readFile } = await import('node:fs/promises');
+  await init({ module_or_path: await readFile(wasmUrl) });
+} else {
+  await init({ module_or_path: wasmUrl });
+}
+
+export {
+  parse,
+  summary,
+  summaryMarkdown,
+  schema,
+  toSi,
+  canonical,
+  formatVersion,
+} from './cleanprod_wasm.js';

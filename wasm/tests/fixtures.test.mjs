@@ -1,0 +1,61 @@
+// The shared fixtures of tests/fixtures, also run by the Rust and Python suites.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import * as cp from '../pkg/index.js';
+import { readJson, readFixture } from './helpers.mjs';
+
+const CLASSES = { syntax: SyntaxError, document: TypeError, unit: RangeError, value: RangeError };
+
+test('unit strings give their SI values', () => {
+  const f = readJson('units.json');
+  assert.ok(f.valid.length > 40);
+  for (const c of f.valid) {
+    const got = cp.toSi(c.text, c.dimension);
+    assert.ok(Math.abs(got - c.si) <= f.relative_tolerance * Math.abs(c.si), `${c.text}: ${got} vs ${c.si}`);
+    assert.equal(cp.canonical(c.text, c.dimension), c.canonical);
+  }
+});
+
+test('invalid unit strings throw RangeErrors with their codes', () => {
+  const f = readJson('units.json');
+  for (const c of f.invalid) {
+    assert.throws(() => cp.toSi(c.text, c.dimension), (err) => {
+      assert.ok(err instanceof RangeError, `${c.text}: ${err}`);
+      assert.equal(err.code, c.code, c.text);
+      assert.equal(err.value, c.text);
+      return true;
+    });
+  }
+});
+
+test('valid documents give their summaries and round-trip', () => {
+  const f = readJson('documents.json');
+  for (const c of f.valid) {
+    const text = readFixture(c.file);
+    const s = cp.summary(text);
+    for (const [key, want] of Object.entries(c.summary)) {
+      assert.equal(s[key], want, `${c.file}: ${key}`);
+    }
+    const doc = cp.parse(text);
+    assert.deepEqual(cp.parse(doc), doc, `${c.file}: object round trip`);
+    assert.deepEqual(cp.parse(JSON.stringify(doc)), doc, `${c.file}: JSON round trip`);
+  }
+});
+
+test('invalid documents throw their errors', () => {
+  const f = readJson('documents.json');
+  assert.ok(f.invalid.length >= 15);
+  for (const c of f.invalid) {
+    assert.throws(() => cp.parse(readFixture(c.file)), (err) => {
+      assert.ok(err instanceof CLASSES[c.category], `${c.file}: ${err}`);
+      assert.ok(err instanceof Error);
+      assert.equal(err.code, c.code, c.file);
+      assert.equal(err.path, c.path, c.file);
+      for (const word of c.message_contains) {
+        assert.ok(err.message.includes(word), `${c.file}: "${word}" not in: ${err.message}`);
+      }
+      return true;
+    });
+  }
+});

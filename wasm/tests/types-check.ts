@@ -1,0 +1,30 @@
+// Compiled with `tsc --noEmit` by scripts/test: the published types must accept correct use
+// and reject wrong use (each @ts-expect-error fails the check if the line compiles).
+import { parse, summary, toSi, canonical, type Document, type Summary, type CleanprodErrorFields } from '../pkg/index.js';
+
+const doc: Document = parse('format = "cleanprod/1"');
+const currency: string = doc.currency;
+const hours: string = doc.schedule.hours_per_day;
+const days: number = doc.schedule.days_per_year;
+const s: Summary = summary(doc);
+const annual: string = s.annual_output;
+const si: number = toSi('12 m3/d', 'volume_rate');
+const text: string = canonical('12 l/min', 'volume_rate');
+
+// @ts-expect-error: a dimension name must be one of the known ones
+toSi('1 m', 'speed');
+// @ts-expect-error: days_per_year is a number, not a string
+const wrong: string = doc.schedule.days_per_year;
+// @ts-expect-error: sector is one of five names
+const bad: Document['site'] = { name: 'x', sector: 'brewery' };
+
+try {
+  parse('{');
+} catch (e) {
+  const fields = e as Error & CleanprodErrorFields;
+  const where: string = fields.path;
+  const code: string = fields.code;
+  void [where, code];
+}
+
+void [currency, hours, days, annual, si, text, wrong, bad];
