@@ -119,6 +119,14 @@ pub enum Error {
         /// The allowed range, or why the value is impossible.
         reason: String,
     },
+    /// A quantity that has no value for these inputs (an IRR of flows that never change sign).
+    #[error("{}: {reason}", at(path))]
+    NoSolution {
+        /// Path of the input, or the function name.
+        path: String,
+        /// Why there is no solution.
+        reason: NoSolution,
+    },
     /// A `format` version this build cannot read.
     #[error(
         "{}: unsupported document format \"{value}\"; this version of cleanprod reads {supported}",
@@ -132,6 +140,32 @@ pub enum Error {
         /// The versions this build reads.
         supported: String,
     },
+}
+
+/// Why a computed quantity does not exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum NoSolution {
+    /// All flows have the same sign (or are zero): no rate makes their present value zero.
+    #[error("no internal rate of return: the cash flows never change sign")]
+    NoSignChange,
+    /// The flows change sign but no root was found in the searched range of rates.
+    #[error("no internal rate of return found between -100 % and the largest rate searched")]
+    NoRootInBracket,
+    /// An iteration did not converge (a rate for the time-value inputs).
+    #[error("the iteration did not converge: no rate satisfies these time-value inputs")]
+    NotConverged,
+}
+
+impl NoSolution {
+    /// Stable machine-readable code.
+    pub fn code(self) -> &'static str {
+        match self {
+            NoSolution::NoSignChange => "no_sign_change",
+            NoSolution::NoRootInBracket => "no_root_in_bracket",
+            NoSolution::NotConverged => "not_converged",
+        }
+    }
 }
 
 /// How the bindings classify an [`Error`]: each category is one exception class in Python
@@ -148,6 +182,9 @@ pub enum Category {
     Unit,
     /// A value outside its allowed range or in the wrong currency (JS `RangeError`).
     Value,
+    /// The inputs are valid but the quantity asked for does not exist (JS `Error`; Python
+    /// `NoSolutionError`, not a `ValueError`).
+    NoSolution,
 }
 
 impl Category {
@@ -158,6 +195,7 @@ impl Category {
             Category::Document => "document",
             Category::Unit => "unit",
             Category::Value => "value",
+            Category::NoSolution => "no_solution",
         }
     }
 }
@@ -207,6 +245,7 @@ impl Error {
             Error::Currency { .. } => "currency_mismatch",
             Error::OutOfRange { .. } => "out_of_range",
             Error::UnsupportedFormat { .. } => "unsupported_format",
+            Error::NoSolution { reason, .. } => reason.code(),
         }
     }
 
@@ -221,6 +260,7 @@ impl Error {
             | Error::UnsupportedFormat { .. } => Category::Document,
             Error::Unit { .. } | Error::PriceDimension { .. } => Category::Unit,
             Error::Currency { .. } | Error::OutOfRange { .. } => Category::Value,
+            Error::NoSolution { .. } => Category::NoSolution,
         }
     }
 
@@ -236,6 +276,7 @@ impl Error {
             | Error::PriceDimension { path, .. }
             | Error::Currency { path, .. }
             | Error::OutOfRange { path, .. }
+            | Error::NoSolution { path, .. }
             | Error::UnsupportedFormat { path, .. } => path,
         }
     }
@@ -250,7 +291,10 @@ impl Error {
             | Error::Currency { value, .. }
             | Error::OutOfRange { value, .. }
             | Error::UnsupportedFormat { value, .. } => Some(value),
-            Error::Syntax { .. } | Error::MissingField { .. } | Error::InvalidType { .. } => None,
+            Error::Syntax { .. }
+            | Error::MissingField { .. }
+            | Error::InvalidType { .. }
+            | Error::NoSolution { .. } => None,
         }
     }
 
@@ -266,6 +310,7 @@ impl Error {
             | Error::PriceDimension { path, .. }
             | Error::Currency { path, .. }
             | Error::OutOfRange { path, .. }
+            | Error::NoSolution { path, .. }
             | Error::UnsupportedFormat { path, .. } => *path = new,
         }
         self

@@ -18,10 +18,11 @@
 pub mod assessment;
 pub mod document;
 mod error;
+pub mod finance;
 pub mod money;
 pub mod report;
 pub mod units;
 
 pub use assessment::{Assessment, Summary};
 pub use document::{Document, SourceFormat, schema};
-pub use error::{Category, Error, Result};
+pub use error::{Category, Error, NoSolution, Result};

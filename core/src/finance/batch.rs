@@ -1,0 +1,88 @@
+//! Metrics over many series at once: one bad row never fails the batch.
+
+use crate::error::{Error, NoSolution, Result};
+
+/// The outcome of one row of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Status {
+    /// A value.
+    Ok = 0,
+    /// A value, chosen among several roots (the IRR nearest the guess).
+    Multiple = 1,
+    /// No value: the flows never change sign.
+    NoSignChange = 2,
+    /// No value: no root in the searched range, or no convergence.
+    NoRoot = 3,
+    /// No value: the row holds a NaN or an infinity, or is otherwise invalid.
+    Invalid = 4,
+    /// No value: the investment never pays back.
+    Never = 5,
+}
+
+impl Status {
+    /// The status of an error in one row.
+    pub fn of_error(e: &Error) -> Status {
+        match e {
+            Error::NoSolution {
+                reason: NoSolution::NoSignChange,
+                ..
+            } => Status::NoSignChange,
+            Error::NoSolution { .. } => Status::NoRoot,
+            _ => Status::Invalid,
+        }
+    }
+}
+
+/// Values and statuses of a batch, one of each per row; the value is NaN exactly where the
+/// status says there is none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchResult {
+    /// One value per row (NaN where there is none).
+    pub values: Vec<f64>,
+    /// One status per row.
+    pub status: Vec<Status>,
+}
+
+/// Apply `metric` to each row of `values` (row-major, `row_len` values a row).
+///
+/// ```
+/// use cleanprod::finance::{batch, irr, Status};
+/// let rows = [-100.0, 110.0, /* */ 1.0, 2.0, /* */ -100.0, f64::NAN];
+/// let r = batch(&rows, 2, |row| irr(row).map(|v| (v, Status::Ok))).unwrap();
+/// assert!((r.values[0] - 0.1).abs() < 1e-12);
+/// assert_eq!(r.status, vec![Status::Ok, Status::NoSignChange, Status::Invalid]);
+/// assert!(r.values[1].is_nan() && r.values[2].is_nan());
+/// ```
+pub fn batch(
+    values: &[f64],
+    row_len: usize,
+    metric: impl Fn(&[f64]) -> Result<(f64, Status)>,
+) -> Result<BatchResult> {
+    if row_len == 0 || values.len() % row_len != 0 {
+        return Err(Error::out_of_range(
+            "row_len",
+            row_len,
+            format!(
+                "must divide the number of values ({}) and be positive",
+                values.len()
+            ),
+        ));
+    }
+    let rows = values.len() / row_len;
+    let mut out = BatchResult {
+        values: Vec::with_capacity(rows),
+        status: Vec::with_capacity(rows),
+    };
+    for row in values.chunks_exact(row_len) {
+        let (v, s) = match metric(row) {
+            Ok((v, s)) if v.is_finite() => (v, s),
+            Ok((_, s)) if s != Status::Ok && s != Status::Multiple => (f64::NAN, s),
+            Ok(_) => (f64::NAN, Status::Invalid),
+            Err(e) => (f64::NAN, Status::of_error(&e)),
+        };
+        out.values.push(v);
+        out.status.push(s);
+    }
+    Ok(out)
+}
