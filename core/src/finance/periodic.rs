@@ -81,11 +81,13 @@ pub fn mirr(values: &[f64], finance_rate: f64, reinvest_rate: f64) -> Result<f64
     )
 }
 
-/// Simple payback: the time after which the cumulative flows are and stay non-negative.
+/// Simple payback: the first time the cumulative flows reach zero (the textbook definition).
 ///
 /// Within the period in which the cumulative crosses zero, flows are taken as spread evenly, so
-/// `[-2400, 9600]` pays back after 0.25 periods. A series whose cumulative is negative at its
-/// end never pays back; one whose cumulative never goes negative pays back at 0.
+/// `[-2400, 9600]` pays back after 0.25 periods. A series whose cumulative never reaches zero
+/// never pays back; one whose cumulative never goes negative pays back at 0. Later negative
+/// flows (a replacement) can take the cumulative below zero again; this function does not
+/// look past the first recovery.
 pub fn payback(values: &[f64]) -> Result<Payback> {
     check::flows("values", values)?;
     Ok(payback_of(values.iter().copied()))
@@ -106,23 +108,18 @@ pub fn discounted_payback(rate: f64, values: &[f64]) -> Result<Payback> {
 
 fn payback_of(flows: impl Iterator<Item = f64>) -> Payback {
     let mut cumulative = 0.0;
-    // The last crossing from negative to non-negative; None while negative.
-    let mut recovered: Option<f64> = Some(0.0);
     for (t, v) in flows.enumerate() {
         let before = cumulative;
         cumulative += v;
-        if cumulative < 0.0 {
-            recovered = None;
-        } else if recovered.is_none() {
-            // t = 0 cannot cross: `before` is 0 there.
-            let within = if v > 0.0 { -before / v } else { 1.0 };
-            recovered = Some((t as f64 - 1.0 + within).max(0.0));
+        if cumulative >= 0.0 && before < 0.0 {
+            // `before` < 0 implies t ≥ 1 and v > 0.
+            return Payback::After(t as f64 - 1.0 - before / v);
+        }
+        if t == 0 && cumulative >= 0.0 {
+            return Payback::After(0.0);
         }
     }
-    match recovered {
-        Some(p) => Payback::After(p),
-        None => Payback::Never,
-    }
+    Payback::Never
 }
 
 /// Profitability index: present value of the flows after t = 0 per unit of the investment at
@@ -265,12 +262,12 @@ mod tests {
         );
         assert_eq!(payback(&[-100.0, 30.0, 30.0]).unwrap(), Payback::Never);
         assert_eq!(payback(&[50.0, 10.0]).unwrap(), Payback::After(0.0));
-        // recovered at 0.67, lost again, recovered for good at 2.5
-        let p = payback(&[-100.0, 150.0, -200.0, 300.0])
-            .unwrap()
-            .periods()
-            .unwrap();
-        assert_relative_eq!(p, 2.5);
+        // UC Berkeley CE 167 Engineering Economy, assignment 5 solutions (2008), problem 1:
+        // payback 4.7 years; discounted at 5 %, 7.2 years (one decimal).
+        let flows = [-180.0, -90.0, 0.0, 100.0, 100.0, 100.0, -90.0, 100.0, 100.0];
+        assert!((payback(&flows).unwrap().periods().unwrap() - 4.7).abs() < 0.05);
+        let disc = discounted_payback(0.05, &flows).unwrap().periods().unwrap();
+        assert!((disc - 7.2).abs() < 0.05, "{disc}");
         assert!(payback(&[f64::NAN]).is_err());
     }
 

@@ -2,5 +2,6 @@
 //! by the Python and JS suites) and property tests.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
+mod finance;
 mod fixtures;
 mod properties;
