@@ -152,8 +152,9 @@ pub enum NoSolution {
     /// The flows change sign but no root was found in the searched range of rates.
     #[error("no internal rate of return found between -100 % and the largest rate searched")]
     NoRootInBracket,
-    /// An iteration did not converge (a rate for the time-value inputs).
-    #[error("the iteration did not converge: no rate satisfies these time-value inputs")]
+    /// No finite value satisfies the inputs (a number of periods when the payments never
+    /// repay the balance).
+    #[error("no finite value satisfies these inputs (do the payments ever repay the balance?)")]
     NotConverged,
 }
 

@@ -5,6 +5,8 @@
 //! the core error's category, with `code`, `path` and `value` attributes.
 #![cfg(not(target_family = "wasm"))]
 
+mod finance;
+
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -13,11 +15,12 @@ use cleanprod::units::Dimension;
 use cleanprod::{Category, SourceFormat};
 
 /// The Python exception for a core error.
-fn py_err(py: Python<'_>, e: &cleanprod::Error) -> PyErr {
+pub(crate) fn py_err(py: Python<'_>, e: &cleanprod::Error) -> PyErr {
     let class = match e.category() {
         Category::Syntax => "DocumentSyntaxError",
         Category::Document => "DocumentError",
         Category::Unit => "UnitError",
+        Category::NoSolution => "NoSolutionError",
         _ => "InvalidValueError",
     };
     let build = || -> PyResult<PyErr> {
@@ -154,5 +157,6 @@ fn _cleanprod(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(canonical, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("FORMAT", cleanprod::document::CURRENT_FORMAT)?;
+    finance::register(m)?;
     Ok(())
 }

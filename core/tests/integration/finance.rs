@@ -11,7 +11,12 @@ fn f(args: &Value, key: &str) -> f64 {
 }
 
 fn list(args: &Value, key: &str) -> Vec<f64> {
-    args[key].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect()
+    args[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect()
 }
 
 fn when(args: &Value) -> When {
@@ -21,11 +26,16 @@ fn when(args: &Value) -> When {
 /// The outcome of one fixture call: a number, a list, "never" (null) or an error code.
 fn call(name: &str, a: &Value) -> Result<Value, String> {
     let dates = |k: &str| -> Vec<Date> {
-        a[k].as_array().unwrap().iter().map(|d| d.as_str().unwrap().parse().unwrap()).collect()
+        a[k].as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d.as_str().unwrap().parse().unwrap())
+            .collect()
     };
     let num = |r: cleanprod::Result<f64>| r.map(Value::from).map_err(|e| e.code().to_string());
     let payback = |r: cleanprod::Result<Payback>| {
-        r.map(|p| p.periods().map_or(Value::Null, Value::from)).map_err(|e| e.code().to_string())
+        r.map(|p| p.periods().map_or(Value::Null, Value::from))
+            .map_err(|e| e.code().to_string())
     };
     match name {
         "npv" => {
@@ -36,20 +46,80 @@ fn call(name: &str, a: &Value) -> Result<Value, String> {
             num(finance::npv_with(f(a, "rate"), &list(a, "values"), first))
         }
         "irr" => num(finance::irr(&list(a, "values"))),
-        "irr_roots" => finance::irr_roots(&list(a, "values")).map(Value::from).map_err(|e| e.code().to_string()),
-        "mirr" => num(finance::mirr(&list(a, "values"), f(a, "finance_rate"), f(a, "reinvest_rate"))),
+        "irr_roots" => finance::irr_roots(&list(a, "values"))
+            .map(Value::from)
+            .map_err(|e| e.code().to_string()),
+        "mirr" => num(finance::mirr(
+            &list(a, "values"),
+            f(a, "finance_rate"),
+            f(a, "reinvest_rate"),
+        )),
         "payback" => payback(finance::payback(&list(a, "values"))),
-        "discounted_payback" => payback(finance::discounted_payback(f(a, "rate"), &list(a, "values"))),
-        "pmt" => num(finance::pmt(f(a, "rate"), f(a, "nper"), f(a, "pv"), f(a, "fv"), when(a))),
-        "pv" => num(finance::pv(f(a, "rate"), f(a, "nper"), f(a, "pmt"), f(a, "fv"), when(a))),
-        "fv" => num(finance::fv(f(a, "rate"), f(a, "nper"), f(a, "pmt"), f(a, "pv"), when(a))),
-        "nper" => num(finance::nper(f(a, "rate"), f(a, "pmt"), f(a, "pv"), f(a, "fv"), when(a))),
-        "rate" => num(finance::rate(f(a, "nper"), f(a, "pmt"), f(a, "pv"), f(a, "fv"), when(a))),
-        "ipmt" => num(finance::ipmt(f(a, "rate"), f(a, "per"), f(a, "nper"), f(a, "pv"), f(a, "fv"), when(a))),
-        "ppmt" => num(finance::ppmt(f(a, "rate"), f(a, "per"), f(a, "nper"), f(a, "pv"), f(a, "fv"), when(a))),
-        "xnpv" => num(finance::xnpv(f(a, "rate"), &dates("dates"), &list(a, "amounts"))),
+        "discounted_payback" => payback(finance::discounted_payback(
+            f(a, "rate"),
+            &list(a, "values"),
+        )),
+        "pmt" => num(finance::pmt(
+            f(a, "rate"),
+            f(a, "nper"),
+            f(a, "pv"),
+            f(a, "fv"),
+            when(a),
+        )),
+        "pv" => num(finance::pv(
+            f(a, "rate"),
+            f(a, "nper"),
+            f(a, "pmt"),
+            f(a, "fv"),
+            when(a),
+        )),
+        "fv" => num(finance::fv(
+            f(a, "rate"),
+            f(a, "nper"),
+            f(a, "pmt"),
+            f(a, "pv"),
+            when(a),
+        )),
+        "nper" => num(finance::nper(
+            f(a, "rate"),
+            f(a, "pmt"),
+            f(a, "pv"),
+            f(a, "fv"),
+            when(a),
+        )),
+        "rate" => num(finance::rate(
+            f(a, "nper"),
+            f(a, "pmt"),
+            f(a, "pv"),
+            f(a, "fv"),
+            when(a),
+        )),
+        "ipmt" => num(finance::ipmt(
+            f(a, "rate"),
+            f(a, "per"),
+            f(a, "nper"),
+            f(a, "pv"),
+            f(a, "fv"),
+            when(a),
+        )),
+        "ppmt" => num(finance::ppmt(
+            f(a, "rate"),
+            f(a, "per"),
+            f(a, "nper"),
+            f(a, "pv"),
+            f(a, "fv"),
+            when(a),
+        )),
+        "xnpv" => num(finance::xnpv(
+            f(a, "rate"),
+            &dates("dates"),
+            &list(a, "amounts"),
+        )),
         "xirr" => num(finance::xirr(&dates("dates"), &list(a, "amounts"), 0.1).map(|s| s.rate)),
-        "capital_recovery_factor" => num(finance::capital_recovery_factor(f(a, "rate"), f(a, "periods"))),
+        "capital_recovery_factor" => num(finance::capital_recovery_factor(
+            f(a, "rate"),
+            f(a, "periods"),
+        )),
         "levelized_cost" => num(finance::levelized_cost(
             f(a, "rate"),
             f(a, "periods"),
@@ -88,7 +158,10 @@ fn published_results() {
                 let got = got.as_array().unwrap();
                 assert_eq!(got.len(), want.len(), "{label}");
                 for (g, w) in got.iter().zip(want) {
-                    assert!(close(g.as_f64().unwrap(), w.as_f64().unwrap(), case), "{label}: {g} vs {w}");
+                    assert!(
+                        close(g.as_f64().unwrap(), w.as_f64().unwrap(), case),
+                        "{label}: {g} vs {w}"
+                    );
                 }
             }
             want => {

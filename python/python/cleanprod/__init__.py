@@ -5,6 +5,7 @@
 12.0
 """
 
+from cleanprod import finance
 from cleanprod._cleanprod import FORMAT, Assessment, __version__, canonical, schema, to_si
 from cleanprod.errors import (
     CleanprodError,
@@ -12,6 +13,8 @@ from cleanprod.errors import (
     DocumentSyntaxError,
     InputError,
     InvalidValueError,
+    MultipleIrrWarning,
+    NoSolutionError,
     UnitError,
 )
 
@@ -23,9 +26,12 @@ __all__ = [
     "DocumentSyntaxError",
     "InputError",
     "InvalidValueError",
+    "MultipleIrrWarning",
+    "NoSolutionError",
     "UnitError",
     "__version__",
     "canonical",
+    "finance",
     "schema",
     "to_si",
 ]

@@ -19,6 +19,8 @@ __all__ = [
     "DocumentError",
     "UnitError",
     "InvalidValueError",
+    "NoSolutionError",
+    "MultipleIrrWarning",
 ]
 
 
@@ -60,3 +62,13 @@ class UnitError(InputError):
 
 class InvalidValueError(InputError):
     """A value outside its allowed range, or in another currency than the document's."""
+
+
+class NoSolutionError(CleanprodError):
+    """The inputs are valid but the quantity asked for does not exist, such as the IRR of cash
+    flows that never change sign. Not a ValueError: the input is fine, the answer is "none"."""
+
+
+class MultipleIrrWarning(UserWarning):
+    """The cash flows have more than one internal rate of return; the one nearest the guess was
+    returned. Decide with NPV or MIRR."""

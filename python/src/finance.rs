@@ -1,0 +1,367 @@
+//! `cleanprod._cleanprod` finance functions: scalars take sequences, batches take 2-D float64
+//! C-contiguous arrays (the Python wrapper `cleanprod.finance` prepares them) and run with the
+//! GIL released.
+
+use numpy::{IntoPyArray, PyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
+use pyo3::prelude::*;
+
+use cleanprod::finance::{self, BatchResult, FirstFlow, Grace, Loan, Status, When};
+
+use crate::py_err;
+
+type Batch<'py> = (Bound<'py, PyArray1<f64>>, Bound<'py, PyArray1<u8>>);
+
+fn first(excel: bool) -> FirstFlow {
+    if excel {
+        FirstFlow::EndOfPeriod
+    } else {
+        FirstFlow::AtZero
+    }
+}
+
+fn when(py: Python<'_>, name: &str) -> PyResult<When> {
+    When::from_name(name).map_err(|e| py_err(py, &e))
+}
+
+/// Run a batch metric over the rows of `values` without the GIL.
+fn run_batch<'py>(
+    py: Python<'py>,
+    values: &PyReadonlyArray2<'py, f64>,
+    metric: impl Fn(&[f64]) -> cleanprod::Result<(f64, Status)> + Send,
+) -> PyResult<Batch<'py>> {
+    let cols = values.shape()[1];
+    let flat = values.as_slice()?;
+    let result: cleanprod::Result<BatchResult> =
+        py.detach(|| finance::batch(flat, cols.max(1), metric));
+    let r = result.map_err(|e| py_err(py, &e))?;
+    let status: Vec<u8> = r.status.iter().map(|s| *s as u8).collect();
+    Ok((r.values.into_pyarray(py), status.into_pyarray(py)))
+}
+
+fn payback_status(p: finance::Payback) -> (f64, Status) {
+    match p {
+        finance::Payback::After(x) => (x, Status::Ok),
+        finance::Payback::Never => (f64::NAN, Status::Never),
+    }
+}
+
+#[pyfunction]
+pub(crate) fn npv(py: Python<'_>, rate: f64, values: Vec<f64>, excel: bool) -> PyResult<f64> {
+    finance::npv_with(rate, &values, first(excel)).map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn npv_batch<'py>(
+    py: Python<'py>,
+    rate: f64,
+    values: PyReadonlyArray2<'py, f64>,
+    excel: bool,
+) -> PyResult<Batch<'py>> {
+    let f = first(excel);
+    run_batch(py, &values, move |row| {
+        finance::npv_with(rate, row, f).map(|v| (v, Status::Ok))
+    })
+}
+
+/// (rate, roots, complete)
+#[pyfunction]
+pub(crate) fn irr(py: Python<'_>, values: Vec<f64>, guess: f64) -> PyResult<(f64, Vec<f64>, bool)> {
+    finance::irr_with_guess(&values, guess)
+        .map(|s| (s.rate, s.roots, s.complete))
+        .map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn irr_batch<'py>(
+    py: Python<'py>,
+    values: PyReadonlyArray2<'py, f64>,
+    guess: f64,
+) -> PyResult<Batch<'py>> {
+    run_batch(py, &values, move |row| {
+        finance::irr_with_guess(row, guess).map(|s| {
+            (
+                s.rate,
+                if s.is_multiple() {
+                    Status::Multiple
+                } else {
+                    Status::Ok
+                },
+            )
+        })
+    })
+}
+
+#[pyfunction]
+pub(crate) fn mirr(
+    py: Python<'_>,
+    values: Vec<f64>,
+    finance_rate: f64,
+    reinvest_rate: f64,
+) -> PyResult<f64> {
+    finance::mirr(&values, finance_rate, reinvest_rate).map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn mirr_batch<'py>(
+    py: Python<'py>,
+    values: PyReadonlyArray2<'py, f64>,
+    finance_rate: f64,
+    reinvest_rate: f64,
+) -> PyResult<Batch<'py>> {
+    run_batch(py, &values, move |row| {
+        finance::mirr(row, finance_rate, reinvest_rate).map(|v| (v, Status::Ok))
+    })
+}
+
+#[pyfunction]
+pub(crate) fn payback(py: Python<'_>, values: Vec<f64>) -> PyResult<Option<f64>> {
+    finance::payback(&values)
+        .map(|p| p.periods())
+        .map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn payback_batch<'py>(
+    py: Python<'py>,
+    values: PyReadonlyArray2<'py, f64>,
+) -> PyResult<Batch<'py>> {
+    run_batch(py, &values, |row| finance::payback(row).map(payback_status))
+}
+
+#[pyfunction]
+pub(crate) fn discounted_payback(
+    py: Python<'_>,
+    rate: f64,
+    values: Vec<f64>,
+) -> PyResult<Option<f64>> {
+    finance::discounted_payback(rate, &values)
+        .map(|p| p.periods())
+        .map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn discounted_payback_batch<'py>(
+    py: Python<'py>,
+    rate: f64,
+    values: PyReadonlyArray2<'py, f64>,
+) -> PyResult<Batch<'py>> {
+    run_batch(py, &values, move |row| {
+        finance::discounted_payback(rate, row).map(payback_status)
+    })
+}
+
+#[pyfunction]
+pub(crate) fn profitability_index(py: Python<'_>, rate: f64, values: Vec<f64>) -> PyResult<f64> {
+    finance::profitability_index(rate, &values).map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn benefit_cost_ratio(
+    py: Python<'_>,
+    rate: f64,
+    benefits: Vec<f64>,
+    costs: Vec<f64>,
+) -> PyResult<f64> {
+    finance::benefit_cost_ratio(rate, &benefits, &costs).map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn capital_recovery_factor(py: Python<'_>, rate: f64, periods: f64) -> PyResult<f64> {
+    finance::capital_recovery_factor(rate, periods).map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn levelized_cost(
+    py: Python<'_>,
+    rate: f64,
+    periods: f64,
+    investment: f64,
+    om_change_per_period: f64,
+    saving_per_period: f64,
+) -> PyResult<f64> {
+    finance::levelized_cost(
+        rate,
+        periods,
+        investment,
+        om_change_per_period,
+        saving_per_period,
+    )
+    .map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn pmt(
+    py: Python<'_>,
+    rate: f64,
+    nper: f64,
+    pv: f64,
+    fv: f64,
+    when: &str,
+) -> PyResult<f64> {
+    finance::pmt(rate, nper, pv, fv, self::when(py, when)?).map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn pv(
+    py: Python<'_>,
+    rate: f64,
+    nper: f64,
+    pmt: f64,
+    fv: f64,
+    when: &str,
+) -> PyResult<f64> {
+    finance::pv(rate, nper, pmt, fv, self::when(py, when)?).map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn fv(
+    py: Python<'_>,
+    rate: f64,
+    nper: f64,
+    pmt: f64,
+    pv: f64,
+    when: &str,
+) -> PyResult<f64> {
+    finance::fv(rate, nper, pmt, pv, self::when(py, when)?).map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn nper(
+    py: Python<'_>,
+    rate: f64,
+    pmt: f64,
+    pv: f64,
+    fv: f64,
+    when: &str,
+) -> PyResult<f64> {
+    finance::nper(rate, pmt, pv, fv, self::when(py, when)?).map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn rate(
+    py: Python<'_>,
+    nper: f64,
+    pmt: f64,
+    pv: f64,
+    fv: f64,
+    when: &str,
+) -> PyResult<f64> {
+    finance::rate(nper, pmt, pv, fv, self::when(py, when)?).map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn ipmt(
+    py: Python<'_>,
+    rate: f64,
+    per: f64,
+    nper: f64,
+    pv: f64,
+    fv: f64,
+    when: &str,
+) -> PyResult<f64> {
+    finance::ipmt(rate, per, nper, pv, fv, self::when(py, when)?).map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn ppmt(
+    py: Python<'_>,
+    rate: f64,
+    per: f64,
+    nper: f64,
+    pv: f64,
+    fv: f64,
+    when: &str,
+) -> PyResult<f64> {
+    finance::ppmt(rate, per, nper, pv, fv, self::when(py, when)?).map_err(|e| py_err(py, &e))
+}
+
+fn dates(days: &[i32]) -> Vec<finance::Date> {
+    days.iter().map(|d| finance::Date::from_days(*d)).collect()
+}
+
+/// Dates are days since 1970-01-01 (the wrapper converts).
+#[pyfunction]
+pub(crate) fn xnpv(py: Python<'_>, rate: f64, days: Vec<i32>, amounts: Vec<f64>) -> PyResult<f64> {
+    finance::xnpv(rate, &dates(&days), &amounts).map_err(|e| py_err(py, &e))
+}
+
+/// (rate, roots, complete)
+#[pyfunction]
+pub(crate) fn xirr(
+    py: Python<'_>,
+    days: Vec<i32>,
+    amounts: Vec<f64>,
+    guess: f64,
+) -> PyResult<(f64, Vec<f64>, bool)> {
+    finance::xirr(&dates(&days), &amounts, guess)
+        .map(|s| (s.rate, s.roots, s.complete))
+        .map_err(|e| py_err(py, &e))
+}
+
+/// Columns of a loan schedule: period, payment, interest, principal, balance.
+type ScheduleColumns = (Vec<u32>, Vec<f64>, Vec<f64>, Vec<f64>, Vec<f64>);
+
+/// Columns of the schedule: period, payment, interest, principal, balance.
+#[pyfunction]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn loan_schedule(
+    py: Python<'_>,
+    principal: f64,
+    annual_rate: f64,
+    years: f64,
+    payments_per_year: u32,
+    grace_periods: u32,
+    capitalize_grace: bool,
+) -> PyResult<ScheduleColumns> {
+    let loan = Loan {
+        grace_periods,
+        grace: if capitalize_grace {
+            Grace::Capitalized
+        } else {
+            Grace::InterestOnly
+        },
+        ..Loan::new(principal, annual_rate, years, payments_per_year)
+    };
+    let rows = loan.schedule().map_err(|e| py_err(py, &e))?;
+    Ok((
+        rows.iter().map(|r| r.period).collect(),
+        rows.iter().map(|r| r.payment).collect(),
+        rows.iter().map(|r| r.interest).collect(),
+        rows.iter().map(|r| r.principal).collect(),
+        rows.iter().map(|r| r.balance).collect(),
+    ))
+}
+
+/// Register the finance functions on the native module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    macro_rules! add {
+        ($($f:ident),*) => {$( m.add_function(wrap_pyfunction!($f, m)?)?; )*};
+    }
+    add!(
+        npv,
+        npv_batch,
+        irr,
+        irr_batch,
+        mirr,
+        mirr_batch,
+        payback,
+        payback_batch,
+        discounted_payback,
+        discounted_payback_batch,
+        profitability_index,
+        benefit_cost_ratio,
+        capital_recovery_factor,
+        levelized_cost,
+        pmt,
+        pv,
+        fv,
+        nper,
+        rate,
+        ipmt,
+        ppmt,
+        xnpv,
+        xirr,
+        loan_schedule
+    );
+    Ok(())
+}

@@ -1,0 +1,179 @@
+"""cleanprod.finance: the shared finance fixtures, and agreement with numpy-financial and pyxirr
+where they are right."""
+
+import datetime as dt
+import json
+import math
+import warnings
+
+import numpy as np
+import numpy_financial as npf
+import pyxirr
+import pytest
+
+import cleanprod as cp
+from cleanprod import finance
+from conftest import FIXTURES
+
+CASES = json.loads((FIXTURES / "finance.json").read_text(encoding="utf-8"))["cases"]
+
+
+def call(name, a):
+    if name == "npv":
+        return finance.npv(a["rate"], a["values"], convention=a.get("convention", "numpy"))
+    if name == "irr":
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", cp.MultipleIrrWarning)
+            return finance.irr(a["values"])
+    if name == "irr_roots":
+        return finance.irr_roots(a["values"])
+    if name == "mirr":
+        return finance.mirr(a["values"], a["finance_rate"], a["reinvest_rate"])
+    if name == "payback":
+        return finance.payback(a["values"])
+    if name == "discounted_payback":
+        return finance.discounted_payback(a["rate"], a["values"])
+    when = a.get("when", "end")
+    if name == "pmt":
+        return finance.pmt(a["rate"], a["nper"], a["pv"], a.get("fv", 0), when)
+    if name == "pv":
+        return finance.pv(a["rate"], a["nper"], a["pmt"], a.get("fv", 0), when)
+    if name == "fv":
+        return finance.fv(a["rate"], a["nper"], a["pmt"], a["pv"], when)
+    if name == "nper":
+        return finance.nper(a["rate"], a["pmt"], a["pv"], a.get("fv", 0), when)
+    if name == "rate":
+        return finance.rate(a["nper"], a["pmt"], a["pv"], a.get("fv", 0), when)
+    if name == "ipmt":
+        return finance.ipmt(a["rate"], a["per"], a["nper"], a["pv"], a.get("fv", 0), when)
+    if name == "ppmt":
+        return finance.ppmt(a["rate"], a["per"], a["nper"], a["pv"], a.get("fv", 0), when)
+    if name == "xnpv":
+        return finance.xnpv(a["rate"], a["dates"], a["amounts"])
+    if name == "xirr":
+        return finance.xirr(a["dates"], a["amounts"])
+    if name == "capital_recovery_factor":
+        return finance.capital_recovery_factor(a["rate"], a["periods"])
+    if name == "levelized_cost":
+        return finance.levelized_cost(
+            a["rate"], a["periods"], a["investment"], a["saving_per_period"], a["om_change_per_period"]
+        )
+    raise AssertionError(f"unknown function {name}")
+
+
+def close(got, want, case):
+    tol = max(case.get("abs_tol", 0.0), case.get("rel_tol", 0.0) * abs(want))
+    return abs(got - want) <= tol
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['fn']}-{i}" for i, c in enumerate(CASES)])
+def test_published_results(case):
+    if "error" in case:
+        with pytest.raises(cp.NoSolutionError) as info:
+            call(case["fn"], case["args"])
+        assert info.value.code == case["error"]
+        assert not isinstance(info.value, ValueError)
+        return
+    got = call(case["fn"], case["args"])
+    want = case["expected"]
+    if want is None:
+        assert got is None
+    elif isinstance(want, list):
+        assert len(got) == len(want) and all(close(g, w, case) for g, w in zip(got, want))
+    else:
+        assert close(got, want, case), (got, want)
+
+
+def test_agrees_with_numpy_financial_on_conventional_flows():
+    rng = np.random.default_rng(7)
+    flows = np.hstack([-rng.uniform(1e3, 1e6, (200, 1)), rng.uniform(0, 3e5, (200, 12))])
+    ours = finance.irr(flows)
+    for row, r in zip(flows, ours):
+        assert math.isclose(r, npf.irr(row), rel_tol=1e-9, abs_tol=1e-12)
+        assert math.isclose(finance.npv(0.07, row), npf.npv(0.07, row), rel_tol=1e-12)
+    np.testing.assert_allclose(finance.npv(0.07, flows), [npf.npv(0.07, r) for r in flows], rtol=1e-12)
+    np.testing.assert_allclose(
+        finance.mirr(flows, 0.08, 0.05), [npf.mirr(r, 0.08, 0.05) for r in flows], rtol=1e-12
+    )
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # numpy-financial divides by a zero rate
+def test_time_value_functions_agree_with_numpy_financial():
+    for when in ("end", "begin"):
+        for r in (0.0, 0.004, 0.07):
+            assert math.isclose(finance.pmt(r, 36, 12000, 500, when), npf.pmt(r, 36, 12000, 500, when), rel_tol=1e-12)
+            assert math.isclose(finance.pv(r, 36, -400, 500, when), npf.pv(r, 36, -400, 500, when), rel_tol=1e-12)
+            assert math.isclose(finance.fv(r, 36, -400, 1000, when), npf.fv(r, 36, -400, 1000, when), rel_tol=1e-12)
+            if r == 0.004:
+                assert math.isclose(
+                    finance.nper(r, -400, 12000, 0, when), npf.nper(r, -400, 12000, 0, when), rel_tol=1e-12
+                )
+                assert math.isclose(
+                    finance.ipmt(r, 5, 36, 12000, 0, when), npf.ipmt(r, 5, 36, 12000, 0, when), rel_tol=1e-10
+                )
+    np.testing.assert_allclose(finance.pmt(0.05, [12, 24], 1000), npf.pmt(0.05, [12, 24], 1000), rtol=1e-12)
+
+
+def test_xirr_agrees_with_pyxirr_and_beats_it_on_very_negative_rates():
+    dates = [dt.date(2020, 1, 1), dt.date(2020, 7, 1), dt.date(2021, 3, 15), dt.date(2022, 1, 1)]
+    amounts = [-1000.0, 200.0, 300.0, 700.0]
+    assert math.isclose(finance.xirr(dates, amounts), pyxirr.xirr(dates, amounts), rel_tol=1e-7)
+    assert math.isclose(
+        finance.xnpv(0.1, dates, amounts), pyxirr.xnpv(0.1, dates, amounts), rel_tol=1e-12
+    )
+    # One year, 1 % back: the rate is exactly -99 %.
+    lossy = [-1e6, 1e4]
+    assert math.isclose(finance.irr(lossy), -0.99, rel_tol=1e-12)
+    np_dates = np.array(["2021-01-01", "2022-01-01"], dtype="datetime64[D]")
+    assert math.isclose(finance.xirr(np_dates, lossy), 1e4 / 1e6 * 1 - 1, rel_tol=1e-6)
+
+
+def test_multiple_irrs_warn_and_are_all_available():
+    flows = [-1.0, 2.3, -1.32]
+    with pytest.warns(cp.MultipleIrrWarning, match="2 internal rates"):
+        r = finance.irr(flows, guess=0.25)
+    assert math.isclose(r, 0.2, rel_tol=1e-9)
+    assert [round(x, 9) for x in finance.irr_roots(flows)] == [0.1, 0.2]
+
+
+def test_batch_equals_scalar_and_reports_status():
+    rng = np.random.default_rng(11)
+    flows = rng.uniform(-1e3, 1e3, (300, 8))
+    flows[5, 3] = np.nan
+    flows[6] = np.abs(flows[6])
+    values, status = finance.irr(flows, status=True)
+    assert values.shape == status.shape == (300,)
+    assert status[5] == 4 and status[6] == 2
+    for row, v, s in zip(flows, values, status):
+        if s in (0, 1):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", cp.MultipleIrrWarning)
+                assert v == finance.irr(row)
+        else:
+            assert math.isnan(v)
+    pb, st = finance.payback(np.array([[-100, 50, 60], [-100, 10, 10]]), status=True)
+    assert pb[0] == pytest.approx(1 + 50 / 60) and math.isnan(pb[1]) and list(st) == [0, 5]
+
+
+def test_bad_input_raises_value_errors_not_nan():
+    with pytest.raises(cp.InvalidValueError, match=r"values\[1\]"):
+        finance.npv(0.1, [-1.0, float("nan")])
+    with pytest.raises(cp.InvalidValueError, match="rate"):
+        finance.npv(-1.5, [-1.0, 2.0])
+    with pytest.raises(ValueError):
+        finance.npv(0.1, np.zeros((2, 2, 2)))
+    with pytest.raises(cp.DocumentError):
+        finance.pmt(0.1, 10, 100, 0, "middle")  # type: ignore[arg-type]
+    assert finance.payback([-100, 30, 30]) is None
+    # 400 a period never repays 12,000 at 7 %: numpy-financial returns NaN, we say why.
+    with pytest.raises(cp.NoSolutionError, match="repay"):
+        finance.nper(0.07, -400, 12000)
+
+
+def test_loan_schedule_columns():
+    s = finance.loan_schedule(100_000, 0.06, 30, 12)
+    assert len(s["payment"]) == 360
+    assert s["payment"][0] == pytest.approx(599.55, abs=0.005)
+    assert s["principal"].sum() == pytest.approx(100_000, rel=1e-12)
+    g = finance.loan_schedule(10_000, 0.10, 4, 1, grace_periods=2, grace="capitalized")
+    assert g["balance"][1] == pytest.approx(12_100)
