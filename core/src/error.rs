@@ -299,6 +299,11 @@ impl Error {
         }
     }
 
+    /// The same error at `name[index]` (an element of a list given to a function).
+    pub fn with_index_path(self, name: &str, index: usize) -> Self {
+        self.with_path(format!("{name}[{index}]"))
+    }
+
     /// The same error at `path` (used when the path is known only after the value failed).
     pub(crate) fn with_path(mut self, new: String) -> Self {
         match &mut self {

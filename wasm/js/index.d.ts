@@ -45,3 +45,55 @@ export declare function toSi(text: string, dimension: DimensionName): number;
 export declare function canonical(text: string, dimension: DimensionName): string;
 /** The document format version this build writes, "cleanprod/1". */
 export declare function formatVersion(): string;
+
+// ---- finance -------------------------------------------------------------------------------
+// Conventions follow numpy-financial: flows at t = 0, 1, ...; money paid out is negative.
+// Functions throw an Error with code "no_sign_change", "no_root_in_bracket" or "not_converged"
+// when the quantity does not exist, and a RangeError for NaN or infinite inputs.
+
+/** A cash-flow series. */
+export type Flows = Float64Array | number[];
+/** Per-row results of a batch: NaN in `values` exactly where `status` is not 0 or 1. */
+export interface BatchResult {
+  values: Float64Array;
+  /** 0 ok, 1 ok among several roots, 2 no sign change, 3 no root, 4 invalid row, 5 never pays back. */
+  status: Uint8Array;
+}
+export declare const STATUS: Readonly<Record<number, string>>;
+export type When = 'end' | 'begin';
+export type DateInput = Date | string;
+
+/** Net present value; `convention` "numpy" (first flow at t = 0, default) or "excel". */
+export declare function npv(rate: number, values: Flows, convention?: 'numpy' | 'excel'): number;
+/** NPV of each row of `values` (row-major, `rowLen` flows a row). */
+export declare function npvBatch(rate: number, values: Float64Array, rowLen: number, convention?: 'numpy' | 'excel'): BatchResult;
+/** Internal rate of return; the root nearest `guess` (default 0.1) when there are several. */
+export declare function irr(values: Flows, guess?: number): number;
+/** Every internal rate of return found, ascending. */
+export declare function irrRoots(values: Flows): number[];
+export declare function irrBatch(values: Float64Array, rowLen: number, guess?: number): BatchResult;
+export declare function mirr(values: Flows, financeRate: number, reinvestRate: number): number;
+export declare function mirrBatch(values: Float64Array, rowLen: number, financeRate: number, reinvestRate: number): BatchResult;
+/** Periods until the cumulative flows first reach zero; null when they never do. */
+export declare function payback(values: Flows): number | null;
+export declare function paybackBatch(values: Float64Array, rowLen: number): BatchResult;
+export declare function discountedPayback(rate: number, values: Flows): number | null;
+export declare function discountedPaybackBatch(rate: number, values: Float64Array, rowLen: number): BatchResult;
+export declare function profitabilityIndex(rate: number, values: Flows): number;
+export declare function benefitCostRatio(rate: number, benefits: Flows, costs: Flows): number;
+export declare function capitalRecoveryFactor(rate: number, periods: number): number;
+/** Money per unit of `savingPerPeriod`. */
+export declare function levelizedCost(rate: number, periods: number, investment: number, savingPerPeriod: number, omChangePerPeriod?: number): number;
+export declare function pmt(rate: number, nper: number, pv: number, fv?: number, when?: When): number;
+export declare function pv(rate: number, nper: number, pmt: number, fv?: number, when?: When): number;
+export declare function fv(rate: number, nper: number, pmt: number, pv: number, when?: When): number;
+export declare function nper(rate: number, pmt: number, pv: number, fv?: number, when?: When): number;
+export declare function rate(nper: number, pmt: number, pv: number, fv?: number, when?: When): number;
+export declare function ipmt(rate: number, per: number, nper: number, pv: number, fv?: number, when?: When): number;
+export declare function ppmt(rate: number, per: number, nper: number, pv: number, fv?: number, when?: When): number;
+/** Net present value of dated flows, actual/365 from the first date (Excel's XNPV). */
+export declare function xnpv(rate: number, dates: DateInput[], amounts: Flows): number;
+/** Rate per year that makes xnpv zero (Excel's XIRR). */
+export declare function xirr(dates: DateInput[], amounts: Flows, guess?: number): number;
+export interface LoanPayment { period: number; payment: number; interest: number; principal: number; balance: number }
+export declare function loanSchedule(principal: number, annualRate: number, years: number, paymentsPerYear?: number, gracePeriods?: number, grace?: 'interest_only' | 'capitalized'): LoanPayment[];

@@ -7,17 +7,20 @@
 //! for a bad value or unit — with `code`, `path` and `value` properties.
 #![cfg(target_family = "wasm")]
 
+mod finance;
+
 use cleanprod::units::Dimension;
 use cleanprod::{Assessment, Category, SourceFormat};
 use js_sys::{JSON, Reflect};
 use wasm_bindgen::prelude::*;
 
 /// A JS `Error` of the class matching the core error's category.
-fn js_error(e: &cleanprod::Error) -> JsValue {
+pub(crate) fn js_error(e: &cleanprod::Error) -> JsValue {
     let message = e.to_string();
     let err: js_sys::Error = match e.category() {
         Category::Syntax => js_sys::SyntaxError::new(&message).into(),
         Category::Document => js_sys::TypeError::new(&message).into(),
+        Category::NoSolution => js_sys::Error::new(&message),
         _ => js_sys::RangeError::new(&message).into(),
     };
     let value = e.value().map_or(JsValue::NULL, JsValue::from_str);

@@ -1,0 +1,352 @@
+//! Finance functions for JS: series as `Float64Array` (or number arrays), batches as one
+//! `Float64Array` of rows with their length, returning `{ values: Float64Array, status:
+//! Uint8Array }`.
+
+use cleanprod::finance::{self, BatchResult, FirstFlow, Grace, Loan, Payback, Status, When};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+use crate::js_error;
+
+type JsResult<T> = Result<T, JsValue>;
+
+fn err(e: cleanprod::Error) -> JsValue {
+    js_error(&e)
+}
+
+fn first(convention: Option<String>) -> JsResult<FirstFlow> {
+    match convention.as_deref() {
+        None | Some("numpy") => Ok(FirstFlow::AtZero),
+        Some("excel") => Ok(FirstFlow::EndOfPeriod),
+        Some(other) => Err(err(cleanprod::Error::UnknownVariant {
+            path: "convention".to_string(),
+            value: other.to_string(),
+            expected: "numpy, excel".to_string(),
+        })),
+    }
+}
+
+fn when(name: Option<String>) -> JsResult<When> {
+    When::from_name(name.as_deref().unwrap_or("end")).map_err(err)
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    // Setting a property on a plain new object cannot fail.
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn batch_object(r: BatchResult) -> JsValue {
+    let obj = Object::new();
+    let status: Vec<u8> = r.status.iter().map(|s| *s as u8).collect();
+    set(
+        &obj,
+        "values",
+        &js_sys::Float64Array::from(r.values.as_slice()).into(),
+    );
+    set(
+        &obj,
+        "status",
+        &js_sys::Uint8Array::from(status.as_slice()).into(),
+    );
+    obj.into()
+}
+
+fn run_batch(
+    values: &[f64],
+    row_len: usize,
+    metric: impl Fn(&[f64]) -> cleanprod::Result<(f64, Status)>,
+) -> JsResult<JsValue> {
+    finance::batch(values, row_len, metric)
+        .map(batch_object)
+        .map_err(err)
+}
+
+fn payback_value(p: Payback) -> JsValue {
+    p.periods().map_or(JsValue::NULL, JsValue::from_f64)
+}
+
+fn payback_status(p: Payback) -> (f64, Status) {
+    match p {
+        Payback::After(x) => (x, Status::Ok),
+        Payback::Never => (f64::NAN, Status::Never),
+    }
+}
+
+/// NPV of flows at t = 0, 1, ...; `convention` "numpy" (default) or "excel".
+#[wasm_bindgen(skip_typescript)]
+pub fn npv(rate: f64, values: &[f64], convention: Option<String>) -> JsResult<f64> {
+    finance::npv_with(rate, values, first(convention)?).map_err(err)
+}
+
+/// NPV of each row.
+#[wasm_bindgen(js_name = npvBatch, skip_typescript)]
+pub fn npv_batch(
+    rate: f64,
+    values: &[f64],
+    row_len: usize,
+    convention: Option<String>,
+) -> JsResult<JsValue> {
+    let f = first(convention)?;
+    run_batch(values, row_len, |row| {
+        finance::npv_with(rate, row, f).map(|v| (v, Status::Ok))
+    })
+}
+
+/// The IRR (the root nearest `guess`, default 0.1, when there are several).
+#[wasm_bindgen(skip_typescript)]
+pub fn irr(values: &[f64], guess: Option<f64>) -> JsResult<f64> {
+    finance::irr_with_guess(values, guess.unwrap_or(0.1))
+        .map(|s| s.rate)
+        .map_err(err)
+}
+
+/// Every IRR found, ascending.
+#[wasm_bindgen(js_name = irrRoots, skip_typescript)]
+pub fn irr_roots(values: &[f64]) -> JsResult<Vec<f64>> {
+    finance::irr_roots(values).map_err(err)
+}
+
+/// IRR of each row.
+#[wasm_bindgen(js_name = irrBatch, skip_typescript)]
+pub fn irr_batch(values: &[f64], row_len: usize, guess: Option<f64>) -> JsResult<JsValue> {
+    let g = guess.unwrap_or(0.1);
+    run_batch(values, row_len, |row| {
+        finance::irr_with_guess(row, g).map(|s| {
+            (
+                s.rate,
+                if s.is_multiple() {
+                    Status::Multiple
+                } else {
+                    Status::Ok
+                },
+            )
+        })
+    })
+}
+
+/// Modified IRR.
+#[wasm_bindgen(skip_typescript)]
+pub fn mirr(values: &[f64], finance_rate: f64, reinvest_rate: f64) -> JsResult<f64> {
+    finance::mirr(values, finance_rate, reinvest_rate).map_err(err)
+}
+
+/// Modified IRR of each row.
+#[wasm_bindgen(js_name = mirrBatch, skip_typescript)]
+pub fn mirr_batch(
+    values: &[f64],
+    row_len: usize,
+    finance_rate: f64,
+    reinvest_rate: f64,
+) -> JsResult<JsValue> {
+    run_batch(values, row_len, |row| {
+        finance::mirr(row, finance_rate, reinvest_rate).map(|v| (v, Status::Ok))
+    })
+}
+
+/// Simple payback in periods, or null when it never pays back.
+#[wasm_bindgen(skip_typescript)]
+pub fn payback(values: &[f64]) -> JsResult<JsValue> {
+    finance::payback(values).map(payback_value).map_err(err)
+}
+
+/// Payback of each row (NaN with status 5 when never).
+#[wasm_bindgen(js_name = paybackBatch, skip_typescript)]
+pub fn payback_batch(values: &[f64], row_len: usize) -> JsResult<JsValue> {
+    run_batch(values, row_len, |row| {
+        finance::payback(row).map(payback_status)
+    })
+}
+
+/// Discounted payback in periods, or null.
+#[wasm_bindgen(js_name = discountedPayback, skip_typescript)]
+pub fn discounted_payback(rate: f64, values: &[f64]) -> JsResult<JsValue> {
+    finance::discounted_payback(rate, values)
+        .map(payback_value)
+        .map_err(err)
+}
+
+/// Discounted payback of each row.
+#[wasm_bindgen(js_name = discountedPaybackBatch, skip_typescript)]
+pub fn discounted_payback_batch(rate: f64, values: &[f64], row_len: usize) -> JsResult<JsValue> {
+    run_batch(values, row_len, |row| {
+        finance::discounted_payback(rate, row).map(payback_status)
+    })
+}
+
+/// Profitability index.
+#[wasm_bindgen(js_name = profitabilityIndex, skip_typescript)]
+pub fn profitability_index(rate: f64, values: &[f64]) -> JsResult<f64> {
+    finance::profitability_index(rate, values).map_err(err)
+}
+
+/// Benefit-cost ratio.
+#[wasm_bindgen(js_name = benefitCostRatio, skip_typescript)]
+pub fn benefit_cost_ratio(rate: f64, benefits: &[f64], costs: &[f64]) -> JsResult<f64> {
+    finance::benefit_cost_ratio(rate, benefits, costs).map_err(err)
+}
+
+/// Capital recovery factor.
+#[wasm_bindgen(js_name = capitalRecoveryFactor, skip_typescript)]
+pub fn capital_recovery_factor(rate: f64, periods: f64) -> JsResult<f64> {
+    finance::capital_recovery_factor(rate, periods).map_err(err)
+}
+
+/// Levelized cost per unit saved.
+#[wasm_bindgen(js_name = levelizedCost, skip_typescript)]
+pub fn levelized_cost(
+    rate: f64,
+    periods: f64,
+    investment: f64,
+    saving_per_period: f64,
+    om_change_per_period: Option<f64>,
+) -> JsResult<f64> {
+    finance::levelized_cost(
+        rate,
+        periods,
+        investment,
+        om_change_per_period.unwrap_or(0.0),
+        saving_per_period,
+    )
+    .map_err(err)
+}
+
+/// numpy-financial's pmt.
+#[wasm_bindgen(skip_typescript)]
+pub fn pmt(rate: f64, nper: f64, pv: f64, fv: Option<f64>, when: Option<String>) -> JsResult<f64> {
+    finance::pmt(rate, nper, pv, fv.unwrap_or(0.0), self::when(when)?).map_err(err)
+}
+
+/// numpy-financial's pv.
+#[wasm_bindgen(skip_typescript)]
+pub fn pv(rate: f64, nper: f64, pmt: f64, fv: Option<f64>, when: Option<String>) -> JsResult<f64> {
+    finance::pv(rate, nper, pmt, fv.unwrap_or(0.0), self::when(when)?).map_err(err)
+}
+
+/// numpy-financial's fv.
+#[wasm_bindgen(skip_typescript)]
+pub fn fv(rate: f64, nper: f64, pmt: f64, pv: f64, when: Option<String>) -> JsResult<f64> {
+    finance::fv(rate, nper, pmt, pv, self::when(when)?).map_err(err)
+}
+
+/// numpy-financial's nper.
+#[wasm_bindgen(skip_typescript)]
+pub fn nper(rate: f64, pmt: f64, pv: f64, fv: Option<f64>, when: Option<String>) -> JsResult<f64> {
+    finance::nper(rate, pmt, pv, fv.unwrap_or(0.0), self::when(when)?).map_err(err)
+}
+
+/// numpy-financial's rate.
+#[wasm_bindgen(skip_typescript)]
+pub fn rate(nper: f64, pmt: f64, pv: f64, fv: Option<f64>, when: Option<String>) -> JsResult<f64> {
+    finance::rate(nper, pmt, pv, fv.unwrap_or(0.0), self::when(when)?).map_err(err)
+}
+
+/// numpy-financial's ipmt.
+#[wasm_bindgen(skip_typescript)]
+pub fn ipmt(
+    rate: f64,
+    per: f64,
+    nper: f64,
+    pv: f64,
+    fv: Option<f64>,
+    when: Option<String>,
+) -> JsResult<f64> {
+    finance::ipmt(rate, per, nper, pv, fv.unwrap_or(0.0), self::when(when)?).map_err(err)
+}
+
+/// numpy-financial's ppmt.
+#[wasm_bindgen(skip_typescript)]
+pub fn ppmt(
+    rate: f64,
+    per: f64,
+    nper: f64,
+    pv: f64,
+    fv: Option<f64>,
+    when: Option<String>,
+) -> JsResult<f64> {
+    finance::ppmt(rate, per, nper, pv, fv.unwrap_or(0.0), self::when(when)?).map_err(err)
+}
+
+/// Dates from `Date` objects (their UTC day) or `YYYY-MM-DD` strings.
+fn dates(values: &Array) -> JsResult<Vec<finance::Date>> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            if let Some(s) = v.as_string() {
+                return s
+                    .parse()
+                    .map_err(|e: cleanprod::Error| err(e.with_index_path("dates", i)));
+            }
+            if let Some(d) = v.dyn_ref::<js_sys::Date>() {
+                let days = (d.get_time() / 86_400_000.0).floor();
+                if days.is_finite() && days.abs() < 1e8 {
+                    return Ok(finance::Date::from_days(days as i32));
+                }
+            }
+            Err(js_sys::TypeError::new(&format!(
+                "dates[{i}]: a date is a Date or a YYYY-MM-DD string"
+            ))
+            .into())
+        })
+        .collect()
+}
+
+/// XNPV over dated flows (actual/365 from the first date).
+#[wasm_bindgen(skip_typescript)]
+pub fn xnpv(rate: f64, dates: &Array, amounts: &[f64]) -> JsResult<f64> {
+    finance::xnpv(rate, &self::dates(dates)?, amounts).map_err(err)
+}
+
+/// XIRR over dated flows.
+#[wasm_bindgen(skip_typescript)]
+pub fn xirr(dates: &Array, amounts: &[f64], guess: Option<f64>) -> JsResult<f64> {
+    finance::xirr(&self::dates(dates)?, amounts, guess.unwrap_or(0.1))
+        .map(|s| s.rate)
+        .map_err(err)
+}
+
+/// Amortization schedule: an array of `{ period, payment, interest, principal, balance }`.
+#[wasm_bindgen(js_name = loanSchedule, skip_typescript)]
+pub fn loan_schedule(
+    principal: f64,
+    annual_rate: f64,
+    years: f64,
+    payments_per_year: Option<u32>,
+    grace_periods: Option<u32>,
+    grace: Option<String>,
+) -> JsResult<Array> {
+    let grace = match grace.as_deref() {
+        None | Some("interest_only") => Grace::InterestOnly,
+        Some("capitalized") => Grace::Capitalized,
+        Some(other) => {
+            return Err(err(cleanprod::Error::UnknownVariant {
+                path: "grace".to_string(),
+                value: other.to_string(),
+                expected: "interest_only, capitalized".to_string(),
+            }));
+        }
+    };
+    let loan = Loan {
+        grace_periods: grace_periods.unwrap_or(0),
+        grace,
+        ..Loan::new(
+            principal,
+            annual_rate,
+            years,
+            payments_per_year.unwrap_or(12),
+        )
+    };
+    let rows = loan.schedule().map_err(err)?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let o = Object::new();
+            set(&o, "period", &JsValue::from(r.period));
+            set(&o, "payment", &JsValue::from_f64(r.payment));
+            set(&o, "interest", &JsValue::from_f64(r.interest));
+            set(&o, "principal", &JsValue::from_f64(r.principal));
+            set(&o, "balance", &JsValue::from_f64(r.balance));
+            JsValue::from(o)
+        })
+        .collect())
+}
