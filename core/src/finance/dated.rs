@@ -145,6 +145,18 @@ impl Flows for Dated {
         (f, d, s)
     }
 
+    fn eval_fdd(&self, u: f64) -> (f64, f64, f64) {
+        let shift = if u < 0.0 { self.t_max } else { 0.0 };
+        let (mut f, mut d, mut d2) = (0.0, 0.0, 0.0);
+        for (t, a) in &self.terms {
+            let e = a * ((shift - t) * u).exp();
+            f += e;
+            d += t * e;
+            d2 += t * t * e;
+        }
+        (f, d, d2)
+    }
+
     fn terms(&self) -> impl Iterator<Item = (f64, f64)> {
         self.terms.iter().copied()
     }
