@@ -27,7 +27,7 @@ fn when(py: Python<'_>, name: &str) -> PyResult<When> {
 fn run_batch<'py>(
     py: Python<'py>,
     values: &PyReadonlyArray2<'py, f64>,
-    metric: impl Fn(&[f64]) -> cleanprod::Result<(f64, Status)> + Send,
+    metric: impl Fn(&[f64]) -> cleanprod::Result<(f64, Status)> + Send + Sync,
 ) -> PyResult<Batch<'py>> {
     let cols = values.shape()[1];
     let flat = values.as_slice()?;

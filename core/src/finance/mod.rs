@@ -34,6 +34,6 @@ pub use irr::{IRR_SCAN_MAX, IRR_SCAN_MIN, Irr, irr, irr_roots, irr_with_guess};
 pub use loan::{Grace, Loan, LoanPayment, debt_service_coverage};
 pub use periodic::{
     FirstFlow, Payback, benefit_cost_ratio, capital_recovery_factor, discounted_payback,
-    levelized_cost, mirr, npv, npv_with, payback, profitability_index,
+    levelized_cost, mirr, npv, npv_rows, npv_with, payback, profitability_index,
 };
 pub use tvm::{When, fv, ipmt, nper, pmt, ppmt, pv, rate};

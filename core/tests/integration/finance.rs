@@ -223,6 +223,18 @@ proptest! {
         );
     }
 
+    /// The NPV batch gives, row by row, exactly what the scalar function gives.
+    #[test]
+    fn npv_rows_equal_scalar(rows in proptest::collection::vec(proptest::collection::vec(-1e6f64..1e6, 13), 1..10), rate in -0.5f64..2.0) {
+        let flat: Vec<f64> = rows.concat();
+        for first in [FirstFlow::AtZero, FirstFlow::EndOfPeriod] {
+            let b = finance::npv_rows(rate, &flat, 13, first).unwrap();
+            for (i, row) in rows.iter().enumerate() {
+                prop_assert_eq!(b.values[i].to_bits(), finance::npv_with(rate, row, first).unwrap().to_bits());
+            }
+        }
+    }
+
     /// A batch gives, row by row, what the scalar functions give.
     #[test]
     fn batch_equals_scalar(rows in proptest::collection::vec(proptest::collection::vec(-1e3f64..1e3, 6), 1..20)) {
