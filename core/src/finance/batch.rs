@@ -57,8 +57,19 @@ pub struct BatchResult {
 pub fn batch(
     values: &[f64],
     row_len: usize,
-    metric: impl Fn(&[f64]) -> Result<(f64, Status)>,
+    metric: impl Fn(&[f64]) -> Result<(f64, Status)> + Sync,
 ) -> Result<BatchResult> {
+    check_shape(values, row_len)?;
+    Ok(fill_rows(values, row_len, |row| match metric(row) {
+        Ok((v, s)) if v.is_finite() => (v, s),
+        Ok((_, s)) if s != Status::Ok && s != Status::Multiple => (f64::NAN, s),
+        Ok(_) => (f64::NAN, Status::Invalid),
+        Err(e) => (f64::NAN, Status::of_error(&e)),
+    }))
+}
+
+/// `row_len` is positive and divides the number of values.
+pub(crate) fn check_shape(values: &[f64], row_len: usize) -> Result<()> {
     if row_len == 0 || values.len() % row_len != 0 {
         return Err(Error::out_of_range(
             "row_len",
@@ -69,20 +80,59 @@ pub fn batch(
             ),
         ));
     }
-    let rows = values.len() / row_len;
+    Ok(())
+}
+
+/// Values in a batch below which it runs on one thread.
+const PARALLEL_MIN_VALUES: usize = 1 << 17;
+
+/// `per_row` of every row, in order; on native targets, large batches are split across the
+/// available cores (each row is computed the same way whichever thread runs it, so results do
+/// not depend on the split).
+pub(crate) fn fill_rows(
+    values: &[f64],
+    row_len: usize,
+    per_row: impl Fn(&[f64]) -> (f64, Status) + Sync,
+) -> BatchResult {
+    let rows = values.len() / row_len.max(1);
     let mut out = BatchResult {
-        values: Vec::with_capacity(rows),
-        status: Vec::with_capacity(rows),
+        values: vec![f64::NAN; rows],
+        status: vec![Status::Invalid; rows],
     };
-    for row in values.chunks_exact(row_len) {
-        let (v, s) = match metric(row) {
-            Ok((v, s)) if v.is_finite() => (v, s),
-            Ok((_, s)) if s != Status::Ok && s != Status::Multiple => (f64::NAN, s),
-            Ok(_) => (f64::NAN, Status::Invalid),
-            Err(e) => (f64::NAN, Status::of_error(&e)),
-        };
-        out.values.push(v);
-        out.status.push(s);
+    let fill = |input: &[f64], vals: &mut [f64], stats: &mut [Status]| {
+        for ((row, v), s) in input.chunks_exact(row_len).zip(vals).zip(stats) {
+            (*v, *s) = per_row(row);
+        }
+    };
+    let threads = threads_for(values.len()).min(rows.max(1));
+    if threads <= 1 {
+        fill(values, &mut out.values, &mut out.status);
+        return out;
     }
-    Ok(out)
+    let per_thread = rows.div_ceil(threads);
+    #[cfg(not(target_family = "wasm"))]
+    std::thread::scope(|scope| {
+        let parts = values
+            .chunks(per_thread * row_len)
+            .zip(out.values.chunks_mut(per_thread))
+            .zip(out.status.chunks_mut(per_thread));
+        for ((input, vals), stats) in parts {
+            let fill = &fill;
+            scope.spawn(move || fill(input, vals, stats));
+        }
+    });
+    out
+}
+
+#[cfg(not(target_family = "wasm"))]
+fn threads_for(values: usize) -> usize {
+    if values < PARALLEL_MIN_VALUES {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+#[cfg(target_family = "wasm")]
+fn threads_for(_values: usize) -> usize {
+    1
 }
