@@ -47,6 +47,23 @@ fn batches(c: &mut Criterion) {
             .unwrap()
         })
     });
+    // One thread: batches below the parallel threshold, one after the other.
+    g.bench_function("irr, one thread", |b| {
+        b.iter(|| {
+            for part in black_box(&rows).chunks(5_000 * 20) {
+                black_box(
+                    finance::batch(part, 20, |r| finance::irr(r).map(|v| (v, Status::Ok))).unwrap(),
+                );
+            }
+        })
+    });
+    g.bench_function("npv, one thread", |b| {
+        b.iter(|| {
+            for part in black_box(&rows).chunks(5_000 * 20) {
+                black_box(finance::npv_rows(0.08, part, 20, finance::FirstFlow::AtZero).unwrap());
+            }
+        })
+    });
     g.bench_function("npv", |b| {
         b.iter(|| {
             finance::batch(black_box(&rows), 20, |r| {

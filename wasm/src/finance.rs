@@ -54,7 +54,7 @@ fn batch_object(r: BatchResult) -> JsValue {
 fn run_batch(
     values: &[f64],
     row_len: usize,
-    metric: impl Fn(&[f64]) -> cleanprod::Result<(f64, Status)>,
+    metric: impl Fn(&[f64]) -> cleanprod::Result<(f64, Status)> + Sync,
 ) -> JsResult<JsValue> {
     finance::batch(values, row_len, metric)
         .map(batch_object)

@@ -84,6 +84,7 @@ pub(crate) fn check_shape(values: &[f64], row_len: usize) -> Result<()> {
 }
 
 /// Values in a batch below which it runs on one thread.
+#[cfg(not(target_family = "wasm"))]
 const PARALLEL_MIN_VALUES: usize = 1 << 17;
 
 /// `per_row` of every row, in order; on native targets, large batches are split across the
@@ -109,6 +110,7 @@ pub(crate) fn fill_rows(
         fill(values, &mut out.values, &mut out.status);
         return out;
     }
+    #[cfg(not(target_family = "wasm"))]
     let per_thread = rows.div_ceil(threads);
     #[cfg(not(target_family = "wasm"))]
     std::thread::scope(|scope| {
