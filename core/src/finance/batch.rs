@@ -60,7 +60,7 @@ pub fn batch(
     metric: impl Fn(&[f64]) -> Result<(f64, Status)> + Sync,
 ) -> Result<BatchResult> {
     check_shape(values, row_len)?;
-    Ok(fill_rows(values, row_len, |row| match metric(row) {
+    Ok(fill_rows(values, row_len, true, |row| match metric(row) {
         Ok((v, s)) if v.is_finite() => (v, s),
         Ok((_, s)) if s != Status::Ok && s != Status::Multiple => (f64::NAN, s),
         Ok(_) => (f64::NAN, Status::Invalid),
@@ -87,12 +87,14 @@ pub(crate) fn check_shape(values: &[f64], row_len: usize) -> Result<()> {
 #[cfg(not(target_family = "wasm"))]
 const PARALLEL_MIN_VALUES: usize = 1 << 17;
 
-/// `per_row` of every row, in order; on native targets, large batches are split across the
-/// available cores (each row is computed the same way whichever thread runs it, so results do
-/// not depend on the split).
+/// `per_row` of every row, in order. On native targets, when `parallel`, large batches are
+/// split across the available cores (each row is computed the same way whichever thread runs
+/// it, so results do not depend on the split); metrics as cheap as an NPV are bound by memory
+/// and gain nothing from threads.
 pub(crate) fn fill_rows(
     values: &[f64],
     row_len: usize,
+    parallel: bool,
     per_row: impl Fn(&[f64]) -> (f64, Status) + Sync,
 ) -> BatchResult {
     let rows = values.len() / row_len.max(1);
@@ -105,7 +107,7 @@ pub(crate) fn fill_rows(
             (*v, *s) = per_row(row);
         }
     };
-    let threads = threads_for(values.len()).min(rows.max(1));
+    let threads = if parallel { threads_for(values.len()).min(rows.max(1)) } else { 1 };
     if threads <= 1 {
         fill(values, &mut out.values, &mut out.status);
         return out;

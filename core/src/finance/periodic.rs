@@ -131,7 +131,7 @@ pub fn npv_rows(
     let factors = Lanes::all(x, row_len);
     let lanes = Lanes::new(x);
     let whole = row_len / 4 * 4;
-    Ok(super::batch::fill_rows(values, row_len, |row| {
+    Ok(super::batch::fill_rows(values, row_len, false, |row| {
         let mut acc = [0.0; 4];
         for (v, f) in row[..whole]
             .chunks_exact(4)
