@@ -332,6 +332,29 @@ pub(crate) fn loan_schedule(
     ))
 }
 
+fn to_json<T: serde::Serialize>(value: &T) -> PyResult<String> {
+    serde_json::to_string(value).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
+}
+
+/// Cash flows of a plan given as JSON; the result as JSON.
+#[pyfunction]
+pub(crate) fn cash_flows(py: Python<'_>, plan: &str) -> PyResult<String> {
+    let plan = finance::CashFlowPlan::from_json_str(plan).map_err(|e| py_err(py, &e))?;
+    to_json(&plan.build().map_err(|e| py_err(py, &e))?)
+}
+
+/// Financed flows of `project` under terms given as JSON; the result as JSON.
+#[pyfunction]
+pub(crate) fn financing(
+    py: Python<'_>,
+    project: Vec<f64>,
+    capex: f64,
+    terms: &str,
+) -> PyResult<String> {
+    let terms = finance::Financing::from_json_str(terms).map_err(|e| py_err(py, &e))?;
+    to_json(&terms.apply(&project, capex).map_err(|e| py_err(py, &e))?)
+}
+
 /// Register the finance functions on the native module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     macro_rules! add {
@@ -361,7 +384,9 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         ppmt,
         xnpv,
         xirr,
-        loan_schedule
+        loan_schedule,
+        cash_flows,
+        financing
     );
     Ok(())
 }

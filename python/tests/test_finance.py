@@ -58,6 +58,22 @@ def call(name, a):
         return finance.levelized_cost(
             a["rate"], a["periods"], a["investment"], a["saving_per_period"], a["om_change_per_period"]
         )
+    if name == "cash_flows":
+        savings = {x["name"]: (x["per_year"], x.get("escalation", 0.0)) for x in a["savings"]}
+        tax = a.get("tax", {})
+        return list(
+            finance.cash_flows(
+                a["capex"],
+                savings,
+                a["years"],
+                om_change=a.get("om_change", 0.0),
+                first_saving_year=a.get("first_saving_year", 1),
+                tax_rate=tax.get("rate"),
+                depreciation_years=tax.get("depreciation_years"),
+            )["net"]
+        )
+    if name == "financing_equity":
+        return list(finance.financing(a["project"], a["capex"], **a["terms"])["equity"])
     raise AssertionError(f"unknown function {name}")
 
 
@@ -177,3 +193,22 @@ def test_loan_schedule_columns():
     assert s["principal"].sum() == pytest.approx(100_000, rel=1e-12)
     g = finance.loan_schedule(10_000, 0.10, 4, 1, grace_periods=2, grace="capitalized")
     assert g["balance"][1] == pytest.approx(12_100)
+
+
+def test_financing_reports_coverage_and_refuses_unknown_terms():
+    out = finance.financing([-1000, 300, 300, 300], 1000, loan_share=0.6, annual_rate=0.1, loan_years=3)
+    assert out["dscr"][0] is None
+    assert out["dscr"][1] == pytest.approx(300 / 241.26888218)
+    with pytest.raises(cp.DocumentError) as info:
+        finance.financing([-1000, 300], 1000, loan_sahre=0.6)
+    assert info.value.code == "unknown_field" and info.value.path == "loan_sahre"
+    with pytest.raises(cp.InvalidValueError, match="loan_years"):
+        finance.financing([-1000, 300], 1000, loan_share=0.6, loan_years=5)
+
+
+def test_cash_flows_real_and_nominal_agree_on_npv():
+    real = finance.cash_flows(1000, {"water": (300, 0.02)}, 8, inflation=0.05, om_change=20)
+    nominal = finance.cash_flows(1000, {"water": (300, 0.02)}, 8, inflation=0.05, om_change=20, basis="nominal")
+    r = 0.08
+    assert finance.npv(r, real["net"]) == pytest.approx(finance.npv((1 + r) * 1.05 - 1, nominal["net"]), rel=1e-12)
+    assert set(real["savings"]) == {"water"}

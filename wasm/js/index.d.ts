@@ -97,3 +97,32 @@ export declare function xnpv(rate: number, dates: DateInput[], amounts: Flows): 
 export declare function xirr(dates: DateInput[], amounts: Flows, guess?: number): number;
 export interface LoanPayment { period: number; payment: number; interest: number; principal: number; balance: number }
 export declare function loanSchedule(principal: number, annualRate: number, years: number, paymentsPerYear?: number, gracePeriods?: number, grace?: 'interest_only' | 'capitalized'): LoanPayment[];
+
+export interface Stream { name: string; per_year: number; escalation?: number }
+/** What an option costs and saves, year by year (rates as fractions). */
+export interface CashFlowPlan {
+  /** Investment spent in year 0, 1, ... (positive). */
+  capex: number[];
+  savings?: Stream[];
+  om_change?: number;
+  salvage?: number;
+  years: number;
+  first_saving_year?: number;
+  inflation?: number;
+  basis?: 'real' | 'nominal';
+  tax?: { rate: number; depreciation_years: number };
+}
+export interface CashFlows {
+  net: number[]; capex: number[]; savings: [string, number[]][]; om: number[]; salvage: number[]; tax: number[];
+}
+export interface FinancingTerms {
+  loan_share?: number; grant_share?: number; annual_rate?: number; loan_years?: number;
+  payments_per_year?: number; grace_periods?: number; capitalize_grace?: boolean; guarantee_fee?: number;
+}
+export interface FinancedFlows {
+  loan: number; grant: number; debt_service: number[]; guarantee_fees: number[]; equity: number[]; dscr: (number | null)[];
+}
+/** Yearly cash flows of an option: net and by component. */
+export declare function cashFlows(plan: CashFlowPlan): CashFlows;
+/** The owner's flows, debt service and coverage when the year-0 investment is financed. */
+export declare function financing(project: Flows, capex: number, terms: FinancingTerms): FinancedFlows;

@@ -45,6 +45,8 @@ export {
   xnpv,
   xirr,
   loanSchedule,
+  cashFlows,
+  financing,
 } from './cleanprod_wasm.js';
 
 /** Meaning of the per-row status codes of a batch. */

@@ -3,7 +3,7 @@
 //! Uint8Array }`.
 
 use cleanprod::finance::{self, BatchResult, FirstFlow, Grace, Loan, Payback, Status, When};
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, JSON, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::js_error;
@@ -349,4 +349,29 @@ pub fn loan_schedule(
             JsValue::from(o)
         })
         .collect())
+}
+
+fn json_in(value: &JsValue) -> JsResult<String> {
+    JSON::stringify(value)?
+        .as_string()
+        .ok_or_else(|| js_sys::TypeError::new("expected an object").into())
+}
+
+fn json_out<T: serde::Serialize>(value: &T) -> JsResult<JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    JSON::parse(&text)
+}
+
+/// Cash flows of a plan object (see the `CashFlowPlan` type).
+#[wasm_bindgen(js_name = cashFlows, skip_typescript)]
+pub fn cash_flows(plan: JsValue) -> JsResult<JsValue> {
+    let plan = finance::CashFlowPlan::from_json_str(&json_in(&plan)?).map_err(err)?;
+    json_out(&plan.build().map_err(err)?)
+}
+
+/// Financed flows of a project under financing terms (see the `Financing` type).
+#[wasm_bindgen(skip_typescript)]
+pub fn financing(project: &[f64], capex: f64, terms: JsValue) -> JsResult<JsValue> {
+    let terms = finance::Financing::from_json_str(&json_in(&terms)?).map_err(err)?;
+    json_out(&terms.apply(project, capex).map_err(err)?)
 }

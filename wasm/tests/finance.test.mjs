@@ -27,6 +27,8 @@ function call(name, a) {
     case 'xirr': return cp.xirr(a.dates, a.amounts);
     case 'capital_recovery_factor': return cp.capitalRecoveryFactor(a.rate, a.periods);
     case 'levelized_cost': return cp.levelizedCost(a.rate, a.periods, a.investment, a.saving_per_period, a.om_change_per_period);
+    case 'cash_flows': return cp.cashFlows(a).net;
+    case 'financing_equity': return cp.financing(a.project, a.capex, a.terms).equity;
     default: throw new Error(`unknown function ${name}`);
   }
 }
@@ -88,4 +90,11 @@ test('loan schedule', () => {
   assert.equal(s.length, 360);
   assert.ok(Math.abs(s[0].payment - 599.55) < 0.005);
   assert.ok(Math.abs(s.at(-1).balance) < 1e-6);
+});
+
+test('financing terms are checked', () => {
+  assert.throws(() => cp.financing([-1000, 300], 1000, { loan_sahre: 0.6 }), (e) => e instanceof TypeError && e.path === 'loan_sahre');
+  const out = cp.financing([-1000, 300, 300, 300], 1000, { loan_share: 0.6, annual_rate: 0.1, loan_years: 3 });
+  assert.equal(out.dscr[0], null);
+  assert.ok(Math.abs(out.dscr[1] - 300 / 241.26888218) < 1e-9);
 });

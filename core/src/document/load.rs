@@ -39,6 +39,18 @@ pub(crate) fn from_value(mut value: Value) -> Result<Document> {
     Ok(doc)
 }
 
+/// A value of any serde type from JSON text, with the same errors (syntax with its position,
+/// field paths) as documents.
+pub(crate) fn typed_from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    let value: Value = serde_json::from_str(text).map_err(|e| Error::Syntax {
+        format: SourceFormat::Json,
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })?;
+    serde_path_to_error::deserialize(&value).map_err(from_serde)
+}
+
 /// serde_json appends " at line L column C" to its messages.
 fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {

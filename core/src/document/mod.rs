@@ -44,7 +44,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use finance::{Finance, RateBasis};
-pub(crate) use load::{from_text, from_value};
+pub(crate) use load::{from_text, from_value, typed_from_json};
 pub use prices::{KNOWN_RESOURCES, KnownResource, Prices, known_resource};
 pub use production::{AnnualOutput, Output, Production};
 pub use schedule::{Rate, SECONDS_PER_YEAR, Schedule};

@@ -107,7 +107,11 @@ pub(crate) fn fill_rows(
             (*v, *s) = per_row(row);
         }
     };
-    let threads = if parallel { threads_for(values.len()).min(rows.max(1)) } else { 1 };
+    let threads = if parallel {
+        threads_for(values.len()).min(rows.max(1))
+    } else {
+        1
+    };
     if threads <= 1 {
         fill(values, &mut out.values, &mut out.status);
         return out;

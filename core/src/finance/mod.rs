@@ -21,15 +21,19 @@
 //! ```
 
 mod batch;
+mod cashflow;
 mod check;
 mod dated;
+mod financing;
 mod irr;
 mod loan;
 mod periodic;
 mod tvm;
 
 pub use batch::{BatchResult, Status, batch};
+pub use cashflow::{CashFlowPlan, CashFlows, MoneyBasis, Stream, Tax, nominal_rate, real_rate};
 pub use dated::{Date, xirr, xnpv};
+pub use financing::{FinancedFlows, Financing};
 pub use irr::{IRR_SCAN_MAX, IRR_SCAN_MIN, Irr, irr, irr_roots, irr_with_guess};
 pub use loan::{Grace, Loan, LoanPayment, debt_service_coverage};
 pub use periodic::{

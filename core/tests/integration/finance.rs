@@ -127,6 +127,14 @@ fn call(name: &str, a: &Value) -> Result<Value, String> {
             f(a, "om_change_per_period"),
             f(a, "saving_per_period"),
         )),
+        "cash_flows" => finance::CashFlowPlan::from_json_str(&a.to_string())
+            .and_then(|p| p.build())
+            .map(|f| Value::from(f.net))
+            .map_err(|e| e.code().to_string()),
+        "financing_equity" => finance::Financing::from_json_str(&a["terms"].to_string())
+            .and_then(|t| t.apply(&list(a, "project"), f(a, "capex")))
+            .map(|f| Value::from(f.equity))
+            .map_err(|e| e.code().to_string()),
         other => panic!("fixture names an unknown function {other}"),
     }
 }

@@ -11,7 +11,7 @@ __all__ = [
     "npv", "npv_batch", "irr", "irr_batch", "mirr", "mirr_batch", "payback", "payback_batch",
     "discounted_payback", "discounted_payback_batch", "profitability_index", "benefit_cost_ratio",
     "capital_recovery_factor", "levelized_cost", "pmt", "pv", "fv", "nper", "rate", "ipmt", "ppmt",
-    "xnpv", "xirr", "loan_schedule",
+    "xnpv", "xirr", "loan_schedule", "cash_flows", "financing",
 ]
 
 __version__: str
@@ -69,3 +69,5 @@ def xirr(days: Sequence[int], amounts: _Flows, guess: float) -> tuple[float, lis
 def loan_schedule(
     principal: float, annual_rate: float, years: float, payments_per_year: int, grace_periods: int, capitalize_grace: bool
 ) -> tuple[list[int], list[float], list[float], list[float], list[float]]: ...
+def cash_flows(plan: str) -> str: ...
+def financing(project: _Flows, capex: float, terms: str) -> str: ...

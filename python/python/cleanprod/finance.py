@@ -15,6 +15,7 @@ raises :class:`cleanprod.NoSolutionError` or returns ``None`` (a payback that ne
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import warnings
 from typing import Any, Literal, Sequence, Union, cast
 
@@ -27,6 +28,8 @@ from cleanprod.errors import MultipleIrrWarning
 __all__ = [
     "STATUS",
     "benefit_cost_ratio",
+    "cash_flows",
+    "financing",
     "capital_recovery_factor",
     "discounted_payback",
     "fv",
@@ -265,3 +268,60 @@ def loan_schedule(
     )
     names = ("period", "payment", "interest", "principal", "balance")
     return {n: np.asarray(c) for n, c in zip(names, cols)}
+
+
+def cash_flows(
+    capex: Union[float, Sequence[float]],
+    savings: Union[dict[str, float], dict[str, tuple[float, float]]],
+    years: int,
+    *,
+    om_change: float = 0.0,
+    salvage: float = 0.0,
+    first_saving_year: int = 1,
+    inflation: float = 0.0,
+    basis: Literal["real", "nominal"] = "real",
+    tax_rate: Union[float, None] = None,
+    depreciation_years: Union[int, None] = None,
+) -> dict[str, Any]:
+    """Yearly cash flows of an option, years 0 to ``years``: ``net`` and by component.
+
+    ``capex`` is spent in year 0 (or in years 0, 1, ... for a sequence); ``savings`` maps each
+    commodity to its saving per year at today's prices, or to ``(per_year, real_escalation)``.
+    With ``basis="nominal"`` every amount is escalated by ``inflation``. ``tax_rate`` and
+    ``depreciation_years`` together apply profit tax with straight-line depreciation.
+    """
+    streams = []
+    for name, v in savings.items():
+        per_year, escalation = v if isinstance(v, tuple) else (v, 0.0)
+        streams.append({"name": name, "per_year": per_year, "escalation": escalation})
+    plan: dict[str, Any] = {
+        "capex": [capex] if np.ndim(capex) == 0 else list(cast(Sequence[float], capex)),
+        "savings": streams,
+        "om_change": om_change,
+        "salvage": salvage,
+        "years": years,
+        "first_saving_year": first_saving_year,
+        "inflation": inflation,
+        "basis": basis,
+    }
+    if tax_rate is not None or depreciation_years is not None:
+        plan["tax"] = {"rate": tax_rate, "depreciation_years": depreciation_years}
+    out: dict[str, Any] = json.loads(_native.cash_flows(json.dumps(plan, allow_nan=False)))
+    out["savings"] = {name: np.asarray(flows) for name, flows in out["savings"]}
+    for key in ("net", "capex", "om", "salvage", "tax"):
+        out[key] = np.asarray(out[key])
+    return out
+
+
+def financing(project: Flows, capex: float, **terms: Any) -> dict[str, Any]:
+    """The owner's cash flows when ``loan_share`` of the year-0 investment ``capex`` is
+    borrowed (``annual_rate``, ``loan_years``, ``payments_per_year``, ``grace_periods``,
+    ``capitalize_grace``), ``grant_share`` is granted and a ``guarantee_fee`` is charged on the
+    outstanding balance: ``equity`` flows, ``debt_service``, ``dscr`` (None where nothing is
+    due), and the project and equity IRRs."""
+    out: dict[str, Any] = json.loads(
+        _native.financing(project, capex, json.dumps(terms, allow_nan=False))
+    )
+    for key in ("debt_service", "guarantee_fees", "equity"):
+        out[key] = np.asarray(out[key])
+    return out
