@@ -156,6 +156,17 @@ pub(crate) fn profitability_index(py: Python<'_>, rate: f64, values: Vec<f64>) -
 }
 
 #[pyfunction]
+pub(crate) fn profitability_index_batch<'py>(
+    py: Python<'py>,
+    rate: f64,
+    values: PyReadonlyArray2<'py, f64>,
+) -> PyResult<Batch<'py>> {
+    run_batch(py, &values, move |row| {
+        finance::profitability_index(rate, row).map(|v| (v, Status::Ok))
+    })
+}
+
+#[pyfunction]
 pub(crate) fn benefit_cost_ratio(
     py: Python<'_>,
     rate: f64,
@@ -372,6 +383,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         discounted_payback,
         discounted_payback_batch,
         profitability_index,
+        profitability_index_batch,
         benefit_cost_ratio,
         capital_recovery_factor,
         levelized_cost,

@@ -199,6 +199,11 @@ def test_financing_reports_coverage_and_refuses_unknown_terms():
     out = finance.financing([-1000, 300, 300, 300], 1000, loan_share=0.6, annual_rate=0.1, loan_years=3)
     assert out["dscr"][0] is None
     assert out["dscr"][1] == pytest.approx(300 / 241.26888218)
+    assert out["min_dscr"] == pytest.approx(300 / 241.26888218)
+    assert out["project_irr"] == pytest.approx(finance.irr([-1000, 300, 300, 300]))
+    assert out["equity_irr"] == pytest.approx(finance.irr(out["equity"]))
+    pi = finance.profitability_index(0.0, np.array([[-100.0, 60, 60], [100.0, 1, 1]]), status=True)
+    assert pi[0][0] == pytest.approx(1.2) and list(pi[1]) == [0, 4]
     with pytest.raises(cp.DocumentError) as info:
         finance.financing([-1000, 300], 1000, loan_sahre=0.6)
     assert info.value.code == "unknown_field" and info.value.path == "loan_sahre"

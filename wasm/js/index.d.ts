@@ -80,6 +80,7 @@ export declare function paybackBatch(values: Float64Array, rowLen: number): Batc
 export declare function discountedPayback(rate: number, values: Flows): number | null;
 export declare function discountedPaybackBatch(rate: number, values: Float64Array, rowLen: number): BatchResult;
 export declare function profitabilityIndex(rate: number, values: Flows): number;
+export declare function profitabilityIndexBatch(rate: number, values: Float64Array, rowLen: number): BatchResult;
 export declare function benefitCostRatio(rate: number, benefits: Flows, costs: Flows): number;
 export declare function capitalRecoveryFactor(rate: number, periods: number): number;
 /** Money per unit of `savingPerPeriod`. */
@@ -121,6 +122,7 @@ export interface FinancingTerms {
 }
 export interface FinancedFlows {
   loan: number; grant: number; debt_service: number[]; guarantee_fees: number[]; equity: number[]; dscr: (number | null)[];
+  min_dscr: number | null; project_irr: number | null; equity_irr: number | null;
 }
 /** Yearly cash flows of an option: net and by component. */
 export declare function cashFlows(plan: CashFlowPlan): CashFlows;

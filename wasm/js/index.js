@@ -32,6 +32,7 @@ export {
   discountedPayback,
   discountedPaybackBatch,
   profitabilityIndex,
+  profitabilityIndexBatch,
   benefitCostRatio,
   capitalRecoveryFactor,
   levelizedCost,

@@ -179,6 +179,14 @@ pub fn profitability_index(rate: f64, values: &[f64]) -> JsResult<f64> {
     finance::profitability_index(rate, values).map_err(err)
 }
 
+/// Profitability index of each row.
+#[wasm_bindgen(js_name = profitabilityIndexBatch, skip_typescript)]
+pub fn profitability_index_batch(rate: f64, values: &[f64], row_len: usize) -> JsResult<JsValue> {
+    run_batch(values, row_len, |row| {
+        finance::profitability_index(rate, row).map(|v| (v, Status::Ok))
+    })
+}
+
 /// Benefit-cost ratio.
 #[wasm_bindgen(js_name = benefitCostRatio, skip_typescript)]
 pub fn benefit_cost_ratio(rate: f64, benefits: &[f64], costs: &[f64]) -> JsResult<f64> {

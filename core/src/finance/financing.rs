@@ -59,6 +59,13 @@ pub struct FinancedFlows {
     /// Debt-service coverage per year: the project's flow over the debt service (none where
     /// nothing is due).
     pub dscr: Vec<Option<f64>>,
+    /// Smallest coverage over the loan's life (none without a loan).
+    pub min_dscr: Option<f64>,
+    /// IRR of the project's flows (none when they have no IRR).
+    pub project_irr: Option<f64>,
+    /// IRR of the owner's flows (none when they have no IRR, e.g. a fully financed project
+    /// whose equity flows never change sign).
+    pub equity_irr: Option<f64>,
 }
 
 impl Financing {
@@ -150,13 +157,17 @@ impl Financing {
             .collect();
         equity[0] += loan + grant;
         let dscr = debt_service_coverage(project, &debt_service);
+        let min_dscr = dscr.iter().flatten().copied().reduce(f64::min);
         Ok(FinancedFlows {
             loan,
             grant,
             debt_service,
             guarantee_fees: fees,
+            project_irr: super::irr(project).ok(),
+            equity_irr: super::irr(&equity).ok(),
             equity,
             dscr,
+            min_dscr,
         })
     }
 }
@@ -194,6 +205,9 @@ mod tests {
         let out = f.apply(&project, 1_000.0).unwrap();
         let project_irr = irr(&project).unwrap();
         let equity_irr = irr(&out.equity).unwrap();
+        assert_eq!(out.project_irr, Some(project_irr));
+        assert_eq!(out.equity_irr, Some(equity_irr));
+        assert!(out.min_dscr.unwrap() > 1.0);
         assert!(
             project_irr > 0.08 && equity_irr > project_irr,
             "{project_irr} {equity_irr}"

@@ -152,9 +152,11 @@ def discounted_payback(rate: float, values: Series, *, status: bool = False) -> 
     return _native.discounted_payback(rate, cast(Flows, values))
 
 
-def profitability_index(rate: float, values: Flows) -> float:
+def profitability_index(rate: float, values: Series, *, status: bool = False) -> Any:
     """Present value of the flows after t = 0 per unit invested at t = 0."""
-    return _native.profitability_index(rate, values)
+    if _is_batch(values):
+        return _batch(_native.profitability_index_batch(rate, _rows(values)), status)
+    return _native.profitability_index(rate, cast(Flows, values))
 
 
 def benefit_cost_ratio(rate: float, benefits: Flows, costs: Flows) -> float:
