@@ -290,10 +290,21 @@ fn dates(days: &[i32]) -> Vec<finance::Date> {
     days.iter().map(|d| finance::Date::from_days(*d)).collect()
 }
 
+fn day_count(py: Python<'_>, name: &str) -> PyResult<finance::DayCount> {
+    finance::DayCount::from_name(name).map_err(|e| py_err(py, &e))
+}
+
 /// Dates are days since 1970-01-01 (the wrapper converts).
 #[pyfunction]
-pub(crate) fn xnpv(py: Python<'_>, rate: f64, days: Vec<i32>, amounts: Vec<f64>) -> PyResult<f64> {
-    finance::xnpv(rate, &dates(&days), &amounts).map_err(|e| py_err(py, &e))
+pub(crate) fn xnpv(
+    py: Python<'_>,
+    rate: f64,
+    days: Vec<i32>,
+    amounts: Vec<f64>,
+    day_count: &str,
+) -> PyResult<f64> {
+    let count = self::day_count(py, day_count)?;
+    finance::xnpv_with(rate, &dates(&days), &amounts, count).map_err(|e| py_err(py, &e))
 }
 
 /// (rate, roots, complete)
@@ -303,8 +314,10 @@ pub(crate) fn xirr(
     days: Vec<i32>,
     amounts: Vec<f64>,
     guess: f64,
+    day_count: &str,
 ) -> PyResult<(f64, Vec<f64>, bool)> {
-    finance::xirr(&dates(&days), &amounts, guess)
+    let count = self::day_count(py, day_count)?;
+    finance::xirr_with(&dates(&days), &amounts, guess, count)
         .map(|s| (s.rate, s.roots, s.complete))
         .map_err(|e| py_err(py, &e))
 }

@@ -140,6 +140,10 @@ def test_xirr_agrees_with_pyxirr_and_beats_it_on_very_negative_rates():
     # One year, 1 % back: the rate is exactly -99 %.
     lossy = [-1e6, 1e4]
     assert math.isclose(finance.irr(lossy), -0.99, rel_tol=1e-12)
+    thirty = finance.xirr(["2023-01-15", "2024-01-15"], [-100, 110], day_count="30/360")
+    assert thirty == pytest.approx(0.1, rel=1e-12)
+    with pytest.raises(cp.DocumentError):
+        finance.xnpv(0.1, ["2023-01-15", "2024-01-15"], [-100, 110], day_count="bus/252")  # type: ignore[arg-type]
     np_dates = np.array(["2021-01-01", "2022-01-01"], dtype="datetime64[D]")
     assert math.isclose(finance.xirr(np_dates, lossy), 1e4 / 1e6 * 1 - 1, rel_tol=1e-6)
 

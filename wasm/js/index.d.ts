@@ -93,9 +93,10 @@ export declare function rate(nper: number, pmt: number, pv: number, fv?: number,
 export declare function ipmt(rate: number, per: number, nper: number, pv: number, fv?: number, when?: When): number;
 export declare function ppmt(rate: number, per: number, nper: number, pv: number, fv?: number, when?: When): number;
 /** Net present value of dated flows, actual/365 from the first date (Excel's XNPV). */
-export declare function xnpv(rate: number, dates: DateInput[], amounts: Flows): number;
+export type DayCount = 'act/365f' | 'act/365' | 'act/360' | '30/360';
+export declare function xnpv(rate: number, dates: DateInput[], amounts: Flows, dayCount?: DayCount): number;
 /** Rate per year that makes xnpv zero (Excel's XIRR). */
-export declare function xirr(dates: DateInput[], amounts: Flows, guess?: number): number;
+export declare function xirr(dates: DateInput[], amounts: Flows, guess?: number, dayCount?: DayCount): number;
 export interface LoanPayment { period: number; payment: number; interest: number; principal: number; balance: number }
 export declare function loanSchedule(principal: number, annualRate: number, years: number, paymentsPerYear?: number, gracePeriods?: number, grace?: 'interest_only' | 'capitalized'): LoanPayment[];
 

@@ -299,18 +299,38 @@ fn dates(values: &Array) -> JsResult<Vec<finance::Date>> {
         .collect()
 }
 
-/// XNPV over dated flows (actual/365 from the first date).
+fn day_count(name: Option<String>) -> JsResult<finance::DayCount> {
+    finance::DayCount::from_name(name.as_deref().unwrap_or("act/365f")).map_err(err)
+}
+
+/// XNPV over dated flows (actual/365 from the first date by default).
 #[wasm_bindgen(skip_typescript)]
-pub fn xnpv(rate: f64, dates: &Array, amounts: &[f64]) -> JsResult<f64> {
-    finance::xnpv(rate, &self::dates(dates)?, amounts).map_err(err)
+pub fn xnpv(rate: f64, dates: &Array, amounts: &[f64], day_count: Option<String>) -> JsResult<f64> {
+    finance::xnpv_with(
+        rate,
+        &self::dates(dates)?,
+        amounts,
+        self::day_count(day_count)?,
+    )
+    .map_err(err)
 }
 
 /// XIRR over dated flows.
 #[wasm_bindgen(skip_typescript)]
-pub fn xirr(dates: &Array, amounts: &[f64], guess: Option<f64>) -> JsResult<f64> {
-    finance::xirr(&self::dates(dates)?, amounts, guess.unwrap_or(0.1))
-        .map(|s| s.rate)
-        .map_err(err)
+pub fn xirr(
+    dates: &Array,
+    amounts: &[f64],
+    guess: Option<f64>,
+    day_count: Option<String>,
+) -> JsResult<f64> {
+    finance::xirr_with(
+        &self::dates(dates)?,
+        amounts,
+        guess.unwrap_or(0.1),
+        self::day_count(day_count)?,
+    )
+    .map(|s| s.rate)
+    .map_err(err)
 }
 
 /// Amortization schedule: an array of `{ period, payment, interest, principal, balance }`.

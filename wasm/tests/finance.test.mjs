@@ -83,6 +83,7 @@ test('dates as Date objects or strings give the same XIRR', () => {
   const amounts = [-10000, 2750, 4250, 3250, 2750];
   const objects = strings.map((s) => new Date(`${s}T00:00:00Z`));
   assert.equal(cp.xirr(objects, amounts), cp.xirr(strings, amounts));
+  assert.ok(Math.abs(cp.xirr(['2023-01-15', '2024-01-15'], [-100, 110], undefined, '30/360') - 0.1) < 1e-12);
 });
 
 test('loan schedule', () => {

@@ -97,6 +97,50 @@ impl fmt::Display for Date {
     }
 }
 
+/// How the time between two dates is counted in years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DayCount {
+    /// Actual days / 365 (Excel's XNPV and XIRR, pyxirr's default).
+    #[default]
+    Act365Fixed,
+    /// Actual days / 360 (money-market convention).
+    Act360,
+    /// 30/360 US (NASD): months of 30 days, years of 360.
+    Thirty360,
+}
+
+impl DayCount {
+    /// `"act/365f"` (also `"act/365"`), `"act/360"` or `"30/360"`.
+    pub fn from_name(name: &str) -> Result<DayCount> {
+        match name.to_ascii_lowercase().as_str() {
+            "act/365f" | "act/365" | "actual/365" => Ok(DayCount::Act365Fixed),
+            "act/360" | "actual/360" => Ok(DayCount::Act360),
+            "30/360" | "30/360 us" => Ok(DayCount::Thirty360),
+            _ => Err(Error::UnknownVariant {
+                path: "day_count".to_string(),
+                value: name.to_string(),
+                expected: "act/365f, act/360, 30/360".to_string(),
+            }),
+        }
+    }
+
+    /// Years from `a` to `b`.
+    pub fn years(self, a: Date, b: Date) -> f64 {
+        match self {
+            DayCount::Act365Fixed => f64::from(b.0 - a.0) / 365.0,
+            DayCount::Act360 => f64::from(b.0 - a.0) / 360.0,
+            DayCount::Thirty360 => {
+                let (y1, m1, d1) = a.ymd();
+                let (y2, m2, d2) = b.ymd();
+                let d1 = if d1 == 31 { 30 } else { d1 };
+                let d2 = if d2 == 31 && d1 >= 30 { 30 } else { d2 };
+                let days = 360 * (y2 - y1) + 30 * (m2 as i32 - m1 as i32) + (d2 as i32 - d1 as i32);
+                f64::from(days) / 360.0
+            }
+        }
+    }
+}
+
 /// Dated flows in years from the first date, sorted by time.
 struct Dated {
     terms: Vec<(f64, f64)>,
@@ -104,7 +148,7 @@ struct Dated {
 }
 
 impl Dated {
-    fn new(dates: &[Date], amounts: &[f64]) -> Result<Dated> {
+    fn new(dates: &[Date], amounts: &[f64], day_count: DayCount) -> Result<Dated> {
         check::flows("amounts", amounts)?;
         if dates.len() != amounts.len() {
             return Err(Error::out_of_range(
@@ -123,7 +167,7 @@ impl Dated {
                     format!("is before the first date {first}"),
                 ));
             }
-            terms.push((f64::from(d.0 - first.0) / 365.0, *a));
+            terms.push((day_count.years(first, *d), *a));
         }
         terms.sort_by(|a, b| a.0.total_cmp(&b.0));
         let t_max = terms.last().map_or(0.0, |t| t.0);
@@ -174,8 +218,13 @@ impl Flows for Dated {
 /// assert!((v - 2086.65).abs() < 0.005);
 /// ```
 pub fn xnpv(rate: f64, dates: &[Date], amounts: &[f64]) -> Result<f64> {
+    xnpv_with(rate, dates, amounts, DayCount::Act365Fixed)
+}
+
+/// [`xnpv`] with another day count.
+pub fn xnpv_with(rate: f64, dates: &[Date], amounts: &[f64], day_count: DayCount) -> Result<f64> {
     check::rate("rate", rate)?;
-    let flows = Dated::new(dates, amounts)?;
+    let flows = Dated::new(dates, amounts, day_count)?;
     let u = rate.ln_1p();
     let v: f64 = flows.terms.iter().map(|(t, a)| a * (-t * u).exp()).sum();
     check::result("xnpv", v)
@@ -193,8 +242,13 @@ pub fn xnpv(rate: f64, dates: &[Date], amounts: &[f64]) -> Result<f64> {
 /// assert!((r.rate - 0.373362535).abs() < 5e-9);
 /// ```
 pub fn xirr(dates: &[Date], amounts: &[f64], guess: f64) -> Result<Irr> {
+    xirr_with(dates, amounts, guess, DayCount::Act365Fixed)
+}
+
+/// [`xirr`] with another day count.
+pub fn xirr_with(dates: &[Date], amounts: &[f64], guess: f64, day_count: DayCount) -> Result<Irr> {
     check::rate("guess", guess)?;
-    let flows = Dated::new(dates, amounts)?;
+    let flows = Dated::new(dates, amounts, day_count)?;
     solve(&flows, guess).map_err(|reason| Error::NoSolution {
         path: "amounts".to_string(),
         reason,
@@ -227,6 +281,25 @@ mod tests {
             let (y, m, dd) = d.ymd();
             assert_eq!(Date::from_ymd(y, m, dd), Some(d));
         }
+    }
+
+    #[test]
+    fn day_counts() {
+        let a: Date = "2024-01-31".parse().unwrap();
+        let b: Date = "2024-03-31".parse().unwrap();
+        assert_eq!(DayCount::Act365Fixed.years(a, b), 60.0 / 365.0);
+        assert_eq!(DayCount::Act360.years(a, b), 60.0 / 360.0);
+        // 30/360: 31st → 30th on both ends: two months of 30 days
+        assert_eq!(DayCount::Thirty360.years(a, b), 60.0 / 360.0);
+        let c: Date = "2024-02-29".parse().unwrap();
+        assert_eq!(DayCount::Thirty360.years(a, c), 29.0 / 360.0);
+        assert!(DayCount::from_name("bus/252").is_err());
+        // one year at 10 % by 30/360 from 2023-01-15 to 2024-01-15
+        let d = ["2023-01-15".parse().unwrap(), "2024-01-15".parse().unwrap()];
+        let r = xirr_with(&d, &[-100.0, 110.0], 0.1, DayCount::Thirty360)
+            .unwrap()
+            .rate;
+        assert!((r - 0.1).abs() < 1e-12);
     }
 
     #[test]

@@ -32,7 +32,7 @@ mod tvm;
 
 pub use batch::{BatchResult, Status, batch};
 pub use cashflow::{CashFlowPlan, CashFlows, MoneyBasis, Stream, Tax, nominal_rate, real_rate};
-pub use dated::{Date, xirr, xnpv};
+pub use dated::{Date, DayCount, xirr, xirr_with, xnpv, xnpv_with};
 pub use financing::{FinancedFlows, Financing};
 pub use irr::{IRR_SCAN_MAX, IRR_SCAN_MIN, Irr, irr, irr_roots, irr_with_guess};
 pub use loan::{Grace, Loan, LoanPayment, debt_service_coverage};

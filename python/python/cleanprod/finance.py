@@ -236,14 +236,20 @@ def _days(dates: Sequence[DateLike]) -> list[int]:
     return out
 
 
-def xnpv(rate: float, dates: Sequence[DateLike], amounts: Flows) -> float:
-    """Net present value of dated flows, actual/365 from the first date (Excel's XNPV)."""
-    return _native.xnpv(rate, _days(dates), amounts)
+DayCountName = Literal["act/365f", "act/365", "act/360", "30/360"]
 
 
-def xirr(dates: Sequence[DateLike], amounts: Flows, guess: float = 0.1) -> float:
+def xnpv(rate: float, dates: Sequence[DateLike], amounts: Flows, *, day_count: DayCountName = "act/365f") -> float:
+    """Net present value of dated flows from the first date; actual/365 by default (Excel's
+    XNPV), or ``day_count="act/360"`` or ``"30/360"``."""
+    return _native.xnpv(rate, _days(dates), amounts, day_count)
+
+
+def xirr(
+    dates: Sequence[DateLike], amounts: Flows, guess: float = 0.1, *, day_count: DayCountName = "act/365f"
+) -> float:
     """Rate per year that makes :func:`xnpv` zero (pyxirr's argument order; Excel's XIRR)."""
-    rate, roots, _ = _native.xirr(_days(dates), amounts, guess)
+    rate, roots, _ = _native.xirr(_days(dates), amounts, guess, day_count)
     if len(roots) > 1:
         warnings.warn(
             f"the dated flows have {len(roots)} internal rates of return {roots}; returning {rate}",
