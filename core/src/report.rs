@@ -76,3 +76,64 @@ pub fn summary_markdown(s: &Summary) -> String {
 fn escape(s: &str) -> String {
     s.replace('|', "\\|")
 }
+
+/// An HTML summary (a heading and a table), for notebooks and web pages.
+pub fn summary_html(s: &Summary) -> String {
+    let mut out = format!(
+        "<div class=\"cleanprod-summary\"><h3>{}</h3><table>",
+        html(&s.site)
+    );
+    let rows = [
+        ("Sector", s.sector.key().to_string()),
+        ("Location", s.location.clone()),
+        ("Operating time", format!("{} per year", s.operating_time)),
+        ("Output", format!("{} {}", s.output, s.product)),
+        ("Annual output", s.annual_output.clone()),
+        (
+            "Discount rate",
+            format!("{} ({:?})", s.discount_rate, s.rate_basis).to_lowercase(),
+        ),
+        ("Horizon", s.horizon.clone()),
+    ];
+    for (k, v) in rows {
+        out.push_str(&format!("<tr><th>{k}</th><td>{}</td></tr>", html(&v)));
+    }
+    for p in &s.prices {
+        out.push_str(&format!(
+            "<tr><th>Price of {}</th><td>{}</td></tr>",
+            html(&p.resource),
+            html(&p.price)
+        ));
+    }
+    out.push_str("</table></div>");
+    out
+}
+
+/// `text` with the five HTML special characters escaped.
+fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(
+            html("<b>\"R&D\"</b>"),
+            "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;"
+        );
+    }
+}

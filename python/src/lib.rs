@@ -114,6 +114,11 @@ impl Assessment {
         cleanprod::report::summary_markdown(&self.inner.summary())
     }
 
+    /// HTML for Jupyter.
+    fn _repr_html_(&self) -> String {
+        cleanprod::report::summary_html(&self.inner.summary())
+    }
+
     fn __repr__(&self) -> String {
         let d = self.inner.document();
         format!("<Assessment {:?} ({})>", d.site.name, d.site.sector)

@@ -86,3 +86,11 @@ def test_summary_markdown():
     md = cp.Assessment.from_file(TANNERY).summary_markdown()
     assert md.startswith("## Curtidos del Bajío")
     assert "| Annual output | 3360 t |" in md
+
+
+def test_jupyter_html_escapes_the_site_name():
+    d = cp.Assessment.from_file(TANNERY).to_dict()
+    d["site"]["name"] = "<script>alert(1)</script> & Co"
+    html = cp.Assessment.from_dict(d)._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html and "&amp; Co" in html
+    assert "<th>Annual output</th><td>3360 t</td>" in html
