@@ -72,6 +72,15 @@ impl Assessment {
         })
     }
 
+    /// The material balances of the document's flowsheet, if it has one.
+    pub fn balance(&self) -> Result<Option<crate::flowsheet::Balance>> {
+        self.document
+            .flowsheet
+            .as_ref()
+            .map(|f| f.balance(&self.document.schedule))
+            .transpose()
+    }
+
     /// The figures a consultant checks first: who, when, how much, at what prices.
     pub fn summary(&self) -> Summary {
         let d = &self.document;

@@ -109,6 +109,16 @@ pub enum Error {
         /// The document's currency.
         expected: String,
     },
+    /// An id that names nothing (a stream from a node that does not exist).
+    #[error("{}: `{value}` is not {expected}", at(path))]
+    UnknownReference {
+        /// Path of the reference.
+        path: String,
+        /// The id as written.
+        value: String,
+        /// What it should name.
+        expected: String,
+    },
     /// A value outside the range the field allows.
     #[error("{}: \"{value}\" {reason}", at(path))]
     OutOfRange {
@@ -245,6 +255,7 @@ impl Error {
             Error::PriceDimension { .. } => "price_dimension",
             Error::Currency { .. } => "currency_mismatch",
             Error::OutOfRange { .. } => "out_of_range",
+            Error::UnknownReference { .. } => "unknown_reference",
             Error::UnsupportedFormat { .. } => "unsupported_format",
             Error::NoSolution { reason, .. } => reason.code(),
         }
@@ -258,6 +269,7 @@ impl Error {
             | Error::MissingField { .. }
             | Error::InvalidType { .. }
             | Error::UnknownVariant { .. }
+            | Error::UnknownReference { .. }
             | Error::UnsupportedFormat { .. } => Category::Document,
             Error::Unit { .. } | Error::PriceDimension { .. } => Category::Unit,
             Error::Currency { .. } | Error::OutOfRange { .. } => Category::Value,
@@ -277,6 +289,7 @@ impl Error {
             | Error::PriceDimension { path, .. }
             | Error::Currency { path, .. }
             | Error::OutOfRange { path, .. }
+            | Error::UnknownReference { path, .. }
             | Error::NoSolution { path, .. }
             | Error::UnsupportedFormat { path, .. } => path,
         }
@@ -291,6 +304,7 @@ impl Error {
             | Error::PriceDimension { value, .. }
             | Error::Currency { value, .. }
             | Error::OutOfRange { value, .. }
+            | Error::UnknownReference { value, .. }
             | Error::UnsupportedFormat { value, .. } => Some(value),
             Error::Syntax { .. }
             | Error::MissingField { .. }
@@ -316,6 +330,7 @@ impl Error {
             | Error::PriceDimension { path, .. }
             | Error::Currency { path, .. }
             | Error::OutOfRange { path, .. }
+            | Error::UnknownReference { path, .. }
             | Error::NoSolution { path, .. }
             | Error::UnsupportedFormat { path, .. } => *path = new,
         }

@@ -19,6 +19,7 @@ pub mod assessment;
 pub mod document;
 mod error;
 pub mod finance;
+pub mod flowsheet;
 pub mod money;
 pub mod report;
 pub mod units;

@@ -74,6 +74,9 @@ pub struct Document {
     pub prices: Prices,
     /// How options are appraised.
     pub finance: Finance,
+    /// The material balance model of the site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flowsheet: Option<crate::flowsheet::Flowsheet>,
 }
 
 /// The site assessed.
@@ -165,7 +168,11 @@ impl Document {
         self.schedule.validate()?;
         self.production.validate()?;
         prices::validate(&self.prices, self.currency)?;
-        self.finance.validate()
+        self.finance.validate()?;
+        if let Some(f) = &self.flowsheet {
+            f.validate(&self.schedule)?;
+        }
+        Ok(())
     }
 }
 

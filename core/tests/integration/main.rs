@@ -4,4 +4,5 @@
 
 mod finance;
 mod fixtures;
+mod flowsheet;
 mod properties;

@@ -1,0 +1,27 @@
+//! Material balances: the flowsheet model, solving unknown flows, and data reconciliation.
+//!
+//! A flowsheet is a set of nodes (unit operations, sources and sinks) joined by streams that
+//! carry components (water, chemicals, pollutant loads). Every flow is measured with a standard
+//! uncertainty, estimated, or unknown. [`Flowsheet::balance`] solves the unknown flows that the
+//! data determine, names those they do not, reconciles the redundant measurements by weighted
+//! least squares with a global chi-square test and per-measurement tests, and reports each
+//! unit's balance. Flows are annualized with the document's schedule and reported in kg/yr.
+//!
+//! ```
+//! use cleanprod::Assessment;
+//! let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/documents/valid/flowsheet.toml")).unwrap();
+//! let a = Assessment::from_toml_str(&text).unwrap();
+//! let b = a.balance().unwrap().unwrap();
+//! let water = &b.components[0];
+//! assert!(water.reconciliation.as_ref().unwrap().consistent);
+//! ```
+
+mod balance;
+mod linalg;
+mod model;
+
+pub use balance::{
+    BALANCE_UNIT, Balance, CLOSURE_TOLERANCE_PERCENT, ComponentBalance, GROSS_ERROR_Z, NodeBalance,
+    Reconciliation, SiteBalance, StreamValue, ValueStatus,
+};
+pub use model::{Flow, Flowsheet, Node, NodeKind, Rate, Stream, Uncertainty, WATER_DENSITY};

@@ -1,0 +1,350 @@
+//! The `[flowsheet]` section: components, nodes and the streams between them.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+
+use schemars::{JsonSchema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use uom::si::f64 as q;
+
+use crate::document::Schedule;
+use crate::error::{Error, Result, de_error};
+use crate::units::{Dimension, Measured, UnitProblem, format_number, parse_unit, split_number};
+
+/// A material balance model of the site.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Flowsheet {
+    /// What the streams carry: `"water"`, chemicals (`"Cr2O3"`, `"salt"`), pollutant loads
+    /// (`"COD"`, `"total Cr"`), solids. `water` may be given as a volume rate (1 kg/L).
+    pub components: Vec<String>,
+    /// Unit operations, and the boundary: sources and sinks.
+    pub nodes: Vec<Node>,
+    /// Streams from node to node with their component flows.
+    pub streams: Vec<Stream>,
+}
+
+/// A unit operation or a point where material crosses the site's boundary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    /// Identifier used by streams.
+    pub id: String,
+    /// What the node is.
+    pub kind: NodeKind,
+    /// A label for reports.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+}
+
+/// Unit operations are balanced; the others are the site's boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// A unit operation: what goes in comes out (steady state).
+    Process,
+    /// Supply entering the site: mains water, a well, purchased chemicals, hides.
+    Source,
+    /// Product leaving the site.
+    Product,
+    /// Wastewater leaving the site (to treatment or sewer).
+    Wastewater,
+    /// Emission to air.
+    Emission,
+    /// Solid waste leaving the site.
+    SolidWaste,
+}
+
+impl NodeKind {
+    /// Whether the node's balance is an equation (only unit operations are balanced).
+    pub fn is_process(self) -> bool {
+        self == NodeKind::Process
+    }
+
+    /// Snake-case name.
+    pub fn key(self) -> &'static str {
+        match self {
+            NodeKind::Process => "process",
+            NodeKind::Source => "source",
+            NodeKind::Product => "product",
+            NodeKind::Wastewater => "wastewater",
+            NodeKind::Emission => "emission",
+            NodeKind::SolidWaste => "solid_waste",
+        }
+    }
+}
+
+/// A stream and the flows of the components it carries (components not listed carry none).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Stream {
+    /// Identifier for reports.
+    pub id: String,
+    /// Node the stream leaves.
+    pub from: String,
+    /// Node the stream enters.
+    pub to: String,
+    /// Flow of each component carried.
+    pub flows: BTreeMap<String, Flow>,
+}
+
+/// How much of a component a stream carries: measured with a standard uncertainty
+/// (`"40 m3/d ± 5 %"`, `"12 kg/d +- 0.5 kg/d"`), estimated (`"12 kg/d"`, taken as exact), or
+/// unknown (`"?"`), to be solved from the balances.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flow {
+    /// To be solved.
+    Unknown,
+    /// An estimate, taken as exact.
+    Estimated(Rate),
+    /// A measurement with its standard uncertainty (one standard deviation).
+    Measured {
+        /// The measured rate.
+        value: Rate,
+        /// Its standard uncertainty, as written (`"5 %"` or `"2 m3/d"`).
+        uncertainty: Uncertainty,
+    },
+}
+
+/// A mass rate, or for water a volume rate.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rate {
+    /// Mass per time.
+    Mass(Measured<q::MassRate>),
+    /// Volume per time (water only, at 1 kg/L).
+    Volume(Measured<q::VolumeRate>),
+}
+
+/// A standard uncertainty: relative, or absolute in the value's own unit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Uncertainty {
+    /// A fraction of the value (written as `%`).
+    Relative(f64),
+    /// Absolute, in the unit of the value (written with a unit, or as a bare number).
+    Absolute(Rate),
+}
+
+/// Density used to read a volume of water as a mass: 1000 kg/m3 (water is within 0.3 % of it
+/// from 0 to 40 °C).
+pub const WATER_DENSITY: f64 = 1_000.0;
+
+impl Rate {
+    fn parse(text: &str) -> std::result::Result<Rate, UnitProblem> {
+        let (_, unit_text) = split_number(text)?;
+        let unit = parse_unit(unit_text)?;
+        if unit.to_si(1.0, Dimension::VolumeRate).is_ok() {
+            Ok(Rate::Volume(Measured::parse(text)?))
+        } else {
+            Ok(Rate::Mass(Measured::parse(text)?))
+        }
+    }
+
+    /// The amount per year under `schedule`, in kilograms.
+    pub fn kg_per_year(&self, schedule: &Schedule) -> f64 {
+        match self {
+            Rate::Mass(m) => schedule.per_year(m).value,
+            Rate::Volume(v) => schedule.per_year(v).value * WATER_DENSITY,
+        }
+    }
+}
+
+impl fmt::Display for Rate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rate::Mass(m) => m.fmt(f),
+            Rate::Volume(v) => v.fmt(f),
+        }
+    }
+}
+
+impl Flow {
+    /// Parse `"?"`, `"value"` or `"value ± uncertainty"` (also `+-`).
+    pub fn parse(text: &str) -> std::result::Result<Flow, UnitProblem> {
+        let t = text.trim();
+        if t == "?" {
+            return Ok(Flow::Unknown);
+        }
+        let (value_text, unc_text) = match t.split_once('±').or_else(|| t.split_once("+-")) {
+            Some((v, u)) => (v.trim(), Some(u.trim())),
+            None => (t, None),
+        };
+        let value = Rate::parse(value_text)?;
+        let Some(u) = unc_text else {
+            return Ok(Flow::Estimated(value));
+        };
+        let (number, unit_text) = split_number(u)?;
+        let uncertainty = if unit_text == "%" {
+            Uncertainty::Relative(number / 100.0)
+        } else if unit_text.is_empty() {
+            // A bare number is in the value's unit.
+            let unit = match &value {
+                Rate::Mass(m) => m.unit().to_string(),
+                Rate::Volume(v) => v.unit().to_string(),
+            };
+            Uncertainty::Absolute(Rate::parse(&format!("{} {unit}", format_number(number)))?)
+        } else {
+            Uncertainty::Absolute(Rate::parse(u)?)
+        };
+        Ok(Flow::Measured { value, uncertainty })
+    }
+}
+
+impl fmt::Display for Flow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Flow::Unknown => f.write_str("?"),
+            Flow::Estimated(v) => v.fmt(f),
+            Flow::Measured {
+                value,
+                uncertainty: Uncertainty::Relative(r),
+            } => {
+                write!(f, "{value} ± {} %", format_number(r * 100.0))
+            }
+            Flow::Measured {
+                value,
+                uncertainty: Uncertainty::Absolute(a),
+            } => write!(f, "{value} ± {a}"),
+        }
+    }
+}
+
+impl Serialize for Flow {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Flow {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        let s = Cow::<str>::deserialize(deserializer)?;
+        Flow::parse(&s).map_err(|p| de_error(Error::unit("", s.as_ref(), p)))
+    }
+}
+
+impl JsonSchema for Flow {
+    fn schema_name() -> Cow<'static, str> {
+        "Flow".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> schemars::Schema {
+        json_schema!({
+            "type": "string",
+            "description": "A component flow: measured with its standard uncertainty (\"40 m3/d ± 5 %\", \"12 kg/d +- 0.5 kg/d\"), estimated (\"12 kg/d\"), or unknown (\"?\"). Mass rates; water may be a volume rate.",
+            "examples": ["40 m3/d ± 5 %", "12 kg/d", "?"],
+        })
+    }
+}
+
+impl Flowsheet {
+    /// Check references, ids, component names, signs and uncertainties.
+    pub fn validate(&self, schedule: &Schedule) -> Result<()> {
+        let mut ids = HashSet::new();
+        for (i, c) in self.components.iter().enumerate() {
+            if c.trim().is_empty() || !ids.insert(c.as_str()) {
+                return Err(Error::out_of_range(
+                    format!("flowsheet.components[{i}]"),
+                    c,
+                    "is empty or listed twice",
+                ));
+            }
+        }
+        let mut nodes = HashSet::new();
+        for (i, n) in self.nodes.iter().enumerate() {
+            if n.id.trim().is_empty() || !nodes.insert(n.id.as_str()) {
+                return Err(Error::out_of_range(
+                    format!("flowsheet.nodes[{i}].id"),
+                    &n.id,
+                    "is empty or used twice",
+                ));
+            }
+        }
+        let mut streams = HashSet::new();
+        let mut connected = HashSet::new();
+        for (i, s) in self.streams.iter().enumerate() {
+            let path = format!("flowsheet.streams[{i}]");
+            if s.id.trim().is_empty() || !streams.insert(s.id.as_str()) {
+                return Err(Error::out_of_range(
+                    format!("{path}.id"),
+                    &s.id,
+                    "is empty or used twice",
+                ));
+            }
+            for (field, node) in [("from", &s.from), ("to", &s.to)] {
+                if !nodes.contains(node.as_str()) {
+                    return Err(Error::UnknownReference {
+                        path: format!("{path}.{field}"),
+                        value: node.clone(),
+                        expected: "the id of a node in flowsheet.nodes".to_string(),
+                    });
+                }
+                connected.insert(node.as_str());
+            }
+            if s.from == s.to {
+                return Err(Error::out_of_range(
+                    format!("{path}.to"),
+                    &s.to,
+                    "is the node the stream leaves",
+                ));
+            }
+            for (component, flow) in &s.flows {
+                let fpath = format!("{path}.flows.{component}");
+                if !ids.contains(component.as_str()) {
+                    return Err(Error::UnknownReference {
+                        path: fpath,
+                        value: component.clone(),
+                        expected: "a component listed in flowsheet.components".to_string(),
+                    });
+                }
+                check_flow(&fpath, component, flow, schedule)?;
+            }
+        }
+        for (i, n) in self.nodes.iter().enumerate() {
+            if !connected.contains(n.id.as_str()) {
+                return Err(Error::out_of_range(
+                    format!("flowsheet.nodes[{i}]"),
+                    &n.id,
+                    "is not connected to any stream",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_flow(path: &str, component: &str, flow: &Flow, schedule: &Schedule) -> Result<()> {
+    let (value, uncertainty) = match flow {
+        Flow::Unknown => return Ok(()),
+        Flow::Estimated(v) => (v, None),
+        Flow::Measured { value, uncertainty } => (value, Some(uncertainty)),
+    };
+    if matches!(value, Rate::Volume(_)) && component != "water" {
+        return Err(Error::out_of_range(
+            path,
+            value,
+            "is a volume rate: only water may be given by volume (other components as mass rates, e.g. \"12 kg/d\")",
+        ));
+    }
+    let kg = value.kg_per_year(schedule);
+    if kg < 0.0 {
+        return Err(Error::out_of_range(
+            path,
+            flow,
+            "is negative: a stream's direction is from → to",
+        ));
+    }
+    if let Some(u) = uncertainty {
+        let sd = match u {
+            Uncertainty::Relative(r) => r * kg,
+            Uncertainty::Absolute(a) => a.kg_per_year(schedule),
+        };
+        if !(sd > 0.0 && sd.is_finite()) {
+            return Err(Error::out_of_range(
+                path,
+                flow,
+                "has an uncertainty that is not positive: give a positive standard uncertainty, or none for an estimate",
+            ));
+        }
+    }
+    Ok(())
+}
