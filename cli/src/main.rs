@@ -52,6 +52,8 @@ enum SchemaKind {
     Document,
     /// The summary printed by `check` and `assess`.
     Summary,
+    /// The material balances of a flowsheet.
+    Balance,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -79,21 +81,38 @@ fn run(command: Command) -> Result<String, String> {
     match command {
         Command::Check { file } => {
             let a = read(&file)?;
+            let balance = a
+                .balance()
+                .map_err(|e| format!("{}: {e} [{}]", file.display(), e.code()))?;
             Ok(format!(
-                "{}: valid {} document\n\n{}",
+                "{}: valid {} document\n\n{}{}",
                 file.display(),
                 cleanprod::document::CURRENT_FORMAT,
-                report::summary_text(&a.summary())
+                report::summary_text(&a.summary()),
+                balance
+                    .as_ref()
+                    .map(report::balance_text)
+                    .unwrap_or_default()
             ))
         }
         Command::Assess { file, format } => {
             let a = read(&file)?;
             let summary = a.summary();
+            let balance = a
+                .balance()
+                .map_err(|e| format!("{}: {e} [{}]", file.display(), e.code()))?;
+            let balance_text = balance
+                .as_ref()
+                .map(report::balance_text)
+                .unwrap_or_default();
             Ok(match format {
-                Format::Text => report::summary_text(&summary),
-                Format::Md => report::summary_markdown(&summary),
+                Format::Text => format!("{}{balance_text}", report::summary_text(&summary)),
+                Format::Md => format!(
+                    "{}\n```text{balance_text}```\n",
+                    report::summary_markdown(&summary)
+                ),
                 Format::Json => {
-                    let v = serde_json::json!({ "summary": summary });
+                    let v = serde_json::json!({ "summary": summary, "balance": balance });
                     format!(
                         "{}\n",
                         serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
@@ -105,6 +124,7 @@ fn run(command: Command) -> Result<String, String> {
             let schema = match kind {
                 SchemaKind::Document => cleanprod::schema(),
                 SchemaKind::Summary => cleanprod::assessment::summary_schema(),
+                SchemaKind::Balance => cleanprod::flowsheet::balance_schema(),
             };
             let s = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
             Ok(format!("{s}\n"))

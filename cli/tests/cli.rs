@@ -84,3 +84,25 @@ fn missing_file_is_an_error_not_a_panic() {
     assert!(!ok && err.contains("no/such/file.toml"), "{err}");
     assert!(!err.contains("panicked"));
 }
+
+#[test]
+fn check_prints_the_balance() {
+    let (ok, out, err) = cleanprod(&["check", "tests/fixtures/documents/valid/flowsheet.toml"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("balance of water (t/yr)"), "{out}");
+    assert!(
+        out.contains("reconciled") && out.contains("28500.0"),
+        "{out}"
+    );
+    assert!(out.contains("p = 0.157: consistent"), "{out}");
+    let (ok, out, _) = cleanprod(&[
+        "assess",
+        "tests/fixtures/documents/valid/flowsheet.toml",
+        "--format",
+        "json",
+    ]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["balance"]["unit"], "kg/yr");
+    assert_eq!(v["balance"]["components"][1]["component"], "Cr2O3");
+}

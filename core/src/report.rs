@@ -1,6 +1,7 @@
 //! Renderers of results as text and Markdown.
 
 use crate::assessment::Summary;
+use crate::flowsheet::{Balance, ValueStatus};
 
 /// A plain-text summary for the terminal.
 pub fn summary_text(s: &Summary) -> String {
@@ -136,4 +137,113 @@ mod tests {
             "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;"
         );
     }
+}
+
+/// `kg` per year as tonnes per year with six significant digits.
+fn tonnes(kg: Option<f64>) -> String {
+    match kg {
+        None => "?".to_string(),
+        Some(x) => {
+            let t = x / 1_000.0;
+            if t == 0.0 {
+                "0".to_string()
+            } else {
+                let digits = (5 - t.abs().log10().floor() as i32).clamp(0, 9) as usize;
+                format!("{t:.digits$}")
+            }
+        }
+    }
+}
+
+fn status_word(s: ValueStatus) -> &'static str {
+    match s {
+        ValueStatus::Measured => "measured",
+        ValueStatus::Reconciled => "reconciled",
+        ValueStatus::Estimated => "estimated",
+        ValueStatus::Solved => "solved",
+        ValueStatus::Undetermined => "undetermined",
+    }
+}
+
+/// The balances as plain text: streams, units, the reconciliation test and the findings, per
+/// component, in tonnes per year.
+pub fn balance_text(b: &Balance) -> String {
+    let mut out = String::new();
+    for c in &b.components {
+        out.push_str(&format!("\nbalance of {} (t/yr)\n", c.component));
+        let w = c
+            .streams
+            .iter()
+            .map(|s| s.stream.len())
+            .max()
+            .unwrap_or(6)
+            .max(6);
+        out.push_str(&format!(
+            "  {:<w$}  {:<12} {:>14} {:>14} {:>12} {:>6}\n",
+            "stream", "status", "given", "value", "± unc.", "z"
+        ));
+        for s in &c.streams {
+            let z = s.z.map_or(String::new(), |z| format!("{z:.2}"));
+            let flag = if s.suspect { "  suspect" } else { "" };
+            out.push_str(&format!(
+                "  {:<w$}  {:<12} {:>14} {:>14} {:>12} {:>6}{flag}\n",
+                s.stream,
+                status_word(s.status),
+                s.given.map_or(String::new(), |g| tonnes(Some(g))),
+                tonnes(s.value),
+                s.uncertainty.map_or(String::new(), |u| tonnes(Some(u))),
+                z
+            ));
+        }
+        if !c.nodes.is_empty() {
+            let w = c
+                .nodes
+                .iter()
+                .map(|n| n.node.len())
+                .max()
+                .unwrap_or(4)
+                .max(4);
+            out.push_str(&format!(
+                "  {:<w$}  {:>14} {:>14} {:>16}\n",
+                "unit", "in", "out", "closure as given"
+            ));
+            for n in &c.nodes {
+                let closure = n
+                    .given_closure_percent
+                    .map_or("?".to_string(), |p| format!("{p:.1} %"));
+                out.push_str(&format!(
+                    "  {:<w$}  {:>14} {:>14} {:>16}\n",
+                    n.node,
+                    tonnes(n.inputs),
+                    tonnes(n.outputs),
+                    closure
+                ));
+            }
+        }
+        out.push_str(&format!(
+            "  site: {} in from sources",
+            tonnes(c.site.sources)
+        ));
+        for (k, v) in &c.site.sinks {
+            out.push_str(&format!(", {} to {k}", tonnes(*v)));
+        }
+        out.push('\n');
+        if let Some(r) = &c.reconciliation {
+            out.push_str(&format!(
+                "  reconciliation: chi-square {:.2} with {} degrees of freedom, p = {:.3}: {}\n",
+                r.chi_square,
+                r.degrees_of_freedom,
+                r.p_value,
+                if r.consistent {
+                    "consistent"
+                } else {
+                    "NOT consistent"
+                }
+            ));
+        }
+        for f in &c.findings {
+            out.push_str(&format!("  - {f}\n"));
+        }
+    }
+    out
 }

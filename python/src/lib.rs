@@ -102,6 +102,16 @@ impl Assessment {
         self.inner.to_toml_string().map_err(|e| py_err(py, &e))
     }
 
+    /// The material balances of the flowsheet as a `cleanprod.Balance`, or None without one.
+    fn balance<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let Some(b) = self.inner.balance().map_err(|e| py_err(py, &e))? else {
+            return Ok(None);
+        };
+        let text = serde_json::to_string(&b).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let class = py.import("cleanprod.balance")?.getattr("Balance")?;
+        class.call_method1("_from_json", (text,)).map(Some)
+    }
+
     /// The figures a consultant checks first, as a dict.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let text = serde_json::to_string(&self.inner.summary())

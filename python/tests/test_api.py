@@ -94,3 +94,23 @@ def test_jupyter_html_escapes_the_site_name():
     html = cp.Assessment.from_dict(d)._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;" in html and "&amp; Co" in html
     assert "<th>Annual output</th><td>3360 t</td>" in html
+
+
+def test_balance_of_the_flowsheet_fixture():
+    a = cp.Assessment.from_file(ROOT / "tests" / "fixtures" / "documents" / "valid" / "flowsheet.toml")
+    b = a.balance()
+    assert isinstance(b, cp.Balance) and b.unit == "kg/yr"
+    assert b.value("water", "m1") == pytest.approx(28_500_000)
+    assert b.component("water")["reconciliation"]["consistent"] is True
+    assert any("unit soak does not close" in f for f in b.findings)
+    assert cp.Assessment.from_file(TANNERY).balance() is None
+
+
+def test_balance_tables_for_pandas():
+    a = cp.Assessment.from_file(ROOT / "tests" / "fixtures" / "documents" / "valid" / "flowsheet.toml")
+    tables = a.balance().to_pandas()
+    streams, units = tables["streams"], tables["units"]
+    water = streams[streams.component == "water"].set_index("stream")
+    assert water.loc["m4", "status"] == "solved"
+    assert water.loc["m1", "value"] == pytest.approx(28_500_000)
+    assert set(units.node) == {"soak", "tan"}

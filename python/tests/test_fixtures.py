@@ -38,6 +38,13 @@ def test_valid_documents_give_their_summaries(document_cases):
         summary = a.summary()
         for key, want in case["summary"].items():
             assert summary[key] == want, (case["file"], key)
+        if "balance" in case:
+            b = a.balance()
+            for component, streams in case["balance"].items():
+                for stream, want in streams.items():
+                    assert math.isclose(b.value(component, stream), want, rel_tol=1e-9)
+            for component, chi in case["chi_square"].items():
+                assert math.isclose(b.component(component)["reconciliation"]["chi_square"], chi, rel_tol=1e-9)
         # Written back and read again, the document is the same.
         assert cp.Assessment.from_dict(a.to_dict()) == a
         assert cp.Assessment.from_str(a.to_toml()) == a

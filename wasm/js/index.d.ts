@@ -1,8 +1,8 @@
 // Types of the cleanprod npm package. `Document` and `Summary` are generated from the Rust
 // types (through their JSON Schema) into types.d.ts when the package is built.
-import type { CleanprodAssessmentDocument, Summary } from './types.js';
+import type { Balance, CleanprodAssessmentDocument, Summary } from './types.js';
 
-export type { Summary };
+export type { Balance, Summary };
 
 /** A cleaner-production assessment document, format "cleanprod/1". */
 export type Document = CleanprodAssessmentDocument;
@@ -35,6 +35,8 @@ export interface CleanprodErrorFields {
 export declare function parse(doc: DocumentInput): Document;
 /** Validate a document and return the figures a consultant checks first. */
 export declare function summary(doc: DocumentInput): Summary;
+/** The material balances of a document's flowsheet (amounts in kg/yr), or null without one. */
+export declare function balance(doc: DocumentInput): Balance | null;
 /** The summary of a document as Markdown. */
 export declare function summaryMarkdown(doc: DocumentInput): string;
 /** The JSON Schema of the document format. */

@@ -16,6 +16,7 @@ export {
   parse,
   summary,
   summaryMarkdown,
+  balance,
   schema,
   toSi,
   canonical,

@@ -72,6 +72,17 @@ pub fn summary(doc: JsValue) -> Result<JsValue, JsValue> {
     from_json(&s)
 }
 
+/// The material balances of a document's flowsheet, or null without one.
+#[wasm_bindgen(skip_typescript)]
+pub fn balance(doc: JsValue) -> Result<JsValue, JsValue> {
+    match read(&doc)?.balance().map_err(|e| js_error(&e))? {
+        None => Ok(JsValue::NULL),
+        Some(b) => {
+            from_json(&serde_json::to_string(&b).map_err(|e| js_sys::Error::new(&e.to_string()))?)
+        }
+    }
+}
+
 /// The summary of a document as Markdown.
 #[wasm_bindgen(js_name = summaryMarkdown, skip_typescript)]
 pub fn summary_markdown(doc: JsValue) -> Result<String, JsValue> {

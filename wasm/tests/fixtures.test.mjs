@@ -37,6 +37,20 @@ test('valid documents give their summaries and round-trip', () => {
     for (const [key, want] of Object.entries(c.summary)) {
       assert.equal(s[key], want, `${c.file}: ${key}`);
     }
+    if (c.balance) {
+      const b = cp.balance(text);
+      for (const [component, streams] of Object.entries(c.balance)) {
+        const cb = b.components.find((x) => x.component === component);
+        for (const [stream, want] of Object.entries(streams)) {
+          const got = cb.streams.find((s) => s.stream === stream).value;
+          assert.ok(Math.abs(got - want) <= 1e-9 * Math.abs(want), `${c.file} ${component} ${stream}: ${got}`);
+        }
+      }
+      for (const [component, chi] of Object.entries(c.chi_square)) {
+        const cb = b.components.find((x) => x.component === component);
+        assert.ok(Math.abs(cb.reconciliation.chi_square - chi) < 1e-9);
+      }
+    }
     const doc = cp.parse(text);
     assert.deepEqual(cp.parse(doc), doc, `${c.file}: object round trip`);
     assert.deepEqual(cp.parse(JSON.stringify(doc)), doc, `${c.file}: JSON round trip`);

@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` by scripts/test: the published types must accept correct use
 // and reject wrong use (each @ts-expect-error fails the check if the line compiles).
-import { parse, summary, toSi, canonical, type Document, type Summary, type CleanprodErrorFields } from '../pkg/index.js';
+import { parse, summary, balance, toSi, canonical, type Document, type Summary, type CleanprodErrorFields } from '../pkg/index.js';
 
 const doc: Document = parse('format = "cleanprod/1"');
 const currency: string = doc.currency;
@@ -27,4 +27,7 @@ try {
   void [where, code];
 }
 
-void [currency, hours, days, annual, si, text, wrong, bad];
+const b = balance(doc);
+const unit: string | undefined = b?.unit;
+
+void [currency, hours, days, annual, si, text, wrong, bad, unit];

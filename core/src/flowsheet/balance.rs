@@ -301,9 +301,9 @@ impl Flowsheet {
                 keep[r] = false;
                 if c[r].abs() > 1e-9 * scale.max(1.0) {
                     findings.push(format!(
-                        "the estimates around {} do not balance: {:.4} {BALANCE_UNIT} unaccounted for",
+                        "the estimates around {} do not balance: {} unaccounted for",
                         self.group_names(&group, g, units),
-                        c[r]
+                        amount(c[r])
                     ));
                 }
             } else if let Some(&first) = seen.get(&l) {
@@ -467,9 +467,9 @@ impl Flowsheet {
                     s.stream
                 )),
                 ValueStatus::Solved if s.value.is_some_and(|v| v < 0.0) => findings.push(format!(
-                    "stream {} solves to a negative flow ({:.4} {BALANCE_UNIT}): the data contradict its direction",
+                    "stream {} solves to a negative flow ({}): the data contradict its direction",
                     s.stream,
-                    s.value.unwrap_or(0.0)
+                    amount(s.value.unwrap_or(0.0))
                 )),
                 _ => {}
             }
@@ -492,8 +492,10 @@ impl Flowsheet {
         let nodes = units
             .iter()
             .enumerate()
+            .filter(|(v, _)| edges.iter().any(|e| e.from == *v || e.to == *v))
             .map(|(v, &ni)| {
-                let (mut inp, mut out, mut given_in, mut given_out) = (Some(0.0), Some(0.0), Some(0.0), Some(0.0));
+                let (mut inp, mut out, mut given_in, mut given_out) =
+                    (Some(0.0), Some(0.0), Some(0.0), Some(0.0));
                 for (i, e) in edges.iter().enumerate() {
                     let given = match e.kind {
                         Kind::Unknown => None,
@@ -516,10 +518,10 @@ impl Flowsheet {
                     && p > CLOSURE_TOLERANCE_PERCENT
                 {
                     findings.push(format!(
-                        "unit {} does not close with the data as given: {:.1} % ({:.4} {BALANCE_UNIT} in − out)",
+                        "unit {} does not close with the data as given: {:.1} % ({} in − out)",
                         self.nodes[ni].id,
                         p,
-                        given_residual.unwrap_or(0.0)
+                        amount(given_residual.unwrap_or(0.0))
                     ));
                 }
                 NodeBalance {
@@ -566,6 +568,22 @@ impl Flowsheet {
             .collect();
         names.join(", ")
     }
+}
+
+/// An amount per year in words: tonnes from a tonne up, kilograms below, four significant
+/// digits.
+fn amount(kg: f64) -> String {
+    let (x, unit) = if kg.abs() >= 1_000.0 {
+        (kg / 1_000.0, "t/yr")
+    } else {
+        (kg, "kg/yr")
+    };
+    let digits = if x == 0.0 {
+        0
+    } else {
+        (3 - x.abs().log10().floor() as i32).clamp(0, 6) as usize
+    };
+    format!("{x:.digits$} {unit}")
 }
 
 /// Solve each remaining unknown stream that is a bridge of the remaining unknown graph, from

@@ -25,3 +25,8 @@ pub use balance::{
     Reconciliation, SiteBalance, StreamValue, ValueStatus,
 };
 pub use model::{Flow, Flowsheet, Node, NodeKind, Rate, Stream, Uncertainty, WATER_DENSITY};
+
+/// The JSON Schema of [`Balance`].
+pub fn balance_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Balance)).unwrap_or(serde_json::Value::Null)
+}

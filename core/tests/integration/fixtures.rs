@@ -64,6 +64,41 @@ fn valid_documents_give_their_summaries() {
         for (key, want) in c["summary"].as_object().unwrap() {
             assert_eq!(&summary[key], want, "{file}: {key}");
         }
+        if let Some(want) = c.get("balance").and_then(Value::as_object) {
+            let b = a.balance().unwrap().unwrap();
+            for (component, streams) in want {
+                let cb = b
+                    .components
+                    .iter()
+                    .find(|x| &x.component == component)
+                    .unwrap();
+                for (stream, v) in streams.as_object().unwrap() {
+                    let got = cb
+                        .streams
+                        .iter()
+                        .find(|s| &s.stream == stream)
+                        .and_then(|s| s.value)
+                        .unwrap();
+                    let v = v.as_f64().unwrap();
+                    assert!(
+                        (got - v).abs() <= 1e-9 * v.abs(),
+                        "{file} {component} {stream}: {got} vs {v}"
+                    );
+                }
+            }
+            for (component, chi) in c["chi_square"].as_object().unwrap() {
+                let cb = b
+                    .components
+                    .iter()
+                    .find(|x| &x.component == component)
+                    .unwrap();
+                let got = cb.reconciliation.as_ref().unwrap().chi_square;
+                assert!(
+                    (got - chi.as_f64().unwrap()).abs() < 1e-9,
+                    "{file} {component}: {got}"
+                );
+            }
+        }
         // Written back and read again, the document is the same.
         let again = Assessment::from_json_str(&a.to_json_string()).unwrap();
         assert_eq!(again, a, "{file}: JSON round trip");

@@ -7,6 +7,7 @@
 
 from cleanprod import finance
 from cleanprod._cleanprod import FORMAT, Assessment, __version__, canonical, schema, to_si
+from cleanprod.balance import Balance
 from cleanprod.errors import (
     CleanprodError,
     DocumentError,
@@ -21,6 +22,7 @@ from cleanprod.errors import (
 __all__ = [
     "FORMAT",
     "Assessment",
+    "Balance",
     "CleanprodError",
     "DocumentError",
     "DocumentSyntaxError",
@@ -35,3 +37,4 @@ __all__ = [
     "schema",
     "to_si",
 ]
+

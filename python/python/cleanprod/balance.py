@@ -1,0 +1,58 @@
+"""Material balances of an assessment's flowsheet: solved and reconciled stream values, unit
+balances, the reconciliation test and the findings, per component. Amounts are in kg/yr."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+__all__ = ["Balance"]
+
+
+class Balance:
+    """The balances of a flowsheet (from :meth:`cleanprod.Assessment.balance`)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self.unit: str = data["unit"]
+        self.components: list[dict[str, Any]] = data["components"]
+
+    @classmethod
+    def _from_json(cls, text: str) -> "Balance":
+        return cls(json.loads(text))
+
+    def component(self, name: str) -> dict[str, Any]:
+        """The analysis of one component."""
+        for c in self.components:
+            if c["component"] == name:
+                return c
+        raise KeyError(name)
+
+    def value(self, component: str, stream: str) -> Any:
+        """The solved or reconciled flow of ``component`` in ``stream`` (kg/yr), or None."""
+        for s in self.component(component)["streams"]:
+            if s["stream"] == stream:
+                return s["value"]
+        raise KeyError(stream)
+
+    @property
+    def findings(self) -> list[str]:
+        """Every finding, prefixed by its component."""
+        return [f"{c['component']}: {f}" for c in self.components for f in c["findings"]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The balances as plain data."""
+        return self._data
+
+    def to_pandas(self) -> dict[str, Any]:
+        """Two DataFrames: ``streams`` (one row per component and stream) and ``units`` (one
+        row per component and unit operation). Needs pandas."""
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+        streams = [{"component": c["component"], **s} for c in self.components for s in c["streams"]]
+        units = [{"component": c["component"], **n} for c in self.components for n in c["nodes"]]
+        return {"streams": pd.DataFrame(streams), "units": pd.DataFrame(units)}
+
+    def __repr__(self) -> str:
+        names = ", ".join(c["component"] for c in self.components)
+        return f"<Balance of {names} ({self.unit}), {len(self.findings)} findings>"
