@@ -126,19 +126,6 @@ fn html(text: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn html_is_escaped() {
-        assert_eq!(
-            html("<b>\"R&D\"</b>"),
-            "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;"
-        );
-    }
-}
-
 /// `kg` per year as tonnes per year with six significant digits.
 fn tonnes(kg: Option<f64>) -> String {
     match kg {
@@ -246,4 +233,17 @@ pub fn balance_text(b: &Balance) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_escaped() {
+        assert_eq!(
+            html("<b>\"R&D\"</b>"),
+            "&lt;b&gt;&quot;R&amp;D&quot;&lt;/b&gt;"
+        );
+    }
 }
