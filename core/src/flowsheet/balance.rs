@@ -23,8 +23,9 @@ use std::collections::{BTreeMap, VecDeque};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::linalg::{chi_square_p_value, cholesky, cholesky_solve};
 use super::model::{Flow, Flowsheet, NodeKind, Uncertainty};
+use super::sparse::SymMatrix;
+use super::stats::chi_square_p_value;
 use crate::document::Schedule;
 use crate::error::Result;
 
@@ -151,6 +152,8 @@ struct Edge {
     /// Vertex indices: units 0..units, environment = `units`.
     from: usize,
     to: usize,
+    from_kind: NodeKind,
+    to_kind: NodeKind,
     kind: Kind,
 }
 
@@ -216,10 +219,13 @@ impl Flowsheet {
                                 Kind::Measured { x, sd }
                             }
                         };
+                        let (from, to) = (node_of(&s.from), node_of(&s.to));
                         Some(Edge {
                             stream: si,
-                            from: vertex[node_of(&s.from)],
-                            to: vertex[node_of(&s.to)],
+                            from: vertex[from],
+                            to: vertex[to],
+                            from_kind: self.nodes[from].kind,
+                            to_kind: self.nodes[to].kind,
                             kind,
                         })
                     })
@@ -246,7 +252,8 @@ impl Flowsheet {
         let env_group = unknown_groups.find(env);
         let group: Vec<usize> = (0..nv).map(|v| unknown_groups.find(v)).collect();
 
-        // Reduced balances: one per group without the environment.
+        // Reduced balances: one per group without the environment, B·x = c, stored by column
+        // (each measured stream enters at most two balances).
         let mut row_of: BTreeMap<usize, usize> = BTreeMap::new();
         for &g in &group {
             if g != env_group && !row_of.contains_key(&g) {
@@ -255,50 +262,47 @@ impl Flowsheet {
             }
         }
         let rows = row_of.len();
-        let measured: Vec<usize> = (0..edges.len())
-            .filter(|&i| matches!(edges[i].kind, Kind::Measured { .. }))
-            .collect();
-        let mut b = vec![vec![0.0; measured.len()]; rows];
         let mut c = vec![0.0; rows];
+        let mut has_measured = vec![false; rows];
+        // For each edge: its entries (row, ±1) in the reduced balances.
+        let mut entries: Vec<Vec<(usize, f64)>> = vec![Vec::new(); edges.len()];
         for (i, e) in edges.iter().enumerate() {
             let (gf, gt) = (group[e.from], group[e.to]);
             if gf == gt {
                 continue;
             }
-            let col = measured.iter().position(|&m| m == i);
             for (g, sign) in [(gt, 1.0), (gf, -1.0)] {
                 let Some(&r) = row_of.get(&g) else { continue };
-                match (e.kind, col) {
-                    (Kind::Measured { .. }, Some(j)) => b[r][j] += sign,
-                    (Kind::Fixed(x), _) => c[r] -= sign * x,
-                    _ => {}
+                match e.kind {
+                    Kind::Measured { .. } => {
+                        entries[i].push((r, sign));
+                        has_measured[r] = true;
+                    }
+                    Kind::Fixed(x) => c[r] -= sign * x,
+                    Kind::Unknown => {}
                 }
             }
         }
         // Drop dependent rows: within a set of groups linked by measured streams that never
-        // reaches the environment, the balances sum to zero; keep all but one, and report an
-        // imbalance of the estimates alone.
+        // reaches the environment, the balances sum to zero; keep all but one. A balance with
+        // no measurement in it checks the estimates alone.
         let mut linked = Groups::new(nv);
-        for &i in &measured {
-            let e = &edges[i];
+        for e in edges
+            .iter()
+            .filter(|e| matches!(e.kind, Kind::Measured { .. }))
+        {
             linked.union(group[e.from], group[e.to]);
         }
         let env_link = linked.find(env_group);
-        let mut keep = vec![true; rows];
-        let mut seen: BTreeMap<usize, usize> = BTreeMap::new();
-        let mut scale = 0.0f64;
-        for e in edges {
-            if let Kind::Fixed(x) | Kind::Measured { x, .. } = e.kind {
-                scale = scale.max(x.abs());
-            }
-        }
+        let scale = edges.iter().fold(0.0f64, |a, e| match e.kind {
+            Kind::Fixed(x) | Kind::Measured { x, .. } => a.max(x.abs()),
+            Kind::Unknown => a,
+        });
+        let mut compact: Vec<Option<usize>> = vec![None; rows];
+        let mut seen = std::collections::BTreeSet::new();
+        let mut n = 0;
         for (&g, &r) in &row_of {
-            let l = linked.find(g);
-            if l == env_link {
-                continue;
-            }
-            if b[r].iter().all(|v| *v == 0.0) {
-                keep[r] = false;
+            if !has_measured[r] {
                 if c[r].abs() > 1e-9 * scale.max(1.0) {
                     findings.push(format!(
                         "the estimates around {} do not balance: {} unaccounted for",
@@ -306,16 +310,22 @@ impl Flowsheet {
                         amount(c[r])
                     ));
                 }
-            } else if let Some(&first) = seen.get(&l) {
-                let _ = first;
-                keep[r] = false;
-            } else {
-                seen.insert(l, r);
+                continue;
             }
+            let l = linked.find(g);
+            if l != env_link && !seen.insert(l) {
+                continue;
+            }
+            compact[r] = Some(n);
+            n += 1;
         }
-        let kept: Vec<usize> = (0..rows).filter(|&r| keep[r]).collect();
-        let redundant: Vec<usize> = (0..measured.len())
-            .filter(|&j| kept.iter().any(|&r| b[r][j] != 0.0))
+        let columns: Vec<Vec<(usize, f64)>> = entries
+            .iter()
+            .map(|es| {
+                es.iter()
+                    .filter_map(|&(r, s)| compact[r].map(|p| (p, s)))
+                    .collect()
+            })
             .collect();
 
         // Measured values, reconciled where redundant.
@@ -334,40 +344,45 @@ impl Flowsheet {
             })
             .collect();
         let mut z_out: Vec<Option<f64>> = vec![None; edges.len()];
+        let redundant: Vec<usize> = (0..edges.len())
+            .filter(|&i| !columns[i].is_empty())
+            .collect();
         let mut reconciliation = None;
-        if !kept.is_empty() && !redundant.is_empty() {
-            let n = kept.len();
-            let var: Vec<f64> = measured
-                .iter()
-                .map(|&i| match edges[i].kind {
-                    Kind::Measured { sd, .. } => sd * sd,
-                    _ => 0.0,
-                })
-                .collect();
-            let x: Vec<f64> = measured.iter().map(|&i| value[i].unwrap_or(0.0)).collect();
-            let mut m = vec![0.0; n * n];
-            for (p, &rp) in kept.iter().enumerate() {
-                for (q, &rq) in kept.iter().enumerate() {
-                    m[p * n + q] = (0..measured.len())
-                        .map(|j| b[rp][j] * var[j] * b[rq][j])
-                        .sum();
+        if n > 0 && !redundant.is_empty() {
+            let var = |i: usize| match edges[i].kind {
+                Kind::Measured { sd, .. } => sd * sd,
+                _ => 0.0,
+            };
+            let mut m = SymMatrix::new(n);
+            let mut resid = vec![0.0; n];
+            for (r, p) in compact.iter().enumerate() {
+                if let Some(p) = p {
+                    resid[*p] -= c[r];
                 }
             }
-            let resid: Vec<f64> = kept
-                .iter()
-                .map(|&r| (0..measured.len()).map(|j| b[r][j] * x[j]).sum::<f64>() - c[r])
-                .collect();
-            if cholesky(&mut m, n).is_some() {
-                let lambda = cholesky_solve(&m, n, &resid);
+            for &i in &redundant {
+                let v = var(i);
+                let x = value[i].unwrap_or(0.0);
+                for &(a, sa) in &columns[i] {
+                    resid[a] += sa * x;
+                    for &(b, sb) in &columns[i] {
+                        if a <= b {
+                            m.add(a, b, sa * sb * v);
+                        }
+                    }
+                }
+            }
+            if let Some(f) = m.factor() {
+                let lambda = f.solve(&resid);
                 let chi2: f64 = resid.iter().zip(&lambda).map(|(a, b)| a * b).sum();
-                for &j in &redundant {
-                    let col: Vec<f64> = kept.iter().map(|&r| b[r][j]).collect();
-                    let adj = var[j] * col.iter().zip(&lambda).map(|(a, b)| a * b).sum::<f64>();
-                    let y = cholesky_solve(&m, n, &col);
-                    let w = var[j] * var[j] * col.iter().zip(&y).map(|(a, b)| a * b).sum::<f64>();
-                    let i = measured[j];
-                    value[i] = Some(x[j] - adj);
-                    sd_out[i] = Some((var[j] - w).max(0.0).sqrt());
+                let mut scratch = vec![0.0; n];
+                for &i in &redundant {
+                    let v = var(i);
+                    let adj = v * columns[i].iter().map(|&(p, s)| s * lambda[p]).sum::<f64>();
+                    let w = v * v * f.quadratic(&columns[i], &mut scratch);
+                    let x = value[i].unwrap_or(0.0);
+                    value[i] = Some(x - adj);
+                    sd_out[i] = Some((v - w).max(0.0).sqrt());
                     z_out[i] = (w > 0.0).then(|| adj / w.sqrt());
                 }
                 let p = chi_square_p_value(chi2, n);
@@ -397,19 +412,19 @@ impl Flowsheet {
             }
         }
         let mut degree = vec![0usize; nv];
+        let mut incident: Vec<Vec<usize>> = vec![Vec::new(); nv];
         for &i in &unknown {
             degree[edges[i].from] += 1;
             degree[edges[i].to] += 1;
+            incident[edges[i].from].push(i);
+            incident[edges[i].to].push(i);
         }
         let mut queue: VecDeque<usize> = (0..env).filter(|&v| degree[v] == 1).collect();
         while let Some(v) = queue.pop_front() {
             if degree[v] != 1 {
                 continue;
             }
-            let Some(&i) = unknown
-                .iter()
-                .find(|&&i| value[i].is_none() && (edges[i].from == v || edges[i].to == v))
-            else {
+            let Some(&i) = incident[v].iter().find(|&&i| value[i].is_none()) else {
                 continue;
             };
             let e = &edges[i];
@@ -436,8 +451,7 @@ impl Flowsheet {
                     Kind::Unknown => (ValueStatus::Undetermined, None),
                     Kind::Fixed(x) => (ValueStatus::Estimated, Some(x)),
                     Kind::Measured { x, .. } => {
-                        let reconciled =
-                            z_out[i].is_some() || redundant.iter().any(|&j| measured[j] == i);
+                        let reconciled = !columns[i].is_empty();
                         (
                             if reconciled {
                                 ValueStatus::Reconciled
@@ -489,30 +503,44 @@ impl Flowsheet {
                 r.chi_square, r.degrees_of_freedom, r.p_value
             ));
         }
+        // Per unit: totals in and out, after solving and as given (None once a term is
+        // missing), in one pass over the streams.
+        let add = |acc: &mut Option<f64>, x: Option<f64>| *acc = acc.zip(x).map(|(a, b)| a + b);
+        let mut touched = vec![false; nv];
+        let (mut inp, mut out) = (vec![Some(0.0); nv], vec![Some(0.0); nv]);
+        let (mut given_in, mut given_out) = (vec![Some(0.0); nv], vec![Some(0.0); nv]);
+        let mut site = SiteBalance::default();
+        let mut sources = Some(0.0);
+        for (i, e) in edges.iter().enumerate() {
+            let given = match e.kind {
+                Kind::Unknown => None,
+                Kind::Fixed(x) | Kind::Measured { x, .. } => Some(x),
+            };
+            touched[e.to] = true;
+            touched[e.from] = true;
+            add(&mut inp[e.to], value[i]);
+            add(&mut given_in[e.to], given);
+            add(&mut out[e.from], value[i]);
+            add(&mut given_out[e.from], given);
+            if e.from_kind == NodeKind::Source {
+                add(&mut sources, value[i]);
+            }
+            if !e.to_kind.is_process() && e.to_kind != NodeKind::Source {
+                let entry = site
+                    .sinks
+                    .entry(e.to_kind.key().to_string())
+                    .or_insert(Some(0.0));
+                add(entry, value[i]);
+            }
+        }
         let nodes = units
             .iter()
             .enumerate()
-            .filter(|(v, _)| edges.iter().any(|e| e.from == *v || e.to == *v))
+            .filter(|(v, _)| touched[*v])
             .map(|(v, &ni)| {
-                let (mut inp, mut out, mut given_in, mut given_out) =
-                    (Some(0.0), Some(0.0), Some(0.0), Some(0.0));
-                for (i, e) in edges.iter().enumerate() {
-                    let given = match e.kind {
-                        Kind::Unknown => None,
-                        Kind::Fixed(x) | Kind::Measured { x, .. } => Some(x),
-                    };
-                    if e.to == v {
-                        inp = inp.zip(value[i]).map(|(a, b)| a + b);
-                        given_in = given_in.zip(given).map(|(a, b)| a + b);
-                    }
-                    if e.from == v {
-                        out = out.zip(value[i]).map(|(a, b)| a + b);
-                        given_out = given_out.zip(given).map(|(a, b)| a + b);
-                    }
-                }
-                let given_residual = given_in.zip(given_out).map(|(a, b)| a - b);
-                let given_closure_percent = given_in
-                    .zip(given_out)
+                let given_residual = given_in[v].zip(given_out[v]).map(|(a, b)| a - b);
+                let given_closure_percent = given_in[v]
+                    .zip(given_out[v])
                     .and_then(|(a, b)| (a.max(b) > 0.0).then(|| 100.0 * (a - b).abs() / a.max(b)));
                 if let Some(p) = given_closure_percent
                     && p > CLOSURE_TOLERANCE_PERCENT
@@ -526,28 +554,14 @@ impl Flowsheet {
                 }
                 NodeBalance {
                     node: self.nodes[ni].id.clone(),
-                    inputs: inp,
-                    outputs: out,
+                    inputs: inp[v],
+                    outputs: out[v],
                     given_residual,
                     given_closure_percent,
-                    residual: inp.zip(out).map(|(a, b)| a - b),
+                    residual: inp[v].zip(out[v]).map(|(a, b)| a - b),
                 }
             })
             .collect();
-        let mut site = SiteBalance::default();
-        let mut sources = Some(0.0);
-        for (i, e) in edges.iter().enumerate() {
-            let s = &self.streams[e.stream];
-            let from_kind = self.nodes.iter().find(|n| n.id == s.from).map(|n| n.kind);
-            let to_kind = self.nodes.iter().find(|n| n.id == s.to).map(|n| n.kind);
-            if from_kind == Some(NodeKind::Source) {
-                sources = sources.zip(value[i]).map(|(a, b)| a + b);
-            }
-            if let Some(k) = to_kind.filter(|k| !k.is_process() && *k != NodeKind::Source) {
-                let entry = site.sinks.entry(k.key().to_string()).or_insert(Some(0.0));
-                *entry = entry.zip(value[i]).map(|(a, b)| a + b);
-            }
-        }
         site.sources = sources;
         ComponentBalance {
             component: component.to_string(),

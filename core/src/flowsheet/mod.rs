@@ -17,8 +17,9 @@
 //! ```
 
 mod balance;
-mod linalg;
 mod model;
+mod sparse;
+mod stats;
 
 pub use balance::{
     BALANCE_UNIT, Balance, CLOSURE_TOLERANCE_PERCENT, ComponentBalance, GROSS_ERROR_Z, NodeBalance,

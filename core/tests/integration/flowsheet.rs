@@ -282,9 +282,15 @@ proptest! {
             }
         }
         if let Some(r) = &c.reconciliation {
+            // main{u} carries values[2u], side{u} values[2u + 1]
+            let sd_of = |id: &str| {
+                let (kind, u) = id.split_at(4); // "main" or "side"
+                let u: usize = u.parse().ok()?;
+                Some(values[2 * u + usize::from(kind == "side")].1)
+            };
             let weighted: f64 = c.streams.iter().filter_map(|s| {
                 let (given, v) = (s.given?, s.value?);
-                let (_, sd) = values.iter().copied().find(|(x, _)| (x * 1000.0 - given).abs() < 1e-6)?;
+                let sd = sd_of(&s.stream)?;
                 Some(((given - v) / (sd * 1000.0)).powi(2))
             }).sum();
             prop_assert!((weighted - r.chi_square).abs() <= 1e-6 * r.chi_square.max(1.0), "{weighted} {}", r.chi_square);

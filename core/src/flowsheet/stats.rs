@@ -1,51 +1,4 @@
-//! The small dense linear algebra the reconciliation needs, and the chi-square distribution.
-
-/// Cholesky factor L (lower, row-major n×n) of the symmetric positive definite `a`, in place;
-/// `None` when `a` is not positive definite (to working precision).
-pub(crate) fn cholesky(a: &mut [f64], n: usize) -> Option<()> {
-    for j in 0..n {
-        let mut d = a[j * n + j];
-        for k in 0..j {
-            d -= a[j * n + k] * a[j * n + k];
-        }
-        if d.is_nan() || d <= 0.0 || !d.is_finite() {
-            return None;
-        }
-        let d = d.sqrt();
-        a[j * n + j] = d;
-        for i in j + 1..n {
-            let mut s = a[i * n + j];
-            for k in 0..j {
-                s -= a[i * n + k] * a[j * n + k];
-            }
-            a[i * n + j] = s / d;
-        }
-        for k in j + 1..n {
-            a[j * n + k] = 0.0;
-        }
-    }
-    Some(())
-}
-
-/// Solve L·Lᵀ·x = b with the factor from [`cholesky`].
-pub(crate) fn cholesky_solve(l: &[f64], n: usize, b: &[f64]) -> Vec<f64> {
-    let mut y = b.to_vec();
-    for i in 0..n {
-        let mut s = y[i];
-        for k in 0..i {
-            s -= l[i * n + k] * y[k];
-        }
-        y[i] = s / l[i * n + i];
-    }
-    for i in (0..n).rev() {
-        let mut s = y[i];
-        for k in i + 1..n {
-            s -= l[k * n + i] * y[k];
-        }
-        y[i] = s / l[i * n + i];
-    }
-    y
-}
+//! The chi-square distribution of the global reconciliation test.
 
 /// ln Γ(x) for x > 0 (Lanczos approximation, g = 7, nine coefficients; relative error
 /// below 1e-13).
@@ -148,16 +101,5 @@ mod tests {
         // ln Γ(0.5) = ln √π
         assert!((ln_gamma(0.5) - std::f64::consts::PI.sqrt().ln()).abs() < 1e-13);
         assert!((ln_gamma(10.0) - 362_880f64.ln()).abs() < 1e-12);
-    }
-
-    #[test]
-    fn cholesky_solves() {
-        let mut a = vec![4.0, 2.0, 2.0, 3.0];
-        cholesky(&mut a, 2).unwrap();
-        let x = cholesky_solve(&a, 2, &[2.0, 1.0]);
-        // [[4,2],[2,3]] x = [2,1] → x = [0.5, 0]
-        assert!((x[0] - 0.5).abs() < 1e-15 && x[1].abs() < 1e-15);
-        let mut singular = vec![1.0, 1.0, 1.0, 1.0];
-        assert!(cholesky(&mut singular, 2).is_none());
     }
 }
