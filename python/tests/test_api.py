@@ -103,7 +103,9 @@ def test_balance_of_the_flowsheet_fixture():
     assert b.value("water", "m1") == pytest.approx(28_500_000)
     assert b.component("water")["reconciliation"]["consistent"] is True
     assert any("unit soak does not close" in f for f in b.findings)
-    assert cp.Assessment.from_file(TANNERY).balance() is None
+    assert cp.Assessment.from_file(ROOT / "examples" / "hotel.toml").balance() is None
+    tannery = cp.Assessment.from_file(TANNERY).balance()
+    assert tannery.value("Cr2O3", "leather") == pytest.approx((288 - 58) * 280)
 
 
 def test_balance_tables_for_pandas():
