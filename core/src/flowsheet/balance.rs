@@ -209,12 +209,17 @@ impl Flowsheet {
                         let flow = s.flows.get(c)?;
                         let kind = match flow {
                             Flow::Unknown => Kind::Unknown,
-                            Flow::Estimated(v) => Kind::Fixed(v.kg_per_year(schedule)),
+                            // Validated above: every amount per batch has batches per day.
+                            Flow::Estimated(v) => {
+                                Kind::Fixed(v.kg_per_year(schedule).unwrap_or(0.0))
+                            }
                             Flow::Measured { value, uncertainty } => {
-                                let x = value.kg_per_year(schedule);
+                                let x = value.kg_per_year(schedule).unwrap_or(0.0);
                                 let sd = match uncertainty {
                                     Uncertainty::Relative(r) => r * x,
-                                    Uncertainty::Absolute(a) => a.kg_per_year(schedule),
+                                    Uncertainty::Absolute(a) => {
+                                        a.kg_per_year(schedule).unwrap_or(0.0)
+                                    }
                                 };
                                 Kind::Measured { x, sd }
                             }

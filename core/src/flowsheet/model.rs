@@ -91,7 +91,8 @@ pub struct Stream {
 
 /// How much of a component a stream carries: measured with a standard uncertainty
 /// (`"40 m3/d ± 5 %"`, `"12 kg/d +- 0.5 kg/d"`), estimated (`"12 kg/d"`, taken as exact), or
-/// unknown (`"?"`), to be solved from the balances.
+/// unknown (`"?"`), to be solved from the balances. Amounts per batch (`"6 m3/batch"`) are
+/// annualized with `schedule.batches_per_day`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Flow {
     /// To be solved.
@@ -107,13 +108,18 @@ pub enum Flow {
     },
 }
 
-/// A mass rate, or for water a volume rate.
+/// A mass rate, or for water a volume rate; or an amount per batch, annualized with the
+/// schedule's batches per day.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Rate {
     /// Mass per time.
     Mass(Measured<q::MassRate>),
     /// Volume per time (water only, at 1 kg/L).
     Volume(Measured<q::VolumeRate>),
+    /// Mass per batch (`"250 kg/batch"`).
+    MassPerBatch(Measured<q::Mass>),
+    /// Volume per batch (`"12 m3/batch"`; water only).
+    VolumePerBatch(Measured<q::Volume>),
 }
 
 /// A standard uncertainty: relative, or absolute in the value's own unit.
@@ -131,6 +137,15 @@ pub const WATER_DENSITY: f64 = 1_000.0;
 
 impl Rate {
     fn parse(text: &str) -> std::result::Result<Rate, UnitProblem> {
+        if let Some(amount) = text.trim().strip_suffix("/batch") {
+            let (_, unit_text) = split_number(amount)?;
+            let unit = parse_unit(unit_text)?;
+            return if unit.to_si(1.0, Dimension::Volume).is_ok() {
+                Ok(Rate::VolumePerBatch(Measured::parse(amount)?))
+            } else {
+                Ok(Rate::MassPerBatch(Measured::parse(amount)?))
+            };
+        }
         let (_, unit_text) = split_number(text)?;
         let unit = parse_unit(unit_text)?;
         if unit.to_si(1.0, Dimension::VolumeRate).is_ok() {
@@ -140,12 +155,24 @@ impl Rate {
         }
     }
 
-    /// The amount per year under `schedule`, in kilograms.
-    pub fn kg_per_year(&self, schedule: &Schedule) -> f64 {
+    /// The amount per year under `schedule`, in kilograms; `None` for an amount per batch
+    /// when the schedule gives no batches per day.
+    pub fn kg_per_year(&self, schedule: &Schedule) -> Option<f64> {
+        let batches = || {
+            schedule
+                .batches_per_day
+                .map(|b| b * f64::from(schedule.days_per_year))
+        };
         match self {
-            Rate::Mass(m) => schedule.per_year(m).value,
-            Rate::Volume(v) => schedule.per_year(v).value * WATER_DENSITY,
+            Rate::Mass(m) => Some(schedule.per_year(m).value),
+            Rate::Volume(v) => Some(schedule.per_year(v).value * WATER_DENSITY),
+            Rate::MassPerBatch(m) => batches().map(|n| m.si() * n),
+            Rate::VolumePerBatch(v) => batches().map(|n| v.si() * n * WATER_DENSITY),
         }
+    }
+
+    fn is_volume(&self) -> bool {
+        matches!(self, Rate::Volume(_) | Rate::VolumePerBatch(_))
     }
 }
 
@@ -154,6 +181,8 @@ impl fmt::Display for Rate {
         match self {
             Rate::Mass(m) => m.fmt(f),
             Rate::Volume(v) => v.fmt(f),
+            Rate::MassPerBatch(m) => write!(f, "{m}/batch"),
+            Rate::VolumePerBatch(v) => write!(f, "{v}/batch"),
         }
     }
 }
@@ -181,6 +210,8 @@ impl Flow {
             let unit = match &value {
                 Rate::Mass(m) => m.unit().to_string(),
                 Rate::Volume(v) => v.unit().to_string(),
+                Rate::MassPerBatch(m) => format!("{}/batch", m.unit()),
+                Rate::VolumePerBatch(v) => format!("{}/batch", v.unit()),
             };
             Uncertainty::Absolute(Rate::parse(&format!("{} {unit}", format_number(number)))?)
         } else {
@@ -318,14 +349,31 @@ fn check_flow(path: &str, component: &str, flow: &Flow, schedule: &Schedule) -> 
         Flow::Estimated(v) => (v, None),
         Flow::Measured { value, uncertainty } => (value, Some(uncertainty)),
     };
-    if matches!(value, Rate::Volume(_)) && component != "water" {
+    if value.is_volume() && component != "water" {
         return Err(Error::out_of_range(
             path,
             value,
             "is a volume rate: only water may be given by volume (other components as mass rates, e.g. \"12 kg/d\")",
         ));
     }
-    let kg = value.kg_per_year(schedule);
+    let per_batch = |r: &Rate| matches!(r, Rate::MassPerBatch(_) | Rate::VolumePerBatch(_));
+    let no_batches = || {
+        Error::out_of_range(
+            path,
+            flow,
+            "is given per batch, but schedule.batches_per_day is missing",
+        )
+    };
+    let kg = value.kg_per_year(schedule).ok_or_else(no_batches)?;
+    if let Some(Uncertainty::Absolute(a)) = uncertainty
+        && per_batch(a) != per_batch(value)
+    {
+        return Err(Error::out_of_range(
+            path,
+            flow,
+            "mixes an amount per batch with a rate: give the uncertainty in the value's unit or in %",
+        ));
+    }
     if kg < 0.0 {
         return Err(Error::out_of_range(
             path,
@@ -336,7 +384,7 @@ fn check_flow(path: &str, component: &str, flow: &Flow, schedule: &Schedule) -> 
     if let Some(u) = uncertainty {
         let sd = match u {
             Uncertainty::Relative(r) => r * kg,
-            Uncertainty::Absolute(a) => a.kg_per_year(schedule),
+            Uncertainty::Absolute(a) => a.kg_per_year(schedule).ok_or_else(no_batches)?,
         };
         if !(sd > 0.0 && sd.is_finite()) {
             return Err(Error::out_of_range(

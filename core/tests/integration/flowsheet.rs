@@ -324,3 +324,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn flows_per_batch_use_the_schedule() {
+    let doc = |batches: &str| {
+        format!(
+            "{}\n[flowsheet]\ncomponents = [\"water\"]\nnodes = [{{ id = \"in\", kind = \"source\" }}, {{ id = \"drum\", kind = \"process\" }}, {{ id = \"out\", kind = \"wastewater\" }}]\nstreams = [\n  {{ id = \"fill\", from = \"in\", to = \"drum\", flows = {{ water = \"6 m3/batch ± 0.3\" }} }},\n  {{ id = \"drain\", from = \"drum\", to = \"out\", flows = {{ water = \"?\" }} }},\n]\n",
+            HEAD.replace(
+                "hours_per_day = \"24 h\"",
+                &format!("hours_per_day = \"24 h\"\n{batches}")
+            )
+        )
+    };
+    let a = Assessment::from_toml_str(&doc("batches_per_day = 2")).unwrap();
+    let b = a.balance().unwrap().unwrap();
+    // 6 m3 × 2 batches × 365 days × 1000 kg/m3
+    assert!((value(&b, 0, "drain").0.unwrap() - 6.0 * 2.0 * 365.0 * 1_000.0).abs() < 1e-6);
+    let s = &b.components[0].streams[0];
+    assert!((s.uncertainty.unwrap() - 0.3 * 2.0 * 365.0 * 1_000.0).abs() < 1e-6);
+    let e = Assessment::from_toml_str(&doc("")).unwrap_err();
+    assert_eq!(e.path(), "flowsheet.streams[0].flows.water");
+    assert!(e.to_string().contains("batches_per_day"), "{e}");
+}
