@@ -126,6 +126,8 @@ pub fn synthetic_flowsheet(units: usize, components: usize, seed: u64) -> (Flows
             components: comps,
             nodes,
             streams,
+            energy: Vec::new(),
+            devices: BTreeMap::new(),
         },
         schedule,
     )

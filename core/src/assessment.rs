@@ -72,13 +72,40 @@ impl Assessment {
         })
     }
 
-    /// The material balances of the document's flowsheet, if it has one.
+    /// The material and energy balances of the document's flowsheet, if it has one, with
+    /// the specific indicators (energy and water per unit of output).
     pub fn balance(&self) -> Result<Option<crate::flowsheet::Balance>> {
-        self.document
-            .flowsheet
-            .as_ref()
-            .map(|f| f.balance(&self.document.schedule))
-            .transpose()
+        let d = &self.document;
+        let Some(f) = &d.flowsheet else {
+            return Ok(None);
+        };
+        let mut b = f.balance(&d.schedule)?;
+        let (output, per) = match d.production.output.per_year(&d.schedule) {
+            AnnualOutput::Mass(m) => (m.si() / 1_000.0, "t".to_string()),
+            AnnualOutput::Volume(v) => (v.si(), "m3".to_string()),
+            AnnualOutput::Count(n) => (n, d.production.product.clone()),
+        };
+        let water = b
+            .components
+            .iter()
+            .find(|c| c.component == "water")
+            .and_then(|c| c.site.sources);
+        if output > 0.0 {
+            if let Some(e) = &mut b.energy {
+                e.specific_energy = Some(format!(
+                    "{} kWh/{per}",
+                    format_number(round_to(e.total / output, 4))
+                ));
+            }
+            // Water at 1 kg/L, as the flowsheet reads volumes of water.
+            b.specific_water = water.map(|w| {
+                format!(
+                    "{} m3/{per}",
+                    format_number(round_to(w / 1_000.0 / output, 4))
+                )
+            });
+        }
+        Ok(Some(b))
     }
 
     /// The figures a consultant checks first: who, when, how much, at what prices.
@@ -127,10 +154,15 @@ fn in_unit<M: Measure>(quantity: M, unit: &str) -> String {
 
 /// `x` rounded to 9 significant digits, so that 3599.9999999999995 reads 3600.
 fn round_sig(x: f64) -> f64 {
+    round_to(x, 9)
+}
+
+/// `x` rounded to `significant` digits.
+fn round_to(x: f64, significant: i32) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }
-    let digits = 9 - 1 - x.abs().log10().floor() as i32;
+    let digits = significant - 1 - x.abs().log10().floor() as i32;
     let scale = 10f64.powi(digits);
     let r = (x * scale).round() / scale;
     if r.is_finite() { r } else { x }

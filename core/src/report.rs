@@ -232,7 +232,46 @@ pub fn balance_text(b: &Balance) -> String {
             out.push_str(&format!("  - {f}\n"));
         }
     }
+    if let Some(w) = &b.specific_water {
+        out.push_str(&format!("\nwater use: {w}\n"));
+    }
+    if let Some(e) = &b.energy {
+        out.push_str(&format!("\nenergy ({})\n", e.unit));
+        for n in &e.nodes {
+            let inputs: Vec<String> = n
+                .inputs
+                .iter()
+                .map(|(k, v)| format!("{k} {}", round_kwh(*v)))
+                .collect();
+            out.push_str(&format!("  {}: {}", n.node, inputs.join(", ")));
+            if let Some(u) = n.useful {
+                out.push_str(&format!("; useful heat {}", round_kwh(u)));
+            }
+            if let Some(l) = n.losses {
+                out.push_str(&format!("; losses {}", round_kwh(l)));
+            }
+            out.push('\n');
+        }
+        let carriers: Vec<String> = e
+            .carriers
+            .iter()
+            .map(|(k, v)| format!("{k} {}", round_kwh(*v)))
+            .collect();
+        out.push_str(&format!(
+            "  site: {} (total {})",
+            carriers.join(", "),
+            round_kwh(e.total)
+        ));
+        if let Some(s) = &e.specific_energy {
+            out.push_str(&format!(", {s}"));
+        }
+        out.push('\n');
+    }
     out
+}
+
+fn round_kwh(x: f64) -> String {
+    format!("{:.0}", x)
 }
 
 #[cfg(test)]

@@ -43,6 +43,14 @@ def test_valid_documents_give_their_summaries(document_cases):
             for component, streams in case["balance"].items():
                 for stream, want in streams.items():
                     assert math.isclose(b.value(component, stream), want, rel_tol=1e-9)
+            if "energy" in case:
+                e, want = b.to_dict()["energy"], case["energy"]
+                for carrier in ("natural_gas", "electricity"):
+                    assert math.isclose(e["carriers"][carrier], want[carrier], rel_tol=1e-9)
+                soak = next(n for n in e["nodes"] if n["node"] == "soak")
+                assert math.isclose(soak["useful"], want["useful_soak"], rel_tol=1e-9)
+                assert e["specific_energy"] == want["specific_energy"]
+                assert b.to_dict()["specific_water"] == want["specific_water"]
             for component, chi in case["chi_square"].items():
                 assert math.isclose(b.component(component)["reconciliation"]["chi_square"], chi, rel_tol=1e-9)
         # Written back and read again, the document is the same.

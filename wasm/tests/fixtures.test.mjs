@@ -46,6 +46,15 @@ test('valid documents give their summaries and round-trip', () => {
           assert.ok(Math.abs(got - want) <= 1e-9 * Math.abs(want), `${c.file} ${component} ${stream}: ${got}`);
         }
       }
+      if (c.energy) {
+        for (const carrier of ['natural_gas', 'electricity']) {
+          assert.ok(Math.abs(b.energy.carriers[carrier] - c.energy[carrier]) <= 1e-9 * c.energy[carrier]);
+        }
+        const soak = b.energy.nodes.find((n) => n.node === 'soak');
+        assert.ok(Math.abs(soak.useful - c.energy.useful_soak) <= 1e-6);
+        assert.equal(b.energy.specific_energy, c.energy.specific_energy);
+        assert.equal(b.specific_water, c.energy.specific_water);
+      }
       for (const [component, chi] of Object.entries(c.chi_square)) {
         const cb = b.components.find((x) => x.component === component);
         assert.ok(Math.abs(cb.reconciliation.chi_square - chi) < 1e-9);

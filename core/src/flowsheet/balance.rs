@@ -45,6 +45,12 @@ pub struct Balance {
     pub unit: String,
     /// One analysis per component, in the order of `flowsheet.components`.
     pub components: Vec<ComponentBalance>,
+    /// Energy by unit and carrier, when the flowsheet has energy inputs.
+    pub energy: Option<super::energy::EnergyBalance>,
+    /// Water from sources per unit of the site's annual output, e.g. `"35.1 m3/t"` (set by
+    /// [`crate::Assessment::balance`], which knows the output; none without a `water`
+    /// component).
+    pub specific_water: Option<String>,
 }
 
 /// What the balances say about one component.
@@ -238,9 +244,24 @@ impl Flowsheet {
                 self.analyse(c, &edges, &units)
             })
             .collect();
+        let energy = if self.energy.is_empty() {
+            None
+        } else {
+            let (nodes, carriers, total) =
+                super::energy::energy_balance(&self.energy, &self.devices, schedule)?;
+            Some(super::energy::EnergyBalance {
+                unit: "kWh/yr".to_string(),
+                nodes,
+                carriers,
+                total,
+                specific_energy: None,
+            })
+        };
         Ok(Balance {
             unit: BALANCE_UNIT.to_string(),
             components,
+            energy,
+            specific_water: None,
         })
     }
 

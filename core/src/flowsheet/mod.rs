@@ -17,6 +17,7 @@
 //! ```
 
 mod balance;
+mod energy;
 mod model;
 mod sparse;
 mod stats;
@@ -24,6 +25,10 @@ mod stats;
 pub use balance::{
     BALANCE_UNIT, Balance, CLOSURE_TOLERANCE_PERCENT, ComponentBalance, GROSS_ERROR_Z, NodeBalance,
     Reconciliation, SiteBalance, StreamValue, ValueStatus,
+};
+pub use energy::{
+    Carrier, Device, EnergyAmount, EnergyBalance, EnergyInput, HeatingValue, MeasuredEnergy,
+    NodeEnergy,
 };
 pub use model::{Flow, Flowsheet, Node, NodeKind, Rate, Stream, Uncertainty, WATER_DENSITY};
 

@@ -23,6 +23,12 @@ pub struct Flowsheet {
     pub nodes: Vec<Node>,
     /// Streams from node to node with their component flows.
     pub streams: Vec<Stream>,
+    /// Energy supplied to unit operations, by carrier.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub energy: Vec<super::energy::EnergyInput>,
+    /// Conversion devices (boilers, heat pumps) by unit operation id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub devices: BTreeMap<String, super::energy::Device>,
 }
 
 /// A unit operation or a point where material crosses the site's boundary.
@@ -330,6 +336,37 @@ impl Flowsheet {
                 check_flow(&fpath, component, flow, schedule)?;
             }
         }
+        let process = |id: &str| self.nodes.iter().any(|n| n.id == id && n.kind.is_process());
+        let mut energy_ids = HashSet::new();
+        for (i, e) in self.energy.iter().enumerate() {
+            let path = format!("flowsheet.energy[{i}]");
+            if e.id.trim().is_empty() || !energy_ids.insert(e.id.as_str()) {
+                return Err(Error::out_of_range(
+                    format!("{path}.id"),
+                    &e.id,
+                    "is empty or used twice",
+                ));
+            }
+            if !process(&e.to) {
+                return Err(Error::UnknownReference {
+                    path: format!("{path}.to"),
+                    value: e.to.clone(),
+                    expected: "the id of a process node".to_string(),
+                });
+            }
+            connected.insert(e.to.as_str());
+            e.joules_per_year(schedule, &path)?;
+        }
+        for node in self.devices.keys() {
+            if !process(node) {
+                return Err(Error::UnknownReference {
+                    path: format!("flowsheet.devices.{node}"),
+                    value: node.clone(),
+                    expected: "the id of a process node".to_string(),
+                });
+            }
+        }
+        super::energy::validate_devices(&self.devices)?;
         for (i, n) in self.nodes.iter().enumerate() {
             if !connected.contains(n.id.as_str()) {
                 return Err(Error::out_of_range(

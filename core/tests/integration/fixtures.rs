@@ -86,6 +86,26 @@ fn valid_documents_give_their_summaries() {
                     );
                 }
             }
+            if let Some(e) = c.get("energy") {
+                let eb = b.energy.as_ref().unwrap();
+                for carrier in ["natural_gas", "electricity"] {
+                    let want = e[carrier].as_f64().unwrap();
+                    assert!(
+                        (eb.carriers[carrier] - want).abs() <= 1e-9 * want,
+                        "{file} {carrier}"
+                    );
+                }
+                let useful = eb
+                    .nodes
+                    .iter()
+                    .find(|n| n.node == "soak")
+                    .unwrap()
+                    .useful
+                    .unwrap();
+                assert!((useful - e["useful_soak"].as_f64().unwrap()).abs() <= 1e-6);
+                assert_eq!(eb.specific_energy.as_deref(), e["specific_energy"].as_str());
+                assert_eq!(b.specific_water.as_deref(), e["specific_water"].as_str());
+            }
             for (component, chi) in c["chi_square"].as_object().unwrap() {
                 let cb = b
                     .components

@@ -346,3 +346,72 @@ fn flows_per_batch_use_the_schedule() {
     assert_eq!(e.path(), "flowsheet.streams[0].flows.water");
     assert!(e.to_string().contains("batches_per_day"), "{e}");
 }
+
+#[test]
+fn bad_energy_inputs_are_errors_with_paths() {
+    let base = r#"
+[flowsheet]
+components = ["water"]
+nodes = [{ id = "in", kind = "source" }, { id = "boiler", kind = "process" }, { id = "out", kind = "wastewater" }]
+streams = [
+  { id = "a", from = "in", to = "boiler", flows = { water = "1 t/yr" } },
+  { id = "b", from = "boiler", to = "out", flows = { water = "?" } },
+]
+"#;
+    let cases = [
+        (
+            "[[flowsheet.energy]]\nid = \"e\"\nto = \"nowhere\"\ncarrier = \"electricity\"\namount = \"1 kWh/d\"\n",
+            "unknown_reference",
+            "flowsheet.energy[0].to",
+        ),
+        (
+            "[[flowsheet.energy]]\nid = \"e\"\nto = \"in\"\ncarrier = \"electricity\"\namount = \"1 kWh/d\"\n",
+            "unknown_reference",
+            "flowsheet.energy[0].to",
+        ),
+        (
+            "[[flowsheet.energy]]\nid = \"e\"\nto = \"boiler\"\ncarrier = \"diesel\"\namount = \"10 L/d\"\n",
+            "out_of_range",
+            "flowsheet.energy[0].heating_value",
+        ),
+        (
+            "[[flowsheet.energy]]\nid = \"e\"\nto = \"boiler\"\ncarrier = \"electricity\"\namount = \"10 kg\"\n",
+            "unit_dimension",
+            "flowsheet.energy[0].amount",
+        ),
+        (
+            "[flowsheet.devices]\nboiler = { efficiency = \"120 %\" }\n",
+            "out_of_range",
+            "flowsheet.devices.boiler.efficiency",
+        ),
+        (
+            "[flowsheet.devices]\nin = { efficiency = \"80 %\" }\n",
+            "unknown_reference",
+            "flowsheet.devices.in",
+        ),
+    ];
+    for (extra, code, path) in cases {
+        let e = Assessment::from_toml_str(&format!("{HEAD}\n{base}\n{extra}")).unwrap_err();
+        assert_eq!((e.code(), e.path()), (code, path), "{e}");
+    }
+}
+
+#[test]
+fn heat_pump_useful_heat_is_cop_times_electricity() {
+    let b = balance(
+        r#"
+[flowsheet]
+components = ["water"]
+nodes = [{ id = "in", kind = "source" }, { id = "hp", kind = "process" }, { id = "out", kind = "wastewater" }]
+streams = [
+  { id = "a", from = "in", to = "hp", flows = { water = "1 t/yr" } },
+  { id = "b", from = "hp", to = "out", flows = { water = "?" } },
+]
+energy = [{ id = "e", to = "hp", carrier = "electricity", amount = "1000 kWh/yr" }]
+devices = { hp = { cop = "3.5" } }
+"#,
+    );
+    let n = &b.energy.as_ref().unwrap().nodes[0];
+    assert!((n.useful.unwrap() - 3_500.0).abs() < 1e-9);
+    assert_eq!(n.losses, None);
+}
