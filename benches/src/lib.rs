@@ -78,6 +78,7 @@ pub fn synthetic_flowsheet(units: usize, components: usize, seed: u64) -> (Flows
                 from,
                 to,
                 flows,
+                temperature: None,
             });
         };
     for u in 0..units {
@@ -128,6 +129,7 @@ pub fn synthetic_flowsheet(units: usize, components: usize, seed: u64) -> (Flows
             streams,
             energy: Vec::new(),
             devices: BTreeMap::new(),
+            reference_temperature: None,
         },
         schedule,
     )

@@ -238,19 +238,27 @@ pub fn balance_text(b: &Balance) -> String {
     if let Some(e) = &b.energy {
         out.push_str(&format!("\nenergy ({})\n", e.unit));
         for n in &e.nodes {
-            let inputs: Vec<String> = n
+            let mut parts: Vec<String> = n
                 .inputs
                 .iter()
                 .map(|(k, v)| format!("{k} {}", round_kwh(*v)))
                 .collect();
-            out.push_str(&format!("  {}: {}", n.node, inputs.join(", ")));
             if let Some(u) = n.useful {
-                out.push_str(&format!("; useful heat {}", round_kwh(u)));
+                parts.push(format!("useful heat {}", round_kwh(u)));
             }
             if let Some(l) = n.losses {
-                out.push_str(&format!("; losses {}", round_kwh(l)));
+                parts.push(format!("losses {}", round_kwh(l)));
             }
-            out.push('\n');
+            if let (Some(i), Some(o)) = (n.water_heat_in, n.water_heat_out)
+                && (i != 0.0 || o != 0.0)
+            {
+                parts.push(format!(
+                    "heat in water in {}, out {}",
+                    round_kwh(i),
+                    round_kwh(o)
+                ));
+            }
+            out.push_str(&format!("  {}: {}\n", n.node, parts.join("; ")));
         }
         let carriers: Vec<String> = e
             .carriers
@@ -266,6 +274,12 @@ pub fn balance_text(b: &Balance) -> String {
             out.push_str(&format!(", {s}"));
         }
         out.push('\n');
+        if let Some(h) = e.heat_in_wastewater {
+            out.push_str(&format!(
+                "  heat leaving in wastewater above the reference temperature: {}\n",
+                round_kwh(h)
+            ));
+        }
     }
     out
 }

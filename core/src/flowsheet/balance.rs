@@ -203,7 +203,7 @@ impl Flowsheet {
             .map(|(i, n)| (n.id.as_str(), i))
             .collect();
         let node_of = |id: &str| index.get(id).copied().unwrap_or(0);
-        let components = self
+        let components: Vec<ComponentBalance> = self
             .components
             .iter()
             .map(|c| {
@@ -244,18 +244,16 @@ impl Flowsheet {
                 self.analyse(c, &edges, &units)
             })
             .collect();
-        let energy = if self.energy.is_empty() {
+        let heat = self.water_heat(&components);
+        let energy = if self.energy.is_empty() && heat.is_none() {
             None
         } else {
-            let (nodes, carriers, total) =
-                super::energy::energy_balance(&self.energy, &self.devices, schedule)?;
-            Some(super::energy::EnergyBalance {
-                unit: "kWh/yr".to_string(),
-                nodes,
-                carriers,
-                total,
-                specific_energy: None,
-            })
+            Some(super::energy::energy_balance(
+                &self.energy,
+                &self.devices,
+                schedule,
+                heat.as_ref(),
+            )?)
         };
         Ok(Balance {
             unit: BALANCE_UNIT.to_string(),
@@ -597,6 +595,40 @@ impl Flowsheet {
             reconciliation,
             findings,
         }
+    }
+
+    /// Sensible heat carried by warm water streams (kWh/yr), from the solved water flows;
+    /// `None` when no stream has a temperature.
+    fn water_heat(&self, components: &[ComponentBalance]) -> Option<super::energy::WaterHeat> {
+        let reference = self.reference_temperature.as_ref()?.si();
+        let water = components.iter().find(|c| c.component == "water")?;
+        if self.streams.iter().all(|s| s.temperature.is_none()) {
+            return None;
+        }
+        let mut heat = super::energy::WaterHeat::default();
+        for s in &self.streams {
+            let Some(t) = &s.temperature else { continue };
+            let Some(kg) = water
+                .streams
+                .iter()
+                .find(|v| v.stream == s.id)
+                .and_then(|v| v.value)
+            else {
+                continue;
+            };
+            let kwh = kg * super::energy::WATER_SPECIFIC_HEAT * (t.si() - reference) / 3.6e6;
+            let kind = |id: &str| self.nodes.iter().find(|n| n.id == id).map(|n| n.kind);
+            if kind(&s.to) == Some(NodeKind::Process) {
+                *heat.into.entry(s.to.clone()).or_insert(0.0) += kwh;
+            }
+            if kind(&s.from) == Some(NodeKind::Process) {
+                *heat.out_of.entry(s.from.clone()).or_insert(0.0) += kwh;
+            }
+            if kind(&s.to) == Some(NodeKind::Wastewater) {
+                heat.to_wastewater += kwh;
+            }
+        }
+        Some(heat)
     }
 
     fn group_names(&self, group: &[usize], g: usize, units: &[usize]) -> String {

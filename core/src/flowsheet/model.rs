@@ -29,6 +29,10 @@ pub struct Flowsheet {
     /// Conversion devices (boilers, heat pumps) by unit operation id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub devices: BTreeMap<String, super::energy::Device>,
+    /// Temperature of cold supply water, against which the heat carried by warm water streams
+    /// is counted (required when a stream has a temperature), e.g. `"15 °C"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_temperature: Option<Measured<q::ThermodynamicTemperature>>,
 }
 
 /// A unit operation or a point where material crosses the site's boundary.
@@ -93,6 +97,10 @@ pub struct Stream {
     pub to: String,
     /// Flow of each component carried.
     pub flows: BTreeMap<String, Flow>,
+    /// Temperature of the water carried, when above the reference temperature (the sensible
+    /// heat it carries is counted in the energy balance).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temperature: Option<Measured<q::ThermodynamicTemperature>>,
 }
 
 /// How much of a component a stream carries: measured with a standard uncertainty
@@ -334,6 +342,23 @@ impl Flowsheet {
                     });
                 }
                 check_flow(&fpath, component, flow, schedule)?;
+            }
+        }
+        for (i, s) in self.streams.iter().enumerate() {
+            if s.temperature.is_none() {
+                continue;
+            }
+            if !s.flows.contains_key("water") {
+                return Err(Error::out_of_range(
+                    format!("flowsheet.streams[{i}].temperature"),
+                    &s.id,
+                    "is given, but the stream carries no water",
+                ));
+            }
+            if self.reference_temperature.is_none() {
+                return Err(Error::MissingField {
+                    path: "flowsheet.reference_temperature".to_string(),
+                });
             }
         }
         let process = |id: &str| self.nodes.iter().any(|n| n.id == id && n.kind.is_process());

@@ -415,3 +415,39 @@ devices = { hp = { cop = "3.5" } }
     assert!((n.useful.unwrap() - 3_500.0).abs() < 1e-9);
     assert_eq!(n.losses, None);
 }
+
+#[test]
+fn heat_in_warm_water() {
+    // 10 t/yr of water heated from 15 °C to 55 °C by a boiler-fed unit and sent to the sewer:
+    // 10,000 kg × 4.186 kJ/(kg·K) × 40 K = 1,674,400 kJ = 465.11 kWh
+    let b = balance(
+        r#"
+[flowsheet]
+components = ["water"]
+reference_temperature = "15 °C"
+nodes = [{ id = "in", kind = "source" }, { id = "wash", kind = "process" }, { id = "sewer", kind = "wastewater" }]
+streams = [
+  { id = "cold", from = "in", to = "wash", flows = { water = "10 t/yr" } },
+  { id = "hot", from = "wash", to = "sewer", flows = { water = "?" }, temperature = "55 °C" },
+]
+energy = [{ id = "gas", to = "wash", carrier = "natural_gas", amount = "600 kWh/yr" }]
+devices = { wash = { efficiency = "80 %" } }
+"#,
+    );
+    let e = b.energy.as_ref().unwrap();
+    let want = 10_000.0 * 4.186 * 40.0 / 3_600.0;
+    assert!((e.heat_in_wastewater.unwrap() - want).abs() < 1e-9);
+    let wash = &e.nodes[0];
+    assert!((wash.water_heat_out.unwrap() - want).abs() < 1e-9);
+    assert_eq!(wash.water_heat_in, Some(0.0));
+    assert!((wash.useful.unwrap() - 480.0).abs() < 1e-9);
+    // a temperature without a reference is an error
+    let doc = format!(
+        "{HEAD}\n[flowsheet]\ncomponents = [\"water\"]\nnodes = [{{ id = \"in\", kind = \"source\" }}, {{ id = \"w\", kind = \"process\" }}]\nstreams = [{{ id = \"a\", from = \"in\", to = \"w\", flows = {{ water = \"1 t/yr\" }}, temperature = \"40 °C\" }}]\n"
+    );
+    let err = Assessment::from_toml_str(&doc).unwrap_err();
+    assert_eq!(
+        (err.code(), err.path()),
+        ("missing_field", "flowsheet.reference_temperature")
+    );
+}
