@@ -163,6 +163,27 @@ struct Edge {
     kind: Kind,
 }
 
+/// The (row, ±1) entries of one stream in the reduced balances: at most two, without a heap
+/// allocation.
+#[derive(Clone, Copy, Default)]
+struct Entries {
+    items: [(usize, f64); 2],
+    len: usize,
+}
+
+impl Entries {
+    fn push(&mut self, entry: (usize, f64)) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = entry;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[(usize, f64)] {
+        &self.items[..self.len]
+    }
+}
+
 /// Union-find with path halving.
 struct Groups(Vec<usize>);
 
@@ -202,7 +223,15 @@ impl Flowsheet {
             .enumerate()
             .map(|(i, n)| (n.id.as_str(), i))
             .collect();
-        let node_of = |id: &str| index.get(id).copied().unwrap_or(0);
+        // Endpoints of every stream, looked up once for all components (ids validated above).
+        let ends: Vec<(usize, usize)> = self
+            .streams
+            .iter()
+            .map(|s| {
+                let node_of = |id: &str| index.get(id).copied().unwrap_or(0);
+                (node_of(&s.from), node_of(&s.to))
+            })
+            .collect();
         let components: Vec<ComponentBalance> = self
             .components
             .iter()
@@ -230,7 +259,7 @@ impl Flowsheet {
                                 Kind::Measured { x, sd }
                             }
                         };
-                        let (from, to) = (node_of(&s.from), node_of(&s.to));
+                        let (from, to) = ends[si];
                         Some(Edge {
                             stream: si,
                             from: vertex[from],
@@ -289,7 +318,7 @@ impl Flowsheet {
         let mut c = vec![0.0; rows];
         let mut has_measured = vec![false; rows];
         // For each edge: its entries (row, ±1) in the reduced balances.
-        let mut entries: Vec<Vec<(usize, f64)>> = vec![Vec::new(); edges.len()];
+        let mut entries: Vec<Entries> = vec![Entries::default(); edges.len()];
         for (i, e) in edges.iter().enumerate() {
             let (gf, gt) = (group[e.from], group[e.to]);
             if gf == gt {
@@ -343,12 +372,16 @@ impl Flowsheet {
             compact[r] = Some(n);
             n += 1;
         }
-        let columns: Vec<Vec<(usize, f64)>> = entries
+        let columns: Vec<Entries> = entries
             .iter()
             .map(|es| {
-                es.iter()
-                    .filter_map(|&(r, s)| compact[r].map(|p| (p, s)))
-                    .collect()
+                let mut out = Entries::default();
+                for &(r, s) in es.as_slice() {
+                    if let Some(p) = compact[r] {
+                        out.push((p, s));
+                    }
+                }
+                out
             })
             .collect();
 
@@ -369,7 +402,7 @@ impl Flowsheet {
             .collect();
         let mut z_out: Vec<Option<f64>> = vec![None; edges.len()];
         let redundant: Vec<usize> = (0..edges.len())
-            .filter(|&i| !columns[i].is_empty())
+            .filter(|&i| !columns[i].as_slice().is_empty())
             .collect();
         let mut reconciliation = None;
         if n > 0 && !redundant.is_empty() {
@@ -387,9 +420,9 @@ impl Flowsheet {
             for &i in &redundant {
                 let v = var(i);
                 let x = value[i].unwrap_or(0.0);
-                for &(a, sa) in &columns[i] {
+                for &(a, sa) in columns[i].as_slice() {
                     resid[a] += sa * x;
-                    for &(b, sb) in &columns[i] {
+                    for &(b, sb) in columns[i].as_slice() {
                         if a <= b {
                             m.add(a, b, sa * sb * v);
                         }
@@ -402,8 +435,9 @@ impl Flowsheet {
                 let mut scratch = vec![0.0; n];
                 for &i in &redundant {
                     let v = var(i);
-                    let adj = v * columns[i].iter().map(|&(p, s)| s * lambda[p]).sum::<f64>();
-                    let w = v * v * f.quadratic(&columns[i], &mut scratch);
+                    let column = columns[i].as_slice();
+                    let adj = v * column.iter().map(|&(p, s)| s * lambda[p]).sum::<f64>();
+                    let w = v * v * f.quadratic(column, &mut scratch);
                     let x = value[i].unwrap_or(0.0);
                     value[i] = Some(x - adj);
                     sd_out[i] = Some((v - w).max(0.0).sqrt());
@@ -475,7 +509,7 @@ impl Flowsheet {
                     Kind::Unknown => (ValueStatus::Undetermined, None),
                     Kind::Fixed(x) => (ValueStatus::Estimated, Some(x)),
                     Kind::Measured { x, .. } => {
-                        let reconciled = !columns[i].is_empty();
+                        let reconciled = !columns[i].as_slice().is_empty();
                         (
                             if reconciled {
                                 ValueStatus::Reconciled

@@ -307,7 +307,7 @@ impl Flowsheet {
         let mut streams = HashSet::new();
         let mut connected = HashSet::new();
         for (i, s) in self.streams.iter().enumerate() {
-            let path = format!("flowsheet.streams[{i}]");
+            let path = StreamPath(i);
             if s.id.trim().is_empty() || !streams.insert(s.id.as_str()) {
                 return Err(Error::out_of_range(
                     format!("{path}.id"),
@@ -333,10 +333,10 @@ impl Flowsheet {
                 ));
             }
             for (component, flow) in &s.flows {
-                let fpath = format!("{path}.flows.{component}");
+                let fpath = FlowPath(i, component);
                 if !ids.contains(component.as_str()) {
                     return Err(Error::UnknownReference {
-                        path: fpath,
+                        path: fpath.to_string(),
                         value: component.clone(),
                         expected: "a component listed in flowsheet.components".to_string(),
                     });
@@ -405,7 +405,31 @@ impl Flowsheet {
     }
 }
 
-fn check_flow(path: &str, component: &str, flow: &Flow, schedule: &Schedule) -> Result<()> {
+/// `flowsheet.streams[i]`, formatted only when an error needs it.
+struct StreamPath(usize);
+
+impl fmt::Display for StreamPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "flowsheet.streams[{}]", self.0)
+    }
+}
+
+/// `flowsheet.streams[i].flows.component`, formatted only when an error needs it.
+struct FlowPath<'a>(usize, &'a str);
+
+impl fmt::Display for FlowPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "flowsheet.streams[{}].flows.{}", self.0, self.1)
+    }
+}
+
+fn check_flow(
+    path: &FlowPath<'_>,
+    component: &str,
+    flow: &Flow,
+    schedule: &Schedule,
+) -> Result<()> {
+    let path = || path.to_string();
     let (value, uncertainty) = match flow {
         Flow::Unknown => return Ok(()),
         Flow::Estimated(v) => (v, None),
@@ -413,7 +437,7 @@ fn check_flow(path: &str, component: &str, flow: &Flow, schedule: &Schedule) -> 
     };
     if value.is_volume() && component != "water" {
         return Err(Error::out_of_range(
-            path,
+            path(),
             value,
             "is a volume rate: only water may be given by volume (other components as mass rates, e.g. \"12 kg/d\")",
         ));
@@ -421,7 +445,7 @@ fn check_flow(path: &str, component: &str, flow: &Flow, schedule: &Schedule) -> 
     let per_batch = |r: &Rate| matches!(r, Rate::MassPerBatch(_) | Rate::VolumePerBatch(_));
     let no_batches = || {
         Error::out_of_range(
-            path,
+            path(),
             flow,
             "is given per batch, but schedule.batches_per_day is missing",
         )
@@ -431,14 +455,14 @@ fn check_flow(path: &str, component: &str, flow: &Flow, schedule: &Schedule) -> 
         && per_batch(a) != per_batch(value)
     {
         return Err(Error::out_of_range(
-            path,
+            path(),
             flow,
             "mixes an amount per batch with a rate: give the uncertainty in the value's unit or in %",
         ));
     }
     if kg < 0.0 {
         return Err(Error::out_of_range(
-            path,
+            path(),
             flow,
             "is negative: a stream's direction is from → to",
         ));
@@ -450,7 +474,7 @@ fn check_flow(path: &str, component: &str, flow: &Flow, schedule: &Schedule) -> 
         };
         if !(sd > 0.0 && sd.is_finite()) {
             return Err(Error::out_of_range(
-                path,
+                path(),
                 flow,
                 "has an uncertainty that is not positive: give a positive standard uncertainty, or none for an estimate",
             ));
