@@ -46,17 +46,20 @@ pub fn synthetic_flowsheet(units: usize, components: usize, seed: u64) -> (Flows
             id: "in".into(),
             kind: NodeKind::Source,
             name: String::new(),
+            accumulation: BTreeMap::new(),
         },
         Node {
             id: "out".into(),
             kind: NodeKind::Wastewater,
             name: String::new(),
+            accumulation: BTreeMap::new(),
         },
     ];
     nodes.extend((0..units).map(|u| Node {
         id: format!("u{u}"),
         kind: NodeKind::Process,
         name: String::new(),
+        accumulation: BTreeMap::new(),
     }));
     let mut streams = Vec::new();
     let mut add =

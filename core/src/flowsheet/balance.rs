@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, VecDeque};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::model::{Flow, Flowsheet, NodeKind, Uncertainty};
+use super::model::{Flow, Flowsheet, NodeKind, Rate, Uncertainty};
 use super::sparse::SymMatrix;
 use super::stats::chi_square_p_value;
 use crate::document::Schedule;
@@ -232,33 +232,68 @@ impl Flowsheet {
                 (node_of(&s.from), node_of(&s.to))
             })
             .collect();
+        // Labels of the edges: the streams, then each unit's accumulation.
+        let mut labels: Vec<String> = self.streams.iter().map(|s| s.id.clone()).collect();
+        let mut accumulations: Vec<(usize, &BTreeMap<String, Flow>)> = Vec::new();
+        for (i, n) in self.nodes.iter().enumerate() {
+            if !n.accumulation.is_empty() {
+                accumulations.push((i, &n.accumulation));
+                labels.push(format!("{} (accumulation)", n.id));
+            }
+        }
+        // The water flow each stream was given (kg/yr and relative standard uncertainty), for
+        // components given as concentrations.
+        let water: Vec<Option<(f64, f64)>> = self
+            .streams
+            .iter()
+            .map(|s| match s.flows.get("water")? {
+                Flow::Estimated(v) => Some((v.kg_per_year(schedule)?, 0.0)),
+                Flow::Measured { value, uncertainty } => {
+                    let x = value.kg_per_year(schedule)?;
+                    let sd = match uncertainty {
+                        Uncertainty::Relative(r) => r * x,
+                        Uncertainty::Absolute(a) => a.kg_per_year(schedule)?,
+                    };
+                    Some((x, if x > 0.0 { sd / x } else { 0.0 }))
+                }
+                Flow::Unknown => None,
+            })
+            .collect();
+        let kind_of = |flow: &Flow, water: Option<(f64, f64)>| -> Kind {
+            let w = water.map(|(kg, _)| kg);
+            // Validated above: amounts per batch have batches per day, concentrations a water
+            // flow.
+            match flow {
+                Flow::Unknown => Kind::Unknown,
+                Flow::Estimated(v) => Kind::Fixed(v.amount(schedule, w).unwrap_or(0.0)),
+                Flow::Measured { value, uncertainty } => {
+                    let x = value.amount(schedule, w).unwrap_or(0.0);
+                    let sd = match uncertainty {
+                        Uncertainty::Relative(r) => r * x,
+                        Uncertainty::Absolute(a) => a.amount(schedule, w).unwrap_or(0.0),
+                    };
+                    // A concentration times a measured water flow: relative uncertainties add
+                    // in quadrature.
+                    let sd = match (value, water) {
+                        (Rate::Concentration(_), Some((_, rw))) if x > 0.0 => {
+                            x * ((sd / x).powi(2) + rw * rw).sqrt()
+                        }
+                        _ => sd,
+                    };
+                    Kind::Measured { x, sd }
+                }
+            }
+        };
         let components: Vec<ComponentBalance> = self
             .components
             .iter()
             .map(|c| {
-                let edges: Vec<Edge> = self
+                let mut edges: Vec<Edge> = self
                     .streams
                     .iter()
                     .enumerate()
                     .filter_map(|(si, s)| {
                         let flow = s.flows.get(c)?;
-                        let kind = match flow {
-                            Flow::Unknown => Kind::Unknown,
-                            // Validated above: every amount per batch has batches per day.
-                            Flow::Estimated(v) => {
-                                Kind::Fixed(v.kg_per_year(schedule).unwrap_or(0.0))
-                            }
-                            Flow::Measured { value, uncertainty } => {
-                                let x = value.kg_per_year(schedule).unwrap_or(0.0);
-                                let sd = match uncertainty {
-                                    Uncertainty::Relative(r) => r * x,
-                                    Uncertainty::Absolute(a) => {
-                                        a.kg_per_year(schedule).unwrap_or(0.0)
-                                    }
-                                };
-                                Kind::Measured { x, sd }
-                            }
-                        };
                         let (from, to) = ends[si];
                         Some(Edge {
                             stream: si,
@@ -266,11 +301,24 @@ impl Flowsheet {
                             to: vertex[to],
                             from_kind: self.nodes[from].kind,
                             to_kind: self.nodes[to].kind,
-                            kind,
+                            kind: kind_of(flow, water[si]),
                         })
                     })
                     .collect();
-                self.analyse(c, &edges, &units)
+                // Accumulation in a unit: a flow from the unit to the environment.
+                for (k, (node, acc)) in accumulations.iter().enumerate() {
+                    if let Some(flow) = acc.get(c) {
+                        edges.push(Edge {
+                            stream: self.streams.len() + k,
+                            from: vertex[*node],
+                            to: units.len(),
+                            from_kind: NodeKind::Process,
+                            to_kind: NodeKind::Process,
+                            kind: kind_of(flow, None),
+                        });
+                    }
+                }
+                self.analyse(c, &edges, &units, &labels)
             })
             .collect();
         let heat = self.water_heat(&components);
@@ -292,7 +340,13 @@ impl Flowsheet {
         })
     }
 
-    fn analyse(&self, component: &str, edges: &[Edge], units: &[usize]) -> ComponentBalance {
+    fn analyse(
+        &self,
+        component: &str,
+        edges: &[Edge],
+        units: &[usize],
+        labels: &[String],
+    ) -> ComponentBalance {
         let env = units.len();
         let nv = env + 1;
         let mut findings = Vec::new();
@@ -522,7 +576,7 @@ impl Flowsheet {
                 };
                 let z = z_out[i];
                 StreamValue {
-                    stream: self.streams[e.stream].id.clone(),
+                    stream: labels[e.stream].clone(),
                     status,
                     given,
                     value: value[i],
@@ -537,6 +591,11 @@ impl Flowsheet {
                 ValueStatus::Undetermined => findings.push(format!(
                     "stream {} is not determined: it lies on a loop of unknown streams; measure or estimate one stream of the loop",
                     s.stream
+                )),
+                ValueStatus::Reconciled if s.value.is_some_and(|v| v < 0.0) => findings.push(format!(
+                    "stream {} reconciles to a negative flow ({}): a measurement or the flowsheet is wrong",
+                    s.stream,
+                    amount(s.value.unwrap_or(0.0))
                 )),
                 ValueStatus::Solved if s.value.is_some_and(|v| v < 0.0) => findings.push(format!(
                     "stream {} solves to a negative flow ({}): the data contradict its direction",

@@ -46,6 +46,10 @@ pub struct Node {
     /// A label for reports.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
+    /// Build-up of stock in a unit operation per component (a tank filling, a pile growing;
+    /// negative when it empties): the balance becomes in − out = accumulation.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub accumulation: BTreeMap<String, Flow>,
 }
 
 /// Unit operations are balanced; the others are the site's boundary.
@@ -134,6 +138,9 @@ pub enum Rate {
     MassPerBatch(Measured<q::Mass>),
     /// Volume per batch (`"12 m3/batch"`; water only).
     VolumePerBatch(Measured<q::Volume>),
+    /// Concentration in the stream's water (`"2500 mg/L"` of COD): the mass flow is the
+    /// concentration times the stream's water flow, which must be measured or estimated.
+    Concentration(Measured<q::MassConcentration>),
 }
 
 /// A standard uncertainty: relative, or absolute in the value's own unit.
@@ -162,6 +169,9 @@ impl Rate {
         }
         let (_, unit_text) = split_number(text)?;
         let unit = parse_unit(unit_text)?;
+        if unit.to_si(1.0, Dimension::MassConcentration).is_ok() {
+            return Ok(Rate::Concentration(Measured::parse(text)?));
+        }
         if unit.to_si(1.0, Dimension::VolumeRate).is_ok() {
             Ok(Rate::Volume(Measured::parse(text)?))
         } else {
@@ -170,8 +180,14 @@ impl Rate {
     }
 
     /// The amount per year under `schedule`, in kilograms; `None` for an amount per batch
-    /// when the schedule gives no batches per day.
+    /// when the schedule gives no batches per day, and for a concentration.
     pub fn kg_per_year(&self, schedule: &Schedule) -> Option<f64> {
+        self.amount(schedule, None)
+    }
+
+    /// The amount per year in kilograms, with `water_kg` the stream's water per year for a
+    /// concentration; `None` when what it needs is missing.
+    pub fn amount(&self, schedule: &Schedule, water_kg: Option<f64>) -> Option<f64> {
         let batches = || {
             schedule
                 .batches_per_day
@@ -182,6 +198,7 @@ impl Rate {
             Rate::Volume(v) => Some(schedule.per_year(v).value * WATER_DENSITY),
             Rate::MassPerBatch(m) => batches().map(|n| m.si() * n),
             Rate::VolumePerBatch(v) => batches().map(|n| v.si() * n * WATER_DENSITY),
+            Rate::Concentration(c) => water_kg.map(|w| c.si() * w / WATER_DENSITY),
         }
     }
 
@@ -197,6 +214,7 @@ impl fmt::Display for Rate {
             Rate::Volume(v) => v.fmt(f),
             Rate::MassPerBatch(m) => write!(f, "{m}/batch"),
             Rate::VolumePerBatch(v) => write!(f, "{v}/batch"),
+            Rate::Concentration(c) => c.fmt(f),
         }
     }
 }
@@ -226,6 +244,7 @@ impl Flow {
                 Rate::Volume(v) => v.unit().to_string(),
                 Rate::MassPerBatch(m) => format!("{}/batch", m.unit()),
                 Rate::VolumePerBatch(v) => format!("{}/batch", v.unit()),
+                Rate::Concentration(c) => c.unit().to_string(),
             };
             Uncertainty::Absolute(Rate::parse(&format!("{} {unit}", format_number(number)))?)
         } else {
@@ -341,7 +360,15 @@ impl Flowsheet {
                         expected: "a component listed in flowsheet.components".to_string(),
                     });
                 }
-                check_flow(&fpath, component, flow, schedule)?;
+                let water = s.flows.get("water").and_then(|w| match w {
+                    Flow::Estimated(v) | Flow::Measured { value: v, .. }
+                        if !matches!(v, Rate::Concentration(_)) =>
+                    {
+                        v.kg_per_year(schedule)
+                    }
+                    _ => None,
+                });
+                check_flow(&fpath, component, flow, schedule, water)?;
             }
         }
         for (i, s) in self.streams.iter().enumerate() {
@@ -428,6 +455,7 @@ fn check_flow(
     component: &str,
     flow: &Flow,
     schedule: &Schedule,
+    water: Option<f64>,
 ) -> Result<()> {
     let path = || path.to_string();
     let (value, uncertainty) = match flow {
@@ -442,6 +470,14 @@ fn check_flow(
             "is a volume rate: only water may be given by volume (other components as mass rates, e.g. \"12 kg/d\")",
         ));
     }
+    let is_concentration = matches!(value, Rate::Concentration(_));
+    if is_concentration && (component == "water" || water.is_none()) {
+        return Err(Error::out_of_range(
+            path(),
+            flow,
+            "is a concentration: it needs the stream's water flow, measured or estimated (and water itself is given as a flow)",
+        ));
+    }
     let per_batch = |r: &Rate| matches!(r, Rate::MassPerBatch(_) | Rate::VolumePerBatch(_));
     let no_batches = || {
         Error::out_of_range(
@@ -450,14 +486,15 @@ fn check_flow(
             "is given per batch, but schedule.batches_per_day is missing",
         )
     };
-    let kg = value.kg_per_year(schedule).ok_or_else(no_batches)?;
+    let kg = value.amount(schedule, water).ok_or_else(no_batches)?;
     if let Some(Uncertainty::Absolute(a)) = uncertainty
-        && per_batch(a) != per_batch(value)
+        && (per_batch(a) != per_batch(value)
+            || matches!(a, Rate::Concentration(_)) != is_concentration)
     {
         return Err(Error::out_of_range(
             path(),
             flow,
-            "mixes an amount per batch with a rate: give the uncertainty in the value's unit or in %",
+            "mixes kinds of amounts: give the uncertainty in the value's unit or in %",
         ));
     }
     if kg < 0.0 {
@@ -470,7 +507,7 @@ fn check_flow(
     if let Some(u) = uncertainty {
         let sd = match u {
             Uncertainty::Relative(r) => r * kg,
-            Uncertainty::Absolute(a) => a.kg_per_year(schedule).ok_or_else(no_batches)?,
+            Uncertainty::Absolute(a) => a.amount(schedule, water).ok_or_else(no_batches)?,
         };
         if !(sd > 0.0 && sd.is_finite()) {
             return Err(Error::out_of_range(

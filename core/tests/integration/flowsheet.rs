@@ -451,3 +451,64 @@ devices = { wash = { efficiency = "80 %" } }
         ("missing_field", "flowsheet.reference_temperature")
     );
 }
+
+#[test]
+fn concentrations_accumulation_and_negative_reconciled_flows() {
+    // COD at 2500 mg/L in 10 t/yr of water is 25 kg/yr; the wash keeps 2 t/yr of water in stock
+    let b = balance(
+        r#"
+[flowsheet]
+components = ["water", "COD"]
+nodes = [
+  { id = "in", kind = "source" },
+  { id = "wash", kind = "process", accumulation = { water = "2 t/yr" } },
+  { id = "out", kind = "wastewater" },
+]
+streams = [
+  { id = "feed", from = "in", to = "wash", flows = { water = "12 t/yr", COD = "?" } },
+  { id = "drain", from = "wash", to = "out", flows = { water = "10 t/yr ± 5 %", COD = "2500 mg/L ± 10 %" } },
+]
+"#,
+    );
+    assert!((value(&b, 0, "drain").0.unwrap() - 10_000.0).abs() < 1e-9);
+    let cod = &b.components[1];
+    let drain = cod.streams.iter().find(|s| s.stream == "drain").unwrap();
+    assert!((drain.value.unwrap() - 25.0).abs() < 1e-12);
+    // 10 % of the concentration and 5 % of the water flow in quadrature
+    assert!((drain.uncertainty.unwrap() - 25.0 * (0.01f64 + 0.0025).sqrt()).abs() < 1e-12);
+    assert!((value(&b, 1, "feed").0.unwrap() - 25.0).abs() < 1e-12);
+    let wash = &b.components[0].nodes[0];
+    assert!((wash.outputs.unwrap() - 12_000.0).abs() < 1e-9); // 10 t out + 2 t into stock
+    assert_eq!(
+        value(&b, 0, "wash (accumulation)").1,
+        ValueStatus::Estimated
+    );
+
+    // a concentration without the stream's water flow is an error
+    let doc = format!(
+        "{HEAD}\n[flowsheet]\ncomponents = [\"water\", \"COD\"]\nnodes = [{{ id = \"in\", kind = \"source\" }}, {{ id = \"w\", kind = \"process\" }}]\nstreams = [{{ id = \"a\", from = \"in\", to = \"w\", flows = {{ water = \"?\", COD = \"30 mg/L\" }} }}]\n"
+    );
+    let e = Assessment::from_toml_str(&doc).unwrap_err();
+    assert_eq!(e.path(), "flowsheet.streams[0].flows.COD");
+
+    // measurements that force a flow below zero are reported
+    let b = balance(
+        r#"
+[flowsheet]
+components = ["water"]
+nodes = [{ id = "in", kind = "source" }, { id = "u", kind = "process" }, { id = "out", kind = "wastewater" }]
+streams = [
+  { id = "a", from = "in", to = "u", flows = { water = "1 t/yr ± 0.01 t/yr" } },
+  { id = "b", from = "u", to = "out", flows = { water = "5 t/yr ± 0.01 t/yr" } },
+  { id = "c", from = "u", to = "out", flows = { water = "0.1 t/yr ± 10 t/yr" } },
+]
+"#,
+    );
+    assert!(value(&b, 0, "c").0.unwrap() < 0.0);
+    assert!(
+        b.components[0]
+            .findings
+            .iter()
+            .any(|f| f.contains("stream c reconciles to a negative flow"))
+    );
+}
