@@ -108,6 +108,15 @@ impl Assessment {
         Ok(Some(b))
     }
 
+    /// The reconciliation of the flowsheet's redundant measurements, per component (empty
+    /// without a flowsheet or without redundant measurements).
+    pub fn reconcile(&self) -> Result<Vec<crate::flowsheet::ComponentReconciliation>> {
+        Ok(self
+            .balance()?
+            .map(|b| b.reconciliations())
+            .unwrap_or_default())
+    }
+
     /// The figures a consultant checks first: who, when, how much, at what prices.
     pub fn summary(&self) -> Summary {
         let d = &self.document;

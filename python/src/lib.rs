@@ -112,6 +112,15 @@ impl Assessment {
         class.call_method1("_from_json", (text,)).map(Some)
     }
 
+    /// The reconciliation of the redundant measurements per component: each test (chi-square,
+    /// degrees of freedom, p-value, consistent) and the adjusted measurements, as a list of
+    /// dicts (amounts in kg/yr).
+    fn reconcile<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let r = self.inner.reconcile().map_err(|e| py_err(py, &e))?;
+        let text = serde_json::to_string(&r).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        json_to_py(py, &text)
+    }
+
     /// The figures a consultant checks first, as a dict.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let text = serde_json::to_string(&self.inner.summary())

@@ -117,3 +117,12 @@ def test_balance_tables_for_pandas():
     assert water.loc["m4", "status"] == "solved"
     assert water.loc["m1", "value"] == pytest.approx(28_500_000)
     assert set(units.node) == {"soak", "tan"}
+
+
+def test_reconcile_lists_tests_and_adjustments():
+    a = cp.Assessment.from_file(ROOT / "tests" / "fixtures" / "documents" / "valid" / "flowsheet.toml")
+    [water] = a.reconcile()
+    assert water["component"] == "water"
+    assert water["test"]["chi_square"] == pytest.approx(2.0)
+    assert sorted(s["stream"] for s in water["adjustments"]) == ["m1", "m2"]
+    assert cp.Assessment.from_file(ROOT / "examples" / "hotel.toml").reconcile() == []

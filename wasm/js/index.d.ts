@@ -37,6 +37,12 @@ export declare function parse(doc: DocumentInput): Document;
 export declare function summary(doc: DocumentInput): Summary;
 /** The material balances of a document's flowsheet (amounts in kg/yr), or null without one. */
 export declare function balance(doc: DocumentInput): Balance | null;
+/** The reconciliation of a document's redundant measurements, per component. */
+export declare function reconcile(doc: DocumentInput): {
+  component: string;
+  test: NonNullable<Balance['components'][number]['reconciliation']>;
+  adjustments: Balance['components'][number]['streams'];
+}[];
 /** The summary of a document as Markdown. */
 export declare function summaryMarkdown(doc: DocumentInput): string;
 /** The JSON Schema of the document format. */

@@ -17,6 +17,7 @@ export {
   summary,
   summaryMarkdown,
   balance,
+  reconcile,
   schema,
   toSi,
   canonical,

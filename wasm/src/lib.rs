@@ -83,6 +83,13 @@ pub fn balance(doc: JsValue) -> Result<JsValue, JsValue> {
     }
 }
 
+/// The reconciliation of a document's redundant measurements, per component.
+#[wasm_bindgen(skip_typescript)]
+pub fn reconcile(doc: JsValue) -> Result<JsValue, JsValue> {
+    let r = read(&doc)?.reconcile().map_err(|e| js_error(&e))?;
+    from_json(&serde_json::to_string(&r).map_err(|e| js_sys::Error::new(&e.to_string()))?)
+}
+
 /// The summary of a document as Markdown.
 #[wasm_bindgen(js_name = summaryMarkdown, skip_typescript)]
 pub fn summary_markdown(doc: JsValue) -> Result<String, JsValue> {

@@ -51,3 +51,12 @@ test('schema and markdown', () => {
   assert.equal(s.additionalProperties, false);
   assert.match(cp.summaryMarkdown(tannery), /\| Annual output \| 3360 t \|/);
 });
+
+test('reconcile lists each component test and its adjusted measurements', () => {
+  const doc = readFileSync(path.join(ROOT, 'tests', 'fixtures', 'documents', 'valid', 'flowsheet.toml'), 'utf8');
+  const [water] = cp.reconcile(doc);
+  assert.equal(water.component, 'water');
+  assert.ok(Math.abs(water.test.chi_square - 2) < 1e-12);
+  assert.deepEqual(water.adjustments.map((s) => s.stream).sort(), ['m1', 'm2']);
+  assert.deepEqual(cp.reconcile(tannery).map((r) => r.component), ['water']);
+});

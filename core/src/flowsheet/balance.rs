@@ -53,6 +53,38 @@ pub struct Balance {
     pub specific_water: Option<String>,
 }
 
+/// The reconciliation of one component: its test and its adjusted measurements.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ComponentReconciliation {
+    /// The component.
+    pub component: String,
+    /// The global test.
+    pub test: Reconciliation,
+    /// The redundant measurements, with their reconciled values and standardized adjustments.
+    pub adjustments: Vec<StreamValue>,
+}
+
+impl Balance {
+    /// The components whose measurements were reconciled, with their tests and adjustments.
+    pub fn reconciliations(&self) -> Vec<ComponentReconciliation> {
+        self.components
+            .iter()
+            .filter_map(|c| {
+                Some(ComponentReconciliation {
+                    component: c.component.clone(),
+                    test: c.reconciliation.clone()?,
+                    adjustments: c
+                        .streams
+                        .iter()
+                        .filter(|s| s.status == ValueStatus::Reconciled)
+                        .cloned()
+                        .collect(),
+                })
+            })
+            .collect()
+    }
+}
+
 /// What the balances say about one component.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ComponentBalance {

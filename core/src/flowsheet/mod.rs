@@ -23,8 +23,8 @@ mod sparse;
 mod stats;
 
 pub use balance::{
-    BALANCE_UNIT, Balance, CLOSURE_TOLERANCE_PERCENT, ComponentBalance, GROSS_ERROR_Z, NodeBalance,
-    Reconciliation, SiteBalance, StreamValue, ValueStatus,
+    BALANCE_UNIT, Balance, CLOSURE_TOLERANCE_PERCENT, ComponentBalance, ComponentReconciliation,
+    GROSS_ERROR_Z, NodeBalance, Reconciliation, SiteBalance, StreamValue, ValueStatus,
 };
 pub use energy::{
     Carrier, Device, EnergyAmount, EnergyBalance, EnergyInput, HeatingValue, MeasuredEnergy,
