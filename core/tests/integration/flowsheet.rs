@@ -47,7 +47,9 @@ fn fixture_by_hand() {
     assert_eq!(b.unit, "kg/yr");
     let kg = |m3_per_day: f64| m3_per_day * 300.0 * 1_000.0; // 300 operating days, 1 kg/L
     let water = &b.components[0];
-    // equal uncertainties: both measurements move halfway, to 95 m3/d
+    // equal uncertainties: both measurements move halfway, to 95 m3/d (STAN's help example of
+    // data reconciliation: import and export with the same absolute uncertainty "changed to
+    // the same extent (+/- 5)", stan2web.net NetHelp, "Data Reconciliation")
     let (m1, s1) = value(&b, 0, "m1");
     assert_eq!(s1, ValueStatus::Reconciled);
     assert!((m1.unwrap() - kg(95.0)).abs() < 1e-6);
