@@ -1,17 +1,24 @@
 //! Criterion benchmarks of the cleanprod engine (`cargo bench -p cleanprod-benches`) and the
 //! inputs they share.
 
+/// Uniform numbers in [0, 1) from a 64-bit linear congruential generator (Knuth's MMIX
+/// constants) seeded with `seed`.
+fn uniform(seed: u64) -> impl FnMut() -> f64 {
+    const A: u64 = 6_364_136_223_846_793_005;
+    let mut state = seed.wrapping_mul(A).wrapping_add(1);
+    move || {
+        state = state
+            .wrapping_mul(A)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
 /// `rows` conventional cash-flow series of `len` periods, row-major: an outlay of 1,000 to
 /// 100,000 then inflows of 0 to 30 % of it, from a fixed seed (a 64-bit linear congruential
 /// generator, so that the Rust, Python and JS benchmarks can draw the same kind of series).
 pub fn conventional_rows(rows: usize, len: usize, seed: u64) -> Vec<f64> {
-    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-    let mut uniform = move || {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 11) as f64 / (1u64 << 53) as f64
-    };
+    let mut uniform = uniform(seed);
     let mut out = Vec::with_capacity(rows * len);
     for _ in 0..rows {
         let outlay = 1_000.0 + 99_000.0 * uniform();
@@ -33,13 +40,7 @@ use cleanprod::flowsheet::{Flow, Flowsheet, Node, NodeKind, Stream};
 /// rest measured at 5 %), the links between units measured, and a recycle estimated every
 /// tenth unit: about 2.35 streams per unit. Returns it with a 300-day schedule.
 pub fn synthetic_flowsheet(units: usize, components: usize, seed: u64) -> (Flowsheet, Schedule) {
-    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-    let mut uniform = move || {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 11) as f64 / (1u64 << 53) as f64
-    };
+    let mut uniform = uniform(seed);
     let comps: Vec<String> = (0..components).map(|c| format!("c{c}")).collect();
     let mut nodes = vec![
         Node {

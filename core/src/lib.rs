@@ -22,6 +22,7 @@ pub mod finance;
 pub mod flowsheet;
 pub mod money;
 pub mod report;
+mod text;
 pub mod units;
 
 pub use assessment::{Assessment, Summary};

@@ -248,32 +248,12 @@ impl fmt::Display for Price {
     }
 }
 
-impl Serialize for Price {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Price {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = Cow::<str>::deserialize(deserializer)?;
-        Price::parse(&s).map_err(|p| de_error(Error::unit("", s.as_ref(), p)))
-    }
-}
-
-impl JsonSchema for Price {
-    fn schema_name() -> Cow<'static, str> {
-        "Price".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> schemars::Schema {
-        json_schema!({
-            "type": "string",
-            "description": "Money per unit: an amount, the document's currency code and a unit, such as \"0.85 USD/m3\" or \"0.12 USD/kWh\".",
-            "examples": ["0.85 USD/m3"],
-        })
-    }
-}
+crate::text::string_serde!(
+    Price,
+    "Price",
+    "Money per unit: an amount, the document's currency code and a unit, such as \"0.85 USD/m3\" or \"0.12 USD/kWh\".",
+    "0.85 USD/m3"
+);
 
 #[cfg(test)]
 mod tests {

@@ -39,11 +39,9 @@ pub fn summary_text(s: &Summary) -> String {
     out
 }
 
-/// A Markdown summary for reports.
-pub fn summary_markdown(s: &Summary) -> String {
-    let mut out = format!("## {}\n\n", s.site);
-    out.push_str("| | |\n|---|---|\n");
-    let rows = [
+/// The labelled figures of a summary shown as a table (Markdown and HTML).
+fn summary_rows(s: &Summary) -> [(&'static str, String); 7] {
+    [
         ("Sector", s.sector.key().to_string()),
         ("Location", s.location.clone()),
         ("Operating time", format!("{} per year", s.operating_time)),
@@ -54,8 +52,14 @@ pub fn summary_markdown(s: &Summary) -> String {
             format!("{} ({:?})", s.discount_rate, s.rate_basis).to_lowercase(),
         ),
         ("Horizon", s.horizon.clone()),
-    ];
-    for (k, v) in rows {
+    ]
+}
+
+/// A Markdown summary for reports.
+pub fn summary_markdown(s: &Summary) -> String {
+    let mut out = format!("## {}\n\n", s.site);
+    out.push_str("| | |\n|---|---|\n");
+    for (k, v) in summary_rows(s) {
         out.push_str(&format!("| {k} | {} |\n", escape(&v)));
     }
     if !s.prices.is_empty() {
@@ -84,19 +88,7 @@ pub fn summary_html(s: &Summary) -> String {
         "<div class=\"cleanprod-summary\"><h3>{}</h3><table>",
         html(&s.site)
     );
-    let rows = [
-        ("Sector", s.sector.key().to_string()),
-        ("Location", s.location.clone()),
-        ("Operating time", format!("{} per year", s.operating_time)),
-        ("Output", format!("{} {}", s.output, s.product)),
-        ("Annual output", s.annual_output.clone()),
-        (
-            "Discount rate",
-            format!("{} ({:?})", s.discount_rate, s.rate_basis).to_lowercase(),
-        ),
-        ("Horizon", s.horizon.clone()),
-    ];
-    for (k, v) in rows {
+    for (k, v) in summary_rows(s) {
         out.push_str(&format!("<tr><th>{k}</th><td>{}</td></tr>", html(&v)));
     }
     for p in &s.prices {

@@ -1,14 +1,13 @@
 //! What the site produces, and how much.
 
-use std::borrow::Cow;
 use std::fmt;
 
-use schemars::{JsonSchema, SchemaGenerator, json_schema};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
 use super::schedule::Schedule;
-use crate::error::{Error, Result, de_error};
+use crate::error::{Error, Result};
 use crate::units::{Dimension, Measure, Measured, UnitProblem, parse_unit, split_number};
 
 /// The site's output, the denominator of its specific indicators (m3 of water per tonne of
@@ -124,29 +123,9 @@ impl fmt::Display for Output {
     }
 }
 
-impl Serialize for Output {
-    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Output {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let s = Cow::<str>::deserialize(deserializer)?;
-        Output::parse(&s).map_err(|p| de_error(Error::unit("", s.as_ref(), p)))
-    }
-}
-
-impl JsonSchema for Output {
-    fn schema_name() -> Cow<'static, str> {
-        "Output".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> schemars::Schema {
-        json_schema!({
-            "type": "string",
-            "description": "Output rate with its unit: a mass rate (\"12 t/d\"), a volume rate (\"40 m3/d\") or a count per time (\"52000 /yr\"). Per day means per operating day.",
-            "examples": ["12 t/d", "52000 /yr"],
-        })
-    }
-}
+crate::text::string_serde!(
+    Output,
+    "Output",
+    "Output rate with its unit: a mass rate (\"12 t/d\"), a volume rate (\"40 m3/d\") or a count per time (\"52000 /yr\"). Per day means per operating day.",
+    "12 t/d"
+);

@@ -4,16 +4,15 @@
 //! Energy is accounted, not reconciled: consultants rarely have redundant energy meters, and a
 //! measured energy input is reported with its uncertainty as given.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use schemars::{JsonSchema, SchemaGenerator, json_schema};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
 use crate::document::Schedule;
-use crate::error::{Error, Result, de_error};
+use crate::error::{Error, Result};
 use crate::units::{
     Dimension, Measure, Measured, UnitProblem, format_number, parse_unit, split_number,
 };
@@ -253,40 +252,13 @@ impl fmt::Display for MeasuredEnergy {
     }
 }
 
-macro_rules! string_serde {
-    ($ty:ty, $name:literal, $description:literal, $example:literal) => {
-        impl Serialize for $ty {
-            fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-                serializer.collect_str(self)
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $ty {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-                let s = Cow::<str>::deserialize(deserializer)?;
-                <$ty>::parse(&s).map_err(|p| de_error(Error::unit("", s.as_ref(), p)))
-            }
-        }
-
-        impl JsonSchema for $ty {
-            fn schema_name() -> Cow<'static, str> {
-                $name.into()
-            }
-
-            fn json_schema(_: &mut SchemaGenerator) -> schemars::Schema {
-                json_schema!({ "type": "string", "description": $description, "examples": [$example] })
-            }
-        }
-    };
-}
-
-string_serde!(
+crate::text::string_serde!(
     MeasuredEnergy,
     "EnergyAmount",
     "Energy per time (\"1200 kWh/d\") or fuel per time (\"900 Nm3/d\", \"40 kg/h\", \"150 L/d\"), optionally with a relative standard uncertainty (\"± 5 %\").",
     "900 Nm3/d ± 5 %"
 );
-string_serde!(
+crate::text::string_serde!(
     HeatingValue,
     "HeatingValue",
     "Net heating value of a fuel: energy per mass (\"43 MJ/kg\"), per volume (\"36 MJ/L\") or per gas amount at standard conditions (\"35.8 MJ/Nm3\").",

@@ -1,15 +1,14 @@
 //! The `[flowsheet]` section: components, nodes and the streams between them.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
-use schemars::{JsonSchema, SchemaGenerator, json_schema};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
 use crate::document::Schedule;
-use crate::error::{Error, Result, de_error};
+use crate::error::{Error, Result};
 use crate::units::{Dimension, Measured, UnitProblem, format_number, parse_unit, split_number};
 
 /// A material balance model of the site.
@@ -273,32 +272,12 @@ impl fmt::Display for Flow {
     }
 }
 
-impl Serialize for Flow {
-    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Flow {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        let s = Cow::<str>::deserialize(deserializer)?;
-        Flow::parse(&s).map_err(|p| de_error(Error::unit("", s.as_ref(), p)))
-    }
-}
-
-impl JsonSchema for Flow {
-    fn schema_name() -> Cow<'static, str> {
-        "Flow".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> schemars::Schema {
-        json_schema!({
-            "type": "string",
-            "description": "A component flow: measured with its standard uncertainty (\"40 m3/d ± 5 %\", \"12 kg/d +- 0.5 kg/d\"), estimated (\"12 kg/d\"), or unknown (\"?\"). Mass rates; water may be a volume rate.",
-            "examples": ["40 m3/d ± 5 %", "12 kg/d", "?"],
-        })
-    }
-}
+crate::text::string_serde!(
+    Flow,
+    "Flow",
+    "A component flow: measured with its standard uncertainty (\"40 m3/d ± 5 %\", \"12 kg/d +- 0.5 kg/d\"), estimated (\"12 kg/d\"), or unknown (\"?\"). Mass rates; water may be a volume rate.",
+    "40 m3/d ± 5 %"
+);
 
 impl Flowsheet {
     /// Check references, ids, component names, signs and uncertainties.
