@@ -54,6 +54,8 @@ enum SchemaKind {
     Summary,
     /// The material balances of a flowsheet.
     Balance,
+    /// The appraisal of the options.
+    Evaluation,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -97,22 +99,28 @@ fn run(command: Command) -> Result<String, String> {
         }
         Command::Assess { file, format } => {
             let a = read(&file)?;
+            let failed = |e: cleanprod::Error| format!("{}: {e} [{}]", file.display(), e.code());
             let summary = a.summary();
-            let balance = a
-                .balance()
-                .map_err(|e| format!("{}: {e} [{}]", file.display(), e.code()))?;
-            let balance_text = balance
-                .as_ref()
-                .map(report::balance_text)
-                .unwrap_or_default();
+            let balance = a.balance().map_err(failed)?;
+            let evaluation = a.evaluate().map_err(failed)?;
+            let body = format!(
+                "{}{}",
+                balance
+                    .as_ref()
+                    .map(report::balance_text)
+                    .unwrap_or_default(),
+                report::options_text(&evaluation)
+            );
             Ok(match format {
-                Format::Text => format!("{}{balance_text}", report::summary_text(&summary)),
-                Format::Md => format!(
-                    "{}\n```text{balance_text}```\n",
-                    report::summary_markdown(&summary)
-                ),
+                Format::Text => format!("{}{body}", report::summary_text(&summary)),
+                Format::Md => format!("{}\n```text{body}```\n", report::summary_markdown(&summary)),
                 Format::Json => {
-                    let v = serde_json::json!({ "summary": summary, "balance": balance });
+                    let v = serde_json::json!({
+                        "summary": summary,
+                        "balance": balance,
+                        "currency": evaluation.currency,
+                        "options": evaluation.options,
+                    });
                     format!(
                         "{}\n",
                         serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
@@ -125,6 +133,7 @@ fn run(command: Command) -> Result<String, String> {
                 SchemaKind::Document => cleanprod::schema(),
                 SchemaKind::Summary => cleanprod::assessment::summary_schema(),
                 SchemaKind::Balance => cleanprod::flowsheet::balance_schema(),
+                SchemaKind::Evaluation => cleanprod::options::evaluation_schema(),
             };
             let s = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
             Ok(format!("{s}\n"))

@@ -108,6 +108,11 @@ impl Assessment {
         Ok(Some(b))
     }
 
+    /// The appraisal of every option: savings, cost class, paybacks, NPV, IRR.
+    pub fn evaluate(&self) -> Result<crate::options::Evaluation> {
+        crate::options::evaluate(&self.document)
+    }
+
     /// The reconciliation of the flowsheet's redundant measurements, per component (empty
     /// without a flowsheet or without redundant measurements).
     pub fn reconcile(&self) -> Result<Vec<crate::flowsheet::ComponentReconciliation>> {

@@ -21,6 +21,7 @@ mod error;
 pub mod finance;
 pub mod flowsheet;
 pub mod money;
+pub mod options;
 pub mod report;
 mod text;
 pub mod units;

@@ -124,6 +124,25 @@ impl Money {
     }
 }
 
+impl Money {
+    /// Parse `"amount CUR"`, e.g. `"2400 USD"`.
+    pub fn parse(text: &str) -> Result<Money, UnitProblem> {
+        let not_money = || UnitProblem::Price {
+            text: text.to_string(),
+        };
+        let (amount, code) = split_number(text)?;
+        let currency: Currency = code.parse().map_err(|_| not_money())?;
+        Ok(Money::new(amount, currency))
+    }
+}
+
+crate::text::string_serde!(
+    Money,
+    "Money",
+    "An amount of money with the document's currency code, e.g. \"2400 USD\".",
+    "2400 USD"
+);
+
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", format_number(self.amount), self.currency)

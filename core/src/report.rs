@@ -2,6 +2,7 @@
 
 use crate::assessment::Summary;
 use crate::flowsheet::{Balance, ValueStatus};
+use crate::options::{CostClass, Evaluation};
 
 /// A plain-text summary for the terminal.
 pub fn summary_text(s: &Summary) -> String {
@@ -278,6 +279,54 @@ pub fn balance_text(b: &Balance) -> String {
 
 fn round_kwh(x: f64) -> String {
     format!("{:.0}", x)
+}
+
+/// The options as a plain-text table: class, investment, saving, paybacks, NPV, IRR.
+pub fn options_text(e: &Evaluation) -> String {
+    if e.options.is_empty() {
+        return String::new();
+    }
+    let w = e
+        .options
+        .iter()
+        .map(|o| o.id.len())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    let mut out = format!("\noptions ({})\n", e.currency);
+    out.push_str(&format!(
+        "  {:<w$}  {:<10} {:>12} {:>12} {:>8} {:>8} {:>12} {:>7}\n",
+        "option", "class", "capex", "saving/yr", "payback", "disc.", "NPV", "IRR"
+    ));
+    let years = |p: Option<f64>| p.map_or("never".to_string(), |y| format!("{y:.2} yr"));
+    for o in &e.options {
+        let class = match o.cost_class {
+            CostClass::NoCost => "no-cost",
+            CostClass::LowCost => "low-cost",
+            CostClass::Investment => "investment",
+        };
+        let irr = o
+            .irr
+            .map_or("-".to_string(), |r| format!("{:.1} %", r * 100.0));
+        out.push_str(&format!(
+            "  {:<w$}  {:<10} {:>12.0} {:>12.0} {:>8} {:>8} {:>12.0} {:>7}\n",
+            o.id,
+            class,
+            o.capex,
+            o.annual_saving,
+            years(o.simple_payback_years),
+            years(o.discounted_payback_years),
+            o.npv,
+            irr
+        ));
+        let deltas: Vec<String> = o
+            .deltas
+            .iter()
+            .map(|(k, v)| format!("{k} {v} less"))
+            .collect();
+        out.push_str(&format!("  {:<w$}  {}\n", "", deltas.join(", ")));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -112,6 +112,14 @@ impl Assessment {
         class.call_method1("_from_json", (text,)).map(Some)
     }
 
+    /// The appraisal of every option as a `cleanprod.Evaluation`.
+    fn evaluate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let e = self.inner.evaluate().map_err(|e| py_err(py, &e))?;
+        let text = serde_json::to_string(&e).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let class = py.import("cleanprod.evaluation")?.getattr("Evaluation")?;
+        class.call_method1("_from_json", (text,))
+    }
+
     /// The reconciliation of the redundant measurements per component: each test (chi-square,
     /// degrees of freedom, p-value, consistent) and the adjusted measurements, as a list of
     /// dicts (amounts in kg/yr).

@@ -53,6 +53,16 @@ def test_valid_documents_give_their_summaries(document_cases):
                 assert b.to_dict()["specific_water"] == want["specific_water"]
             for component, chi in case["chi_square"].items():
                 assert math.isclose(b.component(component)["reconciliation"]["chi_square"], chi, rel_tol=1e-9)
+        if "options" in case:
+            ev = a.evaluate()
+            for option_id, fields in case["options"].items():
+                got = ev.option(option_id)
+                for k, want in fields.items():
+                    if isinstance(want, float) and got[k] is not None:
+                        assert math.isclose(got[k], want, rel_tol=1e-9, abs_tol=1e-9), (option_id, k)
+                    else:
+                        assert got[k] == want, (option_id, k)
+            assert list(ev.options.index) == list(case["options"])
         # Written back and read again, the document is the same.
         assert cp.Assessment.from_dict(a.to_dict()) == a
         assert cp.Assessment.from_str(a.to_toml()) == a

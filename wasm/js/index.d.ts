@@ -1,8 +1,8 @@
 // Types of the cleanprod npm package. `Document` and `Summary` are generated from the Rust
 // types (through their JSON Schema) into types.d.ts when the package is built.
-import type { Balance, CleanprodAssessmentDocument, Summary } from './types.js';
+import type { Balance, CleanprodAssessmentDocument, Evaluation, Summary } from './types.js';
 
-export type { Balance, Summary };
+export type { Balance, Evaluation, Summary };
 
 /** A cleaner-production assessment document, format "cleanprod/1". */
 export type Document = CleanprodAssessmentDocument;
@@ -37,6 +37,8 @@ export declare function parse(doc: DocumentInput): Document;
 export declare function summary(doc: DocumentInput): Summary;
 /** The material balances of a document's flowsheet (amounts in kg/yr), or null without one. */
 export declare function balance(doc: DocumentInput): Balance | null;
+/** The appraisal of every option: cost class, capex, annual saving, paybacks, NPV, IRR, MIRR. */
+export declare function evaluate(doc: DocumentInput): Evaluation;
 /** The reconciliation of a document's redundant measurements, per component. */
 export declare function reconcile(doc: DocumentInput): {
   component: string;

@@ -18,6 +18,7 @@ export {
   summaryMarkdown,
   balance,
   reconcile,
+  evaluate,
   schema,
   toSi,
   canonical,

@@ -83,6 +83,13 @@ pub fn balance(doc: JsValue) -> Result<JsValue, JsValue> {
     }
 }
 
+/// The appraisal of every option of a document.
+#[wasm_bindgen(skip_typescript)]
+pub fn evaluate(doc: JsValue) -> Result<JsValue, JsValue> {
+    let e = read(&doc)?.evaluate().map_err(|e| js_error(&e))?;
+    from_json(&serde_json::to_string(&e).map_err(|e| js_sys::Error::new(&e.to_string()))?)
+}
+
 /// The reconciliation of a document's redundant measurements, per component.
 #[wasm_bindgen(skip_typescript)]
 pub fn reconcile(doc: JsValue) -> Result<JsValue, JsValue> {

@@ -60,6 +60,19 @@ test('valid documents give their summaries and round-trip', () => {
         assert.ok(Math.abs(cb.reconciliation.chi_square - chi) < 1e-9);
       }
     }
+    if (c.options) {
+      const ev = cp.evaluate(text);
+      for (const [id, fields] of Object.entries(c.options)) {
+        const got = ev.options.find((o) => o.id === id);
+        for (const [k, want] of Object.entries(fields)) {
+          if (typeof want === 'number' && got[k] !== null) {
+            assert.ok(Math.abs(got[k] - want) <= 1e-9 * Math.max(1, Math.abs(want)), `${c.file} ${id} ${k}: ${got[k]}`);
+          } else {
+            assert.equal(got[k], want, `${c.file} ${id} ${k}`);
+          }
+        }
+      }
+    }
     const doc = cp.parse(text);
     assert.deepEqual(cp.parse(doc), doc, `${c.file}: object round trip`);
     assert.deepEqual(cp.parse(JSON.stringify(doc)), doc, `${c.file}: JSON round trip`);

@@ -38,6 +38,15 @@ pub struct Finance {
     )]
     #[schemars(with = "Measured<q::Ratio>")]
     pub inflation: Option<Measured<q::Ratio>>,
+    /// Options paying back within this time are "low-cost" (a programme's setting; 1 yr when
+    /// absent).
+    #[serde(
+        default,
+        deserialize_with = "super::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Time>")]
+    pub low_cost_payback: Option<Measured<q::Time>>,
 }
 
 impl Finance {

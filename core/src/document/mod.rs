@@ -77,6 +77,9 @@ pub struct Document {
     /// The material balance model of the site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flowsheet: Option<crate::flowsheet::Flowsheet>,
+    /// Cleaner-production options to appraise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<crate::options::CpOption>,
 }
 
 /// The site assessed.
@@ -172,7 +175,7 @@ impl Document {
         if let Some(f) = &self.flowsheet {
             f.validate(&self.schedule)?;
         }
-        Ok(())
+        crate::options::validate(&self.options)
     }
 }
 

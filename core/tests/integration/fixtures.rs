@@ -119,6 +119,26 @@ fn valid_documents_give_their_summaries() {
                 );
             }
         }
+        if let Some(want) = c.get("options").and_then(Value::as_object) {
+            let ev = serde_json::to_value(a.evaluate().unwrap()).unwrap();
+            for (id, fields) in want {
+                let got = ev["options"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|o| o["id"] == id.as_str())
+                    .unwrap();
+                for (k, v) in fields.as_object().unwrap() {
+                    match (v.as_f64(), got[k].as_f64()) {
+                        (Some(w), Some(g)) => assert!(
+                            (g - w).abs() <= 1e-9 * w.abs().max(1.0),
+                            "{file} {id} {k}: {g} vs {w}"
+                        ),
+                        _ => assert_eq!(&got[k], v, "{file} {id} {k}"),
+                    }
+                }
+            }
+        }
         // Written back and read again, the document is the same.
         let again = Assessment::from_json_str(&a.to_json_string()).unwrap();
         assert_eq!(again, a, "{file}: JSON round trip");

@@ -5,4 +5,5 @@
 mod finance;
 mod fixtures;
 mod flowsheet;
+mod options;
 mod properties;

@@ -8,6 +8,7 @@
 from cleanprod import finance
 from cleanprod._cleanprod import FORMAT, Assessment, __version__, canonical, schema, to_si
 from cleanprod.balance import Balance
+from cleanprod.evaluation import Evaluation
 from cleanprod.errors import (
     CleanprodError,
     DocumentError,
@@ -23,6 +24,7 @@ __all__ = [
     "FORMAT",
     "Assessment",
     "Balance",
+    "Evaluation",
     "CleanprodError",
     "DocumentError",
     "DocumentSyntaxError",
