@@ -205,6 +205,8 @@ pub struct Evaluation {
     pub currency: String,
     /// One result per option, in the document's order.
     pub options: Vec<OptionResult>,
+    /// The options together.
+    pub portfolio: Portfolio,
 }
 
 /// Appraise every option of `doc`.
@@ -215,10 +217,23 @@ pub fn evaluate(doc: &Document) -> Result<Evaluation> {
         .enumerate()
         .map(|(i, o)| evaluate_option(doc, i, o))
         .collect::<Result<Vec<_>>>()?;
-    Ok(Evaluation {
+    let mut evaluation = Evaluation {
         currency: doc.currency.to_string(),
         options,
-    })
+        portfolio: Portfolio {
+            all: PortfolioTotal {
+                ids: Vec::new(),
+                capex: 0.0,
+                annual_saving: 0.0,
+                npv: 0.0,
+            },
+            within_budget: None,
+            ranking: Vec::new(),
+            cost_curves: BTreeMap::new(),
+        },
+    };
+    evaluation.portfolio = portfolio(doc, &evaluation)?;
+    Ok(evaluation)
 }
 
 fn money(doc: &Document, path: &str, m: &Option<Money>) -> Result<f64> {
@@ -373,4 +388,150 @@ pub(crate) fn validate(options: &[CpOption]) -> Result<()> {
 /// The JSON Schema of [`Evaluation`].
 pub fn evaluation_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Evaluation)).unwrap_or(serde_json::Value::Null)
+}
+
+/// The options taken together: totals, the best set under a capital budget, and the data of a
+/// marginal cost curve per resource.
+///
+/// Savings are added as given: options described by direct savings do not interact. (Options
+/// that edit the same flows of a flowsheet will be applied in sequence instead.)
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Portfolio {
+    /// Every option together.
+    pub all: PortfolioTotal,
+    /// The options that maximize the total NPV within `finance.capital_budget` (none without
+    /// a budget).
+    pub within_budget: Option<PortfolioTotal>,
+    /// Option ids by NPV, best first.
+    pub ranking: Vec<String>,
+    /// For each resource saved, the options as steps of a marginal cost curve.
+    pub cost_curves: BTreeMap<String, Vec<CostCurveStep>>,
+}
+
+/// Totals of a set of options.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct PortfolioTotal {
+    /// The options in the set.
+    pub ids: Vec<String>,
+    /// Total investment.
+    pub capex: f64,
+    /// Total money saved per year.
+    pub annual_saving: f64,
+    /// Total NPV.
+    pub npv: f64,
+}
+
+/// One option on a marginal cost curve of a resource.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CostCurveStep {
+    /// Option id.
+    pub id: String,
+    /// Amount of the resource saved per year, in SI units of its dimension (m3, kg, J, mol):
+    /// the step's width.
+    pub width: f64,
+    /// Net cost per unit saved: the investment annualized with the capital recovery factor at
+    /// the discount rate over the option's life, plus the O&M change, less the money saved on
+    /// the other resources, per unit of this resource (negative: it pays for itself). The
+    /// step's height, in money per SI unit.
+    pub height: f64,
+    /// Cumulative width up to and including this step.
+    pub cumulative: f64,
+}
+
+/// Most options an exact budget selection considers (2^20 subsets).
+pub const MAX_BUDGET_OPTIONS: usize = 20;
+
+/// The portfolio of the options of `doc`, from their `evaluation`.
+pub fn portfolio(doc: &Document, evaluation: &Evaluation) -> Result<Portfolio> {
+    let opts = &evaluation.options;
+    let total = |ids: &[usize]| PortfolioTotal {
+        ids: ids.iter().map(|&i| opts[i].id.clone()).collect(),
+        capex: ids.iter().map(|&i| opts[i].capex).sum(),
+        annual_saving: ids.iter().map(|&i| opts[i].annual_saving).sum(),
+        npv: ids.iter().map(|&i| opts[i].npv).sum(),
+    };
+    let all: Vec<usize> = (0..opts.len()).collect();
+    let within_budget = match &doc.finance.capital_budget {
+        None => None,
+        Some(b) => {
+            let budget = money(doc, "finance.capital_budget", &Some(*b))?;
+            if opts.len() > MAX_BUDGET_OPTIONS {
+                return Err(Error::out_of_range(
+                    "options",
+                    opts.len(),
+                    format!(
+                        "are too many for an exact budget selection (at most {MAX_BUDGET_OPTIONS})"
+                    ),
+                ));
+            }
+            // Exact: every subset, the best NPV within the budget (ties: less capex).
+            let mut best = (0.0f64, 0.0f64, 0u32);
+            for mask in 0u32..(1u32 << opts.len()) {
+                let (mut capex, mut npv) = (0.0, 0.0);
+                for (i, o) in opts.iter().enumerate() {
+                    if mask & (1 << i) != 0 {
+                        capex += o.capex;
+                        npv += o.npv;
+                    }
+                }
+                if capex <= budget + 1e-9 && (npv > best.0 || (npv == best.0 && capex < best.1)) {
+                    best = (npv, capex, mask);
+                }
+            }
+            let ids: Vec<usize> = (0..opts.len()).filter(|i| best.2 & (1 << i) != 0).collect();
+            Some(total(&ids))
+        }
+    };
+    let mut ranking: Vec<&OptionResult> = opts.iter().collect();
+    ranking.sort_by(|a, b| b.npv.total_cmp(&a.npv));
+    let rate = doc.finance.discount_rate.si();
+    let mut cost_curves: BTreeMap<String, Vec<CostCurveStep>> = BTreeMap::new();
+    for (i, o) in opts.iter().enumerate() {
+        let years = f64::from(
+            u32::try_from(o.cash_flows.len().saturating_sub(1))
+                .unwrap_or(1)
+                .max(1),
+        );
+        let crf = finance::capital_recovery_factor(rate, years)?;
+        let om = money(doc, "", &doc.options[i].om_change)?;
+        for (resource, saved) in &o.money {
+            let Some(price) = doc.prices.get(resource) else {
+                continue;
+            };
+            let width = saved / price.per_si();
+            if width <= 0.0 {
+                continue;
+            }
+            let others: f64 = o
+                .money
+                .iter()
+                .filter(|(r, _)| *r != resource)
+                .map(|(_, m)| m)
+                .sum();
+            let height = (o.capex * crf + om - others) / width;
+            cost_curves
+                .entry(resource.clone())
+                .or_default()
+                .push(CostCurveStep {
+                    id: o.id.clone(),
+                    width,
+                    height,
+                    cumulative: 0.0,
+                });
+        }
+    }
+    for steps in cost_curves.values_mut() {
+        steps.sort_by(|a, b| a.height.total_cmp(&b.height));
+        let mut sum = 0.0;
+        for s in steps.iter_mut() {
+            sum += s.width;
+            s.cumulative = sum;
+        }
+    }
+    Ok(Portfolio {
+        all: total(&all),
+        within_budget,
+        ranking: ranking.iter().map(|o| o.id.clone()).collect(),
+        cost_curves,
+    })
 }

@@ -326,6 +326,23 @@ pub fn options_text(e: &Evaluation) -> String {
             .collect();
         out.push_str(&format!("  {:<w$}  {}\n", "", deltas.join(", ")));
     }
+    let p = &e.portfolio;
+    out.push_str(&format!(
+        "\nportfolio: all {} options: capex {:.0}, saving {:.0}/yr, NPV {:.0}\n",
+        p.all.ids.len(),
+        p.all.capex,
+        p.all.annual_saving,
+        p.all.npv
+    ));
+    if let Some(b) = &p.within_budget {
+        out.push_str(&format!(
+            "  within the capital budget: {} (capex {:.0}, NPV {:.0})\n",
+            b.ids.join(", "),
+            b.capex,
+            b.npv
+        ));
+    }
+    out.push_str(&format!("  ranked by NPV: {}\n", p.ranking.join(", ")));
     out
 }
 

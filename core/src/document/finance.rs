@@ -47,6 +47,15 @@ pub struct Finance {
     )]
     #[schemars(with = "Measured<q::Time>")]
     pub low_cost_payback: Option<Measured<q::Time>>,
+    /// Capital available for the options; the portfolio then selects the set with the highest
+    /// NPV within it.
+    #[serde(
+        default,
+        deserialize_with = "super::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "crate::money::Money")]
+    pub capital_budget: Option<crate::money::Money>,
 }
 
 impl Finance {

@@ -97,3 +97,59 @@ effects = [{ kind = "saving", resource = "water", amount = "1 m3/yr" }]"#,
         assert_eq!((e.code(), e.path()), (code, path), "{e}");
     }
 }
+
+#[test]
+fn budget_selection_and_cost_curve_by_hand() {
+    // At 0 % over one year, NPV = saving − capex: A 150 − 100 = 50, B 100 − 60 = 40,
+    // C 85 − 50 = 35. Within 110: {B, C} (75) beats {A} (50).
+    let text = r#"
+format = "cleanprod/1"
+currency = "USD"
+[site]
+name = "t"
+sector = "hotel"
+[schedule]
+days_per_year = 365
+hours_per_day = "24 h"
+[production]
+product = "guest-night"
+output = "1000 /yr"
+[prices]
+water = "1 USD/m3"
+[finance]
+discount_rate = "0 %"
+horizon = "1 yr"
+capital_budget = "110 USD"
+[[options]]
+id = "A"
+title = "A"
+category = "technology_change"
+capex = "100 USD"
+effects = [{ kind = "saving", resource = "water", amount = "150 m3/yr" }]
+[[options]]
+id = "B"
+title = "B"
+category = "technology_change"
+capex = "60 USD"
+effects = [{ kind = "saving", resource = "water", amount = "100 m3/yr" }]
+[[options]]
+id = "C"
+title = "C"
+category = "technology_change"
+capex = "50 USD"
+effects = [{ kind = "saving", resource = "water", amount = "85 m3/yr" }]
+"#;
+    let e = Assessment::from_toml_str(text).unwrap().evaluate().unwrap();
+    let p = &e.portfolio;
+    let b = p.within_budget.as_ref().unwrap();
+    assert_eq!(b.ids, vec!["B", "C"]);
+    assert!((b.npv - 75.0).abs() < 1e-9 && (b.capex - 110.0).abs() < 1e-9);
+    assert!((p.all.npv - 125.0).abs() < 1e-9);
+    assert_eq!(p.ranking, vec!["A", "B", "C"]);
+    // cost per m3 at CRF = 1: A 100/150, B 60/100, C 50/85 → C (0.588), B (0.6), A (0.667)
+    let water = &p.cost_curves["water"];
+    let ids: Vec<&str> = water.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, vec!["C", "B", "A"]);
+    assert!((water[0].height - 50.0 / 85.0).abs() < 1e-12);
+    assert!((water[2].cumulative - 335.0).abs() < 1e-9);
+}
