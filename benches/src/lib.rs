@@ -134,6 +134,7 @@ pub fn synthetic_flowsheet(units: usize, components: usize, seed: u64) -> (Flows
             energy: Vec::new(),
             devices: BTreeMap::new(),
             reference_temperature: None,
+            accounts: Vec::new(),
         },
         schedule,
     )

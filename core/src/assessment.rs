@@ -113,6 +113,12 @@ impl Assessment {
         crate::options::evaluate(&self.document)
     }
 
+    /// The options named by `ids` applied one after the other to one model: what each adds to
+    /// those before it, and their total.
+    pub fn portfolio(&self, ids: &[&str]) -> Result<crate::options::Sequence> {
+        crate::options::sequence(&self.document, ids)
+    }
+
     /// The reconciliation of the flowsheet's redundant measurements, per component (empty
     /// without a flowsheet or without redundant measurements).
     pub fn reconcile(&self) -> Result<Vec<crate::flowsheet::ComponentReconciliation>> {
@@ -172,7 +178,7 @@ fn round_sig(x: f64) -> f64 {
 }
 
 /// `x` rounded to `significant` digits.
-fn round_to(x: f64, significant: i32) -> f64 {
+pub(crate) fn round_to(x: f64, significant: i32) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }

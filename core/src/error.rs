@@ -137,6 +137,19 @@ pub enum Error {
         /// Why there is no solution.
         reason: NoSolution,
     },
+    /// A resource that an option changes has no price (never taken as free).
+    #[error(
+        "{}: the option changes {what}, but `{value}` has no price: add prices.{value} (a price of 0 if it is free)",
+        at(path)
+    )]
+    MissingPrice {
+        /// Path of the effect.
+        path: String,
+        /// The resource without a price.
+        value: String,
+        /// What changes, in words (`water from mains`).
+        what: String,
+    },
     /// A `format` version this build cannot read.
     #[error(
         "{}: unsupported document format \"{value}\"; this version of cleanprod reads {supported}",
@@ -256,6 +269,7 @@ impl Error {
             Error::Currency { .. } => "currency_mismatch",
             Error::OutOfRange { .. } => "out_of_range",
             Error::UnknownReference { .. } => "unknown_reference",
+            Error::MissingPrice { .. } => "missing_price",
             Error::UnsupportedFormat { .. } => "unsupported_format",
             Error::NoSolution { reason, .. } => reason.code(),
         }
@@ -272,7 +286,9 @@ impl Error {
             | Error::UnknownReference { .. }
             | Error::UnsupportedFormat { .. } => Category::Document,
             Error::Unit { .. } | Error::PriceDimension { .. } => Category::Unit,
-            Error::Currency { .. } | Error::OutOfRange { .. } => Category::Value,
+            Error::Currency { .. } | Error::OutOfRange { .. } | Error::MissingPrice { .. } => {
+                Category::Value
+            }
             Error::NoSolution { .. } => Category::NoSolution,
         }
     }
@@ -290,6 +306,7 @@ impl Error {
             | Error::Currency { path, .. }
             | Error::OutOfRange { path, .. }
             | Error::UnknownReference { path, .. }
+            | Error::MissingPrice { path, .. }
             | Error::NoSolution { path, .. }
             | Error::UnsupportedFormat { path, .. } => path,
         }
@@ -305,6 +322,7 @@ impl Error {
             | Error::Currency { value, .. }
             | Error::OutOfRange { value, .. }
             | Error::UnknownReference { value, .. }
+            | Error::MissingPrice { value, .. }
             | Error::UnsupportedFormat { value, .. } => Some(value),
             Error::Syntax { .. }
             | Error::MissingField { .. }
@@ -331,6 +349,7 @@ impl Error {
             | Error::Currency { path, .. }
             | Error::OutOfRange { path, .. }
             | Error::UnknownReference { path, .. }
+            | Error::MissingPrice { path, .. }
             | Error::NoSolution { path, .. }
             | Error::UnsupportedFormat { path, .. } => *path = new,
         }

@@ -20,6 +20,7 @@ pub mod document;
 mod error;
 pub mod finance;
 pub mod flowsheet;
+pub mod ghg;
 pub mod money;
 pub mod options;
 pub mod report;

@@ -127,7 +127,7 @@ impl Money {
 impl Money {
     /// Parse `"amount CUR"`, e.g. `"2400 USD"`.
     pub fn parse(text: &str) -> Result<Money, UnitProblem> {
-        let not_money = || UnitProblem::Price {
+        let not_money = || UnitProblem::Money {
             text: text.to_string(),
         };
         let (amount, code) = split_number(text)?;

@@ -319,31 +319,86 @@ pub fn options_text(e: &Evaluation) -> String {
             o.npv,
             irr
         ));
-        let deltas: Vec<String> = o
-            .deltas
-            .iter()
-            .map(|(k, v)| format!("{k} {v} less"))
-            .collect();
+        let deltas: Vec<String> = o.deltas.iter().map(|(k, v)| delta_words(k, v)).collect();
         out.push_str(&format!("  {:<w$}  {}\n", "", deltas.join(", ")));
+        if let Some(l) = &o.levelized_cost {
+            out.push_str(&format!(
+                "  {:<w$}  levelized cost {} {}/{} of {}\n",
+                "",
+                significant(l.value),
+                e.currency,
+                l.per,
+                l.resource
+            ));
+        }
+        if let Some(f) = &o.financing {
+            let pct = |r: Option<f64>| r.map_or("-".to_string(), |r| format!("{:.1} %", r * 100.0));
+            out.push_str(&format!(
+                "  {:<w$}  financed: loan {:.0}, grant {:.0}; owner's NPV {:.0}, IRR {}; minimum DSCR {}\n",
+                "",
+                f.loan,
+                f.grant,
+                f.equity_npv,
+                pct(f.equity_irr),
+                f.min_dscr.map_or("-".to_string(), |d| format!("{d:.2}"))
+            ));
+        }
+        for n in &o.notes {
+            out.push_str(&format!("  {:<w$}  note: {n}\n", ""));
+        }
     }
     let p = &e.portfolio;
+    let co2 = |t: Option<f64>| {
+        t.map_or(String::new(), |t| {
+            format!(", CO2 {} t/yr less", significant(t))
+        })
+    };
     out.push_str(&format!(
-        "\nportfolio: all {} options: capex {:.0}, saving {:.0}/yr, NPV {:.0}\n",
+        "\nportfolio: all {} options together: capex {:.0}, saving {:.0}/yr, NPV {:.0}{}\n",
         p.all.ids.len(),
         p.all.capex,
         p.all.annual_saving,
-        p.all.npv
+        p.all.npv,
+        co2(p.all.co2_avoided)
     ));
     if let Some(b) = &p.within_budget {
         out.push_str(&format!(
-            "  within the capital budget: {} (capex {:.0}, NPV {:.0})\n",
+            "  within the capital budget: {} (capex {:.0}, saving {:.0}/yr, NPV {:.0})\n",
             b.ids.join(", "),
             b.capex,
+            b.annual_saving,
             b.npv
         ));
     }
-    out.push_str(&format!("  ranked by NPV: {}\n", p.ranking.join(", ")));
+    out.push_str("  applied in order of NPV, each after the ones before it:\n");
+    out.push_str(&format!(
+        "  {:<w$}  {:>12} {:>12} {:>14} {:>14}\n",
+        "option", "+saving/yr", "+NPV", "saving/yr", "NPV"
+    ));
+    for step in &p.sequence {
+        out.push_str(&format!(
+            "  {:<w$}  {:>12.0} {:>12.0} {:>14.0} {:>14.0}\n",
+            step.id,
+            step.annual_saving,
+            step.npv,
+            step.cumulative_annual_saving,
+            step.cumulative_npv
+        ));
+    }
     out
+}
+
+/// `"water"`, `"1200 m3/yr"` as "water 1200 m3/yr less" (or "more" for a negative saving).
+fn delta_words(name: &str, amount: &str) -> String {
+    match amount.strip_prefix('-') {
+        Some(more) => format!("{name} {more} more"),
+        None => format!("{name} {amount} less"),
+    }
+}
+
+/// `x` with four significant digits.
+fn significant(x: f64) -> String {
+    crate::units::format_number(crate::assessment::round_to(x, 4))
 }
 
 #[cfg(test)]

@@ -56,6 +56,15 @@ pub struct Finance {
     )]
     #[schemars(with = "crate::money::Money")]
     pub capital_budget: Option<crate::money::Money>,
+    /// How each option's investment is financed; options are then also appraised from the
+    /// owner's side (equity IRR, debt-service coverage).
+    #[serde(
+        default,
+        deserialize_with = "super::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "FinancingTerms")]
+    pub financing: Option<FinancingTerms>,
 }
 
 impl Finance {
@@ -80,6 +89,9 @@ impl Finance {
                 "must be a whole number of years from 1 to 100, such as \"10 yr\"",
             ));
         }
+        if let Some(f) = &self.financing {
+            f.to_financing()?;
+        }
         Ok(())
     }
 }
@@ -94,5 +106,125 @@ fn rate(path: &str, r: &Measured<q::Ratio>) -> Result<()> {
             r,
             "must be more than -100 % and at most 100 % per year",
         ))
+    }
+}
+
+/// How each option's investment is financed (`[finance.financing]`): a loan for a share, a
+/// grant for another, the rest from the owner.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FinancingTerms {
+    /// Share of the investment borrowed, e.g. `"70 %"`.
+    pub loan_share: Measured<q::Ratio>,
+    /// Nominal interest rate of the loan per year, e.g. `"11 %"`.
+    pub interest_rate: Measured<q::Ratio>,
+    /// Term of the loan, grace included, a whole number of years (`"5 yr"`).
+    pub loan_term: Measured<q::Time>,
+    /// Payments per year (12 for monthly); 1 when absent.
+    #[serde(
+        default,
+        deserialize_with = "super::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "u32")]
+    pub payments_per_year: Option<u32>,
+    /// Grace at the start of the loan, a whole number of payment periods (`"6 mo"` with
+    /// monthly payments); none when absent.
+    #[serde(
+        default,
+        deserialize_with = "super::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Time>")]
+    pub grace: Option<Measured<q::Time>>,
+    /// Whether interest is added to the loan during grace (else it is paid).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub capitalize_grace: bool,
+    /// Share of the investment covered by a grant or co-funding; none when absent.
+    #[serde(
+        default,
+        deserialize_with = "super::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub grant_share: Option<Measured<q::Ratio>>,
+    /// Guarantee fee per year on the balance outstanding; none when absent.
+    #[serde(
+        default,
+        deserialize_with = "super::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub guarantee_fee: Option<Measured<q::Ratio>>,
+}
+
+impl FinancingTerms {
+    /// The terms for the finance engine, checked.
+    pub fn to_financing(&self) -> Result<crate::finance::Financing> {
+        let path = "finance.financing";
+        let share = |name: &str, r: Option<&Measured<q::Ratio>>| -> Result<f64> {
+            let x = r.map_or(0.0, |r| r.si());
+            if (0.0..=1.0).contains(&x) {
+                Ok(x)
+            } else {
+                Err(Error::out_of_range(
+                    format!("{path}.{name}"),
+                    r.map_or(String::new(), ToString::to_string),
+                    "must be from 0 % to 100 %",
+                ))
+            }
+        };
+        let loan_share = share("loan_share", Some(&self.loan_share))?;
+        let grant_share = share("grant_share", self.grant_share.as_ref())?;
+        if loan_share + grant_share > 1.0 + 1e-12 {
+            return Err(Error::out_of_range(
+                format!("{path}.grant_share"),
+                self.grant_share
+                    .as_ref()
+                    .map_or(String::new(), ToString::to_string),
+                "with loan_share, finances more than the investment",
+            ));
+        }
+        rate(&format!("{path}.interest_rate"), &self.interest_rate)?;
+        let guarantee_fee = share("guarantee_fee", self.guarantee_fee.as_ref())?;
+        let years = self.loan_term.si() / SECONDS_PER_YEAR;
+        if !((1.0..=50.0).contains(&years) && (years - years.round()).abs() < 1e-9) {
+            return Err(Error::out_of_range(
+                format!("{path}.loan_term"),
+                &self.loan_term,
+                "must be a whole number of years from 1 to 50",
+            ));
+        }
+        let payments_per_year = self.payments_per_year.unwrap_or(1);
+        if !(1..=366).contains(&payments_per_year) {
+            return Err(Error::out_of_range(
+                format!("{path}.payments_per_year"),
+                payments_per_year,
+                "must be from 1 to 366",
+            ));
+        }
+        let grace = self.grace.as_ref().map_or(0.0, |g| {
+            g.si() / SECONDS_PER_YEAR * f64::from(payments_per_year)
+        });
+        let total = years * f64::from(payments_per_year);
+        if !(grace >= 0.0 && (grace - grace.round()).abs() < 1e-6 && grace < total) {
+            return Err(Error::out_of_range(
+                format!("{path}.grace"),
+                self.grace
+                    .as_ref()
+                    .map_or(String::new(), ToString::to_string),
+                "must be a whole number of payment periods shorter than the loan",
+            ));
+        }
+        Ok(crate::finance::Financing {
+            loan_share,
+            grant_share,
+            annual_rate: self.interest_rate.si(),
+            loan_years: years.round() as u32,
+            payments_per_year,
+            grace_periods: grace.round() as u32,
+            capitalize_grace: self.capitalize_grace,
+            guarantee_fee,
+        })
     }
 }

@@ -43,7 +43,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use finance::{Finance, RateBasis};
+pub use finance::{Finance, FinancingTerms, RateBasis};
 pub(crate) use load::{from_text, from_value, typed_from_json};
 pub use prices::{KNOWN_RESOURCES, KnownResource, Prices, known_resource};
 pub use production::{AnnualOutput, Output, Production};
@@ -74,6 +74,10 @@ pub struct Document {
     pub prices: Prices,
     /// How options are appraised.
     pub finance: Finance,
+    /// CO2 emission factors by energy carrier, e.g. `electricity = "0.42 kg/kWh"` (the grid's;
+    /// cite its source). Fuels burnt on site default to the IPCC 2006 factors.
+    #[serde(default, skip_serializing_if = "crate::ghg::Factors::is_empty")]
+    pub ghg: crate::ghg::Factors,
     /// The material balance model of the site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flowsheet: Option<crate::flowsheet::Flowsheet>,
@@ -172,10 +176,11 @@ impl Document {
         self.production.validate()?;
         prices::validate(&self.prices, self.currency)?;
         self.finance.validate()?;
+        crate::ghg::validate(&self.ghg)?;
         if let Some(f) = &self.flowsheet {
             f.validate(&self.schedule)?;
         }
-        crate::options::validate(&self.options)
+        crate::options::validate(self)
     }
 }
 

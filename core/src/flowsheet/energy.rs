@@ -44,6 +44,19 @@ pub enum Carrier {
 }
 
 impl Carrier {
+    /// Every carrier.
+    pub const ALL: [Carrier; 9] = [
+        Carrier::Electricity,
+        Carrier::NaturalGas,
+        Carrier::Lpg,
+        Carrier::Diesel,
+        Carrier::FuelOil,
+        Carrier::Coal,
+        Carrier::Biomass,
+        Carrier::Steam,
+        Carrier::Heat,
+    ];
+
     /// Snake-case name.
     pub fn key(self) -> &'static str {
         match self {
@@ -272,6 +285,23 @@ impl fmt::Display for HeatingValue {
 }
 
 impl EnergyInput {
+    /// Joules per SI unit of this input's fuel measured in `dimension` (kg, m3 or mol): its
+    /// heating value when given in that dimension, else the carrier's default; 1 for energy
+    /// itself; none when unknown.
+    pub(crate) fn joules_per(&self, dimension: Dimension) -> Option<f64> {
+        if dimension == Dimension::Energy {
+            return Some(1.0);
+        }
+        match &self.heating_value {
+            Some(h) if h.per == dimension => Some(h.per_si),
+            _ => match dimension {
+                Dimension::Mass => self.carrier.net_calorific_value_per_kg(),
+                Dimension::GasAmount => self.carrier.net_calorific_value_per_mol(),
+                _ => None,
+            },
+        }
+    }
+
     /// Energy per year (J) under `schedule`, or why it cannot be known.
     pub(crate) fn joules_per_year(&self, schedule: &Schedule, path: &str) -> Result<f64> {
         let missing = |per: &str| {

@@ -30,7 +30,9 @@ pub use energy::{
     Carrier, Device, EnergyAmount, EnergyBalance, EnergyInput, HeatingValue, MeasuredEnergy,
     NodeEnergy,
 };
-pub use model::{Flow, Flowsheet, Node, NodeKind, Rate, Stream, Uncertainty, WATER_DENSITY};
+pub use model::{
+    Account, Flow, Flowsheet, Node, NodeKind, Rate, Stream, Uncertainty, WATER_DENSITY,
+};
 
 /// The JSON Schema of [`Balance`].
 pub fn balance_schema() -> serde_json::Value {

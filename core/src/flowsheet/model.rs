@@ -32,6 +32,55 @@ pub struct Flowsheet {
     /// is counted (required when a stream has a temperature), e.g. `"15 °C"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_temperature: Option<Measured<q::ThermodynamicTemperature>>,
+    /// How flows across the boundary are priced when an option changes them, where the
+    /// default rules do not say (see [`Account`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accounts: Vec<Account>,
+}
+
+/// The price of a component's flow at a boundary node, for the money an option saves.
+///
+/// Without an account, water from a source is priced as `water`, water to a wastewater node
+/// as `wastewater`, and any other component from a source as the resource of its own name;
+/// a change of a flow from a source or to solid waste that has no price is an error, never a
+/// free saving. Loads to wastewater, emissions and products are reported but not priced
+/// unless an account prices them.
+///
+/// ```toml
+/// [[flowsheet.accounts]]   # chrome is bought as basic chromium sulphate, 25 % Cr2O3
+/// node = "store"
+/// component = "Cr2O3"
+/// resource = "basic chromium sulphate"
+/// content = "25 %"
+///
+/// [[flowsheet.accounts]]   # organic matter from the hides costs nothing
+/// node = "hides"
+/// component = "COD"
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    /// A boundary node (source or sink).
+    pub node: String,
+    /// A component.
+    pub component: String,
+    /// The resource in `[prices]` bought or paid for; absent when the flow costs nothing.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "String")]
+    pub resource: Option<String>,
+    /// Mass of the component per mass of the priced resource (`"25 %"` of Cr2O3 in basic
+    /// chromium sulphate); 100 % when absent.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub content: Option<Measured<q::Ratio>>,
 }
 
 /// A unit operation or a point where material crosses the site's boundary.
@@ -398,6 +447,7 @@ impl Flowsheet {
             }
         }
         super::energy::validate_devices(&self.devices)?;
+        self.validate_accounts(&ids)?;
         for (i, n) in self.nodes.iter().enumerate() {
             if !connected.contains(n.id.as_str()) {
                 return Err(Error::out_of_range(
@@ -405,6 +455,55 @@ impl Flowsheet {
                     &n.id,
                     "is not connected to any stream",
                 ));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Flowsheet {
+    fn validate_accounts(&self, components: &HashSet<&str>) -> Result<()> {
+        let mut seen = HashSet::new();
+        for (i, a) in self.accounts.iter().enumerate() {
+            let path = format!("flowsheet.accounts[{i}]");
+            if !self
+                .nodes
+                .iter()
+                .any(|n| n.id == a.node && !n.kind.is_process())
+            {
+                return Err(Error::UnknownReference {
+                    path: format!("{path}.node"),
+                    value: a.node.clone(),
+                    expected: "the id of a boundary node (a source or a sink)".to_string(),
+                });
+            }
+            if !components.contains(a.component.as_str()) {
+                return Err(Error::UnknownReference {
+                    path: format!("{path}.component"),
+                    value: a.component.clone(),
+                    expected: "a component listed in flowsheet.components".to_string(),
+                });
+            }
+            if !seen.insert((a.node.as_str(), a.component.as_str())) {
+                return Err(Error::out_of_range(
+                    format!("{path}.component"),
+                    &a.component,
+                    format!("already has an account at node {}", a.node),
+                ));
+            }
+            if let Some(c) = &a.content
+                && !(c.si() > 0.0 && c.si() <= 1.0)
+            {
+                return Err(Error::out_of_range(
+                    format!("{path}.content"),
+                    c,
+                    "must be more than 0 % and at most 100 %",
+                ));
+            }
+            if a.content.is_some() && a.resource.is_none() {
+                return Err(Error::MissingField {
+                    path: format!("{path}.resource"),
+                });
             }
         }
         Ok(())

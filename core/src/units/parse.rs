@@ -78,6 +78,14 @@ pub enum UnitProblem {
         /// The text as written.
         text: String,
     },
+    /// Text that is not an amount of money.
+    #[error(
+        "`{text}` is not an amount of money: write an amount and the currency code, such as \"2400 USD\""
+    )]
+    Money {
+        /// The text as written.
+        text: String,
+    },
     /// An absolute temperature below 0 K or an absolute pressure below 0 Pa.
     #[error("`{text}` is below absolute zero of its scale, which is physically impossible")]
     Impossible {
@@ -105,6 +113,7 @@ impl UnitProblem {
             }
             UnitProblem::Offset { .. } => "unit_offset",
             UnitProblem::Price { .. } => "price_syntax",
+            UnitProblem::Money { .. } => "money_syntax",
             UnitProblem::Impossible { .. } => "unit_impossible",
         }
     }

@@ -57,7 +57,7 @@ fn bad_options_name_the_option_and_field() {
         // no price for what changes: say which
         (
             r#"effects = [{ kind = "saving", resource = "steam", amount = "1 t/yr" }]"#,
-            "unknown_reference",
+            "missing_price",
             "options[0].effects[0].resource",
         ),
         // water is priced per volume
@@ -85,6 +85,41 @@ effects = [{ kind = "saving", resource = "water", amount = "1 m3/yr" }]"#,
             "options[0].capex",
         ),
         ("effects = []", "out_of_range", "options[0].effects"),
+        (
+            r#"capex = ["100 USD", "-5 USD"]
+effects = [{ kind = "saving", resource = "water", amount = "1 m3/yr" }]"#,
+            "out_of_range",
+            "options[0].capex[1]",
+        ),
+        (
+            r#"capex = ["100 USD", "5 m3"]
+effects = [{ kind = "saving", resource = "water", amount = "1 m3/yr" }]"#,
+            "money_syntax",
+            "options[0].capex[1]",
+        ),
+        (
+            r#"start = "1.5 yr"
+effects = [{ kind = "saving", resource = "water", amount = "1 m3/yr" }]"#,
+            "out_of_range",
+            "options[0].start",
+        ),
+        // a flowsheet edit without a flowsheet
+        (
+            r#"effects = [{ kind = "scale", stream = "x", factor = "50 %" }]"#,
+            "out_of_range",
+            "options[0].effects[0].kind",
+        ),
+        // fields the kind does not take, or lacks
+        (
+            r#"effects = [{ kind = "saving", resource = "water", amount = "1 m3/yr", factor = "5 %" }]"#,
+            "out_of_range",
+            "options[0].effects[0].factor",
+        ),
+        (
+            r#"effects = [{ kind = "saving", amount = "1 m3/yr" }]"#,
+            "missing_field",
+            "options[0].effects[0].resource",
+        ),
     ];
     for (body, code, path) in cases {
         let text = doc(&format!(
@@ -96,6 +131,30 @@ effects = [{ kind = "saving", resource = "water", amount = "1 m3/yr" }]"#,
         };
         assert_eq!((e.code(), e.path()), (code, path), "{e}");
     }
+}
+
+#[test]
+fn staged_investment_and_a_later_start() {
+    // Start in year 1 with 6,000 then 3,000 in year 2; 6,000 a year saved in years 2 to 5
+    // (a 4-year life from the start). At 0 %: NPV = 4 × 6,000 − 9,000.
+    let a = Assessment::from_toml_str(&doc(r#"
+[[options]]
+id = "a"
+title = "a"
+category = "technology_change"
+capex = ["6000 USD", "3000 USD"]
+start = "1 yr"
+effects = [{ kind = "saving", resource = "water", amount = "10 m3/d" }]
+"#))
+    .unwrap();
+    let o = &a.evaluate().unwrap().options[0];
+    let want = [0.0, -6_000.0, 3_000.0, 6_000.0, 6_000.0, 6_000.0];
+    assert_eq!(o.cash_flows.len(), want.len(), "{:?}", o.cash_flows);
+    for (got, want) in o.cash_flows.iter().zip(want) {
+        assert!((got - want).abs() < 1e-9, "{:?}", o.cash_flows);
+    }
+    assert!((o.capex - 9_000.0).abs() < 1e-9);
+    assert!((o.npv - 15_000.0).abs() < 1e-9);
 }
 
 #[test]
@@ -147,7 +206,8 @@ effects = [{ kind = "saving", resource = "water", amount = "85 m3/yr" }]
     assert!((p.all.npv - 125.0).abs() < 1e-9);
     assert_eq!(p.ranking, vec!["A", "B", "C"]);
     // cost per m3 at CRF = 1: A 100/150, B 60/100, C 50/85 → C (0.588), B (0.6), A (0.667)
-    let water = &p.cost_curves["water"];
+    let water = &p.cost_curves["water"].steps;
+    assert_eq!(p.cost_curves["water"].unit, "m3");
     let ids: Vec<&str> = water.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, vec!["C", "B", "A"]);
     assert!((water[0].height - 50.0 / 85.0).abs() < 1e-12);

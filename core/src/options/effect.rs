@@ -1,0 +1,372 @@
+//! What an option changes: a direct saving of a priced resource, or an edit of the flowsheet.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uom::si::f64 as q;
+
+use crate::document::{SECONDS_PER_YEAR, Schedule};
+use crate::error::{Error, Result};
+use crate::flowsheet::Flow;
+use crate::units::{
+    Dimension, Measure, Measured, TimeBasis, UnitProblem, format_number, parse_unit, split_number,
+};
+
+/// One change an option makes. Which fields it takes depends on its `kind`:
+///
+/// | kind | fields | meaning |
+/// |---|---|---|
+/// | `saving` | `resource`, `amount` | `amount` less of a priced resource per time, when there is no model of it |
+/// | `scale` | `stream` (and `component`), or `energy`; `factor` | a stream's flow of a component (all when no component), or an energy input, times `factor` |
+/// | `set` | `stream`, `component`, `flow` | a stream's flow of a component set to `flow` |
+/// | `recycle` | `stream`, `component`, `fraction`, `to` (and `replaces`) | `fraction` of the stream's flow of the component sent back to node `to`, replacing as much of the fresh supply in stream `replaces` |
+/// | `efficiency` | `node`, and `efficiency` or `cop` | the node's device made more (or less) efficient: its energy inputs fall in proportion |
+/// | `substitute` | `stream`, `component`, `by`, `ratio` (and `fraction`) | a supply of `component` replaced by `ratio` kg of `by` per kg (`fraction` of it; all when absent) |
+///
+/// Flowsheet edits are propagated downstream: each unit operation passes on what it receives
+/// in the proportions the baseline balance shows (its transfer coefficients).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Effect {
+    /// What kind of change.
+    pub kind: EffectKind,
+    /// `saving`: a resource named in `[prices]`.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "String")]
+    pub resource: Option<String>,
+    /// `saving`: how much less of it per time (per day means per operating day); negative for
+    /// more.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "SavingAmount")]
+    pub amount: Option<SavingAmount>,
+    /// A stream of the flowsheet.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "String")]
+    pub stream: Option<String>,
+    /// `scale`: an energy input of the flowsheet (`flowsheet.energy[].id`).
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "String")]
+    pub energy: Option<String>,
+    /// A component of the flowsheet.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "String")]
+    pub component: Option<String>,
+    /// `scale`: the new flow per old flow (`"60 %"`).
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub factor: Option<Measured<q::Ratio>>,
+    /// `set`: the new flow (`"60 m3/d"`, `"20 kg/d"`).
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Flow")]
+    pub flow: Option<Flow>,
+    /// `recycle`: the share of the stream's flow sent back; `substitute`: the share of the
+    /// supply replaced.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub fraction: Option<Measured<q::Ratio>>,
+    /// `recycle`: the unit operation receiving the recycled flow.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "String")]
+    pub to: Option<String>,
+    /// `recycle`: a supply stream whose flow of the component falls by what is recycled.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "String")]
+    pub replaces: Option<String>,
+    /// `efficiency`: a unit operation with a device in `flowsheet.devices`.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "String")]
+    pub node: Option<String>,
+    /// `efficiency`: the device's new efficiency (`"92 %"`).
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub efficiency: Option<Measured<q::Ratio>>,
+    /// `efficiency`: the heat pump's new coefficient of performance (`"4.2"`).
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub cop: Option<Measured<q::Ratio>>,
+    /// `substitute`: the component used instead.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "String")]
+    pub by: Option<String>,
+    /// `substitute`: mass of the new component per mass of the one it replaces (`"50 %"`).
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub ratio: Option<Measured<q::Ratio>>,
+}
+
+/// Kinds of effects (see [`Effect`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EffectKind {
+    /// Less of a priced resource, when there is no model of it.
+    Saving,
+    /// A flow or an energy input times a factor.
+    Scale,
+    /// A flow set to a new value.
+    Set,
+    /// Part of a stream sent back to a unit operation.
+    Recycle,
+    /// A device's new efficiency or COP.
+    Efficiency,
+    /// One supplied component replaced by another.
+    Substitute,
+}
+
+impl EffectKind {
+    /// Snake-case name.
+    pub fn key(self) -> &'static str {
+        match self {
+            EffectKind::Saving => "saving",
+            EffectKind::Scale => "scale",
+            EffectKind::Set => "set",
+            EffectKind::Recycle => "recycle",
+            EffectKind::Efficiency => "efficiency",
+            EffectKind::Substitute => "substitute",
+        }
+    }
+
+    /// Fields the kind requires, and those it also accepts. A group `a|b` requires exactly one
+    /// of them.
+    fn fields(self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self {
+            EffectKind::Saving => (&["resource", "amount"], &[]),
+            EffectKind::Scale => (&["stream|energy", "factor"], &["component"]),
+            EffectKind::Set => (&["stream", "component", "flow"], &[]),
+            EffectKind::Recycle => (&["stream", "component", "fraction", "to"], &["replaces"]),
+            EffectKind::Efficiency => (&["node", "efficiency|cop"], &[]),
+            EffectKind::Substitute => (&["stream", "component", "by", "ratio"], &["fraction"]),
+        }
+    }
+}
+
+impl Effect {
+    /// Whether the effect edits the flowsheet (rather than giving a saving directly).
+    pub fn edits_flowsheet(&self) -> bool {
+        self.kind != EffectKind::Saving
+    }
+
+    fn given(&self) -> [(&'static str, bool); 15] {
+        [
+            ("resource", self.resource.is_some()),
+            ("amount", self.amount.is_some()),
+            ("stream", self.stream.is_some()),
+            ("energy", self.energy.is_some()),
+            ("component", self.component.is_some()),
+            ("factor", self.factor.is_some()),
+            ("flow", self.flow.is_some()),
+            ("fraction", self.fraction.is_some()),
+            ("to", self.to.is_some()),
+            ("replaces", self.replaces.is_some()),
+            ("node", self.node.is_some()),
+            ("efficiency", self.efficiency.is_some()),
+            ("cop", self.cop.is_some()),
+            ("by", self.by.is_some()),
+            ("ratio", self.ratio.is_some()),
+        ]
+    }
+
+    /// Check the fields present are those the kind takes, and the plain ranges.
+    pub(crate) fn check_fields(&self, path: &str) -> Result<()> {
+        let given = self.given();
+        let is_given = |name: &str| given.iter().any(|(n, g)| *n == name && *g);
+        let (required, optional) = self.kind.fields();
+        for group in required {
+            let names: Vec<&str> = group.split('|').collect();
+            let count = names.iter().filter(|n| is_given(n)).count();
+            if count == 0 {
+                return Err(Error::MissingField {
+                    path: format!("{path}.{}", names[0]),
+                });
+            }
+            if count > 1 {
+                return Err(Error::out_of_range(
+                    format!("{path}.{}", names[1]),
+                    self.kind.key(),
+                    format!("effects take one of {}, not both", names.join(" or ")),
+                ));
+            }
+        }
+        let allowed = |name: &str| {
+            required.iter().any(|g| g.split('|').any(|n| n == name)) || optional.contains(&name)
+        };
+        if let Some((name, _)) = given.iter().find(|(n, g)| *g && !allowed(n)) {
+            return Err(Error::out_of_range(
+                format!("{path}.{name}"),
+                self.kind.key(),
+                format!("effects do not take `{name}`"),
+            ));
+        }
+        if self.kind == EffectKind::Scale && self.energy.is_some() && self.component.is_some() {
+            return Err(Error::out_of_range(
+                format!("{path}.component"),
+                self.kind.key(),
+                "effects on an energy input take no component",
+            ));
+        }
+        let ratio = |name: &str, value: &Option<Measured<q::Ratio>>, max: f64| -> Result<()> {
+            match value {
+                Some(v) if !(v.si() >= 0.0 && v.si() <= max) => Err(Error::out_of_range(
+                    format!("{path}.{name}"),
+                    v,
+                    if max == 1.0 {
+                        "must be from 0 % to 100 %".to_string()
+                    } else {
+                        format!("must be from 0 to {}", format_number(max))
+                    },
+                )),
+                _ => Ok(()),
+            }
+        };
+        ratio("fraction", &self.fraction, 1.0)?;
+        ratio("factor", &self.factor, f64::MAX)?;
+        ratio("ratio", &self.ratio, f64::MAX)?;
+        if let Some(e) = &self.efficiency
+            && !(e.si() > 0.0 && e.si() <= 1.0)
+        {
+            return Err(Error::out_of_range(
+                format!("{path}.efficiency"),
+                e,
+                "must be more than 0 % and at most 100 %",
+            ));
+        }
+        if let Some(c) = &self.cop
+            && !(c.si() > 0.0 && c.si().is_finite())
+        {
+            return Err(Error::out_of_range(
+                format!("{path}.cop"),
+                c,
+                "must be positive",
+            ));
+        }
+        if let Some(f) = &self.flow
+            && !matches!(f, Flow::Estimated(_))
+        {
+            return Err(Error::out_of_range(
+                format!("{path}.flow"),
+                f,
+                "must be a plain amount per time (no \"?\", no uncertainty)",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// An amount per time of any priced quantity (`"1200 m3/yr"`, `"35 kg/d"`, `"9000 kWh/yr"`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavingAmount {
+    text: String,
+    /// SI amount per unit of the unit's time.
+    per_time_si: f64,
+    /// What the amount is: a volume, mass, energy or gas amount.
+    pub(crate) dimension: Dimension,
+    basis: TimeBasis,
+}
+
+impl SavingAmount {
+    fn parse(text: &str) -> std::result::Result<SavingAmount, UnitProblem> {
+        let (number, unit_text) = split_number(text)?;
+        let unit = parse_unit(unit_text)?;
+        let rates = [
+            (Dimension::VolumeRate, Dimension::Volume),
+            (Dimension::MassRate, Dimension::Mass),
+            (Dimension::Power, Dimension::Energy),
+            (Dimension::GasFlow, Dimension::GasAmount),
+        ];
+        let (rate, amount) = rates
+            .into_iter()
+            .find(|(r, _)| unit.to_si(1.0, *r).is_ok())
+            .ok_or_else(|| UnitProblem::WrongDimension {
+                unit: unit.text.clone(),
+                found: Dimension::describe_dims(unit.dims),
+                expected: Dimension::VolumeRate,
+            })?;
+        Ok(SavingAmount {
+            text: format!("{} {}", format_number(number), unit.text),
+            per_time_si: unit.to_si(number, rate)?,
+            dimension: amount,
+            basis: unit.basis.unwrap_or(TimeBasis::Year),
+        })
+    }
+
+    /// The amount per year under `schedule`, in SI units of its dimension.
+    pub(crate) fn per_year(&self, schedule: &Schedule) -> f64 {
+        let seconds = match self.basis {
+            TimeBasis::Hour => schedule.operating_time().si(),
+            TimeBasis::Day => f64::from(schedule.days_per_year) * 86_400.0,
+            TimeBasis::Year => SECONDS_PER_YEAR,
+        };
+        self.per_time_si * seconds
+    }
+}
+
+impl std::fmt::Display for SavingAmount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+crate::text::string_serde!(
+    SavingAmount,
+    "SavingAmount",
+    "A saving per time of a priced resource: a volume (\"1200 m3/yr\"), mass (\"35 kg/d\"), energy (\"9000 kWh/yr\") or gas amount (\"3000 Nm3/yr\") per time.",
+    "1200 m3/yr"
+);

@@ -1,0 +1,553 @@
+//! Cleaner-production options: what each changes, costs and saves, and whether it pays back.
+//!
+//! An option's effects are direct savings of priced resources ("water 1,200 m3/yr less") or
+//! edits of the flowsheet (scale or set a flow, recycle part of a stream, a better device
+//! efficiency, a substituted chemical), both possibly in one option. Edits are applied to a
+//! copy of the baseline and carried downstream ([`scenario`](self) rules); the flows that
+//! change across the site's boundary are priced with the document's prices (water bought and
+//! discharged both count), energy with its carrier's price, and CO2 with the IPCC defaults
+//! and the document's grid factor. The money saved becomes a cash-flow series appraised with
+//! the finance engine.
+
+mod accounts;
+mod capex;
+mod effect;
+mod portfolio;
+mod scenario;
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uom::si::f64 as q;
+
+use crate::document::{Document, SECONDS_PER_YEAR};
+use crate::error::{Error, Result};
+use crate::finance::{self, CashFlowPlan, Payback, Stream};
+use crate::money::Money;
+use crate::units::Measured;
+
+pub use accounts::CO2_KEY;
+pub use capex::Capex;
+pub use effect::{Effect, EffectKind, SavingAmount};
+pub use portfolio::{
+    CostCurve, CostCurveStep, MAX_BUDGET_OPTIONS, Portfolio, PortfolioTotal, Sequence,
+    SequenceStep, sequence,
+};
+
+use accounts::Changes;
+use scenario::{Baseline, Outcome, Scenario};
+
+/// The eight option categories of the UNEP/UNIDO cleaner-production method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Good housekeeping.
+    GoodHousekeeping,
+    /// Input substitution.
+    InputSubstitution,
+    /// Better process control.
+    BetterProcessControl,
+    /// Equipment modification.
+    EquipmentModification,
+    /// Technology change.
+    TechnologyChange,
+    /// On-site recovery and reuse.
+    OnSiteRecovery,
+    /// Production of a useful by-product.
+    UsefulByProduct,
+    /// Product modification.
+    ProductModification,
+}
+
+/// A cleaner-production option.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CpOption {
+    /// Identifier.
+    pub id: String,
+    /// What is done.
+    pub title: String,
+    /// UNEP/UNIDO category.
+    pub category: Category,
+    /// Investment (`"2400 USD"`), or investments in successive years (`["2000 USD", "400
+    /// USD"]`), from the start year; zero when absent.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Capex")]
+    pub capex: Option<Capex>,
+    /// Change of operating and maintenance cost per year (`"150 USD"` more a year; negative
+    /// when it costs less); zero when absent.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Money")]
+    pub om_change: Option<Money>,
+    /// Useful life, the years of savings appraised; the document's horizon when absent.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Time>")]
+    pub lifetime: Option<Measured<q::Time>>,
+    /// Value left at the end of the life; zero when absent.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Money")]
+    pub salvage: Option<Money>,
+    /// Years from now until the (first) investment, a whole number (`"1 yr"`); savings begin
+    /// the year after it. Now when absent.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Time>")]
+    pub start: Option<Measured<q::Time>>,
+    /// What the option changes.
+    pub effects: Vec<Effect>,
+}
+
+/// How an option is classed by what it costs and how fast it pays back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CostClass {
+    /// No investment.
+    NoCost,
+    /// Pays back within the document's low-cost threshold.
+    LowCost,
+    /// Everything else.
+    Investment,
+}
+
+/// Cost of each unit of the main resource saved (the cost of conserved energy or water:
+/// Meier, LBL-14814, 1982): the investment annualized with the capital recovery factor at the
+/// discount rate over the life, plus the O&M change, per unit saved a year. Compare it with
+/// the resource's price.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct LevelizedCost {
+    /// The resource whose saving is worth most.
+    pub resource: String,
+    /// Money per unit.
+    pub value: f64,
+    /// The unit: `m3`, `kg`, `kWh` or `Nm3`.
+    pub per: String,
+}
+
+/// An option seen from the owner's side when the investment is financed.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct OptionFinancing {
+    /// Amount borrowed.
+    pub loan: f64,
+    /// Grant received.
+    pub grant: f64,
+    /// The owner's cash flows from year 0.
+    pub equity_flows: Vec<f64>,
+    /// NPV of the owner's flows at the discount rate.
+    pub equity_npv: f64,
+    /// IRR of the owner's flows (none when they have none).
+    pub equity_irr: Option<f64>,
+    /// Smallest debt-service coverage over the loan (none without debt service).
+    pub min_dscr: Option<f64>,
+}
+
+/// The appraisal of one option. Money is in the document's currency; amounts per year.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct OptionResult {
+    /// Option id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// UNEP/UNIDO category.
+    pub category: Category,
+    /// Cost class.
+    pub cost_class: CostClass,
+    /// Investment, all stages, undiscounted.
+    pub capex: f64,
+    /// Money saved per year (savings less the O&M change), first year.
+    pub annual_saving: f64,
+    /// Years until the investment is recovered (none: never within the life).
+    pub simple_payback_years: Option<f64>,
+    /// Years until the discounted investment is recovered (none: never within the life).
+    pub discounted_payback_years: Option<f64>,
+    /// Net present value at the document's discount rate over the life.
+    pub npv: f64,
+    /// Internal rate of return (none when there is none: no investment, or never pays).
+    pub irr: Option<f64>,
+    /// Modified IRR, financing and reinvesting at the discount rate.
+    pub mirr: Option<f64>,
+    /// Savings-to-investment ratio: present value of the net savings per unit of present
+    /// value invested (NIST Handbook 135).
+    pub savings_to_investment: Option<f64>,
+    /// Cost per unit of the main resource saved.
+    pub levelized_cost: Option<LevelizedCost>,
+    /// CO2 avoided, t/yr (none when a changed energy carrier has no emission factor).
+    pub co2_avoided: Option<f64>,
+    /// Saving per resource and per unpriced load per year, with its unit (`"1200 m3/yr"` is
+    /// 1200 m3 less a year; `"COD to effluent"` a load), and the CO2 avoided under
+    /// [`CO2_KEY`].
+    pub deltas: BTreeMap<String, String>,
+    /// Money saved per resource per year.
+    pub money: BTreeMap<String, f64>,
+    /// The cash flows appraised, from year 0.
+    pub cash_flows: Vec<f64>,
+    /// The owner's view when `finance.financing` is given.
+    pub financing: Option<OptionFinancing>,
+    /// What could not be counted, in words.
+    pub notes: Vec<String>,
+}
+
+/// The appraisal of every option of a document.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Evaluation {
+    /// Currency of every amount of money.
+    pub currency: String,
+    /// One result per option, in the document's order, each alone against the baseline.
+    pub options: Vec<OptionResult>,
+    /// The options together.
+    pub portfolio: Portfolio,
+}
+
+/// The baseline an option is compared with.
+pub(crate) struct Model<'a> {
+    doc: &'a Document,
+    base: Option<Baseline<'a>>,
+}
+
+impl<'a> Model<'a> {
+    pub(crate) fn new(doc: &'a Document) -> Result<Model<'a>> {
+        let edits = doc
+            .options
+            .iter()
+            .any(|o| o.effects.iter().any(Effect::edits_flowsheet));
+        let base = match (&doc.flowsheet, edits) {
+            (Some(fs), true) => {
+                let balance = fs.balance(&doc.schedule)?;
+                Some(Baseline::new(fs, &doc.schedule, &balance)?)
+            }
+            _ => None,
+        };
+        Ok(Model { doc, base })
+    }
+
+    /// Apply option `i`'s edits to `scenario` and return what changes from `before`, with
+    /// its direct savings; the new flows are returned for the next step.
+    pub(crate) fn step(
+        &self,
+        scenario: &mut Scenario,
+        before: Option<&Outcome>,
+        i: usize,
+    ) -> Result<(Changes, Option<Outcome>)> {
+        let o = &self.doc.options[i];
+        let path = format!("options[{i}]");
+        let direct = accounts::direct(self.doc, &o.effects, &path)?;
+        let Some(base) = &self.base else {
+            return Ok((direct, None));
+        };
+        scenario.apply(base, &o.effects, &path)?;
+        let after = scenario.solve(base)?;
+        let start = Outcome::of(base);
+        let modelled = accounts::modelled(self.doc, base, before.unwrap_or(&start), &after, &path)?;
+        Ok((modelled.merge(direct), Some(after)))
+    }
+}
+
+/// Appraise every option of `doc`, each alone, and together.
+pub fn evaluate(doc: &Document) -> Result<Evaluation> {
+    let model = Model::new(doc)?;
+    let options = (0..doc.options.len())
+        .map(|i| {
+            let (changes, _) = model.step(&mut Scenario::default(), None, i)?;
+            appraise(doc, i, &changes)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let portfolio = portfolio::portfolio(&model, &options)?;
+    Ok(Evaluation {
+        currency: doc.currency.to_string(),
+        options,
+        portfolio,
+    })
+}
+
+fn money(doc: &Document, path: &str, m: Option<&Money>) -> Result<f64> {
+    match m {
+        None => Ok(0.0),
+        Some(m) if m.currency() != doc.currency => Err(Error::Currency {
+            path: path.to_string(),
+            value: m.to_string(),
+            found: m.currency().to_string(),
+            expected: doc.currency.to_string(),
+        }),
+        Some(m) => Ok(m.amount()),
+    }
+}
+
+fn whole_years(path: String, t: &Measured<q::Time>, min: f64, max: f64) -> Result<u32> {
+    let y = t.si() / SECONDS_PER_YEAR;
+    if (min..=max).contains(&y) && (y - y.round()).abs() < 1e-9 {
+        Ok(y.round() as u32)
+    } else {
+        Err(Error::out_of_range(
+            path,
+            t,
+            format!(
+                "must be a whole number of years from {} to {}",
+                min as u32, max as u32
+            ),
+        ))
+    }
+}
+
+/// The appraisal of option `i` of `doc` saving `changes`.
+fn appraise(doc: &Document, i: usize, changes: &Changes) -> Result<OptionResult> {
+    let o = &doc.options[i];
+    let path = format!("options[{i}]");
+    let stages = match &o.capex {
+        None => vec![0.0],
+        Some(Capex(list)) => list
+            .iter()
+            .enumerate()
+            .map(|(k, m)| {
+                let p = if list.len() == 1 {
+                    format!("{path}.capex")
+                } else {
+                    format!("{path}.capex[{k}]")
+                };
+                let x = money(doc, &p, Some(m))?;
+                if x < 0.0 {
+                    return Err(Error::out_of_range(p, m, "must not be negative"));
+                }
+                Ok(x)
+            })
+            .collect::<Result<Vec<f64>>>()?,
+    };
+    let capex: f64 = stages.iter().sum();
+    let om = money(doc, &format!("{path}.om_change"), o.om_change.as_ref())?;
+    let salvage = money(doc, &format!("{path}.salvage"), o.salvage.as_ref())?;
+    let years = match &o.lifetime {
+        None => doc.finance.horizon_years(),
+        Some(l) => whole_years(format!("{path}.lifetime"), l, 1.0, 100.0)?,
+    };
+    let start = match &o.start {
+        None => 0,
+        Some(s) => whole_years(format!("{path}.start"), s, 0.0, 50.0)?,
+    };
+    let mut capex_by_year = vec![0.0; start as usize];
+    capex_by_year.extend(&stages);
+    let savings: Vec<Stream> = changes
+        .money
+        .iter()
+        .map(|(name, value)| Stream {
+            name: name.clone(),
+            per_year: *value,
+            escalation: 0.0,
+        })
+        .collect();
+    let plan = CashFlowPlan {
+        capex: capex_by_year,
+        savings,
+        om_change: om,
+        salvage,
+        years: start + years,
+        first_saving_year: start + 1,
+        ..CashFlowPlan::default()
+    };
+    let flows = plan.build()?.net;
+    let rate = doc.finance.discount_rate.si();
+    let annual_saving = changes.annual_money() - om;
+    let npv = finance::npv(rate, &flows)?;
+    let simple = finance::payback(&flows)?;
+    let discounted = finance::discounted_payback(rate, &flows)?;
+    let irr = finance::irr(&flows).ok();
+    let mirr = finance::mirr(&flows, rate, rate).ok();
+    let pv_capex = finance::npv(rate, &plan.capex)?;
+    let sir = (pv_capex > 0.0).then(|| (npv + pv_capex) / pv_capex);
+    let threshold = doc
+        .finance
+        .low_cost_payback
+        .as_ref()
+        .map_or(1.0, |t| t.si() / SECONDS_PER_YEAR);
+    let cost_class = if capex == 0.0 {
+        CostClass::NoCost
+    } else if simple.periods().is_some_and(|p| p <= threshold) {
+        CostClass::LowCost
+    } else {
+        CostClass::Investment
+    };
+    let crf = finance::capital_recovery_factor(rate, f64::from(years))?;
+    let levelized_cost = changes
+        .money
+        .iter()
+        .filter(|(_, m)| **m > 0.0)
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .and_then(|(name, _)| {
+            let (amount, dimension) = changes.amounts.get(name)?;
+            let per_unit = amount / accounts::si_per_display_unit(*dimension);
+            (per_unit > 0.0).then(|| LevelizedCost {
+                resource: name.clone(),
+                value: (capex * crf + om) / per_unit,
+                per: accounts::display_unit(*dimension).to_string(),
+            })
+        });
+    let financing = match &doc.finance.financing {
+        Some(terms) if capex > 0.0 && start == 0 => {
+            let f = terms.to_financing()?.apply(&flows, stages[0])?;
+            Some(OptionFinancing {
+                loan: f.loan,
+                grant: f.grant,
+                equity_npv: finance::npv(rate, &f.equity)?,
+                equity_irr: f.equity_irr,
+                min_dscr: f.min_dscr,
+                equity_flows: f.equity,
+            })
+        }
+        _ => None,
+    };
+    let mut notes = changes.notes.clone();
+    if doc.finance.financing.is_some() && capex > 0.0 && start > 0 {
+        notes.push("financing is appraised for investments made now (start 0)".to_string());
+    }
+    let years_of = |p: Payback| p.periods();
+    Ok(OptionResult {
+        id: o.id.clone(),
+        title: o.title.clone(),
+        category: o.category,
+        cost_class,
+        capex,
+        annual_saving,
+        simple_payback_years: years_of(simple),
+        discounted_payback_years: years_of(discounted),
+        npv,
+        irr,
+        mirr,
+        savings_to_investment: sir,
+        levelized_cost,
+        co2_avoided: changes.co2.map(|kg| kg / 1_000.0),
+        deltas: changes.deltas(),
+        money: changes.money.clone(),
+        cash_flows: flows,
+        financing,
+        notes,
+    })
+}
+
+/// Check ids are unique and each effect has the fields its kind takes, naming things that
+/// exist in the flowsheet.
+pub(crate) fn validate(doc: &Document) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    for (i, o) in doc.options.iter().enumerate() {
+        if o.id.trim().is_empty() || !seen.insert(o.id.as_str()) {
+            return Err(Error::out_of_range(
+                format!("options[{i}].id"),
+                &o.id,
+                "is empty or used twice",
+            ));
+        }
+        if o.effects.is_empty() {
+            return Err(Error::out_of_range(
+                format!("options[{i}].effects"),
+                &o.id,
+                "is empty: say what the option changes",
+            ));
+        }
+        for (k, e) in o.effects.iter().enumerate() {
+            let path = format!("options[{i}].effects[{k}]");
+            e.check_fields(&path)?;
+            if e.edits_flowsheet() {
+                check_references(doc, e, &path)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_references(doc: &Document, e: &Effect, path: &str) -> Result<()> {
+    let Some(fs) = &doc.flowsheet else {
+        return Err(Error::out_of_range(
+            format!("{path}.kind"),
+            e.kind.key(),
+            "edits the flowsheet, but the document has none: give a flowsheet or a direct saving",
+        ));
+    };
+    let checks: [(&str, &Option<String>, bool, &str); 7] = [
+        (
+            "stream",
+            &e.stream,
+            e.stream
+                .as_ref()
+                .is_some_and(|id| fs.streams.iter().any(|s| &s.id == id)),
+            "the id of a stream in flowsheet.streams",
+        ),
+        (
+            "replaces",
+            &e.replaces,
+            e.replaces
+                .as_ref()
+                .is_some_and(|id| fs.streams.iter().any(|s| &s.id == id)),
+            "the id of a stream in flowsheet.streams",
+        ),
+        (
+            "energy",
+            &e.energy,
+            e.energy
+                .as_ref()
+                .is_some_and(|id| fs.energy.iter().any(|x| &x.id == id)),
+            "the id of an energy input in flowsheet.energy",
+        ),
+        (
+            "component",
+            &e.component,
+            e.component
+                .as_ref()
+                .is_some_and(|c| fs.components.contains(c)),
+            "a component in flowsheet.components",
+        ),
+        (
+            "by",
+            &e.by,
+            e.by.as_ref().is_some_and(|c| fs.components.contains(c)),
+            "a component in flowsheet.components",
+        ),
+        (
+            "to",
+            &e.to,
+            e.to.as_ref()
+                .is_some_and(|id| fs.nodes.iter().any(|n| &n.id == id)),
+            "the id of a node in flowsheet.nodes",
+        ),
+        (
+            "node",
+            &e.node,
+            e.node
+                .as_ref()
+                .is_some_and(|id| fs.nodes.iter().any(|n| &n.id == id)),
+            "the id of a node in flowsheet.nodes",
+        ),
+    ];
+    for (name, value, found, expected) in checks {
+        if let Some(v) = value
+            && !found
+        {
+            return Err(Error::UnknownReference {
+                path: format!("{path}.{name}"),
+                value: v.clone(),
+                expected: expected.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The JSON Schema of [`Evaluation`].
+pub fn evaluation_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Evaluation)).unwrap_or(serde_json::Value::Null)
+}

@@ -1,0 +1,289 @@
+//! Options together: applied in sequence to one model, ranked, chosen under a capital budget,
+//! and laid out as marginal cost curves.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::accounts::{display_unit, si_per_display_unit};
+use super::scenario::{Outcome, Scenario};
+use super::{Model, OptionResult, appraise, money};
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::finance;
+
+/// The options taken together.
+///
+/// Options that edit the same flows are not additive (halving a rinse twice saves three
+/// quarters of it, not all of it): `all` and `within_budget` apply their options in sequence
+/// to one model, in the order of `ranking`, and `sequence` gives each option's increment.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Portfolio {
+    /// Every option together.
+    pub all: PortfolioTotal,
+    /// The options that maximize the total NPV within `finance.capital_budget` (none without
+    /// a budget). The choice adds the options' NPVs alone (exact over every subset of at most
+    /// [`MAX_BUDGET_OPTIONS`] options); the totals of the chosen set are then computed with
+    /// their interactions.
+    pub within_budget: Option<PortfolioTotal>,
+    /// Option ids by NPV alone, best first: the order of the sequence.
+    pub ranking: Vec<String>,
+    /// Every option applied after the better ones, with what it adds.
+    pub sequence: Vec<SequenceStep>,
+    /// For each resource saved (and [`CO2_KEY`](super::CO2_KEY)), the options as steps of a marginal cost curve,
+    /// cheapest first, from the options alone.
+    pub cost_curves: BTreeMap<String, CostCurve>,
+}
+
+/// Totals of a set of options applied together.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct PortfolioTotal {
+    /// The options in the set, in the order applied.
+    pub ids: Vec<String>,
+    /// Total investment.
+    pub capex: f64,
+    /// Money saved per year by the options together.
+    pub annual_saving: f64,
+    /// Sum of the options' incremental NPVs: the NPV of the set.
+    pub npv: f64,
+    /// CO2 avoided together, t/yr (none when a changed carrier has no factor).
+    pub co2_avoided: Option<f64>,
+}
+
+/// One option of a sequence: what it adds to those applied before it.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct SequenceStep {
+    /// Option id.
+    pub id: String,
+    /// Money saved per year beyond the options before it.
+    pub annual_saving: f64,
+    /// NPV of its investment with its incremental savings.
+    pub npv: f64,
+    /// CO2 avoided beyond the options before it, t/yr.
+    pub co2_avoided: Option<f64>,
+    /// Incremental savings per resource and load, with units.
+    pub deltas: BTreeMap<String, String>,
+    /// Money saved per year by this option and those before it.
+    pub cumulative_annual_saving: f64,
+    /// NPV of this option and those before it.
+    pub cumulative_npv: f64,
+}
+
+/// A set of options applied in a chosen order.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Sequence {
+    /// Each option's increment, in order.
+    pub steps: Vec<SequenceStep>,
+    /// The options together.
+    pub total: PortfolioTotal,
+}
+
+/// A marginal cost curve of one resource.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CostCurve {
+    /// Unit of the widths (`m3`, `kg`, `kWh`, `Nm3`; `t` for CO2); heights are money per it.
+    pub unit: String,
+    /// The options, cheapest per unit first.
+    pub steps: Vec<CostCurveStep>,
+}
+
+/// One option on a marginal cost curve.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct CostCurveStep {
+    /// Option id.
+    pub id: String,
+    /// Amount saved per year: the step's width.
+    pub width: f64,
+    /// Net cost per unit saved: the investment annualized with the capital recovery factor at
+    /// the discount rate over the option's life, plus the O&M change, less the money saved on
+    /// the other resources (all resources for CO2), per unit (negative: it pays for itself).
+    pub height: f64,
+    /// Cumulative width up to and including this step.
+    pub cumulative: f64,
+}
+
+/// Most options an exact budget selection considers (2^20 subsets).
+pub const MAX_BUDGET_OPTIONS: usize = 20;
+
+/// Apply the options of `doc` named by `ids`, in that order, to one model.
+pub fn sequence(doc: &Document, ids: &[&str]) -> Result<Sequence> {
+    let order =
+        ids.iter()
+            .enumerate()
+            .map(|(k, id)| {
+                doc.options.iter().position(|o| o.id == *id).ok_or_else(|| {
+                    Error::UnknownReference {
+                        path: format!("ids[{k}]"),
+                        value: (*id).to_string(),
+                        expected: "the id of an option of the document".to_string(),
+                    }
+                })
+            })
+            .collect::<Result<Vec<usize>>>()?;
+    for (k, i) in order.iter().enumerate() {
+        if order[..k].contains(i) {
+            return Err(Error::out_of_range(
+                format!("ids[{k}]"),
+                &doc.options[*i].id,
+                "is listed twice",
+            ));
+        }
+    }
+    run(&Model::new(doc)?, &order)
+}
+
+fn run(model: &Model<'_>, order: &[usize]) -> Result<Sequence> {
+    let doc = model.doc;
+    let mut scenario = Scenario::default();
+    let mut before: Option<Outcome> = None;
+    let mut steps = Vec::with_capacity(order.len());
+    let (mut saving, mut npv, mut capex) = (0.0, 0.0, 0.0);
+    let mut co2 = Some(0.0);
+    for &i in order {
+        let (changes, after) = model.step(&mut scenario, before.as_ref(), i)?;
+        if after.is_some() {
+            before = after;
+        }
+        let r = appraise(doc, i, &changes)?;
+        saving += r.annual_saving;
+        npv += r.npv;
+        capex += r.capex;
+        co2 = co2.zip(r.co2_avoided).map(|(a, b)| a + b);
+        steps.push(SequenceStep {
+            id: r.id,
+            annual_saving: r.annual_saving,
+            npv: r.npv,
+            co2_avoided: r.co2_avoided,
+            deltas: r.deltas,
+            cumulative_annual_saving: saving,
+            cumulative_npv: npv,
+        });
+    }
+    Ok(Sequence {
+        total: PortfolioTotal {
+            ids: steps.iter().map(|s| s.id.clone()).collect(),
+            capex,
+            annual_saving: saving,
+            npv,
+            co2_avoided: co2,
+        },
+        steps,
+    })
+}
+
+/// The portfolio of the options of the model's document, from their results alone.
+pub(crate) fn portfolio(model: &Model<'_>, opts: &[OptionResult]) -> Result<Portfolio> {
+    let doc = model.doc;
+    let mut ranking: Vec<usize> = (0..opts.len()).collect();
+    ranking.sort_by(|&a, &b| opts[b].npv.total_cmp(&opts[a].npv));
+    let all = run(model, &ranking)?;
+    let within_budget = match &doc.finance.capital_budget {
+        None => None,
+        Some(b) => {
+            let budget = money(doc, "finance.capital_budget", Some(b))?;
+            if opts.len() > MAX_BUDGET_OPTIONS {
+                return Err(Error::out_of_range(
+                    "options",
+                    opts.len(),
+                    format!(
+                        "are too many for an exact budget selection (at most {MAX_BUDGET_OPTIONS})"
+                    ),
+                ));
+            }
+            let mask = best_within(opts, budget);
+            let chosen: Vec<usize> = ranking
+                .iter()
+                .copied()
+                .filter(|&i| mask & (1 << i) != 0)
+                .collect();
+            Some(run(model, &chosen)?.total)
+        }
+    };
+    Ok(Portfolio {
+        all: all.total,
+        within_budget,
+        ranking: ranking.iter().map(|&i| opts[i].id.clone()).collect(),
+        sequence: all.steps,
+        cost_curves: cost_curves(doc, opts)?,
+    })
+}
+
+/// The subset (as a bit mask) with the highest total NPV whose capex fits `budget`; among
+/// equal NPVs the cheaper.
+fn best_within(opts: &[OptionResult], budget: f64) -> u32 {
+    let mut best = (0.0f64, 0.0f64, 0u32);
+    for mask in 0u32..(1u32 << opts.len()) {
+        let (mut capex, mut npv) = (0.0, 0.0);
+        for (i, o) in opts.iter().enumerate() {
+            if mask & (1 << i) != 0 {
+                capex += o.capex;
+                npv += o.npv;
+            }
+        }
+        if capex <= budget + 1e-9 && (npv > best.0 || (npv == best.0 && capex < best.1)) {
+            best = (npv, capex, mask);
+        }
+    }
+    best.2
+}
+
+fn cost_curves(doc: &Document, opts: &[OptionResult]) -> Result<BTreeMap<String, CostCurve>> {
+    let rate = doc.finance.discount_rate.si();
+    let mut curves: BTreeMap<String, CostCurve> = BTreeMap::new();
+    let mut push = |name: &str, unit: &str, id: &str, width: f64, height: f64| {
+        curves
+            .entry(name.to_string())
+            .or_insert_with(|| CostCurve {
+                unit: unit.to_string(),
+                steps: Vec::new(),
+            })
+            .steps
+            .push(CostCurveStep {
+                id: id.to_string(),
+                width,
+                height,
+                cumulative: 0.0,
+            });
+    };
+    for (i, o) in opts.iter().enumerate() {
+        let years =
+            f64::from(u32::try_from(o.cash_flows.len().saturating_sub(1)).unwrap_or(1)).max(1.0);
+        let crf = finance::capital_recovery_factor(rate, years)?;
+        let om = money(doc, "", doc.options[i].om_change.as_ref())?;
+        let annual_cost = o.capex * crf + om;
+        let total: f64 = o.money.values().sum();
+        for (resource, saved) in &o.money {
+            let Some(price) = doc.prices.get(resource) else {
+                continue;
+            };
+            let dimension = price.dimension();
+            let width = saved / price.per_si() / si_per_display_unit(dimension);
+            if width <= 0.0 {
+                continue;
+            }
+            let height = (annual_cost - (total - saved)) / width;
+            push(resource, display_unit(dimension), &o.id, width, height);
+        }
+        if let Some(t) = o.co2_avoided
+            && t > 0.0
+        {
+            push(
+                super::accounts::CO2_KEY,
+                "t",
+                &o.id,
+                t,
+                (annual_cost - total) / t,
+            );
+        }
+    }
+    for curve in curves.values_mut() {
+        curve.steps.sort_by(|a, b| a.height.total_cmp(&b.height));
+        let mut sum = 0.0;
+        for s in &mut curve.steps {
+            sum += s.width;
+            s.cumulative = sum;
+        }
+    }
+    Ok(curves)
+}
