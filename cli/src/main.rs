@@ -120,6 +120,7 @@ fn run(command: Command) -> Result<String, String> {
                         "balance": balance,
                         "currency": evaluation.currency,
                         "options": evaluation.options,
+                        "portfolio": evaluation.portfolio,
                     });
                     format!(
                         "{}\n",

@@ -113,11 +113,21 @@ impl Assessment {
     }
 
     /// The appraisal of every option as a `cleanprod.Evaluation`.
-    fn evaluate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let e = self.inner.evaluate().map_err(|e| py_err(py, &e))?;
+    fn evaluate<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let e = slf.borrow().inner.evaluate().map_err(|e| py_err(py, &e))?;
         let text = serde_json::to_string(&e).map_err(|e| PyValueError::new_err(e.to_string()))?;
         let class = py.import("cleanprod.evaluation")?.getattr("Evaluation")?;
-        class.call_method1("_from_json", (text,))
+        class.call_method1("_from_json", (text, slf))
+    }
+
+    /// The options with these ids applied in this order to one model, as a dict: `steps`
+    /// (what each adds to those before it) and `total`.
+    fn portfolio<'py>(&self, py: Python<'py>, ids: Vec<String>) -> PyResult<Bound<'py, PyAny>> {
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let s = self.inner.portfolio(&ids).map_err(|e| py_err(py, &e))?;
+        let text = serde_json::to_string(&s).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        json_to_py(py, &text)
     }
 
     /// The reconciliation of the redundant measurements per component: each test (chi-square,

@@ -63,6 +63,19 @@ def test_valid_documents_give_their_summaries(document_cases):
                     else:
                         assert got[k] == want, (option_id, k)
             assert list(ev.options.index) == list(case["options"])
+        if "portfolio" in case:
+            p, want = a.evaluate().portfolio(), case["portfolio"]
+            for k, w in want["all"].items():
+                if isinstance(w, float):
+                    assert math.isclose(p["total"][k], w, rel_tol=1e-9), k
+                else:
+                    assert p["total"][k] == w, k
+            assert [s["id"] for s in p["steps"]] == [s["id"] for s in want["sequence"]]
+            for got, w in zip(p["steps"], want["sequence"]):
+                assert math.isclose(got["annual_saving"], w["annual_saving"], rel_tol=1e-9)
+            # The same order asked for explicitly gives the same steps.
+            again = a.evaluate().portfolio([s["id"] for s in want["sequence"]])
+            assert again["steps"] == p["steps"]
         # Written back and read again, the document is the same.
         assert cp.Assessment.from_dict(a.to_dict()) == a
         assert cp.Assessment.from_str(a.to_toml()) == a

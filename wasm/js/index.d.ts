@@ -39,6 +39,18 @@ export declare function summary(doc: DocumentInput): Summary;
 export declare function balance(doc: DocumentInput): Balance | null;
 /** The appraisal of every option: cost class, capex, annual saving, paybacks, NPV, IRR, MIRR. */
 export declare function evaluate(doc: DocumentInput): Evaluation;
+/** Options applied one after the other to one model, as in `Evaluation['portfolio']['sequence']`. */
+export interface Sequence {
+  /** What each option adds to those before it, in order. */
+  steps: Evaluation['portfolio']['sequence'];
+  /** The options together. */
+  total: Evaluation['portfolio']['all'];
+}
+/**
+ * The options with these ids applied in this order to one model: options acting on the same
+ * streams save less together than apart. Throws on an unknown or repeated id.
+ */
+export declare function portfolio(doc: DocumentInput, ids: string[]): Sequence;
 /** The reconciliation of a document's redundant measurements, per component. */
 export declare function reconcile(doc: DocumentInput): {
   component: string;

@@ -19,6 +19,7 @@ export {
   balance,
   reconcile,
   evaluate,
+  portfolio,
   schema,
   toSi,
   canonical,

@@ -90,6 +90,15 @@ pub fn evaluate(doc: JsValue) -> Result<JsValue, JsValue> {
     from_json(&serde_json::to_string(&e).map_err(|e| js_sys::Error::new(&e.to_string()))?)
 }
 
+/// The options named by `ids` applied in that order to one model: each one's increment and
+/// the total.
+#[wasm_bindgen(skip_typescript)]
+pub fn portfolio(doc: JsValue, ids: Vec<String>) -> Result<JsValue, JsValue> {
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let s = read(&doc)?.portfolio(&ids).map_err(|e| js_error(&e))?;
+    from_json(&serde_json::to_string(&s).map_err(|e| js_sys::Error::new(&e.to_string()))?)
+}
+
 /// The reconciliation of a document's redundant measurements, per component.
 #[wasm_bindgen(skip_typescript)]
 pub fn reconcile(doc: JsValue) -> Result<JsValue, JsValue> {

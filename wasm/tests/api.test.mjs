@@ -60,3 +60,29 @@ test('reconcile lists each component test and its adjusted measurements', () => 
   assert.deepEqual(water.adjustments.map((s) => s.stream).sort(), ['m1', 'm2']);
   assert.deepEqual(cp.reconcile(tannery).map((r) => r.component), ['water']);
 });
+
+test('portfolio applies options in the order asked and names bad ids', () => {
+  const text = readFileSync(path.join(ROOT, 'tests/fixtures/documents/valid/effects.toml'), 'utf8');
+  const s = cp.portfolio(text, ['flow_restrictor', 'conductivity_control']);
+  assert.deepEqual(s.total.ids, ['flow_restrictor', 'conductivity_control']);
+  // Halving the same rinse twice: the second saves 750, not 1,500.
+  assert.ok(Math.abs(s.steps[1].annual_saving - 750) < 1e-9);
+  assert.throws(() => cp.portfolio(text, ['flow_restrictor', 'nothing']), (err) => {
+    assert.ok(err instanceof TypeError);
+    assert.equal(err.code, 'unknown_reference');
+    assert.equal(err.path, 'ids[1]');
+    return true;
+  });
+});
+
+test('a missing price is a RangeError naming the resource', () => {
+  const text = readFileSync(path.join(ROOT, 'tests/fixtures/documents/valid/effects.toml'), 'utf8')
+    .replace('wastewater = "1 USD/m3"\n', '');
+  assert.throws(() => cp.evaluate(text), (err) => {
+    assert.ok(err instanceof RangeError);
+    assert.equal(err.code, 'missing_price');
+    assert.equal(err.value, 'wastewater');
+    assert.match(err.message, /prices\.wastewater/);
+    return true;
+  });
+});

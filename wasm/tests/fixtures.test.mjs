@@ -68,10 +68,22 @@ test('valid documents give their summaries and round-trip', () => {
           if (typeof want === 'number' && got[k] !== null) {
             assert.ok(Math.abs(got[k] - want) <= 1e-9 * Math.max(1, Math.abs(want)), `${c.file} ${id} ${k}: ${got[k]}`);
           } else {
-            assert.equal(got[k], want, `${c.file} ${id} ${k}`);
+            assert.deepEqual(got[k], want, `${c.file} ${id} ${k}`);
           }
         }
       }
+    }
+    if (c.portfolio) {
+      const p = cp.evaluate(text).portfolio;
+      const near = (g, w, what) => assert.ok(Math.abs(g - w) <= 1e-9 * Math.max(1, Math.abs(w)), `${c.file} ${what}: ${g}`);
+      for (const [k, want] of Object.entries(c.portfolio.all)) {
+        if (typeof want === 'number') near(p.all[k], want, k);
+        else assert.deepEqual(p.all[k], want, `${c.file} all ${k}`);
+      }
+      assert.deepEqual(p.sequence.map((s) => s.id), c.portfolio.sequence.map((s) => s.id));
+      c.portfolio.sequence.forEach((w, i) => near(p.sequence[i].annual_saving, w.annual_saving, w.id));
+      const again = cp.portfolio(text, c.portfolio.sequence.map((s) => s.id));
+      assert.deepEqual(again.steps, p.sequence);
     }
     const doc = cp.parse(text);
     assert.deepEqual(cp.parse(doc), doc, `${c.file}: object round trip`);

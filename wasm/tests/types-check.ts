@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` by scripts/test: the published types must accept correct use
 // and reject wrong use (each @ts-expect-error fails the check if the line compiles).
-import { parse, summary, balance, toSi, canonical, type Document, type Summary, type CleanprodErrorFields } from '../pkg/index.js';
+import { parse, summary, balance, evaluate, portfolio, toSi, canonical, type Document, type Summary, type CleanprodErrorFields, type Sequence } from '../pkg/index.js';
 
 const doc: Document = parse('format = "cleanprod/1"');
 const currency: string = doc.currency;
@@ -30,4 +30,14 @@ try {
 const b = balance(doc);
 const unit: string | undefined = b?.unit;
 
-void [currency, hours, days, annual, si, text, wrong, bad, unit];
+const ev = evaluate(doc);
+const npv: number = ev.options[0].npv;
+const co2: number | null | undefined = ev.options[0].co2_avoided;
+const seq: Sequence = portfolio(doc, ['a', 'b']);
+const increment: number = seq.steps[0].annual_saving;
+// @ts-expect-error: ids are a list of strings
+portfolio(doc, 'a');
+// @ts-expect-error: an effect kind is one of the known ones
+const effect: Document['options'] = [{ id: 'a', title: 'a', category: 'good_housekeeping', effects: [{ kind: 'teleport' }] }];
+
+void [currency, hours, days, annual, si, text, wrong, bad, unit, npv, co2, increment, effect];

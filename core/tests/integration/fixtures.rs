@@ -139,6 +139,27 @@ fn valid_documents_give_their_summaries() {
                 }
             }
         }
+        if let Some(want) = c.get("portfolio") {
+            let ev = serde_json::to_value(a.evaluate().unwrap()).unwrap();
+            let p = &ev["portfolio"];
+            for (k, v) in want["all"].as_object().unwrap() {
+                match v.as_f64() {
+                    Some(w) => close(p["all"][k].as_f64().unwrap(), w, &format!("{file} all {k}")),
+                    None => assert_eq!(&p["all"][k], v, "{file} all {k}"),
+                }
+            }
+            let steps = p["sequence"].as_array().unwrap();
+            let want_steps = want["sequence"].as_array().unwrap();
+            assert_eq!(steps.len(), want_steps.len(), "{file} sequence");
+            for (step, w) in steps.iter().zip(want_steps) {
+                assert_eq!(step["id"], w["id"], "{file} sequence order");
+                close(
+                    step["annual_saving"].as_f64().unwrap(),
+                    w["annual_saving"].as_f64().unwrap(),
+                    &format!("{file} sequence {}", step["id"]),
+                );
+            }
+        }
         // Written back and read again, the document is the same.
         let again = Assessment::from_json_str(&a.to_json_string()).unwrap();
         assert_eq!(again, a, "{file}: JSON round trip");
@@ -220,4 +241,11 @@ fn schema_describes_the_document() {
         .collect();
     assert!(required.contains(&"site") && !required.contains(&"prices"));
     assert_eq!(s["additionalProperties"], false);
+}
+
+fn close(got: f64, want: f64, what: &str) {
+    assert!(
+        (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+        "{what}: {got} vs {want}"
+    );
 }

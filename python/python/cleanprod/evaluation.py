@@ -3,26 +3,36 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Optional
 
 __all__ = ["Evaluation"]
 
+#: Columns of :attr:`Evaluation.options`.
+OPTION_COLUMNS = [
+    "id", "title", "category", "cost_class", "capex", "annual_saving",
+    "simple_payback_years", "discounted_payback_years", "npv", "irr", "mirr",
+    "savings_to_investment", "co2_avoided", "deltas",
+]
+
 
 class Evaluation:
-    """Each option's cost class, investment, annual saving, paybacks, NPV, IRR, MIRR and
-    savings per resource. Money is in :attr:`currency`."""
+    """Each option's cost class, investment, annual saving, paybacks, NPV, IRR, MIRR,
+    savings per resource and CO2 avoided, and the options together. Money is in
+    :attr:`currency`."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], assessment: Any = None) -> None:
         self._data = data
+        self._assessment = assessment
         self.currency: str = data["currency"]
         self.results: list[dict[str, Any]] = data["options"]
 
     @classmethod
-    def _from_json(cls, text: str) -> "Evaluation":
-        return cls(json.loads(text))
+    def _from_json(cls, text: str, assessment: Any = None) -> "Evaluation":
+        return cls(json.loads(text), assessment)
 
     def option(self, option_id: str) -> dict[str, Any]:
-        """The appraisal of one option."""
+        """The appraisal of one option, alone against the baseline."""
         for o in self.results:
             if o["id"] == option_id:
                 return o
@@ -30,15 +40,30 @@ class Evaluation:
 
     @property
     def options(self) -> Any:
-        """One row per option (a pandas DataFrame indexed by id). Needs pandas."""
+        """One row per option, alone against the baseline (a pandas DataFrame indexed by
+        id). Needs pandas."""
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
-        columns = [
-            "id", "title", "category", "cost_class", "capex", "annual_saving",
-            "simple_payback_years", "discounted_payback_years", "npv", "irr", "mirr",
-            "savings_to_investment", "deltas",
-        ]
-        return pd.DataFrame([{k: o[k] for k in columns} for o in self.results]).set_index("id")
+        rows = [{k: o[k] for k in OPTION_COLUMNS} for o in self.results]
+        return pd.DataFrame(rows, columns=OPTION_COLUMNS).set_index("id")
+
+    def portfolio(self, ids: Optional[Sequence[str]] = None) -> dict[str, Any]:
+        """The options applied one after the other to one model: ``steps`` (what each adds
+        to those before it, with the running totals) and ``total``.
+
+        Without ``ids``, every option in the order of their NPV alone (the evaluation's own
+        portfolio, which also has the budget selection and cost curves under
+        ``to_dict()["portfolio"]``); with ``ids``, those options in that order.
+        """
+        if ids is None:
+            p = self._data["portfolio"]
+            return {"steps": p["sequence"], "total": p["all"]}
+        if isinstance(ids, str):
+            raise TypeError("ids must be a sequence of option ids, not one string")
+        if self._assessment is None:
+            raise ValueError("this evaluation was not made from an Assessment")
+        result: dict[str, Any] = self._assessment.portfolio(list(ids))
+        return result
 
     def to_dict(self) -> dict[str, Any]:
         """The appraisal as plain data."""
