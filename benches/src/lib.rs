@@ -139,3 +139,98 @@ pub fn synthetic_flowsheet(units: usize, components: usize, seed: u64) -> (Flows
         schedule,
     )
 }
+
+/// An assessment document of a line of `units` rinse-like units in series (each fed with mains
+/// water and a chemical, passing water on to the next and discharging the rest; a boiler and
+/// pumps), with `options` options that edit it: rinses scaled down, chemicals recycled,
+/// flows set, the boiler improved, a direct saving. Four streams per unit.
+pub fn plant_with_options(units: usize, options: usize) -> String {
+    let mut t = String::from(
+        r#"format = "cleanprod/1"
+currency = "USD"
+[site]
+name = "bench"
+sector = "automotive"
+[schedule]
+days_per_year = 250
+hours_per_day = "16 h"
+[production]
+product = "part"
+output = "1000000 /yr"
+[prices]
+water = "2 USD/m3"
+wastewater = "1.5 USD/m3"
+chem = "3 USD/kg"
+natural_gas = "9 USD/GJ"
+electricity = "0.12 USD/kWh"
+[ghg]
+electricity = "0.45 kg/kWh"
+[finance]
+discount_rate = "8 %"
+horizon = "10 yr"
+capital_budget = "60000 USD"
+[flowsheet]
+components = ["water", "chem"]
+nodes = [
+  { id = "mains", kind = "source" },
+  { id = "store", kind = "source" },
+  { id = "drain", kind = "wastewater" },
+  { id = "parts", kind = "product" },
+"#,
+    );
+    for u in 0..units {
+        t.push_str(&format!("  {{ id = \"u{u}\", kind = \"process\" }},\n"));
+    }
+    t.push_str("]\nstreams = [\n");
+    for u in 0..units {
+        let water = 20 + 3 * (u % 7);
+        let chem = 5 + u % 4;
+        t.push_str(&format!(
+            "  {{ id = \"fresh{u}\", from = \"mains\", to = \"u{u}\", flows = {{ water = \"{water} m3/d\" }} }},\n"
+        ));
+        t.push_str(&format!(
+            "  {{ id = \"chem{u}\", from = \"store\", to = \"u{u}\", flows = {{ chem = \"{chem} kg/d\" }} }},\n"
+        ));
+        let next = if u + 1 == units {
+            "parts".to_string()
+        } else {
+            format!("u{}", u + 1)
+        };
+        t.push_str(&format!(
+            "  {{ id = \"pass{u}\", from = \"u{u}\", to = \"{next}\", flows = {{ water = \"5 m3/d\", chem = \"1 kg/d\" }} }},\n"
+        ));
+        t.push_str(&format!(
+            "  {{ id = \"waste{u}\", from = \"u{u}\", to = \"drain\", flows = {{ water = \"?\", chem = \"?\" }} }},\n"
+        ));
+    }
+    t.push_str(
+        r#"]
+energy = [
+  { id = "gas", to = "u0", carrier = "natural_gas", amount = "400 GJ/d" },
+  { id = "pumps", to = "u1", carrier = "electricity", amount = "900 kWh/d" },
+]
+devices = { u0 = { efficiency = "78 %" } }
+"#,
+    );
+    for k in 0..options {
+        let u = (k * 3) % units;
+        let effect = match k % 5 {
+            0 => format!(r#"{{ kind = "scale", stream = "fresh{u}", factor = "70 %" }}"#),
+            1 => format!(
+                r#"{{ kind = "recycle", stream = "waste{u}", component = "chem", fraction = "40 %", to = "u{u}", replaces = "chem{u}" }}"#
+            ),
+            2 => format!(
+                r#"{{ kind = "set", stream = "fresh{u}", component = "water", flow = "12 m3/d" }}"#
+            ),
+            3 => r#"{ kind = "efficiency", node = "u0", efficiency = "88 %" }, { kind = "scale", energy = "pumps", factor = "85 %" }"#.to_string(),
+            _ => format!(
+                r#"{{ kind = "scale", stream = "fresh{u}", factor = "80 %" }}, {{ kind = "saving", resource = "electricity", amount = "20 kWh/d" }}"#
+            ),
+        };
+        t.push_str(&format!(
+            "[[options]]\nid = \"o{k}\"\ntitle = \"option {k}\"\ncategory = \"good_housekeeping\"\ncapex = \"{} USD\"\neffects = [{effect}]\n",
+            2_000 + 1_500 * k
+        ));
+    }
+    t
+}

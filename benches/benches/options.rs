@@ -1,0 +1,34 @@
+//! A whole assessment's options: a flowsheet of about 50 streams with 10 options that edit it,
+//! evaluated alone and together (sequence, budget selection, cost curves).
+//!
+//! `cargo bench -p cleanprod-benches --bench options`
+#![allow(missing_docs, clippy::unwrap_used)]
+
+use std::hint::black_box;
+
+use cleanprod::Assessment;
+use cleanprod_benches::plant_with_options;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn evaluate(c: &mut Criterion) {
+    let a = Assessment::from_toml_str(&plant_with_options(12, 10)).unwrap();
+    let streams = a.document().flowsheet.as_ref().unwrap().streams.len();
+    assert_eq!(streams, 48);
+    let e = a.evaluate().unwrap();
+    assert_eq!(e.options.len(), 10);
+    c.bench_function("evaluate: 48 streams, 10 options, portfolio", |b| {
+        b.iter(|| black_box(&a).evaluate().unwrap())
+    });
+    let text = plant_with_options(12, 10);
+    c.bench_function("parse and evaluate: 48 streams, 10 options", |b| {
+        b.iter(|| {
+            Assessment::from_toml_str(black_box(&text))
+                .unwrap()
+                .evaluate()
+                .unwrap()
+        })
+    });
+}
+
+criterion_group!(benches, evaluate);
+criterion_main!(benches);
