@@ -348,10 +348,9 @@ pub fn options_text(e: &Evaluation) -> String {
         }
     }
     let p = &e.portfolio;
-    let co2 = |t: Option<f64>| {
-        t.map_or(String::new(), |t| {
-            format!(", CO2 {} t/yr less", significant(t))
-        })
+    let co2 = |t: Option<f64>| match t {
+        Some(t) if t != 0.0 => format!(", CO2 {} t/yr less", significant(t)),
+        _ => String::new(),
     };
     out.push_str(&format!(
         "\nportfolio: all {} options together: capex {:.0}, saving {:.0}/yr, NPV {:.0}{}\n",

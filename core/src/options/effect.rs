@@ -18,6 +18,7 @@ use crate::units::{
 /// | `saving` | `resource`, `amount` | `amount` less of a priced resource per time, when there is no model of it |
 /// | `scale` | `stream` (and `component`), or `energy`; `factor` | a stream's flow of a component (all when no component), or an energy input, times `factor` |
 /// | `set` | `stream`, `component`, `flow` | a stream's flow of a component set to `flow` |
+/// | `hold` | `stream`, `component` | a stream's flow of a component kept at its baseline value (the water a product carries when less wash water is used) |
 /// | `recycle` | `stream`, `component`, `fraction`, `to` (and `replaces`) | `fraction` of the stream's flow of the component sent back to node `to`, replacing as much of the fresh supply in stream `replaces` |
 /// | `efficiency` | `node`, and `efficiency` or `cop` | the node's device made more (or less) efficient: its energy inputs fall in proportion |
 /// | `substitute` | `stream`, `component`, `by`, `ratio` (and `fraction`) | a supply of `component` replaced by `ratio` kg of `by` per kg (`fraction` of it; all when absent) |
@@ -163,6 +164,8 @@ pub enum EffectKind {
     Scale,
     /// A flow set to a new value.
     Set,
+    /// A flow kept at its baseline value while others change.
+    Hold,
     /// Part of a stream sent back to a unit operation.
     Recycle,
     /// A device's new efficiency or COP.
@@ -178,6 +181,7 @@ impl EffectKind {
             EffectKind::Saving => "saving",
             EffectKind::Scale => "scale",
             EffectKind::Set => "set",
+            EffectKind::Hold => "hold",
             EffectKind::Recycle => "recycle",
             EffectKind::Efficiency => "efficiency",
             EffectKind::Substitute => "substitute",
@@ -191,6 +195,7 @@ impl EffectKind {
             EffectKind::Saving => (&["resource", "amount"], &[]),
             EffectKind::Scale => (&["stream|energy", "factor"], &["component"]),
             EffectKind::Set => (&["stream", "component", "flow"], &[]),
+            EffectKind::Hold => (&["stream", "component"], &[]),
             EffectKind::Recycle => (&["stream", "component", "fraction", "to"], &["replaces"]),
             EffectKind::Efficiency => (&["node", "efficiency|cop"], &[]),
             EffectKind::Substitute => (&["stream", "component", "by", "ratio"], &["fraction"]),

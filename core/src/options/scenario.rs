@@ -8,7 +8,7 @@
 //! * `scale` of a supply multiplies it; of an outlet of a unit, multiplies that outlet's
 //!   coefficient, the unit's other outlets sharing the rest in their baseline proportions.
 //! * `set` of a supply fixes it; of an outlet, fixes its flow, the other outlets sharing the
-//!   rest.
+//!   rest. `hold` sets a flow to its baseline value.
 //! * `recycle` splits an outlet: the fraction goes to the receiving unit, and as much of the
 //!   fresh supply named by `replaces` is no longer bought.
 //! * `substitute` lowers a supply of one component and adds the other to the same stream.
@@ -317,6 +317,15 @@ impl Scenario {
                         "must be a mass rate (water also a volume rate), or an amount per batch with schedule.batches_per_day",
                     )
                 })?;
+                self.rules.insert((c, s), Rule::Set(kg));
+                self.extra.remove(&(c, s));
+                self.touched.insert(c);
+            }
+            EffectKind::Hold => {
+                let s = stream("stream", &e.stream)?;
+                let c = component("component", &e.component)?;
+                carries(s, c)?;
+                let kg = base.flows[c][s].ok_or_else(|| undetermined(base, path, c, s))?;
                 self.rules.insert((c, s), Rule::Set(kg));
                 self.extra.remove(&(c, s));
                 self.touched.insert(c);

@@ -216,6 +216,25 @@ fn setting_a_flow_and_substituting_a_supply() {
 }
 
 #[test]
+fn holding_a_product_flow_sends_the_change_elsewhere() {
+    // 80 instead of 100 kg/yr of make-up: the bath passes on 40 % (32 kg/yr) by default; with
+    // the plated nickel held at 60, the drag-out takes the whole cut (20 kg/yr).
+    let e = evaluate(&option(
+        "less",
+        r#"{ kind = "set", stream = "make_up", component = "Ni", flow = "80 kg/yr" }"#,
+    ));
+    assert_eq!(e.options[0].deltas["Ni to drain"], "8 kg/yr");
+    let e = evaluate(&option(
+        "less_held",
+        r#"{ kind = "set", stream = "make_up", component = "Ni", flow = "80 kg/yr" }, { kind = "hold", stream = "plated", component = "Ni" }"#,
+    ));
+    let o = &e.options[0];
+    assert_eq!(o.deltas["Ni to drain"], "20 kg/yr");
+    assert!(!o.deltas.contains_key("Ni to parts"), "{:?}", o.deltas);
+    assert!(close(o.money["Ni"], 200.0));
+}
+
+#[test]
 fn substituting_a_supplied_chemical() {
     // CO2 deliming: 1,000 kg/yr of ammonium sulphate at 0.5 replaced by 0.5 kg of CO2 per kg
     // at 0.2: 500 − 100 = 400 a year. The CO2, new to the unit, leaves with its outflow.
