@@ -24,7 +24,7 @@ fn units(c: &mut Criterion) {
 }
 
 fn documents(c: &mut Criterion) {
-    let toml = include_str!("../../examples/tannery.toml");
+    let toml = include_str!("../../examples/tannery_measured.toml");
     let json = Assessment::from_toml_str(toml).unwrap().to_json_string();
     let mut g = c.benchmark_group("document");
     g.bench_function("tannery.toml parse+validate", |b| {

@@ -56,6 +56,8 @@ enum SchemaKind {
     Balance,
     /// The appraisal of the options.
     Evaluation,
+    /// A sector template's benchmarks.
+    Benchmarks,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -103,13 +105,18 @@ fn run(command: Command) -> Result<String, String> {
             let summary = a.summary();
             let balance = a.balance().map_err(failed)?;
             let evaluation = a.evaluate().map_err(failed)?;
+            let benchmarks = a.benchmarks().map_err(failed)?;
             let body = format!(
-                "{}{}",
+                "{}{}{}",
                 balance
                     .as_ref()
                     .map(report::balance_text)
                     .unwrap_or_default(),
-                report::options_text(&evaluation)
+                report::options_text(&evaluation),
+                benchmarks
+                    .as_ref()
+                    .map(report::tanning_text)
+                    .unwrap_or_default()
             );
             Ok(match format {
                 Format::Text => format!("{}{body}", report::summary_text(&summary)),
@@ -121,6 +128,7 @@ fn run(command: Command) -> Result<String, String> {
                         "currency": evaluation.currency,
                         "options": evaluation.options,
                         "portfolio": evaluation.portfolio,
+                        "benchmarks": benchmarks,
                     });
                     format!(
                         "{}\n",
@@ -134,6 +142,7 @@ fn run(command: Command) -> Result<String, String> {
                 SchemaKind::Document => cleanprod::schema(),
                 SchemaKind::Summary => cleanprod::assessment::summary_schema(),
                 SchemaKind::Balance => cleanprod::flowsheet::balance_schema(),
+                SchemaKind::Benchmarks => cleanprod::sectors::tanning::benchmarks_schema(),
                 SchemaKind::Evaluation => cleanprod::options::evaluation_schema(),
             };
             let s = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;

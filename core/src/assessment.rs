@@ -75,7 +75,7 @@ impl Assessment {
     /// The material and energy balances of the document's flowsheet, if it has one, with
     /// the specific indicators (energy and water per unit of output).
     pub fn balance(&self) -> Result<Option<crate::flowsheet::Balance>> {
-        let d = &self.document;
+        let d = &*self.document.expanded()?;
         let Some(f) = &d.flowsheet else {
             return Ok(None);
         };
@@ -110,13 +110,20 @@ impl Assessment {
 
     /// The appraisal of every option: savings, cost class, paybacks, NPV, IRR.
     pub fn evaluate(&self) -> Result<crate::options::Evaluation> {
-        crate::options::evaluate(&self.document)
+        crate::options::evaluate(&*self.document.expanded()?)
     }
 
     /// The options named by `ids` applied one after the other to one model: what each adds to
     /// those before it, and their total.
     pub fn portfolio(&self, ids: &[&str]) -> Result<crate::options::Sequence> {
-        crate::options::sequence(&self.document, ids)
+        crate::options::sequence(&*self.document.expanded()?, ids)
+    }
+
+    /// The sector benchmarks: for a `[template.tanning]` document, the indicators per tonne of
+    /// raw hide before and after the options against published ranges, the chrome balance,
+    /// and warnings about unusual figures (none without a sector template).
+    pub fn benchmarks(&self) -> Result<Option<crate::sectors::tanning::TanningBenchmarks>> {
+        crate::sectors::tanning::benchmarks(&self.document)
     }
 
     /// The reconciliation of the flowsheet's redundant measurements, per component (empty

@@ -24,6 +24,7 @@ pub mod ghg;
 pub mod money;
 pub mod options;
 pub mod report;
+pub mod sectors;
 mod text;
 pub mod units;
 

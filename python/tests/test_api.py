@@ -7,7 +7,7 @@ import pytest
 import cleanprod as cp
 from conftest import ROOT
 
-TANNERY = ROOT / "examples" / "tannery.toml"
+TANNERY = ROOT / "examples" / "tannery_measured.toml"
 
 
 def test_from_file_accepts_str_and_path():

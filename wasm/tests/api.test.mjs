@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as cp from '../pkg/index.js';
 import { ROOT } from './helpers.mjs';
 
-const tannery = readFileSync(path.join(ROOT, 'examples', 'tannery.toml'), 'utf8');
+const tannery = readFileSync(path.join(ROOT, 'examples', 'tannery_measured.toml'), 'utf8');
 
 test('parse returns the canonical document as a plain object', () => {
   const doc = cp.parse(tannery);

@@ -78,6 +78,15 @@ pub struct Document {
     /// cite its source). Fuels burnt on site default to the IPCC 2006 factors.
     #[serde(default, skip_serializing_if = "crate::ghg::Factors::is_empty")]
     pub ghg: crate::ghg::Factors,
+    /// A sector model standing for the flowsheet (`[template.tanning]`): the engine builds
+    /// the flowsheet and the catalogue's options from it.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "crate::sectors::Templates")]
+    pub template: Option<crate::sectors::Templates>,
     /// The material balance model of the site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flowsheet: Option<crate::flowsheet::Flowsheet>,
@@ -180,7 +189,28 @@ impl Document {
         if let Some(f) = &self.flowsheet {
             f.validate(&self.schedule)?;
         }
-        crate::options::validate(self)
+        crate::options::validate(&*self.expanded()?)
+    }
+
+    /// The document with its sector template, if any, expanded into the flowsheet and the
+    /// catalogue options it stands for (added after the document's own options); the document
+    /// itself otherwise.
+    pub fn expanded(&self) -> Result<std::borrow::Cow<'_, Document>> {
+        let Some(t) = self.template.as_ref().and_then(|t| t.tanning.as_ref()) else {
+            return Ok(std::borrow::Cow::Borrowed(self));
+        };
+        if self.flowsheet.is_some() {
+            return Err(crate::Error::out_of_range(
+                "flowsheet",
+                "[flowsheet]",
+                "is given with [template.tanning], which builds the flowsheet: give one or the other",
+            ));
+        }
+        let (flowsheet, options) = crate::sectors::tanning::expand(self, t)?;
+        let mut doc = self.clone();
+        doc.flowsheet = Some(flowsheet);
+        doc.options.extend(options);
+        Ok(std::borrow::Cow::Owned(doc))
     }
 }
 

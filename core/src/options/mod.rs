@@ -547,6 +547,46 @@ fn check_references(doc: &Document, e: &Effect, path: &str) -> Result<()> {
     Ok(())
 }
 
+/// A flowsheet's flows at the baseline and with every option applied, in the order of their
+/// NPV (kg/yr per component and stream; J/yr per energy input).
+pub(crate) struct Flows<'a> {
+    pub(crate) flowsheet: &'a crate::flowsheet::Flowsheet,
+    pub(crate) before: Vec<Vec<Option<f64>>>,
+    pub(crate) after: Option<Vec<Vec<Option<f64>>>>,
+    pub(crate) energy_before: Vec<f64>,
+    pub(crate) energy_after: Vec<f64>,
+}
+
+/// The flows of `doc`'s flowsheet before and after its options (none without a flowsheet).
+pub(crate) fn flows_before_after(doc: &Document) -> Result<Option<Flows<'_>>> {
+    let Some(fs) = &doc.flowsheet else {
+        return Ok(None);
+    };
+    let balance = fs.balance(&doc.schedule)?;
+    let base = Baseline::new(fs, &doc.schedule, &balance)?;
+    let before = Outcome::of(&base);
+    let (after, energy_after) = if doc.options.is_empty() {
+        (None, before.energy_j.clone())
+    } else {
+        let ranking = evaluate(doc)?.portfolio.ranking;
+        let mut scenario = Scenario::default();
+        for id in &ranking {
+            if let Some(i) = doc.options.iter().position(|o| &o.id == id) {
+                scenario.apply(&base, &doc.options[i].effects, &format!("options[{i}]"))?;
+            }
+        }
+        let out = scenario.solve(&base)?;
+        (Some(out.flows), out.energy_j)
+    };
+    Ok(Some(Flows {
+        flowsheet: fs,
+        before: before.flows,
+        after,
+        energy_before: before.energy_j,
+        energy_after,
+    }))
+}
+
 /// The JSON Schema of [`Evaluation`].
 pub fn evaluation_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Evaluation)).unwrap_or(serde_json::Value::Null)

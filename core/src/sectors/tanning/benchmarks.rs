@@ -1,0 +1,300 @@
+//! Indicators per tonne of raw hide, before and after the options, against published ranges.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::generate::{BCS, COD, CR2O3, FLESHINGS, SALT, SULPHIDE, TRIMMINGS, WATER};
+use super::sources::{self, Reference};
+use super::{PATH, Stage};
+use crate::document::Document;
+use crate::error::Result;
+use crate::flowsheet::{NodeKind, WATER_DENSITY};
+use crate::units::format_number;
+
+/// Where an indicator stands against its published range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Class {
+    /// Below the range.
+    Below,
+    /// Within it.
+    Within,
+    /// Above it.
+    Above,
+}
+
+/// A published range an indicator is compared with.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Range {
+    /// Lower end, in the indicator's unit.
+    pub low: f64,
+    /// Upper end.
+    pub high: f64,
+    /// What the range is.
+    pub label: String,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// One indicator per tonne of raw hide.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Indicator {
+    /// Short name (`water`, `cr2o3_discharged`, ...).
+    pub key: String,
+    /// In words.
+    pub label: String,
+    /// Unit (`m3/t`, `kg/t`, `kWh/t`, `%`).
+    pub unit: String,
+    /// At the baseline.
+    pub before: f64,
+    /// With every option applied (none without options).
+    pub after: Option<f64>,
+    /// The published range, where there is one.
+    pub reference: Option<Range>,
+    /// Where `before` stands against the range.
+    pub class_before: Option<Class>,
+    /// Where `after` stands.
+    pub class_after: Option<Class>,
+}
+
+/// Where the chrome goes, kg Cr2O3 per year.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ChromeBalance {
+    /// Bought (as basic chromium sulphate).
+    pub bought: f64,
+    /// Fixed in the wet-blue.
+    pub in_leather: f64,
+    /// Discharged in spent floats and washes.
+    pub in_effluent: f64,
+}
+
+/// The tannery's indicators and chrome balance.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct TanningBenchmarks {
+    /// Raw hide processed, t/yr.
+    pub raw_hides: f64,
+    /// Indicators per tonne of raw hide.
+    pub indicators: Vec<Indicator>,
+    /// The chrome balance at the baseline.
+    pub chrome_before: ChromeBalance,
+    /// With every option applied (none without options).
+    pub chrome_after: Option<ChromeBalance>,
+    /// Figures that are possible but unusual, and defaults assumed, in words, naming the
+    /// parameter, the range and its source.
+    pub warnings: Vec<String>,
+}
+
+/// Flows per component and stream (kg/yr).
+type FlowSet = [Vec<Option<f64>>];
+
+/// An indicator's value from the flows and the energy inputs (J/yr).
+type Measure<'a> = dyn Fn(&FlowSet, &[f64]) -> f64 + 'a;
+
+fn class(x: f64, r: &Reference) -> Class {
+    if x < r.low {
+        Class::Below
+    } else if x > r.high {
+        Class::Above
+    } else {
+        Class::Within
+    }
+}
+
+/// The benchmarks of a document with `[template.tanning]` (none without one).
+pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
+    let Some(t) = doc.template.as_ref().and_then(|t| t.tanning.as_ref()) else {
+        return Ok(None);
+    };
+    let expanded = doc.expanded()?;
+    let Some(flows) = crate::options::flows_before_after(&expanded)? else {
+        return Ok(None);
+    };
+    let hides = doc.schedule.per_year(&t.raw_hides).value / 1_000.0;
+    let fs = flows.flowsheet;
+    let comp = |name: &str| fs.components.iter().position(|c| c == name);
+    let node_kind = |id: &str| fs.nodes.iter().find(|n| n.id == id).map(|n| n.kind);
+    // kg/yr of `component` over streams matching `pick(from_kind, to_kind, stream id)`.
+    let total = |set: &[Vec<Option<f64>>],
+                 name: &str,
+                 pick: &dyn Fn(NodeKind, NodeKind, &str) -> bool|
+     -> f64 {
+        let Some(c) = comp(name) else { return 0.0 };
+        fs.streams
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                let (Some(a), Some(b)) = (node_kind(&s.from), node_kind(&s.to)) else {
+                    return false;
+                };
+                pick(a, b, &s.id)
+            })
+            .filter_map(|(i, _)| set[c][i])
+            .sum()
+    };
+    let from_source = |a: NodeKind, _: NodeKind, _: &str| a == NodeKind::Source;
+    let to_effluent = |_: NodeKind, b: NodeKind, _: &str| b == NodeKind::Wastewater;
+    let to_solid = |_: NodeKind, b: NodeKind, _: &str| b == NodeKind::SolidWaste;
+    let to_product = |_: NodeKind, b: NodeKind, _: &str| b == NodeKind::Product;
+    let bought = |_: NodeKind, _: NodeKind, id: &str| id == "chrome_offer";
+    let chrome = |set: &[Vec<Option<f64>>]| ChromeBalance {
+        bought: total(set, CR2O3, &bought),
+        in_leather: total(set, CR2O3, &to_product),
+        in_effluent: total(set, CR2O3, &to_effluent),
+    };
+    let after = flows.after.as_ref();
+    let mut indicators = Vec::new();
+    let mut add =
+        |key: &str, label: &str, unit: &str, f: &Measure<'_>, reference: Option<Reference>| {
+            let before = f(&flows.before, &flows.energy_before);
+            let after = after.map(|a| f(a, &flows.energy_after));
+            indicators.push(Indicator {
+                key: key.to_string(),
+                label: label.to_string(),
+                unit: unit.to_string(),
+                before,
+                after,
+                class_before: reference.as_ref().map(|r| class(before, r)),
+                class_after: reference.as_ref().and_then(|r| after.map(|a| class(a, r))),
+                reference: reference.map(|r| Range {
+                    low: r.low,
+                    high: r.high,
+                    label: r.label.to_string(),
+                    source: r.source.to_string(),
+                }),
+            });
+        };
+    let per_t = move |kg: f64| kg / hides;
+    add(
+        "water",
+        "fresh water",
+        "m3/t",
+        &|set, _| per_t(total(set, WATER, &from_source) / WATER_DENSITY),
+        Some(sources::BAT_WATER_TO_WET_BLUE),
+    );
+    add(
+        "cr2o3_bought",
+        "Cr2O3 bought (as basic chromium sulphate)",
+        "kg/t",
+        &|set, _| per_t(total(set, CR2O3, &bought)),
+        None,
+    );
+    add(
+        "cr2o3_discharged",
+        "Cr2O3 discharged in spent floats",
+        "kg/t",
+        &|set, _| per_t(total(set, CR2O3, &to_effluent)),
+        None,
+    );
+    add(
+        "chrome_utilisation",
+        "chrome in the leather per chrome bought",
+        "%",
+        &|set, _| {
+            let b = total(set, CR2O3, &bought);
+            if b > 0.0 {
+                100.0 * total(set, CR2O3, &to_product) / b
+            } else {
+                0.0
+            }
+        },
+        None,
+    );
+    for (name, label) in [
+        (COD, "COD discharged"),
+        (SALT, "salt discharged"),
+        (SULPHIDE, "sodium sulphide discharged"),
+    ] {
+        if comp(name).is_some() {
+            add(
+                &name.to_lowercase().replace(' ', "_"),
+                label,
+                "kg/t",
+                &|set, _| per_t(total(set, name, &to_effluent)),
+                None,
+            );
+        }
+    }
+    if comp(FLESHINGS).is_some() || comp(TRIMMINGS).is_some() {
+        add(
+            "solid_waste",
+            "fleshings and trimmings",
+            "kg/t",
+            &|set, _| per_t(total(set, FLESHINGS, &to_solid) + total(set, TRIMMINGS, &to_solid)),
+            None,
+        );
+    }
+    if !fs.energy.is_empty() {
+        add(
+            "energy",
+            "energy bought",
+            "kWh/t",
+            &|_, e| e.iter().sum::<f64>() / 3.6e6 / hides,
+            None,
+        );
+    }
+    let mut warnings = Vec::new();
+    let water: f64 = Stage::ALL
+        .iter()
+        .map(|s| t.water.get(*s).si() * 1_000.0)
+        .sum();
+    let bat = sources::BAT_WATER_TO_WET_BLUE;
+    if water < bat.low / 2.0 {
+        warnings.push(format!(
+            "{PATH}.water: {} m3/t in all is less than half the lowest {} ({}-{} m3/t; {}): check the figures",
+            format_number(crate::assessment::round_to(water, 4)),
+            bat.label,
+            bat.low,
+            bat.high,
+            bat.source
+        ));
+    }
+    let conventional = sources::CONVENTIONAL_EXHAUSTION;
+    match &t.chrome_exhaustion {
+        None => warnings.push(format!(
+            "{PATH}.chrome_exhaustion not given: {} % assumed, the middle of {} ({}-{} %; {}); measure the Cr2O3 in the spent float to replace it",
+            format_number(t.exhaustion() * 100.0),
+            conventional.label,
+            conventional.low * 100.0,
+            conventional.high * 100.0,
+            conventional.source
+        )),
+        Some(e) if e.si() < conventional.low - 0.1 => warnings.push(format!(
+            "{PATH}.chrome_exhaustion: {e} is well below {} ({}-{} %; {})",
+            conventional.label,
+            conventional.low * 100.0,
+            conventional.high * 100.0,
+            conventional.source
+        )),
+        _ => {}
+    }
+    let bcs = sources::BCS_CR2O3;
+    match &t.cr2o3_content {
+        None => warnings.push(format!(
+            "{PATH}.cr2o3_content not given: {} % Cr2O3 in the {BCS} assumed ({}; {})",
+            format_number(bcs.low * 100.0),
+            bcs.label,
+            bcs.source
+        )),
+        Some(c) if !(0.2..=0.3).contains(&c.si()) => warnings.push(format!(
+            "{PATH}.cr2o3_content: {c} is far from {} ({}-{} %; {})",
+            bcs.label,
+            bcs.low * 100.0,
+            bcs.high * 100.0,
+            bcs.source
+        )),
+        _ => {}
+    }
+    Ok(Some(TanningBenchmarks {
+        raw_hides: hides,
+        indicators,
+        chrome_before: chrome(&flows.before),
+        chrome_after: after.map(|a| chrome(a)),
+        warnings,
+    }))
+}
+
+/// The JSON Schema of [`TanningBenchmarks`].
+pub fn benchmarks_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(TanningBenchmarks))
+        .unwrap_or(serde_json::Value::Null)
+}

@@ -1,0 +1,215 @@
+//! The baseline flowsheet of a chrome tannery, stage by stage.
+//!
+//! Sources give what is known (fresh water per stage, the chrome offered, the salt, sulphide,
+//! COD and trimmings the hides bring); the chrome fixed on the leather follows from the
+//! exhaustion; every other flow is left unknown and solved by the balances, so the flowsheet
+//! closes by construction. Amounts are written per the time unit of `raw_hides`.
+
+use serde_json::{Value, json};
+
+use super::{Stage, TanningTemplate};
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::flowsheet::{Carrier, Flowsheet};
+use crate::units::format_number;
+
+/// Components of the generated flowsheet.
+pub(crate) const WATER: &str = "water";
+/// Chrome as Cr2O3.
+pub(crate) const CR2O3: &str = "Cr2O3";
+/// Salt from the wet-salted hides.
+pub(crate) const SALT: &str = "salt";
+/// Sodium sulphide from liming.
+pub(crate) const SULPHIDE: &str = "sodium sulphide";
+/// COD released by the hides.
+pub(crate) const COD: &str = "COD";
+/// Fleshings.
+pub(crate) const FLESHINGS: &str = "fleshings";
+/// Trimmings.
+pub(crate) const TRIMMINGS: &str = "trimmings";
+/// The chrome product bought.
+pub(crate) const BCS: &str = "basic chromium sulphate";
+
+/// Stream ids.
+pub(crate) fn water_in(stage: Stage) -> String {
+    format!("{}_water", stage.key())
+}
+
+/// The spent float of a stage, to the effluent.
+pub(crate) fn float(stage: Stage) -> String {
+    format!("{}_float", stage.key())
+}
+
+/// The time unit of `raw_hides` (`"d"` in `"12 t/d"`), and the hides in tonnes per it.
+pub(crate) fn per_time(t: &TanningTemplate) -> Result<(String, f64)> {
+    let unit = t.raw_hides.unit();
+    let per = unit
+        .rsplit_once('/')
+        .map_or("", |(_, p)| p)
+        .trim()
+        .to_string();
+    let tonnes = t
+        .raw_hides
+        .number_in(&format!("t/{per}"))
+        .map_err(|p| Error::unit("template.tanning.raw_hides", t.raw_hides.to_string(), p))?;
+    Ok((per, tonnes))
+}
+
+pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet> {
+    let (per, tonnes) = per_time(t)?;
+    let kg = |share: f64| format!("{} kg/{per}", format_number(share * tonnes * 1_000.0));
+    let mut components = vec![WATER, CR2O3];
+    let mut nodes = vec![
+        json!({"id": "mains", "kind": "source", "name": "fresh water"}),
+        json!({"id": "store", "kind": "source", "name": "chemical store"}),
+        json!({"id": "hides", "kind": "source", "name": "what the hides bring and release"}),
+    ];
+    let mut streams: Vec<Value> = Vec::new();
+    let mut stages_used = std::collections::BTreeSet::new();
+    // Fresh water and spent floats.
+    let loads = |stage: Stage| -> Vec<(&'static str, f64)> {
+        let mut out = Vec::new();
+        if stage == Stage::Soaking
+            && let Some(s) = &t.salt
+        {
+            out.push((SALT, s.si()));
+        }
+        if stage == Stage::Liming
+            && let Some(s) = &t.sulphide_offer
+        {
+            out.push((SULPHIDE, s.si()));
+        }
+        if let Some(c) = t.cod.as_ref().and_then(|c| c.get(stage)) {
+            out.push((COD, c.si()));
+        }
+        out
+    };
+    for stage in Stage::ALL {
+        let w = t.water.get(stage).si() * 1_000.0 * tonnes; // m3/kg × kg/t × t
+        let stage_loads = loads(stage);
+        let mut out_flows = serde_json::Map::new();
+        if w > 0.0 {
+            streams.push(json!({
+                "id": water_in(stage), "from": "mains", "to": stage.key(),
+                "flows": {WATER: format!("{} m3/{per}", format_number(w))},
+            }));
+            out_flows.insert(WATER.into(), "?".into());
+        }
+        for (component, share) in &stage_loads {
+            let (from, id) = if *component == SULPHIDE {
+                ("store", "sulphide_offer".to_string())
+            } else {
+                (
+                    "hides",
+                    format!("{}_{}", stage.key(), component.to_lowercase()),
+                )
+            };
+            streams.push(json!({
+                "id": id, "from": from, "to": stage.key(), "flows": {*component: kg(*share)},
+            }));
+            out_flows.insert((*component).into(), "?".into());
+        }
+        if stage == Stage::Tanning {
+            let offered = t.chrome_offer.si() * t.cr2o3();
+            streams.push(json!({
+                "id": "chrome_offer", "from": "store", "to": "tanning",
+                "flows": {CR2O3: kg(offered)},
+            }));
+            out_flows.insert(CR2O3.into(), kg(offered * (1.0 - t.exhaustion())).into());
+            streams.push(json!({
+                "id": "tanned", "from": "tanning", "to": "washing", "flows": {CR2O3: "?"},
+            }));
+            stages_used.insert(Stage::Washing);
+        }
+        if stage == Stage::Washing {
+            let fixed = t.chrome_offer.si() * t.cr2o3() * t.exhaustion();
+            if let Some(loss) = &t.wash_chrome_loss {
+                out_flows.insert(CR2O3.into(), kg(fixed * loss.si()).into());
+            }
+            streams.push(json!({
+                "id": "wet_blue", "from": "washing", "to": "wet_blue", "flows": {CR2O3: "?"},
+            }));
+        }
+        if !out_flows.is_empty() {
+            streams.push(json!({
+                "id": float(stage), "from": stage.key(), "to": "effluent", "flows": out_flows,
+            }));
+            stages_used.insert(stage);
+        }
+        for (component, _) in stage_loads {
+            if !components.contains(&component) {
+                components.push(component);
+            }
+        }
+    }
+    for (component, share) in [(FLESHINGS, &t.fleshings), (TRIMMINGS, &t.trimmings)] {
+        if let Some(s) = share {
+            components.push(component);
+            nodes.push(json!({"id": component, "kind": "solid_waste"}));
+            streams.push(json!({
+                "id": format!("{component}_removed"), "from": "hides", "to": "liming",
+                "flows": {component: kg(s.si())},
+            }));
+            streams.push(json!({
+                "id": component, "from": "liming", "to": component, "flows": {component: "?"},
+            }));
+            stages_used.insert(Stage::Liming);
+        }
+    }
+    for stage in Stage::ALL {
+        if stages_used.contains(&stage) {
+            nodes.push(json!({"id": stage.key(), "kind": "process"}));
+        }
+    }
+    nodes.push(json!({"id": "effluent", "kind": "wastewater"}));
+    nodes.push(json!({"id": "wet_blue", "kind": "product"}));
+    let mut energy = Vec::new();
+    let mut devices = serde_json::Map::new();
+    let kwh = |e: &crate::units::Measured<uom::si::f64::AvailableEnergy>| {
+        format!(
+            "{} kWh/{per}",
+            format_number(e.si() / 3.6e6 * 1_000.0 * tonnes)
+        )
+    };
+    if let Some(e) = &t.electricity {
+        nodes.push(json!({"id": "drums", "kind": "process", "name": "drums, pumps and lighting"}));
+        energy.push(
+            json!({"id": "electricity", "to": "drums", "carrier": "electricity", "amount": kwh(e)}),
+        );
+    }
+    if let Some(f) = &t.fuel {
+        nodes.push(
+            json!({"id": "boiler", "kind": "process", "name": "boiler for hot water and drying"}),
+        );
+        let carrier = t.fuel_carrier.unwrap_or(Carrier::NaturalGas);
+        energy.push(
+            json!({"id": "fuel", "to": "boiler", "carrier": carrier.key(), "amount": kwh(f)}),
+        );
+        if let Some(eta) = &t.boiler_efficiency {
+            devices.insert("boiler".into(), json!({"efficiency": eta.to_string()}));
+        }
+    }
+    let mut accounts = vec![json!({
+        "node": "store", "component": CR2O3, "resource": BCS,
+        "content": format!("{} %", format_number(t.cr2o3() * 100.0)),
+    })];
+    for c in [SALT, COD, FLESHINGS, TRIMMINGS] {
+        if components.contains(&c) {
+            accounts.push(json!({"node": "hides", "component": c}));
+        }
+    }
+    let fs = json!({
+        "components": components,
+        "nodes": nodes,
+        "streams": streams,
+        "energy": energy,
+        "devices": devices,
+        "accounts": accounts,
+    });
+    let fs: Flowsheet = serde_json::from_value(fs).map_err(|e| Error::InvalidType {
+        path: "template.tanning".to_string(),
+        message: format!("the generated flowsheet is invalid ({e}); please report this"),
+    })?;
+    fs.validate(&doc.schedule)?;
+    Ok(fs)
+}
