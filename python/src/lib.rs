@@ -130,6 +130,17 @@ impl Assessment {
         json_to_py(py, &text)
     }
 
+    /// The sector benchmarks as a dict (for a `[template.tanning]` document: indicators per
+    /// tonne of raw hide before and after the options against published ranges, the chrome
+    /// balance, warnings), or None without a sector template.
+    fn benchmarks<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let Some(b) = self.inner.benchmarks().map_err(|e| py_err(py, &e))? else {
+            return Ok(None);
+        };
+        let text = serde_json::to_string(&b).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        json_to_py(py, &text).map(Some)
+    }
+
     /// The reconciliation of the redundant measurements per component: each test (chi-square,
     /// degrees of freedom, p-value, consistent) and the adjusted measurements, as a list of
     /// dicts (amounts in kg/yr).

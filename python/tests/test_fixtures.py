@@ -76,6 +76,21 @@ def test_valid_documents_give_their_summaries(document_cases):
             # The same order asked for explicitly gives the same steps.
             again = a.evaluate().portfolio([s["id"] for s in want["sequence"]])
             assert again["steps"] == p["steps"]
+        if "benchmarks" in case:
+            b, want = a.benchmarks(), case["benchmarks"]
+            assert b is not None
+            assert math.isclose(b["raw_hides"], want["raw_hides"], rel_tol=1e-9)
+            got = {i["key"]: i for i in b["indicators"]}
+            for key, fields in want["indicators"].items():
+                for k, w in fields.items():
+                    if isinstance(w, float):
+                        assert math.isclose(got[key][k], w, rel_tol=1e-9), (key, k)
+                    else:
+                        assert got[key][k] == w, (key, k)
+            for side in ("chrome_before", "chrome_after"):
+                for k, w in want[side].items():
+                    assert math.isclose(b[side][k], w, rel_tol=1e-9), (side, k)
+            assert len(b["warnings"]) == want["warnings"]
         # Written back and read again, the document is the same.
         assert cp.Assessment.from_dict(a.to_dict()) == a
         assert cp.Assessment.from_str(a.to_toml()) == a

@@ -1,8 +1,8 @@
 // Types of the cleanprod npm package. `Document` and `Summary` are generated from the Rust
 // types (through their JSON Schema) into types.d.ts when the package is built.
-import type { Balance, CleanprodAssessmentDocument, Evaluation, Summary } from './types.js';
+import type { Balance, CleanprodAssessmentDocument, Evaluation, Summary, TanningBenchmarks } from './types.js';
 
-export type { Balance, Evaluation, Summary };
+export type { Balance, Evaluation, Summary, TanningBenchmarks };
 
 /** A cleaner-production assessment document, format "cleanprod/1". */
 export type Document = CleanprodAssessmentDocument;
@@ -39,6 +39,12 @@ export declare function summary(doc: DocumentInput): Summary;
 export declare function balance(doc: DocumentInput): Balance | null;
 /** The appraisal of every option: cost class, capex, annual saving, paybacks, NPV, IRR, MIRR. */
 export declare function evaluate(doc: DocumentInput): Evaluation;
+/**
+ * The sector benchmarks of a document with a `[template.tanning]` section: indicators per
+ * tonne of raw hide before and after the options against published ranges, the chrome
+ * balance, and warnings; null without a sector template.
+ */
+export declare function benchmarks(doc: DocumentInput): TanningBenchmarks | null;
 /** Options applied one after the other to one model, as in `Evaluation['portfolio']['sequence']`. */
 export interface Sequence {
   /** What each option adds to those before it, in order. */

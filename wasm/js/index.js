@@ -20,6 +20,7 @@ export {
   reconcile,
   evaluate,
   portfolio,
+  benchmarks,
   schema,
   toSi,
   canonical,

@@ -90,6 +90,17 @@ pub fn evaluate(doc: JsValue) -> Result<JsValue, JsValue> {
     from_json(&serde_json::to_string(&e).map_err(|e| js_sys::Error::new(&e.to_string()))?)
 }
 
+/// A sector template's benchmarks (indicators, chrome balance, warnings), or null.
+#[wasm_bindgen(skip_typescript)]
+pub fn benchmarks(doc: JsValue) -> Result<JsValue, JsValue> {
+    match read(&doc)?.benchmarks().map_err(|e| js_error(&e))? {
+        None => Ok(JsValue::NULL),
+        Some(b) => {
+            from_json(&serde_json::to_string(&b).map_err(|e| js_sys::Error::new(&e.to_string()))?)
+        }
+    }
+}
+
 /// The options named by `ids` applied in that order to one model: each one's increment and
 /// the total.
 #[wasm_bindgen(skip_typescript)]

@@ -85,6 +85,24 @@ test('valid documents give their summaries and round-trip', () => {
       const again = cp.portfolio(text, c.portfolio.sequence.map((s) => s.id));
       assert.deepEqual(again.steps, p.sequence);
     }
+    if (c.benchmarks) {
+      const b = cp.benchmarks(text);
+      const near = (g, w, what) => assert.ok(Math.abs(g - w) <= 1e-9 * Math.max(1, Math.abs(w)), `${c.file} ${what}: ${g}`);
+      near(b.raw_hides, c.benchmarks.raw_hides, 'raw_hides');
+      for (const [key, fields] of Object.entries(c.benchmarks.indicators)) {
+        const got = b.indicators.find((i) => i.key === key);
+        for (const [k, w] of Object.entries(fields)) {
+          if (typeof w === 'number') near(got[k], w, `${key} ${k}`);
+          else assert.equal(got[k], w, `${c.file} ${key} ${k}`);
+        }
+      }
+      for (const side of ['chrome_before', 'chrome_after']) {
+        for (const [k, w] of Object.entries(c.benchmarks[side])) near(b[side][k], w, `${side} ${k}`);
+      }
+      assert.equal(b.warnings.length, c.benchmarks.warnings);
+    } else {
+      assert.equal(cp.benchmarks(text), null);
+    }
     const doc = cp.parse(text);
     assert.deepEqual(cp.parse(doc), doc, `${c.file}: object round trip`);
     assert.deepEqual(cp.parse(JSON.stringify(doc)), doc, `${c.file}: JSON round trip`);

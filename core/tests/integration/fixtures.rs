@@ -160,6 +160,41 @@ fn valid_documents_give_their_summaries() {
                 );
             }
         }
+        if let Some(want) = c.get("benchmarks") {
+            let b = serde_json::to_value(a.benchmarks().unwrap().unwrap()).unwrap();
+            close(
+                b["raw_hides"].as_f64().unwrap(),
+                want["raw_hides"].as_f64().unwrap(),
+                file,
+            );
+            for (key, w) in want["indicators"].as_object().unwrap() {
+                let got = b["indicators"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|i| i["key"] == key.as_str())
+                    .unwrap();
+                for (k, v) in w.as_object().unwrap() {
+                    match v.as_f64() {
+                        Some(x) => close(got[k].as_f64().unwrap(), x, &format!("{file} {key} {k}")),
+                        None => assert_eq!(&got[k], v, "{file} {key} {k}"),
+                    }
+                }
+            }
+            for side in ["chrome_before", "chrome_after"] {
+                for (k, v) in want[side].as_object().unwrap() {
+                    close(
+                        b[side][k].as_f64().unwrap(),
+                        v.as_f64().unwrap(),
+                        &format!("{file} {side} {k}"),
+                    );
+                }
+            }
+            assert_eq!(
+                b["warnings"].as_array().unwrap().len() as u64,
+                want["warnings"].as_u64().unwrap()
+            );
+        }
         // Written back and read again, the document is the same.
         let again = Assessment::from_json_str(&a.to_json_string()).unwrap();
         assert_eq!(again, a, "{file}: JSON round trip");

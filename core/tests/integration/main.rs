@@ -8,3 +8,4 @@ mod fixtures;
 mod flowsheet;
 mod options;
 mod properties;
+mod tanning;

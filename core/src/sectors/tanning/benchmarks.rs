@@ -252,7 +252,7 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
     match &t.chrome_exhaustion {
         None => warnings.push(format!(
             "{PATH}.chrome_exhaustion not given: {} % assumed, the middle of {} ({}-{} %; {}); measure the Cr2O3 in the spent float to replace it",
-            format_number(t.exhaustion() * 100.0),
+            format_number(crate::assessment::round_to(t.exhaustion() * 100.0, 6)),
             conventional.label,
             conventional.low * 100.0,
             conventional.high * 100.0,

@@ -198,6 +198,9 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
             accounts.push(json!({"node": "hides", "component": c}));
         }
     }
+    // Sources that nothing comes from are left out.
+    let used = |id: &str| streams.iter().any(|s| s["from"] == id || s["to"] == id);
+    nodes.retain(|n| n["kind"] != "source" || n["id"].as_str().is_some_and(used));
     let fs = json!({
         "components": components,
         "nodes": nodes,
