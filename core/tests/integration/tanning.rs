@@ -139,6 +139,33 @@ fn batch_washing_saves_its_share_of_the_stages_water() {
 }
 
 #[test]
+fn float_recycling_and_co2_deliming() {
+    // Half of the liming float reused, replacing fresh water and sulphide: 50 % of the 4 m3/t
+    // × 2,500 t = 5,000 m3 less, and half of the 2 % × 2,500 t = 50 t of sodium sulphide.
+    let text = doc(
+        "sulphide_offer = \"2 %\"\nammonium_offer = \"2 %\"\noptions = [{ id = \"float_recycling\", stages = [\"liming\"], fraction = \"50 %\", capex = \"1000 USD\" }, { id = \"co2_deliming\", ratio = \"50 %\", capex = \"1000 USD\" }]",
+        "",
+    )
+    .replace(
+        "\"basic chromium sulphate\" = \"2 USD/kg\"",
+        "\"basic chromium sulphate\" = \"2 USD/kg\"\n\"sodium sulphide\" = \"1 USD/kg\"\n\"ammonium sulphate\" = \"0.4 USD/kg\"\nCO2 = \"0.3 USD/kg\"",
+    );
+    let e = assess(&text).evaluate().unwrap();
+    let o = e
+        .options
+        .iter()
+        .find(|o| o.id == "float_recycling")
+        .unwrap();
+    assert_eq!(o.deltas["water"], "5000 m3/yr");
+    assert_eq!(o.deltas["sodium sulphide"], "25 t/yr");
+    assert!(close(o.annual_saving, 5_000.0 * 1.5 + 25_000.0));
+    // 50 t of ammonium sulphate (20,000 USD) replaced by 25 t of CO2 (7,500 USD).
+    let o = e.options.iter().find(|o| o.id == "co2_deliming").unwrap();
+    assert!(close(o.annual_saving, 20_000.0 - 7_500.0), "{:?}", o.money);
+    assert_eq!(o.deltas["ammonium sulphate to effluent"], "50 t/yr");
+}
+
+#[test]
 fn chrome_recovery_uses_the_published_costs() {
     // MgO precipitation plant: the middle of US$ 60,000-80,000, and US$ 14,000 a year.
     let a = assess(&doc(

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::generate::{BCS, COD, CR2O3, FLESHINGS, SALT, SULPHIDE, TRIMMINGS, WATER};
+use super::generate::{AMMONIUM, BCS, COD, CR2O3, FLESHINGS, SALT, SULPHIDE, TRIMMINGS, WATER};
 use super::sources::{self, Reference};
 use super::{PATH, Stage};
 use crate::document::Document;

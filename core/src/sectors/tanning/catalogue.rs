@@ -37,6 +37,15 @@ pub enum CatalogueId {
     ChromeRecovery,
     /// Salt shaken off the wet-salted hides before soaking (`saving`: the share of the salt).
     SaltRemoval,
+    /// Recycling of liming and pickling floats (`stages`; `fraction` of each float reused,
+    /// replacing fresh water and, in liming, sodium sulphide).
+    FloatRecycling,
+    /// CO2 deliming: ammonium sulphate replaced by carbon dioxide (`ratio` kg of CO2 per kg,
+    /// `saving` the share replaced, all when absent).
+    Co2Deliming,
+    /// Green fleshing: fleshing before liming, so less lime and sulphide are spent on flesh
+    /// (`saving`: the share of the sulphide and of the liming COD avoided).
+    GreenFleshing,
     /// Hair-save (enzyme-assisted) unhairing: less sulphide offered and less COD in the lime
     /// float (`saving`).
     HairSave,
@@ -53,6 +62,9 @@ impl CatalogueId {
             CatalogueId::ChromeRecycling => "chrome_recycling",
             CatalogueId::ChromeRecovery => "chrome_recovery",
             CatalogueId::SaltRemoval => "salt_removal",
+            CatalogueId::FloatRecycling => "float_recycling",
+            CatalogueId::Co2Deliming => "co2_deliming",
+            CatalogueId::GreenFleshing => "green_fleshing",
             CatalogueId::HairSave => "hair_save",
             CatalogueId::BoilerTuning => "boiler_tuning",
         }
@@ -65,6 +77,9 @@ impl CatalogueId {
             CatalogueId::ChromeRecycling => "Direct recycling of spent chrome floats",
             CatalogueId::ChromeRecovery => "Chrome recovery by precipitation and re-dissolution",
             CatalogueId::SaltRemoval => "Shaking the salt off the hides before soaking",
+            CatalogueId::FloatRecycling => "Recycling of liming and pickling floats",
+            CatalogueId::Co2Deliming => "CO2 deliming instead of ammonium salts",
+            CatalogueId::GreenFleshing => "Green fleshing before liming",
             CatalogueId::HairSave => "Hair-save (enzyme-assisted) unhairing",
             CatalogueId::BoilerTuning => "Boiler tuning and insulation",
         }
@@ -77,6 +92,9 @@ impl CatalogueId {
             CatalogueId::ChromeRecycling | CatalogueId::ChromeRecovery => Category::OnSiteRecovery,
             CatalogueId::SaltRemoval | CatalogueId::BoilerTuning => Category::EquipmentModification,
             CatalogueId::HairSave => Category::TechnologyChange,
+            CatalogueId::FloatRecycling => Category::OnSiteRecovery,
+            CatalogueId::Co2Deliming => Category::InputSubstitution,
+            CatalogueId::GreenFleshing => Category::GoodHousekeeping,
         }
     }
 }
@@ -300,9 +318,68 @@ fn option(
             required_cost("capex", capex.is_some())?;
             vec![scale("soaking_salt", "salt", 1.0 - s)]
         }
-        CatalogueId::HairSave => {
+        CatalogueId::FloatRecycling => {
+            let f = need(
+                "fraction",
+                &c.fraction,
+                "must be from 0 % to 100 % of the float",
+            )?;
+            required_cost("capex", capex.is_some())?;
+            let stages = c
+                .stages
+                .clone()
+                .unwrap_or_else(|| vec![Stage::Liming, Stage::Pickling]);
+            let mut list = Vec::new();
+            for (k, s) in stages.iter().enumerate() {
+                if !water_streams.contains(s) {
+                    return Err(Error::out_of_range(
+                        format!("{path}.stages[{k}]"),
+                        s.key(),
+                        "uses no fresh water in template.tanning.water",
+                    ));
+                }
+                let float = generate::float(*s);
+                list.push(recycle(&float, WATER, f, s.key(), &generate::water_in(*s)));
+                if *s == Stage::Liming && t.sulphide_offer.is_some() {
+                    list.push(recycle(&float, SULPHIDE, f, s.key(), "sulphide_offer"));
+                }
+            }
+            list
+        }
+        CatalogueId::Co2Deliming => {
+            if t.ammonium_offer.is_none() {
+                return Err(Error::MissingField {
+                    path: format!("{PATH}.ammonium_offer"),
+                });
+            }
+            let r = c.ratio.as_ref().ok_or_else(|| Error::MissingField {
+                path: format!("{path}.ratio"),
+            })?;
+            let share = match &c.saving {
+                None => 1.0,
+                Some(_) => need(
+                    "saving",
+                    &c.saving,
+                    "must be from 0 % to 100 % of the ammonium salts",
+                )?,
+            };
+            required_cost("capex", capex.is_some())?;
+            vec![Effect {
+                stream: Some("ammonium_offer".to_string()),
+                component: Some(generate::AMMONIUM.to_string()),
+                by: Some(generate::CO2.to_string()),
+                ratio: Some(r.clone()),
+                fraction: Some(ratio(share)),
+                ..effect(EffectKind::Substitute)
+            }]
+        }
+        CatalogueId::HairSave | CatalogueId::GreenFleshing => {
             let s = need("saving", &c.saving, "must be from 0 % to 100 %")?;
-            required_cost("om_change", om_change.is_some())?;
+            if c.id == CatalogueId::HairSave {
+                required_cost("om_change", om_change.is_some())?;
+            } else {
+                required_cost("capex", capex.is_some())?;
+            }
             let mut list = Vec::new();
             if t.sulphide_offer.is_some() {
                 list.push(scale("sulphide_offer", SULPHIDE, 1.0 - s));

@@ -21,6 +21,10 @@ pub(crate) const CR2O3: &str = "Cr2O3";
 pub(crate) const SALT: &str = "salt";
 /// Sodium sulphide from liming.
 pub(crate) const SULPHIDE: &str = "sodium sulphide";
+/// Ammonium salts from deliming.
+pub(crate) const AMMONIUM: &str = "ammonium sulphate";
+/// Carbon dioxide, for CO2 deliming (carried by no stream at the baseline).
+pub(crate) const CO2: &str = "CO2";
 /// COD released by the hides.
 pub(crate) const COD: &str = "COD";
 /// Fleshings.
@@ -79,6 +83,11 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
         {
             out.push((SULPHIDE, s.si()));
         }
+        if stage == Stage::Deliming
+            && let Some(s) = &t.ammonium_offer
+        {
+            out.push((AMMONIUM, s.si()));
+        }
         if let Some(c) = t.cod.as_ref().and_then(|c| c.get(stage)) {
             out.push((COD, c.si()));
         }
@@ -98,6 +107,8 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
         for (component, share) in &stage_loads {
             let (from, id) = if *component == SULPHIDE {
                 ("store", "sulphide_offer".to_string())
+            } else if *component == AMMONIUM {
+                ("store", "ammonium_offer".to_string())
             } else {
                 (
                     "hides",
@@ -141,6 +152,13 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
                 components.push(component);
             }
         }
+    }
+    if t.ammonium_offer.is_some()
+        && t.options
+            .iter()
+            .any(|o| o.id == super::CatalogueId::Co2Deliming)
+    {
+        components.push(CO2);
     }
     for (component, share) in [(FLESHINGS, &t.fleshings), (TRIMMINGS, &t.trimmings)] {
         if let Some(s) = share {

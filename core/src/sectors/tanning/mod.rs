@@ -95,6 +95,15 @@ pub struct TanningTemplate {
     )]
     #[schemars(with = "Measured<q::Ratio>")]
     pub sulphide_offer: Option<Measured<q::Ratio>>,
+    /// Ammonium salts (as ammonium sulphate) offered in deliming, as a share of the raw hide
+    /// weight; not modelled when absent.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub ammonium_offer: Option<Measured<q::Ratio>>,
     /// COD released by the hides into each stage's float, per tonne of raw hide (`"60 kg/t"`);
     /// not modelled when absent.
     #[serde(
@@ -329,9 +338,18 @@ pub struct CatalogueChoice {
     )]
     #[schemars(with = "Measured<q::Ratio>")]
     pub saving: Option<Measured<q::Ratio>>,
-    /// `batch_washing`: the stages washed in batches (all with water when absent).
+    /// `batch_washing`: the stages washed in batches (all with water when absent);
+    /// `float_recycling`: the stages whose floats are reused (liming and pickling when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stages: Option<Vec<Stage>>,
+    /// `co2_deliming`: kg of CO2 per kg of ammonium sulphate it replaces.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub ratio: Option<Measured<q::Ratio>>,
     /// `high_exhaustion`: the exhaustion reached.
     #[serde(
         default,
@@ -340,7 +358,8 @@ pub struct CatalogueChoice {
     )]
     #[schemars(with = "Measured<q::Ratio>")]
     pub exhaustion: Option<Measured<q::Ratio>>,
-    /// `chrome_recycling`, `chrome_recovery`: the share of the spent float's chrome reused.
+    /// `chrome_recycling`, `chrome_recovery`: the share of the spent float's chrome reused;
+    /// `float_recycling`: the share of each float reused.
     #[serde(
         default,
         deserialize_with = "crate::document::present",
@@ -468,6 +487,7 @@ impl TanningTemplate {
             ("wash_chrome_loss", &self.wash_chrome_loss),
             ("salt", &self.salt),
             ("sulphide_offer", &self.sulphide_offer),
+            ("ammonium_offer", &self.ammonium_offer),
             ("fleshings", &self.fleshings),
             ("trimmings", &self.trimmings),
             ("boiler_efficiency", &self.boiler_efficiency),
