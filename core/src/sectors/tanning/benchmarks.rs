@@ -203,6 +203,7 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
         (COD, "COD discharged"),
         (SALT, "salt discharged"),
         (SULPHIDE, "sodium sulphide discharged"),
+        (AMMONIUM, "ammonium sulphate discharged"),
     ] {
         if comp(name).is_some() {
             add(
