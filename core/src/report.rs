@@ -450,17 +450,24 @@ pub fn tanning_text(b: &crate::sectors::tanning::TanningBenchmarks) -> String {
         out.push_str(&format!("  [{}] {s}\n", k + 1));
     }
     let chrome = |c: &crate::sectors::tanning::ChromeBalance| {
+        let shavings = if c.in_shavings > 0.0 {
+            format!(", in shavings {} t", significant(c.in_shavings / 1_000.0))
+        } else {
+            String::new()
+        };
         format!(
-            "bought {} t, in the leather {} t, discharged {} t",
+            "bought {} t, in the leather {} t, discharged {} t{shavings}",
             significant(c.bought / 1_000.0),
             significant(c.in_leather / 1_000.0),
             significant(c.in_effluent / 1_000.0)
         )
     };
-    out.push_str(&format!(
-        "  chrome (Cr2O3 per year) before: {}\n",
-        chrome(&b.chrome_before)
-    ));
+    if let Some(c) = &b.chrome_before {
+        out.push_str(&format!(
+            "  chrome (Cr2O3 per year) before: {}\n",
+            chrome(c)
+        ));
+    }
     if let Some(a) = &b.chrome_after {
         out.push_str(&format!("  chrome after the options: {}\n", chrome(a)));
     }

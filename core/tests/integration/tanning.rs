@@ -83,9 +83,15 @@ fn the_generated_baseline_closes_and_splits_the_chrome() {
     let b = benchmarks(&a);
     assert!(close(b.raw_hides, 2_500.0));
     // 50 t offered: 70 % in the leather, 30 % in the spent float.
-    assert!(close(b.chrome_before.bought, 50_000.0));
-    assert!(close(b.chrome_before.in_leather, 35_000.0));
-    assert!(close(b.chrome_before.in_effluent, 15_000.0));
+    assert!(close(b.chrome_before.as_ref().unwrap().bought, 50_000.0));
+    assert!(close(
+        b.chrome_before.as_ref().unwrap().in_leather,
+        35_000.0
+    ));
+    assert!(close(
+        b.chrome_before.as_ref().unwrap().in_effluent,
+        15_000.0
+    ));
     // 17 m3/t of fresh water in all.
     let (water, after, class) = indicator(&b, "water");
     assert!(close(water, 17.0));
@@ -166,6 +172,58 @@ fn float_recycling_and_co2_deliming() {
 }
 
 #[test]
+fn finished_leather_with_retanning_and_shavings() {
+    // Post-tanning: 8 m3/t of water, 3 % BCS retanning (0.75 % Cr2O3 on 2,500 t: 18.75 t)
+    // fixing 80 %, 100 kg/t of shavings at 4 % Cr2O3 (250 t of shavings, 10 t of Cr2O3).
+    let text = doc(
+        "chrome_exhaustion = \"70 %\"\nproduct = \"finished\"\nretan_chrome_offer = \"3 %\"\nretan_exhaustion = \"80 %\"\nshavings = \"100 kg/t\"\nshavings_cr2o3 = \"4 %\"",
+        "",
+    )
+    .replace("washing = \"2 m3/t\"", "washing = \"2 m3/t\"\npost_tanning = \"8 m3/t\"");
+    let a = assess(&text);
+    let b = benchmarks(&a);
+    let c = b.chrome_before.as_ref().unwrap();
+    assert!(close(c.bought, 50_000.0 + 18_750.0));
+    assert!(close(c.in_effluent, 15_000.0 + 0.2 * 18_750.0));
+    assert!(close(c.in_shavings, 10_000.0));
+    assert!(close(
+        c.bought,
+        c.in_leather + c.in_effluent + c.in_shavings
+    ));
+    // 25 m3/t in all, below the BAT-associated 28-35 m3/t for raw hide to finished leather.
+    let water = b.indicators.iter().find(|i| i.key == "water").unwrap();
+    assert!(close(water.before, 25.0));
+    assert_eq!(water.class_before, Some(Class::Below));
+    assert!(water.reference.as_ref().unwrap().label.contains("finished"));
+    let (solid, _, _) = indicator(&b, "solid_waste");
+    assert!(close(solid, 100.0));
+}
+
+#[test]
+fn vegetable_tanning_balances_its_tannin() {
+    // 20 % tannin on 2,500 t (500 t), 75 % fixed: 125 t in the spent float.
+    let text = doc(
+        "tannage = \"vegetable\"\ntanning_offer = \"20 %\"\ntanning_exhaustion = \"75 %\"",
+        "",
+    )
+    .replace("chrome_offer = \"8 %\"\ncr2o3_content = \"25 %\"\n", "");
+    let b = benchmarks(&assess(&text));
+    assert!(b.chrome_before.is_none());
+    let (bought, _, _) = indicator(&b, "tanning_agent_bought");
+    let (discharged, _, _) = indicator(&b, "tanning_agent_discharged");
+    assert!(close(bought, 200.0));
+    assert!(close(discharged, 50.0));
+    assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+    // Chrome options do not apply.
+    let err = Assessment::from_toml_str(&text.replace(
+        "tanning_exhaustion = \"75 %\"",
+        "tanning_exhaustion = \"75 %\"\noptions = [{ id = \"chrome_recovery\", fraction = \"50 %\" }]",
+    ))
+    .unwrap_err();
+    assert_eq!(err.path(), "template.tanning.options[0].id", "{err}");
+}
+
+#[test]
 fn chrome_recovery_uses_the_published_costs() {
     // MgO precipitation plant: the middle of US$ 60,000-80,000, and US$ 14,000 a year.
     let a = assess(&doc(
@@ -203,7 +261,10 @@ fn benchmark_classes_follow_the_bat_range() {
 fn defaults_and_unusual_figures_are_reported_with_their_source() {
     let b = benchmarks(&assess(&doc("", "")));
     // No exhaustion given: 65 %, the middle of the conventional range.
-    assert!(close(b.chrome_before.in_leather, 50_000.0 * 0.65));
+    assert!(close(
+        b.chrome_before.as_ref().unwrap().in_leather,
+        50_000.0 * 0.65
+    ));
     assert!(
         b.warnings
             .iter()
@@ -237,17 +298,19 @@ fn bad_figures_name_the_parameter() {
             "template.tanning.chrome_exhaustion",
         ),
         ("", "", "", ""),
+        // chrome figures with another tannage
         (
             "tannage = \"vegetable\"",
             "",
             "out_of_range",
-            "template.tanning.tannage",
+            "template.tanning.chrome_offer",
         ),
+        // beyond wet-blue, post-tanning water is needed
         (
             "product = \"finished\"",
             "",
-            "out_of_range",
-            "template.tanning.product",
+            "missing_field",
+            "template.tanning.water.post_tanning",
         ),
         (
             "options = [{ id = \"batch_washing\" }]",

@@ -3,9 +3,11 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::generate::{AMMONIUM, BCS, COD, CR2O3, FLESHINGS, SALT, SULPHIDE, TRIMMINGS, WATER};
+use super::generate::{
+    AMMONIUM, BCS, COD, CR2O3, FLESHINGS, SALT, SHAVINGS, SULPHIDE, TRIMMINGS, WATER,
+};
 use super::sources::{self, Reference};
-use super::{PATH, Stage};
+use super::{PATH, Stage, TanningProduct};
 use crate::document::Document;
 use crate::error::Result;
 use crate::flowsheet::{NodeKind, WATER_DENSITY};
@@ -66,6 +68,8 @@ pub struct ChromeBalance {
     pub in_leather: f64,
     /// Discharged in spent floats and washes.
     pub in_effluent: f64,
+    /// In the shavings.
+    pub in_shavings: f64,
 }
 
 /// The tannery's indicators and chrome balance.
@@ -75,8 +79,8 @@ pub struct TanningBenchmarks {
     pub raw_hides: f64,
     /// Indicators per tonne of raw hide.
     pub indicators: Vec<Indicator>,
-    /// The chrome balance at the baseline.
-    pub chrome_before: ChromeBalance,
+    /// The chrome balance at the baseline (none without chrome).
+    pub chrome_before: Option<ChromeBalance>,
     /// With every option applied (none without options).
     pub chrome_after: Option<ChromeBalance>,
     /// Figures that are possible but unusual, and defaults assumed, in words, naming the
@@ -135,12 +139,17 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
     let to_effluent = |_: NodeKind, b: NodeKind, _: &str| b == NodeKind::Wastewater;
     let to_solid = |_: NodeKind, b: NodeKind, _: &str| b == NodeKind::SolidWaste;
     let to_product = |_: NodeKind, b: NodeKind, _: &str| b == NodeKind::Product;
-    let bought = |_: NodeKind, _: NodeKind, id: &str| id == "chrome_offer";
+    let bought = |_: NodeKind, _: NodeKind, id: &str| {
+        matches!(id, "chrome_offer" | "retan_chrome_offer" | "tanning_offer")
+    };
+    let to_shavings = |_: NodeKind, _: NodeKind, id: &str| id == super::generate::SHAVINGS;
     let chrome = |set: &[Vec<Option<f64>>]| ChromeBalance {
         bought: total(set, CR2O3, &bought),
         in_leather: total(set, CR2O3, &to_product),
         in_effluent: total(set, CR2O3, &to_effluent),
+        in_shavings: total(set, CR2O3, &to_shavings),
     };
+    let has_chrome = comp(CR2O3).is_some();
     let after = flows.after.as_ref();
     let mut indicators = Vec::new();
     let mut add =
@@ -164,35 +173,50 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
             });
         };
     let per_t = move |kg: f64| kg / hides;
+    let water_reference = match t.product {
+        TanningProduct::WetBlue => Some(sources::BAT_WATER_TO_WET_BLUE),
+        TanningProduct::Finished => Some(sources::BAT_WATER_TO_FINISHED),
+        TanningProduct::Crust => None,
+    };
     add(
         "water",
         "fresh water",
         "m3/t",
         &|set, _| per_t(total(set, WATER, &from_source) / WATER_DENSITY),
-        Some(sources::BAT_WATER_TO_WET_BLUE),
+        water_reference,
     );
+    let (agent, _, _) = t.agent();
+    let (key, name) = if agent == CR2O3 {
+        ("cr2o3", "Cr2O3 (as basic chromium sulphate)".to_string())
+    } else {
+        ("tanning_agent", agent.to_string())
+    };
     add(
-        "cr2o3_bought",
-        "Cr2O3 bought (as basic chromium sulphate)",
+        &format!("{key}_bought"),
+        &format!("{name} bought"),
         "kg/t",
-        &|set, _| per_t(total(set, CR2O3, &bought)),
+        &|set, _| per_t(total(set, agent, &bought)),
         None,
     );
     add(
-        "cr2o3_discharged",
-        "Cr2O3 discharged in spent floats",
+        &format!("{key}_discharged"),
+        &format!("{name} discharged in spent floats"),
         "kg/t",
-        &|set, _| per_t(total(set, CR2O3, &to_effluent)),
+        &|set, _| per_t(total(set, agent, &to_effluent)),
         None,
     );
     add(
-        "chrome_utilisation",
-        "chrome in the leather per chrome bought",
+        &if agent == CR2O3 {
+            "chrome_utilisation".to_string()
+        } else {
+            "tanning_agent_utilisation".to_string()
+        },
+        &format!("{agent} in the leather per {agent} bought"),
         "%",
         &|set, _| {
-            let b = total(set, CR2O3, &bought);
+            let b = total(set, agent, &bought);
             if b > 0.0 {
-                100.0 * total(set, CR2O3, &to_product) / b
+                100.0 * total(set, agent, &to_product) / b
             } else {
                 0.0
             }
@@ -215,12 +239,18 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
             );
         }
     }
-    if comp(FLESHINGS).is_some() || comp(TRIMMINGS).is_some() {
+    if comp(FLESHINGS).is_some() || comp(TRIMMINGS).is_some() || comp(SHAVINGS).is_some() {
         add(
             "solid_waste",
-            "fleshings and trimmings",
+            "fleshings, trimmings and shavings",
             "kg/t",
-            &|set, _| per_t(total(set, FLESHINGS, &to_solid) + total(set, TRIMMINGS, &to_solid)),
+            &|set, _| {
+                per_t(
+                    total(set, FLESHINGS, &to_solid)
+                        + total(set, TRIMMINGS, &to_solid)
+                        + total(set, SHAVINGS, &to_solid),
+                )
+            },
             None,
         );
     }
@@ -236,10 +266,11 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
     let mut warnings = Vec::new();
     let water: f64 = Stage::ALL
         .iter()
-        .map(|s| t.water.get(*s).si() * 1_000.0)
+        .map(|s| t.water.m3_per_kg(*s) * 1_000.0)
         .sum();
-    let bat = sources::BAT_WATER_TO_WET_BLUE;
-    if water < bat.low / 2.0 {
+    if let Some(bat) = water_reference
+        && water < bat.low / 2.0
+    {
         warnings.push(format!(
             "{PATH}.water: {} m3/t in all is less than half the lowest {} ({}-{} m3/t; {}): check the figures",
             format_number(crate::assessment::round_to(water, 4)),
@@ -251,6 +282,7 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
     }
     let conventional = sources::CONVENTIONAL_EXHAUSTION;
     match &t.chrome_exhaustion {
+        None if t.tannage != super::Tannage::Chrome => {}
         None => warnings.push(format!(
             "{PATH}.chrome_exhaustion not given: {} % assumed, the middle of {} ({}-{} %; {}); measure the Cr2O3 in the spent float to replace it",
             format_number(crate::assessment::round_to(t.exhaustion() * 100.0, 6)),
@@ -270,6 +302,7 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
     }
     let bcs = sources::BCS_CR2O3;
     match &t.cr2o3_content {
+        None if !has_chrome => {}
         None => warnings.push(format!(
             "{PATH}.cr2o3_content not given: {} % Cr2O3 in the {BCS} assumed ({}; {})",
             format_number(bcs.low * 100.0),
@@ -288,8 +321,8 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
     Ok(Some(TanningBenchmarks {
         raw_hides: hides,
         indicators,
-        chrome_before: chrome(&flows.before),
-        chrome_after: after.map(|a| chrome(a)),
+        chrome_before: has_chrome.then(|| chrome(&flows.before)),
+        chrome_after: after.filter(|_| has_chrome).map(|a| chrome(a)),
         warnings,
     }))
 }

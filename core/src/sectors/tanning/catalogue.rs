@@ -196,9 +196,23 @@ fn option(
     };
     let water_streams: Vec<Stage> = Stage::ALL
         .into_iter()
-        .filter(|s| t.water.get(*s).si() > 0.0)
+        .filter(|s| t.water.m3_per_kg(*s) > 0.0)
         .collect();
-    let offered = t.chrome_offer.si() * t.cr2o3();
+    let (_, offered, _) = t.agent();
+    let chrome_only = || -> Result<()> {
+        if t.tannage == super::Tannage::Chrome {
+            Ok(())
+        } else {
+            Err(Error::out_of_range(
+                format!("{path}.id"),
+                c.id.key(),
+                format!(
+                    "applies to chrome tanning, but the tannage is {}",
+                    t.tannage.key()
+                ),
+            ))
+        }
+    };
     let mut capex = c.capex.clone();
     let mut om_change = c.om_change;
     let effects = match c.id {
@@ -223,6 +237,7 @@ fn option(
             list
         }
         CatalogueId::HighExhaustion => {
+            chrome_only()?;
             let new = match &c.exhaustion {
                 None => sources::HIGH_EXHAUSTION.low,
                 Some(_) => need("exhaustion", &c.exhaustion, "must be from 0 % to 100 %")?,
@@ -256,6 +271,7 @@ fn option(
             ]
         }
         CatalogueId::ChromeRecycling => {
+            chrome_only()?;
             let f = need(
                 "fraction",
                 &c.fraction,
@@ -281,6 +297,7 @@ fn option(
             list
         }
         CatalogueId::ChromeRecovery => {
+            chrome_only()?;
             let f = need(
                 "fraction",
                 &c.fraction,

@@ -31,12 +31,27 @@ pub(crate) const COD: &str = "COD";
 pub(crate) const FLESHINGS: &str = "fleshings";
 /// Trimmings.
 pub(crate) const TRIMMINGS: &str = "trimmings";
+/// Vegetable tannins.
+pub(crate) const VEGETABLE: &str = "vegetable tannin";
+/// A wet-white tanning agent (aldehyde or syntan).
+pub(crate) const WET_WHITE: &str = "wet-white agent";
+/// Shavings from shaving the tanned leather.
+pub(crate) const SHAVINGS: &str = "shavings";
 /// The chrome product bought.
 pub(crate) const BCS: &str = "basic chromium sulphate";
 
 /// Stream ids.
 pub(crate) fn water_in(stage: Stage) -> String {
     format!("{}_water", stage.key())
+}
+
+/// The stream offering the tanning agent.
+pub(crate) fn agent_offer(t: &TanningTemplate) -> &'static str {
+    if t.tannage == super::Tannage::Chrome {
+        "chrome_offer"
+    } else {
+        "tanning_offer"
+    }
 }
 
 /// The spent float of a stage, to the effluent.
@@ -62,7 +77,9 @@ pub(crate) fn per_time(t: &TanningTemplate) -> Result<(String, f64)> {
 pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet> {
     let (per, tonnes) = per_time(t)?;
     let kg = |share: f64| format!("{} kg/{per}", format_number(share * tonnes * 1_000.0));
-    let mut components = vec![WATER, CR2O3];
+    let (agent, offered, exhaustion) = t.agent();
+    let post = t.product != super::TanningProduct::WetBlue;
+    let mut components = vec![WATER, agent];
     let mut nodes = vec![
         json!({"id": "mains", "kind": "source", "name": "fresh water"}),
         json!({"id": "store", "kind": "source", "name": "chemical store"}),
@@ -70,7 +87,7 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
     ];
     let mut streams: Vec<Value> = Vec::new();
     let mut stages_used = std::collections::BTreeSet::new();
-    // Fresh water and spent floats.
+    // What the hides bring and the chemicals offered, stage by stage.
     let loads = |stage: Stage| -> Vec<(&'static str, f64)> {
         let mut out = Vec::new();
         if stage == Stage::Soaking
@@ -93,8 +110,12 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
         }
         out
     };
+    let product = t.product.key();
     for stage in Stage::ALL {
-        let w = t.water.get(stage).si() * 1_000.0 * tonnes; // m3/kg × kg/t × t
+        if stage == Stage::PostTanning && !post {
+            continue;
+        }
+        let w = t.water.m3_per_kg(stage) * 1_000.0 * tonnes; // m3/kg × kg/t × t
         let stage_loads = loads(stage);
         let mut out_flows = serde_json::Map::new();
         if w > 0.0 {
@@ -105,41 +126,84 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
             out_flows.insert(WATER.into(), "?".into());
         }
         for (component, share) in &stage_loads {
-            let (from, id) = if *component == SULPHIDE {
-                ("store", "sulphide_offer".to_string())
-            } else if *component == AMMONIUM {
-                ("store", "ammonium_offer".to_string())
-            } else {
-                (
+            let (from, id) = match *component {
+                SULPHIDE => ("store", "sulphide_offer".to_string()),
+                AMMONIUM => ("store", "ammonium_offer".to_string()),
+                _ => (
                     "hides",
                     format!("{}_{}", stage.key(), component.to_lowercase()),
-                )
+                ),
             };
             streams.push(json!({
                 "id": id, "from": from, "to": stage.key(), "flows": {*component: kg(*share)},
             }));
             out_flows.insert((*component).into(), "?".into());
         }
-        if stage == Stage::Tanning {
-            let offered = t.chrome_offer.si() * t.cr2o3();
-            streams.push(json!({
-                "id": "chrome_offer", "from": "store", "to": "tanning",
-                "flows": {CR2O3: kg(offered)},
-            }));
-            out_flows.insert(CR2O3.into(), kg(offered * (1.0 - t.exhaustion())).into());
-            streams.push(json!({
-                "id": "tanned", "from": "tanning", "to": "washing", "flows": {CR2O3: "?"},
-            }));
-            stages_used.insert(Stage::Washing);
-        }
-        if stage == Stage::Washing {
-            let fixed = t.chrome_offer.si() * t.cr2o3() * t.exhaustion();
-            if let Some(loss) = &t.wash_chrome_loss {
-                out_flows.insert(CR2O3.into(), kg(fixed * loss.si()).into());
+        match stage {
+            Stage::Tanning => {
+                streams.push(json!({
+                    "id": agent_offer(t), "from": "store", "to": "tanning",
+                    "flows": {agent: kg(offered)},
+                }));
+                out_flows.insert(agent.into(), kg(offered * (1.0 - exhaustion)).into());
+                streams.push(json!({
+                    "id": "tanned", "from": "tanning", "to": "washing", "flows": {agent: "?"},
+                }));
+                stages_used.insert(Stage::Washing);
             }
-            streams.push(json!({
-                "id": "wet_blue", "from": "washing", "to": "wet_blue", "flows": {CR2O3: "?"},
-            }));
+            Stage::Washing => {
+                if let Some(loss) = &t.wash_chrome_loss {
+                    out_flows.insert(agent.into(), kg(offered * exhaustion * loss.si()).into());
+                }
+                let (id, to) = if post {
+                    ("washed", "post_tanning")
+                } else {
+                    (product, product)
+                };
+                streams.push(json!({
+                    "id": id, "from": "washing", "to": to, "flows": {agent: "?"},
+                }));
+                if post {
+                    stages_used.insert(Stage::PostTanning);
+                }
+            }
+            Stage::PostTanning => {
+                let mut leather = serde_json::Map::new();
+                leather.insert(agent.into(), "?".into());
+                if let Some(r) = &t.retan_chrome_offer {
+                    let e = t.retan_exhaustion.as_ref().map_or(0.0, |e| e.si());
+                    let retan = r.si() * t.cr2o3();
+                    streams.push(json!({
+                        "id": "retan_chrome_offer", "from": "store", "to": "post_tanning",
+                        "flows": {CR2O3: kg(retan)},
+                    }));
+                    out_flows.insert(CR2O3.into(), kg(retan * (1.0 - e)).into());
+                    leather.insert(CR2O3.into(), "?".into());
+                    if !components.contains(&CR2O3) {
+                        components.push(CR2O3);
+                    }
+                }
+                if let Some(sh) = &t.shavings {
+                    components.push(SHAVINGS);
+                    nodes.push(json!({"id": SHAVINGS, "kind": "solid_waste"}));
+                    streams.push(json!({
+                        "id": "shavings_removed", "from": "hides", "to": "post_tanning",
+                        "flows": {SHAVINGS: kg(sh.si())},
+                    }));
+                    let mut flows = serde_json::Map::new();
+                    flows.insert(SHAVINGS.into(), "?".into());
+                    if let Some(c) = &t.shavings_cr2o3 {
+                        flows.insert(CR2O3.into(), kg(sh.si() * c.si()).into());
+                    }
+                    streams.push(json!({
+                        "id": SHAVINGS, "from": "post_tanning", "to": SHAVINGS, "flows": flows,
+                    }));
+                }
+                streams.push(json!({
+                    "id": product, "from": "post_tanning", "to": product, "flows": leather,
+                }));
+            }
+            _ => {}
         }
         if !out_flows.is_empty() {
             streams.push(json!({
@@ -180,7 +244,7 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
         }
     }
     nodes.push(json!({"id": "effluent", "kind": "wastewater"}));
-    nodes.push(json!({"id": "wet_blue", "kind": "product"}));
+    nodes.push(json!({"id": product, "kind": "product"}));
     let mut energy = Vec::new();
     let mut devices = serde_json::Map::new();
     let kwh = |e: &crate::units::Measured<uom::si::f64::AvailableEnergy>| {
@@ -207,11 +271,14 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
             devices.insert("boiler".into(), json!({"efficiency": eta.to_string()}));
         }
     }
-    let mut accounts = vec![json!({
-        "node": "store", "component": CR2O3, "resource": BCS,
-        "content": format!("{} %", format_number(t.cr2o3() * 100.0)),
-    })];
-    for c in [SALT, COD, FLESHINGS, TRIMMINGS] {
+    let mut accounts = Vec::new();
+    if components.contains(&CR2O3) {
+        accounts.push(json!({
+            "node": "store", "component": CR2O3, "resource": BCS,
+            "content": format!("{} %", format_number(t.cr2o3() * 100.0)),
+        }));
+    }
+    for c in [SALT, COD, FLESHINGS, TRIMMINGS, SHAVINGS] {
         if components.contains(&c) {
             accounts.push(json!({"node": "hides", "component": c}));
         }

@@ -1,5 +1,6 @@
-//! A chrome tannery from a few figures: the baseline flowsheet per stage, the catalogue of
-//! cleaner-production options, and benchmarks per tonne of raw hide.
+//! A tannery from a few figures: the baseline flowsheet per stage, the catalogue of
+//! cleaner-production options, and benchmarks per tonne of raw hide. Chrome, vegetable or
+//! wet-white tannage, from raw hide to wet-blue, crust or finished leather.
 //!
 //! ```toml
 //! [template.tanning]
@@ -40,16 +41,78 @@ pub use catalogue::CatalogueId;
 pub struct TanningTemplate {
     /// Wet-salted hides processed per time (`"12 t/d"`, per operating day).
     pub raw_hides: Measured<q::MassRate>,
-    /// How the hides are tanned (only chrome is modelled so far).
+    /// How the hides are tanned: chrome (default), vegetable or wet-white.
     #[serde(default)]
     pub tannage: Tannage,
-    /// How far they are processed (only to wet-blue so far).
+    /// How far they are processed: to wet-blue (default; wet-white or vegetable-tanned
+    /// leather before post-tanning), crust or finished leather. Beyond wet-blue,
+    /// `water.post_tanning` is needed.
     #[serde(default)]
     pub product: TanningProduct,
     /// Fresh water per tonne of raw hide, per stage.
     pub water: StageWater,
-    /// Basic chromium sulphate offered, as a share of the raw hide weight (`"6 %"`).
-    pub chrome_offer: Measured<q::Ratio>,
+    /// Chrome tanning: basic chromium sulphate offered, as a share of the raw hide weight
+    /// (`"6 %"`).
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub chrome_offer: Option<Measured<q::Ratio>>,
+    /// Vegetable or wet-white tanning: the tanning agent offered, as a share of the raw hide
+    /// weight.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub tanning_offer: Option<Measured<q::Ratio>>,
+    /// Vegetable or wet-white tanning: the share of the agent fixed on the leather (no
+    /// default: measure it).
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub tanning_exhaustion: Option<Measured<q::Ratio>>,
+    /// Crust or finished leather with chrome retanning: basic chromium sulphate offered in
+    /// retanning, as a share of the raw hide weight.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub retan_chrome_offer: Option<Measured<q::Ratio>>,
+    /// Share of the retanning chrome fixed on the leather (needed with `retan_chrome_offer`).
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub retan_exhaustion: Option<Measured<q::Ratio>>,
+    /// Crust or finished leather: shavings from shaving the tanned leather, per tonne of raw
+    /// hide (`"100 kg/t"`); not modelled when absent.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub shavings: Option<Measured<q::Ratio>>,
+    /// Cr2O3 in the shavings as removed, a share of their mass (needed with chrome-tanned
+    /// `shavings`: a laboratory figure).
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub shavings_cr2o3: Option<Measured<q::Ratio>>,
     /// Cr2O3 in the basic chromium sulphate; 25 % when absent ([`sources::BCS_CR2O3`]).
     #[serde(
         default,
@@ -183,26 +246,49 @@ pub enum Tannage {
     /// Basic chromium sulphate.
     #[default]
     Chrome,
-    /// Vegetable tannins (not modelled yet).
+    /// Vegetable tannins.
     Vegetable,
-    /// Wet-white: aldehyde or syntan pre-tanning (not modelled yet).
+    /// Wet-white: aldehyde or syntan pre-tanning.
     WetWhite,
+}
+
+impl Tannage {
+    /// Snake-case name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Tannage::Chrome => "chrome",
+            Tannage::Vegetable => "vegetable",
+            Tannage::WetWhite => "wet_white",
+        }
+    }
 }
 
 /// How far the hides are processed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TanningProduct {
-    /// Raw hide to wet-blue.
+    /// Raw hide to tanned leather before post-tanning: wet-blue (or wet-white, or
+    /// vegetable-tanned leather).
     #[default]
     WetBlue,
-    /// Raw hide to crust (not modelled yet).
+    /// Raw hide to crust: shaved, retanned, dyed, fatliquored and dried.
     Crust,
-    /// Raw hide to finished leather (not modelled yet).
+    /// Raw hide to finished leather.
     Finished,
 }
 
-/// The wet stages from raw hide to wet-blue.
+impl TanningProduct {
+    /// Snake-case name, also the id of the product node.
+    pub fn key(self) -> &'static str {
+        match self {
+            TanningProduct::WetBlue => "wet_blue",
+            TanningProduct::Crust => "crust",
+            TanningProduct::Finished => "finished",
+        }
+    }
+}
+
+/// The wet stages from raw hide to wet-blue, and post-tanning.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
@@ -218,19 +304,22 @@ pub enum Stage {
     Pickling,
     /// Chrome tanning.
     Tanning,
-    /// Washing of the wet-blue.
+    /// Washing of the tanned leather.
     Washing,
+    /// Shaving, retanning, dyeing and fatliquoring (crust and finished leather).
+    PostTanning,
 }
 
 impl Stage {
     /// Every stage, in process order.
-    pub const ALL: [Stage; 6] = [
+    pub const ALL: [Stage; 7] = [
         Stage::Soaking,
         Stage::Liming,
         Stage::Deliming,
         Stage::Pickling,
         Stage::Tanning,
         Stage::Washing,
+        Stage::PostTanning,
     ];
 
     /// Snake-case name, also the id of the stage's node.
@@ -242,6 +331,7 @@ impl Stage {
             Stage::Pickling => "pickling",
             Stage::Tanning => "tanning",
             Stage::Washing => "washing",
+            Stage::PostTanning => "post_tanning",
         }
     }
 }
@@ -261,21 +351,35 @@ pub struct StageWater {
     pub pickling: Measured<q::SpecificVolume>,
     /// Chrome tanning.
     pub tanning: Measured<q::SpecificVolume>,
-    /// Washing of the wet-blue.
+    /// Washing of the tanned leather.
     pub washing: Measured<q::SpecificVolume>,
+    /// Shaving, retanning, dyeing and fatliquoring (needed for crust and finished leather).
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::SpecificVolume>")]
+    pub post_tanning: Option<Measured<q::SpecificVolume>>,
 }
 
 impl StageWater {
-    /// The water of `stage`, m3 per kg of raw hide.
-    pub fn get(&self, stage: Stage) -> &Measured<q::SpecificVolume> {
+    /// The water of `stage`, m3 per kg of raw hide (none for post-tanning when not given).
+    pub fn get(&self, stage: Stage) -> Option<&Measured<q::SpecificVolume>> {
         match stage {
-            Stage::Soaking => &self.soaking,
-            Stage::Liming => &self.liming,
-            Stage::Deliming => &self.deliming,
-            Stage::Pickling => &self.pickling,
-            Stage::Tanning => &self.tanning,
-            Stage::Washing => &self.washing,
+            Stage::Soaking => Some(&self.soaking),
+            Stage::Liming => Some(&self.liming),
+            Stage::Deliming => Some(&self.deliming),
+            Stage::Pickling => Some(&self.pickling),
+            Stage::Tanning => Some(&self.tanning),
+            Stage::Washing => Some(&self.washing),
+            Stage::PostTanning => self.post_tanning.as_ref(),
         }
+    }
+
+    /// The water of `stage`, m3 per kg of raw hide, zero when not given.
+    pub fn m3_per_kg(&self, stage: Stage) -> f64 {
+        self.get(stage).map_or(0.0, |w| w.si())
     }
 }
 
@@ -303,10 +407,14 @@ pub struct StageLoads {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Measured<q::Ratio>")]
     pub tanning: Option<Measured<q::Ratio>>,
-    /// Washing of the wet-blue.
+    /// Washing of the tanned leather.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Measured<q::Ratio>")]
     pub washing: Option<Measured<q::Ratio>>,
+    /// Shaving, retanning, dyeing and fatliquoring.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub post_tanning: Option<Measured<q::Ratio>>,
 }
 
 impl StageLoads {
@@ -319,6 +427,7 @@ impl StageLoads {
             Stage::Pickling => self.pickling.as_ref(),
             Stage::Tanning => self.tanning.as_ref(),
             Stage::Washing => self.washing.as_ref(),
+            Stage::PostTanning => self.post_tanning.as_ref(),
         }
     }
 }
@@ -426,19 +535,79 @@ impl TanningTemplate {
     /// Check the figures are physically possible and the model covers the route. Implausible
     /// but possible figures are reported as warnings by [`benchmarks`].
     pub fn validate(&self) -> Result<()> {
-        if self.tannage != Tannage::Chrome {
-            return Err(Error::out_of_range(
-                format!("{PATH}.tannage"),
-                serde_json::to_value(self.tannage).map_or(String::new(), |v| v.to_string()),
-                "is not modelled yet: only chrome tanning is; write the flowsheet by hand",
-            ));
+        let missing = |name: &str| Error::MissingField {
+            path: format!("{PATH}.{name}"),
+        };
+        let refuse = |name: &str, value: String, why: &str| {
+            Err(Error::out_of_range(
+                format!("{PATH}.{name}"),
+                value,
+                why.to_string(),
+            ))
+        };
+        let chrome = self.tannage == Tannage::Chrome;
+        if chrome {
+            if self.chrome_offer.is_none() {
+                return Err(missing("chrome_offer"));
+            }
+            if let Some(x) = &self.tanning_offer {
+                return refuse(
+                    "tanning_offer",
+                    x.to_string(),
+                    "is for vegetable or wet-white tanning: give chrome_offer",
+                );
+            }
+        } else {
+            for (name, given) in [
+                ("chrome_offer", self.chrome_offer.is_some()),
+                ("chrome_exhaustion", self.chrome_exhaustion.is_some()),
+                ("cr2o3_content", self.cr2o3_content.is_some()),
+                ("wash_chrome_loss", self.wash_chrome_loss.is_some()),
+                ("shavings_cr2o3", self.shavings_cr2o3.is_some()),
+            ] {
+                if given {
+                    return refuse(
+                        name,
+                        self.tannage.key().to_string(),
+                        "is for chrome tanning, but the tannage is not chrome",
+                    );
+                }
+            }
+            if self.tanning_offer.is_none() {
+                return Err(missing("tanning_offer"));
+            }
+            if self.tanning_exhaustion.is_none() {
+                return Err(missing("tanning_exhaustion"));
+            }
         }
-        if self.product != TanningProduct::WetBlue {
-            return Err(Error::out_of_range(
-                format!("{PATH}.product"),
-                serde_json::to_value(self.product).map_or(String::new(), |v| v.to_string()),
-                "is not modelled yet: only raw hide to wet-blue is; write the flowsheet by hand",
-            ));
+        if self.product == TanningProduct::WetBlue {
+            if let Some(w) = &self.water.post_tanning {
+                return refuse(
+                    "water.post_tanning",
+                    w.to_string(),
+                    "is given, but the product is the tanned leather before post-tanning (product = \"wet_blue\"): set product to \"crust\" or \"finished\"",
+                );
+            }
+            for (name, given) in [
+                ("shavings", self.shavings.is_some()),
+                ("retan_chrome_offer", self.retan_chrome_offer.is_some()),
+            ] {
+                if given {
+                    return refuse(
+                        name,
+                        "wet_blue".to_string(),
+                        "is part of post-tanning: set product to \"crust\" or \"finished\"",
+                    );
+                }
+            }
+        } else if self.water.post_tanning.is_none() {
+            return Err(missing("water.post_tanning"));
+        }
+        if self.retan_chrome_offer.is_some() && self.retan_exhaustion.is_none() {
+            return Err(missing("retan_exhaustion"));
+        }
+        if self.shavings.is_some() && chrome && self.shavings_cr2o3.is_none() {
+            return Err(missing("shavings_cr2o3"));
         }
         if !(self.raw_hides.si() > 0.0 && self.raw_hides.si().is_finite()) {
             return Err(Error::out_of_range(
@@ -448,7 +617,9 @@ impl TanningTemplate {
             ));
         }
         for stage in Stage::ALL {
-            let w = self.water.get(stage);
+            let Some(w) = self.water.get(stage) else {
+                continue;
+            };
             if !(w.si() >= 0.0 && w.si().is_finite()) {
                 return Err(Error::out_of_range(
                     format!("{PATH}.water.{}", stage.key()),
@@ -457,14 +628,23 @@ impl TanningTemplate {
                 ));
             }
         }
-        // 1 kg of BCS per kg of hide would be 100 %: offers are a few per cent.
-        fraction_in(
-            "chrome_offer",
-            &self.chrome_offer,
-            0.0,
-            0.5,
-            "must be from 0 % to 50 % of the raw hide weight",
-        )?;
+        // 1 kg of agent per kg of hide would be 100 %: offers are a few per cent (vegetable
+        // tannins a few tens).
+        for (name, offer) in [
+            ("chrome_offer", &self.chrome_offer),
+            ("tanning_offer", &self.tanning_offer),
+            ("retan_chrome_offer", &self.retan_chrome_offer),
+        ] {
+            if let Some(o) = offer {
+                fraction_in(
+                    name,
+                    o,
+                    0.0,
+                    0.5,
+                    "must be from 0 % to 50 % of the raw hide weight",
+                )?;
+            }
+        }
         if let Some(c) = &self.cr2o3_content {
             fraction_in(
                 "cr2o3_content",
@@ -484,6 +664,10 @@ impl TanningTemplate {
             )?;
         }
         let shares = [
+            ("tanning_exhaustion", &self.tanning_exhaustion),
+            ("retan_exhaustion", &self.retan_exhaustion),
+            ("shavings", &self.shavings),
+            ("shavings_cr2o3", &self.shavings_cr2o3),
             ("wash_chrome_loss", &self.wash_chrome_loss),
             ("salt", &self.salt),
             ("sulphide_offer", &self.sulphide_offer),
@@ -529,6 +713,29 @@ impl TanningTemplate {
             ));
         }
         Ok(())
+    }
+
+    /// The tanning agent: its component in the flowsheet, the share of the raw hide weight
+    /// offered (as that component), and the share fixed on the leather.
+    pub fn agent(&self) -> (&'static str, f64, f64) {
+        let share = |m: &Option<Measured<q::Ratio>>| m.as_ref().map_or(0.0, |x| x.si());
+        match self.tannage {
+            Tannage::Chrome => (
+                generate::CR2O3,
+                share(&self.chrome_offer) * self.cr2o3(),
+                self.exhaustion(),
+            ),
+            Tannage::Vegetable => (
+                generate::VEGETABLE,
+                share(&self.tanning_offer),
+                share(&self.tanning_exhaustion),
+            ),
+            Tannage::WetWhite => (
+                generate::WET_WHITE,
+                share(&self.tanning_offer),
+                share(&self.tanning_exhaustion),
+            ),
+        }
     }
 
     /// Cr2O3 share of the chrome product.

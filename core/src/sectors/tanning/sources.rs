@@ -26,6 +26,15 @@ pub const BAT_WATER_TO_WET_BLUE: Reference = Reference {
     source: "Commission Implementing Decision 2013/84/EU (BAT conclusions for the tanning of hides and skins), water consumption, table of BAT-AEPLs",
 };
 
+/// BAT-associated water consumption, bovine hides, raw hide to finished leather: 28-35 m3
+/// per tonne of raw hide.
+pub const BAT_WATER_TO_FINISHED: Reference = Reference {
+    low: 28.0,
+    high: 35.0,
+    label: "BAT-associated level, bovine raw hide to finished leather",
+    source: "Commission Implementing Decision 2013/84/EU (BAT conclusions for the tanning of hides and skins), water consumption, table of BAT-AEPLs",
+};
+
 /// World average water use for bovine leather, raw hide to finished leather, 2007-2013 data:
 /// about 38 m3 per tonne of raw hide (down from about 60 m3/t 25 years earlier).
 pub const WORLD_AVERAGE_WATER_TO_FINISHED: f64 = 38.0;
