@@ -119,6 +119,13 @@ impl Assessment {
         crate::options::sequence(&*self.document.expanded()?, ids)
     }
 
+    /// Option ids ranked by `metric` (`"npv"`, `"irr"`, `"simple_payback"`, ... see
+    /// [`crate::options::Metric`]), best first.
+    pub fn rank(&self, metric: &str) -> Result<Vec<String>> {
+        let metric: crate::options::Metric = metric.parse()?;
+        Ok(crate::options::rank(&self.evaluate()?.options, metric))
+    }
+
     /// The sector benchmarks: for a `[template.tanning]` document, the indicators per tonne of
     /// raw hide before and after the options against published ranges, the chrome balance,
     /// and warnings about unusual figures (none without a sector template).

@@ -130,6 +130,13 @@ impl Assessment {
         json_to_py(py, &text)
     }
 
+    /// Option ids ranked by a metric (`"npv"`, `"irr"`, `"mirr"`, `"simple_payback"`,
+    /// `"discounted_payback"`, `"savings_to_investment"`, `"annual_saving"`, `"capex"`,
+    /// `"levelized_cost"`, `"co2_avoided"`), best first; options without a value last.
+    fn rank(&self, py: Python<'_>, metric: &str) -> PyResult<Vec<String>> {
+        self.inner.rank(metric).map_err(|e| py_err(py, &e))
+    }
+
     /// The sector benchmarks as a dict (for a `[template.tanning]` document: indicators per
     /// tonne of raw hide before and after the options against published ranges, the chrome
     /// balance, warnings), or None without a sector template.

@@ -66,3 +66,16 @@ def test_financing_from_the_document() -> None:
     assert f["equity_flows"][0] == pytest.approx(-400.0)
     assert f["equity_flows"][1] == pytest.approx(1500.0 - 600 * 0.1 / (1 - 1.1 ** -3), rel=1e-12)
     assert math.isclose(f["min_dscr"], 1500.0 / (600 * 0.1 / (1 - 1.1 ** -3)), rel_tol=1e-12)
+
+
+def test_ranking_by_any_metric() -> None:
+    ev = cp.Assessment.from_file(EFFECTS).evaluate()
+    by_npv = ev.ranking()
+    assert by_npv == ev.to_dict()["portfolio"]["ranking"]
+    df = ev.options
+    by_payback = ev.ranking("simple_payback")
+    paybacks = [df.loc[i, "simple_payback_years"] for i in by_payback]
+    assert paybacks == sorted(paybacks)
+    with pytest.raises(cp.DocumentError) as info:
+        ev.ranking("beauty")
+    assert info.value.code == "unknown_variant"

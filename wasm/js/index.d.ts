@@ -39,6 +39,12 @@ export declare function summary(doc: DocumentInput): Summary;
 export declare function balance(doc: DocumentInput): Balance | null;
 /** The appraisal of every option: cost class, capex, annual saving, paybacks, NPV, IRR, MIRR. */
 export declare function evaluate(doc: DocumentInput): Evaluation;
+/** Metrics options can be ranked by. */
+export type Metric =
+  | 'npv' | 'irr' | 'mirr' | 'simple_payback' | 'discounted_payback'
+  | 'savings_to_investment' | 'annual_saving' | 'capex' | 'levelized_cost' | 'co2_avoided';
+/** Option ids ranked by a metric, best first; options without a value of it come last. */
+export declare function rank(doc: DocumentInput, metric: Metric): string[];
 /**
  * The sector benchmarks of a document with a `[template.tanning]` section: indicators per
  * tonne of raw hide before and after the options against published ranges, the chrome

@@ -21,6 +21,7 @@ export {
   evaluate,
   portfolio,
   benchmarks,
+  rank,
   schema,
   toSi,
   canonical,

@@ -90,6 +90,12 @@ pub fn evaluate(doc: JsValue) -> Result<JsValue, JsValue> {
     from_json(&serde_json::to_string(&e).map_err(|e| js_sys::Error::new(&e.to_string()))?)
 }
 
+/// Option ids ranked by a metric (`"npv"`, `"irr"`, `"simple_payback"`, ...), best first.
+#[wasm_bindgen(skip_typescript)]
+pub fn rank(doc: JsValue, metric: String) -> Result<Vec<String>, JsValue> {
+    read(&doc)?.rank(&metric).map_err(|e| js_error(&e))
+}
+
 /// A sector template's benchmarks (indicators, chrome balance, warnings), or null.
 #[wasm_bindgen(skip_typescript)]
 pub fn benchmarks(doc: JsValue) -> Result<JsValue, JsValue> {

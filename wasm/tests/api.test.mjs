@@ -86,3 +86,12 @@ test('a missing price is a RangeError naming the resource', () => {
     return true;
   });
 });
+
+test('rank orders options by a metric and refuses unknown metrics', () => {
+  const text = readFileSync(path.join(ROOT, 'tests/fixtures/documents/valid/effects.toml'), 'utf8');
+  const ev = cp.evaluate(text);
+  assert.deepEqual(cp.rank(text, 'npv'), ev.portfolio.ranking);
+  const paybacks = cp.rank(text, 'simple_payback').map((id) => ev.options.find((o) => o.id === id).simple_payback_years);
+  assert.deepEqual(paybacks, [...paybacks].sort((a, b) => a - b));
+  assert.throws(() => cp.rank(text, 'beauty'), (err) => err instanceof TypeError && err.code === 'unknown_variant');
+});

@@ -31,8 +31,8 @@ pub use accounts::CO2_KEY;
 pub use capex::Capex;
 pub use effect::{Effect, EffectKind, SavingAmount};
 pub use portfolio::{
-    CostCurve, CostCurveStep, MAX_BUDGET_OPTIONS, Portfolio, PortfolioTotal, Sequence,
-    SequenceStep, sequence,
+    CostCurve, CostCurveStep, MAX_BUDGET_OPTIONS, Metric, Portfolio, PortfolioTotal, Sequence,
+    SequenceStep, rank, sequence,
 };
 
 use accounts::Changes;

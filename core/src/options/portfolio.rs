@@ -103,6 +103,124 @@ pub struct CostCurveStep {
     pub cumulative: f64,
 }
 
+/// What options can be ranked by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Net present value, highest first.
+    Npv,
+    /// Internal rate of return, highest first.
+    Irr,
+    /// Modified IRR, highest first.
+    Mirr,
+    /// Simple payback, shortest first.
+    SimplePayback,
+    /// Discounted payback, shortest first.
+    DiscountedPayback,
+    /// Savings-to-investment ratio, highest first.
+    SavingsToInvestment,
+    /// Money saved per year, highest first.
+    AnnualSaving,
+    /// Investment, smallest first.
+    Capex,
+    /// Levelized cost of the main resource saved, lowest first.
+    LevelizedCost,
+    /// CO2 avoided, most first.
+    Co2Avoided,
+}
+
+impl Metric {
+    /// Every metric.
+    pub const ALL: [Metric; 10] = [
+        Metric::Npv,
+        Metric::Irr,
+        Metric::Mirr,
+        Metric::SimplePayback,
+        Metric::DiscountedPayback,
+        Metric::SavingsToInvestment,
+        Metric::AnnualSaving,
+        Metric::Capex,
+        Metric::LevelizedCost,
+        Metric::Co2Avoided,
+    ];
+
+    /// Snake-case name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Metric::Npv => "npv",
+            Metric::Irr => "irr",
+            Metric::Mirr => "mirr",
+            Metric::SimplePayback => "simple_payback",
+            Metric::DiscountedPayback => "discounted_payback",
+            Metric::SavingsToInvestment => "savings_to_investment",
+            Metric::AnnualSaving => "annual_saving",
+            Metric::Capex => "capex",
+            Metric::LevelizedCost => "levelized_cost",
+            Metric::Co2Avoided => "co2_avoided",
+        }
+    }
+
+    /// The option's value, oriented so that larger is better (none when it has none).
+    fn score(self, o: &OptionResult) -> Option<f64> {
+        match self {
+            Metric::Npv => Some(o.npv),
+            Metric::Irr => o.irr,
+            Metric::Mirr => o.mirr,
+            Metric::SimplePayback => o.simple_payback_years.map(|y| -y),
+            Metric::DiscountedPayback => o.discounted_payback_years.map(|y| -y),
+            Metric::SavingsToInvestment => o.savings_to_investment,
+            Metric::AnnualSaving => Some(o.annual_saving),
+            Metric::Capex => Some(-o.capex),
+            Metric::LevelizedCost => o.levelized_cost.as_ref().map(|l| -l.value),
+            Metric::Co2Avoided => o.co2_avoided,
+        }
+    }
+}
+
+impl std::str::FromStr for Metric {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Metric> {
+        Metric::ALL
+            .into_iter()
+            .find(|m| m.key() == s)
+            .ok_or_else(|| Error::UnknownVariant {
+                path: "metric".to_string(),
+                value: s.to_string(),
+                expected: Metric::ALL.map(Metric::key).join(", "),
+            })
+    }
+}
+
+/// Option ids ranked by `metric`, best first; options without a value of it (no IRR, a
+/// payback never reached) come last, in the document's order.
+///
+/// ```
+/// # use cleanprod::Assessment;
+/// # let a = Assessment::from_toml_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/hotel.toml")).unwrap()).unwrap();
+/// use cleanprod::options::{Metric, rank};
+/// let e = a.evaluate().unwrap();
+/// let by_payback = rank(&e.options, Metric::SimplePayback);
+/// assert_eq!(by_payback.len(), e.options.len());
+/// ```
+pub fn rank(options: &[OptionResult], metric: Metric) -> Vec<String> {
+    let mut order: Vec<(usize, Option<f64>)> = options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (i, metric.score(o).filter(|x| x.is_finite())))
+        .collect();
+    order.sort_by(|a, b| match (a.1, b.1) {
+        (Some(x), Some(y)) => y.total_cmp(&x).then(a.0.cmp(&b.0)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.0.cmp(&b.0),
+    });
+    order
+        .into_iter()
+        .map(|(i, _)| options[i].id.clone())
+        .collect()
+}
+
 /// Most options an exact budget selection considers (2^20 subsets).
 pub const MAX_BUDGET_OPTIONS: usize = 20;
 
@@ -175,8 +293,10 @@ fn run(model: &Model<'_>, order: &[usize]) -> Result<Sequence> {
 /// The portfolio of the options of the model's document, from their results alone.
 pub(crate) fn portfolio(model: &Model<'_>, opts: &[OptionResult]) -> Result<Portfolio> {
     let doc = model.doc;
-    let mut ranking: Vec<usize> = (0..opts.len()).collect();
-    ranking.sort_by(|&a, &b| opts[b].npv.total_cmp(&opts[a].npv));
+    let ranking: Vec<usize> = rank(opts, Metric::Npv)
+        .iter()
+        .filter_map(|id| opts.iter().position(|o| &o.id == id))
+        .collect();
     let all = run(model, &ranking)?;
     let within_budget = match &doc.finance.capital_budget {
         None => None,

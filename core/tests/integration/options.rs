@@ -206,6 +206,14 @@ effects = [{ kind = "saving", resource = "water", amount = "85 m3/yr" }]
     assert!((p.all.npv - 125.0).abs() < 1e-9);
     assert_eq!(p.ranking, vec!["A", "B", "C"]);
     // cost per m3 at CRF = 1: A 100/150, B 60/100, C 50/85 → C (0.588), B (0.6), A (0.667)
+    // By payback: C 50/85, B 60/100, A 100/150 years of saving (0.588, 0.6, 0.667).
+    let by_payback =
+        cleanprod::options::rank(&e.options, cleanprod::options::Metric::SimplePayback);
+    assert_eq!(by_payback, vec!["C", "B", "A"]);
+    assert_eq!(
+        cleanprod::options::rank(&e.options, cleanprod::options::Metric::Capex),
+        vec!["C", "B", "A"]
+    );
     let water = &p.cost_curves["water"].steps;
     assert_eq!(p.cost_curves["water"].unit, "m3");
     let ids: Vec<&str> = water.iter().map(|s| s.id.as_str()).collect();

@@ -65,6 +65,16 @@ class Evaluation:
         result: dict[str, Any] = self._assessment.portfolio(list(ids))
         return result
 
+    def ranking(self, by: str = "npv") -> list[str]:
+        """Option ids ranked by a metric, best first: ``"npv"``, ``"irr"``, ``"mirr"``,
+        ``"simple_payback"``, ``"discounted_payback"``, ``"savings_to_investment"``,
+        ``"annual_saving"``, ``"capex"``, ``"levelized_cost"`` or ``"co2_avoided"``. Options
+        without a value of it (no IRR, a payback never reached) come last."""
+        if self._assessment is None:
+            raise ValueError("this evaluation was not made from an Assessment")
+        result: list[str] = self._assessment.rank(by)
+        return result
+
     def to_dict(self) -> dict[str, Any]:
         """The appraisal as plain data."""
         return self._data
