@@ -1,6 +1,7 @@
 // The cleanprod npm package: the WebAssembly engine, loaded once when this module is imported
 // (top-level await), in Node.js and in browsers and bundlers alike.
 import init from './cleanprod_wasm.js';
+import documentSchema from './schema.js';
 
 const wasmUrl = new URL('./cleanprod_wasm_bg.wasm', import.meta.url);
 
@@ -22,7 +23,6 @@ export {
   portfolio,
   benchmarks,
   rank,
-  schema,
   toSi,
   canonical,
   formatVersion,
@@ -65,3 +65,8 @@ export const STATUS = Object.freeze({
   4: 'invalid row (NaN or infinity)',
   5: 'never pays back',
 });
+
+/** The JSON Schema of the document format (a fresh copy on each call). */
+export function schema() {
+  return structuredClone(documentSchema);
+}

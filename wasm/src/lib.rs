@@ -129,12 +129,6 @@ pub fn summary_markdown(doc: JsValue) -> Result<String, JsValue> {
     Ok(cleanprod::report::summary_markdown(&read(&doc)?.summary()))
 }
 
-/// The JSON Schema of the document format.
-#[wasm_bindgen(skip_typescript)]
-pub fn schema() -> Result<JsValue, JsValue> {
-    from_json(&cleanprod::schema().to_string())
-}
-
 /// The coherent SI value of `text` read as `dimension`.
 #[wasm_bindgen(js_name = toSi, skip_typescript)]
 pub fn to_si(text: &str, dimension: &str) -> Result<f64, JsValue> {
