@@ -224,6 +224,59 @@ fn vegetable_tanning_balances_its_tannin() {
 }
 
 #[test]
+fn by_products_sold_instead_of_disposed_of() {
+    // 120 kg/t of fleshings (300 t/yr), half sold at 50 USD/t instead of hauled at 30 USD/t:
+    // 150 t × 80 = 12,000 a year.
+    let text = doc(
+        "fleshings = \"120 kg/t\"\noptions = [{ id = \"fleshings_valorisation\", fraction = \"50 %\" }]",
+        "",
+    )
+    .replace(
+        "[finance]",
+        "fleshings = \"30 USD/t\"\n\"fleshings sold\" = \"50 USD/t\"\n[finance]",
+    );
+    let a = assess(&text);
+    let o = &a.evaluate().unwrap().options[0];
+    assert!(close(o.annual_saving, 12_000.0), "{:?}", o.money);
+    assert_eq!(
+        serde_json::to_value(o.category).unwrap(),
+        "useful_by_product"
+    );
+    let (waste_before, waste_after, _) = indicator(&benchmarks(&a), "solid_waste");
+    assert!(close(waste_after.unwrap(), waste_before - 60.0));
+    // Shavings of finished leather (250 t/yr at 4 % Cr2O3), 60 % sold at 20 USD/t instead of
+    // hauled at 40 USD/t: 150 t × 60 = 9,000; their chrome leaves with them, the leather's
+    // stays.
+    let text = doc(
+        "chrome_exhaustion = \"70 %\"\nproduct = \"finished\"\nshavings = \"100 kg/t\"\nshavings_cr2o3 = \"4 %\"\noptions = [{ id = \"shavings_valorisation\", fraction = \"60 %\" }]",
+        "",
+    )
+    .replace("washing = \"2 m3/t\"", "washing = \"2 m3/t\"\npost_tanning = \"8 m3/t\"")
+    .replace(
+        "[finance]",
+        "shavings = \"40 USD/t\"\n\"shavings sold\" = \"20 USD/t\"\n[finance]",
+    );
+    let a = assess(&text);
+    let o = &a.evaluate().unwrap().options[0];
+    assert!(close(o.annual_saving, 9_000.0), "{:?}", o.money);
+    let b = benchmarks(&a);
+    let (before, after) = (
+        b.chrome_before.clone().unwrap(),
+        b.chrome_after.clone().unwrap(),
+    );
+    assert!(close(after.in_leather, before.in_leather));
+    assert!(close(after.in_shavings, 0.4 * before.in_shavings));
+    // Without a price for what is sold, the option says which is missing.
+    let err = assess(&text.replace("\"shavings sold\" = \"20 USD/t\"\n", ""))
+        .evaluate()
+        .unwrap_err();
+    assert_eq!(
+        (err.code(), err.value()),
+        ("missing_price", Some("shavings sold"))
+    );
+}
+
+#[test]
 fn chrome_recovery_uses_the_published_costs() {
     // MgO precipitation plant: the middle of US$ 60,000-80,000, and US$ 14,000 a year.
     let a = assess(&doc(

@@ -138,7 +138,8 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
     let from_source = |a: NodeKind, _: NodeKind, _: &str| a == NodeKind::Source;
     let to_effluent = |_: NodeKind, b: NodeKind, _: &str| b == NodeKind::Wastewater;
     let to_solid = |_: NodeKind, b: NodeKind, _: &str| b == NodeKind::SolidWaste;
-    let to_product = |_: NodeKind, b: NodeKind, _: &str| b == NodeKind::Product;
+    let product = t.product.key();
+    let to_product = |_: NodeKind, b: NodeKind, id: &str| b == NodeKind::Product && id == product;
     let bought = |_: NodeKind, _: NodeKind, id: &str| {
         matches!(id, "chrome_offer" | "retan_chrome_offer" | "tanning_offer")
     };

@@ -51,6 +51,12 @@ pub enum CatalogueId {
     HairSave,
     /// Boiler tuning and insulation (`efficiency` afterwards).
     BoilerTuning,
+    /// Fleshings sold for rendering (fat, protein) instead of disposed of (`fraction` sold;
+    /// priced as `fleshings sold` in `[prices]`).
+    FleshingsValorisation,
+    /// Shavings sold (leather board, collagen hydrolysate) instead of disposed of (`fraction`
+    /// sold; priced as `shavings sold`).
+    ShavingsValorisation,
 }
 
 impl CatalogueId {
@@ -67,6 +73,8 @@ impl CatalogueId {
             CatalogueId::GreenFleshing => "green_fleshing",
             CatalogueId::HairSave => "hair_save",
             CatalogueId::BoilerTuning => "boiler_tuning",
+            CatalogueId::FleshingsValorisation => "fleshings_valorisation",
+            CatalogueId::ShavingsValorisation => "shavings_valorisation",
         }
     }
 
@@ -82,6 +90,8 @@ impl CatalogueId {
             CatalogueId::GreenFleshing => "Green fleshing before liming",
             CatalogueId::HairSave => "Hair-save (enzyme-assisted) unhairing",
             CatalogueId::BoilerTuning => "Boiler tuning and insulation",
+            CatalogueId::FleshingsValorisation => "Fleshings sold for rendering",
+            CatalogueId::ShavingsValorisation => "Shavings sold as a by-product",
         }
     }
 
@@ -92,6 +102,9 @@ impl CatalogueId {
             CatalogueId::ChromeRecycling | CatalogueId::ChromeRecovery => Category::OnSiteRecovery,
             CatalogueId::SaltRemoval | CatalogueId::BoilerTuning => Category::EquipmentModification,
             CatalogueId::HairSave => Category::TechnologyChange,
+            CatalogueId::FleshingsValorisation | CatalogueId::ShavingsValorisation => {
+                Category::UsefulByProduct
+            }
             CatalogueId::FloatRecycling => Category::OnSiteRecovery,
             CatalogueId::Co2Deliming => Category::InputSubstitution,
             CatalogueId::GreenFleshing => Category::GoodHousekeeping,
@@ -411,6 +424,50 @@ fn option(
             }
             list
         }
+        CatalogueId::FleshingsValorisation => {
+            let Some(fl) = &t.fleshings else {
+                return Err(Error::MissingField {
+                    path: format!("{PATH}.fleshings"),
+                });
+            };
+            let f = need(
+                "fraction",
+                &c.fraction,
+                "must be from 0 % to 100 % of the fleshings",
+            )?;
+            let kg = fl.si() * f * tonnes * 1_000.0;
+            vec![set_flow("fleshings_sold", generate::FLESHINGS, kg, &per)?]
+        }
+        CatalogueId::ShavingsValorisation => {
+            let Some(sh) = &t.shavings else {
+                return Err(Error::MissingField {
+                    path: format!("{PATH}.shavings"),
+                });
+            };
+            let f = need(
+                "fraction",
+                &c.fraction,
+                "must be from 0 % to 100 % of the shavings",
+            )?;
+            let mass = sh.si() * tonnes * 1_000.0;
+            let mut list = vec![set_flow(
+                "shavings_sold",
+                generate::SHAVINGS,
+                f * mass,
+                &per,
+            )?];
+            if let Some(content) = &t.shavings_cr2o3 {
+                let chrome = mass * content.si();
+                list.push(set_flow("shavings_sold", CR2O3, f * chrome, &per)?);
+                list.push(set_flow(
+                    generate::SHAVINGS,
+                    CR2O3,
+                    (1.0 - f) * chrome,
+                    &per,
+                )?);
+            }
+            list
+        }
         CatalogueId::BoilerTuning => {
             if t.fuel.is_none() || t.boiler_efficiency.is_none() {
                 return Err(Error::MissingField {
@@ -436,6 +493,16 @@ fn option(
         salvage: None,
         start: None,
         effects,
+    })
+}
+
+/// A `set` of `component` in `stream` to `kg` per the time unit `per`.
+fn set_flow(stream: &str, component: &str, kg: f64, per: &str) -> Result<Effect> {
+    Ok(Effect {
+        stream: Some(stream.to_string()),
+        component: Some(component.to_string()),
+        flow: Some(flow(&format!("{} kg/{per}", format_number(kg)))?),
+        ..effect(EffectKind::Set)
     })
 }
 

@@ -37,6 +37,8 @@ pub(crate) const VEGETABLE: &str = "vegetable tannin";
 pub(crate) const WET_WHITE: &str = "wet-white agent";
 /// Shavings from shaving the tanned leather.
 pub(crate) const SHAVINGS: &str = "shavings";
+/// The node of by-products sold.
+pub(crate) const BY_PRODUCTS: &str = "by_products";
 /// The chrome product bought.
 pub(crate) const BCS: &str = "basic chromium sulphate";
 
@@ -111,6 +113,7 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
         out
     };
     let product = t.product.key();
+    let chosen = |id: super::CatalogueId| t.options.iter().any(|o| o.id == id);
     for stage in Stage::ALL {
         if stage == Stage::PostTanning && !post {
             continue;
@@ -198,6 +201,17 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
                     streams.push(json!({
                         "id": SHAVINGS, "from": "post_tanning", "to": SHAVINGS, "flows": flows,
                     }));
+                    if chosen(super::CatalogueId::ShavingsValorisation) {
+                        let mut sold = serde_json::Map::new();
+                        sold.insert(SHAVINGS.into(), kg(0.0).into());
+                        if t.shavings_cr2o3.is_some() {
+                            sold.insert(CR2O3.into(), kg(0.0).into());
+                        }
+                        streams.push(json!({
+                            "id": "shavings_sold", "from": "post_tanning", "to": BY_PRODUCTS,
+                            "flows": sold,
+                        }));
+                    }
                 }
                 streams.push(json!({
                     "id": product, "from": "post_tanning", "to": product, "flows": leather,
@@ -235,6 +249,12 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
             streams.push(json!({
                 "id": component, "from": "liming", "to": component, "flows": {component: "?"},
             }));
+            if component == FLESHINGS && chosen(super::CatalogueId::FleshingsValorisation) {
+                streams.push(json!({
+                    "id": "fleshings_sold", "from": "liming", "to": BY_PRODUCTS,
+                    "flows": {component: kg(0.0)},
+                }));
+            }
             stages_used.insert(Stage::Liming);
         }
     }
@@ -245,6 +265,9 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
     }
     nodes.push(json!({"id": "effluent", "kind": "wastewater"}));
     nodes.push(json!({"id": product, "kind": "product"}));
+    if streams.iter().any(|s| s["to"] == BY_PRODUCTS) {
+        nodes.push(json!({"id": BY_PRODUCTS, "kind": "product", "name": "by-products sold"}));
+    }
     let mut energy = Vec::new();
     let mut devices = serde_json::Map::new();
     let kwh = |e: &crate::units::Measured<uom::si::f64::AvailableEnergy>| {
@@ -277,6 +300,18 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
             "node": "store", "component": CR2O3, "resource": BCS,
             "content": format!("{} %", format_number(t.cr2o3() * 100.0)),
         }));
+    }
+    // The chrome in the shavings is part of their mass, which is what disposal costs.
+    if t.shavings.is_some() && t.shavings_cr2o3.is_some() {
+        accounts.push(json!({"node": SHAVINGS, "component": CR2O3}));
+    }
+    for (c, resource) in [(FLESHINGS, "fleshings sold"), (SHAVINGS, "shavings sold")] {
+        if streams
+            .iter()
+            .any(|s| s["to"] == BY_PRODUCTS && s["flows"].get(c).is_some())
+        {
+            accounts.push(json!({"node": BY_PRODUCTS, "component": c, "resource": resource}));
+        }
     }
     for c in [SALT, COD, FLESHINGS, TRIMMINGS, SHAVINGS] {
         if components.contains(&c) {
