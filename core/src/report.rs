@@ -450,11 +450,19 @@ pub fn tanning_text(b: &crate::sectors::tanning::TanningBenchmarks) -> String {
         out.push_str(&format!("  [{}] {s}\n", k + 1));
     }
     let chrome = |c: &crate::sectors::tanning::ChromeBalance| {
-        let shavings = if c.in_shavings > 0.0 {
-            format!(", in shavings {} t", significant(c.in_shavings / 1_000.0))
-        } else {
-            String::new()
-        };
+        let mut shavings = String::new();
+        if c.in_shavings > 0.0 {
+            shavings.push_str(&format!(
+                ", in shavings {} t",
+                significant(c.in_shavings / 1_000.0)
+            ));
+        }
+        if c.in_sludge > 0.0 {
+            shavings.push_str(&format!(
+                ", in sludge {} t",
+                significant(c.in_sludge / 1_000.0)
+            ));
+        }
         format!(
             "bought {} t, in the leather {} t, discharged {} t{shavings}",
             significant(c.bought / 1_000.0),

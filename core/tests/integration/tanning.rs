@@ -277,6 +277,30 @@ fn by_products_sold_instead_of_disposed_of() {
 }
 
 #[test]
+fn a_treatment_plant_sends_chrome_to_the_sludge() {
+    // 15 t of Cr2O3 in the spent floats, 95 % settling in 200 t of sludge (80 kg/t); lime
+    // offered (3 %, 75 t) leaves with the treated effluent.
+    let text = doc(
+        "chrome_exhaustion = \"70 %\"\nlime_offer = \"3 %\"\ntreatment = { sludge = \"80 kg/t\", chrome_to_sludge = \"95 %\" }\noptions = [{ id = \"high_exhaustion\", om_change = \"0 USD\" }]",
+        "",
+    );
+    let a = assess(&text);
+    let b = benchmarks(&a);
+    let c = b.chrome_before.clone().unwrap();
+    assert!(close(c.in_sludge, 0.95 * 15_000.0));
+    assert!(close(c.in_effluent, 0.05 * 15_000.0));
+    assert!(close(c.bought, c.in_leather + c.in_effluent + c.in_sludge));
+    let (lime, _, _) = indicator(&b, "lime");
+    assert!(close(lime, 30.0));
+    // High exhaustion leaves 3.89 t in the floats: the sludge keeps its 95 % of it.
+    let after = b.chrome_after.clone().unwrap();
+    assert!(close(after.in_sludge, 0.95 * 35_000.0 / 0.9 * 0.1));
+    // The sludge is priced as `sludge`: an option changing the chrome in it does not change
+    // the sludge's mass (its chrome is part of it), so no sludge price is needed here.
+    assert!(a.evaluate().is_ok());
+}
+
+#[test]
 fn chrome_recovery_uses_the_published_costs() {
     // MgO precipitation plant: the middle of US$ 60,000-80,000, and US$ 14,000 a year.
     let a = assess(&doc(

@@ -66,10 +66,12 @@ pub struct ChromeBalance {
     pub bought: f64,
     /// Fixed in the wet-blue.
     pub in_leather: f64,
-    /// Discharged in spent floats and washes.
+    /// Discharged to the sewer (after the treatment plant, when there is one).
     pub in_effluent: f64,
     /// In the shavings.
     pub in_shavings: f64,
+    /// In the effluent treatment plant's sludge.
+    pub in_sludge: f64,
 }
 
 /// The tannery's indicators and chrome balance.
@@ -144,11 +146,13 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
         matches!(id, "chrome_offer" | "retan_chrome_offer" | "tanning_offer")
     };
     let to_shavings = |_: NodeKind, _: NodeKind, id: &str| id == super::generate::SHAVINGS;
+    let to_sludge = |_: NodeKind, _: NodeKind, id: &str| id == super::generate::SLUDGE;
     let chrome = |set: &[Vec<Option<f64>>]| ChromeBalance {
         bought: total(set, CR2O3, &bought),
         in_leather: total(set, CR2O3, &to_product),
         in_effluent: total(set, CR2O3, &to_effluent),
         in_shavings: total(set, CR2O3, &to_shavings),
+        in_sludge: total(set, CR2O3, &to_sludge),
     };
     let has_chrome = comp(CR2O3).is_some();
     let after = flows.after.as_ref();
@@ -201,7 +205,7 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
     );
     add(
         &format!("{key}_discharged"),
-        &format!("{name} discharged in spent floats"),
+        &format!("{name} discharged to the sewer"),
         "kg/t",
         &|set, _| per_t(total(set, agent, &to_effluent)),
         None,
@@ -229,6 +233,7 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
         (SALT, "salt discharged"),
         (SULPHIDE, "sodium sulphide discharged"),
         (AMMONIUM, "ammonium sulphate discharged"),
+        (super::generate::LIME, "lime discharged"),
     ] {
         if comp(name).is_some() {
             add(
@@ -240,18 +245,13 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
             );
         }
     }
-    if comp(FLESHINGS).is_some() || comp(TRIMMINGS).is_some() || comp(SHAVINGS).is_some() {
+    let wastes = [FLESHINGS, TRIMMINGS, SHAVINGS, super::generate::SLUDGE];
+    if wastes.iter().any(|w| comp(w).is_some()) {
         add(
             "solid_waste",
-            "fleshings, trimmings and shavings",
+            "fleshings, trimmings, shavings and sludge",
             "kg/t",
-            &|set, _| {
-                per_t(
-                    total(set, FLESHINGS, &to_solid)
-                        + total(set, TRIMMINGS, &to_solid)
-                        + total(set, SHAVINGS, &to_solid),
-                )
-            },
+            &|set, _| per_t(wastes.iter().map(|w| total(set, w, &to_solid)).sum()),
             None,
         );
     }

@@ -37,6 +37,12 @@ pub(crate) const VEGETABLE: &str = "vegetable tannin";
 pub(crate) const WET_WHITE: &str = "wet-white agent";
 /// Shavings from shaving the tanned leather.
 pub(crate) const SHAVINGS: &str = "shavings";
+/// Lime (calcium hydroxide) from liming.
+pub(crate) const LIME: &str = "lime";
+/// Solids settled in the effluent treatment plant, as dewatered sludge.
+pub(crate) const SLUDGE: &str = "sludge";
+/// The effluent treatment plant's node.
+pub(crate) const TREATMENT: &str = "treatment";
 /// The node of by-products sold.
 pub(crate) const BY_PRODUCTS: &str = "by_products";
 /// The chrome product bought.
@@ -102,6 +108,11 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
         {
             out.push((SULPHIDE, s.si()));
         }
+        if stage == Stage::Liming
+            && let Some(s) = &t.lime_offer
+        {
+            out.push((LIME, s.si()));
+        }
         if stage == Stage::Deliming
             && let Some(s) = &t.ammonium_offer
         {
@@ -114,6 +125,14 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
     };
     let product = t.product.key();
     let chosen = |id: super::CatalogueId| t.options.iter().any(|o| o.id == id);
+    // Spent floats go to the effluent treatment plant when there is one, else to the sewer.
+    let drain = if t.treatment.is_some() {
+        TREATMENT
+    } else {
+        "effluent"
+    };
+    // Chrome in the spent floats, kg per kg of raw hide.
+    let mut chrome_to_drain = 0.0;
     for stage in Stage::ALL {
         if stage == Stage::PostTanning && !post {
             continue;
@@ -131,6 +150,7 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
         for (component, share) in &stage_loads {
             let (from, id) = match *component {
                 SULPHIDE => ("store", "sulphide_offer".to_string()),
+                LIME => ("store", "lime_offer".to_string()),
                 AMMONIUM => ("store", "ammonium_offer".to_string()),
                 _ => (
                     "hides",
@@ -149,6 +169,9 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
                     "flows": {agent: kg(offered)},
                 }));
                 out_flows.insert(agent.into(), kg(offered * (1.0 - exhaustion)).into());
+                if agent == CR2O3 {
+                    chrome_to_drain += offered * (1.0 - exhaustion);
+                }
                 streams.push(json!({
                     "id": "tanned", "from": "tanning", "to": "washing", "flows": {agent: "?"},
                 }));
@@ -157,6 +180,7 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
             Stage::Washing => {
                 if let Some(loss) = &t.wash_chrome_loss {
                     out_flows.insert(agent.into(), kg(offered * exhaustion * loss.si()).into());
+                    chrome_to_drain += offered * exhaustion * loss.si();
                 }
                 let (id, to) = if post {
                     ("washed", "post_tanning")
@@ -181,6 +205,7 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
                         "flows": {CR2O3: kg(retan)},
                     }));
                     out_flows.insert(CR2O3.into(), kg(retan * (1.0 - e)).into());
+                    chrome_to_drain += retan * (1.0 - e);
                     leather.insert(CR2O3.into(), "?".into());
                     if !components.contains(&CR2O3) {
                         components.push(CR2O3);
@@ -221,7 +246,7 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
         }
         if !out_flows.is_empty() {
             streams.push(json!({
-                "id": float(stage), "from": stage.key(), "to": "effluent", "flows": out_flows,
+                "id": float(stage), "from": stage.key(), "to": drain, "flows": out_flows,
             }));
             stages_used.insert(stage);
         }
@@ -263,6 +288,35 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
             nodes.push(json!({"id": stage.key(), "kind": "process"}));
         }
     }
+    if let Some(tr) = &t.treatment {
+        // Everything the floats carry passes the plant; the sludge takes the solids it
+        // settles and a share of the chrome, the rest goes to the sewer.
+        let mut treated = serde_json::Map::new();
+        for c in &components {
+            if streams
+                .iter()
+                .any(|s| s["to"] == TREATMENT && s["flows"].get(*c).is_some())
+            {
+                treated.insert((*c).into(), "?".into());
+            }
+        }
+        streams
+            .push(json!({"id": "treated", "from": TREATMENT, "to": "effluent", "flows": treated}));
+        streams.push(json!({
+            "id": "sludge_solids", "from": "hides", "to": TREATMENT,
+            "flows": {SLUDGE: kg(tr.sludge.si())},
+        }));
+        let mut sludge = serde_json::Map::new();
+        sludge.insert(SLUDGE.into(), "?".into());
+        if components.contains(&CR2O3) {
+            let capture = tr.chrome_to_sludge.as_ref().map_or(0.0, |c| c.si());
+            sludge.insert(CR2O3.into(), kg(chrome_to_drain * capture).into());
+        }
+        streams.push(json!({"id": SLUDGE, "from": TREATMENT, "to": SLUDGE, "flows": sludge}));
+        components.push(SLUDGE);
+        nodes.push(json!({"id": TREATMENT, "kind": "process", "name": "effluent treatment plant"}));
+        nodes.push(json!({"id": SLUDGE, "kind": "solid_waste", "name": "dewatered sludge"}));
+    }
     nodes.push(json!({"id": "effluent", "kind": "wastewater"}));
     nodes.push(json!({"id": product, "kind": "product"}));
     if streams.iter().any(|s| s["to"] == BY_PRODUCTS) {
@@ -301,9 +355,13 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
             "content": format!("{} %", format_number(t.cr2o3() * 100.0)),
         }));
     }
-    // The chrome in the shavings is part of their mass, which is what disposal costs.
+    // The chrome in the shavings and the sludge is part of their mass, which is what
+    // disposal costs.
     if t.shavings.is_some() && t.shavings_cr2o3.is_some() {
         accounts.push(json!({"node": SHAVINGS, "component": CR2O3}));
+    }
+    if t.treatment.is_some() && components.contains(&CR2O3) {
+        accounts.push(json!({"node": SLUDGE, "component": CR2O3}));
     }
     for (c, resource) in [(FLESHINGS, "fleshings sold"), (SHAVINGS, "shavings sold")] {
         if streams
@@ -313,7 +371,7 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
             accounts.push(json!({"node": BY_PRODUCTS, "component": c, "resource": resource}));
         }
     }
-    for c in [SALT, COD, FLESHINGS, TRIMMINGS, SHAVINGS] {
+    for c in [SALT, COD, FLESHINGS, TRIMMINGS, SHAVINGS, SLUDGE] {
         if components.contains(&c) {
             accounts.push(json!({"node": "hides", "component": c}));
         }

@@ -158,6 +158,23 @@ pub struct TanningTemplate {
     )]
     #[schemars(with = "Measured<q::Ratio>")]
     pub sulphide_offer: Option<Measured<q::Ratio>>,
+    /// Lime offered in liming, as a share of the raw hide weight; not modelled when absent.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub lime_offer: Option<Measured<q::Ratio>>,
+    /// An effluent treatment plant before the sewer: its sludge and the chrome it captures;
+    /// the floats go straight to the sewer when absent.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Treatment")]
+    pub treatment: Option<Treatment>,
     /// Ammonium salts (as ammonium sulphate) offered in deliming, as a share of the raw hide
     /// weight; not modelled when absent.
     #[serde(
@@ -237,6 +254,24 @@ pub struct TanningTemplate {
     /// Options from the catalogue to appraise, with the site's figures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<CatalogueChoice>,
+}
+
+/// An effluent treatment plant (screening, equalisation, physico-chemical treatment).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Treatment {
+    /// Dewatered sludge per tonne of raw hide (`"150 kg/t"`, weighed skips); priced as
+    /// `sludge` in `[prices]` when an option changes it.
+    pub sludge: Measured<q::Ratio>,
+    /// Share of the chrome in the spent floats that settles in the sludge (a laboratory
+    /// figure; none when absent).
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Measured<q::Ratio>")]
+    pub chrome_to_sludge: Option<Measured<q::Ratio>>,
 }
 
 /// Tanning agents.
@@ -672,6 +707,18 @@ impl TanningTemplate {
             ("salt", &self.salt),
             ("sulphide_offer", &self.sulphide_offer),
             ("ammonium_offer", &self.ammonium_offer),
+            ("lime_offer", &self.lime_offer),
+            (
+                "treatment.sludge",
+                &self.treatment.as_ref().map(|t| t.sludge.clone()),
+            ),
+            (
+                "treatment.chrome_to_sludge",
+                &self
+                    .treatment
+                    .as_ref()
+                    .and_then(|t| t.chrome_to_sludge.clone()),
+            ),
             ("fleshings", &self.fleshings),
             ("trimmings", &self.trimmings),
             ("boiler_efficiency", &self.boiler_efficiency),
