@@ -274,6 +274,16 @@ pub struct Treatment {
     pub chrome_to_sludge: Option<Measured<q::Ratio>>,
 }
 
+/// What chrome is precipitated with in chrome recovery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Precipitant {
+    /// Magnesium oxide: a dense precipitate, no filter press.
+    Mgo,
+    /// Alkali sodium salts (NaOH, Na2CO3), with a filter press.
+    Alkali,
+}
+
 /// Tanning agents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -511,6 +521,10 @@ pub struct CatalogueChoice {
     )]
     #[schemars(with = "Measured<q::Ratio>")]
     pub fraction: Option<Measured<q::Ratio>>,
+    /// `chrome_recovery`: the precipitant, which sets the catalogue's capital cost (magnesium
+    /// oxide when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precipitant: Option<Precipitant>,
     /// `boiler_tuning`: the boiler's efficiency afterwards.
     #[serde(
         default,

@@ -77,6 +77,15 @@ pub const CHROME_RECOVERY_CAPEX_USD: Reference = Reference {
     source: "UNIDO Regional Programme for Pollution Control in the Tanning Industry in South-East Asia (US/RAS/92/120), J. Ludvík, chrome management report: capital costs of chrome recovery, and its Table 11",
 };
 
+/// Capital cost of chrome recovery by precipitation with alkali sodium salts (NaOH, Na2CO3)
+/// and a filter press, for 12-15 m3 of spent float a day: US$ 150,000-200,000.
+pub const CHROME_RECOVERY_ALKALI_CAPEX_USD: Reference = Reference {
+    low: 150_000.0,
+    high: 200_000.0,
+    label: "chrome recovery plant, alkali precipitation with a filter press, 12-15 m3/d of spent float",
+    source: CHROME_RECOVERY_CAPEX_USD.source,
+};
+
 /// Operating cost of an Indian chrome recovery plant (3,000 t/yr of hides, 9 m3/d of spent
 /// float, MgO, no mechanical dewatering): US$ 14,000 a year (maintenance 1,500, labour
 /// 1,000, chemicals 9,000, electricity 500, miscellaneous 2,000).
