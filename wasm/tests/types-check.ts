@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` by scripts/test: the published types must accept correct use
 // and reject wrong use (each @ts-expect-error fails the check if the line compiles).
-import { parse, summary, balance, evaluate, portfolio, toSi, canonical, type Document, type Summary, type CleanprodErrorFields, type Sequence } from '../pkg/index.js';
+import { parse, summary, balance, evaluate, portfolio, benchmarks, rank, toSi, canonical, type Document, type Summary, type CleanprodErrorFields, type Sequence } from '../pkg/index.js';
 
 const doc: Document = parse('format = "cleanprod/1"');
 const currency: string = doc.currency;
@@ -40,4 +40,11 @@ portfolio(doc, 'a');
 // @ts-expect-error: an effect kind is one of the known ones
 const effect: Document['options'] = [{ id: 'a', title: 'a', category: 'good_housekeeping', effects: [{ kind: 'teleport' }] }];
 
-void [currency, hours, days, annual, si, text, wrong, bad, unit, npv, co2, increment, effect];
+const water: number | undefined = benchmarks(doc)?.indicators[0].before;
+const ranked: string[] = rank(doc, 'irr');
+// @ts-expect-error: a metric is one of the known ones
+rank(doc, 'beauty');
+// @ts-expect-error: a catalogue option is one of the known ones
+const catalogue: NonNullable<NonNullable<Document['template']>['tanning']>['options'] = [{ id: 'magic' }];
+
+void [currency, hours, days, annual, si, text, wrong, bad, unit, npv, co2, increment, effect, water, ranked, catalogue];
