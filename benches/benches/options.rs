@@ -33,9 +33,10 @@ fn evaluate(c: &mut Criterion) {
 fn tannery(c: &mut Criterion) {
     let text = include_str!("../../examples/tannery.toml");
     let a = Assessment::from_toml_str(text).unwrap();
-    c.bench_function("tannery template: expand, balance and evaluate 6 options", |b| {
-        b.iter(|| black_box(&a).evaluate().unwrap())
-    });
+    c.bench_function(
+        "tannery template: expand, balance and evaluate 6 options",
+        |b| b.iter(|| black_box(&a).evaluate().unwrap()),
+    );
     c.bench_function("tannery template: benchmarks before and after", |b| {
         b.iter(|| black_box(&a).benchmarks().unwrap())
     });
