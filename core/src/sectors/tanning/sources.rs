@@ -35,13 +35,6 @@ pub const BAT_WATER_TO_FINISHED: Reference = Reference {
     source: "Commission Implementing Decision 2013/84/EU (BAT conclusions for the tanning of hides and skins), water consumption, table of BAT-AEPLs",
 };
 
-/// World average water use for bovine leather, raw hide to finished leather, 2007-2013 data:
-/// about 38 m3 per tonne of raw hide (down from about 60 m3/t 25 years earlier).
-pub const WORLD_AVERAGE_WATER_TO_FINISHED: f64 = 38.0;
-
-/// Source of [`WORLD_AVERAGE_WATER_TO_FINISHED`].
-pub const WORLD_AVERAGE_WATER_SOURCE: &str = "J. Knoedler, Management of water use in tanneries, Leather facts (nothing-to-hide.org), executive summary";
-
 /// Share of the chrome offered that conventional chrome tanning fixes on the leather: 60-70 %
 /// *(to check)*; the rest leaves in the spent float.
 pub const CONVENTIONAL_EXHAUSTION: Reference = Reference {
@@ -88,5 +81,7 @@ pub const CHROME_RECOVERY_ALKALI_CAPEX_USD: Reference = Reference {
 
 /// Operating cost of an Indian chrome recovery plant (3,000 t/yr of hides, 9 m3/d of spent
 /// float, MgO, no mechanical dewatering): US$ 14,000 a year (maintenance 1,500, labour
-/// 1,000, chemicals 9,000, electricity 500, miscellaneous 2,000).
+/// 1,000, chemicals 9,000, electricity 500, miscellaneous 2,000). Source: the UNIDO report
+/// of [`CHROME_RECOVERY_CAPEX_USD`], Table 11 (annual operating costs of a chrome recovery
+/// plant).
 pub const CHROME_RECOVERY_OPEX_USD_PER_YEAR: f64 = 14_000.0;
