@@ -137,6 +137,10 @@ pub struct EnergyInput {
     /// Net heating value of the fuel, when it differs from the default or has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heating_value: Option<HeatingValue>,
+    /// Streams whose water this input heats: when an option changes their water, the input
+    /// changes in proportion (less hot water, less fuel).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follows: Vec<String>,
 }
 
 /// An energy amount with an optional relative standard uncertainty (`"900 Nm3/d ± 5 %"`).
@@ -509,6 +513,7 @@ mod tests {
             carrier,
             amount: MeasuredEnergy::parse(amount).unwrap(),
             heating_value: hv.map(|h| HeatingValue::parse(h).unwrap()),
+            follows: Vec::new(),
         }
     }
 

@@ -436,6 +436,19 @@ impl Flowsheet {
             }
             connected.insert(e.to.as_str());
             e.joules_per_year(schedule, &path)?;
+            for (k, id) in e.follows.iter().enumerate() {
+                if !self
+                    .streams
+                    .iter()
+                    .any(|s| &s.id == id && s.flows.contains_key("water"))
+                {
+                    return Err(Error::UnknownReference {
+                        path: format!("{path}.follows[{k}]"),
+                        value: id.clone(),
+                        expected: "the id of a stream carrying water".to_string(),
+                    });
+                }
+            }
         }
         for node in self.devices.keys() {
             if !process(node) {

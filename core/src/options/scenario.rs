@@ -521,11 +521,15 @@ impl Scenario {
                 .map(Some)
                 .collect();
         }
+        let water = base.components.get("water").copied();
         let energy_j = base
             .energy_j
             .iter()
             .enumerate()
-            .map(|(i, j)| j * self.energy_factor.get(&i).copied().unwrap_or(1.0))
+            .map(|(i, j)| {
+                let factor = self.energy_factor.get(&i).copied().unwrap_or(1.0);
+                j * factor * heated_water_ratio(base, &flows, water, i)
+            })
             .collect();
         Ok(Outcome { flows, energy_j })
     }
@@ -674,6 +678,25 @@ impl Scenario {
         }
         Ok(x.into_iter().map(|v| v.max(0.0)).collect())
     }
+}
+
+/// The water of the streams energy input `i` heats, after over before (1 when it heats none or
+/// their water does not change).
+fn heated_water_ratio(
+    base: &Baseline<'_>,
+    flows: &[Vec<Option<f64>>],
+    water: Option<usize>,
+    i: usize,
+) -> f64 {
+    let Some(w) = water else { return 1.0 };
+    let (mut before, mut after) = (0.0, 0.0);
+    for id in &base.fs.energy[i].follows {
+        if let Some(&s) = base.streams.get(id.as_str()) {
+            before += base.flows[w][s].unwrap_or(0.0);
+            after += flows[w][s].unwrap_or(0.0);
+        }
+    }
+    if before > 0.0 { after / before } else { 1.0 }
 }
 
 /// Set `slot` to `value`, returning how much it moved.

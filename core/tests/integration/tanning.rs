@@ -301,6 +301,29 @@ fn a_treatment_plant_sends_chrome_to_the_sludge() {
 }
 
 #[test]
+fn saving_hot_water_saves_the_fuel_that_heats_it() {
+    // Half of 400 kWh/t of gas heats the deliming and tanning water (3 + 1 m3/t). Batch
+    // washing saves 40 % of the deliming water: the heated water falls by 1.2 of 4 m3/t, 30 %,
+    // and so does its gas: 30 % × 200 kWh/t × 2,500 t = 150 MWh = 540 GJ at 10 USD/GJ, and
+    // 540 GJ × 56.1 kg CO2/GJ (IPCC 2006) = 30.294 t.
+    let text = doc(
+        "fuel = \"400 kWh/t\"\nhot_water = { stages = [\"deliming\", \"tanning\"], share = \"50 %\" }\noptions = [{ id = \"batch_washing\", saving = \"40 %\", stages = [\"deliming\"] }]",
+        "",
+    )
+    .replace("[finance]", "natural_gas = \"10 USD/GJ\"\n[finance]");
+    let o = &assess(&text).evaluate().unwrap().options[0];
+    assert!(close(o.money["natural_gas"], 5_400.0), "{:?}", o.money);
+    assert!(close(o.co2_avoided.unwrap(), 30.294));
+    // A stage without fresh water cannot be heated.
+    let err = Assessment::from_toml_str(&doc(
+        "fuel = \"400 kWh/t\"\nhot_water = { stages = [\"post_tanning\"], share = \"50 %\" }",
+        "",
+    ))
+    .unwrap_err();
+    assert_eq!(err.path(), "template.tanning.hot_water.stages[0]");
+}
+
+#[test]
 fn chrome_recovery_uses_the_published_costs() {
     // MgO precipitation plant: the middle of US$ 60,000-80,000, and US$ 14,000 a year.
     let a = assess(&doc(

@@ -341,9 +341,32 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
             json!({"id": "boiler", "kind": "process", "name": "boiler for hot water and drying"}),
         );
         let carrier = t.fuel_carrier.unwrap_or(Carrier::NaturalGas);
-        energy.push(
-            json!({"id": "fuel", "to": "boiler", "carrier": carrier.key(), "amount": kwh(f)}),
-        );
+        let kwh_of = |share: f64| {
+            format!(
+                "{} kWh/{per}",
+                format_number(share * f.si() / 3.6e6 * 1_000.0 * tonnes)
+            )
+        };
+        match &t.hot_water {
+            None => energy.push(
+                json!({"id": "fuel", "to": "boiler", "carrier": carrier.key(), "amount": kwh(f)}),
+            ),
+            Some(h) => {
+                // The share for hot water follows the water of the stages it heats.
+                let share = h.share.si();
+                let follows: Vec<String> = h.stages.iter().map(|s| water_in(*s)).collect();
+                energy.push(json!({
+                    "id": "fuel_hot_water", "to": "boiler", "carrier": carrier.key(),
+                    "amount": kwh_of(share), "follows": follows,
+                }));
+                if share < 1.0 {
+                    energy.push(json!({
+                        "id": "fuel", "to": "boiler", "carrier": carrier.key(),
+                        "amount": kwh_of(1.0 - share),
+                    }));
+                }
+            }
+        }
         if let Some(eta) = &t.boiler_efficiency {
             devices.insert("boiler".into(), json!({"efficiency": eta.to_string()}));
         }

@@ -225,6 +225,16 @@ pub struct TanningTemplate {
     )]
     #[schemars(with = "Measured<q::AvailableEnergy>")]
     pub fuel: Option<Measured<q::AvailableEnergy>>,
+    /// The share of the fuel that heats process water, and the stages whose fresh water it
+    /// heats: options that save their water save that fuel in proportion. All fuel is taken
+    /// as independent of water when absent.
+    #[serde(
+        default,
+        deserialize_with = "crate::document::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "HotWater")]
+    pub hot_water: Option<HotWater>,
     /// The fuel; natural gas when absent.
     #[serde(
         default,
@@ -254,6 +264,17 @@ pub struct TanningTemplate {
     /// Options from the catalogue to appraise, with the site's figures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<CatalogueChoice>,
+}
+
+/// How much of the fuel heats which stages' water.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HotWater {
+    /// Stages whose fresh water is heated (`["deliming", "tanning"]`).
+    pub stages: Vec<Stage>,
+    /// Share of the fuel spent on that water (`"60 %"`, from the boiler's log or an estimate
+    /// of the water heated and its temperature rise).
+    pub share: Measured<q::Ratio>,
 }
 
 /// An effluent treatment plant (screening, equalisation, physico-chemical treatment).
@@ -651,6 +672,30 @@ impl TanningTemplate {
             }
         } else if self.water.post_tanning.is_none() {
             return Err(missing("water.post_tanning"));
+        }
+        if let Some(h) = &self.hot_water {
+            if self.fuel.is_none() {
+                return Err(missing("fuel"));
+            }
+            fraction_in(
+                "hot_water.share",
+                &h.share,
+                0.0,
+                1.0,
+                "must be from 0 % to 100 % of the fuel",
+            )?;
+            if h.stages.is_empty() {
+                return Err(missing("hot_water.stages"));
+            }
+            for (k, stage) in h.stages.iter().enumerate() {
+                if self.water.m3_per_kg(*stage) <= 0.0 {
+                    return refuse(
+                        &format!("hot_water.stages[{k}]"),
+                        stage.key().to_string(),
+                        "uses no fresh water in template.tanning.water",
+                    );
+                }
+            }
         }
         if self.retan_chrome_offer.is_some() && self.retan_exhaustion.is_none() {
             return Err(missing("retan_exhaustion"));
