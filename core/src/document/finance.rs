@@ -68,7 +68,7 @@ pub struct Finance {
 }
 
 impl Finance {
-    /// The horizon in whole years (valid after [`Finance::validate`]).
+    /// The horizon in whole years (valid once the document is validated).
     pub fn horizon_years(&self) -> u32 {
         // Validated to a whole number from 1 to 100, so the cast is exact.
         (self.horizon.si() / SECONDS_PER_YEAR)
