@@ -255,8 +255,16 @@ impl<'a> Model<'a> {
         };
         scenario.apply(base, &o.effects, &path)?;
         let after = scenario.solve(base)?;
-        let start = Outcome::of(base);
-        let modelled = accounts::modelled(self.doc, base, before.unwrap_or(&start), &after, &path)?;
+        // The baseline's flows are copied only for the first step of a sequence.
+        let start;
+        let before = match before {
+            Some(b) => b,
+            None => {
+                start = Outcome::of(base);
+                &start
+            }
+        };
+        let modelled = accounts::modelled(self.doc, base, before, &after, &path)?;
         Ok((modelled.merge(direct), Some(after)))
     }
 }
