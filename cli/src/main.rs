@@ -58,6 +58,14 @@ enum SchemaKind {
     Evaluation,
     /// A sector template's benchmarks.
     Benchmarks,
+    /// Everything `assess --format json` prints.
+    Report,
+    /// The names of the dimensions values are checked against.
+    Dimension,
+    /// The metrics options can be ranked by.
+    Metric,
+    /// Every result type at once, with shared definitions.
+    Results,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -101,40 +109,16 @@ fn run(command: Command) -> Result<String, String> {
         }
         Command::Assess { file, format } => {
             let a = read(&file)?;
-            let failed = |e: cleanprod::Error| format!("{}: {e} [{}]", file.display(), e.code());
-            let summary = a.summary();
-            let balance = a.balance().map_err(failed)?;
-            let evaluation = a.evaluate().map_err(failed)?;
-            let benchmarks = a.benchmarks().map_err(failed)?;
-            let body = format!(
-                "{}{}{}",
-                balance
-                    .as_ref()
-                    .map(report::balance_text)
-                    .unwrap_or_default(),
-                report::options_text(&evaluation),
-                benchmarks
-                    .as_ref()
-                    .map(report::tanning_text)
-                    .unwrap_or_default()
-            );
+            let r = a
+                .report()
+                .map_err(|e| format!("{}: {e} [{}]", file.display(), e.code()))?;
             Ok(match format {
-                Format::Text => format!("{}{body}", report::summary_text(&summary)),
-                Format::Md => format!("{}\n```text{body}```\n", report::summary_markdown(&summary)),
-                Format::Json => {
-                    let v = serde_json::json!({
-                        "summary": summary,
-                        "balance": balance,
-                        "currency": evaluation.currency,
-                        "options": evaluation.options,
-                        "portfolio": evaluation.portfolio,
-                        "benchmarks": benchmarks,
-                    });
-                    format!(
-                        "{}\n",
-                        serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
-                    )
-                }
+                Format::Text => report::report_text(&r),
+                Format::Md => report::report_markdown(&r),
+                Format::Json => format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
+                ),
             })
         }
         Command::Schema { kind } => {
@@ -142,7 +126,17 @@ fn run(command: Command) -> Result<String, String> {
                 SchemaKind::Document => cleanprod::schema(),
                 SchemaKind::Summary => cleanprod::assessment::summary_schema(),
                 SchemaKind::Balance => cleanprod::flowsheet::balance_schema(),
-                SchemaKind::Benchmarks => cleanprod::sectors::tanning::benchmarks_schema(),
+                SchemaKind::Benchmarks => cleanprod::sectors::benchmarks_schema(),
+                SchemaKind::Report => cleanprod::assessment::report_schema(),
+                SchemaKind::Results => cleanprod::assessment::results_schema(),
+                SchemaKind::Dimension => {
+                    serde_json::to_value(schemars::schema_for!(cleanprod::units::Dimension))
+                        .map_err(|e| e.to_string())?
+                }
+                SchemaKind::Metric => {
+                    serde_json::to_value(schemars::schema_for!(cleanprod::options::Metric))
+                        .map_err(|e| e.to_string())?
+                }
                 SchemaKind::Evaluation => cleanprod::options::evaluation_schema(),
             };
             let s = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;

@@ -1,13 +1,20 @@
-//! [`Assessment`]: a validated document and what the engine computes from it.
+//! [`Assessment`]: a document read, checked, expanded and solved once, and everything the
+//! engine computes from it.
+
+use std::sync::OnceLock;
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::document::{self, AnnualOutput, Document, Sector, SourceFormat};
 use crate::error::{Error, Result};
-use crate::units::{Measure, Measured, format_number};
+use crate::flowsheet::{Balance, ComponentReconciliation, Flowsheet};
+use crate::options::{Case, CpOption, Effect, Evaluation, Flows, Metric, Sequence};
+use crate::sectors::Benchmarks;
+use crate::units::{Measure, Measured, format_number, round_to};
 
-/// A validated assessment document.
+/// A validated assessment document, with its sector template expanded once and its balance and
+/// appraisal computed at most once, on first use.
 ///
 /// ```
 /// use cleanprod::Assessment;
@@ -16,10 +23,27 @@ use crate::units::{Measure, Measured, format_number};
 /// assert_eq!(a.document().site.sector.key(), "hotel");
 /// let s = a.summary();
 /// assert!(s.annual_output.ends_with("guest-night"));
+/// let e = a.evaluate().unwrap();                  // solved here, kept for what follows
+/// assert_eq!(a.report().unwrap().evaluation, e);
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Assessment {
     document: Document,
+    /// The flowsheet appraised: the template's, or the document's own.
+    flowsheet: Option<Flowsheet>,
+    /// The options appraised: the document's, then the template's catalogue options.
+    options: Vec<CpOption>,
+    /// The flowsheet's balance, solved once.
+    balance: OnceLock<Result<Option<Balance>>>,
+    /// The appraisal, computed once.
+    evaluation: OnceLock<Result<Evaluation>>,
+}
+
+impl PartialEq for Assessment {
+    /// Two assessments are equal when their documents are.
+    fn eq(&self, other: &Self) -> bool {
+        self.document == other.document
+    }
 }
 
 impl Assessment {
@@ -35,23 +59,98 @@ impl Assessment {
 
     /// Read and validate a document written in `format`.
     pub fn parse(text: &str, format: SourceFormat) -> Result<Self> {
-        document::from_text(text, format).map(|document| Assessment { document })
+        Assessment::from_document(document::from_text(text, format)?)
     }
 
     /// Validate a document given as a JSON value (a Python dict or JS object, converted).
     pub fn from_json_value(value: serde_json::Value) -> Result<Self> {
-        document::from_value(value).map(|document| Assessment { document })
+        Assessment::from_document(document::from_value(value)?)
     }
 
-    /// Validate a typed document built in Rust.
+    /// Validate a typed document built in Rust: its sections, then its template expanded once,
+    /// then its options against the flowsheet they edit.
     pub fn from_document(document: Document) -> Result<Self> {
-        document.validate()?;
-        Ok(Assessment { document })
+        document.validate_sections()?;
+        let (flowsheet, options) = match document.expand()? {
+            Some(x) => {
+                let mut options = document.options.clone();
+                options.extend(x.options);
+                (Some(x.flowsheet), options)
+            }
+            None => (document.flowsheet.clone(), document.options.clone()),
+        };
+        let a = Assessment {
+            document,
+            flowsheet,
+            options,
+            balance: OnceLock::new(),
+            evaluation: OnceLock::new(),
+        };
+        crate::options::validate(&a.case())?;
+        Ok(a)
     }
 
-    /// The document.
+    /// The document as written.
     pub fn document(&self) -> &Document {
         &self.document
+    }
+
+    /// The flowsheet appraised (the sector template's when there is one), if any.
+    pub fn flowsheet(&self) -> Option<&Flowsheet> {
+        self.flowsheet.as_ref()
+    }
+
+    /// The options appraised: the document's own, then its template's catalogue options.
+    pub fn options(&self) -> &[CpOption] {
+        &self.options
+    }
+
+    /// What the options are appraised on, borrowed (with the balance once it is solved).
+    pub fn case(&self) -> Case<'_> {
+        Case {
+            ctx: self.document.context(),
+            flowsheet: self.flowsheet.as_ref(),
+            balance: self
+                .balance
+                .get()
+                .and_then(|b| b.as_ref().ok())
+                .and_then(Option::as_ref),
+            options: &self.options,
+        }
+    }
+
+    /// The case with the balance solved, when the options need it.
+    fn solved_case(&self, needs_balance: bool) -> Result<Case<'_>> {
+        if needs_balance {
+            self.raw_balance()?;
+        }
+        Ok(self.case())
+    }
+
+    /// The flowsheet's balance as solved, once.
+    fn raw_balance(&self) -> Result<Option<&Balance>> {
+        self.balance
+            .get_or_init(|| match &self.flowsheet {
+                Some(f) => f.balance(&self.document.schedule).map(Some),
+                None => Ok(None),
+            })
+            .as_ref()
+            .map(Option::as_ref)
+            .map_err(Clone::clone)
+    }
+
+    /// The appraisal, computed once.
+    fn evaluation(&self) -> Result<&Evaluation> {
+        self.evaluation
+            .get_or_init(|| {
+                let edits = self
+                    .options
+                    .iter()
+                    .any(|o| o.effects.iter().any(Effect::edits_flowsheet));
+                crate::options::evaluate(&self.solved_case(edits && self.flowsheet.is_some())?)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// The document as a JSON value, every physical value as a string with its unit.
@@ -72,14 +171,14 @@ impl Assessment {
         })
     }
 
-    /// The material and energy balances of the document's flowsheet, if it has one, with
-    /// the specific indicators (energy and water per unit of output).
-    pub fn balance(&self) -> Result<Option<crate::flowsheet::Balance>> {
-        let d = &*self.document.expanded()?;
-        let Some(f) = &d.flowsheet else {
+    /// The material and energy balances of the flowsheet, if there is one, with the specific
+    /// indicators (energy and water per unit of output).
+    pub fn balance(&self) -> Result<Option<Balance>> {
+        let Some(b) = self.raw_balance()? else {
             return Ok(None);
         };
-        let mut b = f.balance(&d.schedule)?;
+        let mut b = b.clone();
+        let d = &self.document;
         let (output, per) = match d.production.output.per_year(&d.schedule) {
             AnnualOutput::Mass(m) => (m.si() / 1_000.0, "t".to_string()),
             AnnualOutput::Volume(v) => (v.si(), "m3".to_string()),
@@ -109,37 +208,64 @@ impl Assessment {
     }
 
     /// The appraisal of every option: savings, cost class, paybacks, NPV, IRR.
-    pub fn evaluate(&self) -> Result<crate::options::Evaluation> {
-        crate::options::evaluate(&*self.document.expanded()?)
+    pub fn evaluate(&self) -> Result<Evaluation> {
+        self.evaluation().cloned()
     }
 
     /// The options named by `ids` applied one after the other to one model: what each adds to
     /// those before it, and their total.
-    pub fn portfolio(&self, ids: &[&str]) -> Result<crate::options::Sequence> {
-        crate::options::sequence(&*self.document.expanded()?, ids)
+    pub fn portfolio(&self, ids: &[&str]) -> Result<Sequence> {
+        let edits = self.flowsheet.is_some()
+            && ids.iter().any(|id| {
+                self.options
+                    .iter()
+                    .any(|o| o.id == *id && o.effects.iter().any(Effect::edits_flowsheet))
+            });
+        crate::options::sequence(&self.solved_case(edits)?, ids)
     }
 
     /// Option ids ranked by `metric` (`"npv"`, `"irr"`, `"simple_payback"`, ... see
     /// [`crate::options::Metric`]), best first.
     pub fn rank(&self, metric: &str) -> Result<Vec<String>> {
-        let metric: crate::options::Metric = metric.parse()?;
-        Ok(crate::options::rank(&self.evaluate()?.options, metric))
+        let metric: Metric = metric.parse()?;
+        Ok(crate::options::rank(&self.evaluation()?.options, metric))
     }
 
-    /// The sector benchmarks: for a `[template.tanning]` document, the indicators per tonne of
-    /// raw hide before and after the options against published ranges, the chrome balance,
-    /// and warnings about unusual figures (none without a sector template).
-    pub fn benchmarks(&self) -> Result<Option<crate::sectors::tanning::TanningBenchmarks>> {
-        crate::sectors::tanning::benchmarks(&self.document)
+    /// The sector model's benchmarks (none without a sector template): for a tannery, the
+    /// indicators per tonne of raw hide before and after the options against published
+    /// ranges, the chrome balance, and warnings about unusual figures.
+    pub fn benchmarks(&self) -> Result<Option<Benchmarks>> {
+        let Some(t) = &self.document.template else {
+            return Ok(None);
+        };
+        let evaluation = self.evaluation()?;
+        let case = self.solved_case(true)?;
+        let Some(flows) = Flows::of(&case, evaluation)? else {
+            return Ok(None);
+        };
+        t.benchmarks(&case.ctx, &flows).map(Some)
     }
 
     /// The reconciliation of the flowsheet's redundant measurements, per component (empty
     /// without a flowsheet or without redundant measurements).
-    pub fn reconcile(&self) -> Result<Vec<crate::flowsheet::ComponentReconciliation>> {
+    pub fn reconcile(&self) -> Result<Vec<ComponentReconciliation>> {
         Ok(self
-            .balance()?
+            .raw_balance()?
             .map(|b| b.reconciliations())
             .unwrap_or_default())
+    }
+
+    /// Everything the engine says of the document, as one object: the summary, the balance,
+    /// the appraisal and the sector benchmarks. The CLI's JSON, Python's `report()` and JS's
+    /// `report()` are this object.
+    pub fn report(&self) -> Result<Report> {
+        let evaluation = self.evaluation()?;
+        Ok(Report {
+            summary: self.summary(),
+            balance: self.balance()?,
+            evaluation: evaluation.clone(),
+            benchmarks: self.benchmarks()?,
+        })
     }
 
     /// The figures a consultant checks first: who, when, how much, at what prices.
@@ -191,15 +317,44 @@ fn round_sig(x: f64) -> f64 {
     round_to(x, 9)
 }
 
-/// `x` rounded to `significant` digits.
-pub(crate) fn round_to(x: f64, significant: i32) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
+/// Everything the engine says of a document ([`Assessment::report`]).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Report {
+    /// The figures a consultant checks first.
+    pub summary: Summary,
+    /// The balances of the flowsheet, if there is one.
+    pub balance: Option<Balance>,
+    /// The appraisal of the options (`currency`, `options`, `portfolio` at the top level).
+    #[serde(flatten)]
+    pub evaluation: Evaluation,
+    /// The sector model's benchmarks, if the document has a template.
+    pub benchmarks: Option<Benchmarks>,
+}
+
+/// The JSON Schema of every result type at once (report, evaluation, summary, balance,
+/// benchmarks, sequence, and the names of dimensions and metrics), sharing one set of
+/// definitions: what the npm package's TypeScript types are generated from.
+pub fn results_schema() -> serde_json::Value {
+    /// Every result type, for their schema only.
+    #[derive(JsonSchema)]
+    #[schemars(title = "cleanprod results")]
+    #[allow(dead_code)]
+    struct Results {
+        report: Report,
+        evaluation: Evaluation,
+        summary: Summary,
+        balance: Balance,
+        benchmarks: Benchmarks,
+        sequence: Sequence,
+        dimension: crate::units::Dimension,
+        metric: Metric,
     }
-    let digits = significant - 1 - x.abs().log10().floor() as i32;
-    let scale = 10f64.powi(digits);
-    let r = (x * scale).round() / scale;
-    if r.is_finite() { r } else { x }
+    serde_json::to_value(schemars::schema_for!(Results)).unwrap_or(serde_json::Value::Null)
+}
+
+/// The JSON Schema of [`Report`].
+pub fn report_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Report)).unwrap_or(serde_json::Value::Null)
 }
 
 /// The JSON Schema of [`Summary`].
@@ -231,7 +386,7 @@ pub struct Summary {
     /// Discount rate.
     pub discount_rate: String,
     /// Real or nominal.
-    pub rate_basis: document::RateBasis,
+    pub rate_basis: crate::sections::RateBasis,
     /// Appraisal horizon.
     pub horizon: String,
 }

@@ -65,7 +65,7 @@ impl fmt::Display for EmissionFactor {
     }
 }
 
-crate::text::string_serde!(
+crate::wire::string_serde!(
     EmissionFactor,
     "EmissionFactor",
     "Mass of CO2 per unit of energy: \"0.42 kg/kWh\" for grid electricity, \"56.1 t/TJ\" for a fuel (net calorific value basis).",

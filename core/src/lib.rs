@@ -15,19 +15,43 @@
 //! println!("{}", cleanprod::report::summary_text(&assessment.summary()));
 //! ```
 
+//! ## Layers
+//!
+//! Each module uses only those above it in this list (a test in `core/tests` reads the
+//! imports and fails on one that points down the list):
+//!
+//! 1. [`dimension`] — the kinds of physical quantity;
+//! 2. `error` — the one [`Error`] type (with [`UnitProblem`](units::UnitProblem) and
+//!    [`SourceFormat`]);
+//! 3. `wire` — serde plumbing shared by every type that crosses the boundary (structured errors
+//!    through serde, `null` refused in one place);
+//! 4. [`units`] — unit strings to uom quantities, money and prices, time bases and the
+//!    [`Schedule`](units::Schedule), number formatting;
+//! 5. [`finance`] — cash flows and appraisal metrics;
+//! 6. [`flowsheet`] and [`ghg`] — balances, energy, emission factors;
+//! 7. [`sections`] — plain document sections (prices, production, finance settings) and the
+//!    borrowed [`Context`](sections::Context);
+//! 8. [`options`] — options as flowsheet edits, their appraisal and the portfolio;
+//! 9. [`sectors`] — sector models behind one trait and one registry;
+//! 10. [`document`] and [`assessment`] — the root document and the [`Assessment`] that parses,
+//!     expands and solves once;
+//! 11. [`report`] — text, Markdown and HTML renderings.
+
 pub mod assessment;
+pub mod dimension;
 pub mod document;
 mod error;
 pub mod finance;
 pub mod flowsheet;
 pub mod ghg;
-pub mod money;
 pub mod options;
 pub mod report;
+pub mod sections;
 pub mod sectors;
-mod text;
 pub mod units;
+mod wire;
 
-pub use assessment::{Assessment, Summary};
+pub use assessment::{Assessment, Report, Summary};
 pub use document::{Document, SourceFormat, schema};
 pub use error::{Category, Error, NoSolution, Result};
+pub use units::money;

@@ -7,7 +7,7 @@
 
 mod finance;
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -31,9 +31,12 @@ pub(crate) fn py_err(py: Python<'_>, e: &cleanprod::Error) -> PyErr {
     build().unwrap_or_else(|err| err)
 }
 
-/// Parse JSON text produced by the core into Python objects.
-fn json_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    py.import("json")?.call_method1("loads", (text,))
+/// A core result as plain Python objects (dicts, lists, str, float, None).
+pub(crate) fn to_py<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, value).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
 fn dimension(py: Python<'_>, name: &str) -> PyResult<Dimension> {
@@ -76,20 +79,17 @@ impl Assessment {
     /// Read a document from a dict shaped like the JSON form.
     #[staticmethod]
     fn from_dict(py: Python<'_>, data: &Bound<'_, PyDict>) -> PyResult<Self> {
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("allow_nan", false)?;
-        let text: String = py
-            .import("json")?
-            .call_method("dumps", (data,), Some(&kwargs))?
-            .extract()?;
-        cleanprod::Assessment::from_json_str(&text)
+        // A float NaN becomes null, which the core refuses with its path.
+        let value: serde_json::Value = pythonize::depythonize(data.as_any())
+            .map_err(|e| PyTypeError::new_err(format!("not a document: {e}")))?;
+        cleanprod::Assessment::from_json_value(value)
             .map(|inner| Assessment { inner })
             .map_err(|e| py_err(py, &e))
     }
 
     /// The document as a dict; every physical value is a string with its unit.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &self.inner.to_json_string())
+        to_py(py, &self.inner.document())
     }
 
     /// The document as JSON text.
@@ -107,18 +107,16 @@ impl Assessment {
         let Some(b) = self.inner.balance().map_err(|e| py_err(py, &e))? else {
             return Ok(None);
         };
-        let text = serde_json::to_string(&b).map_err(|e| PyValueError::new_err(e.to_string()))?;
         let class = py.import("cleanprod.balance")?.getattr("Balance")?;
-        class.call_method1("_from_json", (text,)).map(Some)
+        class.call1((to_py(py, &b)?,)).map(Some)
     }
 
     /// The appraisal of every option as a `cleanprod.Evaluation`.
     fn evaluate<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let e = slf.borrow().inner.evaluate().map_err(|e| py_err(py, &e))?;
-        let text = serde_json::to_string(&e).map_err(|e| PyValueError::new_err(e.to_string()))?;
         let class = py.import("cleanprod.evaluation")?.getattr("Evaluation")?;
-        class.call_method1("_from_json", (text, slf))
+        class.call1((to_py(py, &e)?, slf))
     }
 
     /// The options with these ids applied in this order to one model, as a dict: `steps`
@@ -126,8 +124,7 @@ impl Assessment {
     fn portfolio<'py>(&self, py: Python<'py>, ids: Vec<String>) -> PyResult<Bound<'py, PyAny>> {
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         let s = self.inner.portfolio(&ids).map_err(|e| py_err(py, &e))?;
-        let text = serde_json::to_string(&s).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        json_to_py(py, &text)
+        to_py(py, &s)
     }
 
     /// Option ids ranked by a metric (`"npv"`, `"irr"`, `"mirr"`, `"simple_payback"`,
@@ -144,8 +141,7 @@ impl Assessment {
         let Some(b) = self.inner.benchmarks().map_err(|e| py_err(py, &e))? else {
             return Ok(None);
         };
-        let text = serde_json::to_string(&b).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        json_to_py(py, &text).map(Some)
+        to_py(py, &b).map(Some)
     }
 
     /// The reconciliation of the redundant measurements per component: each test (chi-square,
@@ -153,15 +149,25 @@ impl Assessment {
     /// dicts (amounts in kg/yr).
     fn reconcile<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let r = self.inner.reconcile().map_err(|e| py_err(py, &e))?;
-        let text = serde_json::to_string(&r).map_err(|e| PyValueError::new_err(e.to_string()))?;
-        json_to_py(py, &text)
+        to_py(py, &r)
     }
 
     /// The figures a consultant checks first, as a dict.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let text = serde_json::to_string(&self.inner.summary())
-            .map_err(|e| PyValueError::new_err(e.to_string()))?;
-        json_to_py(py, &text)
+        to_py(py, &self.inner.summary())
+    }
+
+    /// Everything the engine says of the document, as a dict: `summary`, `balance`,
+    /// `currency`, `options`, `portfolio` and `benchmarks` (the CLI's `--format json`).
+    fn report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let r = self.inner.report().map_err(|e| py_err(py, &e))?;
+        to_py(py, &r)
+    }
+
+    /// The whole report as Markdown.
+    fn report_markdown(&self, py: Python<'_>) -> PyResult<String> {
+        let r = self.inner.report().map_err(|e| py_err(py, &e))?;
+        Ok(cleanprod::report::report_markdown(&r))
     }
 
     /// The summary as Markdown.
@@ -190,7 +196,7 @@ impl Assessment {
 /// The JSON Schema of the document format, as a dict.
 #[pyfunction]
 fn schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    json_to_py(py, &cleanprod::schema().to_string())
+    to_py(py, &cleanprod::schema())
 }
 
 /// The coherent SI value of `text` (e.g. "12 m3/d") read as `dimension` (e.g. "volume_rate").
@@ -217,6 +223,7 @@ fn _cleanprod(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(canonical, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("FORMAT", cleanprod::document::CURRENT_FORMAT)?;
+    m.add("OPTION_COLUMNS", cleanprod::options::TABLE_COLUMNS.to_vec())?;
     finance::register(m)?;
     Ok(())
 }

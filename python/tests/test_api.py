@@ -126,3 +126,32 @@ def test_reconcile_lists_tests_and_adjustments():
     assert water["test"]["chi_square"] == pytest.approx(2.0)
     assert sorted(s["stream"] for s in water["adjustments"]) == ["m1", "m2"]
     assert cp.Assessment.from_file(ROOT / "examples" / "hotel.toml").reconcile() == []
+
+
+def test_report_is_the_cli_json_object():
+    a = cp.Assessment.from_file(ROOT / "examples" / "tannery.toml")
+    r = a.report()
+    assert set(r) == {"summary", "balance", "currency", "options", "portfolio", "benchmarks"}
+    assert r["options"] == a.evaluate().to_dict()["options"]
+    assert r["benchmarks"] == a.benchmarks()
+    assert r["benchmarks"]["sector"] == "tanning"
+    assert r["summary"] == a.summary()
+    assert "chrome" in a.report_markdown()
+
+
+def test_option_columns_come_from_the_core():
+    from cleanprod._cleanprod import OPTION_COLUMNS
+
+    a = cp.Assessment.from_file(ROOT / "examples" / "hotel.toml")
+    row = a.evaluate().to_dict()["options"][0]
+    assert OPTION_COLUMNS[0] == "id"
+    assert all(c in row for c in OPTION_COLUMNS)
+
+
+def test_template_and_sector_must_agree():
+    d = cp.Assessment.from_file(ROOT / "examples" / "tannery.toml").to_dict()
+    d["site"]["sector"] = "hotel"
+    with pytest.raises(cp.InvalidValueError) as e:
+        cp.Assessment.from_dict(d)
+    assert e.value.path == "site.sector"
+    assert "template.tanning" in str(e.value)

@@ -1,8 +1,11 @@
 // Types of the cleanprod npm package. `Document` and `Summary` are generated from the Rust
 // types (through their JSON Schema) into types.d.ts when the package is built.
-import type { Balance, CleanprodAssessmentDocument, Evaluation, Summary, TanningBenchmarks } from './types.js';
+import type {
+  Balance, Benchmarks, CleanprodAssessmentDocument, Dimension, Evaluation, Metric, Report,
+  Summary, TanningBenchmarks,
+} from './types.js';
 
-export type { Balance, Evaluation, Summary, TanningBenchmarks };
+export type { Balance, Benchmarks, Evaluation, Metric, Report, Summary, TanningBenchmarks };
 
 /** A cleaner-production assessment document, format "cleanprod/1". */
 export type Document = CleanprodAssessmentDocument;
@@ -10,12 +13,8 @@ export type Document = CleanprodAssessmentDocument;
 /** A document as TOML or JSON text, or as an object. */
 export type DocumentInput = string | Document;
 
-/** Dimensions accepted by {@link toSi} and {@link canonical}. */
-export type DimensionName =
-  | 'mass' | 'volume' | 'length' | 'area' | 'time' | 'frequency'
-  | 'mass_rate' | 'volume_rate' | 'energy' | 'power' | 'pressure'
-  | 'temperature' | 'temperature_interval' | 'mass_concentration'
-  | 'specific_volume' | 'specific_energy' | 'ratio' | 'gas_amount' | 'gas_flow';
+/** Dimensions accepted by {@link toSi} and {@link canonical} (generated from the Rust type). */
+export type DimensionName = Dimension;
 
 /**
  * The properties cleanprod adds to the errors it throws: a `SyntaxError` for text that is not
@@ -39,18 +38,16 @@ export declare function summary(doc: DocumentInput): Summary;
 export declare function balance(doc: DocumentInput): Balance | null;
 /** The appraisal of every option: cost class, capex, annual saving, paybacks, NPV, IRR, MIRR. */
 export declare function evaluate(doc: DocumentInput): Evaluation;
-/** Metrics options can be ranked by. */
-export type Metric =
-  | 'npv' | 'irr' | 'mirr' | 'simple_payback' | 'discounted_payback'
-  | 'savings_to_investment' | 'annual_saving' | 'capex' | 'levelized_cost' | 'co2_avoided';
 /** Option ids ranked by a metric, best first; options without a value of it come last. */
 export declare function rank(doc: DocumentInput, metric: Metric): string[];
 /**
- * The sector benchmarks of a document with a `[template.tanning]` section: indicators per
- * tonne of raw hide before and after the options against published ranges, the chrome
- * balance, and warnings; null without a sector template.
+ * The sector model's benchmarks of a document with a `[template.<sector>]` section, tagged by
+ * `sector` (a tannery: indicators per tonne of raw hide before and after the options against
+ * published ranges, the chrome balance, and warnings); null without a sector template.
  */
-export declare function benchmarks(doc: DocumentInput): TanningBenchmarks | null;
+export declare function benchmarks(doc: DocumentInput): Benchmarks | null;
+/** Everything the engine says of a document: summary, balance, options, portfolio, benchmarks. */
+export declare function report(doc: DocumentInput): Report;
 /** Options applied one after the other to one model, as in `Evaluation['portfolio']['sequence']`. */
 export interface Sequence {
   /** What each option adds to those before it, in order. */
@@ -163,3 +160,27 @@ export interface FinancedFlows {
 export declare function cashFlows(plan: CashFlowPlan): CashFlows;
 /** The owner's flows, debt service and coverage when the year-0 investment is financed. */
 export declare function financing(project: Flows, capex: number, terms: FinancingTerms): FinancedFlows;
+
+/**
+ * A document read, checked and expanded once: call its methods as often as needed, the
+ * balance and the appraisal are computed on first use and kept. Call `free()` when done to
+ * release its WebAssembly memory at once.
+ */
+export declare class Assessment {
+  /** Read and check a document. Throws like {@link parse}. */
+  constructor(doc: DocumentInput);
+  /** The document in canonical form. */
+  document(): Document;
+  summary(): Summary;
+  balance(): Balance | null;
+  evaluate(): Evaluation;
+  rank(metric: Metric): string[];
+  benchmarks(): Benchmarks | null;
+  portfolio(ids: string[]): Sequence;
+  reconcile(): ReturnType<typeof reconcile>;
+  report(): Report;
+  reportMarkdown(): string;
+  summaryMarkdown(): string;
+  /** Release the WebAssembly memory held by this assessment. */
+  free(): void;
+}

@@ -14,6 +14,8 @@ if (wasmUrl.protocol === 'file:' && typeof process !== 'undefined' && process.ve
 }
 
 export {
+  Assessment,
+  report,
   parse,
   summary,
   summaryMarkdown,

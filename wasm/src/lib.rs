@@ -11,7 +11,7 @@ mod finance;
 
 use cleanprod::units::Dimension;
 use cleanprod::{Assessment, Category, SourceFormat};
-use js_sys::{JSON, Reflect};
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 /// A JS `Error` of the class matching the core error's category.
@@ -35,21 +35,27 @@ pub(crate) fn js_error(e: &cleanprod::Error) -> JsValue {
     err.into()
 }
 
-/// A plain JS value from JSON text produced by the core.
-fn from_json(text: &str) -> Result<JsValue, JsValue> {
-    JSON::parse(text)
+/// A core result as plain JS values (objects, arrays, strings, numbers, null).
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
-/// Read a document given as TOML or JSON text, or as an object.
+/// Read a document given as TOML or JSON text, or as an object (a NaN or undefined in it
+/// becomes null, which the core refuses with its path).
 fn read(doc: &JsValue) -> Result<Assessment, JsValue> {
     let result = match doc.as_string() {
         Some(text) => Assessment::parse(&text, SourceFormat::sniff(&text)),
-        None => {
-            let text: String = JSON::stringify(doc)?
-                .as_string()
-                .ok_or_else(|| js_sys::TypeError::new("a document is a string or an object"))?;
-            Assessment::from_json_str(&text)
+        None if doc.is_object() => {
+            let value: serde_json::Value = serde_wasm_bindgen::from_value(doc.clone())
+                .map_err(|e| js_sys::TypeError::new(&format!("not a document: {e}")))?;
+            Assessment::from_json_value(value)
         }
+        None => Err(cleanprod::Error::InvalidType {
+            path: String::new(),
+            message: "a document is TOML or JSON text, or an object".to_string(),
+        }),
     };
     result.map_err(|e| js_error(&e))
 }
@@ -58,75 +64,141 @@ fn dimension(name: &str) -> Result<Dimension, JsValue> {
     name.parse().map_err(|e| js_error(&e))
 }
 
+/// A document read, checked and expanded once; its balance and appraisal are computed on
+/// first use and kept. Call `free()` when done with it to release its memory at once (the
+/// garbage collector otherwise releases it later, where `FinalizationRegistry` exists).
+#[wasm_bindgen(js_name = Assessment, skip_typescript)]
+pub struct JsAssessment {
+    inner: Assessment,
+}
+
+#[wasm_bindgen(js_class = Assessment)]
+impl JsAssessment {
+    /// Read and check a document (TOML or JSON text, or an object).
+    #[wasm_bindgen(constructor)]
+    pub fn new(doc: JsValue) -> Result<JsAssessment, JsValue> {
+        read(&doc).map(|inner| JsAssessment { inner })
+    }
+
+    /// The document in canonical form.
+    pub fn document(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.document())
+    }
+
+    /// The figures a consultant checks first.
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.summary())
+    }
+
+    /// The material balances of the flowsheet, or null without one.
+    pub fn balance(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.balance().map_err(|e| js_error(&e))?)
+    }
+
+    /// The appraisal of every option.
+    pub fn evaluate(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.evaluate().map_err(|e| js_error(&e))?)
+    }
+
+    /// Option ids ranked by a metric, best first.
+    pub fn rank(&self, metric: String) -> Result<Vec<String>, JsValue> {
+        self.inner.rank(&metric).map_err(|e| js_error(&e))
+    }
+
+    /// The sector model's benchmarks, or null without a sector template.
+    pub fn benchmarks(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.benchmarks().map_err(|e| js_error(&e))?)
+    }
+
+    /// The options named by `ids` applied in that order to one model.
+    pub fn portfolio(&self, ids: Vec<String>) -> Result<JsValue, JsValue> {
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        to_js(&self.inner.portfolio(&ids).map_err(|e| js_error(&e))?)
+    }
+
+    /// The reconciliation of the redundant measurements, per component.
+    pub fn reconcile(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.reconcile().map_err(|e| js_error(&e))?)
+    }
+
+    /// Everything the engine says of the document, as one object.
+    pub fn report(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.report().map_err(|e| js_error(&e))?)
+    }
+
+    /// The whole report as Markdown.
+    #[wasm_bindgen(js_name = reportMarkdown)]
+    pub fn report_markdown(&self) -> Result<String, JsValue> {
+        let r = self.inner.report().map_err(|e| js_error(&e))?;
+        Ok(cleanprod::report::report_markdown(&r))
+    }
+
+    /// The summary as Markdown.
+    #[wasm_bindgen(js_name = summaryMarkdown)]
+    pub fn summary_markdown(&self) -> String {
+        cleanprod::report::summary_markdown(&self.inner.summary())
+    }
+}
+
 /// Validate a document (TOML or JSON text, or an object) and return it in canonical form.
 #[wasm_bindgen(skip_typescript)]
 pub fn parse(doc: JsValue) -> Result<JsValue, JsValue> {
-    from_json(&read(&doc)?.to_json_string())
+    JsAssessment::new(doc)?.document()
 }
 
 /// Validate a document and return its summary.
 #[wasm_bindgen(skip_typescript)]
 pub fn summary(doc: JsValue) -> Result<JsValue, JsValue> {
-    let s = serde_json::to_string(&read(&doc)?.summary())
-        .map_err(|e| js_sys::Error::new(&e.to_string()))?;
-    from_json(&s)
+    JsAssessment::new(doc)?.summary()
 }
 
 /// The material balances of a document's flowsheet, or null without one.
 #[wasm_bindgen(skip_typescript)]
 pub fn balance(doc: JsValue) -> Result<JsValue, JsValue> {
-    match read(&doc)?.balance().map_err(|e| js_error(&e))? {
-        None => Ok(JsValue::NULL),
-        Some(b) => {
-            from_json(&serde_json::to_string(&b).map_err(|e| js_sys::Error::new(&e.to_string()))?)
-        }
-    }
+    JsAssessment::new(doc)?.balance()
 }
 
 /// The appraisal of every option of a document.
 #[wasm_bindgen(skip_typescript)]
 pub fn evaluate(doc: JsValue) -> Result<JsValue, JsValue> {
-    let e = read(&doc)?.evaluate().map_err(|e| js_error(&e))?;
-    from_json(&serde_json::to_string(&e).map_err(|e| js_sys::Error::new(&e.to_string()))?)
+    JsAssessment::new(doc)?.evaluate()
 }
 
 /// Option ids ranked by a metric (`"npv"`, `"irr"`, `"simple_payback"`, ...), best first.
 #[wasm_bindgen(skip_typescript)]
 pub fn rank(doc: JsValue, metric: String) -> Result<Vec<String>, JsValue> {
-    read(&doc)?.rank(&metric).map_err(|e| js_error(&e))
+    JsAssessment::new(doc)?.rank(metric)
 }
 
-/// A sector template's benchmarks (indicators, chrome balance, warnings), or null.
+/// A sector template's benchmarks, or null.
 #[wasm_bindgen(skip_typescript)]
 pub fn benchmarks(doc: JsValue) -> Result<JsValue, JsValue> {
-    match read(&doc)?.benchmarks().map_err(|e| js_error(&e))? {
-        None => Ok(JsValue::NULL),
-        Some(b) => {
-            from_json(&serde_json::to_string(&b).map_err(|e| js_sys::Error::new(&e.to_string()))?)
-        }
-    }
+    JsAssessment::new(doc)?.benchmarks()
 }
 
 /// The options named by `ids` applied in that order to one model: each one's increment and
 /// the total.
 #[wasm_bindgen(skip_typescript)]
 pub fn portfolio(doc: JsValue, ids: Vec<String>) -> Result<JsValue, JsValue> {
-    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let s = read(&doc)?.portfolio(&ids).map_err(|e| js_error(&e))?;
-    from_json(&serde_json::to_string(&s).map_err(|e| js_sys::Error::new(&e.to_string()))?)
+    JsAssessment::new(doc)?.portfolio(ids)
 }
 
 /// The reconciliation of a document's redundant measurements, per component.
 #[wasm_bindgen(skip_typescript)]
 pub fn reconcile(doc: JsValue) -> Result<JsValue, JsValue> {
-    let r = read(&doc)?.reconcile().map_err(|e| js_error(&e))?;
-    from_json(&serde_json::to_string(&r).map_err(|e| js_sys::Error::new(&e.to_string()))?)
+    JsAssessment::new(doc)?.reconcile()
+}
+
+/// Everything the engine says of a document, as one object.
+#[wasm_bindgen(skip_typescript)]
+pub fn report(doc: JsValue) -> Result<JsValue, JsValue> {
+    JsAssessment::new(doc)?.report()
 }
 
 /// The summary of a document as Markdown.
 #[wasm_bindgen(js_name = summaryMarkdown, skip_typescript)]
 pub fn summary_markdown(doc: JsValue) -> Result<String, JsValue> {
-    Ok(cleanprod::report::summary_markdown(&read(&doc)?.summary()))
+    Ok(JsAssessment::new(doc)?.summary_markdown())
 }
 
 /// The coherent SI value of `text` read as `dimension`.

@@ -95,3 +95,35 @@ test('rank orders options by a metric and refuses unknown metrics', () => {
   assert.deepEqual(paybacks, [...paybacks].sort((a, b) => a - b));
   assert.throws(() => cp.rank(text, 'beauty'), (err) => err instanceof TypeError && err.code === 'unknown_variant');
 });
+
+const tanneryTemplate = readFileSync(path.join(ROOT, 'examples', 'tannery.toml'), 'utf8');
+
+test('an Assessment parses once and answers like the stateless functions', () => {
+  const a = new cp.Assessment(tanneryTemplate);
+  try {
+    assert.deepEqual(a.evaluate(), cp.evaluate(tanneryTemplate));
+    assert.deepEqual(a.benchmarks(), cp.benchmarks(tanneryTemplate));
+    assert.equal(a.benchmarks().sector, 'tanning');
+    const r = a.report();
+    assert.deepEqual(r, cp.report(tanneryTemplate));
+    assert.deepEqual(r.options, a.evaluate().options);
+    assert.deepEqual(r.summary, a.summary());
+    assert.equal(r.currency, 'MXN');
+    assert.deepEqual(a.rank('npv'), r.portfolio.ranking);
+    assert.match(a.reportMarkdown(), /chrome/);
+  } finally {
+    a.free();
+  }
+  assert.throws(() => new cp.Assessment('format = 1'), TypeError);
+});
+
+test('a template for another sector than site.sector names both', () => {
+  const doc = cp.parse(tanneryTemplate);
+  doc.site.sector = 'hotel';
+  assert.throws(() => new cp.Assessment(doc), (err) => {
+    assert.ok(err instanceof RangeError);
+    assert.equal(err.path, 'site.sector');
+    assert.match(err.message, /hotel.*template\.tanning/);
+    return true;
+  });
+});

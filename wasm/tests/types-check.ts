@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` by scripts/test: the published types must accept correct use
 // and reject wrong use (each @ts-expect-error fails the check if the line compiles).
-import { parse, summary, balance, evaluate, portfolio, benchmarks, rank, toSi, canonical, type Document, type Summary, type CleanprodErrorFields, type Sequence } from '../pkg/index.js';
+import { Assessment, report, type Report, type TanningBenchmarks, parse, summary, balance, evaluate, portfolio, benchmarks, rank, toSi, canonical, type Document, type Summary, type CleanprodErrorFields, type Sequence } from '../pkg/index.js';
 
 const doc: Document = parse('format = "cleanprod/1"');
 const currency: string = doc.currency;
@@ -47,4 +47,15 @@ rank(doc, 'beauty');
 // @ts-expect-error: a catalogue option is one of the known ones
 const catalogue: NonNullable<NonNullable<Document['template']>['tanning']>['options'] = [{ id: 'magic' }];
 
+const a = new Assessment(doc);
+const r: Report = a.report();
+const saved: number = r.options[0].annual_saving;
+const same: Report = report(doc);
+const b = a.benchmarks();
+const tanning: TanningBenchmarks | undefined = b?.sector === 'tanning' ? b : undefined;
+// @ts-expect-error: a benchmarks object is tagged with a known sector
+const other = b?.sector === 'laundry';
+a.free();
+
+void [r, saved, same, tanning, other];
 void [currency, hours, days, annual, si, text, wrong, bad, unit, npv, co2, increment, effect, water, ranked, catalogue];

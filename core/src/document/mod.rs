@@ -30,29 +30,27 @@
 //! assert!(err.to_string().contains("per volume"));
 //! ```
 
-mod finance;
 mod load;
-mod prices;
-mod production;
-mod schedule;
-mod source;
 mod version;
-
-use std::fmt;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub use finance::{Finance, FinancingTerms, RateBasis};
-pub(crate) use load::{from_text, from_value, typed_from_json};
-pub use prices::{KNOWN_RESOURCES, KnownResource, Prices, known_resource};
-pub use production::{AnnualOutput, Output, Production};
-pub use schedule::{Rate, SECONDS_PER_YEAR, Schedule};
-pub use source::SourceFormat;
+pub(crate) use load::{from_text, from_value};
 pub use version::{CURRENT as CURRENT_FORMAT, FormatVersion, supported as supported_formats};
 
-use crate::error::Result;
-use crate::money::Currency;
+pub use crate::error::SourceFormat;
+pub use crate::sections::{
+    AnnualOutput, Context, Finance, FinancingTerms, KNOWN_RESOURCES, KnownResource, Output, Prices,
+    Production, RateBasis, known_resource,
+};
+pub use crate::sectors::{Expansion, Sector, Template};
+pub use crate::units::{Rate, SECONDS_PER_YEAR, Schedule};
+
+use crate::error::{Error, Result};
+use crate::flowsheet::Flowsheet;
+use crate::options::CpOption;
+use crate::units::money::Currency;
 
 /// A cleaner-production assessment document, format `cleanprod/1`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -80,19 +78,14 @@ pub struct Document {
     pub ghg: crate::ghg::Factors,
     /// A sector model standing for the flowsheet (`[template.tanning]`): the engine builds
     /// the flowsheet and the catalogue's options from it.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "crate::sectors::Templates")]
-    pub template: Option<crate::sectors::Templates>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<Template>,
     /// The material balance model of the site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flowsheet: Option<crate::flowsheet::Flowsheet>,
+    pub flowsheet: Option<Flowsheet>,
     /// Cleaner-production options to appraise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub options: Vec<crate::options::CpOption>,
+    pub options: Vec<CpOption>,
 }
 
 /// The site assessed.
@@ -111,71 +104,25 @@ pub struct Site {
     pub description: String,
 }
 
-/// The sectors cleanprod has models for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Sector {
-    /// Leather tanning and finishing.
-    Tanning,
-    /// Hotels and other accommodation.
-    Hotel,
-    /// Hospitals and clinics.
-    Hospital,
-    /// Batch and specialty chemicals.
-    Chemicals,
-    /// Automotive parts: plating, painting, machining.
-    Automotive,
-}
-
-impl Sector {
-    /// Every sector.
-    pub const ALL: [Sector; 5] = [
-        Sector::Tanning,
-        Sector::Hotel,
-        Sector::Hospital,
-        Sector::Chemicals,
-        Sector::Automotive,
-    ];
-
-    /// Snake-case key, as in documents.
-    pub fn key(self) -> &'static str {
-        match self {
-            Sector::Tanning => "tanning",
-            Sector::Hotel => "hotel",
-            Sector::Hospital => "hospital",
-            Sector::Chemicals => "chemicals",
-            Sector::Automotive => "automotive",
+impl Document {
+    /// The sections options and sector models read, borrowed.
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            currency: self.currency,
+            schedule: &self.schedule,
+            production: &self.production,
+            prices: &self.prices,
+            finance: &self.finance,
+            ghg: &self.ghg,
         }
     }
-}
 
-impl fmt::Display for Sector {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
-}
-
-impl std::str::FromStr for Sector {
-    type Err = crate::Error;
-
-    fn from_str(s: &str) -> Result<Self> {
-        Sector::ALL
-            .into_iter()
-            .find(|x| x.key() == s)
-            .ok_or_else(|| crate::Error::UnknownVariant {
-                path: "sector".to_string(),
-                value: s.to_string(),
-                expected: Sector::ALL.map(Sector::key).join(", "),
-            })
-    }
-}
-
-impl Document {
-    /// Cross-field checks that the types alone cannot make: ranges, currencies, the kind of
-    /// quantity each known resource is priced per.
-    pub fn validate(&self) -> Result<()> {
+    /// Checks of each section and of the flowsheet the document writes by hand; the template
+    /// and the options are checked once expanded ([`Document::expand`],
+    /// [`crate::Assessment`]).
+    pub fn validate_sections(&self) -> Result<()> {
         if self.site.name.trim().is_empty() {
-            return Err(crate::Error::out_of_range(
+            return Err(Error::out_of_range(
                 "site.name",
                 &self.site.name,
                 "must not be empty",
@@ -183,49 +130,48 @@ impl Document {
         }
         self.schedule.validate()?;
         self.production.validate()?;
-        prices::validate(&self.prices, self.currency)?;
+        crate::sections::validate_prices(&self.prices, self.currency)?;
         self.finance.validate()?;
         crate::ghg::validate(&self.ghg)?;
         if let Some(f) = &self.flowsheet {
             f.validate(&self.schedule)?;
         }
-        crate::options::validate(&*self.expanded()?)
+        Ok(())
     }
 
-    /// The document with its sector template, if any, expanded into the flowsheet and the
-    /// catalogue options it stands for (added after the document's own options); the document
-    /// itself otherwise.
-    pub fn expanded(&self) -> Result<std::borrow::Cow<'_, Document>> {
-        let Some(t) = self.template.as_ref().and_then(|t| t.tanning.as_ref()) else {
-            return Ok(std::borrow::Cow::Borrowed(self));
+    /// What the sector template stands for (none without a template): its flowsheet and
+    /// catalogue options. A template for another sector than `site.sector`, or given together
+    /// with a `[flowsheet]`, is an error.
+    pub fn expand(&self) -> Result<Option<Expansion>> {
+        let Some(t) = &self.template else {
+            return Ok(None);
         };
-        if self.flowsheet.is_some() {
-            return Err(crate::Error::out_of_range(
-                "flowsheet",
-                "[flowsheet]",
-                "is given with [template.tanning], which builds the flowsheet: give one or the other",
+        if t.sector() != self.site.sector {
+            return Err(Error::out_of_range(
+                "site.sector",
+                self.site.sector.key(),
+                format!(
+                    "does not match [template.{0}]: the template models the {0} sector",
+                    t.sector().key()
+                ),
             ));
         }
-        let (flowsheet, options) = crate::sectors::tanning::expand(self, t)?;
-        let mut doc = self.clone();
-        doc.flowsheet = Some(flowsheet);
-        doc.options.extend(options);
-        Ok(std::borrow::Cow::Owned(doc))
+        if self.flowsheet.is_some() {
+            return Err(Error::out_of_range(
+                "flowsheet",
+                "[flowsheet]",
+                format!(
+                    "is given with [template.{}], which builds the flowsheet: give one or the other",
+                    t.sector().key()
+                ),
+            ));
+        }
+        t.expand(&self.context()).map(Some)
     }
 }
 
-/// Deserialize an optional field that may be absent but not `null`: a JSON `null` usually
-/// comes from a NaN or an undefined value in the program that wrote the document, and must not
-/// silently mean "not given".
-pub(crate) fn present<'de, D, T>(deserializer: D) -> std::result::Result<Option<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    T::deserialize(deserializer).map(Some)
-}
-
-/// The JSON Schema of the document format, generated from these types.
+/// The JSON Schema of the document format, generated from these types. Optional fields may be
+/// absent, never `null`.
 pub fn schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(Document)).unwrap_or(serde_json::Value::Null)
+    crate::wire::input_schema::<Document>()
 }

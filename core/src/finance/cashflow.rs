@@ -143,7 +143,7 @@ pub fn nominal_rate(real: f64, inflation: f64) -> Result<f64> {
 impl CashFlowPlan {
     /// A plan from its JSON form (the Python and JS bindings pass dicts and objects this way).
     pub fn from_json_str(text: &str) -> Result<CashFlowPlan> {
-        crate::document::typed_from_json(text)
+        crate::wire::typed_from_json(text)
     }
 
     fn validate(&self) -> Result<()> {

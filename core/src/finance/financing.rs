@@ -71,7 +71,7 @@ pub struct FinancedFlows {
 impl Financing {
     /// Terms from their JSON form (the Python and JS bindings pass dicts and objects this way).
     pub fn from_json_str(text: &str) -> Result<Financing> {
-        crate::document::typed_from_json(text)
+        crate::wire::typed_from_json(text)
     }
 
     /// The financed flows of `project` (net flows from year 0, before financing), whose year-0

@@ -26,8 +26,8 @@ use serde::Serialize;
 use super::model::{Flow, Flowsheet, NodeKind, Rate, Uncertainty};
 use super::sparse::SymMatrix;
 use super::stats::chi_square_p_value;
-use crate::document::Schedule;
 use crate::error::Result;
+use crate::units::Schedule;
 
 /// The unit of every amount in a balance: kilograms per year.
 pub const BALANCE_UNIT: &str = "kg/yr";

@@ -11,8 +11,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
-use crate::document::Schedule;
 use crate::error::{Error, Result};
+use crate::units::Schedule;
 use crate::units::{
     Dimension, Measure, Measured, UnitProblem, format_number, parse_unit, split_number,
 };
@@ -269,13 +269,13 @@ impl fmt::Display for MeasuredEnergy {
     }
 }
 
-crate::text::string_serde!(
+crate::wire::string_serde!(
     MeasuredEnergy,
     "EnergyAmount",
     "Energy per time (\"1200 kWh/d\") or fuel per time (\"900 Nm3/d\", \"40 kg/h\", \"150 L/d\"), optionally with a relative standard uncertainty (\"± 5 %\").",
     "900 Nm3/d ± 5 %"
 );
-crate::text::string_serde!(
+crate::wire::string_serde!(
     HeatingValue,
     "HeatingValue",
     "Net heating value of a fuel: energy per mass (\"43 MJ/kg\"), per volume (\"36 MJ/L\") or per gas amount at standard conditions (\"35.8 MJ/Nm3\").",

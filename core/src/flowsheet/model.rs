@@ -7,8 +7,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
-use crate::document::Schedule;
 use crate::error::{Error, Result};
+use crate::units::Schedule;
 use crate::units::{Dimension, Measured, UnitProblem, format_number, parse_unit, split_number};
 
 /// A material balance model of the site.
@@ -65,21 +65,11 @@ pub struct Account {
     /// A component.
     pub component: String,
     /// The resource in `[prices]` bought or paid for; absent when the flow costs nothing.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "String")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource: Option<String>,
     /// Mass of the component per mass of the priced resource (`"25 %"` of Cr2O3 in basic
     /// chromium sulphate); 100 % when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<Measured<q::Ratio>>,
 }
 
@@ -321,7 +311,7 @@ impl fmt::Display for Flow {
     }
 }
 
-crate::text::string_serde!(
+crate::wire::string_serde!(
     Flow,
     "Flow",
     "A component flow: measured with its standard uncertainty (\"40 m3/d ± 5 %\", \"12 kg/d +- 0.5 kg/d\"), estimated (\"12 kg/d\"), or unknown (\"?\"). Mass rates; water may be a volume rate.",

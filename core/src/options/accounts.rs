@@ -2,12 +2,12 @@
 
 use std::collections::BTreeMap;
 
+use super::Case;
 use super::effect::{Effect, EffectKind};
 use super::scenario::{Baseline, Outcome};
-use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::flowsheet::{Carrier, NodeKind, WATER_DENSITY};
-use crate::money::Price;
+use crate::units::money::Price;
 use crate::units::{Dimension, format_number, parse_unit};
 
 /// The key of the CO2 avoided in deltas and cost curves (a resource may be called `CO2`: the
@@ -133,14 +133,11 @@ fn per_year(amount: f64, dimension: Dimension) -> String {
         Dimension::Mass if amount.abs() >= 10_000.0 => (amount / 1_000.0, "t"),
         d => (amount / si_per_display_unit(d), display_unit(d)),
     };
-    format!(
-        "{} {unit}/yr",
-        format_number(crate::assessment::round_to(x, 6))
-    )
+    format!("{} {unit}/yr", format_number(crate::units::round_to(x, 6)))
 }
 
 /// The direct savings (`kind = "saving"`) of an option at `path` (`options[i]`).
-pub(crate) fn direct(doc: &Document, effects: &[Effect], path: &str) -> Result<Changes> {
+pub(crate) fn direct(doc: &Case<'_>, effects: &[Effect], path: &str) -> Result<Changes> {
     let mut ch = Changes::new();
     for (k, e) in effects.iter().enumerate() {
         let (EffectKind::Saving, Some(resource), Some(amount)) = (e.kind, &e.resource, &e.amount)
@@ -149,6 +146,7 @@ pub(crate) fn direct(doc: &Document, effects: &[Effect], path: &str) -> Result<C
         };
         let epath = format!("{path}.effects[{k}]");
         let price: &Price = doc
+            .ctx
             .prices
             .get(resource)
             .ok_or_else(|| Error::MissingPrice {
@@ -167,7 +165,7 @@ pub(crate) fn direct(doc: &Document, effects: &[Effect], path: &str) -> Result<C
                 ),
             ));
         }
-        let saved = amount.per_year(&doc.schedule);
+        let saved = amount.per_year(doc.ctx.schedule);
         ch.add_resource(resource, saved, amount.dimension, saved * price.per_si());
         if let Some(carrier) = Carrier::ALL.into_iter().find(|c| c.key() == resource) {
             let joules = match amount.dimension {
@@ -176,7 +174,8 @@ pub(crate) fn direct(doc: &Document, effects: &[Effect], path: &str) -> Result<C
                 Dimension::GasAmount => carrier.net_calorific_value_per_mol().map(|j| saved * j),
                 _ => None,
             };
-            let co2 = joules.and_then(|j| crate::ghg::co2_factor(&doc.ghg, carrier).map(|f| f * j));
+            let co2 =
+                joules.and_then(|j| crate::ghg::co2_factor(doc.ctx.ghg, carrier).map(|f| f * j));
             ch.add_co2(co2, || co2_note(carrier, amount.dimension, &epath));
         }
     }
@@ -231,7 +230,7 @@ fn account<'a>(base: &'a Baseline<'_>, node: usize, c: usize) -> Priced<'a> {
 /// What changes between the flows `before` and `after` of the flowsheet, for the option at
 /// `path`.
 pub(crate) fn modelled(
-    doc: &Document,
+    doc: &Case<'_>,
     base: &Baseline<'_>,
     before: &Outcome,
     after: &Outcome,
@@ -269,6 +268,7 @@ pub(crate) fn modelled(
             Priced::Load => *ch.loads.entry(what).or_insert(0.0) += saved,
             Priced::Resource(resource, content) => {
                 let price = doc
+                    .ctx
                     .prices
                     .get(resource)
                     .ok_or_else(|| Error::MissingPrice {
@@ -312,6 +312,7 @@ pub(crate) fn modelled(
         }
         let resource = input.carrier.key();
         let price = doc
+            .ctx
             .prices
             .get(resource)
             .ok_or_else(|| Error::MissingPrice {
@@ -331,7 +332,7 @@ pub(crate) fn modelled(
         })?;
         let amount = saved / per;
         ch.add_resource(resource, amount, price.dimension(), amount * price.per_si());
-        let co2 = crate::ghg::co2_factor(&doc.ghg, input.carrier).map(|f| f * saved);
+        let co2 = crate::ghg::co2_factor(doc.ctx.ghg, input.carrier).map(|f| f * saved);
         ch.add_co2(co2, || co2_note(input.carrier, Dimension::Energy, path));
     }
     Ok(ch)

@@ -7,7 +7,7 @@ use schemars::{JsonSchema, SchemaGenerator, json_schema};
 use serde::de::{self, IntoDeserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::money::Money;
+use crate::units::money::Money;
 
 /// Investment: `"2400 USD"` spent at the start, or `["2000 USD", "400 USD"]` spent in the
 /// start year and the years after it.

@@ -4,12 +4,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
-use crate::document::{SECONDS_PER_YEAR, Schedule};
 use crate::error::{Error, Result};
 use crate::flowsheet::Flow;
 use crate::units::{
     Dimension, Measure, Measured, TimeBasis, UnitProblem, format_number, parse_unit, split_number,
 };
+use crate::units::{SECONDS_PER_YEAR, Schedule};
 
 /// One change an option makes. Which fields it takes depends on its `kind`:
 ///
@@ -31,126 +31,51 @@ pub struct Effect {
     /// What kind of change.
     pub kind: EffectKind,
     /// `saving`: a resource named in `[prices]`.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "String")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource: Option<String>,
     /// `saving`: how much less of it per time (per day means per operating day); negative for
     /// more.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "SavingAmount")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<SavingAmount>,
     /// A stream of the flowsheet.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "String")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<String>,
     /// `scale`: an energy input of the flowsheet (`flowsheet.energy[].id`).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "String")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub energy: Option<String>,
     /// A component of the flowsheet.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "String")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub component: Option<String>,
     /// `scale`: the new flow per old flow (`"60 %"`).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub factor: Option<Measured<q::Ratio>>,
     /// `set`: the new flow (`"60 m3/d"`, `"20 kg/d"`).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Flow")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flow: Option<Flow>,
     /// `recycle`: the share of the stream's flow sent back; `substitute`: the share of the
     /// supply replaced.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fraction: Option<Measured<q::Ratio>>,
     /// `recycle`: the unit operation receiving the recycled flow.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "String")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
     /// `recycle`: a supply stream whose flow of the component falls by what is recycled.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "String")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaces: Option<String>,
     /// `efficiency`: a unit operation with a device in `flowsheet.devices`.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "String")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub node: Option<String>,
     /// `efficiency`: the device's new efficiency (`"92 %"`).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub efficiency: Option<Measured<q::Ratio>>,
     /// `efficiency`: the heat pump's new coefficient of performance (`"4.2"`).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cop: Option<Measured<q::Ratio>>,
     /// `substitute`: the component used instead.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "String")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
     /// `substitute`: mass of the new component per mass of the one it replaces (`"50 %"`).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ratio: Option<Measured<q::Ratio>>,
 }
 
@@ -369,7 +294,7 @@ impl std::fmt::Display for SavingAmount {
     }
 }
 
-crate::text::string_serde!(
+crate::wire::string_serde!(
     SavingAmount,
     "SavingAmount",
     "A saving per time of a priced resource: a volume (\"1200 m3/yr\"), mass (\"35 kg/d\"), energy (\"9000 kWh/yr\") or gas amount (\"3000 Nm3/yr\") per time.",

@@ -21,11 +21,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
-use crate::document::{Document, SECONDS_PER_YEAR};
 use crate::error::{Error, Result};
 use crate::finance::{self, CashFlowPlan, Payback, Stream};
-use crate::money::Money;
+use crate::flowsheet::{Balance, Flowsheet};
+use crate::sections::Context;
 use crate::units::Measured;
+use crate::units::SECONDS_PER_YEAR;
+use crate::units::money::Money;
 
 pub use accounts::CO2_KEY;
 pub use capex::Capex;
@@ -72,46 +74,21 @@ pub struct CpOption {
     pub category: Category,
     /// Investment (`"2400 USD"`), or investments in successive years (`["2000 USD", "400
     /// USD"]`), from the start year; zero when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Capex")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capex: Option<Capex>,
     /// Change of operating and maintenance cost per year (`"150 USD"` more a year; negative
     /// when it costs less); zero when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Money")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub om_change: Option<Money>,
     /// Useful life, the years of savings appraised; the document's horizon when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Time>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifetime: Option<Measured<q::Time>>,
     /// Value left at the end of the life; zero when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Money")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salvage: Option<Money>,
     /// Years from now until the (first) investment, a whole number (`"1 yr"`); savings begin
     /// the year after it. Now when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Time>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<Measured<q::Time>>,
     /// What the option changes.
     pub effects: Vec<Effect>,
@@ -206,6 +183,25 @@ pub struct OptionResult {
     pub notes: Vec<String>,
 }
 
+/// The columns of an options table, in order: the fields of [`OptionResult`] a consultant
+/// reads first (Python's `Evaluation.options` DataFrame has these columns).
+pub const TABLE_COLUMNS: &[&str] = &[
+    "id",
+    "title",
+    "category",
+    "cost_class",
+    "capex",
+    "annual_saving",
+    "simple_payback_years",
+    "discounted_payback_years",
+    "npv",
+    "irr",
+    "mirr",
+    "savings_to_investment",
+    "co2_avoided",
+    "deltas",
+];
+
 /// The appraisal of every option of a document.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Evaluation {
@@ -217,26 +213,41 @@ pub struct Evaluation {
     pub portfolio: Portfolio,
 }
 
+/// What options are appraised on, borrowed from a document: its context (prices, schedule,
+/// finance, factors), its flowsheet with the baseline balance when it has one, and its options
+/// (a sector template already expanded).
+///
+/// [`crate::Assessment`] builds it from a checked document and a balance solved once; a Rust
+/// program may build one from its own parts.
+#[derive(Debug, Clone, Copy)]
+pub struct Case<'a> {
+    /// Prices, schedule, finance settings and emission factors.
+    pub ctx: Context<'a>,
+    /// The flowsheet the options edit, if any.
+    pub flowsheet: Option<&'a Flowsheet>,
+    /// The flowsheet's balance, solved (and reconciled) once; solved again when absent.
+    pub balance: Option<&'a Balance>,
+    /// The options.
+    pub options: &'a [CpOption],
+}
+
 /// The baseline an option is compared with.
 pub(crate) struct Model<'a> {
-    doc: &'a Document,
+    doc: Case<'a>,
     base: Option<Baseline<'a>>,
 }
 
 impl<'a> Model<'a> {
-    pub(crate) fn new(doc: &'a Document) -> Result<Model<'a>> {
+    pub(crate) fn new(doc: &Case<'a>) -> Result<Model<'a>> {
         let edits = doc
             .options
             .iter()
             .any(|o| o.effects.iter().any(Effect::edits_flowsheet));
-        let base = match (&doc.flowsheet, edits) {
-            (Some(fs), true) => {
-                let balance = fs.balance(&doc.schedule)?;
-                Some(Baseline::new(fs, &doc.schedule, &balance)?)
-            }
+        let base = match (doc.flowsheet, edits) {
+            (Some(fs), true) => Some(baseline(doc, fs)?),
             _ => None,
         };
-        Ok(Model { doc, base })
+        Ok(Model { doc: *doc, base })
     }
 
     /// Apply option `i`'s edits to `scenario` and return what changes from `before`, with
@@ -249,7 +260,7 @@ impl<'a> Model<'a> {
     ) -> Result<(Changes, Option<Outcome>)> {
         let o = &self.doc.options[i];
         let path = format!("options[{i}]");
-        let direct = accounts::direct(self.doc, &o.effects, &path)?;
+        let direct = accounts::direct(&self.doc, &o.effects, &path)?;
         let Some(base) = &self.base else {
             return Ok((direct, None));
         };
@@ -264,13 +275,29 @@ impl<'a> Model<'a> {
                 &start
             }
         };
-        let modelled = accounts::modelled(self.doc, base, before, &after, &path)?;
+        let modelled = accounts::modelled(&self.doc, base, before, &after, &path)?;
         Ok((modelled.merge(direct), Some(after)))
     }
 }
 
+/// The baseline of `fs`, from the case's balance or one solved now.
+fn baseline<'a>(doc: &Case<'a>, fs: &'a Flowsheet) -> Result<Baseline<'a>> {
+    match doc.balance {
+        Some(b) => Baseline::new(fs, doc.ctx.schedule, b),
+        None => Baseline::new(fs, doc.ctx.schedule, &fs.balance(doc.ctx.schedule)?),
+    }
+}
+
 /// Appraise every option of `doc`, each alone, and together.
-pub fn evaluate(doc: &Document) -> Result<Evaluation> {
+///
+/// ```
+/// # let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/hotel.toml")).unwrap();
+/// let a = cleanprod::Assessment::from_toml_str(&text).unwrap();
+/// let e = cleanprod::options::evaluate(&a.case()).unwrap();
+/// assert_eq!(e.options.len(), a.case().options.len());
+/// assert_eq!(e.currency, "USD");
+/// ```
+pub fn evaluate(doc: &Case<'_>) -> Result<Evaluation> {
     let model = Model::new(doc)?;
     let options = (0..doc.options.len())
         .map(|i| {
@@ -280,20 +307,20 @@ pub fn evaluate(doc: &Document) -> Result<Evaluation> {
         .collect::<Result<Vec<_>>>()?;
     let portfolio = portfolio::portfolio(&model, &options)?;
     Ok(Evaluation {
-        currency: doc.currency.to_string(),
+        currency: doc.ctx.currency.to_string(),
         options,
         portfolio,
     })
 }
 
-fn money(doc: &Document, path: &str, m: Option<&Money>) -> Result<f64> {
+fn money(doc: &Case<'_>, path: &str, m: Option<&Money>) -> Result<f64> {
     match m {
         None => Ok(0.0),
-        Some(m) if m.currency() != doc.currency => Err(Error::Currency {
+        Some(m) if m.currency() != doc.ctx.currency => Err(Error::Currency {
             path: path.to_string(),
             value: m.to_string(),
             found: m.currency().to_string(),
-            expected: doc.currency.to_string(),
+            expected: doc.ctx.currency.to_string(),
         }),
         Some(m) => Ok(m.amount()),
     }
@@ -316,7 +343,7 @@ fn whole_years(path: String, t: &Measured<q::Time>, min: f64, max: f64) -> Resul
 }
 
 /// The appraisal of option `i` of `doc` saving `changes`.
-fn appraise(doc: &Document, i: usize, changes: &Changes) -> Result<OptionResult> {
+fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult> {
     let o = &doc.options[i];
     let path = format!("options[{i}]");
     let stages = match &o.capex {
@@ -342,7 +369,7 @@ fn appraise(doc: &Document, i: usize, changes: &Changes) -> Result<OptionResult>
     let om = money(doc, &format!("{path}.om_change"), o.om_change.as_ref())?;
     let salvage = money(doc, &format!("{path}.salvage"), o.salvage.as_ref())?;
     let years = match &o.lifetime {
-        None => doc.finance.horizon_years(),
+        None => doc.ctx.finance.horizon_years(),
         Some(l) => whole_years(format!("{path}.lifetime"), l, 1.0, 100.0)?,
     };
     let start = match &o.start {
@@ -370,7 +397,7 @@ fn appraise(doc: &Document, i: usize, changes: &Changes) -> Result<OptionResult>
         ..CashFlowPlan::default()
     };
     let flows = plan.build()?.net;
-    let rate = doc.finance.discount_rate.si();
+    let rate = doc.ctx.finance.discount_rate.si();
     let annual_saving = changes.annual_money() - om;
     let npv = finance::npv(rate, &flows)?;
     let simple = finance::payback(&flows)?;
@@ -380,6 +407,7 @@ fn appraise(doc: &Document, i: usize, changes: &Changes) -> Result<OptionResult>
     let pv_capex = finance::npv(rate, &plan.capex)?;
     let sir = (pv_capex > 0.0).then(|| (npv + pv_capex) / pv_capex);
     let threshold = doc
+        .ctx
         .finance
         .low_cost_payback
         .as_ref()
@@ -406,7 +434,7 @@ fn appraise(doc: &Document, i: usize, changes: &Changes) -> Result<OptionResult>
                 per: accounts::display_unit(*dimension).to_string(),
             })
         });
-    let financing = match &doc.finance.financing {
+    let financing = match &doc.ctx.finance.financing {
         Some(terms) if capex > 0.0 && start == 0 => {
             let f = terms.to_financing()?.apply(&flows, stages[0])?;
             Some(OptionFinancing {
@@ -421,7 +449,7 @@ fn appraise(doc: &Document, i: usize, changes: &Changes) -> Result<OptionResult>
         _ => None,
     };
     let mut notes = changes.notes.clone();
-    if doc.finance.financing.is_some() && capex > 0.0 && start > 0 {
+    if doc.ctx.finance.financing.is_some() && capex > 0.0 && start > 0 {
         notes.push("financing is appraised for investments made now (start 0)".to_string());
     }
     let years_of = |p: Payback| p.periods();
@@ -450,7 +478,7 @@ fn appraise(doc: &Document, i: usize, changes: &Changes) -> Result<OptionResult>
 
 /// Check ids are unique and each effect has the fields its kind takes, naming things that
 /// exist in the flowsheet.
-pub(crate) fn validate(doc: &Document) -> Result<()> {
+pub(crate) fn validate(doc: &Case<'_>) -> Result<()> {
     let mut seen = std::collections::HashSet::new();
     for (i, o) in doc.options.iter().enumerate() {
         if o.id.trim().is_empty() || !seen.insert(o.id.as_str()) {
@@ -478,8 +506,8 @@ pub(crate) fn validate(doc: &Document) -> Result<()> {
     Ok(())
 }
 
-fn check_references(doc: &Document, e: &Effect, path: &str) -> Result<()> {
-    let Some(fs) = &doc.flowsheet else {
+fn check_references(doc: &Case<'_>, e: &Effect, path: &str) -> Result<()> {
+    let Some(fs) = doc.flowsheet else {
         return Err(Error::out_of_range(
             format!("{path}.kind"),
             e.kind.key(),
@@ -555,44 +583,51 @@ fn check_references(doc: &Document, e: &Effect, path: &str) -> Result<()> {
     Ok(())
 }
 
-/// A flowsheet's flows at the baseline and with every option applied, in the order of their
-/// NPV (kg/yr per component and stream; J/yr per energy input).
-pub(crate) struct Flows<'a> {
-    pub(crate) flowsheet: &'a crate::flowsheet::Flowsheet,
-    pub(crate) before: Vec<Vec<Option<f64>>>,
-    pub(crate) after: Option<Vec<Vec<Option<f64>>>>,
-    pub(crate) energy_before: Vec<f64>,
-    pub(crate) energy_after: Vec<f64>,
+/// A flowsheet's flows at the baseline and with every option applied in the order of their
+/// NPV (kg/yr per component and stream; J/yr per energy input): what sector benchmarks read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flows<'a> {
+    /// The flowsheet.
+    pub flowsheet: &'a Flowsheet,
+    /// Baseline flows, `[component][stream]` (None where undetermined).
+    pub before: Vec<Vec<Option<f64>>>,
+    /// Flows with every option applied (None without options).
+    pub after: Option<Vec<Vec<Option<f64>>>>,
+    /// Baseline energy per energy input.
+    pub energy_before: Vec<f64>,
+    /// Energy per energy input with every option applied.
+    pub energy_after: Vec<f64>,
 }
 
-/// The flows of `doc`'s flowsheet before and after its options (none without a flowsheet).
-pub(crate) fn flows_before_after(doc: &Document) -> Result<Option<Flows<'_>>> {
-    let Some(fs) = &doc.flowsheet else {
-        return Ok(None);
-    };
-    let balance = fs.balance(&doc.schedule)?;
-    let base = Baseline::new(fs, &doc.schedule, &balance)?;
-    let before = Outcome::of(&base);
-    let (after, energy_after) = if doc.options.is_empty() {
-        (None, before.energy_j.clone())
-    } else {
-        let ranking = evaluate(doc)?.portfolio.ranking;
-        let mut scenario = Scenario::default();
-        for id in &ranking {
-            if let Some(i) = doc.options.iter().position(|o| &o.id == id) {
-                scenario.apply(&base, &doc.options[i].effects, &format!("options[{i}]"))?;
+impl<'a> Flows<'a> {
+    /// The flows of `doc`'s flowsheet before and after its options, applied in the order of
+    /// `evaluation`'s ranking (none without a flowsheet).
+    pub fn of(doc: &Case<'a>, evaluation: &Evaluation) -> Result<Option<Flows<'a>>> {
+        let Some(fs) = doc.flowsheet else {
+            return Ok(None);
+        };
+        let base = baseline(doc, fs)?;
+        let before = Outcome::of(&base);
+        let (after, energy_after) = if doc.options.is_empty() {
+            (None, before.energy_j.clone())
+        } else {
+            let mut scenario = Scenario::default();
+            for id in &evaluation.portfolio.ranking {
+                if let Some(i) = doc.options.iter().position(|o| &o.id == id) {
+                    scenario.apply(&base, &doc.options[i].effects, &format!("options[{i}]"))?;
+                }
             }
-        }
-        let out = scenario.solve(&base)?;
-        (Some(out.flows), out.energy_j)
-    };
-    Ok(Some(Flows {
-        flowsheet: fs,
-        before: before.flows,
-        after,
-        energy_before: before.energy_j,
-        energy_after,
-    }))
+            let out = scenario.solve(&base)?;
+            (Some(out.flows), out.energy_j)
+        };
+        Ok(Some(Flows {
+            flowsheet: fs,
+            before: before.flows,
+            after,
+            energy_before: before.energy_j,
+            energy_after,
+        }))
+    }
 }
 
 /// The JSON Schema of [`Evaluation`].

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::Case;
 use super::accounts::{display_unit, si_per_display_unit};
 use super::scenario::{Outcome, Scenario};
 use super::{Model, OptionResult, appraise, money};
-use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::finance;
 
@@ -225,7 +225,7 @@ pub fn rank(options: &[OptionResult], metric: Metric) -> Vec<String> {
 pub const MAX_BUDGET_OPTIONS: usize = 20;
 
 /// Apply the options of `doc` named by `ids`, in that order, to one model.
-pub fn sequence(doc: &Document, ids: &[&str]) -> Result<Sequence> {
+pub fn sequence(doc: &Case<'_>, ids: &[&str]) -> Result<Sequence> {
     let order =
         ids.iter()
             .enumerate()
@@ -263,7 +263,7 @@ fn run(model: &Model<'_>, order: &[usize]) -> Result<Sequence> {
         if after.is_some() {
             before = after;
         }
-        let r = appraise(doc, i, &changes)?;
+        let r = appraise(&doc, i, &changes)?;
         saving += r.annual_saving;
         npv += r.npv;
         capex += r.capex;
@@ -298,10 +298,10 @@ pub(crate) fn portfolio(model: &Model<'_>, opts: &[OptionResult]) -> Result<Port
         .filter_map(|id| opts.iter().position(|o| &o.id == id))
         .collect();
     let all = run(model, &ranking)?;
-    let within_budget = match &doc.finance.capital_budget {
+    let within_budget = match &doc.ctx.finance.capital_budget {
         None => None,
         Some(b) => {
-            let budget = money(doc, "finance.capital_budget", Some(b))?;
+            let budget = money(&doc, "finance.capital_budget", Some(b))?;
             if opts.len() > MAX_BUDGET_OPTIONS {
                 return Err(Error::out_of_range(
                     "options",
@@ -325,7 +325,7 @@ pub(crate) fn portfolio(model: &Model<'_>, opts: &[OptionResult]) -> Result<Port
         within_budget,
         ranking: ranking.iter().map(|&i| opts[i].id.clone()).collect(),
         sequence: all.steps,
-        cost_curves: cost_curves(doc, opts)?,
+        cost_curves: cost_curves(&doc, opts)?,
     })
 }
 
@@ -348,8 +348,8 @@ fn best_within(opts: &[OptionResult], budget: f64) -> u32 {
     best.2
 }
 
-fn cost_curves(doc: &Document, opts: &[OptionResult]) -> Result<BTreeMap<String, CostCurve>> {
-    let rate = doc.finance.discount_rate.si();
+fn cost_curves(doc: &Case<'_>, opts: &[OptionResult]) -> Result<BTreeMap<String, CostCurve>> {
+    let rate = doc.ctx.finance.discount_rate.si();
     let mut curves: BTreeMap<String, CostCurve> = BTreeMap::new();
     let mut push = |name: &str, unit: &str, id: &str, width: f64, height: f64| {
         curves
@@ -374,7 +374,7 @@ fn cost_curves(doc: &Document, opts: &[OptionResult]) -> Result<BTreeMap<String,
         let annual_cost = o.capex * crf + om;
         let total: f64 = o.money.values().sum();
         for (resource, saved) in &o.money {
-            let Some(price) = doc.prices.get(resource) else {
+            let Some(price) = doc.ctx.prices.get(resource) else {
                 continue;
             };
             let dimension = price.dimension();

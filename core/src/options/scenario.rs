@@ -20,9 +20,9 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::effect::{Effect, EffectKind};
-use crate::document::Schedule;
 use crate::error::{Error, NoSolution, Result};
 use crate::flowsheet::{Balance, Flow, Flowsheet, NodeKind};
+use crate::units::Schedule;
 
 /// Relative change between sweeps at which the flows are converged.
 const TOLERANCE: f64 = 1e-12;
@@ -720,25 +720,14 @@ fn undetermined(base: &Baseline<'_>, path: &str, c: usize, s: usize) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Assessment;
+    use crate::flowsheet::Flowsheet;
     use proptest::prelude::*;
 
     /// Two units in series with a bypass to the drain and a product outlet.
     const PLANT: &str = r#"
-format = "cleanprod/1"
-currency = "USD"
-[site]
-name = "t"
-sector = "chemicals"
 [schedule]
 days_per_year = 300
 hours_per_day = "8 h"
-[production]
-product = "x"
-output = "1 t/d"
-[finance]
-discount_rate = "5 %"
-horizon = "5 yr"
 [flowsheet]
 components = ["water", "salt"]
 nodes = [
@@ -775,9 +764,13 @@ streams = [
             f in 0.0f64..0.95,
             g in 0.0f64..0.9,
         ) {
-            let a = Assessment::from_toml_str(PLANT).unwrap();
-            let doc = a.document();
-            let fs = doc.flowsheet.as_ref().unwrap();
+            #[derive(serde::Deserialize)]
+            struct Plant {
+                schedule: Schedule,
+                flowsheet: Flowsheet,
+            }
+            let doc: Plant = toml::from_str(PLANT).unwrap();
+            let fs = &doc.flowsheet;
             let balance = fs.balance(&doc.schedule).unwrap();
             let base = Baseline::new(fs, &doc.schedule, &balance).unwrap();
             let mut sc = Scenario::default();

@@ -3,23 +3,268 @@
 //!
 //! A document selects a model with a `[template.<sector>]` section instead of writing its
 //! `[flowsheet]` by hand; the engine expands it into a flowsheet and options before balancing
-//! and appraising ([`crate::Document::expanded`]).
+//! and appraising.
+//!
+//! Each sector is one folder (its template, baseline, catalogue, benchmarks, report and
+//! references) behind the [`SectorModel`] trait, and one line of the registry below, which
+//! generates the [`Sector`] enum, the `[template]` enum ([`Template`]), the benchmarks enum
+//! ([`Benchmarks`], tagged by sector) and the dispatch between them. Adding a sector model is
+//! that folder and that line; nothing above this layer names a sector.
 
 pub mod tanning;
 
+use std::fmt;
+
 use schemars::JsonSchema;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-/// The `[template]` section: one sector model.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Templates {
-    /// A tannery built from its hide input, water per stage and chrome recipe.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "tanning::TanningTemplate")]
-    pub tanning: Option<tanning::TanningTemplate>,
+use crate::error::{Error, Result};
+use crate::flowsheet::Flowsheet;
+use crate::options::{CpOption, Flows};
+use crate::sections::Context;
+
+/// A sector model: typed figures of a site in, baseline flowsheet and catalogue options out,
+/// and benchmarks of the result.
+///
+/// ```
+/// use cleanprod::sectors::{SectorModel, Sector, tanning::Tanning};
+/// assert_eq!(Tanning::SECTOR, Sector::Tanning);
+/// ```
+pub trait SectorModel {
+    /// The sector the model belongs to.
+    const SECTOR: Sector;
+    /// The figures of `[template.<sector>]`.
+    type Template: fmt::Debug + Clone + PartialEq + Serialize + DeserializeOwned + JsonSchema;
+    /// The sector's indicators before and after the options, with warnings.
+    type Benchmarks: fmt::Debug + Clone + PartialEq + Serialize + JsonSchema;
+
+    /// The flowsheet and catalogue options `template` stands for (the template is checked
+    /// first; errors name its fields under `template.<sector>`).
+    fn expand(ctx: &Context<'_>, template: &Self::Template) -> Result<Expansion>;
+
+    /// The indicators of the expanded model, before and after its options.
+    fn benchmarks(
+        ctx: &Context<'_>,
+        template: &Self::Template,
+        flows: &Flows<'_>,
+    ) -> Result<Self::Benchmarks>;
+
+    /// Warnings about defaulted or unusual figures, each naming its field, range and source.
+    fn warnings(benchmarks: &Self::Benchmarks) -> &[String];
+
+    /// The benchmarks as plain text for a terminal.
+    fn text(benchmarks: &Self::Benchmarks) -> String;
+
+    /// The benchmarks as Markdown (the text in a fenced block unless the sector says better).
+    fn markdown(benchmarks: &Self::Benchmarks) -> String {
+        format!("```text\n{}```\n", Self::text(benchmarks))
+    }
+}
+
+/// What a template stands for: the flowsheet and the catalogue options chosen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expansion {
+    /// The baseline flowsheet, closing by construction.
+    pub flowsheet: Flowsheet,
+    /// The catalogue options the template asks for, as ordinary options.
+    pub options: Vec<CpOption>,
+}
+
+/// Generates [`Sector`], [`Template`], [`Benchmarks`] and their dispatch from one list: each
+/// sector with its key, and `=> model` when it has a sector model.
+macro_rules! registry {
+    (@has $model:ty) => { true };
+    (@has) => { false };
+    ($( $(#[doc = $doc:literal])* $variant:ident = $key:literal $(=> $model:ty)? ; )*) => {
+        /// The sectors of cleaner-production assessments.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Sector {
+            $( $(#[doc = $doc])* $variant, )*
+        }
+
+        impl Sector {
+            /// Every sector.
+            pub const ALL: &'static [Sector] = &[$( Sector::$variant, )*];
+
+            /// Snake-case key, as in documents.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $( Sector::$variant => $key, )*
+                }
+            }
+
+            /// Whether the sector has a model (`[template.<key>]`).
+            pub fn has_model(self) -> bool {
+                match self {
+                    $( Sector::$variant => registry!(@has $($model)?), )*
+                }
+            }
+        }
+
+        /// The `[template]` section: the one sector model standing for the flowsheet
+        /// (`[template.tanning]`).
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Template {
+            $( $(
+                #[doc = concat!("`[template.", $key, "]`: the ", $key, " model's figures.")]
+                $variant(<$model as SectorModel>::Template),
+            )? )*
+        }
+
+        impl Template {
+            /// The sector of the model.
+            pub fn sector(&self) -> Sector {
+                match self {
+                    $( $( Template::$variant(_) => <$model as SectorModel>::SECTOR, )? )*
+                }
+            }
+
+            /// The flowsheet and options the template stands for.
+            pub fn expand(&self, ctx: &Context<'_>) -> Result<Expansion> {
+                match self {
+                    $( $( Template::$variant(t) => <$model as SectorModel>::expand(ctx, t), )? )*
+                }
+            }
+
+            /// The sector's benchmarks of the expanded model's `flows`.
+            pub fn benchmarks(&self, ctx: &Context<'_>, flows: &Flows<'_>) -> Result<Benchmarks> {
+                match self {
+                    $( $( Template::$variant(t) => Ok(Benchmarks::$variant(
+                        <$model as SectorModel>::benchmarks(ctx, t, flows)?,
+                    )), )? )*
+                }
+            }
+        }
+
+        /// A sector model's benchmarks, tagged by its sector (`"sector": "tanning"`).
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(tag = "sector", rename_all = "snake_case")]
+        pub enum Benchmarks {
+            $( $(
+                #[doc = concat!("The ", $key, " model's benchmarks.")]
+                $variant(<$model as SectorModel>::Benchmarks),
+            )? )*
+        }
+
+        impl JsonSchema for Benchmarks {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                "Benchmarks".into()
+            }
+
+            /// One alternative per sector: its benchmarks and the `sector` tag (written as
+            /// `allOf`, which schema-to-type generators read as an intersection).
+            fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let alternatives: Vec<schemars::Schema> = vec![$( $( {
+                    let inner = generator.subschema_for::<<$model as SectorModel>::Benchmarks>();
+                    schemars::json_schema!({
+                        "allOf": [inner, {
+                            "type": "object",
+                            "properties": { "sector": { "type": "string", "const": $key } },
+                            "required": ["sector"]
+                        }]
+                    })
+                }, )? )*];
+                schemars::json_schema!({
+                    "description": "A sector model's benchmarks, tagged by its sector (`\"sector\": \"tanning\"`).",
+                    "oneOf": alternatives
+                })
+            }
+        }
+
+        impl Benchmarks {
+            /// The sector.
+            pub fn sector(&self) -> Sector {
+                match self {
+                    $( $( Benchmarks::$variant(_) => <$model as SectorModel>::SECTOR, )? )*
+                }
+            }
+
+            /// Warnings about defaulted or unusual figures.
+            pub fn warnings(&self) -> &[String] {
+                match self {
+                    $( $( Benchmarks::$variant(b) => <$model as SectorModel>::warnings(b), )? )*
+                }
+            }
+
+            /// Plain text for a terminal.
+            pub fn text(&self) -> String {
+                match self {
+                    $( $( Benchmarks::$variant(b) => <$model as SectorModel>::text(b), )? )*
+                }
+            }
+
+            /// Markdown.
+            pub fn markdown(&self) -> String {
+                match self {
+                    $( $( Benchmarks::$variant(b) => <$model as SectorModel>::markdown(b), )? )*
+                }
+            }
+        }
+    };
+}
+
+registry! {
+    /// Leather tanning and finishing.
+    Tanning = "tanning" => tanning::Tanning;
+    /// Hotels and other accommodation.
+    Hotel = "hotel";
+    /// Hospitals and clinics.
+    Hospital = "hospital";
+    /// Batch and specialty chemicals.
+    Chemicals = "chemicals";
+    /// Automotive parts: plating, painting, machining.
+    Automotive = "automotive";
+}
+
+impl fmt::Display for Sector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl std::str::FromStr for Sector {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        Sector::ALL
+            .iter()
+            .copied()
+            .find(|x| x.key() == s)
+            .ok_or_else(|| Error::UnknownVariant {
+                path: "sector".to_string(),
+                value: s.to_string(),
+                expected: Sector::ALL
+                    .iter()
+                    .map(|x| x.key())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+    }
+}
+
+/// The JSON Schema of [`Benchmarks`].
+pub fn benchmarks_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Benchmarks)).unwrap_or(serde_json::Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip_and_models_are_known() {
+        for s in Sector::ALL {
+            assert_eq!(s.key().parse::<Sector>().ok(), Some(*s));
+            assert_eq!(serde_json::to_value(s).ok(), Some(s.key().into()));
+        }
+        assert!(Sector::Tanning.has_model());
+        assert!(!Sector::Hotel.has_model());
+        assert_eq!(
+            "laundry".parse::<Sector>().unwrap_err().code(),
+            "unknown_variant"
+        );
+    }
 }

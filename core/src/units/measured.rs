@@ -8,9 +8,10 @@ use schemars::{JsonSchema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use uom::si::f64 as q;
 
-use super::dimension::Dimension;
+use super::number::format_number;
 use super::parse::{UnitExpr, UnitProblem, parse_unit, split_number};
 use super::table::TimeBasis;
+use crate::dimension::Dimension;
 
 /// A uom quantity type that can cross the document boundary as a string with a unit.
 ///
@@ -193,19 +194,6 @@ impl<M: Measure> fmt::Display for Measured<M> {
     }
 }
 
-/// The shortest decimal text that parses back to `x` exactly, in positional notation for
-/// ordinary magnitudes and scientific notation otherwise.
-pub fn format_number(x: f64) -> String {
-    let a = x.abs();
-    if x == 0.0 {
-        "0".to_string()
-    } else if (1e-4..1e15).contains(&a) {
-        format!("{x}")
-    } else {
-        format!("{x:e}")
-    }
-}
-
 impl<M: Measure> Serialize for Measured<M> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
@@ -233,7 +221,7 @@ impl<M: Measure> serde::de::Visitor<'_> for MeasuredVisitor<M> {
     }
 
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Measured::parse(v).map_err(|p| crate::error::de_error(crate::Error::unit("", v, p)))
+        Measured::parse(v).map_err(|p| crate::wire::de_error(crate::Error::unit("", v, p)))
     }
 }
 

@@ -13,15 +13,19 @@
 //! assert_eq!(err.code(), "unit_dimension");
 //! ```
 
-mod dimension;
 mod measured;
+pub mod money;
+mod number;
 mod parse;
+mod schedule;
 mod table;
 
-pub use dimension::Dimension;
-pub use measured::{Measure, Measured, format_number};
+pub use crate::dimension::Dimension;
+pub use measured::{Measure, Measured};
+pub use number::{format_number, format_significant, round_to};
 pub use parse::UnitProblem;
 pub(crate) use parse::{UnitExpr, parse_unit, split_number};
+pub use schedule::{Rate, SECONDS_PER_YEAR, Schedule};
 pub use table::{MOLAR_GAS_CONSTANT, STANDARD_ATMOSPHERE_PA, TimeBasis};
 
 /// The coherent SI value of `text` read as a value of `dimension`.
@@ -42,4 +46,19 @@ pub fn canonical(text: &str, dimension: Dimension) -> Result<String, UnitProblem
     } else {
         format!("{n} {}", unit.text)
     })
+}
+
+impl std::str::FromStr for Dimension {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Dimension::ALL
+            .into_iter()
+            .find(|d| d.key() == s)
+            .ok_or_else(|| crate::Error::UnknownVariant {
+                path: "dimension".to_string(),
+                value: s.to_string(),
+                expected: Dimension::ALL.map(Dimension::key).join(", "),
+            })
+    }
 }

@@ -4,7 +4,7 @@
 //! (2008 edition), "Guide for the Use of the International System of Units", Appendix B.8
 //! (factors in alphabetical order) and B.9 (by kind of quantity).
 
-use super::dimension::Dims;
+use crate::dimension::Dims;
 
 /// How a time unit in a rate is annualized by the operating schedule.
 ///

@@ -248,7 +248,7 @@ fn every_example_passes_and_covers_its_sector() {
         sectors.push(a.document().site.sector);
     }
     for s in cleanprod::document::Sector::ALL {
-        assert!(sectors.contains(&s), "no example for {s}");
+        assert!(sectors.contains(s), "no example for {s}");
     }
 }
 

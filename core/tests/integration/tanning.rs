@@ -2,6 +2,7 @@
 //! benchmarks, and bad figures.
 
 use cleanprod::Assessment;
+use cleanprod::sectors::Benchmarks;
 use cleanprod::sectors::tanning::{Class, TanningBenchmarks};
 
 /// 10 t/d of hides, 250 days: 2,500 t/yr. Chrome: 8 % BCS × 25 % Cr2O3 = 2 % of the hide
@@ -49,7 +50,9 @@ fn assess(text: &str) -> Assessment {
 }
 
 fn benchmarks(a: &Assessment) -> TanningBenchmarks {
-    a.benchmarks().unwrap().unwrap()
+    match a.benchmarks().unwrap().unwrap() {
+        Benchmarks::Tanning(b) => b,
+    }
 }
 
 fn close(a: f64, b: f64) -> bool {

@@ -10,7 +10,7 @@ from cleanprod.balance import Balance
 from cleanprod.evaluation import Evaluation
 
 __all__ = [
-    "FORMAT", "Assessment", "__version__", "canonical", "schema", "to_si",
+    "FORMAT", "OPTION_COLUMNS", "Assessment", "__version__", "canonical", "schema", "to_si",
     "npv", "npv_batch", "irr", "irr_batch", "mirr", "mirr_batch", "payback", "payback_batch",
     "discounted_payback", "discounted_payback_batch", "profitability_index", "profitability_index_batch", "benefit_cost_ratio",
     "capital_recovery_factor", "levelized_cost", "pmt", "pv", "fv", "nper", "rate", "ipmt", "ppmt",
@@ -19,6 +19,7 @@ __all__ = [
 
 __version__: str
 FORMAT: str
+OPTION_COLUMNS: list[str]
 
 @final
 class Assessment:
@@ -41,6 +42,8 @@ class Assessment:
     def portfolio(self, ids: Sequence[str]) -> dict[str, Any]: ...
     def benchmarks(self) -> Union[dict[str, Any], None]: ...
     def rank(self, metric: str) -> list[str]: ...
+    def report(self) -> dict[str, Any]: ...
+    def report_markdown(self) -> str: ...
     def _repr_html_(self) -> str: ...
     def __eq__(self, value: object, /) -> bool: ...
 

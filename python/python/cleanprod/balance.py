@@ -3,7 +3,6 @@ balances, the reconciliation test and the findings, per component. Amounts are i
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 __all__ = ["Balance"]
@@ -16,10 +15,6 @@ class Balance:
         self._data = data
         self.unit: str = data["unit"]
         self.components: list[dict[str, Any]] = data["components"]
-
-    @classmethod
-    def _from_json(cls, text: str) -> "Balance":
-        return cls(json.loads(text))
 
     def component(self, name: str) -> dict[str, Any]:
         """The analysis of one component."""

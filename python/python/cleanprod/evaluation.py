@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any, Optional
 
 __all__ = ["Evaluation"]
 
-#: Columns of :attr:`Evaluation.options`.
-OPTION_COLUMNS = [
-    "id", "title", "category", "cost_class", "capex", "annual_saving",
-    "simple_payback_years", "discounted_payback_years", "npv", "irr", "mirr",
-    "savings_to_investment", "co2_avoided", "deltas",
-]
+from ._cleanprod import OPTION_COLUMNS  # the columns of Evaluation.options, from the core
 
 
 class Evaluation:
@@ -26,10 +20,6 @@ class Evaluation:
         self._assessment = assessment
         self.currency: str = data["currency"]
         self.results: list[dict[str, Any]] = data["options"]
-
-    @classmethod
-    def _from_json(cls, text: str, assessment: Any = None) -> "Evaluation":
-        return cls(json.loads(text), assessment)
 
     def option(self, option_id: str) -> dict[str, Any]:
         """The appraisal of one option, alone against the baseline."""

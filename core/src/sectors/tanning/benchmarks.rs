@@ -7,10 +7,11 @@ use super::generate::{
     AMMONIUM, BCS, COD, CR2O3, FLESHINGS, SALT, SHAVINGS, SULPHIDE, TRIMMINGS, WATER,
 };
 use super::sources::{self, Reference};
-use super::{PATH, Stage, TanningProduct};
-use crate::document::Document;
+use super::{PATH, Stage, TanningProduct, TanningTemplate};
 use crate::error::Result;
 use crate::flowsheet::{NodeKind, WATER_DENSITY};
+use crate::options::Flows;
+use crate::sections::Context;
 use crate::units::format_number;
 
 /// Where an indicator stands against its published range.
@@ -106,15 +107,12 @@ fn class(x: f64, r: &Reference) -> Class {
     }
 }
 
-/// The benchmarks of a document with `[template.tanning]` (none without one).
-pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
-    let Some(t) = doc.template.as_ref().and_then(|t| t.tanning.as_ref()) else {
-        return Ok(None);
-    };
-    let expanded = doc.expanded()?;
-    let Some(flows) = crate::options::flows_before_after(&expanded)? else {
-        return Ok(None);
-    };
+/// The benchmarks of the tannery `t` expanded into `flows`.
+pub(super) fn benchmarks(
+    doc: &Context<'_>,
+    t: &TanningTemplate,
+    flows: &Flows<'_>,
+) -> Result<TanningBenchmarks> {
     let hides = doc.schedule.per_year(&t.raw_hides).value / 1_000.0;
     let fs = flows.flowsheet;
     let comp = |name: &str| fs.components.iter().position(|c| c == name);
@@ -274,7 +272,7 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
     {
         warnings.push(format!(
             "{PATH}.water: {} m3/t in all is less than half the lowest {} ({}-{} m3/t; {}): check the figures",
-            format_number(crate::assessment::round_to(water, 4)),
+            format_number(crate::units::round_to(water, 4)),
             bat.label,
             bat.low,
             bat.high,
@@ -286,7 +284,7 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
         None if t.tannage != super::Tannage::Chrome => {}
         None => warnings.push(format!(
             "{PATH}.chrome_exhaustion not given: {} % assumed, the middle of {} ({}-{} %; {}); measure the Cr2O3 in the spent float to replace it",
-            format_number(crate::assessment::round_to(t.exhaustion() * 100.0, 6)),
+            format_number(crate::units::round_to(t.exhaustion() * 100.0, 6)),
             conventional.label,
             conventional.low * 100.0,
             conventional.high * 100.0,
@@ -319,13 +317,13 @@ pub fn benchmarks(doc: &Document) -> Result<Option<TanningBenchmarks>> {
         )),
         _ => {}
     }
-    Ok(Some(TanningBenchmarks {
+    Ok(TanningBenchmarks {
         raw_hides: hides,
         indicators,
         chrome_before: has_chrome.then(|| chrome(&flows.before)),
         chrome_after: after.filter(|_| has_chrome).map(|a| chrome(a)),
         warnings,
-    }))
+    })
 }
 
 /// The JSON Schema of [`TanningBenchmarks`].

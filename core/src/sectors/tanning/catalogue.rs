@@ -11,11 +11,11 @@ use uom::si::f64 as q;
 
 use super::generate::{self, CR2O3, SULPHIDE, WATER};
 use super::{CatalogueChoice, PATH, Stage, TanningTemplate, sources};
-use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::flowsheet::Flow;
-use crate::money::Money;
 use crate::options::{Capex, Category, CpOption, Effect, EffectKind};
+use crate::sections::Context;
+use crate::units::money::Money;
 use crate::units::{Measured, format_number};
 
 /// Options of the tanning catalogue.
@@ -157,7 +157,7 @@ fn recycle(stream: &str, component: &str, fraction: f64, to: &str, replaces: &st
     }
 }
 
-pub(crate) fn options(doc: &Document, t: &TanningTemplate) -> Result<Vec<CpOption>> {
+pub(crate) fn options(doc: &Context<'_>, t: &TanningTemplate) -> Result<Vec<CpOption>> {
     let mut seen = std::collections::HashSet::new();
     t.options
         .iter()
@@ -177,7 +177,7 @@ pub(crate) fn options(doc: &Document, t: &TanningTemplate) -> Result<Vec<CpOptio
 }
 
 fn option(
-    doc: &Document,
+    doc: &Context<'_>,
     t: &TanningTemplate,
     c: &CatalogueChoice,
     path: &str,
@@ -511,7 +511,7 @@ fn flow(text: &str) -> Result<Flow> {
 }
 
 /// `amount` US dollars in the document's currency (`path`: the figure it replaces).
-fn usd(doc: &Document, t: &TanningTemplate, amount: f64, path: &str) -> Result<Money> {
+fn usd(doc: &Context<'_>, t: &TanningTemplate, amount: f64, path: &str) -> Result<Money> {
     if doc.currency.as_str() == "USD" {
         return Ok(Money::new(amount, doc.currency));
     }

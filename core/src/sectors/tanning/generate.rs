@@ -8,9 +8,9 @@
 use serde_json::{Value, json};
 
 use super::{Stage, TanningTemplate};
-use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::flowsheet::{Carrier, Flowsheet};
+use crate::sections::Context;
 use crate::units::format_number;
 
 /// Components of the generated flowsheet.
@@ -82,7 +82,7 @@ pub(crate) fn per_time(t: &TanningTemplate) -> Result<(String, f64)> {
     Ok((per, tonnes))
 }
 
-pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet> {
+pub(crate) fn flowsheet(doc: &Context<'_>, t: &TanningTemplate) -> Result<Flowsheet> {
     let (per, tonnes) = per_time(t)?;
     let kg = |share: f64| format!("{} kg/{per}", format_number(share * tonnes * 1_000.0));
     let (agent, offered, exhaustion) = t.agent();
@@ -414,6 +414,6 @@ pub(crate) fn flowsheet(doc: &Document, t: &TanningTemplate) -> Result<Flowsheet
         path: "template.tanning".to_string(),
         message: format!("the generated flowsheet is invalid ({e}); please report this"),
     })?;
-    fs.validate(&doc.schedule)?;
+    fs.validate(doc.schedule)?;
     Ok(fs)
 }

@@ -18,6 +18,7 @@
 mod benchmarks;
 mod catalogue;
 mod generate;
+mod report;
 pub mod sources;
 
 use schemars::JsonSchema;
@@ -26,12 +27,13 @@ use uom::si::f64 as q;
 
 use crate::error::{Error, Result};
 use crate::flowsheet::Carrier;
-use crate::money::Money;
 use crate::options::Capex;
+use crate::sections::Context;
 use crate::units::Measured;
+use crate::units::money::Money;
 
 pub use benchmarks::{
-    ChromeBalance, Class, Indicator, Range, TanningBenchmarks, benchmarks, benchmarks_schema,
+    ChromeBalance, Class, Indicator, Range, TanningBenchmarks, benchmarks_schema,
 };
 pub use catalogue::CatalogueId;
 
@@ -53,213 +55,93 @@ pub struct TanningTemplate {
     pub water: StageWater,
     /// Chrome tanning: basic chromium sulphate offered, as a share of the raw hide weight
     /// (`"6 %"`).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chrome_offer: Option<Measured<q::Ratio>>,
     /// Vegetable or wet-white tanning: the tanning agent offered, as a share of the raw hide
     /// weight.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tanning_offer: Option<Measured<q::Ratio>>,
     /// Vegetable or wet-white tanning: the share of the agent fixed on the leather (no
     /// default: measure it).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tanning_exhaustion: Option<Measured<q::Ratio>>,
     /// Crust or finished leather with chrome retanning: basic chromium sulphate offered in
     /// retanning, as a share of the raw hide weight.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retan_chrome_offer: Option<Measured<q::Ratio>>,
     /// Share of the retanning chrome fixed on the leather (needed with `retan_chrome_offer`).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retan_exhaustion: Option<Measured<q::Ratio>>,
     /// Crust or finished leather: shavings from shaving the tanned leather, per tonne of raw
     /// hide (`"100 kg/t"`); not modelled when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shavings: Option<Measured<q::Ratio>>,
     /// Cr2O3 in the shavings as removed, a share of their mass (needed with chrome-tanned
     /// `shavings`: a laboratory figure).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shavings_cr2o3: Option<Measured<q::Ratio>>,
     /// Cr2O3 in the basic chromium sulphate; 25 % when absent ([`sources::BCS_CR2O3`]).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cr2o3_content: Option<Measured<q::Ratio>>,
     /// Share of the chrome offered fixed on the leather; the rest leaves in the spent float.
     /// 65 % when absent, the middle of conventional tanning's range
     /// ([`sources::CONVENTIONAL_EXHAUSTION`]); better measured (1 − Cr2O3 in the spent float /
     /// Cr2O3 offered).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chrome_exhaustion: Option<Measured<q::Ratio>>,
     /// Share of the leather's chrome washed out in the post-tanning washes; none when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wash_chrome_loss: Option<Measured<q::Ratio>>,
     /// Salt carried by the wet-salted hides into the soak, as a share of their weight; not
     /// modelled when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub salt: Option<Measured<q::Ratio>>,
     /// Sodium sulphide offered in liming, as a share of the raw hide weight; not modelled
     /// when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sulphide_offer: Option<Measured<q::Ratio>>,
     /// Lime offered in liming, as a share of the raw hide weight; not modelled when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lime_offer: Option<Measured<q::Ratio>>,
     /// An effluent treatment plant before the sewer: its sludge and the chrome it captures;
     /// the floats go straight to the sewer when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Treatment")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub treatment: Option<Treatment>,
     /// Ammonium salts (as ammonium sulphate) offered in deliming, as a share of the raw hide
     /// weight; not modelled when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ammonium_offer: Option<Measured<q::Ratio>>,
     /// COD released by the hides into each stage's float, per tonne of raw hide (`"60 kg/t"`);
     /// not modelled when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "StageLoads")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cod: Option<StageLoads>,
     /// Fleshings removed, per tonne of raw hide (`"120 kg/t"`); not modelled when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fleshings: Option<Measured<q::Ratio>>,
     /// Trimmings removed, per tonne of raw hide; not modelled when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trimmings: Option<Measured<q::Ratio>>,
     /// Electricity per tonne of raw hide (drums, pumps, lighting), e.g. `"250 kWh/t"`.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::AvailableEnergy>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub electricity: Option<Measured<q::AvailableEnergy>>,
     /// Fuel burnt for hot water and drying, per tonne of raw hide, e.g. `"350 kWh/t"`.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::AvailableEnergy>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fuel: Option<Measured<q::AvailableEnergy>>,
     /// The share of the fuel that heats process water, and the stages whose fresh water it
     /// heats: options that save their water save that fuel in proportion. All fuel is taken
     /// as independent of water when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "HotWater")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hot_water: Option<HotWater>,
     /// The fuel; natural gas when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Carrier")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fuel_carrier: Option<Carrier>,
     /// Efficiency of the boiler burning the fuel (needed for a boiler option).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boiler_efficiency: Option<Measured<q::Ratio>>,
     /// What one US dollar is worth in the document's currency (`"17.5 MXN"`), to convert the
     /// catalogue's costs, published in dollars; needed when the document's currency is not USD
     /// and a catalogue cost is used.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Money")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usd: Option<Money>,
     /// Options from the catalogue to appraise, with the site's figures.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -286,12 +168,7 @@ pub struct Treatment {
     pub sludge: Measured<q::Ratio>,
     /// Share of the chrome in the spent floats that settles in the sludge (a laboratory
     /// figure; none when absent).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chrome_to_sludge: Option<Measured<q::Ratio>>,
 }
 
@@ -420,12 +297,7 @@ pub struct StageWater {
     /// Washing of the tanned leather.
     pub washing: Measured<q::SpecificVolume>,
     /// Shaving, retanning, dyeing and fatliquoring (needed for crust and finished leather).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::SpecificVolume>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub post_tanning: Option<Measured<q::SpecificVolume>>,
 }
 
@@ -455,31 +327,24 @@ impl StageWater {
 pub struct StageLoads {
     /// Soaking.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Measured<q::Ratio>")]
     pub soaking: Option<Measured<q::Ratio>>,
     /// Liming and unhairing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Measured<q::Ratio>")]
     pub liming: Option<Measured<q::Ratio>>,
     /// Deliming and bating.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Measured<q::Ratio>")]
     pub deliming: Option<Measured<q::Ratio>>,
     /// Pickling.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Measured<q::Ratio>")]
     pub pickling: Option<Measured<q::Ratio>>,
     /// Chrome tanning.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Measured<q::Ratio>")]
     pub tanning: Option<Measured<q::Ratio>>,
     /// Washing of the tanned leather.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Measured<q::Ratio>")]
     pub washing: Option<Measured<q::Ratio>>,
     /// Shaving, retanning, dyeing and fatliquoring.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Measured<q::Ratio>")]
     pub post_tanning: Option<Measured<q::Ratio>>,
 }
 
@@ -506,77 +371,37 @@ pub struct CatalogueChoice {
     pub id: CatalogueId,
     /// The option's effect size: the share of water saved (`batch_washing`), of salt shaken
     /// off (`salt_removal`), of sulphide and liming COD avoided (`hair_save`).
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saving: Option<Measured<q::Ratio>>,
     /// `batch_washing`: the stages washed in batches (all with water when absent);
     /// `float_recycling`: the stages whose floats are reused (liming and pickling when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stages: Option<Vec<Stage>>,
     /// `co2_deliming`: kg of CO2 per kg of ammonium sulphate it replaces.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ratio: Option<Measured<q::Ratio>>,
     /// `high_exhaustion`: the exhaustion reached.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exhaustion: Option<Measured<q::Ratio>>,
     /// `chrome_recycling`, `chrome_recovery`: the share of the spent float's chrome reused;
     /// `float_recycling`: the share of each float reused.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fraction: Option<Measured<q::Ratio>>,
     /// `chrome_recovery`: the precipitant, which sets the catalogue's capital cost (magnesium
     /// oxide when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub precipitant: Option<Precipitant>,
     /// `boiler_tuning`: the boiler's efficiency afterwards.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub efficiency: Option<Measured<q::Ratio>>,
     /// Investment, replacing the catalogue's.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Capex")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capex: Option<Capex>,
     /// Change of operating cost per year, replacing the catalogue's.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Money")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub om_change: Option<Money>,
     /// Useful life; the document's horizon when absent.
-    #[serde(
-        default,
-        deserialize_with = "crate::document::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Time>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifetime: Option<Measured<q::Time>>,
 }
 
@@ -860,13 +685,45 @@ impl TanningTemplate {
     }
 }
 
-/// The flowsheet and options of a document whose `[template.tanning]` stands for them.
-pub(crate) fn expand(
-    doc: &crate::Document,
-    t: &TanningTemplate,
-) -> Result<(crate::flowsheet::Flowsheet, Vec<crate::options::CpOption>)> {
-    t.validate()?;
-    let fs = generate::flowsheet(doc, t)?;
-    let options = catalogue::options(doc, t)?;
-    Ok((fs, options))
+/// The tanning sector model (`[template.tanning]`).
+///
+/// ```
+/// use cleanprod::sectors::{SectorModel, tanning::Tanning};
+/// # let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/tannery.toml")).unwrap();
+/// let a = cleanprod::Assessment::from_toml_str(&text).unwrap();
+/// let Some(cleanprod::sectors::Template::Tanning(t)) = &a.document().template else { panic!() };
+/// let x = Tanning::expand(&a.document().context(), t).unwrap();
+/// assert!(x.flowsheet.nodes.iter().any(|n| n.id == "tanning"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tanning;
+
+impl crate::sectors::SectorModel for Tanning {
+    const SECTOR: crate::sectors::Sector = crate::sectors::Sector::Tanning;
+    type Template = TanningTemplate;
+    type Benchmarks = TanningBenchmarks;
+
+    fn expand(ctx: &Context<'_>, t: &TanningTemplate) -> Result<crate::sectors::Expansion> {
+        t.validate()?;
+        Ok(crate::sectors::Expansion {
+            flowsheet: generate::flowsheet(ctx, t)?,
+            options: catalogue::options(ctx, t)?,
+        })
+    }
+
+    fn benchmarks(
+        ctx: &Context<'_>,
+        t: &TanningTemplate,
+        flows: &crate::options::Flows<'_>,
+    ) -> Result<TanningBenchmarks> {
+        benchmarks::benchmarks(ctx, t, flows)
+    }
+
+    fn warnings(b: &TanningBenchmarks) -> &[String] {
+        &b.warnings
+    }
+
+    fn text(b: &TanningBenchmarks) -> String {
+        report::text(b)
+    }
 }

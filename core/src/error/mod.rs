@@ -5,11 +5,15 @@
 //! stable machine-readable [`Error::code`] and a [`Category`] that the Python and JS bindings
 //! map to exception classes.
 
-use std::cell::RefCell;
 use std::fmt;
 
-use crate::document::SourceFormat;
-use crate::units::{Dimension, UnitProblem};
+mod source;
+mod unit;
+
+pub use source::SourceFormat;
+pub use unit::UnitProblem;
+
+use crate::dimension::Dimension;
 
 /// Result with the engine's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -357,32 +361,6 @@ impl Error {
     }
 }
 
-thread_local! {
-    /// The structured error behind the last custom serde error raised on this thread.
-    ///
-    /// serde carries a custom error only as text. A value type that fails while being
-    /// deserialized leaves its structured [`Error`] here; the loader takes it back, checks that
-    /// its text is the message serde reports, and adds the field path that
-    /// `serde_path_to_error` tracked. Deserialization is synchronous and our formats never
-    /// retry a value after an error (no untagged enums), so the slot holds the error of the
-    /// failure being reported.
-    static PENDING: RefCell<Option<Error>> = const { RefCell::new(None) };
-}
-
-/// A serde error for `err`, keeping `err` for [`take_pending`].
-pub(crate) fn de_error<E: serde::de::Error>(err: Error) -> E {
-    let message = err.to_string();
-    PENDING.with(|p| *p.borrow_mut() = Some(err));
-    E::custom(message)
-}
-
-/// The structured error behind a serde error whose message is `message`, if there is one.
-pub(crate) fn take_pending(message: &str) -> Option<Error> {
-    PENDING
-        .with(|p| p.borrow_mut().take())
-        .filter(|e| e.to_string() == message)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -400,15 +378,5 @@ mod tests {
             path: String::new(),
         };
         assert!(e.to_string().starts_with("document:"));
-    }
-
-    #[test]
-    fn pending_is_taken_once_and_checked() {
-        let e = Error::out_of_range("", "x", "is bad");
-        let se: serde_json::Error = de_error(e.clone());
-        assert_eq!(take_pending(&se.to_string()), Some(e.clone()));
-        assert_eq!(take_pending(&se.to_string()), None);
-        let _: serde_json::Error = de_error(e);
-        assert_eq!(take_pending("another message"), None);
     }
 }

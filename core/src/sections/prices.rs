@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
-use crate::money::{Currency, Price};
 use crate::units::Dimension;
+use crate::units::money::{Currency, Price};
 
 /// Prices by resource name. Well-known resources are checked for what they may be priced per;
 /// other names (chemicals, by-products) may be priced per any quantity.

@@ -4,9 +4,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
-use super::schedule::SECONDS_PER_YEAR;
 use crate::error::{Error, Result};
 use crate::units::Measured;
+use crate::units::SECONDS_PER_YEAR;
 
 /// Whether a discount rate includes inflation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -31,39 +31,19 @@ pub struct Finance {
     /// Appraisal horizon, a whole number of years from 1 to 100, e.g. `"10 yr"`.
     pub horizon: Measured<q::Time>,
     /// General inflation per year, e.g. `"4 %"`; zero when absent.
-    #[serde(
-        default,
-        deserialize_with = "super::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inflation: Option<Measured<q::Ratio>>,
     /// Options paying back within this time are "low-cost" (a programme's setting; 1 yr when
     /// absent).
-    #[serde(
-        default,
-        deserialize_with = "super::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Time>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub low_cost_payback: Option<Measured<q::Time>>,
     /// Capital available for the options; the portfolio then selects the set with the highest
     /// NPV within it.
-    #[serde(
-        default,
-        deserialize_with = "super::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "crate::money::Money")]
-    pub capital_budget: Option<crate::money::Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capital_budget: Option<crate::units::money::Money>,
     /// How each option's investment is financed; options are then also appraised from the
     /// owner's side (equity IRR, debt-service coverage).
-    #[serde(
-        default,
-        deserialize_with = "super::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "FinancingTerms")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub financing: Option<FinancingTerms>,
 }
 
@@ -121,40 +101,20 @@ pub struct FinancingTerms {
     /// Term of the loan, grace included, a whole number of years (`"5 yr"`).
     pub loan_term: Measured<q::Time>,
     /// Payments per year (12 for monthly); 1 when absent.
-    #[serde(
-        default,
-        deserialize_with = "super::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "u32")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payments_per_year: Option<u32>,
     /// Grace at the start of the loan, a whole number of payment periods (`"6 mo"` with
     /// monthly payments); none when absent.
-    #[serde(
-        default,
-        deserialize_with = "super::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Time>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace: Option<Measured<q::Time>>,
     /// Whether interest is added to the loan during grace (else it is paid).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub capitalize_grace: bool,
     /// Share of the investment covered by a grant or co-funding; none when absent.
-    #[serde(
-        default,
-        deserialize_with = "super::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grant_share: Option<Measured<q::Ratio>>,
     /// Guarantee fee per year on the balance outstanding; none when absent.
-    #[serde(
-        default,
-        deserialize_with = "super::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "Measured<q::Ratio>")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guarantee_fee: Option<Measured<q::Ratio>>,
 }
 

@@ -23,12 +23,7 @@ pub struct Schedule {
     /// Operating hours per operating day (more than 0 h, at most 24 h).
     pub hours_per_day: Measured<q::Time>,
     /// Batches per operating day, for processes that run in batches (more than 0).
-    #[serde(
-        default,
-        deserialize_with = "super::present",
-        skip_serializing_if = "Option::is_none"
-    )]
-    #[schemars(with = "f64")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub batches_per_day: Option<f64>,
 }
 

@@ -12,10 +12,11 @@ use std::str::FromStr;
 use schemars::{JsonSchema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{Error, de_error};
+use crate::error::Error;
 use crate::units::{
     Dimension, Measure, UnitExpr, UnitProblem, format_number, parse_unit, split_number,
 };
+use crate::wire::de_error;
 
 /// An ISO 4217 currency code: three capital letters, such as `USD`, `EUR` or `MXN`.
 ///
@@ -136,7 +137,7 @@ impl Money {
     }
 }
 
-crate::text::string_serde!(
+crate::wire::string_serde!(
     Money,
     "Money",
     "An amount of money with the document's currency code, e.g. \"2400 USD\".",
@@ -267,7 +268,7 @@ impl fmt::Display for Price {
     }
 }
 
-crate::text::string_serde!(
+crate::wire::string_serde!(
     Price,
     "Price",
     "Money per unit: an amount, the document's currency code and a unit, such as \"0.85 USD/m3\" or \"0.12 USD/kWh\".",

@@ -6,8 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
-use super::schedule::Schedule;
 use crate::error::{Error, Result};
+use crate::units::Schedule;
 use crate::units::{Dimension, Measure, Measured, UnitProblem, parse_unit, split_number};
 
 /// The site's output, the denominator of its specific indicators (m3 of water per tonne of
@@ -123,7 +123,7 @@ impl fmt::Display for Output {
     }
 }
 
-crate::text::string_serde!(
+crate::wire::string_serde!(
     Output,
     "Output",
     "Output rate with its unit: a mass rate (\"12 t/d\"), a volume rate (\"40 m3/d\") or a count per time (\"52000 /yr\"). Per day means per operating day.",
