@@ -5,49 +5,44 @@
 use numpy::{IntoPyArray, PyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 
-use cleanprod::finance::{self, BatchResult, FirstFlow, Grace, Loan, Status, When};
+use cleanprod::finance::{self, BatchResult, Grace, Loan, Status};
 
 use crate::py_err;
 
 type Batch<'py> = (Bound<'py, PyArray1<f64>>, Bound<'py, PyArray1<u8>>);
 
-fn first(excel: bool) -> FirstFlow {
-    if excel {
-        FirstFlow::EndOfPeriod
-    } else {
-        FirstFlow::AtZero
-    }
+/// A name parsed by core (a convention, `when`, a day count), its error as the exception.
+fn parse<T: std::str::FromStr<Err = cleanprod::Error>>(py: Python<'_>, name: &str) -> PyResult<T> {
+    name.parse().map_err(|e| py_err(py, &e))
 }
 
-fn when(py: Python<'_>, name: &str) -> PyResult<When> {
-    When::from_name(name).map_err(|e| py_err(py, &e))
-}
-
-/// Run a batch metric over the rows of `values` without the GIL.
+/// Run a core batch function over the rows of `values` without the GIL.
 fn run_batch<'py>(
     py: Python<'py>,
     values: &PyReadonlyArray2<'py, f64>,
-    metric: impl Fn(&[f64]) -> cleanprod::Result<(f64, Status)> + Send + Sync,
+    batch: impl FnOnce(&[f64], usize) -> cleanprod::Result<BatchResult> + Send,
 ) -> PyResult<Batch<'py>> {
-    let cols = values.shape()[1];
+    let row_len = values.shape()[1];
     let flat = values.as_slice()?;
-    let result: cleanprod::Result<BatchResult> =
-        py.detach(|| finance::batch(flat, cols.max(1), metric));
-    let r = result.map_err(|e| py_err(py, &e))?;
-    let status: Vec<u8> = r.status.iter().map(|s| *s as u8).collect();
+    let r = py
+        .detach(|| batch(flat, row_len))
+        .map_err(|e| py_err(py, &e))?;
+    let status: Vec<u8> = r.status.iter().map(|s| s.code()).collect();
     Ok((r.values.into_pyarray(py), status.into_pyarray(py)))
 }
 
-fn payback_status(p: finance::Payback) -> (f64, Status) {
-    match p {
-        finance::Payback::After(x) => (x, Status::Ok),
-        finance::Payback::Never => (f64::NAN, Status::Never),
-    }
+/// (code, name, description) of every per-row status of a batch.
+#[pyfunction]
+pub(crate) fn statuses() -> Vec<(u8, &'static str, &'static str)> {
+    Status::ALL
+        .iter()
+        .map(|s| (s.code(), s.name(), s.description()))
+        .collect()
 }
 
 #[pyfunction]
-pub(crate) fn npv(py: Python<'_>, rate: f64, values: Vec<f64>, excel: bool) -> PyResult<f64> {
-    finance::npv_with(rate, &values, first(excel)).map_err(|e| py_err(py, &e))
+pub(crate) fn npv(py: Python<'_>, rate: f64, values: Vec<f64>, convention: &str) -> PyResult<f64> {
+    finance::npv_with(rate, &values, parse(py, convention)?).map_err(|e| py_err(py, &e))
 }
 
 #[pyfunction]
@@ -55,20 +50,30 @@ pub(crate) fn npv_batch<'py>(
     py: Python<'py>,
     rate: f64,
     values: PyReadonlyArray2<'py, f64>,
-    excel: bool,
+    convention: &str,
 ) -> PyResult<Batch<'py>> {
-    let f = first(excel);
-    run_batch(py, &values, move |row| {
-        finance::npv_with(rate, row, f).map(|v| (v, Status::Ok))
-    })
+    let first = parse(py, convention)?;
+    run_batch(py, &values, |v, n| finance::npv_batch(rate, v, n, first))
 }
 
-/// (rate, roots, complete)
+/// (rate, roots, complete, warning): the warning when the flows have several IRRs.
 #[pyfunction]
-pub(crate) fn irr(py: Python<'_>, values: Vec<f64>, guess: f64) -> PyResult<(f64, Vec<f64>, bool)> {
+pub(crate) fn irr(
+    py: Python<'_>,
+    values: Vec<f64>,
+    guess: f64,
+) -> PyResult<(f64, Vec<f64>, bool, Option<String>)> {
     finance::irr_with_guess(&values, guess)
-        .map(|s| (s.rate, s.roots, s.complete))
+        .map(|s| {
+            let warning = s.multiple_warning(guess);
+            (s.rate, s.roots, s.complete, warning)
+        })
         .map_err(|e| py_err(py, &e))
+}
+
+#[pyfunction]
+pub(crate) fn irr_roots(py: Python<'_>, values: Vec<f64>) -> PyResult<Vec<f64>> {
+    finance::irr_roots(&values).map_err(|e| py_err(py, &e))
 }
 
 #[pyfunction]
@@ -77,18 +82,7 @@ pub(crate) fn irr_batch<'py>(
     values: PyReadonlyArray2<'py, f64>,
     guess: f64,
 ) -> PyResult<Batch<'py>> {
-    run_batch(py, &values, move |row| {
-        finance::irr_with_guess(row, guess).map(|s| {
-            (
-                s.rate,
-                if s.is_multiple() {
-                    Status::Multiple
-                } else {
-                    Status::Ok
-                },
-            )
-        })
-    })
+    run_batch(py, &values, |v, n| finance::irr_batch(v, n, guess))
 }
 
 #[pyfunction]
@@ -108,8 +102,8 @@ pub(crate) fn mirr_batch<'py>(
     finance_rate: f64,
     reinvest_rate: f64,
 ) -> PyResult<Batch<'py>> {
-    run_batch(py, &values, move |row| {
-        finance::mirr(row, finance_rate, reinvest_rate).map(|v| (v, Status::Ok))
+    run_batch(py, &values, |v, n| {
+        finance::mirr_batch(v, n, finance_rate, reinvest_rate)
     })
 }
 
@@ -125,7 +119,7 @@ pub(crate) fn payback_batch<'py>(
     py: Python<'py>,
     values: PyReadonlyArray2<'py, f64>,
 ) -> PyResult<Batch<'py>> {
-    run_batch(py, &values, |row| finance::payback(row).map(payback_status))
+    run_batch(py, &values, finance::payback_batch)
 }
 
 #[pyfunction]
@@ -145,8 +139,8 @@ pub(crate) fn discounted_payback_batch<'py>(
     rate: f64,
     values: PyReadonlyArray2<'py, f64>,
 ) -> PyResult<Batch<'py>> {
-    run_batch(py, &values, move |row| {
-        finance::discounted_payback(rate, row).map(payback_status)
+    run_batch(py, &values, |v, n| {
+        finance::discounted_payback_batch(rate, v, n)
     })
 }
 
@@ -161,8 +155,8 @@ pub(crate) fn profitability_index_batch<'py>(
     rate: f64,
     values: PyReadonlyArray2<'py, f64>,
 ) -> PyResult<Batch<'py>> {
-    run_batch(py, &values, move |row| {
-        finance::profitability_index(rate, row).map(|v| (v, Status::Ok))
+    run_batch(py, &values, |v, n| {
+        finance::profitability_index_batch(rate, v, n)
     })
 }
 
@@ -187,15 +181,15 @@ pub(crate) fn levelized_cost(
     rate: f64,
     periods: f64,
     investment: f64,
-    om_change_per_period: f64,
     saving_per_period: f64,
+    om_change_per_period: f64,
 ) -> PyResult<f64> {
     finance::levelized_cost(
         rate,
         periods,
         investment,
-        om_change_per_period,
         saving_per_period,
+        om_change_per_period,
     )
     .map_err(|e| py_err(py, &e))
 }
@@ -209,7 +203,7 @@ pub(crate) fn pmt(
     fv: f64,
     when: &str,
 ) -> PyResult<f64> {
-    finance::pmt(rate, nper, pv, fv, self::when(py, when)?).map_err(|e| py_err(py, &e))
+    finance::pmt(rate, nper, pv, fv, parse(py, when)?).map_err(|e| py_err(py, &e))
 }
 
 #[pyfunction]
@@ -221,7 +215,7 @@ pub(crate) fn pv(
     fv: f64,
     when: &str,
 ) -> PyResult<f64> {
-    finance::pv(rate, nper, pmt, fv, self::when(py, when)?).map_err(|e| py_err(py, &e))
+    finance::pv(rate, nper, pmt, fv, parse(py, when)?).map_err(|e| py_err(py, &e))
 }
 
 #[pyfunction]
@@ -233,7 +227,7 @@ pub(crate) fn fv(
     pv: f64,
     when: &str,
 ) -> PyResult<f64> {
-    finance::fv(rate, nper, pmt, pv, self::when(py, when)?).map_err(|e| py_err(py, &e))
+    finance::fv(rate, nper, pmt, pv, parse(py, when)?).map_err(|e| py_err(py, &e))
 }
 
 #[pyfunction]
@@ -245,7 +239,7 @@ pub(crate) fn nper(
     fv: f64,
     when: &str,
 ) -> PyResult<f64> {
-    finance::nper(rate, pmt, pv, fv, self::when(py, when)?).map_err(|e| py_err(py, &e))
+    finance::nper(rate, pmt, pv, fv, parse(py, when)?).map_err(|e| py_err(py, &e))
 }
 
 #[pyfunction]
@@ -257,7 +251,7 @@ pub(crate) fn rate(
     fv: f64,
     when: &str,
 ) -> PyResult<f64> {
-    finance::rate(nper, pmt, pv, fv, self::when(py, when)?).map_err(|e| py_err(py, &e))
+    finance::rate(nper, pmt, pv, fv, parse(py, when)?).map_err(|e| py_err(py, &e))
 }
 
 #[pyfunction]
@@ -270,7 +264,7 @@ pub(crate) fn ipmt(
     fv: f64,
     when: &str,
 ) -> PyResult<f64> {
-    finance::ipmt(rate, per, nper, pv, fv, self::when(py, when)?).map_err(|e| py_err(py, &e))
+    finance::ipmt(rate, per, nper, pv, fv, parse(py, when)?).map_err(|e| py_err(py, &e))
 }
 
 #[pyfunction]
@@ -283,15 +277,11 @@ pub(crate) fn ppmt(
     fv: f64,
     when: &str,
 ) -> PyResult<f64> {
-    finance::ppmt(rate, per, nper, pv, fv, self::when(py, when)?).map_err(|e| py_err(py, &e))
+    finance::ppmt(rate, per, nper, pv, fv, parse(py, when)?).map_err(|e| py_err(py, &e))
 }
 
 fn dates(days: &[i32]) -> Vec<finance::Date> {
     days.iter().map(|d| finance::Date::from_days(*d)).collect()
-}
-
-fn day_count(py: Python<'_>, name: &str) -> PyResult<finance::DayCount> {
-    finance::DayCount::from_name(name).map_err(|e| py_err(py, &e))
 }
 
 /// Dates are days since 1970-01-01 (the wrapper converts).
@@ -303,11 +293,11 @@ pub(crate) fn xnpv(
     amounts: Vec<f64>,
     day_count: &str,
 ) -> PyResult<f64> {
-    let count = self::day_count(py, day_count)?;
-    finance::xnpv_with(rate, &dates(&days), &amounts, count).map_err(|e| py_err(py, &e))
+    finance::xnpv_with(rate, &dates(&days), &amounts, parse(py, day_count)?)
+        .map_err(|e| py_err(py, &e))
 }
 
-/// (rate, roots, complete)
+/// (rate, roots, complete, warning), as [`irr`].
 #[pyfunction]
 pub(crate) fn xirr(
     py: Python<'_>,
@@ -315,10 +305,12 @@ pub(crate) fn xirr(
     amounts: Vec<f64>,
     guess: f64,
     day_count: &str,
-) -> PyResult<(f64, Vec<f64>, bool)> {
-    let count = self::day_count(py, day_count)?;
-    finance::xirr_with(&dates(&days), &amounts, guess, count)
-        .map(|s| (s.rate, s.roots, s.complete))
+) -> PyResult<(f64, Vec<f64>, bool, Option<String>)> {
+    finance::xirr_with(&dates(&days), &amounts, guess, parse(py, day_count)?)
+        .map(|s| {
+            let warning = s.multiple_warning(guess);
+            (s.rate, s.roots, s.complete, warning)
+        })
         .map_err(|e| py_err(py, &e))
 }
 
@@ -335,17 +327,11 @@ pub(crate) fn loan_schedule(
     years: f64,
     payments_per_year: u32,
     grace_periods: u32,
-    capitalize_grace: bool,
+    grace: &str,
 ) -> PyResult<ScheduleColumns> {
-    let loan = Loan {
-        grace_periods,
-        grace: if capitalize_grace {
-            Grace::Capitalized
-        } else {
-            Grace::InterestOnly
-        },
-        ..Loan::new(principal, annual_rate, years, payments_per_year)
-    };
+    let grace: Grace = parse(py, grace)?;
+    let loan = Loan::new(principal, annual_rate, years, payments_per_year)
+        .with_grace(grace_periods, grace);
     let rows = loan.schedule().map_err(|e| py_err(py, &e))?;
     Ok((
         rows.iter().map(|r| r.period).collect(),
@@ -384,10 +370,14 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     macro_rules! add {
         ($($f:ident),*) => {$( m.add_function(wrap_pyfunction!($f, m)?)?; )*};
     }
+    m.add("DEFAULT_GUESS", finance::DEFAULT_GUESS)?;
+    m.add("DEFAULT_PAYMENTS_PER_YEAR", Loan::DEFAULT_PAYMENTS_PER_YEAR)?;
     add!(
+        statuses,
         npv,
         npv_batch,
         irr,
+        irr_roots,
         irr_batch,
         mirr,
         mirr_batch,

@@ -221,3 +221,110 @@ def test_cash_flows_real_and_nominal_agree_on_npv():
     r = 0.08
     assert finance.npv(r, real["net"]) == pytest.approx(finance.npv((1 + r) * 1.05 - 1, nominal["net"]), rel=1e-12)
     assert set(real["savings"]) == {"water"}
+
+
+# The warning for several IRRs: the text JS returns in irrDetailed(...).warnings for the same
+# flows (wasm/tests/finance.test.mjs asserts the same string), both made by the engine.
+TWO_ROOTS_WARNING = (
+    "the cash flows have 2 internal rates of return [0.1, 0.2]; returning 0.2, the nearest to "
+    "guess=0.25. Decide with NPV or MIRR."
+)
+
+
+def test_multiple_irr_warning_text_comes_from_the_engine():
+    flows = [-1.0, 2.3, -1.32]
+    with pytest.warns(cp.MultipleIrrWarning) as record:
+        finance.irr(flows, guess=0.25)
+    assert [str(w.message) for w in record] == [TWO_ROOTS_WARNING]
+    dates = ["2021-01-01", "2022-01-01", "2023-01-01"]
+    with pytest.warns(cp.MultipleIrrWarning, match="^the cash flows have 2 internal rates") as record:
+        r = finance.xirr(dates, flows, 0.25, day_count="30/360")
+    assert r == pytest.approx(0.2, rel=1e-9) and len(record) == 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        finance.irr([-100, 39, 59, 55, 20])  # one root: no warning
+    assert finance.irr_roots([-100, 39, 59, 55, 20]) == [finance.irr([-100, 39, 59, 55, 20])]
+
+
+# The same rows and the same expected names as wasm/tests/finance.test.mjs ("status names and
+# descriptions come from the engine and match Python"): both packages name each row alike.
+STATUS_ROWS = {
+    "irr": (
+        [[-100, 60, 60], [1, 2, 3], [-100, math.nan, 50], [-1, 2.3, -1.32], [-1, 1, -1]],
+        ["ok", "no_sign_change", "invalid", "multiple", "no_root"],
+    ),
+    "payback": ([[-100, 50, 60], [-100, 10, 10]], ["ok", "never"]),
+    "profitability_index": ([[-100, 60, 60], [100, 1, 1]], ["ok", "invalid"]),
+}
+
+
+def test_status_names_match_js():
+    assert finance.STATUS_NAMES == {
+        0: "ok",
+        1: "multiple",
+        2: "no_sign_change",
+        3: "no_root",
+        4: "invalid",
+        5: "never",
+    }
+    # the descriptions the package always had
+    assert finance.STATUS == {
+        0: "ok",
+        1: "ok, one of several roots",
+        2: "no sign change",
+        3: "no root in the searched range",
+        4: "invalid row (NaN or infinity)",
+        5: "never pays back",
+    }
+
+    def names(result):
+        return [finance.STATUS_NAMES[int(s)] for s in result[1]]
+
+    rows, want = STATUS_ROWS["irr"]
+    assert names(finance.irr(np.array(rows), status=True)) == want
+    rows, want = STATUS_ROWS["payback"]
+    assert names(finance.payback(np.array(rows), status=True)) == want
+    assert names(finance.discounted_payback(0.0, np.array(rows), status=True)) == want
+    rows, want = STATUS_ROWS["profitability_index"]
+    assert names(finance.profitability_index(0.0, np.array(rows, dtype=float), status=True)) == want
+
+
+def test_names_of_conventions_are_checked_by_the_engine():
+    assert finance.npv(0.1, [-1, 2], convention="numpy") == finance.npv(0.1, [-1, 2])
+    for call in (
+        lambda: finance.npv(0.1, [-1, 2], convention="lotus"),  # type: ignore[arg-type]
+        lambda: finance.npv(0.1, np.array([[-1.0, 2.0]]), convention="lotus"),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(cp.DocumentError) as info:
+            call()
+        assert (info.value.code, info.value.path, info.value.value) == ("unknown_variant", "convention", "lotus")
+        assert isinstance(info.value, ValueError)
+    assert finance.pmt(0.1, 10, 100, 0, 1) == finance.pmt(0.1, 10, 100, 0, "begin")
+    assert finance.pmt(0.1, 10, 100, 0, 0) == finance.pmt(0.1, 10, 100, 0, "end")
+    with pytest.raises(cp.DocumentError) as info:
+        finance.pmt(0.1, 10, 100, 0, "middle")  # type: ignore[arg-type]
+    assert info.value.path == "when"
+    with pytest.raises(cp.DocumentError) as info:
+        finance.loan_schedule(1000, 0.1, 2, 1, 1, grace="deferred")  # type: ignore[arg-type]
+    assert (info.value.path, info.value.value) == ("grace", "deferred")
+    assert len(finance.loan_schedule(12_000, 0.0, 1)["payment"]) == 12  # monthly by default
+
+
+def test_batch_parameters_are_checked_once_naming_them():
+    rows = np.array([[-100.0, 60, 60]])
+    with pytest.raises(cp.InvalidValueError) as info:
+        finance.irr(rows, guess=-2)
+    assert info.value.path == "guess"
+    with pytest.raises(cp.InvalidValueError) as info:
+        finance.npv(-2, rows)
+    assert info.value.path == "rate"
+    with pytest.raises(cp.InvalidValueError) as info:
+        finance.mirr(rows, 0.1, math.nan)
+    assert info.value.path == "reinvest_rate"
+
+
+def test_levelized_cost_takes_the_saving_then_the_om_change():
+    # (A/P, 5 %, 10) = 0.1295046: (10,000 x 0.1295046 + 250) / 5,000
+    c = finance.levelized_cost(0.05, 10, 10_000, 5_000, 250)
+    assert c == pytest.approx((1295.04575 + 250) / 5000, abs=1e-8)
+    assert finance.levelized_cost(0.05, 10, 10_000, 5_000) == finance.levelized_cost(0.05, 10, 10_000, 5_000, 0.0)

@@ -84,13 +84,16 @@ export declare function formatVersion(): string;
 
 /** A cash-flow series. */
 export type Flows = Float64Array | number[];
-/** Per-row results of a batch: NaN in `values` exactly where `status` is not 0 or 1. */
+/** Per-row results of a batch: NaN in `values` exactly where the row has no value. */
 export interface BatchResult {
   values: Float64Array;
-  /** 0 ok, 1 ok among several roots, 2 no sign change, 3 no root, 4 invalid row, 5 never pays back. */
+  /** One status code per row: {@link STATUS_NAMES} names each code, {@link STATUS} describes it. */
   status: Uint8Array;
 }
+/** What each per-row status code of a batch means, in words. */
 export declare const STATUS: Readonly<Record<number, string>>;
+/** The stable name of each per-row status code of a batch (the same names as Python's). */
+export declare const STATUS_NAMES: Readonly<Record<number, string>>;
 export type When = 'end' | 'begin';
 export type DateInput = Date | string;
 
@@ -98,8 +101,26 @@ export type DateInput = Date | string;
 export declare function npv(rate: number, values: Flows, convention?: 'numpy' | 'excel'): number;
 /** NPV of each row of `values` (row-major, `rowLen` flows a row). */
 export declare function npvBatch(rate: number, values: Float64Array, rowLen: number, convention?: 'numpy' | 'excel'): BatchResult;
-/** Internal rate of return; the root nearest `guess` (default 0.1) when there are several. */
+/**
+ * Internal rate of return; the root nearest `guess` (default 0.1) when there are several
+ * (then {@link irrDetailed} gives all of them and a warning).
+ */
 export declare function irr(values: Flows, guess?: number): number;
+/** An internal rate of return with what the solver knows about the others. */
+export interface IrrDetailed {
+  /** The IRR: the only root, or the root nearest the guess when there are several. */
+  rate: number;
+  /** Every root found, ascending. */
+  roots: number[];
+  /** Whether `roots` are known to be all there are. */
+  complete: boolean;
+  /** Whether there are several roots: the IRR does not rank options, use NPV or MIRR. */
+  multiple: boolean;
+  /** Warnings to show the user (Python raises the same text as a `MultipleIrrWarning`); empty when there is none. */
+  warnings: string[];
+}
+/** {@link irr} with every root found and a warning when there are several. */
+export declare function irrDetailed(values: Flows, guess?: number): IrrDetailed;
 /** Every internal rate of return found, ascending. */
 export declare function irrRoots(values: Flows): number[];
 export declare function irrBatch(values: Float64Array, rowLen: number, guess?: number): BatchResult;
@@ -128,6 +149,8 @@ export type DayCount = 'act/365f' | 'act/365' | 'act/360' | '30/360';
 export declare function xnpv(rate: number, dates: DateInput[], amounts: Flows, dayCount?: DayCount): number;
 /** Rate per year that makes xnpv zero (Excel's XIRR). */
 export declare function xirr(dates: DateInput[], amounts: Flows, guess?: number, dayCount?: DayCount): number;
+/** {@link xirr} with every root found and a warning when there are several. */
+export declare function xirrDetailed(dates: DateInput[], amounts: Flows, guess?: number, dayCount?: DayCount): IrrDetailed;
 export interface LoanPayment { period: number; payment: number; interest: number; principal: number; balance: number }
 export declare function loanSchedule(principal: number, annualRate: number, years: number, paymentsPerYear?: number, gracePeriods?: number, grace?: 'interest_only' | 'capitalized'): LoanPayment[];
 

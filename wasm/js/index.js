@@ -1,6 +1,6 @@
 // The cleanprod npm package: the WebAssembly engine, loaded once when this module is imported
 // (top-level await), in Node.js and in browsers and bundlers alike.
-import init from './cleanprod_wasm.js';
+import init, { statuses } from './cleanprod_wasm.js';
 import documentSchema from './schema.js';
 
 const wasmUrl = new URL('./cleanprod_wasm_bg.wasm', import.meta.url);
@@ -31,6 +31,7 @@ export {
   npv,
   npvBatch,
   irr,
+  irrDetailed,
   irrRoots,
   irrBatch,
   mirr,
@@ -53,20 +54,19 @@ export {
   ppmt,
   xnpv,
   xirr,
+  xirrDetailed,
   loanSchedule,
   cashFlows,
   financing,
 } from './cleanprod_wasm.js';
 
-/** Meaning of the per-row status codes of a batch. */
-export const STATUS = Object.freeze({
-  0: 'ok',
-  1: 'ok, one of several roots',
-  2: 'no sign change',
-  3: 'no root in the searched range',
-  4: 'invalid row (NaN or infinity)',
-  5: 'never pays back',
-});
+const statusTable = statuses();
+
+/** Meaning of the per-row status codes of a batch, in words (from the engine). */
+export const STATUS = Object.freeze(Object.fromEntries(statusTable.map((s) => [s.code, s.description])));
+
+/** Stable names of the per-row status codes of a batch, the same as Python's `STATUS_NAMES`. */
+export const STATUS_NAMES = Object.freeze(Object.fromEntries(statusTable.map((s) => [s.code, s.name])));
 
 /** The JSON Schema of the document format (a fresh copy on each call). */
 export function schema() {

@@ -2,7 +2,7 @@
 //! `Float64Array` of rows with their length, returning `{ values: Float64Array, status:
 //! Uint8Array }`.
 
-use cleanprod::finance::{self, BatchResult, FirstFlow, Grace, Loan, Payback, Status, When};
+use cleanprod::finance::{self, BatchResult, Irr, Loan, Payback, Status};
 use js_sys::{Array, JSON, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -14,20 +14,13 @@ fn err(e: cleanprod::Error) -> JsValue {
     js_error(&e)
 }
 
-fn first(convention: Option<String>) -> JsResult<FirstFlow> {
-    match convention.as_deref() {
-        None | Some("numpy") => Ok(FirstFlow::AtZero),
-        Some("excel") => Ok(FirstFlow::EndOfPeriod),
-        Some(other) => Err(err(cleanprod::Error::UnknownVariant {
-            path: "convention".to_string(),
-            value: other.to_string(),
-            expected: "numpy, excel".to_string(),
-        })),
-    }
-}
-
-fn when(name: Option<String>) -> JsResult<When> {
-    When::from_name(name.as_deref().unwrap_or("end")).map_err(err)
+/// A name parsed by core (a convention, `when`, a day count, a grace), or core's default when
+/// the argument is left out.
+fn parse<T>(name: Option<String>) -> JsResult<T>
+where
+    T: std::str::FromStr<Err = cleanprod::Error> + Default,
+{
+    name.map_or_else(|| Ok(T::default()), |n| n.parse().map_err(err))
 }
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
@@ -35,9 +28,10 @@ fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-fn batch_object(r: BatchResult) -> JsValue {
+fn batch_object(r: cleanprod::Result<BatchResult>) -> JsResult<JsValue> {
+    let r = r.map_err(err)?;
     let obj = Object::new();
-    let status: Vec<u8> = r.status.iter().map(|s| *s as u8).collect();
+    let status: Vec<u8> = r.status.iter().map(|s| s.code()).collect();
     set(
         &obj,
         "values",
@@ -48,34 +42,50 @@ fn batch_object(r: BatchResult) -> JsValue {
         "status",
         &js_sys::Uint8Array::from(status.as_slice()).into(),
     );
-    obj.into()
-}
-
-fn run_batch(
-    values: &[f64],
-    row_len: usize,
-    metric: impl Fn(&[f64]) -> cleanprod::Result<(f64, Status)> + Sync,
-) -> JsResult<JsValue> {
-    finance::batch(values, row_len, metric)
-        .map(batch_object)
-        .map_err(err)
+    Ok(obj.into())
 }
 
 fn payback_value(p: Payback) -> JsValue {
     p.periods().map_or(JsValue::NULL, JsValue::from_f64)
 }
 
-fn payback_status(p: Payback) -> (f64, Status) {
-    match p {
-        Payback::After(x) => (x, Status::Ok),
-        Payback::Never => (f64::NAN, Status::Never),
-    }
+/// `{ rate, roots, complete, multiple, warnings }` of an IRR found with `guess`.
+fn irr_object(s: Irr, guess: f64) -> JsValue {
+    let obj = Object::new();
+    let roots: Array = s.roots.iter().map(|r| JsValue::from_f64(*r)).collect();
+    let warnings: Array = s
+        .multiple_warning(guess)
+        .iter()
+        .map(|w| JsValue::from_str(w))
+        .collect();
+    set(&obj, "rate", &JsValue::from_f64(s.rate));
+    set(&obj, "roots", &roots.into());
+    set(&obj, "complete", &JsValue::from_bool(s.complete));
+    set(&obj, "multiple", &JsValue::from_bool(s.is_multiple()));
+    set(&obj, "warnings", &warnings.into());
+    obj.into()
+}
+
+/// `[{ code, name, description }]` of every per-row status of a batch (the package builds
+/// `STATUS` and `STATUS_NAMES` from it).
+#[wasm_bindgen(skip_typescript)]
+pub fn statuses() -> Array {
+    Status::ALL
+        .iter()
+        .map(|s| {
+            let o = Object::new();
+            set(&o, "code", &JsValue::from(s.code()));
+            set(&o, "name", &JsValue::from_str(s.name()));
+            set(&o, "description", &JsValue::from_str(s.description()));
+            JsValue::from(o)
+        })
+        .collect()
 }
 
 /// NPV of flows at t = 0, 1, ...; `convention` "numpy" (default) or "excel".
 #[wasm_bindgen(skip_typescript)]
 pub fn npv(rate: f64, values: &[f64], convention: Option<String>) -> JsResult<f64> {
-    finance::npv_with(rate, values, first(convention)?).map_err(err)
+    finance::npv_with(rate, values, parse(convention)?).map_err(err)
 }
 
 /// NPV of each row.
@@ -86,17 +96,28 @@ pub fn npv_batch(
     row_len: usize,
     convention: Option<String>,
 ) -> JsResult<JsValue> {
-    let f = first(convention)?;
-    run_batch(values, row_len, |row| {
-        finance::npv_with(rate, row, f).map(|v| (v, Status::Ok))
-    })
+    batch_object(finance::npv_batch(
+        rate,
+        values,
+        row_len,
+        parse(convention)?,
+    ))
 }
 
-/// The IRR (the root nearest `guess`, default 0.1, when there are several).
+/// The IRR (the root nearest `guess`, by default core's, when there are several).
 #[wasm_bindgen(skip_typescript)]
 pub fn irr(values: &[f64], guess: Option<f64>) -> JsResult<f64> {
-    finance::irr_with_guess(values, guess.unwrap_or(0.1))
+    finance::irr_with_guess(values, guess.unwrap_or(finance::DEFAULT_GUESS))
         .map(|s| s.rate)
+        .map_err(err)
+}
+
+/// The IRR with every root found and the warning to give when there are several.
+#[wasm_bindgen(js_name = irrDetailed, skip_typescript)]
+pub fn irr_detailed(values: &[f64], guess: Option<f64>) -> JsResult<JsValue> {
+    let guess = guess.unwrap_or(finance::DEFAULT_GUESS);
+    finance::irr_with_guess(values, guess)
+        .map(|s| irr_object(s, guess))
         .map_err(err)
 }
 
@@ -109,19 +130,11 @@ pub fn irr_roots(values: &[f64]) -> JsResult<Vec<f64>> {
 /// IRR of each row.
 #[wasm_bindgen(js_name = irrBatch, skip_typescript)]
 pub fn irr_batch(values: &[f64], row_len: usize, guess: Option<f64>) -> JsResult<JsValue> {
-    let g = guess.unwrap_or(0.1);
-    run_batch(values, row_len, |row| {
-        finance::irr_with_guess(row, g).map(|s| {
-            (
-                s.rate,
-                if s.is_multiple() {
-                    Status::Multiple
-                } else {
-                    Status::Ok
-                },
-            )
-        })
-    })
+    batch_object(finance::irr_batch(
+        values,
+        row_len,
+        guess.unwrap_or(finance::DEFAULT_GUESS),
+    ))
 }
 
 /// Modified IRR.
@@ -138,9 +151,12 @@ pub fn mirr_batch(
     finance_rate: f64,
     reinvest_rate: f64,
 ) -> JsResult<JsValue> {
-    run_batch(values, row_len, |row| {
-        finance::mirr(row, finance_rate, reinvest_rate).map(|v| (v, Status::Ok))
-    })
+    batch_object(finance::mirr_batch(
+        values,
+        row_len,
+        finance_rate,
+        reinvest_rate,
+    ))
 }
 
 /// Simple payback in periods, or null when it never pays back.
@@ -149,12 +165,10 @@ pub fn payback(values: &[f64]) -> JsResult<JsValue> {
     finance::payback(values).map(payback_value).map_err(err)
 }
 
-/// Payback of each row (NaN with status 5 when never).
+/// Payback of each row (NaN with status "never" when never).
 #[wasm_bindgen(js_name = paybackBatch, skip_typescript)]
 pub fn payback_batch(values: &[f64], row_len: usize) -> JsResult<JsValue> {
-    run_batch(values, row_len, |row| {
-        finance::payback(row).map(payback_status)
-    })
+    batch_object(finance::payback_batch(values, row_len))
 }
 
 /// Discounted payback in periods, or null.
@@ -168,9 +182,7 @@ pub fn discounted_payback(rate: f64, values: &[f64]) -> JsResult<JsValue> {
 /// Discounted payback of each row.
 #[wasm_bindgen(js_name = discountedPaybackBatch, skip_typescript)]
 pub fn discounted_payback_batch(rate: f64, values: &[f64], row_len: usize) -> JsResult<JsValue> {
-    run_batch(values, row_len, |row| {
-        finance::discounted_payback(rate, row).map(payback_status)
-    })
+    batch_object(finance::discounted_payback_batch(rate, values, row_len))
 }
 
 /// Profitability index.
@@ -182,9 +194,7 @@ pub fn profitability_index(rate: f64, values: &[f64]) -> JsResult<f64> {
 /// Profitability index of each row.
 #[wasm_bindgen(js_name = profitabilityIndexBatch, skip_typescript)]
 pub fn profitability_index_batch(rate: f64, values: &[f64], row_len: usize) -> JsResult<JsValue> {
-    run_batch(values, row_len, |row| {
-        finance::profitability_index(rate, row).map(|v| (v, Status::Ok))
-    })
+    batch_object(finance::profitability_index_batch(rate, values, row_len))
 }
 
 /// Benefit-cost ratio.
@@ -212,8 +222,8 @@ pub fn levelized_cost(
         rate,
         periods,
         investment,
-        om_change_per_period.unwrap_or(0.0),
         saving_per_period,
+        om_change_per_period.unwrap_or_default(),
     )
     .map_err(err)
 }
@@ -221,31 +231,31 @@ pub fn levelized_cost(
 /// numpy-financial's pmt.
 #[wasm_bindgen(skip_typescript)]
 pub fn pmt(rate: f64, nper: f64, pv: f64, fv: Option<f64>, when: Option<String>) -> JsResult<f64> {
-    finance::pmt(rate, nper, pv, fv.unwrap_or(0.0), self::when(when)?).map_err(err)
+    finance::pmt(rate, nper, pv, fv.unwrap_or_default(), parse(when)?).map_err(err)
 }
 
 /// numpy-financial's pv.
 #[wasm_bindgen(skip_typescript)]
 pub fn pv(rate: f64, nper: f64, pmt: f64, fv: Option<f64>, when: Option<String>) -> JsResult<f64> {
-    finance::pv(rate, nper, pmt, fv.unwrap_or(0.0), self::when(when)?).map_err(err)
+    finance::pv(rate, nper, pmt, fv.unwrap_or_default(), parse(when)?).map_err(err)
 }
 
 /// numpy-financial's fv.
 #[wasm_bindgen(skip_typescript)]
 pub fn fv(rate: f64, nper: f64, pmt: f64, pv: f64, when: Option<String>) -> JsResult<f64> {
-    finance::fv(rate, nper, pmt, pv, self::when(when)?).map_err(err)
+    finance::fv(rate, nper, pmt, pv, parse(when)?).map_err(err)
 }
 
 /// numpy-financial's nper.
 #[wasm_bindgen(skip_typescript)]
 pub fn nper(rate: f64, pmt: f64, pv: f64, fv: Option<f64>, when: Option<String>) -> JsResult<f64> {
-    finance::nper(rate, pmt, pv, fv.unwrap_or(0.0), self::when(when)?).map_err(err)
+    finance::nper(rate, pmt, pv, fv.unwrap_or_default(), parse(when)?).map_err(err)
 }
 
 /// numpy-financial's rate.
 #[wasm_bindgen(skip_typescript)]
 pub fn rate(nper: f64, pmt: f64, pv: f64, fv: Option<f64>, when: Option<String>) -> JsResult<f64> {
-    finance::rate(nper, pmt, pv, fv.unwrap_or(0.0), self::when(when)?).map_err(err)
+    finance::rate(nper, pmt, pv, fv.unwrap_or_default(), parse(when)?).map_err(err)
 }
 
 /// numpy-financial's ipmt.
@@ -258,7 +268,7 @@ pub fn ipmt(
     fv: Option<f64>,
     when: Option<String>,
 ) -> JsResult<f64> {
-    finance::ipmt(rate, per, nper, pv, fv.unwrap_or(0.0), self::when(when)?).map_err(err)
+    finance::ipmt(rate, per, nper, pv, fv.unwrap_or_default(), parse(when)?).map_err(err)
 }
 
 /// numpy-financial's ppmt.
@@ -271,7 +281,7 @@ pub fn ppmt(
     fv: Option<f64>,
     when: Option<String>,
 ) -> JsResult<f64> {
-    finance::ppmt(rate, per, nper, pv, fv.unwrap_or(0.0), self::when(when)?).map_err(err)
+    finance::ppmt(rate, per, nper, pv, fv.unwrap_or_default(), parse(when)?).map_err(err)
 }
 
 /// Dates from `Date` objects (their UTC day) or `YYYY-MM-DD` strings.
@@ -280,39 +290,25 @@ fn dates(values: &Array) -> JsResult<Vec<finance::Date>> {
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            if let Some(s) = v.as_string() {
-                return s
-                    .parse()
-                    .map_err(|e: cleanprod::Error| err(e.with_index_path("dates", i)));
-            }
-            if let Some(d) = v.dyn_ref::<js_sys::Date>() {
-                let days = (d.get_time() / 86_400_000.0).floor();
-                if days.is_finite() && days.abs() < 1e8 {
-                    return Ok(finance::Date::from_days(days as i32));
-                }
-            }
-            Err(js_sys::TypeError::new(&format!(
-                "dates[{i}]: a date is a Date or a YYYY-MM-DD string"
-            ))
-            .into())
+            let date = if let Some(s) = v.as_string() {
+                s.parse()
+            } else if let Some(d) = v.dyn_ref::<js_sys::Date>() {
+                finance::Date::from_unix_millis(d.get_time())
+            } else {
+                return Err(js_sys::TypeError::new(&format!(
+                    "dates[{i}]: a date is a Date or a YYYY-MM-DD string"
+                ))
+                .into());
+            };
+            date.map_err(|e| err(e.with_index_path("dates", i)))
         })
         .collect()
-}
-
-fn day_count(name: Option<String>) -> JsResult<finance::DayCount> {
-    finance::DayCount::from_name(name.as_deref().unwrap_or("act/365f")).map_err(err)
 }
 
 /// XNPV over dated flows (actual/365 from the first date by default).
 #[wasm_bindgen(skip_typescript)]
 pub fn xnpv(rate: f64, dates: &Array, amounts: &[f64], day_count: Option<String>) -> JsResult<f64> {
-    finance::xnpv_with(
-        rate,
-        &self::dates(dates)?,
-        amounts,
-        self::day_count(day_count)?,
-    )
-    .map_err(err)
+    finance::xnpv_with(rate, &self::dates(dates)?, amounts, parse(day_count)?).map_err(err)
 }
 
 /// XIRR over dated flows.
@@ -326,11 +322,25 @@ pub fn xirr(
     finance::xirr_with(
         &self::dates(dates)?,
         amounts,
-        guess.unwrap_or(0.1),
-        self::day_count(day_count)?,
+        guess.unwrap_or(finance::DEFAULT_GUESS),
+        parse(day_count)?,
     )
     .map(|s| s.rate)
     .map_err(err)
+}
+
+/// XIRR with every root found and the warning to give when there are several.
+#[wasm_bindgen(js_name = xirrDetailed, skip_typescript)]
+pub fn xirr_detailed(
+    dates: &Array,
+    amounts: &[f64],
+    guess: Option<f64>,
+    day_count: Option<String>,
+) -> JsResult<JsValue> {
+    let guess = guess.unwrap_or(finance::DEFAULT_GUESS);
+    finance::xirr_with(&self::dates(dates)?, amounts, guess, parse(day_count)?)
+        .map(|s| irr_object(s, guess))
+        .map_err(err)
 }
 
 /// Amortization schedule: an array of `{ period, payment, interest, principal, balance }`.
@@ -343,27 +353,13 @@ pub fn loan_schedule(
     grace_periods: Option<u32>,
     grace: Option<String>,
 ) -> JsResult<Array> {
-    let grace = match grace.as_deref() {
-        None | Some("interest_only") => Grace::InterestOnly,
-        Some("capitalized") => Grace::Capitalized,
-        Some(other) => {
-            return Err(err(cleanprod::Error::UnknownVariant {
-                path: "grace".to_string(),
-                value: other.to_string(),
-                expected: "interest_only, capitalized".to_string(),
-            }));
-        }
-    };
-    let loan = Loan {
-        grace_periods: grace_periods.unwrap_or(0),
-        grace,
-        ..Loan::new(
-            principal,
-            annual_rate,
-            years,
-            payments_per_year.unwrap_or(12),
-        )
-    };
+    let loan = Loan::new(
+        principal,
+        annual_rate,
+        years,
+        payments_per_year.unwrap_or(Loan::DEFAULT_PAYMENTS_PER_YEAR),
+    )
+    .with_grace(grace_periods.unwrap_or_default(), parse(grace)?);
     let rows = loan.schedule().map_err(err)?;
     Ok(rows
         .iter()

@@ -99,3 +99,97 @@ test('financing terms are checked', () => {
   assert.equal(out.dscr[0], null);
   assert.ok(Math.abs(out.dscr[1] - 300 / 241.26888218) < 1e-9);
 });
+
+// The multiple-IRR warning: the text Python raises as a MultipleIrrWarning for the same flows
+// (python/tests/test_finance.py asserts the same string), both made by the engine.
+const TWO_ROOTS_WARNING =
+  'the cash flows have 2 internal rates of return [0.1, 0.2]; returning 0.2, the nearest to guess=0.25. Decide with NPV or MIRR.';
+
+test('irrDetailed says when flows have several IRRs; irr stays a number', () => {
+  const flows = [-1, 2.3, -1.32];
+  const d = cp.irrDetailed(flows, 0.25);
+  assert.equal(typeof cp.irr(flows, 0.25), 'number');
+  assert.equal(d.rate, cp.irr(flows, 0.25));
+  assert.ok(Math.abs(d.rate - 0.2) < 1e-9);
+  assert.ok(Array.isArray(d.roots) && Array.isArray(d.warnings));
+  assert.deepEqual(d.roots.map((r) => Number(r.toFixed(9))), [0.1, 0.2]);
+  assert.deepEqual(d.roots, [...cp.irrRoots(flows)]);
+  assert.equal(d.multiple, true);
+  assert.equal(d.complete, true);
+  assert.deepEqual(d.warnings, [TWO_ROOTS_WARNING]);
+  // the default guess is 10 %: the other root
+  assert.ok(Math.abs(cp.irrDetailed(flows).rate - 0.1) < 1e-9);
+
+  const one = cp.irrDetailed(Float64Array.from([-100, 39, 59, 55, 20]));
+  assert.equal(one.rate, cp.irr([-100, 39, 59, 55, 20]));
+  assert.ok(Math.abs(one.rate - 0.28095) < 5e-6); // numpy-financial documentation
+  assert.deepEqual([one.multiple, one.complete, one.warnings, one.roots], [false, true, [], [one.rate]]);
+  assert.throws(() => cp.irrDetailed([1, 2, 3]), (e) => e instanceof Error && e.code === 'no_sign_change');
+
+  // dated flows a whole number of 30/360 years apart: the same two roots
+  const x = cp.xirrDetailed(['2021-01-01', '2022-01-01', '2023-01-01'], flows, 0.25, '30/360');
+  assert.equal(x.multiple, true);
+  assert.deepEqual(x.roots.map((r) => Number(r.toFixed(9))), [0.1, 0.2]);
+  assert.equal(x.warnings.length, 1);
+  assert.match(x.warnings[0], /^the cash flows have 2 internal rates of return/);
+  assert.equal(x.rate, cp.xirr(['2021-01-01', '2022-01-01', '2023-01-01'], flows, 0.25, '30/360'));
+});
+
+// The same rows and the same expected names as python/tests/test_finance.py
+// (test_status_names_match_js): the two packages name each row's status alike.
+const STATUS_ROWS = {
+  irr: { rows: [[-100, 60, 60], [1, 2, 3], [-100, NaN, 50], [-1, 2.3, -1.32], [-1, 1, -1]], names: ['ok', 'no_sign_change', 'invalid', 'multiple', 'no_root'] },
+  payback: { rows: [[-100, 50, 60], [-100, 10, 10]], names: ['ok', 'never'] },
+  profitability_index: { rows: [[-100, 60, 60], [100, 1, 1]], names: ['ok', 'invalid'] },
+};
+
+test('status names and descriptions come from the engine and match Python', () => {
+  assert.deepEqual({ ...cp.STATUS_NAMES }, { 0: 'ok', 1: 'multiple', 2: 'no_sign_change', 3: 'no_root', 4: 'invalid', 5: 'never' });
+  // the descriptions the package always had
+  assert.deepEqual({ ...cp.STATUS }, {
+    0: 'ok',
+    1: 'ok, one of several roots',
+    2: 'no sign change',
+    3: 'no root in the searched range',
+    4: 'invalid row (NaN or infinity)',
+    5: 'never pays back',
+  });
+  assert.ok(Object.isFrozen(cp.STATUS) && Object.isFrozen(cp.STATUS_NAMES));
+  const names = (r) => [...r.status].map((s) => cp.STATUS_NAMES[s]);
+  const flat = (rows) => Float64Array.from(rows.flat());
+  const { irr, payback, profitability_index: pi } = STATUS_ROWS;
+  assert.deepEqual(names(cp.irrBatch(flat(irr.rows), 3)), irr.names);
+  assert.deepEqual(names(cp.paybackBatch(flat(payback.rows), 3)), payback.names);
+  assert.deepEqual(names(cp.discountedPaybackBatch(0, flat(payback.rows), 3)), payback.names);
+  assert.deepEqual(names(cp.profitabilityIndexBatch(0, flat(pi.rows), 3)), pi.names);
+});
+
+test('names of conventions are checked by the engine', () => {
+  assert.equal(cp.npv(0.1, [-1, 2], 'numpy'), cp.npv(0.1, [-1, 2]));
+  assert.throws(() => cp.npv(0.1, [-1, 2], 'lotus'), (e) => e instanceof TypeError && e.path === 'convention' && e.value === 'lotus');
+  assert.throws(() => cp.npvBatch(0.1, Float64Array.from([-1, 2]), 2, 'lotus'), (e) => e instanceof TypeError && e.path === 'convention');
+  assert.equal(cp.pmt(0.1, 10, 100, 0, 'start'), cp.pmt(0.1, 10, 100, 0, 'begin'));
+  assert.throws(() => cp.pmt(0.1, 10, 100, 0, 'middle'), (e) => e instanceof TypeError && e.path === 'when' && e.value === 'middle');
+  assert.throws(() => cp.xnpv(0.1, ['2023-01-15', '2024-01-15'], [-100, 110], 'bus/252'), (e) => e instanceof TypeError && e.path === 'day_count');
+  assert.throws(() => cp.loanSchedule(1000, 0.1, 2, 1, 1, 'deferred'), (e) => e instanceof TypeError && e.path === 'grace' && e.value === 'deferred');
+  const g = cp.loanSchedule(10000, 0.10, 4, 1, 2, 'capitalized');
+  assert.ok(Math.abs(g[1].balance - 12100) < 1e-9);
+  assert.equal(cp.loanSchedule(12000, 0, 1).length, 12); // monthly by default
+});
+
+test('batch parameters are checked once, naming them', () => {
+  const flat = Float64Array.from([-100, 60, 60]);
+  assert.throws(() => cp.irrBatch(flat, 3, -2), (e) => e instanceof RangeError && e.path === 'guess');
+  assert.throws(() => cp.npvBatch(-2, flat, 3), (e) => e instanceof RangeError && e.path === 'rate');
+  assert.throws(() => cp.mirrBatch(flat, 3, 0.1, NaN), (e) => e instanceof RangeError && e.path === 'reinvest_rate');
+  assert.throws(() => cp.discountedPaybackBatch(-1, flat, 3), (e) => e instanceof RangeError && e.path === 'rate');
+  assert.throws(() => cp.profitabilityIndexBatch(Infinity, flat, 3), (e) => e instanceof RangeError && e.path === 'rate');
+  assert.throws(() => cp.xnpv(0.1, [new Date(NaN), '2021-01-01'], [-1, 2]), (e) => e instanceof RangeError && e.path === 'dates[0]');
+});
+
+test('levelized cost: saving per period, then the O&M change', () => {
+  // (A/P, 5 %, 10) = 0.1295046: (10,000 × 0.1295046 + 250) / 5,000
+  const c = cp.levelizedCost(0.05, 10, 10000, 5000, 250);
+  assert.ok(Math.abs(c - (1295.04575 + 250) / 5000) < 1e-8, `${c}`);
+  assert.equal(cp.levelizedCost(0.05, 10, 10000, 5000), cp.levelizedCost(0.05, 10, 10000, 5000, 0));
+});

@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` by scripts/test: the published types must accept correct use
 // and reject wrong use (each @ts-expect-error fails the check if the line compiles).
-import { Assessment, report, type Report, type TanningBenchmarks, parse, summary, balance, evaluate, portfolio, benchmarks, rank, toSi, canonical, type Document, type Summary, type CleanprodErrorFields, type Sequence } from '../pkg/index.js';
+import { Assessment, report, type Report, type TanningBenchmarks, parse, summary, balance, evaluate, portfolio, benchmarks, rank, toSi, canonical, irr, irrDetailed, irrBatch, STATUS_NAMES, type Document, type Summary, type CleanprodErrorFields, type Sequence, type IrrDetailed } from '../pkg/index.js';
 
 const doc: Document = parse('format = "cleanprod/1"');
 const currency: string = doc.currency;
@@ -58,4 +58,12 @@ const other = b?.sector === 'laundry';
 a.free();
 
 void [r, saved, same, tanning, other];
-void [currency, hours, days, annual, si, text, wrong, bad, unit, npv, co2, increment, effect, water, ranked, catalogue];
+const rateOnly: number = irr([-100, 110]);
+const detailed: IrrDetailed = irrDetailed([-1, 2.3, -1.32], 0.25);
+const warnings: string[] = detailed.warnings;
+const several: boolean = detailed.multiple;
+const statusNames: string[] = [...irrBatch(new Float64Array([-100, 110]), 2).status].map((s) => STATUS_NAMES[s]);
+// @ts-expect-error: irr returns a number, not the detailed result
+const notDetailed: IrrDetailed = irr([-100, 110]);
+
+void [currency, hours, days, annual, si, text, wrong, bad, unit, npv, co2, increment, effect, water, ranked, catalogue, rateOnly, warnings, several, statusNames, notDetailed];

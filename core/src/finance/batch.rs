@@ -1,5 +1,16 @@
 //! Metrics over many series at once: one bad row never fails the batch.
+//!
+//! Each metric of a cash-flow series has a batch form here ([`npv_batch`], [`irr_batch`],
+//! [`mirr_batch`], [`payback_batch`], [`discounted_payback_batch`],
+//! [`profitability_index_batch`]) over rows stored one after the other (`row_len` values a
+//! row), giving a value and a [`Status`] per row. The parameters shared by every row (a rate,
+//! a guess) are checked once: a bad one is an error naming it, not a batch of invalid rows.
 
+use super::check;
+use super::irr::irr_with_guess;
+use super::periodic::{
+    FirstFlow, discounted_payback, mirr, npv_rows, payback, profitability_index,
+};
 use crate::error::{Error, NoSolution, Result};
 
 /// The outcome of one row of a batch.
@@ -21,6 +32,62 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order of their codes.
+    pub const ALL: [Status; 6] = [
+        Status::Ok,
+        Status::Multiple,
+        Status::NoSignChange,
+        Status::NoRoot,
+        Status::Invalid,
+        Status::Never,
+    ];
+
+    /// The numeric code of the status, as the bindings return it per row (0 to 5).
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// The status of a numeric code, if there is one.
+    ///
+    /// ```
+    /// use cleanprod::finance::Status;
+    /// assert_eq!(Status::from_code(5), Some(Status::Never));
+    /// assert_eq!(Status::from_code(6), None);
+    /// ```
+    pub fn from_code(code: u8) -> Option<Status> {
+        Status::ALL.get(usize::from(code)).copied()
+    }
+
+    /// A stable machine-readable name: `"ok"`, `"multiple"`, `"no_sign_change"`, `"no_root"`,
+    /// `"invalid"` or `"never"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Multiple => "multiple",
+            Status::NoSignChange => "no_sign_change",
+            Status::NoRoot => "no_root",
+            Status::Invalid => "invalid",
+            Status::Never => "never",
+        }
+    }
+
+    /// What the status means, in words for people.
+    pub fn description(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Multiple => "ok, one of several roots",
+            Status::NoSignChange => "no sign change",
+            Status::NoRoot => "no root in the searched range",
+            Status::Invalid => "invalid row (NaN or infinity)",
+            Status::Never => "never pays back",
+        }
+    }
+
+    /// Whether a row with this status has a value ([`Status::Ok`] and [`Status::Multiple`]).
+    pub fn has_value(self) -> bool {
+        matches!(self, Status::Ok | Status::Multiple)
+    }
+
     /// The status of an error in one row.
     pub fn of_error(e: &Error) -> Status {
         match e {
@@ -62,10 +129,96 @@ pub fn batch(
     check_shape(values, row_len)?;
     Ok(fill_rows(values, row_len, true, |row| match metric(row) {
         Ok((v, s)) if v.is_finite() => (v, s),
-        Ok((_, s)) if s != Status::Ok && s != Status::Multiple => (f64::NAN, s),
+        Ok((_, s)) if !s.has_value() => (f64::NAN, s),
         Ok(_) => (f64::NAN, Status::Invalid),
         Err(e) => (f64::NAN, Status::of_error(&e)),
     }))
+}
+
+impl std::fmt::Display for Status {
+    /// The [`Status::name`].
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// NPV at `rate` of each row of `values` (row-major, `row_len` flows a row), the first flow
+/// of each row at t = 0 or at the end of the first period; row by row exactly what
+/// [`npv_with`](super::npv_with) gives. A row with a NaN or an infinity gets
+/// [`Status::Invalid`].
+///
+/// ```
+/// use cleanprod::finance::{npv_batch, FirstFlow, Status};
+/// // numpy-financial documentation: npv(0.08, [-40000, 5000, 8000, 12000, 30000]) = 3065.22267
+/// let rows = [-40_000.0, 5_000.0, 8_000.0, 12_000.0, 30_000.0, /* */ 1.0, f64::NAN, 0.0, 0.0, 0.0];
+/// let r = npv_batch(0.08, &rows, 5, FirstFlow::AtZero).unwrap();
+/// assert!((r.values[0] - 3065.22267).abs() < 5e-6);
+/// assert_eq!(r.status, vec![Status::Ok, Status::Invalid]);
+/// ```
+pub fn npv_batch(
+    rate: f64,
+    values: &[f64],
+    row_len: usize,
+    first_flow: FirstFlow,
+) -> Result<BatchResult> {
+    npv_rows(rate, values, row_len, first_flow)
+}
+
+/// The IRR of each row, the root nearest `guess` where there are several (status
+/// [`Status::Multiple`]); row by row what [`irr_with_guess`] gives.
+///
+/// ```
+/// use cleanprod::finance::{irr_batch, Status};
+/// let rows = [-100.0, 39.0, 59.0, 55.0, 20.0, /* */ 1.0, 2.0, 3.0, 4.0, 5.0];
+/// let r = irr_batch(&rows, 5, 0.1).unwrap();
+/// assert!((r.values[0] - 0.28095).abs() < 5e-6); // numpy-financial documentation
+/// assert_eq!(r.status, vec![Status::Ok, Status::NoSignChange]);
+/// ```
+pub fn irr_batch(values: &[f64], row_len: usize, guess: f64) -> Result<BatchResult> {
+    check::rate("guess", guess)?;
+    batch(values, row_len, |row| {
+        irr_with_guess(row, guess).map(|s| (s.rate, s.status()))
+    })
+}
+
+/// The modified IRR of each row (see [`mirr`]).
+pub fn mirr_batch(
+    values: &[f64],
+    row_len: usize,
+    finance_rate: f64,
+    reinvest_rate: f64,
+) -> Result<BatchResult> {
+    check::rate("finance_rate", finance_rate)?;
+    check::rate("reinvest_rate", reinvest_rate)?;
+    batch(values, row_len, |row| {
+        mirr(row, finance_rate, reinvest_rate).map(|v| (v, Status::Ok))
+    })
+}
+
+/// The simple payback of each row (see [`payback`]); NaN with [`Status::Never`] where it
+/// never comes.
+pub fn payback_batch(values: &[f64], row_len: usize) -> Result<BatchResult> {
+    batch(values, row_len, |row| {
+        payback(row).map(|p| p.value_and_status())
+    })
+}
+
+/// The discounted payback at `rate` of each row (see [`discounted_payback`]); NaN with
+/// [`Status::Never`] where it never comes.
+pub fn discounted_payback_batch(rate: f64, values: &[f64], row_len: usize) -> Result<BatchResult> {
+    check::rate("rate", rate)?;
+    batch(values, row_len, |row| {
+        discounted_payback(rate, row).map(|p| p.value_and_status())
+    })
+}
+
+/// The profitability index at `rate` of each row (see [`profitability_index`]); a row whose
+/// first flow is not an investment (negative) gets [`Status::Invalid`].
+pub fn profitability_index_batch(rate: f64, values: &[f64], row_len: usize) -> Result<BatchResult> {
+    check::rate("rate", rate)?;
+    batch(values, row_len, |row| {
+        profitability_index(rate, row).map(|v| (v, Status::Ok))
+    })
 }
 
 /// `row_len` is positive and divides the number of values.
@@ -143,4 +296,195 @@ fn threads_for(values: usize) -> usize {
 #[cfg(target_family = "wasm")]
 fn threads_for(_values: usize) -> usize {
     1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finance::{irr, npv_with};
+    use approx::assert_relative_eq;
+
+    #[test]
+    fn statuses_have_codes_names_and_descriptions() {
+        for (i, s) in Status::ALL.into_iter().enumerate() {
+            assert_eq!(usize::from(s.code()), i);
+            assert_eq!(Status::from_code(s.code()), Some(s));
+            assert_eq!(s.to_string(), s.name());
+        }
+        let names: Vec<&str> = Status::ALL.iter().map(|s| s.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "ok",
+                "multiple",
+                "no_sign_change",
+                "no_root",
+                "invalid",
+                "never"
+            ]
+        );
+        // The texts the Python and JS STATUS tables had before they came from here.
+        assert_eq!(Status::Multiple.description(), "ok, one of several roots");
+        assert_eq!(
+            Status::Invalid.description(),
+            "invalid row (NaN or infinity)"
+        );
+        assert_eq!(Status::Never.description(), "never pays back");
+        assert_eq!(Status::from_code(6), None);
+        let values: Vec<bool> = Status::ALL.iter().map(|s| s.has_value()).collect();
+        assert_eq!(values, [true, true, false, false, false, false]);
+    }
+
+    #[test]
+    fn npv_batch_published_and_equal_to_scalar() {
+        // numpy-financial documentation, npv: 3065.22267 at 8 %; LibreOffice/Excel NPV(5 %;
+        // -15000; 1500; 2500; 3500; 4500; 6000) = 117.04 (first flow discounted).
+        let numpy = [-40_000.0, 5_000.0, 8_000.0, 12_000.0, 30_000.0];
+        let excel = [-15_000.0, 1_500.0, 2_500.0, 3_500.0, 4_500.0, 6_000.0];
+        let r = npv_batch(0.08, &numpy, 5, FirstFlow::AtZero).unwrap();
+        assert!((r.values[0] - 3065.22267).abs() < 5e-6, "{:?}", r.values);
+        let r = npv_batch(0.05, &excel, 6, FirstFlow::EndOfPeriod).unwrap();
+        assert!((r.values[0] - 117.04).abs() < 0.005, "{:?}", r.values);
+        let rows = [excel.as_slice(), &[1.0, f64::INFINITY, 0.0, 0.0, 0.0, 0.0]].concat();
+        let r = npv_batch(0.05, &rows, 6, FirstFlow::AtZero).unwrap();
+        assert_eq!(
+            r.values[0].to_bits(),
+            npv_with(0.05, &excel, FirstFlow::AtZero).unwrap().to_bits()
+        );
+        assert_eq!(r.status, [Status::Ok, Status::Invalid]);
+        assert!(r.values[1].is_nan());
+        // the rate is checked once, naming it; a bad shape names row_len
+        let e = npv_batch(-1.5, &rows, 6, FirstFlow::AtZero).unwrap_err();
+        assert_eq!(e.path(), "rate");
+        assert_eq!(
+            npv_batch(0.05, &rows, 5, FirstFlow::AtZero)
+                .unwrap_err()
+                .path(),
+            "row_len"
+        );
+    }
+
+    #[test]
+    fn irr_batch_statuses() {
+        let rows = [
+            // numpy-financial documentation, irr: 0.28095
+            -100.0,
+            39.0,
+            59.0,
+            55.0,
+            20.0,
+            0.0, //
+            // numpy's former financial test suite: 0.0524
+            -150_000.0,
+            15_000.0,
+            25_000.0,
+            35_000.0,
+            45_000.0,
+            60_000.0, //
+            1.0,
+            2.0,
+            3.0,
+            4.0,
+            5.0,
+            6.0, //
+            -1.0,
+            2.3,
+            -1.32,
+            0.0,
+            0.0,
+            0.0, //
+            -1.0,
+            1.0,
+            -1.0,
+            0.0,
+            0.0,
+            0.0, //
+            -1.0,
+            f64::NAN,
+            2.0,
+            0.0,
+            0.0,
+            0.0,
+        ];
+        let r = irr_batch(&rows, 6, 0.25).unwrap();
+        assert_eq!(
+            r.status,
+            [
+                Status::Ok,
+                Status::Ok,
+                Status::NoSignChange,
+                Status::Multiple,
+                Status::NoRoot,
+                Status::Invalid
+            ]
+        );
+        assert!((r.values[0] - 0.28095).abs() < 5e-6, "{}", r.values[0]);
+        assert!((r.values[1] - 0.0524).abs() < 5e-5, "{}", r.values[1]);
+        for (i, row) in rows.chunks(6).enumerate().take(2) {
+            assert_eq!(r.values[i].to_bits(), irr(row).unwrap().to_bits());
+        }
+        // the root nearest the guess
+        assert_relative_eq!(r.values[3], 0.2, max_relative = 1e-9);
+        assert!(
+            r.values[2..]
+                .iter()
+                .enumerate()
+                .all(|(i, v)| i == 1 || v.is_nan())
+        );
+        assert_eq!(irr_batch(&rows, 6, -1.0).unwrap_err().path(), "guess");
+        assert_eq!(irr_batch(&rows, 0, 0.1).unwrap_err().path(), "row_len");
+    }
+
+    #[test]
+    fn mirr_and_profitability_batches() {
+        // Microsoft Excel MIRR documentation: 13 % after five years (to whole percents).
+        let excel = [
+            -120_000.0, 39_000.0, 30_000.0, 21_000.0, 37_000.0, 46_000.0, //
+            1.0, 2.0, 3.0, 4.0, 5.0, 6.0,
+        ];
+        let r = mirr_batch(&excel, 6, 0.10, 0.12).unwrap();
+        assert!((r.values[0] - 0.13).abs() < 0.005, "{}", r.values[0]);
+        assert_eq!(r.status, [Status::Ok, Status::NoSignChange]);
+        assert_eq!(
+            mirr_batch(&excel, 6, 0.10, f64::NAN).unwrap_err().path(),
+            "reinvest_rate"
+        );
+        assert_eq!(
+            mirr_batch(&excel, 6, -2.0, 0.1).unwrap_err().path(),
+            "finance_rate"
+        );
+        let rows = [-100.0, 60.0, 60.0, 100.0, 1.0, 1.0];
+        let r = profitability_index_batch(0.0, &rows, 3).unwrap();
+        assert_relative_eq!(r.values[0], 1.2);
+        assert_eq!(r.status, [Status::Ok, Status::Invalid]);
+        assert_eq!(
+            profitability_index_batch(-1.0, &rows, 3)
+                .unwrap_err()
+                .path(),
+            "rate"
+        );
+    }
+
+    #[test]
+    fn payback_batches_say_never() {
+        // UC Berkeley CE 167, assignment 5 solutions (2008), problem 1: payback 4.7 years,
+        // discounted at 5 % 7.2 years (one decimal); then a row that never pays back.
+        let rows = [
+            -180.0, -90.0, 0.0, 100.0, 100.0, 100.0, -90.0, 100.0, 100.0, //
+            -100.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0,
+        ];
+        let r = payback_batch(&rows, 9).unwrap();
+        assert!((r.values[0] - 4.7).abs() < 0.05, "{}", r.values[0]);
+        assert_eq!(r.status, [Status::Ok, Status::Never]);
+        assert!(r.values[1].is_nan());
+        let d = discounted_payback_batch(0.05, &rows, 9).unwrap();
+        assert!((d.values[0] - 7.2).abs() < 0.05, "{}", d.values[0]);
+        assert_eq!(d.status, [Status::Ok, Status::Never]);
+        assert_eq!(
+            discounted_payback_batch(f64::INFINITY, &rows, 9)
+                .unwrap_err()
+                .path(),
+            "rate"
+        );
+    }
 }

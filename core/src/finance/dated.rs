@@ -29,6 +29,32 @@ impl Date {
         self.0
     }
 
+    /// The UTC day of a time in milliseconds since 1970-01-01T00:00Z (a JavaScript `Date`'s
+    /// value), within the ±10⁸ days a JavaScript `Date` can hold.
+    ///
+    /// ```
+    /// use cleanprod::finance::Date;
+    /// let d = Date::from_unix_millis(1_199_145_600_000.0 + 3_600_000.0).unwrap();
+    /// assert_eq!(d.to_string(), "2008-01-01");
+    /// assert_eq!(Date::from_unix_millis(-1.0).unwrap().to_string(), "1969-12-31");
+    /// assert!(Date::from_unix_millis(f64::NAN).is_err());
+    /// ```
+    pub fn from_unix_millis(ms: f64) -> Result<Date> {
+        const MS_PER_DAY: f64 = 86_400_000.0;
+        const MAX_DAYS: f64 = 1e8;
+        let days = (ms / MS_PER_DAY).floor();
+        if days.is_finite() && days.abs() <= MAX_DAYS {
+            // |days| ≤ 1e8 fits an i32 exactly.
+            Ok(Date(days as i32))
+        } else {
+            Err(Error::out_of_range(
+                "date",
+                ms,
+                "is not a valid time (milliseconds since 1970-01-01, within 10^8 days)",
+            ))
+        }
+    }
+
     /// The date of a year, month (1–12) and day (1–31), if it exists.
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
@@ -110,18 +136,19 @@ pub enum DayCount {
 }
 
 impl DayCount {
-    /// `"act/365f"` (also `"act/365"`), `"act/360"` or `"30/360"`.
-    pub fn from_name(name: &str) -> Result<DayCount> {
-        match name.to_ascii_lowercase().as_str() {
-            "act/365f" | "act/365" | "actual/365" => Ok(DayCount::Act365Fixed),
-            "act/360" | "actual/360" => Ok(DayCount::Act360),
-            "30/360" | "30/360 us" => Ok(DayCount::Thirty360),
-            _ => Err(Error::UnknownVariant {
-                path: "day_count".to_string(),
-                value: name.to_string(),
-                expected: "act/365f, act/360, 30/360".to_string(),
-            }),
+    /// The canonical name: `"act/365f"`, `"act/360"` or `"30/360"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DayCount::Act365Fixed => "act/365f",
+            DayCount::Act360 => "act/360",
+            DayCount::Thirty360 => "30/360",
         }
+    }
+
+    /// `"act/365f"` (also `"act/365"`), `"act/360"` or `"30/360"` (see the [`FromStr`]
+    /// implementation).
+    pub fn from_name(name: &str) -> Result<DayCount> {
+        name.parse()
     }
 
     /// Years from `a` to `b`.
@@ -137,6 +164,32 @@ impl DayCount {
                 let days = 360 * (y2 - y1) + 30 * (m2 as i32 - m1 as i32) + (d2 as i32 - d1 as i32);
                 f64::from(days) / 360.0
             }
+        }
+    }
+}
+
+impl FromStr for DayCount {
+    type Err = Error;
+
+    /// `"act/365f"` (also `"act/365"`, `"actual/365"`), `"act/360"` (`"actual/360"`) or
+    /// `"30/360"` (`"30/360 us"`), in any case; any other name is an
+    /// [`Error::UnknownVariant`] at `day_count`.
+    ///
+    /// ```
+    /// use cleanprod::finance::DayCount;
+    /// assert_eq!("ACT/360".parse::<DayCount>().unwrap(), DayCount::Act360);
+    /// assert!("bus/252".parse::<DayCount>().is_err());
+    /// ```
+    fn from_str(name: &str) -> Result<DayCount> {
+        match name.to_ascii_lowercase().as_str() {
+            "act/365f" | "act/365" | "actual/365" => Ok(DayCount::Act365Fixed),
+            "act/360" | "actual/360" => Ok(DayCount::Act360),
+            "30/360" | "30/360 us" => Ok(DayCount::Thirty360),
+            _ => Err(Error::UnknownVariant {
+                path: "day_count".to_string(),
+                value: name.to_string(),
+                expected: "act/365f, act/360, 30/360".to_string(),
+            }),
         }
     }
 }
@@ -293,13 +346,35 @@ mod tests {
         assert_eq!(DayCount::Thirty360.years(a, b), 60.0 / 360.0);
         let c: Date = "2024-02-29".parse().unwrap();
         assert_eq!(DayCount::Thirty360.years(a, c), 29.0 / 360.0);
-        assert!(DayCount::from_name("bus/252").is_err());
+        let e = DayCount::from_name("bus/252").unwrap_err();
+        assert_eq!(
+            (e.code(), e.path(), e.value()),
+            ("unknown_variant", "day_count", Some("bus/252"))
+        );
+        for c in [DayCount::Act365Fixed, DayCount::Act360, DayCount::Thirty360] {
+            assert_eq!(c.name().parse::<DayCount>().unwrap(), c);
+        }
+        assert_eq!("act/365".parse::<DayCount>().unwrap(), DayCount::default());
         // one year at 10 % by 30/360 from 2023-01-15 to 2024-01-15
         let d = ["2023-01-15".parse().unwrap(), "2024-01-15".parse().unwrap()];
         let r = xirr_with(&d, &[-100.0, 110.0], 0.1, DayCount::Thirty360)
             .unwrap()
             .rate;
         assert!((r - 0.1).abs() < 1e-12);
+    }
+
+    #[test]
+    fn dates_from_unix_millis() {
+        // 2008-03-01T00:00Z is 1,204,329,600,000 ms; any time that day gives that day.
+        let day: Date = "2008-03-01".parse().unwrap();
+        for ms in [1_204_329_600_000.0, 1_204_329_600_000.0 + 86_399_999.0] {
+            assert_eq!(Date::from_unix_millis(ms).unwrap(), day);
+        }
+        assert_eq!(Date::from_unix_millis(-86_400_000.0).unwrap().days(), -1);
+        assert_eq!(Date::from_unix_millis(8.64e15).unwrap().days(), 100_000_000);
+        for bad in [f64::NAN, f64::INFINITY, 8.64e15 + 86_400_000.0] {
+            assert_eq!(Date::from_unix_millis(bad).unwrap_err().path(), "date");
+        }
     }
 
     #[test]

@@ -18,9 +18,13 @@
 //!   f at its ends. All roots found are returned; the one nearest the guess is "the" IRR.
 //!   Pairs of roots beyond the grid can be missed, which [`Irr::complete`] reports.
 
+use super::batch::Status;
 use super::check;
 use crate::error::{Error, NoSolution, Result};
 
+/// The guess of [`irr`], [`irr_roots`] and the bindings' `irr` and `xirr` when none is given:
+/// 10 %. Where flows have several IRRs, the one nearest the guess is returned.
+pub const DEFAULT_GUESS: f64 = 0.1;
 /// Smallest rate of the grid searched for multiple roots: -99 %.
 pub const IRR_SCAN_MIN: f64 = -0.99;
 /// Largest rate of the grid searched for multiple roots: +1000 %.
@@ -51,6 +55,53 @@ impl Irr {
     pub fn is_multiple(&self) -> bool {
         self.roots.len() > 1
     }
+
+    /// [`Status::Multiple`] when there are several roots, [`Status::Ok`] otherwise: the status
+    /// of the IRR as one row of a batch.
+    pub fn status(&self) -> Status {
+        if self.is_multiple() {
+            Status::Multiple
+        } else {
+            Status::Ok
+        }
+    }
+
+    /// The warning to give with [`Irr::rate`] when the flows have several IRRs (`None` when
+    /// they have one), `guess` being the guess the rate was chosen by. Python raises it as a
+    /// `MultipleIrrWarning`; JS returns it in the `warnings` of `irrDetailed`.
+    ///
+    /// ```
+    /// use cleanprod::finance::irr_with_guess;
+    /// let s = irr_with_guess(&[-1.0, 2.3, -1.32], 0.25).unwrap();
+    /// assert_eq!(
+    ///     s.multiple_warning(0.25).unwrap(),
+    ///     "the cash flows have 2 internal rates of return [0.1, 0.2]; returning 0.2, the \
+    ///      nearest to guess=0.25. Decide with NPV or MIRR."
+    /// );
+    /// assert_eq!(irr_with_guess(&[-1.0, 1.1], 0.1).unwrap().multiple_warning(0.1), None);
+    /// ```
+    pub fn multiple_warning(&self, guess: f64) -> Option<String> {
+        if !self.is_multiple() {
+            return None;
+        }
+        let count = if self.complete { "" } else { "at least " };
+        let roots: Vec<String> = self.roots.iter().map(|r| number(*r)).collect();
+        Some(format!(
+            "the cash flows have {count}{} internal rates of return [{}]; returning {}, the \
+             nearest to guess={}. Decide with NPV or MIRR.",
+            self.roots.len(),
+            roots.join(", "),
+            number(self.rate),
+            number(guess),
+        ))
+    }
+}
+
+/// A rate in a message: the shortest text that reads back as the same number, rounded to 12
+/// significant digits so that a root found to 1e-12 reads as the round number it is.
+fn number(x: f64) -> String {
+    let rounded: f64 = format!("{x:.11e}").parse().unwrap_or(x);
+    format!("{rounded:?}")
 }
 
 /// Flows whose present value the solver evaluates.
@@ -174,12 +225,12 @@ impl HornerSums {
 /// assert!((r - 0.0524).abs() < 5e-5);
 /// ```
 pub fn irr(values: &[f64]) -> Result<f64> {
-    irr_with_guess(values, 0.1).map(|s| s.rate)
+    irr_with_guess(values, DEFAULT_GUESS).map(|s| s.rate)
 }
 
 /// Every IRR found, ascending.
 pub fn irr_roots(values: &[f64]) -> Result<Vec<f64>> {
-    irr_with_guess(values, 0.1).map(|s| s.roots)
+    irr_with_guess(values, DEFAULT_GUESS).map(|s| s.roots)
 }
 
 /// The IRRs of flows at t = 0, 1, 2, ..., choosing the root nearest `guess` when there are
@@ -539,6 +590,39 @@ mod tests {
         let s = irr_with_guess(&double, 0.0).unwrap();
         assert_eq!(s.roots.len(), 1);
         assert_relative_eq!(s.rate, 0.1, max_relative = 1e-6);
+    }
+
+    #[test]
+    fn multiple_warning_and_status() {
+        let flows = [-1.0, 2.3, -1.32];
+        let s = irr_with_guess(&flows, 0.1).unwrap();
+        assert_eq!(s.status(), Status::Multiple);
+        let w = s.multiple_warning(0.1).unwrap();
+        assert_eq!(
+            w,
+            "the cash flows have 2 internal rates of return [0.1, 0.2]; returning 0.1, the \
+             nearest to guess=0.1. Decide with NPV or MIRR."
+        );
+        // one root: no warning, status ok
+        let one = irr_with_guess(&[-100.0, 39.0, 59.0, 55.0, 20.0], 0.1).unwrap();
+        assert_eq!(
+            (one.status(), one.multiple_warning(0.1)),
+            (Status::Ok, None)
+        );
+        // roots that may not be all there are say so
+        let partial = Irr {
+            rate: 0.1,
+            roots: vec![0.1, 0.2],
+            complete: false,
+        };
+        let w = partial.multiple_warning(0.3).unwrap();
+        assert!(
+            w.contains("at least 2 internal rates") && w.contains("guess=0.3"),
+            "{w}"
+        );
+        assert_eq!(number(0.1 + 0.2), "0.3");
+        assert_eq!(number(-0.999999999), "-0.999999999");
+        assert_eq!(number(1e21), "1e21");
     }
 
     #[test]

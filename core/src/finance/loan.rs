@@ -1,5 +1,7 @@
 //! Loans: amortization schedules with grace periods.
 
+use std::str::FromStr;
+
 use super::check;
 use crate::error::{Error, Result};
 
@@ -55,7 +57,46 @@ pub struct LoanPayment {
     pub balance: f64,
 }
 
+impl Grace {
+    /// Every treatment of grace.
+    pub const ALL: [Grace; 2] = [Grace::InterestOnly, Grace::Capitalized];
+
+    /// The name the bindings take (`grace=`): `"interest_only"` or `"capitalized"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Grace::InterestOnly => "interest_only",
+            Grace::Capitalized => "capitalized",
+        }
+    }
+}
+
+impl FromStr for Grace {
+    type Err = Error;
+
+    /// `"interest_only"` or `"capitalized"`; any other name is an [`Error::UnknownVariant`]
+    /// at `grace`.
+    ///
+    /// ```
+    /// use cleanprod::finance::Grace;
+    /// assert_eq!("capitalized".parse::<Grace>().unwrap(), Grace::Capitalized);
+    /// assert!("deferred".parse::<Grace>().is_err());
+    /// ```
+    fn from_str(name: &str) -> Result<Grace> {
+        Grace::ALL
+            .into_iter()
+            .find(|g| g.name() == name)
+            .ok_or_else(|| Error::UnknownVariant {
+                path: "grace".to_string(),
+                value: name.to_string(),
+                expected: "interest_only, capitalized".to_string(),
+            })
+    }
+}
+
 impl Loan {
+    /// Payments per year when none is given: monthly.
+    pub const DEFAULT_PAYMENTS_PER_YEAR: u32 = 12;
+
     /// A loan without grace.
     pub fn new(principal: f64, annual_rate: f64, years: f64, payments_per_year: u32) -> Loan {
         Loan {
@@ -65,6 +106,23 @@ impl Loan {
             payments_per_year,
             grace_periods: 0,
             grace: Grace::InterestOnly,
+        }
+    }
+
+    /// The same loan with `periods` periods of grace of the given kind at the start of the
+    /// term.
+    ///
+    /// ```
+    /// use cleanprod::finance::{Grace, Loan};
+    /// let loan = Loan::new(10_000.0, 0.10, 4.0, 1).with_grace(2, Grace::Capitalized);
+    /// let s = loan.schedule().unwrap();
+    /// assert!((s[1].balance - 12_100.0).abs() < 1e-9);
+    /// ```
+    pub fn with_grace(self, periods: u32, grace: Grace) -> Loan {
+        Loan {
+            grace_periods: periods,
+            grace,
+            ..self
         }
     }
 
@@ -215,6 +273,26 @@ mod tests {
         // principal repaid in total equals principal lent
         let repaid: f64 = s.iter().map(|p| p.principal).sum();
         assert_relative_eq!(repaid, 10_000.0, max_relative = 1e-12);
+    }
+
+    #[test]
+    fn grace_by_name() {
+        for g in Grace::ALL {
+            assert_eq!(g.name().parse::<Grace>().unwrap(), g);
+        }
+        let e = "deferred".parse::<Grace>().unwrap_err();
+        assert_eq!(
+            (e.code(), e.path(), e.value()),
+            ("unknown_variant", "grace", Some("deferred"))
+        );
+        let loan = Loan::new(1.0, 0.1, 1.0, Loan::DEFAULT_PAYMENTS_PER_YEAR);
+        assert_eq!(loan.schedule().unwrap().len(), 12);
+        let graced = loan.clone().with_grace(3, Grace::Capitalized);
+        assert_eq!(
+            (graced.grace_periods, graced.grace),
+            (3, Grace::Capitalized)
+        );
+        assert_eq!(graced.with_grace(0, Grace::InterestOnly), loan);
     }
 
     #[test]

@@ -30,11 +30,14 @@ mod loan;
 mod periodic;
 mod tvm;
 
-pub use batch::{BatchResult, Status, batch};
+pub use batch::{
+    BatchResult, Status, batch, discounted_payback_batch, irr_batch, mirr_batch, npv_batch,
+    payback_batch, profitability_index_batch,
+};
 pub use cashflow::{CashFlowPlan, CashFlows, MoneyBasis, Stream, Tax, nominal_rate, real_rate};
 pub use dated::{Date, DayCount, xirr, xirr_with, xnpv, xnpv_with};
 pub use financing::{FinancedFlows, Financing};
-pub use irr::{IRR_SCAN_MAX, IRR_SCAN_MIN, Irr, irr, irr_roots, irr_with_guess};
+pub use irr::{DEFAULT_GUESS, IRR_SCAN_MAX, IRR_SCAN_MIN, Irr, irr, irr_roots, irr_with_guess};
 pub use loan::{Grace, Loan, LoanPayment, debt_service_coverage};
 pub use periodic::{
     FirstFlow, Payback, benefit_cost_ratio, capital_recovery_factor, discounted_payback,

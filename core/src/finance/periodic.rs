@@ -1,5 +1,7 @@
 //! Metrics of a periodic cash-flow series.
 
+use std::str::FromStr;
+
 use super::batch::{BatchResult, Status};
 use super::check;
 use crate::error::{Error, NoSolution, Result};
@@ -12,6 +14,42 @@ pub enum FirstFlow {
     AtZero,
     /// At the end of the first period, discounted once (Excel's and LibreOffice's `NPV`).
     EndOfPeriod,
+}
+
+impl FirstFlow {
+    /// Every convention.
+    pub const ALL: [FirstFlow; 2] = [FirstFlow::AtZero, FirstFlow::EndOfPeriod];
+
+    /// The name the bindings take (`convention=`): `"numpy"` or `"excel"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FirstFlow::AtZero => "numpy",
+            FirstFlow::EndOfPeriod => "excel",
+        }
+    }
+}
+
+impl FromStr for FirstFlow {
+    type Err = Error;
+
+    /// `"numpy"` (first flow at t = 0) or `"excel"` (at the end of the first period); any
+    /// other name is an [`Error::UnknownVariant`] at `convention`.
+    ///
+    /// ```
+    /// use cleanprod::finance::FirstFlow;
+    /// assert_eq!("excel".parse::<FirstFlow>().unwrap(), FirstFlow::EndOfPeriod);
+    /// assert!("lotus".parse::<FirstFlow>().is_err());
+    /// ```
+    fn from_str(name: &str) -> Result<FirstFlow> {
+        FirstFlow::ALL
+            .into_iter()
+            .find(|f| f.name() == name)
+            .ok_or_else(|| Error::UnknownVariant {
+                path: "convention".to_string(),
+                value: name.to_string(),
+                expected: "numpy, excel".to_string(),
+            })
+    }
 }
 
 /// When an investment pays back.
@@ -30,6 +68,29 @@ impl Payback {
             Payback::After(p) => Some(p),
             Payback::Never => None,
         }
+    }
+
+    /// The payback as one row of a batch: the periods with [`Status::Ok`], or NaN with
+    /// [`Status::Never`].
+    ///
+    /// ```
+    /// use cleanprod::finance::{Payback, Status};
+    /// assert_eq!(Payback::After(2.5).value_and_status(), (2.5, Status::Ok));
+    /// let (v, s) = Payback::Never.value_and_status();
+    /// assert!(v.is_nan() && s == Status::Never);
+    /// ```
+    pub fn value_and_status(self) -> (f64, Status) {
+        match self {
+            Payback::After(p) => (p, Status::Ok),
+            Payback::Never => (f64::NAN, Status::Never),
+        }
+    }
+}
+
+impl From<Payback> for (f64, Status) {
+    /// [`Payback::value_and_status`].
+    fn from(p: Payback) -> (f64, Status) {
+        p.value_and_status()
     }
 }
 
@@ -217,6 +278,7 @@ fn payback_of(flows: impl Iterator<Item = f64>) -> Payback {
 /// Profitability index: present value of the flows after t = 0 per unit of the investment at
 /// t = 0 (which must be negative). Above 1 the option earns more than the discount rate.
 pub fn profitability_index(rate: f64, values: &[f64]) -> Result<f64> {
+    check::rate("rate", rate)?;
     check::flows("values", values)?;
     let investment = -values[0];
     if investment <= 0.0 {
@@ -275,19 +337,22 @@ pub fn capital_recovery_factor(rate: f64, periods: f64) -> Result<f64> {
 /// amount saved per period. The result is money per unit of `saving_per_period` (per m3 of
 /// water, per kWh); compare it with the resource's price.
 ///
+/// The arguments are in the order of the Python and JS functions, the O&M change (often
+/// zero, their default) last.
+///
 /// ```
 /// use cleanprod::finance::levelized_cost;
-/// // 10,000 invested for 10 years at 5 %, no O&M change, saving 5,000 m3 a year:
+/// // 10,000 invested for 10 years at 5 %, saving 5,000 m3 a year, no O&M change:
 /// // 10,000 × 0.129505 / 5,000 = 0.259 per m3.
-/// let c = levelized_cost(0.05, 10.0, 10_000.0, 0.0, 5_000.0).unwrap();
+/// let c = levelized_cost(0.05, 10.0, 10_000.0, 5_000.0, 0.0).unwrap();
 /// assert!((c - 0.259009).abs() < 1e-6);
 /// ```
 pub fn levelized_cost(
     rate: f64,
     periods: f64,
     investment: f64,
-    om_change_per_period: f64,
     saving_per_period: f64,
+    om_change_per_period: f64,
 ) -> Result<f64> {
     check::finite("investment", investment)?;
     check::finite("om_change_per_period", om_change_per_period)?;
@@ -392,5 +457,34 @@ mod tests {
             1.2
         );
         assert!(profitability_index(0.1, &[100.0, 60.0]).is_err());
+        assert_eq!(
+            profitability_index(-2.0, &[-100.0]).unwrap_err().path(),
+            "rate"
+        );
+    }
+
+    #[test]
+    fn levelized_cost_takes_saving_before_om() {
+        // (A/P, 5 %, 10) = 0.1295046: 10,000 → 1,295.046 a year, plus 250 of O&M, over 5,000.
+        let c = levelized_cost(0.05, 10.0, 10_000.0, 5_000.0, 250.0).unwrap();
+        assert_relative_eq!(c, (1_295.045_750 + 250.0) / 5_000.0, max_relative = 1e-8);
+        let e = levelized_cost(0.05, 10.0, 10_000.0, 0.0, 250.0).unwrap_err();
+        assert_eq!(e.path(), "saving_per_period");
+    }
+
+    #[test]
+    fn conventions_by_name() {
+        for f in FirstFlow::ALL {
+            assert_eq!(f.name().parse::<FirstFlow>().unwrap(), f);
+        }
+        assert_eq!("numpy".parse::<FirstFlow>().unwrap(), FirstFlow::default());
+        let e = "Excel".parse::<FirstFlow>().unwrap_err();
+        assert_eq!(
+            (e.code(), e.path(), e.value()),
+            ("unknown_variant", "convention", Some("Excel"))
+        );
+        assert!(e.to_string().contains("numpy, excel"), "{e}");
+        let (v, s): (f64, Status) = Payback::After(1.5).into();
+        assert_eq!((v, s), (1.5, Status::Ok));
     }
 }

@@ -3,6 +3,8 @@
 //! Money paid out is negative and money received positive; `when` says whether payments fall
 //! at the end (default) or the beginning of each period.
 
+use std::str::FromStr;
+
 use super::check;
 use crate::error::{Error, NoSolution, Result};
 
@@ -24,8 +26,33 @@ impl When {
         }
     }
 
-    /// `"end"` or `"begin"`.
+    /// The canonical name: `"end"` or `"begin"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            When::End => "end",
+            When::Begin => "begin",
+        }
+    }
+
+    /// `"end"` or `"begin"` (see the [`FromStr`] implementation for every name taken).
     pub fn from_name(name: &str) -> Result<When> {
+        name.parse()
+    }
+}
+
+impl FromStr for When {
+    type Err = Error;
+
+    /// numpy-financial's names: `"end"` or `"0"`, `"begin"`, `"start"` or `"1"`; any other is
+    /// an [`Error::UnknownVariant`] at `when`.
+    ///
+    /// ```
+    /// use cleanprod::finance::When;
+    /// assert_eq!("start".parse::<When>().unwrap(), When::Begin);
+    /// assert_eq!("0".parse::<When>().unwrap(), When::End);
+    /// assert!("middle".parse::<When>().is_err());
+    /// ```
+    fn from_str(name: &str) -> Result<When> {
         match name {
             "end" | "0" => Ok(When::End),
             "begin" | "start" | "1" => Ok(When::Begin),
@@ -256,6 +283,16 @@ mod tests {
             }
         }
         assert!(ipmt(0.1, 0.0, 12.0, 100.0, 0.0, When::End).is_err());
-        assert!(When::from_name("middle").is_err());
+        let e = When::from_name("middle").unwrap_err();
+        assert_eq!(
+            (e.code(), e.path(), e.value()),
+            ("unknown_variant", "when", Some("middle"))
+        );
+        for w in [When::End, When::Begin] {
+            assert_eq!(w.name().parse::<When>().unwrap(), w);
+        }
+        for (name, w) in [("0", When::End), ("1", When::Begin), ("start", When::Begin)] {
+            assert_eq!(name.parse::<When>().unwrap(), w);
+        }
     }
 }

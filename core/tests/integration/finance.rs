@@ -124,8 +124,8 @@ fn call(name: &str, a: &Value) -> Result<Value, String> {
             f(a, "rate"),
             f(a, "periods"),
             f(a, "investment"),
-            f(a, "om_change_per_period"),
             f(a, "saving_per_period"),
+            f(a, "om_change_per_period"),
         )),
         "cash_flows" => finance::CashFlowPlan::from_json_str(&a.to_string())
             .and_then(|p| p.build())

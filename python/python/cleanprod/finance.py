@@ -3,8 +3,8 @@
 Conventions follow numpy-financial: a periodic series starts at t = 0, money paid out is
 negative, and the time-value functions take numpy-financial's arguments in its order. Every
 metric on cash flows also takes a 2-D array (one series per row) and then returns an array,
-computed in Rust without the GIL; pass ``status=True`` to get the per-row status too
-(see :data:`STATUS`). A row without a value gives NaN in a batch, and the scalar function
+computed in Rust without the GIL; pass ``status=True`` to get the per-row status code too
+(see :data:`STATUS` and :data:`STATUS_NAMES`). A row without a value gives NaN in a batch, and the scalar function
 raises :class:`cleanprod.NoSolutionError` or returns ``None`` (a payback that never comes).
 
 >>> from cleanprod import finance
@@ -27,6 +27,7 @@ from cleanprod.errors import MultipleIrrWarning
 
 __all__ = [
     "STATUS",
+    "STATUS_NAMES",
     "benefit_cost_ratio",
     "cash_flows",
     "financing",
@@ -51,15 +52,11 @@ __all__ = [
     "xnpv",
 ]
 
-#: Meaning of the per-row status codes of a batch.
-STATUS = {
-    0: "ok",
-    1: "ok, one of several roots",
-    2: "no sign change",
-    3: "no root in the searched range",
-    4: "invalid row (NaN or infinity)",
-    5: "never pays back",
-}
+#: Meaning of the per-row status codes of a batch, in words (from the engine).
+STATUS: dict[int, str] = {code: description for code, _, description in _native.statuses()}
+#: Stable names of the per-row status codes of a batch (``"ok"``, ``"multiple"``,
+#: ``"no_sign_change"``, ``"no_root"``, ``"invalid"``, ``"never"``), the same as JS's.
+STATUS_NAMES: dict[int, str] = {code: name for code, name, _ in _native.statuses()}
 
 Flows = Union[Sequence[float], npt.NDArray[np.float64]]
 #: One series, or many as rows of a 2-D array or a list of lists.
@@ -88,23 +85,21 @@ def _batch(result: tuple[Batch, npt.NDArray[np.uint8]], status: bool) -> Any:
 
 
 def _when(when: When) -> str:
+    # The engine takes numpy-financial's names, and 0 and 1 as "0" and "1".
     if isinstance(when, str):
         return when
-    return "begin" if when == 1 else "end" if when == 0 else str(when)
+    return str(int(when)) if when in (0, 1) else str(when)
 
 
 def npv(rate: float, values: Series, *, convention: Literal["numpy", "excel"] = "numpy", status: bool = False) -> Any:
     """Net present value at ``rate`` of flows at t = 0, 1, ... (``convention="excel"``: the
     first flow discounted once, as Excel's NPV)."""
-    excel = convention == "excel"
-    if convention not in ("numpy", "excel"):
-        raise ValueError(f'convention must be "numpy" or "excel", not {convention!r}')
     if _is_batch(values):
-        return _batch(_native.npv_batch(rate, _rows(values), excel), status)
-    return _native.npv(rate, cast(Flows, values), excel)
+        return _batch(_native.npv_batch(rate, _rows(values), convention), status)
+    return _native.npv(rate, cast(Flows, values), convention)
 
 
-def irr(values: Series, guess: float = 0.1, *, status: bool = False) -> Any:
+def irr(values: Series, guess: float = _native.DEFAULT_GUESS, *, status: bool = False) -> Any:
     """Internal rate of return.
 
     Flows that change sign once have one IRR. Flows that change sign more than once may have
@@ -113,20 +108,15 @@ def irr(values: Series, guess: float = 0.1, *, status: bool = False) -> Any:
     """
     if _is_batch(values):
         return _batch(_native.irr_batch(_rows(values), guess), status)
-    rate, roots, _complete = _native.irr(cast(Flows, values), guess)
-    if len(roots) > 1:
-        warnings.warn(
-            f"the cash flows have {len(roots)} internal rates of return {roots}; returning "
-            f"{rate}, the nearest to guess={guess}. Decide with NPV or MIRR.",
-            MultipleIrrWarning,
-            stacklevel=2,
-        )
+    rate, _roots, _complete, warning = _native.irr(cast(Flows, values), guess)
+    if warning is not None:
+        warnings.warn(warning, MultipleIrrWarning, stacklevel=2)
     return rate
 
 
 def irr_roots(values: Flows) -> list[float]:
     """Every internal rate of return found, ascending (see :func:`irr`)."""
-    return _native.irr(values, 0.1)[1]
+    return _native.irr_roots(values)
 
 
 def mirr(values: Series, finance_rate: float, reinvest_rate: float, *, status: bool = False) -> Any:
@@ -139,7 +129,7 @@ def mirr(values: Series, finance_rate: float, reinvest_rate: float, *, status: b
 
 def payback(values: Series, *, status: bool = False) -> Any:
     """Periods until the cumulative flows first reach zero, interpolated within the period;
-    ``None`` when they never do (NaN with status 5 in a batch)."""
+    ``None`` when they never do (NaN with status ``"never"`` in a batch)."""
     if _is_batch(values):
         return _batch(_native.payback_batch(_rows(values)), status)
     return _native.payback(cast(Flows, values))
@@ -174,7 +164,7 @@ def levelized_cost(
 ) -> float:
     """Levelized cost of the conserved resource, money per unit of ``saving_per_period``
     (investment annualized with the capital recovery factor, plus the O&M change)."""
-    return _native.levelized_cost(rate, periods, investment, om_change_per_period, saving_per_period)
+    return _native.levelized_cost(rate, periods, investment, saving_per_period, om_change_per_period)
 
 
 def _vectorized(fn: Any, *args: Any) -> Any:
@@ -246,16 +236,17 @@ def xnpv(rate: float, dates: Sequence[DateLike], amounts: Flows, *, day_count: D
 
 
 def xirr(
-    dates: Sequence[DateLike], amounts: Flows, guess: float = 0.1, *, day_count: DayCountName = "act/365f"
+    dates: Sequence[DateLike],
+    amounts: Flows,
+    guess: float = _native.DEFAULT_GUESS,
+    *,
+    day_count: DayCountName = "act/365f",
 ) -> float:
-    """Rate per year that makes :func:`xnpv` zero (pyxirr's argument order; Excel's XIRR)."""
-    rate, roots, _ = _native.xirr(_days(dates), amounts, guess, day_count)
-    if len(roots) > 1:
-        warnings.warn(
-            f"the dated flows have {len(roots)} internal rates of return {roots}; returning {rate}",
-            MultipleIrrWarning,
-            stacklevel=2,
-        )
+    """Rate per year that makes :func:`xnpv` zero (pyxirr's argument order; Excel's XIRR);
+    several rates give a :class:`MultipleIrrWarning` as :func:`irr` does."""
+    rate, _roots, _complete, warning = _native.xirr(_days(dates), amounts, guess, day_count)
+    if warning is not None:
+        warnings.warn(warning, MultipleIrrWarning, stacklevel=2)
     return rate
 
 
@@ -263,17 +254,13 @@ def loan_schedule(
     principal: float,
     annual_rate: float,
     years: float,
-    payments_per_year: int = 12,
+    payments_per_year: int = _native.DEFAULT_PAYMENTS_PER_YEAR,
     grace_periods: int = 0,
     grace: Literal["interest_only", "capitalized"] = "interest_only",
 ) -> dict[str, npt.NDArray[Any]]:
     """Amortization schedule of a level-payment loan after an optional grace period, as
     columns (``pandas.DataFrame(loan_schedule(...))`` makes a table)."""
-    if grace not in ("interest_only", "capitalized"):
-        raise ValueError(f'grace must be "interest_only" or "capitalized", not {grace!r}')
-    cols = _native.loan_schedule(
-        principal, annual_rate, years, payments_per_year, grace_periods, grace == "capitalized"
-    )
+    cols = _native.loan_schedule(principal, annual_rate, years, payments_per_year, grace_periods, grace)
     names = ("period", "payment", "interest", "principal", "balance")
     return {n: np.asarray(c) for n, c in zip(names, cols)}
 
