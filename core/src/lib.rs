@@ -27,6 +27,7 @@ pub mod report;
 pub mod sectors;
 mod text;
 pub mod units;
+pub mod utilities;
 
 pub use assessment::{Assessment, Summary};
 pub use document::{Document, SourceFormat, schema};
