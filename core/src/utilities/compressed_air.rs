@@ -77,7 +77,9 @@ fn critical_ratio() -> f64 {
 /// use cleanprod::units::Measured;
 /// use cleanprod::utilities::compressed_air::air_leak;
 /// use uom::si::f64::Ratio;
-/// let v = |s: &str| s.parse::<Measured<_>>().unwrap().value();
+/// fn v<M: cleanprod::units::Measure>(s: &str) -> M {
+///     s.parse::<Measured<M>>().unwrap().value()
+/// }
 /// let leak = air_leak(v("100 psig"), v("0.25 in"), v("70 °F"), Ratio::new::<uom::si::ratio::ratio>(1.0), 1.0, None, None).unwrap();
 /// // scfm at 60 °F; the orifice table prints 104 cfm of free air at 70 °F
 /// let scfm = Measured::new(leak.flow).number_in("scfm").unwrap();

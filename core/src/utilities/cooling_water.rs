@@ -59,7 +59,9 @@ fn cycles_ok(path: &str, c: f64) -> Result<f64> {
 /// ```
 /// use cleanprod::units::Measured;
 /// use cleanprod::utilities::cooling_water::cooling_tower;
-/// let v = |s: &str| s.parse::<Measured<_>>().unwrap().value();
+/// fn v<M: cleanprod::units::Measure>(s: &str) -> M {
+///     s.parse::<Measured<M>>().unwrap().value()
+/// }
 /// let t = cooling_tower(v("1000 gpm"), v("10 °F"), 4.0, v("0 %"), Some(6.0), Some(v("8760 h")), None).unwrap();
 /// assert!((Measured::new(t.makeup).number_in("gpm").unwrap() - 11.333).abs() < 1e-3);
 /// ```

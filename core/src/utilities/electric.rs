@@ -36,7 +36,9 @@ pub struct Lighting {
 /// ```
 /// use cleanprod::units::Measured;
 /// use cleanprod::utilities::electric::lighting;
-/// let v = |s: &str| s.parse::<Measured<_>>().unwrap().value();
+/// fn v<M: cleanprod::units::Measure>(s: &str) -> M {
+///     s.parse::<Measured<M>>().unwrap().value()
+/// }
 /// let l = lighting(100.0, v("72 W"), v("30 W"), v("4000 h"), v("100 %"), v("70 %")).unwrap();
 /// assert!((l.energy_saved.value / 3.6e6 - (28_800.0 - 8_400.0)).abs() < 1e-6);
 /// ```
@@ -127,7 +129,9 @@ pub struct Motor {
 /// ```
 /// use cleanprod::units::Measured;
 /// use cleanprod::utilities::electric::motor;
-/// let v = |s: &str| s.parse::<Measured<_>>().unwrap().value();
+/// fn v<M: cleanprod::units::Measure>(s: &str) -> M {
+///     s.parse::<Measured<M>>().unwrap().value()
+/// }
 /// let r = motor(v("100 hp"), v("75 %"), v("93 %"), v("95.4 %"), v("8000 h")).unwrap();
 /// assert!((r.power_saved.value - 1_513.2).abs() < 0.5);
 /// ```

@@ -88,7 +88,9 @@ pub struct Fixture {
 /// ```
 /// use cleanprod::units::Measured;
 /// use cleanprod::utilities::fixtures::{fixture, PerUse};
-/// let v = |s: &str| s.parse::<Measured<_>>().unwrap().value();
+/// fn v<M: cleanprod::units::Measure>(s: &str) -> M {
+///     s.parse::<Measured<M>>().unwrap().value()
+/// }
 /// // 2.0 gpm × 8 min × 1 shower a day × 100 guests × 365 days
 /// let f = fixture(PerUse::Flow(v("2 gpm"), v("8 min")), 1.0, 100.0, 365.0, v("0 %"), None).unwrap();
 /// assert!((Measured::new(f.water).number_in("gal").unwrap() - 584_000.0).abs() < 1e-6);
