@@ -29,13 +29,15 @@
 //!    [`Schedule`](units::Schedule), number formatting;
 //! 5. [`finance`] — cash flows and appraisal metrics;
 //! 6. [`flowsheet`] and [`ghg`] — balances, energy, emission factors;
-//! 7. [`sections`] — plain document sections (prices, production, finance settings) and the
+//! 7. [`utilities`] — engineering calculators every sector shares (steam, compressed air, hot
+//!    water, cooling water, electric end uses, water fixtures);
+//! 8. [`sections`] — plain document sections (prices, production, finance settings) and the
 //!    borrowed [`Context`](sections::Context);
-//! 8. [`options`] — options as flowsheet edits, their appraisal and the portfolio;
-//! 9. [`sectors`] — sector models behind one trait and one registry;
-//! 10. [`document`] and [`assessment`] — the root document and the [`Assessment`] that parses,
-//!     expands and solves once;
-//! 11. [`report`] — text, Markdown and HTML renderings.
+//! 9. [`options`] — options as flowsheet edits, their appraisal and the portfolio;
+//! 10. [`sectors`] — sector models behind one trait and one registry;
+//! 11. [`document`] and [`assessment`] — the root document and the [`Assessment`] that
+//!     parses, expands and solves once;
+//! 12. [`report`] — text, Markdown and HTML renderings.
 
 pub mod assessment;
 pub mod dimension;
@@ -49,6 +51,7 @@ pub mod report;
 pub mod sections;
 pub mod sectors;
 pub mod units;
+pub mod utilities;
 mod wire;
 
 pub use assessment::{Assessment, Report, Summary};
