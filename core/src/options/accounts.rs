@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::Case;
-use super::effect::{Effect, EffectKind};
+use super::edit::Edit;
 use super::scenario::{Baseline, Outcome};
 use crate::error::{Error, Result};
 use crate::flowsheet::{Carrier, NodeKind, WATER_DENSITY};
@@ -137,11 +137,10 @@ fn per_year(amount: f64, dimension: Dimension) -> String {
 }
 
 /// The direct savings (`kind = "saving"`) of an option at `path` (`options[i]`).
-pub(crate) fn direct(doc: &Case<'_>, effects: &[Effect], path: &str) -> Result<Changes> {
+pub(crate) fn direct(doc: &Case<'_>, edits: &[Edit<'_>], path: &str) -> Result<Changes> {
     let mut ch = Changes::new();
-    for (k, e) in effects.iter().enumerate() {
-        let (EffectKind::Saving, Some(resource), Some(amount)) = (e.kind, &e.resource, &e.amount)
-        else {
+    for (k, e) in edits.iter().enumerate() {
+        let Edit::Saving { resource, amount } = *e else {
             continue;
         };
         let epath = format!("{path}.effects[{k}]");
@@ -151,8 +150,8 @@ pub(crate) fn direct(doc: &Case<'_>, effects: &[Effect], path: &str) -> Result<C
             .get(resource)
             .ok_or_else(|| Error::MissingPrice {
                 path: format!("{epath}.resource"),
-                value: resource.clone(),
-                what: resource.clone(),
+                value: resource.to_string(),
+                what: resource.to_string(),
             })?;
         if price.dimension() != amount.dimension {
             return Err(Error::out_of_range(

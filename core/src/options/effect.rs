@@ -4,7 +4,6 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
-use crate::error::{Error, Result};
 use crate::flowsheet::Flow;
 use crate::units::{
     Dimension, Measure, Measured, TimeBasis, UnitProblem, format_number, parse_unit, split_number,
@@ -115,7 +114,7 @@ impl EffectKind {
 
     /// Fields the kind requires, and those it also accepts. A group `a|b` requires exactly one
     /// of them.
-    fn fields(self) -> (&'static [&'static str], &'static [&'static str]) {
+    pub(super) fn fields(self) -> (&'static [&'static str], &'static [&'static str]) {
         match self {
             EffectKind::Saving => (&["resource", "amount"], &[]),
             EffectKind::Scale => (&["stream|energy", "factor"], &["component"]),
@@ -134,7 +133,7 @@ impl Effect {
         self.kind != EffectKind::Saving
     }
 
-    fn given(&self) -> [(&'static str, bool); 15] {
+    pub(super) fn given(&self) -> [(&'static str, bool); 15] {
         [
             ("resource", self.resource.is_some()),
             ("amount", self.amount.is_some()),
@@ -152,91 +151,6 @@ impl Effect {
             ("by", self.by.is_some()),
             ("ratio", self.ratio.is_some()),
         ]
-    }
-
-    /// Check the fields present are those the kind takes, and the plain ranges.
-    pub(crate) fn check_fields(&self, path: &str) -> Result<()> {
-        let given = self.given();
-        let is_given = |name: &str| given.iter().any(|(n, g)| *n == name && *g);
-        let (required, optional) = self.kind.fields();
-        for group in required {
-            let names: Vec<&str> = group.split('|').collect();
-            let count = names.iter().filter(|n| is_given(n)).count();
-            if count == 0 {
-                return Err(Error::MissingField {
-                    path: format!("{path}.{}", names[0]),
-                });
-            }
-            if count > 1 {
-                return Err(Error::out_of_range(
-                    format!("{path}.{}", names[1]),
-                    self.kind.key(),
-                    format!("effects take one of {}, not both", names.join(" or ")),
-                ));
-            }
-        }
-        let allowed = |name: &str| {
-            required.iter().any(|g| g.split('|').any(|n| n == name)) || optional.contains(&name)
-        };
-        if let Some((name, _)) = given.iter().find(|(n, g)| *g && !allowed(n)) {
-            return Err(Error::out_of_range(
-                format!("{path}.{name}"),
-                self.kind.key(),
-                format!("effects do not take `{name}`"),
-            ));
-        }
-        if self.kind == EffectKind::Scale && self.energy.is_some() && self.component.is_some() {
-            return Err(Error::out_of_range(
-                format!("{path}.component"),
-                self.kind.key(),
-                "effects on an energy input take no component",
-            ));
-        }
-        let ratio = |name: &str, value: &Option<Measured<q::Ratio>>, max: f64| -> Result<()> {
-            match value {
-                Some(v) if !(v.si() >= 0.0 && v.si() <= max) => Err(Error::out_of_range(
-                    format!("{path}.{name}"),
-                    v,
-                    if max == 1.0 {
-                        "must be from 0 % to 100 %".to_string()
-                    } else {
-                        format!("must be from 0 to {}", format_number(max))
-                    },
-                )),
-                _ => Ok(()),
-            }
-        };
-        ratio("fraction", &self.fraction, 1.0)?;
-        ratio("factor", &self.factor, f64::MAX)?;
-        ratio("ratio", &self.ratio, f64::MAX)?;
-        if let Some(e) = &self.efficiency
-            && !(e.si() > 0.0 && e.si() <= 1.0)
-        {
-            return Err(Error::out_of_range(
-                format!("{path}.efficiency"),
-                e,
-                "must be more than 0 % and at most 100 %",
-            ));
-        }
-        if let Some(c) = &self.cop
-            && !(c.si() > 0.0 && c.si().is_finite())
-        {
-            return Err(Error::out_of_range(
-                format!("{path}.cop"),
-                c,
-                "must be positive",
-            ));
-        }
-        if let Some(f) = &self.flow
-            && !matches!(f, Flow::Estimated(_))
-        {
-            return Err(Error::out_of_range(
-                format!("{path}.flow"),
-                f,
-                "must be a plain amount per time (no \"?\", no uncertainty)",
-            ));
-        }
-        Ok(())
     }
 }
 

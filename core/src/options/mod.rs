@@ -11,6 +11,7 @@
 
 mod accounts;
 mod capex;
+mod edit;
 mod effect;
 mod portfolio;
 mod scenario;
@@ -31,6 +32,7 @@ use crate::units::money::Money;
 
 pub use accounts::CO2_KEY;
 pub use capex::Capex;
+pub use edit::{Edit, Rating, parse_all};
 pub use effect::{Effect, EffectKind, SavingAmount};
 pub use portfolio::{
     CostCurve, CostCurveStep, MAX_BUDGET_OPTIONS, Metric, Portfolio, PortfolioTotal, Sequence,
@@ -234,20 +236,24 @@ pub struct Case<'a> {
 /// The baseline an option is compared with.
 pub(crate) struct Model<'a> {
     doc: Case<'a>,
+    /// Each option's effects, typed.
+    edits: Vec<Vec<Edit<'a>>>,
     base: Option<Baseline<'a>>,
 }
 
 impl<'a> Model<'a> {
     pub(crate) fn new(doc: &Case<'a>) -> Result<Model<'a>> {
-        let edits = doc
-            .options
-            .iter()
-            .any(|o| o.effects.iter().any(Effect::edits_flowsheet));
-        let base = match (doc.flowsheet, edits) {
+        let edits = typed_edits(doc.options)?;
+        let any_edit = edits.iter().flatten().any(Edit::edits_flowsheet);
+        let base = match (doc.flowsheet, any_edit) {
             (Some(fs), true) => Some(baseline(doc, fs)?),
             _ => None,
         };
-        Ok(Model { doc: *doc, base })
+        Ok(Model {
+            doc: *doc,
+            edits,
+            base,
+        })
     }
 
     /// Apply option `i`'s edits to `scenario` and return what changes from `before`, with
@@ -258,13 +264,13 @@ impl<'a> Model<'a> {
         before: Option<&Outcome>,
         i: usize,
     ) -> Result<(Changes, Option<Outcome>)> {
-        let o = &self.doc.options[i];
+        let edits = &self.edits[i];
         let path = format!("options[{i}]");
-        let direct = accounts::direct(&self.doc, &o.effects, &path)?;
+        let direct = accounts::direct(&self.doc, edits, &path)?;
         let Some(base) = &self.base else {
             return Ok((direct, None));
         };
-        scenario.apply(base, &o.effects, &path)?;
+        scenario.apply(base, edits, &path)?;
         let after = scenario.solve(base)?;
         // The baseline's flows are copied only for the first step of a sequence.
         let start;
@@ -278,6 +284,15 @@ impl<'a> Model<'a> {
         let modelled = accounts::modelled(&self.doc, base, before, &after, &path)?;
         Ok((modelled.merge(direct), Some(after)))
     }
+}
+
+/// The effects of every option, typed.
+fn typed_edits<'a>(options: &'a [CpOption]) -> Result<Vec<Vec<Edit<'a>>>> {
+    options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| parse_all(&o.effects, &format!("options[{i}]")))
+        .collect()
 }
 
 /// The baseline of `fs`, from the case's balance or one solved now.
@@ -497,8 +512,7 @@ pub(crate) fn validate(doc: &Case<'_>) -> Result<()> {
         }
         for (k, e) in o.effects.iter().enumerate() {
             let path = format!("options[{i}].effects[{k}]");
-            e.check_fields(&path)?;
-            if e.edits_flowsheet() {
+            if Edit::parse(e, &path)?.edits_flowsheet() {
                 check_references(doc, e, &path)?;
             }
         }
@@ -611,10 +625,11 @@ impl<'a> Flows<'a> {
         let (after, energy_after) = if doc.options.is_empty() {
             (None, before.energy_j.clone())
         } else {
+            let edits = typed_edits(doc.options)?;
             let mut scenario = Scenario::default();
             for id in &evaluation.portfolio.ranking {
                 if let Some(i) = doc.options.iter().position(|o| &o.id == id) {
-                    scenario.apply(&base, &doc.options[i].effects, &format!("options[{i}]"))?;
+                    scenario.apply(&base, &edits[i], &format!("options[{i}]"))?;
                 }
             }
             let out = scenario.solve(&base)?;
