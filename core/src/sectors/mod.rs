@@ -11,6 +11,8 @@
 //! ([`Benchmarks`], tagged by sector) and the dispatch between them. Adding a sector model is
 //! that folder and that line; nothing above this layer names a sector.
 
+#[cfg(test)]
+mod demo;
 pub mod tanning;
 
 use std::fmt;
@@ -76,29 +78,38 @@ pub struct Expansion {
 macro_rules! registry {
     (@has $model:ty) => { true };
     (@has) => { false };
-    ($( $(#[doc = $doc:literal])* $variant:ident = $key:literal $(=> $model:ty)? ; )*) => {
+    // Entries are first rewritten one by one into a uniform form (a `cfg` on each, `all()`
+    // when none), then generated.
+    (@munch [$($done:tt)*]) => { registry!(@generate $($done)*); };
+    (@munch [$($done:tt)*] $(#[doc = $doc:literal])* #[cfg($cfg:meta)] $variant:ident = $key:literal $(=> $model:ty)? ; $($rest:tt)*) => {
+        registry!(@munch [$($done)* { [$($doc),*] [$cfg] $variant $key [$($model)?] }] $($rest)*);
+    };
+    (@munch [$($done:tt)*] $(#[doc = $doc:literal])* $variant:ident = $key:literal $(=> $model:ty)? ; $($rest:tt)*) => {
+        registry!(@munch [$($done)* { [$($doc),*] [all()] $variant $key [$($model)?] }] $($rest)*);
+    };
+    (@generate $( { [$($doc:literal),*] [$cfg:meta] $variant:ident $key:literal [$($model:ty)?] } )*) => {
         /// The sectors of cleaner-production assessments.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
         #[serde(rename_all = "snake_case")]
         pub enum Sector {
-            $( $(#[doc = $doc])* $variant, )*
+            $( $(#[doc = $doc])* #[cfg($cfg)] $variant, )*
         }
 
         impl Sector {
             /// Every sector.
-            pub const ALL: &'static [Sector] = &[$( Sector::$variant, )*];
+            pub const ALL: &'static [Sector] = &[$( #[cfg($cfg)] Sector::$variant, )*];
 
             /// Snake-case key, as in documents.
             pub fn key(self) -> &'static str {
                 match self {
-                    $( Sector::$variant => $key, )*
+                    $( #[cfg($cfg)] Sector::$variant => $key, )*
                 }
             }
 
             /// Whether the sector has a model (`[template.<key>]`).
             pub fn has_model(self) -> bool {
                 match self {
-                    $( Sector::$variant => registry!(@has $($model)?), )*
+                    $( #[cfg($cfg)] Sector::$variant => registry!(@has $($model)?), )*
                 }
             }
         }
@@ -110,7 +121,8 @@ macro_rules! registry {
         pub enum Template {
             $( $(
                 #[doc = concat!("`[template.", $key, "]`: the ", $key, " model's figures.")]
-                $variant(<$model as SectorModel>::Template),
+                #[cfg($cfg)]
+                $variant(Box<<$model as SectorModel>::Template>),
             )? )*
         }
 
@@ -118,21 +130,21 @@ macro_rules! registry {
             /// The sector of the model.
             pub fn sector(&self) -> Sector {
                 match self {
-                    $( $( Template::$variant(_) => <$model as SectorModel>::SECTOR, )? )*
+                    $( $( #[cfg($cfg)] Template::$variant(_) => <$model as SectorModel>::SECTOR, )? )*
                 }
             }
 
             /// The flowsheet and options the template stands for.
             pub fn expand(&self, ctx: &Context<'_>) -> Result<Expansion> {
                 match self {
-                    $( $( Template::$variant(t) => <$model as SectorModel>::expand(ctx, t), )? )*
+                    $( $( #[cfg($cfg)] Template::$variant(t) => <$model as SectorModel>::expand(ctx, t), )? )*
                 }
             }
 
             /// The sector's benchmarks of the expanded model's `flows`.
             pub fn benchmarks(&self, ctx: &Context<'_>, flows: &Flows<'_>) -> Result<Benchmarks> {
                 match self {
-                    $( $( Template::$variant(t) => Ok(Benchmarks::$variant(
+                    $( $( #[cfg($cfg)] Template::$variant(t) => Ok(Benchmarks::$variant(
                         <$model as SectorModel>::benchmarks(ctx, t, flows)?,
                     )), )? )*
                 }
@@ -145,6 +157,7 @@ macro_rules! registry {
         pub enum Benchmarks {
             $( $(
                 #[doc = concat!("The ", $key, " model's benchmarks.")]
+                #[cfg($cfg)]
                 $variant(<$model as SectorModel>::Benchmarks),
             )? )*
         }
@@ -157,16 +170,17 @@ macro_rules! registry {
             /// One alternative per sector: its benchmarks and the `sector` tag (written as
             /// `allOf`, which schema-to-type generators read as an intersection).
             fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                let alternatives: Vec<schemars::Schema> = vec![$( $( {
-                    let inner = generator.subschema_for::<<$model as SectorModel>::Benchmarks>();
-                    schemars::json_schema!({
-                        "allOf": [inner, {
+                let mut alternatives: Vec<schemars::Schema> = Vec::new();
+                $( $(
+                    #[cfg($cfg)]
+                    alternatives.push(schemars::json_schema!({
+                        "allOf": [generator.subschema_for::<<$model as SectorModel>::Benchmarks>(), {
                             "type": "object",
                             "properties": { "sector": { "type": "string", "const": $key } },
                             "required": ["sector"]
                         }]
-                    })
-                }, )? )*];
+                    }));
+                )? )*
                 schemars::json_schema!({
                     "description": "A sector model's benchmarks, tagged by its sector (`\"sector\": \"tanning\"`).",
                     "oneOf": alternatives
@@ -178,32 +192,33 @@ macro_rules! registry {
             /// The sector.
             pub fn sector(&self) -> Sector {
                 match self {
-                    $( $( Benchmarks::$variant(_) => <$model as SectorModel>::SECTOR, )? )*
+                    $( $( #[cfg($cfg)] Benchmarks::$variant(_) => <$model as SectorModel>::SECTOR, )? )*
                 }
             }
 
             /// Warnings about defaulted or unusual figures.
             pub fn warnings(&self) -> &[String] {
                 match self {
-                    $( $( Benchmarks::$variant(b) => <$model as SectorModel>::warnings(b), )? )*
+                    $( $( #[cfg($cfg)] Benchmarks::$variant(b) => <$model as SectorModel>::warnings(b), )? )*
                 }
             }
 
             /// Plain text for a terminal.
             pub fn text(&self) -> String {
                 match self {
-                    $( $( Benchmarks::$variant(b) => <$model as SectorModel>::text(b), )? )*
+                    $( $( #[cfg($cfg)] Benchmarks::$variant(b) => <$model as SectorModel>::text(b), )? )*
                 }
             }
 
             /// Markdown.
             pub fn markdown(&self) -> String {
                 match self {
-                    $( $( Benchmarks::$variant(b) => <$model as SectorModel>::markdown(b), )? )*
+                    $( $( #[cfg($cfg)] Benchmarks::$variant(b) => <$model as SectorModel>::markdown(b), )? )*
                 }
             }
         }
     };
+    ($($entries:tt)*) => { registry!(@munch [] $($entries)*); };
 }
 
 registry! {
@@ -217,6 +232,9 @@ registry! {
     Chemicals = "chemicals";
     /// Automotive parts: plating, painting, machining.
     Automotive = "automotive";
+    /// A laundry, in test builds only: shows that a sector is one folder and this one line.
+    #[cfg(test)]
+    Demo = "demo" => demo::Demo;
 }
 
 impl fmt::Display for Sector {
