@@ -36,7 +36,7 @@ pub use edit::{Edit, Rating, parse_all};
 pub use effect::{Effect, EffectKind, SavingAmount};
 pub use portfolio::{
     CostCurve, CostCurveStep, MAX_BUDGET_OPTIONS, Metric, Portfolio, PortfolioTotal, Sequence,
-    SequenceStep, rank, sequence,
+    SequenceStep, SetAside, rank, sequence,
 };
 
 use accounts::Changes;
@@ -94,6 +94,30 @@ pub struct CpOption {
     pub start: Option<Measured<q::Time>>,
     /// What the option changes.
     pub effects: Vec<Effect>,
+    /// A set of alternatives this option belongs to (`"water_heating"`): the portfolio takes
+    /// at most one option of a group, the one with the highest NPV.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// Options that cannot be done together with this one (`["solar_water"]`): the portfolio
+    /// takes the one with the higher NPV.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excludes: Vec<String>,
+}
+
+impl CpOption {
+    /// Why this option cannot be done with `other`, if it cannot: they share a group, or one
+    /// excludes the other.
+    pub fn conflict(&self, other: &CpOption) -> Option<String> {
+        if let (Some(a), Some(b)) = (&self.group, &other.group)
+            && a == b
+        {
+            return Some(format!("is an alternative to {} (group {a})", other.id));
+        }
+        if self.excludes.contains(&other.id) || other.excludes.contains(&self.id) {
+            return Some(format!("excludes {}", other.id));
+        }
+        None
+    }
 }
 
 /// How an option is classed by what it costs and how fast it pays back.
@@ -501,6 +525,22 @@ pub(crate) fn validate(doc: &Case<'_>) -> Result<()> {
                 format!("options[{i}].id"),
                 &o.id,
                 "is empty or used twice",
+            ));
+        }
+        for (k, x) in o.excludes.iter().enumerate() {
+            if x == &o.id || !doc.options.iter().any(|p| &p.id == x) {
+                return Err(Error::UnknownReference {
+                    path: format!("options[{i}].excludes[{k}]"),
+                    value: x.clone(),
+                    expected: "the id of another option of the document".to_string(),
+                });
+            }
+        }
+        if o.group.as_ref().is_some_and(|g| g.trim().is_empty()) {
+            return Err(Error::out_of_range(
+                format!("options[{i}].group"),
+                "",
+                "must not be empty",
             ));
         }
         if o.effects.is_empty() {

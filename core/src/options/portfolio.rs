@@ -31,6 +31,9 @@ pub struct Portfolio {
     pub ranking: Vec<String>,
     /// Every option applied after the better ones, with what it adds.
     pub sequence: Vec<SequenceStep>,
+    /// Options left out of `all`, `sequence` and `within_budget` because a better alternative
+    /// (same `group`, or an `excludes` between them) has a higher NPV.
+    pub set_aside: Vec<SetAside>,
     /// For each resource saved (and [`CO2_KEY`](super::CO2_KEY)), the options as steps of a marginal cost curve,
     /// cheapest first, from the options alone.
     pub cost_curves: BTreeMap<String, CostCurve>,
@@ -68,6 +71,17 @@ pub struct SequenceStep {
     pub cumulative_annual_saving: f64,
     /// NPV of this option and those before it.
     pub cumulative_npv: f64,
+}
+
+/// An option left out of the portfolio for a better alternative.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct SetAside {
+    /// Option id.
+    pub id: String,
+    /// The option kept instead.
+    pub instead_of: String,
+    /// Why, in words.
+    pub reason: String,
 }
 
 /// A set of options applied in a chosen order.
@@ -248,6 +262,17 @@ pub fn sequence(doc: &Case<'_>, ids: &[&str]) -> Result<Sequence> {
             ));
         }
     }
+    for (k, &i) in order.iter().enumerate() {
+        for &j in &order[..k] {
+            if let Some(why) = doc.options[i].conflict(&doc.options[j]) {
+                return Err(Error::out_of_range(
+                    format!("ids[{k}]"),
+                    &doc.options[i].id,
+                    format!("{why}: alternatives are not done together"),
+                ));
+            }
+        }
+    }
     run(&Model::new(doc)?, &order)
 }
 
@@ -297,7 +322,23 @@ pub(crate) fn portfolio(model: &Model<'_>, opts: &[OptionResult]) -> Result<Port
         .iter()
         .filter_map(|id| opts.iter().position(|o| &o.id == id))
         .collect();
-    let all = run(model, &ranking)?;
+    // Down the ranking, an option conflicting with one already kept is set aside.
+    let mut kept: Vec<usize> = Vec::with_capacity(ranking.len());
+    let mut set_aside = Vec::new();
+    for &i in &ranking {
+        let better = kept
+            .iter()
+            .find_map(|&j| doc.options[i].conflict(&doc.options[j]).map(|why| (j, why)));
+        match better {
+            Some((j, why)) => set_aside.push(SetAside {
+                id: opts[i].id.clone(),
+                instead_of: opts[j].id.clone(),
+                reason: format!("{why}, whose NPV is higher"),
+            }),
+            None => kept.push(i),
+        }
+    }
+    let all = run(model, &kept)?;
     let within_budget = match &doc.ctx.finance.capital_budget {
         None => None,
         Some(b) => {
@@ -311,7 +352,9 @@ pub(crate) fn portfolio(model: &Model<'_>, opts: &[OptionResult]) -> Result<Port
                     ),
                 ));
             }
-            let mask = best_within(opts, budget);
+            let mask = best_within(opts, budget, |i, j| {
+                doc.options[i].conflict(&doc.options[j]).is_some()
+            });
             let chosen: Vec<usize> = ranking
                 .iter()
                 .copied()
@@ -325,15 +368,32 @@ pub(crate) fn portfolio(model: &Model<'_>, opts: &[OptionResult]) -> Result<Port
         within_budget,
         ranking: ranking.iter().map(|&i| opts[i].id.clone()).collect(),
         sequence: all.steps,
+        set_aside,
         cost_curves: cost_curves(&doc, opts)?,
     })
 }
 
-/// The subset (as a bit mask) with the highest total NPV whose capex fits `budget`; among
-/// equal NPVs the cheaper.
-fn best_within(opts: &[OptionResult], budget: f64) -> u32 {
+/// The subset (as a bit mask) with the highest total NPV whose capex fits `budget` and that
+/// holds no two `conflicting` options; among equal NPVs the cheaper.
+fn best_within(
+    opts: &[OptionResult],
+    budget: f64,
+    conflicting: impl Fn(usize, usize) -> bool,
+) -> u32 {
+    let n = opts.len();
+    // Options each one conflicts with, as a mask.
+    let clashes: Vec<u32> = (0..n)
+        .map(|i| {
+            (0..n)
+                .filter(|&j| j != i && conflicting(i, j))
+                .fold(0u32, |m, j| m | (1 << j))
+        })
+        .collect();
     let mut best = (0.0f64, 0.0f64, 0u32);
-    for mask in 0u32..(1u32 << opts.len()) {
+    for mask in 0u32..(1u32 << n) {
+        if (0..n).any(|i| mask & (1 << i) != 0 && mask & clashes[i] != 0) {
+            continue;
+        }
         let (mut capex, mut npv) = (0.0, 0.0);
         for (i, o) in opts.iter().enumerate() {
             if mask & (1 << i) != 0 {

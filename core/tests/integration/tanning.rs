@@ -472,3 +472,33 @@ fn bad_figures_name_the_parameter() {
     assert_eq!(err.path(), "template.tanning.usd", "{err}");
     assert!(err.to_string().contains("17.5 MXN"), "{err}");
 }
+
+#[test]
+fn chrome_recycling_and_recovery_are_alternatives() {
+    // Both use the spent chrome float: together they were an error (more than all of the
+    // float recycled); now the portfolio keeps the one with the higher NPV and says why.
+    let a = Assessment::from_toml_str(&doc(
+        "chrome_exhaustion = \"70 %\"\noptions = [{ id = \"chrome_recycling\", fraction = \"80 %\", capex = \"20000 USD\" }, { id = \"chrome_recovery\", fraction = \"80 %\" }]",
+        "",
+    ))
+    .unwrap();
+    let e = a.evaluate().unwrap();
+    let npv = |id: &str| e.options.iter().find(|o| o.id == id).unwrap().npv;
+    let (keep, drop) = if npv("chrome_recycling") >= npv("chrome_recovery") {
+        ("chrome_recycling", "chrome_recovery")
+    } else {
+        ("chrome_recovery", "chrome_recycling")
+    };
+    let p = &e.portfolio;
+    assert_eq!(p.set_aside.len(), 1);
+    assert_eq!(p.set_aside[0].id, drop);
+    assert_eq!(p.set_aside[0].instead_of, keep);
+    assert!(p.set_aside[0].reason.contains("spent_chrome_float"));
+    assert!(p.all.ids.contains(&keep.to_string()));
+    assert!(!p.all.ids.contains(&drop.to_string()));
+    assert!(p.sequence.iter().all(|s| s.id != drop));
+    // Asked for both in one sequence: an error naming the second.
+    let err = a.portfolio(&[keep, drop]).unwrap_err();
+    assert_eq!(err.path(), "ids[1]");
+    assert!(err.to_string().contains("alternative"), "{err}");
+}

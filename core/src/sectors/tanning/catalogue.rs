@@ -493,6 +493,13 @@ fn option(
         salvage: None,
         start: None,
         effects,
+        // Recycling the spent float and recovering its chrome use the same float.
+        group: matches!(
+            c.id,
+            CatalogueId::ChromeRecycling | CatalogueId::ChromeRecovery
+        )
+        .then(|| "spent_chrome_float".to_string()),
+        excludes: Vec::new(),
     })
 }
 
