@@ -31,8 +31,11 @@ pub struct Assessment {
     document: Document,
     /// The flowsheet appraised: the template's, or the document's own.
     flowsheet: Option<Flowsheet>,
-    /// The options appraised: the document's, then the template's catalogue options.
+    /// The options appraised: the document's, then the template's catalogue options, their
+    /// models turned into effects.
     options: Vec<CpOption>,
+    /// The figures of each option's model (None without one).
+    models: Vec<Option<serde_json::Value>>,
     /// The flowsheet's balance, solved once.
     balance: OnceLock<Result<Option<Balance>>>,
     /// The appraisal, computed once.
@@ -79,10 +82,18 @@ impl Assessment {
             }
             None => (document.flowsheet.clone(), document.options.clone()),
         };
+        let mut options = options;
+        let ctx = document.context();
+        let models = options
+            .iter_mut()
+            .enumerate()
+            .map(|(i, o)| crate::options::expand_model(&ctx, flowsheet.as_ref(), o, i))
+            .collect::<Result<Vec<_>>>()?;
         let a = Assessment {
             document,
             flowsheet,
             options,
+            models,
             balance: OnceLock::new(),
             evaluation: OnceLock::new(),
         };
@@ -116,6 +127,7 @@ impl Assessment {
                 .and_then(|b| b.as_ref().ok())
                 .and_then(Option::as_ref),
             options: &self.options,
+            models: &self.models,
         }
     }
 

@@ -340,6 +340,18 @@ impl Error {
         self.with_path(format!("{name}[{index}]"))
     }
 
+    /// The same error under `prefix`: `pressure` becomes `options[2].model.pressure` (an
+    /// error raised by a part that does not know where it sits in the document).
+    pub fn under(self, prefix: &str) -> Self {
+        let path = self.path();
+        let new = if path.is_empty() {
+            prefix.to_string()
+        } else {
+            format!("{prefix}.{path}")
+        };
+        self.with_path(new)
+    }
+
     /// The same error at `path` (used when the path is known only after the value failed).
     pub(crate) fn with_path(mut self, new: String) -> Self {
         match &mut self {

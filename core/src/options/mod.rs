@@ -13,6 +13,7 @@ mod accounts;
 mod capex;
 mod edit;
 mod effect;
+mod model;
 mod portfolio;
 mod scenario;
 
@@ -34,6 +35,8 @@ pub use accounts::CO2_KEY;
 pub use capex::Capex;
 pub use edit::{Edit, Rating, parse_all};
 pub use effect::{Effect, EffectKind, SavingAmount};
+pub(crate) use model::expand as expand_model;
+pub use model::{OptionModel, model_kinds};
 pub use portfolio::{
     CostCurve, CostCurveStep, MAX_BUDGET_OPTIONS, Metric, Portfolio, PortfolioTotal, Sequence,
     SequenceStep, SetAside, rank, sequence,
@@ -92,8 +95,13 @@ pub struct CpOption {
     /// the year after it. Now when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<Measured<q::Time>>,
-    /// What the option changes.
+    /// What the option changes (may be empty when `model` gives it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub effects: Vec<Effect>,
+    /// An engineering model that gives the option's savings instead of (or besides) its
+    /// effects: `{ kind = "steam_leak", pressure = "8 bar(g)", diameter = "3 mm" }`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<OptionModel>,
     /// A set of alternatives this option belongs to (`"water_heating"`): the portfolio takes
     /// at most one option of a group, the one with the highest NPV.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -205,6 +213,10 @@ pub struct OptionResult {
     pub cash_flows: Vec<f64>,
     /// The owner's view when `finance.financing` is given.
     pub financing: Option<OptionFinancing>,
+    /// The figures of the option's engineering model (`model` in the document), as its
+    /// calculator gives them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<serde_json::Value>,
     /// What could not be counted, in words.
     pub notes: Vec<String>,
 }
@@ -253,8 +265,10 @@ pub struct Case<'a> {
     pub flowsheet: Option<&'a Flowsheet>,
     /// The flowsheet's balance, solved (and reconciled) once; solved again when absent.
     pub balance: Option<&'a Balance>,
-    /// The options.
+    /// The options (their models already turned into effects).
     pub options: &'a [CpOption],
+    /// The figures of each option's model, by option (empty, or None, without one).
+    pub models: &'a [Option<serde_json::Value>],
 }
 
 /// The baseline an option is compared with.
@@ -511,6 +525,7 @@ fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult>
         money: changes.money.clone(),
         cash_flows: flows,
         financing,
+        model: doc.models.get(i).cloned().flatten(),
         notes,
     })
 }

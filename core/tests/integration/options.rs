@@ -301,3 +301,158 @@ fn an_exclusion_names_an_option_of_the_document() {
     assert_eq!(err.code(), "unknown_reference");
     assert_eq!(err.path(), "options[2].excludes[0]");
 }
+
+/// A plant with a steam boiler on natural gas priced per kWh and per Nm3.
+fn steam_plant(gas_price: &str, option: &str) -> String {
+    format!(
+        r#"
+format = "cleanprod/1"
+currency = "USD"
+[site]
+name = "steam"
+sector = "chemicals"
+[schedule]
+days_per_year = 250
+hours_per_day = "16 h"
+[production]
+product = "t"
+output = "10 t/d"
+[prices]
+water = "2 USD/m3"
+natural_gas = "{gas_price}"
+electricity = "0.1 USD/kWh"
+[finance]
+discount_rate = "0 %"
+horizon = "5 yr"
+{option}
+"#
+    )
+}
+
+const LEAK: &str = r#"
+[[options]]
+id = "leak"
+title = "repair a steam leak"
+category = "good_housekeeping"
+capex = "500 USD"
+model = { kind = "steam_leak", pressure = "8 bar(g)", diameter = "3 mm", boiler_efficiency = "80 %", makeup_temperature = "15 °C" }
+"#;
+
+#[test]
+fn a_model_saves_what_its_calculator_computes() {
+    let a = Assessment::from_toml_str(&steam_plant("0.04 USD/kWh", LEAK)).unwrap();
+    let o = &a.evaluate().unwrap().options[0];
+    // The calculator route, over the schedule's 4,000 operating hours.
+    let out = cleanprod::utilities::calculate(
+        "steam_leak",
+        serde_json::json!({ "pressure": "8 bar(g)", "diameter": "3 mm", "boiler_efficiency": "80 %",
+                            "makeup_temperature": "15 °C", "hours": "4000 h" }),
+    )
+    .unwrap();
+    let si = |field: &str, d| cleanprod::units::to_si(out[field].as_str().unwrap(), d).unwrap();
+    let kwh = si("fuel", cleanprod::units::Dimension::Energy) / 3.6e6;
+    let m3 = si("mass", cleanprod::units::Dimension::Mass) / 1_000.0;
+    assert!(kwh > 10_000.0 && m3 > 50.0, "{kwh} kWh, {m3} m3");
+    assert!((o.money["natural_gas"] - 0.04 * kwh).abs() < 1e-9 * kwh);
+    assert!((o.money["water"] - 2.0 * m3).abs() < 1e-9 * m3);
+    assert!((o.annual_saving - (0.04 * kwh + 2.0 * m3)).abs() < 1e-9 * kwh);
+    // CO2 of the gas not burnt: IPCC 2006 natural gas, 56,100 kg/TJ.
+    let co2 = o.co2_avoided.unwrap();
+    assert!((co2 - kwh * 3.6e-6 * 56.1).abs() < 1e-6 * co2, "{co2}");
+    // The figures a consultant checks travel with the option.
+    assert_eq!(o.model.as_ref().unwrap()["mass_rate"], out["mass_rate"]);
+}
+
+#[test]
+fn a_model_saving_is_priced_in_the_unit_of_its_price() {
+    // The same gas priced per Nm3 at the same money per kWh (IPCC NCV 48 MJ/kg; 1 Nm3 is
+    // 44.615 mol of 16.04 g): the money saved does not change with the unit of the price.
+    let per_kwh = Assessment::from_toml_str(&steam_plant("0.04 USD/kWh", LEAK)).unwrap();
+    let kwh_per_nm3 = cleanprod::units::to_si("1 Nm3", cleanprod::units::Dimension::GasAmount)
+        .unwrap()
+        * cleanprod::flowsheet::Carrier::NaturalGas
+            .net_calorific_value_per_mol()
+            .unwrap()
+        / 3.6e6;
+    let price = format!("{} USD/Nm3", 0.04 * kwh_per_nm3);
+    let per_nm3 = Assessment::from_toml_str(&steam_plant(&price, LEAK)).unwrap();
+    let a = per_kwh.evaluate().unwrap().options[0].money["natural_gas"];
+    let b = per_nm3.evaluate().unwrap().options[0].money["natural_gas"];
+    assert!((a - b).abs() < 1e-9 * a, "{a} vs {b}");
+}
+
+#[test]
+fn bad_models_name_their_field() {
+    let cases = [
+        (
+            LEAK.replace("\"3 mm\"", "\"3 kg\""),
+            "options[0].model.diameter",
+            "unit_dimension",
+        ),
+        (
+            LEAK.replace("steam_leak", "steam_teleport"),
+            "options[0].model.kind",
+            "unknown_variant",
+        ),
+        (
+            LEAK.replace(
+                ", boiler_efficiency = \"80 %\", makeup_temperature = \"15 °C\"",
+                "",
+            ),
+            "options[0].model.kind",
+            "out_of_range",
+        ),
+        (
+            LEAK.replace(
+                "kind = \"steam_leak\"",
+                "kind = \"steam_leak\", fuel = \"coal_dust\"",
+            ),
+            "options[0].model.fuel",
+            "unknown_variant",
+        ),
+    ];
+    for (option, path, code) in cases {
+        let err = Assessment::from_toml_str(&steam_plant("0.04 USD/kWh", &option)).unwrap_err();
+        assert_eq!((err.path(), err.code()), (path, code), "{err}");
+    }
+}
+
+#[test]
+fn a_model_on_a_flowsheet_energy_input_scales_it() {
+    // The shared fixture's bath burns 1,000 GJ/yr of gas at 10 USD/GJ; a steam leak model
+    // pointed at that input takes its fuel off it (money and CO2 by the input's carrier).
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/documents/valid/effects.toml"
+    );
+    let base = std::fs::read_to_string(path).unwrap();
+    let option = r#"
+[[options]]
+id = "leak_on_the_bath"
+title = "steam leak"
+category = "good_housekeeping"
+model = { kind = "steam_leak", energy = "gas", pressure = "8 bar(g)", diameter = "3 mm", boiler_efficiency = "80 %", makeup_temperature = "15 °C", hours = "4000 h" }
+"#;
+    let a = Assessment::from_toml_str(&format!("{base}\n{option}")).unwrap();
+    let e = a.evaluate().unwrap();
+    let o = e
+        .options
+        .iter()
+        .find(|o| o.id == "leak_on_the_bath")
+        .unwrap();
+    let fuel = o.model.as_ref().unwrap()["fuel"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let gj = cleanprod::units::to_si(&fuel, cleanprod::units::Dimension::Energy).unwrap() / 1e9;
+    assert!(
+        (o.money["natural_gas"] - 10.0 * gj).abs() < 1e-6 * gj,
+        "{:?}",
+        o.money
+    );
+    assert!((o.co2_avoided.unwrap() - gj * 56.1e-3).abs() < 1e-6);
+    // More than the input uses: an error naming the model's energy field.
+    let big = option.replace("\"3 mm\"", "\"60 mm\"");
+    let err = Assessment::from_toml_str(&format!("{base}\n{big}")).unwrap_err();
+    assert_eq!(err.path(), "options[5].model.energy", "{err}");
+}

@@ -493,6 +493,7 @@ fn option(
         salvage: None,
         start: None,
         effects,
+        model: None,
         // Recycling the spent float and recovering its chrome use the same float.
         group: matches!(
             c.id,
