@@ -186,7 +186,8 @@ impl Dimension {
         }
     }
 
-    /// Snake-case key, e.g. `"volume_rate"`; the inverse of [`Dimension::from_str`].
+    /// Snake-case key, e.g. `"volume_rate"`; the inverse of parsing with
+    /// [`str::parse`] (`"volume_rate".parse::<Dimension>()`).
     pub fn key(self) -> &'static str {
         match self {
             Dimension::Mass => "mass",

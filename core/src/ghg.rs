@@ -15,6 +15,15 @@ pub type Factors = BTreeMap<Carrier, EmissionFactor>;
 
 /// Mass of CO2 per unit of energy (`"0.42 kg/kWh"`, `"56.1 t/TJ"`), on the net calorific
 /// value basis for fuels.
+///
+/// ```
+/// use cleanprod::ghg::EmissionFactor;
+/// let grid: EmissionFactor = "0.423 kg/kWh".parse().unwrap();
+/// assert!((grid.kg_per_joule() * 3.6e6 - 0.423).abs() < 1e-12);
+/// assert_eq!(grid.to_string(), "0.423 kg/kWh");
+/// // A mass per mass is not an emission factor of energy.
+/// assert!("2.9 kg/kg".parse::<EmissionFactor>().is_err());
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmissionFactor {
     text: String,
@@ -54,8 +63,23 @@ impl EmissionFactor {
     }
 
     /// Kilograms of CO2 per joule.
+    ///
+    /// ```
+    /// use cleanprod::ghg::EmissionFactor;
+    /// let gas: EmissionFactor = "56.1 t/TJ".parse().unwrap();
+    /// assert!((gas.kg_per_joule() - 56.1e3 / 1e12).abs() < 1e-20);
+    /// ```
     pub fn kg_per_joule(&self) -> f64 {
         self.kg_per_joule
+    }
+}
+
+impl std::str::FromStr for EmissionFactor {
+    type Err = UnitProblem;
+
+    /// Parse a mass per energy, such as `"0.42 kg/kWh"` or `"56.1 t/TJ"` (as in `[ghg]`).
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        EmissionFactor::parse(s)
     }
 }
 
@@ -81,6 +105,16 @@ crate::wire::string_serde!(
 /// Wood is biogenic: IPCC reports its CO2 (112 000 kg/TJ) as a memo item outside the energy
 /// totals, so it counts zero here. Electricity, steam and heat have no default: their factor
 /// depends on the grid or the supplier and must come from the document.
+///
+/// ```
+/// use cleanprod::flowsheet::Carrier;
+/// use cleanprod::ghg::default_co2_factor;
+/// // Natural gas: 56 100 kg/TJ, i.e. 0.202 kg CO2 per kWh of gas burnt.
+/// let gas = default_co2_factor(Carrier::NaturalGas).unwrap();
+/// assert!((gas * 3.6e6 - 0.20196).abs() < 1e-9);
+/// assert_eq!(default_co2_factor(Carrier::Biomass), Some(0.0));
+/// assert_eq!(default_co2_factor(Carrier::Electricity), None);
+/// ```
 pub fn default_co2_factor(carrier: Carrier) -> Option<f64> {
     let kg_per_tj = match carrier {
         Carrier::NaturalGas => 56_100.0,
@@ -96,6 +130,18 @@ pub fn default_co2_factor(carrier: Carrier) -> Option<f64> {
 
 /// The CO2 factor of `carrier`, kg/J: the document's, else the default (none for electricity,
 /// steam or heat without a factor in the document).
+///
+/// ```
+/// use cleanprod::flowsheet::Carrier;
+/// use cleanprod::ghg::{co2_factor, Factors};
+/// let mut factors = Factors::new();
+/// assert_eq!(co2_factor(&factors, Carrier::Electricity), None);
+/// factors.insert(Carrier::Electricity, "0.5 kg/kWh".parse().unwrap());
+/// let grid = co2_factor(&factors, Carrier::Electricity).unwrap();
+/// assert!((grid * 3.6e6 - 0.5).abs() < 1e-12);
+/// // Fuels without a factor in the document keep the IPCC default.
+/// assert!(co2_factor(&factors, Carrier::Diesel).is_some());
+/// ```
 pub fn co2_factor(factors: &Factors, carrier: Carrier) -> Option<f64> {
     factors
         .get(&carrier)

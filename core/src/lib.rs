@@ -14,6 +14,11 @@
 //! let assessment = Assessment::from_toml_str(&text).unwrap();
 //! println!("{}", cleanprod::report::summary_text(&assessment.summary()));
 //! ```
+//!
+//! The repository's `core/examples` has three short programs: `assess_file` (load, evaluate,
+//! print the options and a Markdown report), `typed_document` (a [`Document`] built in Rust
+//! with typed units, then assessed) and `finance_and_balance` ([`finance`] and
+//! [`Flowsheet::balance`](flowsheet::Flowsheet::balance) without a document).
 
 //! ## Layers
 //!
@@ -58,3 +63,8 @@ pub use assessment::{Assessment, Report, Summary};
 pub use document::{Document, SourceFormat, schema};
 pub use error::{Category, Error, NoSolution, Result};
 pub use units::money;
+
+/// The Rust code blocks of the crate's README, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,10 +1,52 @@
-//! Renderers of results as text and Markdown.
+//! Renderers of results as text, Markdown and HTML: the summary, the balances, the options
+//! and whole reports, each from the typed result an [`Assessment`](crate::Assessment) gives.
 
 use crate::assessment::{Report, Summary};
 use crate::flowsheet::{Balance, ValueStatus};
 use crate::options::{CostClass, Evaluation};
 
 /// A plain-text summary for the terminal.
+///
+/// ```
+/// use cleanprod::{Assessment, report};
+/// let toml = r#"
+/// format = "cleanprod/1"
+/// currency = "USD"
+/// [site]
+/// name = "Lavandería Sol"
+/// sector = "hotel"
+/// [schedule]
+/// days_per_year = 300
+/// hours_per_day = "8 h"
+/// [production]
+/// product = "linen washed"
+/// output = "2 t/d"
+/// [prices]
+/// water = "2 USD/m3"
+/// wastewater = "1 USD/m3"
+/// [finance]
+/// discount_rate = "10 %"
+/// horizon = "5 yr"
+/// [flowsheet]
+/// components = ["water"]
+/// nodes = [{ id = "mains", kind = "source" }, { id = "washers", kind = "process" },
+///          { id = "sewer", kind = "wastewater" }]
+/// streams = [
+///   { id = "supply", from = "mains", to = "washers", flows = { water = "30 m3/d ± 5 %" } },
+///   { id = "drain", from = "washers", to = "sewer", flows = { water = "28 m3/d ± 5 %" } },
+/// ]
+/// [[options]]
+/// id = "rinse_reuse"
+/// title = "Reuse the last rinse for the first wash"
+/// category = "on_site_recovery"
+/// capex = "3000 USD"
+/// effects = [{ kind = "scale", stream = "supply", component = "water", factor = "80 %" }]
+/// "#;
+/// let a = Assessment::from_toml_str(toml).unwrap();
+/// let text = report::summary_text(&a.summary());
+/// assert!(text.starts_with("Lavandería Sol (hotel sector)"));
+/// assert!(text.contains("annual output    600 t"));
+/// ```
 pub fn summary_text(s: &Summary) -> String {
     let mut out = String::new();
     let line = |out: &mut String, k: &str, v: &str| out.push_str(&format!("  {k:<16} {v}\n"));
@@ -57,6 +99,48 @@ fn summary_rows(s: &Summary) -> [(&'static str, String); 7] {
 }
 
 /// A Markdown summary for reports.
+///
+/// ```
+/// use cleanprod::{Assessment, report};
+/// # let toml = r#"
+/// # format = "cleanprod/1"
+/// # currency = "USD"
+/// # [site]
+/// # name = "Lavandería Sol"
+/// # sector = "hotel"
+/// # [schedule]
+/// # days_per_year = 300
+/// # hours_per_day = "8 h"
+/// # [production]
+/// # product = "linen washed"
+/// # output = "2 t/d"
+/// # [prices]
+/// # water = "2 USD/m3"
+/// # wastewater = "1 USD/m3"
+/// # [finance]
+/// # discount_rate = "10 %"
+/// # horizon = "5 yr"
+/// # [flowsheet]
+/// # components = ["water"]
+/// # nodes = [{ id = "mains", kind = "source" }, { id = "washers", kind = "process" },
+/// #          { id = "sewer", kind = "wastewater" }]
+/// # streams = [
+/// #   { id = "supply", from = "mains", to = "washers", flows = { water = "30 m3/d ± 5 %" } },
+/// #   { id = "drain", from = "washers", to = "sewer", flows = { water = "28 m3/d ± 5 %" } },
+/// # ]
+/// # [[options]]
+/// # id = "rinse_reuse"
+/// # title = "Reuse the last rinse for the first wash"
+/// # category = "on_site_recovery"
+/// # capex = "3000 USD"
+/// # effects = [{ kind = "scale", stream = "supply", component = "water", factor = "80 %" }]
+/// # "#;
+/// # let a = Assessment::from_toml_str(toml).unwrap();
+/// let md = report::summary_markdown(&a.summary());
+/// assert!(md.starts_with("## Lavandería Sol\n"));
+/// assert!(md.contains("| Annual output | 600 t |"));
+/// assert!(md.contains("| water | 2 USD/m3 |"));
+/// ```
 pub fn summary_markdown(s: &Summary) -> String {
     let mut out = format!("## {}\n\n", s.site);
     out.push_str("| | |\n|---|---|\n");
@@ -84,6 +168,47 @@ fn escape(s: &str) -> String {
 }
 
 /// An HTML summary (a heading and a table), for notebooks and web pages.
+///
+/// ```
+/// use cleanprod::{Assessment, report};
+/// # let toml = r#"
+/// # format = "cleanprod/1"
+/// # currency = "USD"
+/// # [site]
+/// # name = "Lavandería Sol"
+/// # sector = "hotel"
+/// # [schedule]
+/// # days_per_year = 300
+/// # hours_per_day = "8 h"
+/// # [production]
+/// # product = "linen washed"
+/// # output = "2 t/d"
+/// # [prices]
+/// # water = "2 USD/m3"
+/// # wastewater = "1 USD/m3"
+/// # [finance]
+/// # discount_rate = "10 %"
+/// # horizon = "5 yr"
+/// # [flowsheet]
+/// # components = ["water"]
+/// # nodes = [{ id = "mains", kind = "source" }, { id = "washers", kind = "process" },
+/// #          { id = "sewer", kind = "wastewater" }]
+/// # streams = [
+/// #   { id = "supply", from = "mains", to = "washers", flows = { water = "30 m3/d ± 5 %" } },
+/// #   { id = "drain", from = "washers", to = "sewer", flows = { water = "28 m3/d ± 5 %" } },
+/// # ]
+/// # [[options]]
+/// # id = "rinse_reuse"
+/// # title = "Reuse the last rinse for the first wash"
+/// # category = "on_site_recovery"
+/// # capex = "3000 USD"
+/// # effects = [{ kind = "scale", stream = "supply", component = "water", factor = "80 %" }]
+/// # "#;
+/// # let a = Assessment::from_toml_str(toml).unwrap();
+/// let html = report::summary_html(&a.summary());
+/// assert!(html.starts_with("<div class=\"cleanprod-summary\"><h3>Lavandería Sol</h3>"));
+/// assert!(html.contains("<tr><th>Price of water</th><td>2 USD/m3</td></tr>"));
+/// ```
 pub fn summary_html(s: &Summary) -> String {
     let mut out = format!(
         "<div class=\"cleanprod-summary\"><h3>{}</h3><table>",
@@ -147,6 +272,49 @@ fn status_word(s: ValueStatus) -> &'static str {
 
 /// The balances as plain text: streams, units, the reconciliation test and the findings, per
 /// component, in tonnes per year.
+///
+/// ```
+/// use cleanprod::{Assessment, report};
+/// # let toml = r#"
+/// # format = "cleanprod/1"
+/// # currency = "USD"
+/// # [site]
+/// # name = "Lavandería Sol"
+/// # sector = "hotel"
+/// # [schedule]
+/// # days_per_year = 300
+/// # hours_per_day = "8 h"
+/// # [production]
+/// # product = "linen washed"
+/// # output = "2 t/d"
+/// # [prices]
+/// # water = "2 USD/m3"
+/// # wastewater = "1 USD/m3"
+/// # [finance]
+/// # discount_rate = "10 %"
+/// # horizon = "5 yr"
+/// # [flowsheet]
+/// # components = ["water"]
+/// # nodes = [{ id = "mains", kind = "source" }, { id = "washers", kind = "process" },
+/// #          { id = "sewer", kind = "wastewater" }]
+/// # streams = [
+/// #   { id = "supply", from = "mains", to = "washers", flows = { water = "30 m3/d ± 5 %" } },
+/// #   { id = "drain", from = "washers", to = "sewer", flows = { water = "28 m3/d ± 5 %" } },
+/// # ]
+/// # [[options]]
+/// # id = "rinse_reuse"
+/// # title = "Reuse the last rinse for the first wash"
+/// # category = "on_site_recovery"
+/// # capex = "3000 USD"
+/// # effects = [{ kind = "scale", stream = "supply", component = "water", factor = "80 %" }]
+/// # "#;
+/// # let a = Assessment::from_toml_str(toml).unwrap();
+/// let balance = a.balance().unwrap().unwrap();
+/// let text = report::balance_text(&balance);
+/// // 30 ± 1.5 and 28 ± 1.4 m3/d reconcile to one value; 300 days of 1 t/m3.
+/// assert!(text.contains("balance of water (t/yr)"));
+/// assert!(text.contains("reconciliation: chi-square"));
+/// ```
 pub fn balance_text(b: &Balance) -> String {
     let mut out = String::new();
     for c in &b.components {
@@ -282,6 +450,48 @@ fn round_kwh(x: f64) -> String {
 }
 
 /// The options as a plain-text table: class, investment, saving, paybacks, NPV, IRR.
+///
+/// ```
+/// use cleanprod::{Assessment, report};
+/// # let toml = r#"
+/// # format = "cleanprod/1"
+/// # currency = "USD"
+/// # [site]
+/// # name = "Lavandería Sol"
+/// # sector = "hotel"
+/// # [schedule]
+/// # days_per_year = 300
+/// # hours_per_day = "8 h"
+/// # [production]
+/// # product = "linen washed"
+/// # output = "2 t/d"
+/// # [prices]
+/// # water = "2 USD/m3"
+/// # wastewater = "1 USD/m3"
+/// # [finance]
+/// # discount_rate = "10 %"
+/// # horizon = "5 yr"
+/// # [flowsheet]
+/// # components = ["water"]
+/// # nodes = [{ id = "mains", kind = "source" }, { id = "washers", kind = "process" },
+/// #          { id = "sewer", kind = "wastewater" }]
+/// # streams = [
+/// #   { id = "supply", from = "mains", to = "washers", flows = { water = "30 m3/d ± 5 %" } },
+/// #   { id = "drain", from = "washers", to = "sewer", flows = { water = "28 m3/d ± 5 %" } },
+/// # ]
+/// # [[options]]
+/// # id = "rinse_reuse"
+/// # title = "Reuse the last rinse for the first wash"
+/// # category = "on_site_recovery"
+/// # capex = "3000 USD"
+/// # effects = [{ kind = "scale", stream = "supply", component = "water", factor = "80 %" }]
+/// # "#;
+/// # let a = Assessment::from_toml_str(toml).unwrap();
+/// let text = report::options_text(&a.evaluate().unwrap());
+/// assert!(text.starts_with("\noptions (USD)\n"));
+/// assert!(text.contains("rinse_reuse"));
+/// assert!(text.contains("portfolio: all 1 options together"));
+/// ```
 pub fn options_text(e: &Evaluation) -> String {
     if e.options.is_empty() {
         return String::new();
@@ -389,11 +599,93 @@ pub fn options_text(e: &Evaluation) -> String {
 
 /// A whole report for a terminal: the summary, the balances, the options and the sector
 /// benchmarks (what `cleanprod assess` prints).
+///
+/// ```
+/// use cleanprod::{Assessment, report};
+/// # let toml = r#"
+/// # format = "cleanprod/1"
+/// # currency = "USD"
+/// # [site]
+/// # name = "Lavandería Sol"
+/// # sector = "hotel"
+/// # [schedule]
+/// # days_per_year = 300
+/// # hours_per_day = "8 h"
+/// # [production]
+/// # product = "linen washed"
+/// # output = "2 t/d"
+/// # [prices]
+/// # water = "2 USD/m3"
+/// # wastewater = "1 USD/m3"
+/// # [finance]
+/// # discount_rate = "10 %"
+/// # horizon = "5 yr"
+/// # [flowsheet]
+/// # components = ["water"]
+/// # nodes = [{ id = "mains", kind = "source" }, { id = "washers", kind = "process" },
+/// #          { id = "sewer", kind = "wastewater" }]
+/// # streams = [
+/// #   { id = "supply", from = "mains", to = "washers", flows = { water = "30 m3/d ± 5 %" } },
+/// #   { id = "drain", from = "washers", to = "sewer", flows = { water = "28 m3/d ± 5 %" } },
+/// # ]
+/// # [[options]]
+/// # id = "rinse_reuse"
+/// # title = "Reuse the last rinse for the first wash"
+/// # category = "on_site_recovery"
+/// # capex = "3000 USD"
+/// # effects = [{ kind = "scale", stream = "supply", component = "water", factor = "80 %" }]
+/// # "#;
+/// # let a = Assessment::from_toml_str(toml).unwrap();
+/// let text = report::report_text(&a.report().unwrap());
+/// assert!(text.starts_with("Lavandería Sol (hotel sector)"));
+/// assert!(text.contains("balance of water") && text.contains("rinse_reuse"));
+/// ```
 pub fn report_text(r: &Report) -> String {
     format!("{}{}", summary_text(&r.summary), report_body(r))
 }
 
 /// A whole report as Markdown: the summary as a table, the rest as preformatted text.
+///
+/// ```
+/// use cleanprod::{Assessment, report};
+/// # let toml = r#"
+/// # format = "cleanprod/1"
+/// # currency = "USD"
+/// # [site]
+/// # name = "Lavandería Sol"
+/// # sector = "hotel"
+/// # [schedule]
+/// # days_per_year = 300
+/// # hours_per_day = "8 h"
+/// # [production]
+/// # product = "linen washed"
+/// # output = "2 t/d"
+/// # [prices]
+/// # water = "2 USD/m3"
+/// # wastewater = "1 USD/m3"
+/// # [finance]
+/// # discount_rate = "10 %"
+/// # horizon = "5 yr"
+/// # [flowsheet]
+/// # components = ["water"]
+/// # nodes = [{ id = "mains", kind = "source" }, { id = "washers", kind = "process" },
+/// #          { id = "sewer", kind = "wastewater" }]
+/// # streams = [
+/// #   { id = "supply", from = "mains", to = "washers", flows = { water = "30 m3/d ± 5 %" } },
+/// #   { id = "drain", from = "washers", to = "sewer", flows = { water = "28 m3/d ± 5 %" } },
+/// # ]
+/// # [[options]]
+/// # id = "rinse_reuse"
+/// # title = "Reuse the last rinse for the first wash"
+/// # category = "on_site_recovery"
+/// # capex = "3000 USD"
+/// # effects = [{ kind = "scale", stream = "supply", component = "water", factor = "80 %" }]
+/// # "#;
+/// # let a = Assessment::from_toml_str(toml).unwrap();
+/// let md = report::report_markdown(&a.report().unwrap());
+/// assert!(md.starts_with("## Lavandería Sol"));
+/// assert!(md.contains("```text") && md.trim_end().ends_with("```"));
+/// ```
 pub fn report_markdown(r: &Report) -> String {
     format!(
         "{}\n```text{}```\n",

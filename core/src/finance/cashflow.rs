@@ -127,6 +127,11 @@ pub struct CashFlows {
 }
 
 /// The real rate equivalent to a nominal rate under `inflation`: (1 + n)/(1 + i) − 1.
+///
+/// ```
+/// let r = cleanprod::finance::real_rate(0.10, 0.05).unwrap();
+/// assert!((r - 0.047_619).abs() < 1e-6);
+/// ```
 pub fn real_rate(nominal: f64, inflation: f64) -> Result<f64> {
     check::rate("nominal", nominal)?;
     check::rate("inflation", inflation)?;
@@ -134,6 +139,11 @@ pub fn real_rate(nominal: f64, inflation: f64) -> Result<f64> {
 }
 
 /// The nominal rate equivalent to a real rate under `inflation`: (1 + r)(1 + i) − 1.
+///
+/// ```
+/// let n = cleanprod::finance::nominal_rate(0.05, 0.02).unwrap();
+/// assert!((n - 0.071).abs() < 1e-12);
+/// ```
 pub fn nominal_rate(real: f64, inflation: f64) -> Result<f64> {
     check::rate("real", real)?;
     check::rate("inflation", inflation)?;
@@ -142,6 +152,14 @@ pub fn nominal_rate(real: f64, inflation: f64) -> Result<f64> {
 
 impl CashFlowPlan {
     /// A plan from its JSON form (the Python and JS bindings pass dicts and objects this way).
+    ///
+    /// ```
+    /// use cleanprod::finance::CashFlowPlan;
+    /// let plan = CashFlowPlan::from_json_str(r#"{"capex": [1000], "years": 2,
+    ///     "savings": [{"name": "water", "per_year": 600}]}"#).unwrap();
+    /// assert_eq!(plan.build().unwrap().net, vec![-1_000.0, 600.0, 600.0]);
+    /// assert_eq!(CashFlowPlan::from_json_str(r#"{"years": 2}"#).unwrap_err().path(), "capex");
+    /// ```
     pub fn from_json_str(text: &str) -> Result<CashFlowPlan> {
         crate::wire::typed_from_json(text)
     }
@@ -211,6 +229,21 @@ impl CashFlowPlan {
     }
 
     /// The cash flows.
+    ///
+    /// ```
+    /// use cleanprod::finance::{CashFlowPlan, MoneyBasis, Stream};
+    /// // A saving escalating 2 % a year, in nominal money under 3 % inflation.
+    /// let plan = CashFlowPlan {
+    ///     capex: vec![500.0],
+    ///     savings: vec![Stream { name: "gas".into(), per_year: 100.0, escalation: 0.02 }],
+    ///     years: 2,
+    ///     inflation: 0.03,
+    ///     basis: MoneyBasis::Nominal,
+    ///     ..CashFlowPlan::default()
+    /// };
+    /// let flows = plan.build().unwrap();
+    /// assert!((flows.net[1] - 100.0 * 1.02 * 1.03).abs() < 1e-9);
+    /// ```
     pub fn build(&self) -> Result<CashFlows> {
         self.validate()?;
         let n = self.years as usize + 1;

@@ -56,6 +56,13 @@ impl Date {
     }
 
     /// The date of a year, month (1–12) and day (1–31), if it exists.
+    ///
+    /// ```
+    /// use cleanprod::finance::Date;
+    /// let d = Date::from_ymd(2024, 2, 29).unwrap();
+    /// assert_eq!(d.ymd(), (2024, 2, 29));
+    /// assert_eq!(Date::from_ymd(2023, 2, 29), None);
+    /// ```
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Date> {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
@@ -275,6 +282,14 @@ pub fn xnpv(rate: f64, dates: &[Date], amounts: &[f64]) -> Result<f64> {
 }
 
 /// [`xnpv`] with another day count.
+///
+/// ```
+/// use cleanprod::finance::{xnpv_with, Date, DayCount};
+/// let dates: Vec<Date> = ["2024-01-01", "2024-12-26"].iter().map(|d| d.parse().unwrap()).collect();
+/// // 360 days: one year under act/360, so 110 a year later is worth 100 at 10 %.
+/// let v = xnpv_with(0.10, &dates, &[-100.0, 110.0], DayCount::Act360).unwrap();
+/// assert!(v.abs() < 1e-9);
+/// ```
 pub fn xnpv_with(rate: f64, dates: &[Date], amounts: &[f64], day_count: DayCount) -> Result<f64> {
     check::rate("rate", rate)?;
     let flows = Dated::new(dates, amounts, day_count)?;
@@ -299,6 +314,13 @@ pub fn xirr(dates: &[Date], amounts: &[f64], guess: f64) -> Result<Irr> {
 }
 
 /// [`xirr`] with another day count.
+///
+/// ```
+/// use cleanprod::finance::{xirr_with, Date, DayCount};
+/// let dates: Vec<Date> = ["2024-01-01", "2024-12-26"].iter().map(|d| d.parse().unwrap()).collect();
+/// let r = xirr_with(&dates, &[-100.0, 110.0], 0.1, DayCount::Act360).unwrap();
+/// assert!((r.rate - 0.10).abs() < 1e-9);
+/// ```
 pub fn xirr_with(dates: &[Date], amounts: &[f64], guess: f64, day_count: DayCount) -> Result<Irr> {
     check::rate("guess", guess)?;
     let flows = Dated::new(dates, amounts, day_count)?;

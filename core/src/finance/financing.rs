@@ -70,6 +70,13 @@ pub struct FinancedFlows {
 
 impl Financing {
     /// Terms from their JSON form (the Python and JS bindings pass dicts and objects this way).
+    ///
+    /// ```
+    /// use cleanprod::finance::Financing;
+    /// let f = Financing::from_json_str(r#"{"loan_share": 0.5, "annual_rate": 0.08, "loan_years": 5}"#).unwrap();
+    /// assert_eq!(f.loan_years, 5);
+    /// assert_eq!(f.payments_per_year, 1);
+    /// ```
     pub fn from_json_str(text: &str) -> Result<Financing> {
         crate::wire::typed_from_json(text)
     }

@@ -229,12 +229,29 @@ pub fn irr(values: &[f64]) -> Result<f64> {
 }
 
 /// Every IRR found, ascending.
+///
+/// ```
+/// use cleanprod::finance::irr_roots;
+/// // -1 + 2.3/(1+r) - 1.32/(1+r)^2 is zero at 10 % and at 20 %.
+/// let roots = irr_roots(&[-1.0, 2.3, -1.32]).unwrap();
+/// assert_eq!(roots.len(), 2);
+/// assert!((roots[0] - 0.1).abs() < 1e-9 && (roots[1] - 0.2).abs() < 1e-9);
+/// ```
 pub fn irr_roots(values: &[f64]) -> Result<Vec<f64>> {
     irr_with_guess(values, DEFAULT_GUESS).map(|s| s.roots)
 }
 
 /// The IRRs of flows at t = 0, 1, 2, ..., choosing the root nearest `guess` when there are
 /// several.
+///
+/// ```
+/// use cleanprod::finance::irr_with_guess;
+/// let s = irr_with_guess(&[-1.0, 2.3, -1.32], 0.25).unwrap();
+/// assert!((s.rate - 0.2).abs() < 1e-9);
+/// assert!(s.is_multiple() && s.complete);
+/// // Flows that never change sign have no IRR: an error, not a NaN.
+/// assert_eq!(irr_with_guess(&[1.0, 2.0], 0.1).unwrap_err().code(), "no_sign_change");
+/// ```
 pub fn irr_with_guess(values: &[f64], guess: f64) -> Result<Irr> {
     check::flows("values", values)?;
     check::rate("guess", guess)?;

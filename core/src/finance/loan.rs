@@ -98,6 +98,12 @@ impl Loan {
     pub const DEFAULT_PAYMENTS_PER_YEAR: u32 = 12;
 
     /// A loan without grace.
+    ///
+    /// ```
+    /// use cleanprod::finance::Loan;
+    /// let loan = Loan::new(50_000.0, 0.08, 5.0, Loan::DEFAULT_PAYMENTS_PER_YEAR);
+    /// assert_eq!(loan.schedule().unwrap().len(), 60);
+    /// ```
     pub fn new(principal: f64, annual_rate: f64, years: f64, payments_per_year: u32) -> Loan {
         Loan {
             principal,
@@ -164,6 +170,17 @@ impl Loan {
     }
 
     /// The schedule, one row per period.
+    ///
+    /// ```
+    /// use cleanprod::finance::Loan;
+    /// // 1,000 at 10 % repaid yearly over 3 years: 402.11 a year.
+    /// let s = Loan::new(1_000.0, 0.10, 3.0, 1).schedule().unwrap();
+    /// assert!((s[0].payment - 402.11).abs() < 0.005);
+    /// assert!((s[0].interest - 100.0).abs() < 1e-9);
+    /// assert!(s[2].balance.abs() < 1e-9);
+    /// // A term that is not a whole number of periods is refused, naming the field.
+    /// assert_eq!(Loan::new(1_000.0, 0.10, 2.5, 1).schedule().unwrap_err().path(), "loan.years");
+    /// ```
     pub fn schedule(&self) -> Result<Vec<LoanPayment>> {
         let n = self.periods()?;
         let i = self.annual_rate / f64::from(self.payments_per_year);
@@ -219,6 +236,13 @@ impl Loan {
     }
 
     /// Debt service (payments) summed per year of the term.
+    ///
+    /// ```
+    /// use cleanprod::finance::Loan;
+    /// let yearly = Loan::new(12_000.0, 0.0, 2.0, 12).annual_debt_service().unwrap();
+    /// assert_eq!(yearly.len(), 2);
+    /// assert!((yearly[0] - 6_000.0).abs() < 1e-9);
+    /// ```
     pub fn annual_debt_service(&self) -> Result<Vec<f64>> {
         let ppy = self.payments_per_year as usize;
         Ok(self
@@ -231,6 +255,12 @@ impl Loan {
 
 /// Debt-service coverage ratio per year: cash available for debt service over debt service.
 /// Years without debt service have no ratio (`None`).
+///
+/// ```
+/// use cleanprod::finance::debt_service_coverage;
+/// let dscr = debt_service_coverage(&[500.0, 300.0], &[250.0, 0.0]);
+/// assert_eq!(dscr, vec![Some(2.0), None]);
+/// ```
 pub fn debt_service_coverage(cash_available: &[f64], debt_service: &[f64]) -> Vec<Option<f64>> {
     cash_available
         .iter()

@@ -95,6 +95,14 @@ impl From<Payback> for (f64, Status) {
 }
 
 /// Net present value at `rate` of flows at t = 0, 1, 2, ... (numpy-financial's convention).
+///
+/// ```
+/// use cleanprod::finance::npv;
+/// // numpy-financial: npv(0.08, [-40000, 5000, 8000, 12000, 30000]) = 3065.2227
+/// let v = npv(0.08, &[-40_000.0, 5_000.0, 8_000.0, 12_000.0, 30_000.0]).unwrap();
+/// assert!((v - 3065.2227).abs() < 5e-5);
+/// assert_eq!(npv(f64::NAN, &[-1.0, 2.0]).unwrap_err().path(), "rate");
+/// ```
 pub fn npv(rate: f64, values: &[f64]) -> Result<f64> {
     npv_with(rate, values, FirstFlow::AtZero)
 }
@@ -180,6 +188,15 @@ impl Lanes {
 /// computed once, and a row with a NaN or an infinity gets status [`Status::Invalid`].
 ///
 /// Gives exactly what [`npv_with`] gives row by row.
+///
+/// ```
+/// use cleanprod::finance::{npv_rows, FirstFlow, Status};
+/// // Two rows of three flows, one after the other.
+/// let rows = [-100.0, 60.0, 60.0, -100.0, f64::NAN, 60.0];
+/// let r = npv_rows(0.0, &rows, 3, FirstFlow::AtZero).unwrap();
+/// assert_eq!(r.values[0], 20.0);
+/// assert_eq!(r.status, vec![Status::Ok, Status::Invalid]);
+/// ```
 pub fn npv_rows(
     rate: f64,
     values: &[f64],
@@ -217,6 +234,15 @@ pub fn npv_rows(
 
 /// Modified internal rate of return: outflows financed at `finance_rate`, inflows reinvested at
 /// `reinvest_rate` (numpy-financial's `mirr`).
+///
+/// ```
+/// use cleanprod::finance::mirr;
+/// // numpy-financial test suite: 0.0666
+/// let flows = [-4500.0, -800.0, 800.0, 800.0, 600.0, 600.0, 800.0, 800.0, 700.0, 3000.0];
+/// assert!((mirr(&flows, 0.08, 0.055).unwrap() - 0.0666).abs() < 5e-5);
+/// // Without an inflow (or an outflow) there is no MIRR.
+/// assert_eq!(mirr(&[-1.0, -2.0], 0.1, 0.1).unwrap_err().code(), "no_sign_change");
+/// ```
 pub fn mirr(values: &[f64], finance_rate: f64, reinvest_rate: f64) -> Result<f64> {
     check::flows("values", values)?;
     check::rate("finance_rate", finance_rate)?;
@@ -246,12 +272,26 @@ pub fn mirr(values: &[f64], finance_rate: f64, reinvest_rate: f64) -> Result<f64
 /// never pays back; one whose cumulative never goes negative pays back at 0. Later negative
 /// flows (a replacement) can take the cumulative below zero again; this function does not
 /// look past the first recovery.
+///
+/// ```
+/// use cleanprod::finance::{payback, Payback};
+/// assert_eq!(payback(&[-2_400.0, 9_600.0]).unwrap(), Payback::After(0.25));
+/// assert_eq!(payback(&[-100.0, 30.0, 30.0]).unwrap(), Payback::Never);
+/// assert_eq!(payback(&[-100.0, 50.0, 100.0]).unwrap().periods(), Some(1.5));
+/// ```
 pub fn payback(values: &[f64]) -> Result<Payback> {
     check::flows("values", values)?;
     Ok(payback_of(values.iter().copied()))
 }
 
 /// Discounted payback at `rate` (flows at t = 0, 1, ...), as [`payback`] on discounted flows.
+///
+/// ```
+/// use cleanprod::finance::discounted_payback;
+/// // At 10 %: 545.45 then 495.87 discounted; 454.55 is left after period 1.
+/// let p = discounted_payback(0.10, &[-1_000.0, 600.0, 600.0]).unwrap();
+/// assert!((p.periods().unwrap() - 1.916_667).abs() < 1e-6);
+/// ```
 pub fn discounted_payback(rate: f64, values: &[f64]) -> Result<Payback> {
     check::rate("rate", rate)?;
     check::flows("values", values)?;
@@ -277,6 +317,13 @@ fn payback_of(flows: impl Iterator<Item = f64>) -> Payback {
 
 /// Profitability index: present value of the flows after t = 0 per unit of the investment at
 /// t = 0 (which must be negative). Above 1 the option earns more than the discount rate.
+///
+/// ```
+/// use cleanprod::finance::profitability_index;
+/// let pi = profitability_index(0.10, &[-1_000.0, 600.0, 600.0]).unwrap();
+/// assert!((pi - 1.041_322).abs() < 1e-6);
+/// assert_eq!(profitability_index(0.10, &[1.0, 2.0]).unwrap_err().path(), "values[0]");
+/// ```
 pub fn profitability_index(rate: f64, values: &[f64]) -> Result<f64> {
     check::rate("rate", rate)?;
     check::flows("values", values)?;
@@ -299,6 +346,13 @@ pub fn profitability_index(rate: f64, values: &[f64]) -> Result<f64> {
 /// Benefit-cost ratio: present value of `benefits` over present value of `costs`, both
 /// series at t = 0, 1, ... and both given as positive amounts. The savings-to-investment ratio
 /// of NIST Handbook 135 is this ratio with savings as benefits and investment costs as costs.
+///
+/// ```
+/// use cleanprod::finance::benefit_cost_ratio;
+/// // 600 saved in years 1 and 2 for 1,000 spent now, at 10 %.
+/// let bcr = benefit_cost_ratio(0.10, &[0.0, 600.0, 600.0], &[1_000.0]).unwrap();
+/// assert!((bcr - 1.041_322).abs() < 1e-6);
+/// ```
 pub fn benefit_cost_ratio(rate: f64, benefits: &[f64], costs: &[f64]) -> Result<f64> {
     check::flows("benefits", benefits)?;
     check::flows("costs", costs)?;
@@ -316,6 +370,12 @@ pub fn benefit_cost_ratio(rate: f64, benefits: &[f64], costs: &[f64]) -> Result<
 
 /// Capital recovery factor: the level payment per period, over `periods`, that repays 1 at
 /// `rate`: r(1+r)^n / ((1+r)^n − 1), and 1/n at a zero rate.
+///
+/// ```
+/// use cleanprod::finance::capital_recovery_factor;
+/// assert!((capital_recovery_factor(0.05, 10.0).unwrap() - 0.129_505).abs() < 1e-6);
+/// assert_eq!(capital_recovery_factor(0.0, 4.0).unwrap(), 0.25);
+/// ```
 pub fn capital_recovery_factor(rate: f64, periods: f64) -> Result<f64> {
     check::rate("rate", rate)?;
     if !(periods.is_finite() && periods > 0.0) {

@@ -162,6 +162,13 @@ pub fn nper(rate: f64, pmt: f64, pv: f64, fv: f64, when: When) -> Result<f64> {
 }
 
 /// Interest part of the payment in period `per` (1-based) of a level-payment loan.
+///
+/// ```
+/// use cleanprod::finance::{ipmt, When};
+/// // numpy-financial test suite: ipmt(0.1 / 12, 1, 24, 2000) = -16.666667
+/// let i = ipmt(0.1 / 12.0, 1.0, 24.0, 2_000.0, 0.0, When::End).unwrap();
+/// assert!((i - -16.666_667).abs() < 1e-6);
+/// ```
 pub fn ipmt(rate: f64, per: f64, nper: f64, pv: f64, fv: f64, when: When) -> Result<f64> {
     check::finite("per", per)?;
     if !(per >= 1.0 && per <= nper) {
@@ -179,6 +186,13 @@ pub fn ipmt(rate: f64, per: f64, nper: f64, pv: f64, fv: f64, when: When) -> Res
 }
 
 /// Principal part of the payment in period `per` (1-based): `pmt − ipmt`.
+///
+/// ```
+/// use cleanprod::finance::{ppmt, When};
+/// // numpy-financial test suite: ppmt(0.1 / 12, 1, 60, 55000) = -710.25
+/// let p = ppmt(0.1 / 12.0, 1.0, 60.0, 55_000.0, 0.0, When::End).unwrap();
+/// assert!((p - -710.25).abs() < 0.005);
+/// ```
 pub fn ppmt(rate: f64, per: f64, nper: f64, pv: f64, fv: f64, when: When) -> Result<f64> {
     let total = pmt(rate, nper, pv, fv, when)?;
     check::result("ppmt", total - ipmt(rate, per, nper, pv, fv, when)?)

@@ -15,6 +15,53 @@
 //! let water = &b.components[0];
 //! assert!(water.reconciliation.as_ref().unwrap().consistent);
 //! ```
+//!
+//! ## A flowsheet built in Rust, balanced without a document
+//!
+//! [`Flowsheet::balance`] needs only the flowsheet and a [`Schedule`](crate::units::Schedule)
+//! (to annualize rates per day or hour). Here a rinse measured at 100 ± 5 m3/d in and
+//! 90 ± 5 m3/d out reconciles to 95 m3/d each way, and the unknown drain of a second unit is
+//! solved from its estimated supply:
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use cleanprod::flowsheet::{Flow, Flowsheet, Node, NodeKind, Stream, ValueStatus};
+//! use cleanprod::units::Schedule;
+//!
+//! let node = |id: &str, kind| Node {
+//!     id: id.into(), kind, name: String::new(), accumulation: BTreeMap::new(),
+//! };
+//! let water = |id: &str, from: &str, to: &str, flow: &str| Stream {
+//!     id: id.into(), from: from.into(), to: to.into(), temperature: None,
+//!     flows: BTreeMap::from([("water".to_string(), Flow::parse(flow).unwrap())]),
+//! };
+//! let flowsheet = Flowsheet {
+//!     components: vec!["water".into()],
+//!     nodes: vec![
+//!         node("mains", NodeKind::Source), node("rinse", NodeKind::Process),
+//!         node("tan", NodeKind::Process), node("sewer", NodeKind::Wastewater),
+//!     ],
+//!     streams: vec![
+//!         water("in", "mains", "rinse", "100 m3/d ± 5 m3/d"),
+//!         water("out", "rinse", "sewer", "90 m3/d ± 5 m3/d"),
+//!         water("tan_in", "mains", "tan", "20 m3/d"),   // an estimate, taken as exact
+//!         water("tan_out", "tan", "sewer", "?"),        // unknown: solved
+//!     ],
+//!     energy: vec![],
+//!     devices: BTreeMap::new(),
+//!     reference_temperature: None,
+//!     accounts: vec![],
+//! };
+//! let schedule = Schedule::new(300, "16 h".parse().unwrap());
+//! let balance = flowsheet.balance(&schedule).unwrap();
+//! let w = &balance.components[0];
+//! let kg_per_year = |m3_per_day: f64| m3_per_day * 1_000.0 * 300.0;
+//! assert_eq!(w.streams[0].status, ValueStatus::Reconciled);
+//! assert!((w.streams[0].value.unwrap() - kg_per_year(95.0)).abs() < 1e-3);
+//! assert_eq!(w.streams[3].status, ValueStatus::Solved);
+//! assert!((w.streams[3].value.unwrap() - kg_per_year(20.0)).abs() < 1e-3);
+//! assert!(w.reconciliation.as_ref().unwrap().consistent);
+//! ```
 
 mod balance;
 mod energy;

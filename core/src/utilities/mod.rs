@@ -4,7 +4,7 @@
 //! Each calculator is a plain function typed with [`uom`] quantities that returns a result
 //! struct with the answer and the intermediate figures a consultant would check. Every default
 //! figure is a named constant in [`sources`] with the document it comes from. Inputs outside
-//! an equation's validity are refused with [`Error::OutOfRange`](crate::Error::OutOfRange),
+//! an equation's validity are refused with [`Error::OutOfRange`],
 //! whose path names the argument.
 //!
 //! Each calculator also has a boundary form for Python, JS and the command line: an input

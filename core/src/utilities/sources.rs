@@ -23,14 +23,14 @@ pub const WATER_DENSITY: f64 = 1_000.0;
 // Steam
 
 /// Napier's rule for saturated steam flowing through an orifice at choked flow: W = P·A/70,
-/// W in lb/s, P in psia, A in in², converted here to SI: W [kg/s] = K·P [Pa]·A [m²] with
+/// W in lb/s, P in psia, A in in², converted here to SI: W \[kg/s\] = K·P \[Pa\]·A \[m²\] with
 /// K = 0.453 592 37 / (70 × 4.448 222) = 1.4567e-3 s/m (the pound and the pound-force from
 /// NIST SP 811, B.8). Source of the rule: R.D. Napier's experiments as quoted in steam
 /// engineering texts, e.g. the US DOE "Improving Steam System Performance: A Sourcebook for
 /// Industry" (2nd ed., 2012) *(to check)*.
 pub const NAPIER_SI: f64 = 0.453_592_37 / (70.0 * 4.448_221_615_260_5);
 
-/// The field form of Napier's equation, W [lb/h] = 24.24 · P [psia] · D² [in²], written as a
+/// The field form of Napier's equation, W \[lb/h\] = 24.24 · P \[psia\] · D² \[in²\], written as a
 /// discharge coefficient on Napier's P·A/70: 24.24 / (3600 × π/4 / 70) = 0.600. The 24.24 form
 /// is the one quoted for steam leaks in field guides and forums (e.g. eng-tips.com thread
 /// 240979, "Steam loss through failed steam trap calculation"); its primary document was not
@@ -112,8 +112,8 @@ pub const LEAK_TEST_SOURCE: &str =
 
 /// Evaporation of an open cooling tower, 0.00085 of the circulating flow per °F of range
 /// (about 0.85 % per 10 °F, with the rest of the heat rejected as sensible heat), i.e.
-/// 0.00153 per kelvin: the rule of thumb of cooling-tower water balances (E [gpm] = 0.00085 ×
-/// circulation [gpm] × range [°F]); the fully latent bound is 1 % per 10 °F (Marley/SPX,
+/// 0.00153 per kelvin: the rule of thumb of cooling-tower water balances (E \[gpm\] = 0.00085 ×
+/// circulation \[gpm\] × range \[°F\]); the fully latent bound is 1 % per 10 °F (Marley/SPX,
 /// "Cooling Tower Fundamentals", 2nd ed., 2009) *(to check: both seen only second-hand)*.
 pub const TOWER_EVAPORATION_PER_KELVIN: f64 = 0.000_85 * 1.8;
 

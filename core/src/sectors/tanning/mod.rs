@@ -428,7 +428,8 @@ fn fraction_in(
 
 impl TanningTemplate {
     /// Check the figures are physically possible and the model covers the route. Implausible
-    /// but possible figures are reported as warnings by [`benchmarks`].
+    /// but possible figures are reported as warnings by the
+    /// [benchmarks](crate::sectors::SectorModel::benchmarks).
     pub fn validate(&self) -> Result<()> {
         let missing = |name: &str| Error::MissingField {
             path: format!("{PATH}.{name}"),
