@@ -14,7 +14,7 @@ use cleanprod::document::{
 };
 use cleanprod::flowsheet::Carrier;
 use cleanprod::money::{Currency, Money};
-use cleanprod::options::{Capex, Category, CpOption, Effect};
+use cleanprod::options::{Capex, Category, CpOption, Effect, EffectKind};
 use cleanprod::sections::Finance;
 use cleanprod::units::Measured;
 use cleanprod::{Assessment, report};
@@ -84,6 +84,9 @@ pub fn run() -> Result<String, Box<dyn Error>> {
                     saving("wastewater", "5200 m3/yr")?,
                     saving("lpg", "9000 kg/yr")?,
                 ],
+                model: None,
+                group: None,
+                excludes: Vec::new(),
             },
             CpOption {
                 id: "linen_reuse".to_string(),
@@ -98,6 +101,9 @@ pub fn run() -> Result<String, Box<dyn Error>> {
                     saving("water", "1500 m3/yr")?,
                     saving("electricity", "12000 kWh/yr")?,
                 ],
+                model: None,
+                group: None,
+                excludes: Vec::new(),
             },
         ],
     };
@@ -118,6 +124,9 @@ pub fn run() -> Result<String, Box<dyn Error>> {
 /// A direct saving of a priced resource. An effect's fields depend on its kind, so it is read
 /// from its JSON form (the same fields as in TOML).
 fn saving(resource: &str, amount: &str) -> Result<Effect, Box<dyn Error>> {
-    let json = serde_json::json!({ "kind": "saving", "resource": resource, "amount": amount });
-    Ok(serde_json::from_value(json)?)
+    Ok(Effect {
+        resource: Some(resource.to_string()),
+        amount: Some(amount.parse()?),
+        ..Effect::new(EffectKind::Saving)
+    })
 }

@@ -128,6 +128,38 @@ impl EffectKind {
 }
 
 impl Effect {
+    /// An effect of `kind` with no field given yet: set those its kind takes.
+    ///
+    /// ```
+    /// use cleanprod::options::{Effect, EffectKind};
+    /// let e = Effect {
+    ///     resource: Some("water".to_string()),
+    ///     amount: Some("1200 m3/yr".parse().unwrap()),
+    ///     ..Effect::new(EffectKind::Saving)
+    /// };
+    /// assert!(!e.edits_flowsheet());
+    /// ```
+    pub fn new(kind: EffectKind) -> Effect {
+        Effect {
+            kind,
+            resource: None,
+            amount: None,
+            stream: None,
+            energy: None,
+            component: None,
+            factor: None,
+            flow: None,
+            fraction: None,
+            to: None,
+            replaces: None,
+            node: None,
+            efficiency: None,
+            cop: None,
+            by: None,
+            ratio: None,
+        }
+    }
+
     /// Whether the effect edits the flowsheet (rather than giving a saving directly).
     pub fn edits_flowsheet(&self) -> bool {
         self.kind != EffectKind::Saving
@@ -199,6 +231,15 @@ impl SavingAmount {
             TimeBasis::Year => SECONDS_PER_YEAR,
         };
         self.per_time_si * seconds
+    }
+}
+
+impl std::str::FromStr for SavingAmount {
+    type Err = crate::Error;
+
+    /// A saving per time from its text, e.g. `"1200 m3/yr"`.
+    fn from_str(text: &str) -> crate::Result<SavingAmount> {
+        SavingAmount::parse(text).map_err(|p| crate::Error::unit("", text, p))
     }
 }
 

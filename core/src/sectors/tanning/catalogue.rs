@@ -113,24 +113,7 @@ impl CatalogueId {
 }
 
 fn effect(kind: EffectKind) -> Effect {
-    Effect {
-        kind,
-        resource: None,
-        amount: None,
-        stream: None,
-        energy: None,
-        component: None,
-        factor: None,
-        flow: None,
-        fraction: None,
-        to: None,
-        replaces: None,
-        node: None,
-        efficiency: None,
-        cop: None,
-        by: None,
-        ratio: None,
-    }
+    Effect::new(kind)
 }
 
 fn ratio(x: f64) -> Measured<q::Ratio> {
