@@ -6,6 +6,7 @@ mod effects;
 mod finance;
 mod fixtures;
 mod flowsheet;
+mod golden;
 mod layers;
 mod options;
 mod properties;
