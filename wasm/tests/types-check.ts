@@ -51,10 +51,10 @@ const a = new Assessment(doc);
 const r: Report = a.report();
 const saved: number = r.options[0].annual_saving;
 const same: Report = report(doc);
-const b = a.benchmarks();
-const tanning: TanningBenchmarks | undefined = b?.sector === 'tanning' ? b : undefined;
+const bm = a.benchmarks();
+const tanning: TanningBenchmarks | undefined = bm?.sector === 'tanning' ? bm : undefined;
 // @ts-expect-error: a benchmarks object is tagged with a known sector
-const other = b?.sector === 'laundry';
+const other = bm?.sector === 'laundry';
 a.free();
 
 void [r, saved, same, tanning, other];
