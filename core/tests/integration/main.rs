@@ -7,6 +7,7 @@ mod examples;
 mod finance;
 mod fixtures;
 mod flowsheet;
+mod golden;
 mod layers;
 mod options;
 mod properties;
