@@ -18,8 +18,8 @@
 //!   f at its ends. All roots found are returned; the one nearest the guess is "the" IRR.
 //!   Pairs of roots beyond the grid can be missed, which [`Irr::complete`] reports.
 
-use super::batch::Status;
 use super::check;
+use super::rows::Status;
 use crate::error::{Error, NoSolution, Result};
 
 /// The guess of [`irr`], [`irr_roots`] and the bindings' `irr` and `xirr` when none is given:

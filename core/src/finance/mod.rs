@@ -28,11 +28,12 @@ mod financing;
 mod irr;
 mod loan;
 mod periodic;
+mod rows;
 mod tvm;
 
 pub use batch::{
-    BatchResult, Status, batch, discounted_payback_batch, irr_batch, mirr_batch, npv_batch,
-    payback_batch, profitability_index_batch,
+    discounted_payback_batch, irr_batch, mirr_batch, npv_batch, payback_batch,
+    profitability_index_batch,
 };
 pub use cashflow::{CashFlowPlan, CashFlows, MoneyBasis, Stream, Tax, nominal_rate, real_rate};
 pub use dated::{Date, DayCount, xirr, xirr_with, xnpv, xnpv_with};
@@ -43,4 +44,5 @@ pub use periodic::{
     FirstFlow, Payback, benefit_cost_ratio, capital_recovery_factor, discounted_payback,
     levelized_cost, mirr, npv, npv_rows, npv_with, payback, profitability_index,
 };
+pub use rows::{BatchResult, Status, batch};
 pub use tvm::{When, fv, ipmt, nper, pmt, ppmt, pv, rate};

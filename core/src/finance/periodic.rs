@@ -2,8 +2,8 @@
 
 use std::str::FromStr;
 
-use super::batch::{BatchResult, Status};
 use super::check;
+use super::rows::{BatchResult, Status};
 use crate::error::{Error, NoSolution, Result};
 
 /// When the first flow of a periodic series falls.
@@ -204,12 +204,12 @@ pub fn npv_rows(
     first: FirstFlow,
 ) -> Result<BatchResult> {
     check::rate("rate", rate)?;
-    super::batch::check_shape(values, row_len)?;
+    super::rows::check_shape(values, row_len)?;
     let x = 1.0 / (1.0 + rate);
     let factors = Lanes::all(x, row_len);
     let lanes = Lanes::new(x);
     let whole = row_len / 4 * 4;
-    Ok(super::batch::fill_rows(values, row_len, false, |row| {
+    Ok(super::rows::fill_rows(values, row_len, false, |row| {
         let mut acc = [0.0; 4];
         for (v, f) in row[..whole]
             .chunks_exact(4)
