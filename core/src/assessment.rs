@@ -40,6 +40,8 @@ pub struct Assessment {
     balance: OnceLock<Result<Option<Balance>>>,
     /// The appraisal, computed once.
     evaluation: OnceLock<Result<Evaluation>>,
+    /// The sector benchmarks, computed once.
+    benchmarks: OnceLock<Result<Option<Benchmarks>>>,
 }
 
 impl PartialEq for Assessment {
@@ -96,6 +98,7 @@ impl Assessment {
             models,
             balance: OnceLock::new(),
             evaluation: OnceLock::new(),
+            benchmarks: OnceLock::new(),
         };
         crate::options::validate(&a.case())?;
         Ok(a)
@@ -247,15 +250,19 @@ impl Assessment {
     /// indicators per tonne of raw hide before and after the options against published
     /// ranges, the chrome balance, and warnings about unusual figures.
     pub fn benchmarks(&self) -> Result<Option<Benchmarks>> {
-        let Some(t) = &self.document.template else {
-            return Ok(None);
-        };
-        let evaluation = self.evaluation()?;
-        let case = self.solved_case(true)?;
-        let Some(flows) = Flows::of(&case, evaluation)? else {
-            return Ok(None);
-        };
-        t.benchmarks(&case.ctx, &flows).map(Some)
+        self.benchmarks
+            .get_or_init(|| {
+                let Some(t) = &self.document.template else {
+                    return Ok(None);
+                };
+                let evaluation = self.evaluation()?;
+                let case = self.solved_case(true)?;
+                let Some(flows) = Flows::of(&case, evaluation)? else {
+                    return Ok(None);
+                };
+                t.benchmarks(&case.ctx, &flows).map(Some)
+            })
+            .clone()
     }
 
     /// The reconciliation of the flowsheet's redundant measurements, per component (empty
