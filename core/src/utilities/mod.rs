@@ -319,15 +319,8 @@ pub fn schema() -> Value {
     let mut results = serde_json::Map::new();
     for c in CALCULATORS {
         let (input, result) = (c.subschemas)(&mut generator);
-        let described = |s: schemars::Schema| {
-            let mut v = s.to_value();
-            if let Value::Object(map) = &mut v {
-                map.insert("description".to_string(), Value::from(c.summary));
-            }
-            v
-        };
-        inputs.insert(c.name.to_string(), described(input));
-        results.insert(c.name.to_string(), described(result));
+        inputs.insert(c.name.to_string(), input.to_value());
+        results.insert(c.name.to_string(), result.to_value());
     }
     let names: Vec<Value> = names().into_iter().map(Value::from).collect();
     let group = |properties, what: &str| {
