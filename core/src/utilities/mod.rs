@@ -372,7 +372,7 @@ pub struct Quantity {
 ///
 /// ```
 /// use cleanprod::utilities::{calculate, quantities};
-/// let input = serde_json::json!({"pressure": "150 psig", "diameter": "1/8 in"});
+/// let input = serde_json::json!({"pressure": "150 psig", "orifice": "1/8 in"});
 /// let out = calculate("steam_trap", input).unwrap();
 /// let q = quantities("steam_trap", &out).unwrap();
 /// let rate = q.iter().find(|q| q.path == "mass_rate").unwrap();
