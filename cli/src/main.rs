@@ -3,9 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use cleanprod::document::Sector;
+use cleanprod::utilities::{CALCULATORS, Calculator, FieldKind};
 use cleanprod::{Assessment, SourceFormat, report};
+use serde_json::Value;
 
 #[derive(Parser)]
 #[command(
@@ -44,6 +46,25 @@ enum Command {
         /// tanning, hotel, hospital, chemicals or automotive.
         sector: String,
     },
+    /// Run an engineering calculator: `cleanprod calc steam-leak --pressure "150 psig"
+    /// --diameter "1/8 in"`; `cleanprod calc NAME --help` lists its fields.
+    #[command(subcommand_required = false, args_conflicts_with_subcommands = true)]
+    Calc {
+        /// List the calculators.
+        #[arg(long)]
+        list: bool,
+        /// Output format of the result.
+        #[arg(long, value_enum, default_value_t = CalcFormat::Text, global = true)]
+        format: CalcFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CalcFormat {
+    /// One quantity per line.
+    Text,
+    /// The result as JSON, quantities as strings with units.
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -66,6 +87,8 @@ enum SchemaKind {
     Metric,
     /// Every result type at once, with shared definitions.
     Results,
+    /// Every calculator's input and result, with shared definitions.
+    Utilities,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -76,8 +99,15 @@ enum Format {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli.command) {
+    let matches = command().get_matches();
+    let result = match matches.subcommand() {
+        Some(("calc", m)) => calc(m),
+        _ => match Cli::from_arg_matches(&matches) {
+            Ok(cli) => run(cli.command),
+            Err(e) => e.exit(),
+        },
+    };
+    match result {
         Ok(out) => {
             print!("{out}");
             ExitCode::SUCCESS
@@ -129,6 +159,7 @@ fn run(command: Command) -> Result<String, String> {
                 SchemaKind::Benchmarks => cleanprod::sectors::benchmarks_schema(),
                 SchemaKind::Report => cleanprod::assessment::report_schema(),
                 SchemaKind::Results => cleanprod::assessment::results_schema(),
+                SchemaKind::Utilities => cleanprod::utilities::schema(),
                 SchemaKind::Dimension => {
                     serde_json::to_value(schemars::schema_for!(cleanprod::units::Dimension))
                         .map_err(|e| e.to_string())?
@@ -142,6 +173,9 @@ fn run(command: Command) -> Result<String, String> {
             let s = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
             Ok(format!("{s}\n"))
         }
+        // `main` hands `calc` its matches (its subcommands are built at run time); without
+        // them, the list.
+        Command::Calc { .. } => calc(&ArgMatches::default()),
         Command::New { sector } => {
             let sector: Sector = sector
                 .parse()
@@ -167,5 +201,136 @@ fn starting_document(sector: Sector) -> &'static str {
         Sector::Hospital => include_str!("../../examples/hospital.toml"),
         Sector::Chemicals => include_str!("../../examples/chemicals.toml"),
         Sector::Automotive => include_str!("../../examples/automotive.toml"),
+    }
+}
+
+/// The command line: the derived commands, and under `calc` one subcommand per calculator of
+/// the registry, its options the fields of the calculator's input.
+fn command() -> clap::Command {
+    Cli::command().mut_subcommand("calc", |c| {
+        c.subcommands(CALCULATORS.iter().map(calculator_command))
+    })
+}
+
+/// `steam_leak` → `steam-leak`.
+fn kebab(name: &str) -> String {
+    name.replace('_', "-")
+}
+
+fn calculator_command(c: &Calculator) -> clap::Command {
+    let mut cmd = clap::Command::new(kebab(c.name)).about(c.summary);
+    if kebab(c.name) != c.name {
+        cmd = cmd.alias(c.name);
+    }
+    for f in c.fields() {
+        let (value_name, what) = match &f.kind {
+            FieldKind::Quantity(d) => (
+                "VALUE".to_string(),
+                format!("a {} with its unit, e.g. \"{}\"", d.name(), d.example()),
+            ),
+            FieldKind::Number => ("NUMBER".to_string(), "a plain number".to_string()),
+            FieldKind::Choice(values) => {
+                ("NAME".to_string(), format!("one of {}", values.join(", ")))
+            }
+            FieldKind::Text => ("TEXT".to_string(), "text".to_string()),
+        };
+        let mut arg = Arg::new(f.name.clone())
+            .long(kebab(&f.name))
+            .value_name(value_name)
+            .required(f.required)
+            .help(format!("{} [{what}]", f.description));
+        if kebab(&f.name) != f.name {
+            arg = arg.alias(f.name.clone());
+        }
+        if let FieldKind::Choice(values) = &f.kind {
+            arg = arg.value_parser(clap::builder::PossibleValuesParser::new(values.clone()));
+        }
+        cmd = cmd.arg(arg);
+    }
+    cmd
+}
+
+/// `cleanprod calc`: the list of calculators, or one run on the options given.
+fn calc(m: &ArgMatches) -> Result<String, String> {
+    let format = m
+        .try_get_one::<CalcFormat>("format")
+        .ok()
+        .flatten()
+        .copied()
+        .unwrap_or(CalcFormat::Text);
+    let Some((sub, args)) = m.subcommand() else {
+        // `--list`, or nothing: the calculators with what each computes.
+        let width = CALCULATORS.iter().map(|c| c.name.len()).max().unwrap_or(0);
+        return Ok(CALCULATORS
+            .iter()
+            .map(|c| format!("{:width$}  {}\n", kebab(c.name), c.summary))
+            .collect());
+    };
+    let c = CALCULATORS
+        .iter()
+        .find(|c| kebab(c.name) == sub)
+        .ok_or_else(|| format!("no calculator {sub}"))?;
+    let mut input = serde_json::Map::new();
+    for f in c.fields() {
+        let Some(text) = args.get_one::<String>(&f.name) else {
+            continue;
+        };
+        let value = match f.kind {
+            FieldKind::Number => text
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64)
+                .map(Value::Number)
+                .ok_or_else(|| {
+                    format!(
+                        "--{}: expected a plain number, not {text:?}",
+                        kebab(&f.name)
+                    )
+                })?,
+            _ => Value::String(text.clone()),
+        };
+        input.insert(f.name.clone(), value);
+    }
+    let out = cleanprod::utilities::calculate(c.name, Value::Object(input)).map_err(|e| {
+        let option = if e.path().is_empty() {
+            String::new()
+        } else {
+            format!(" (--{})", kebab(e.path()))
+        };
+        format!("{}: {e}{option} [{}]", kebab(c.name), e.code())
+    })?;
+    Ok(match format {
+        CalcFormat::Json => format!(
+            "{}\n",
+            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+        ),
+        CalcFormat::Text => {
+            let mut lines = Vec::new();
+            flatten(&out, "", &mut lines);
+            let width = lines.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+            lines
+                .iter()
+                .map(|(k, v)| format!("{k:width$}  {v}\n"))
+                .collect()
+        }
+    })
+}
+
+/// The leaves of a result as (dotted path, text), in order.
+fn flatten(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                flatten(v, &p, out);
+            }
+        }
+        Value::String(s) => out.push((path.to_string(), s.clone())),
+        other => out.push((path.to_string(), other.to_string())),
     }
 }

@@ -106,3 +106,88 @@ fn check_prints_the_balance() {
     assert_eq!(v["balance"]["unit"], "kg/yr");
     assert_eq!(v["balance"]["components"][1]["component"], "Cr2O3");
 }
+
+#[test]
+fn calc_runs_every_worked_example_of_the_shared_fixture() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/utilities.json"
+    ))
+    .unwrap();
+    let f: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for c in f["valid"].as_array().unwrap() {
+        let name = c["calculator"].as_str().unwrap();
+        let mut args = vec!["calc".to_string(), name.replace('_', "-")];
+        for (k, v) in c["input"].as_object().unwrap() {
+            args.push(format!("--{}", k.replace('_', "-")));
+            args.push(v.as_str().map_or_else(|| v.to_string(), str::to_string));
+        }
+        args.extend(["--format".to_string(), "json".to_string()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (ok, out, err) = cleanprod(&args);
+        assert!(ok, "{args:?}: {err}");
+        let out: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let q = cleanprod::utilities::quantities(name, &out).unwrap();
+        for want in c["expected"].as_array().unwrap() {
+            let path = want["path"].as_str().unwrap();
+            let got = q.iter().find(|q| q.path == path).unwrap();
+            let w =
+                cleanprod::units::to_si(want["value"].as_str().unwrap(), got.dimension).unwrap();
+            let tol = want["relative_tolerance"].as_f64().unwrap();
+            assert!((got.value - w).abs() <= tol * w.abs(), "{name}.{path}");
+        }
+    }
+}
+
+#[test]
+fn calc_lists_prints_text_and_names_the_option_in_errors() {
+    let (ok, out, _) = cleanprod(&["calc", "--list"]);
+    assert!(ok);
+    assert!(out.lines().any(|l| l.starts_with("steam-leak ")), "{out}");
+    assert_eq!(out.lines().count(), cleanprod::utilities::CALCULATORS.len());
+    let (ok, out, _) = cleanprod(&[
+        "calc",
+        "cooling-tower",
+        "--circulation",
+        "1000 gpm",
+        "--range",
+        "10 °F",
+        "--cycles",
+        "4",
+    ]);
+    assert!(ok);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("evaporation") && l.ends_with(" 8.5 gpm")),
+        "{out}"
+    );
+    let (ok, out, _) = cleanprod(&["calc", "pipe-insulation", "--help"]);
+    assert!(ok);
+    assert!(
+        out.contains("--insulation-conductivity") && out.contains("thermal conductivity"),
+        "{out}"
+    );
+    let (ok, _, err) = cleanprod(&[
+        "calc",
+        "steam-leak",
+        "--pressure",
+        "150 kg",
+        "--diameter",
+        "1/8 in",
+    ]);
+    assert!(!ok);
+    assert!(
+        err.contains("(--pressure)") && err.contains("[unit_dimension]"),
+        "{err}"
+    );
+    let (ok, _, err) = cleanprod(&["calc", "steam-leak", "--pressure", "150 psig"]);
+    assert!(!ok);
+    assert!(err.contains("--diameter"), "{err}");
+    let (ok, _, err) = cleanprod(&["calc", "lighting", "--fixtures", "ten"]);
+    assert!(!ok);
+    assert!(err.contains("--fixtures"), "{err}");
+    let (ok, out, _) = cleanprod(&["schema", "utilities"]);
+    assert!(ok);
+    let s: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(s["properties"]["results"]["properties"]["steam_leak"].is_object());
+}

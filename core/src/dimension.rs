@@ -40,6 +40,17 @@ impl Dims {
         }
     }
 
+    /// The dimension of `self · other`.
+    pub(crate) const fn times(self, other: Dims) -> Dims {
+        Dims::new(
+            self.mass + other.mass,
+            self.length + other.length,
+            self.time + other.time,
+            self.temperature + other.temperature,
+            self.amount + other.amount,
+        )
+    }
+
     /// The dimension of `self / other`.
     pub(crate) const fn per(self, other: Dims) -> Dims {
         Dims::new(
@@ -135,11 +146,18 @@ pub enum Dimension {
     GasAmount,
     /// A flow of gas at standard conditions (`Nm3/h`, `scfm`).
     GasFlow,
+    /// Power per unit of length, such as the heat lost by a metre of pipe (`W/m`).
+    PowerPerLength,
+    /// Thermal conductivity of a material (`W/(m·K)`, `BTU·in/(h·ft2·°F)`).
+    ThermalConductivity,
+    /// Heat-transfer coefficient of a surface, or a U-value (`W/(m2·K)`,
+    /// `BTU/(h·ft2·°F)`).
+    HeatTransferCoefficient,
 }
 
 impl Dimension {
     /// Every dimension, in the order used to name an unrecognised exponent vector.
-    pub const ALL: [Dimension; 19] = [
+    pub const ALL: [Dimension; 22] = [
         Dimension::Mass,
         Dimension::Volume,
         Dimension::Length,
@@ -159,6 +177,9 @@ impl Dimension {
         Dimension::Ratio,
         Dimension::GasAmount,
         Dimension::GasFlow,
+        Dimension::PowerPerLength,
+        Dimension::ThermalConductivity,
+        Dimension::HeatTransferCoefficient,
     ];
 
     /// Name for messages, e.g. `"volume rate"`.
@@ -183,6 +204,9 @@ impl Dimension {
             Dimension::Ratio => "ratio",
             Dimension::GasAmount => "gas amount at standard conditions",
             Dimension::GasFlow => "gas flow at standard conditions",
+            Dimension::PowerPerLength => "power per length",
+            Dimension::ThermalConductivity => "thermal conductivity",
+            Dimension::HeatTransferCoefficient => "heat-transfer coefficient",
         }
     }
 
@@ -209,6 +233,9 @@ impl Dimension {
             Dimension::Ratio => "ratio",
             Dimension::GasAmount => "gas_amount",
             Dimension::GasFlow => "gas_flow",
+            Dimension::PowerPerLength => "power_per_length",
+            Dimension::ThermalConductivity => "thermal_conductivity",
+            Dimension::HeatTransferCoefficient => "heat_transfer_coefficient",
         }
     }
 
@@ -234,6 +261,9 @@ impl Dimension {
             Dimension::Ratio => "45 %",
             Dimension::GasAmount => "1200 Nm3",
             Dimension::GasFlow => "25 scfm",
+            Dimension::PowerPerLength => "150 W/m",
+            Dimension::ThermalConductivity => "0.04 W/(m·K)",
+            Dimension::HeatTransferCoefficient => "10 W/(m2·K)",
         }
     }
 
@@ -258,6 +288,9 @@ impl Dimension {
             Dimension::Ratio => "",
             Dimension::GasAmount => "mol",
             Dimension::GasFlow => "mol/s",
+            Dimension::PowerPerLength => "W/m",
+            Dimension::ThermalConductivity => "W/(m·K)",
+            Dimension::HeatTransferCoefficient => "W/(m2·K)",
         }
     }
 
@@ -281,6 +314,13 @@ impl Dimension {
             Dimension::Ratio => Dims::NONE,
             Dimension::GasAmount => Dims::AMOUNT,
             Dimension::GasFlow => Dims::AMOUNT.per(Dims::TIME),
+            Dimension::PowerPerLength => Dims::POWER.per(Dims::LENGTH),
+            Dimension::ThermalConductivity => {
+                Dims::POWER.per(Dims::LENGTH.times(Dims::TEMPERATURE))
+            }
+            Dimension::HeatTransferCoefficient => {
+                Dims::POWER.per(Dims::AREA.times(Dims::TEMPERATURE))
+            }
         }
     }
 

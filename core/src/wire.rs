@@ -151,7 +151,7 @@ pub(crate) fn input_schema<T: schemars::JsonSchema>() -> Value {
 
 /// Take `null` out of every type, enum and alternative of a schema (how schemars describes an
 /// `Option`).
-fn remove_null(schema: &mut Value) {
+pub(crate) fn remove_null(schema: &mut Value) {
     match schema {
         Value::Object(map) => {
             if let Some(Value::Array(types)) = map.get_mut("type") {

@@ -6,6 +6,7 @@
 #![cfg(not(target_family = "wasm"))]
 
 mod finance;
+mod utilities;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -225,5 +226,6 @@ fn _cleanprod(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("FORMAT", cleanprod::document::CURRENT_FORMAT)?;
     m.add("OPTION_COLUMNS", cleanprod::options::TABLE_COLUMNS.to_vec())?;
     finance::register(m)?;
+    utilities::register(m)?;
     Ok(())
 }

@@ -5,6 +5,8 @@ import type {
   Summary, TanningBenchmarks,
 } from './types.js';
 
+import type { CleanprodUtilities } from './utilities.js';
+
 export type { Balance, Benchmarks, Evaluation, Metric, Report, Summary, TanningBenchmarks };
 
 /** A cleaner-production assessment document, format "cleanprod/1". */
@@ -207,3 +209,61 @@ export declare class Assessment {
   /** Release the WebAssembly memory held by this assessment. */
   free(): void;
 }
+
+// ---- utilities -----------------------------------------------------------------------------
+
+/** The input of each calculator by name (generated from the Rust types): physical values are strings with units. */
+export type UtilityInputs = CleanprodUtilities['inputs'];
+/** The result of each calculator by name (generated from the Rust types): quantities are strings with units. */
+export type UtilityResults = CleanprodUtilities['results'];
+/** The name of a calculator, e.g. "steam_leak". */
+export type CalculatorName = keyof UtilityInputs;
+
+/**
+ * The engineering calculators by their registry names, e.g.
+ * `utilities.steam_trap({ pressure: '150 psig', orifice: '1/8 in' }).mass_rate`. Errors are
+ * thrown as in {@link CleanprodErrorFields}, `path` naming the input field.
+ */
+export declare const utilities: {
+  readonly [K in CalculatorName]: (input: UtilityInputs[K]) => UtilityResults[K];
+};
+/** Run the calculator `name` on `input`; the same as `utilities[name](input)`. */
+export declare function calculate<K extends CalculatorName>(name: K, input: UtilityInputs[K]): UtilityResults[K];
+
+/** What an input field holds. */
+export type CalculatorFieldKind =
+  | { kind: 'quantity'; of: DimensionName }
+  | { kind: 'number' }
+  | { kind: 'choice'; of: string[] }
+  | { kind: 'text' };
+/** One input field of a calculator. */
+export interface CalculatorField {
+  name: string;
+  required: boolean;
+  kind: CalculatorFieldKind;
+  description: string;
+}
+/** A calculator of the registry. */
+export interface CalculatorInfo {
+  name: CalculatorName;
+  /** What it computes, in one line. */
+  summary: string;
+  fields: CalculatorField[];
+}
+/** Every calculator in registry order, with its input fields. */
+export declare function calculators(): CalculatorInfo[];
+
+/** A quantity of a calculator's result in SI. */
+export interface UtilityQuantity {
+  /** Where it is in the result, e.g. "mass_rate" or "high.pressure". */
+  path: string;
+  /** The value in the coherent SI unit (kelvin for temperatures, a fraction for ratios). */
+  value: number;
+  /** That unit, e.g. "kg/s" ("" for a ratio). */
+  unit: string;
+  dimension: DimensionName;
+}
+/** Every quantity of a result of the calculator `name`, in SI with its unit and dimension. */
+export declare function resultQuantities<K extends CalculatorName>(name: K, result: UtilityResults[K]): UtilityQuantity[];
+/** A result of the calculator `name` with every quantity as a number in SI; other fields as they are. */
+export declare function resultToSi<K extends CalculatorName>(name: K, result: UtilityResults[K]): Record<string, unknown>;

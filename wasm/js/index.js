@@ -1,6 +1,6 @@
 // The cleanprod npm package: the WebAssembly engine, loaded once when this module is imported
 // (top-level await), in Node.js and in browsers and bundlers alike.
-import init, { statuses } from './cleanprod_wasm.js';
+import init, { statuses, calculators as calculatorTable, calculate } from './cleanprod_wasm.js';
 import documentSchema from './schema.js';
 
 const wasmUrl = new URL('./cleanprod_wasm_bg.wasm', import.meta.url);
@@ -27,6 +27,9 @@ export {
   rank,
   toSi,
   canonical,
+  calculate,
+  resultQuantities,
+  resultToSi,
   formatVersion,
   npv,
   npvBatch,
@@ -71,4 +74,26 @@ export const STATUS_NAMES = Object.freeze(Object.fromEntries(statusTable.map((s)
 /** The JSON Schema of the document format (a fresh copy on each call). */
 export function schema() {
   return structuredClone(documentSchema);
+}
+
+const registry = calculatorTable();
+
+/**
+ * The engineering calculators by their registry names (`utilities.steam_leak({ pressure:
+ * '150 psig', diameter: '1/8 in' })`), the same names and fields as Python's
+ * `cleanprod.utilities` and the CLI's `cleanprod calc`.
+ */
+export const utilities = Object.freeze(
+  Object.fromEntries(
+    registry.map((c) => {
+      const run = (input) => calculate(c.name, input);
+      Object.defineProperty(run, 'name', { value: c.name });
+      return [c.name, run];
+    }),
+  ),
+);
+
+/** Every calculator with what it computes and its input fields (a fresh copy on each call). */
+export function calculators() {
+  return structuredClone(registry);
 }

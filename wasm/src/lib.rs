@@ -8,6 +8,7 @@
 #![cfg(target_family = "wasm")]
 
 mod finance;
+mod utilities;
 
 use cleanprod::units::Dimension;
 use cleanprod::{Assessment, Category, SourceFormat};

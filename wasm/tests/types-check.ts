@@ -67,3 +67,25 @@ const statusNames: string[] = [...irrBatch(new Float64Array([-100, 110]), 2).sta
 const notDetailed: IrrDetailed = irr([-100, 110]);
 
 void [currency, hours, days, annual, si, text, wrong, bad, unit, npv, co2, increment, effect, water, ranked, catalogue, rateOnly, warnings, several, statusNames, notDetailed];
+
+// ---- utilities
+import { utilities, calculate, calculators, resultQuantities, resultToSi, type UtilityInputs, type UtilityResults, type CalculatorName } from '../pkg/index.js';
+const leak = utilities.steam_leak({ pressure: '150 psig', diameter: '1/8 in' });
+const leakRate: string = leak.mass_rate;
+const tower: UtilityResults['cooling_tower'] = calculate('cooling_tower', { circulation: '1000 gpm', range: '10 °F', cycles: '4' });
+const evaporation: string = tower.evaporation;
+const pipeIn: UtilityInputs['pipe_insulation'] = {
+  diameter: '60.3 mm', length: '100 m', ambient: '20 °C', insulation_conductivity: '0.04 W/(m·K)',
+};
+const firstName: CalculatorName = calculators()[0].name;
+const firstSi: number = resultQuantities('steam_leak', leak)[0].value;
+const leakSi: Record<string, unknown> = resultToSi('steam_leak', leak);
+// @ts-expect-error: diameter is required
+utilities.steam_leak({ pressure: '150 psig' });
+// @ts-expect-error: conductivity is a string with its unit, not a bare number
+const badPipe: UtilityInputs['pipe_insulation'] = { diameter: '60.3 mm', length: '100 m', ambient: '20 °C', insulation_conductivity: 0.04 };
+// @ts-expect-error: no such calculator
+calculate('steam_leek', {});
+// @ts-expect-error: the fuel is one of three names
+utilities.combustion_efficiency({ fuel: 'coal', flue_temperature: '180 °C', air_temperature: '20 °C', o2: '4 %' });
+void [leakRate, evaporation, pipeIn, firstName, firstSi, leakSi, badPipe];

@@ -59,6 +59,9 @@ measure! {
     Ratio => Ratio, uom::si::ratio::ratio;
     AmountOfSubstance => GasAmount, uom::si::amount_of_substance::mole;
     CatalyticActivity => GasFlow, uom::si::catalytic_activity::mole_per_second;
+    LinearPowerDensity => PowerPerLength, uom::si::linear_power_density::watt_per_meter;
+    ThermalConductivity => ThermalConductivity, uom::si::thermal_conductivity::watt_per_meter_kelvin;
+    HeatTransfer => HeatTransferCoefficient, uom::si::heat_transfer::watt_per_square_meter_kelvin;
 }
 
 /// A physical value read from a document: the uom quantity, and the number and unit it was
@@ -225,18 +228,24 @@ impl<M: Measure> serde::de::Visitor<'_> for MeasuredVisitor<M> {
     }
 }
 
+/// The name of the JSON Schema definition of a value of `dimension`: its key in upper camel
+/// case (`VolumeRate`).
+pub(crate) fn schema_name(dimension: Dimension) -> String {
+    let key = dimension.key();
+    let mut name = String::with_capacity(key.len());
+    for word in key.split('_') {
+        let mut chars = word.chars();
+        if let Some(c) = chars.next() {
+            name.extend(c.to_uppercase());
+            name.push_str(chars.as_str());
+        }
+    }
+    name
+}
+
 impl<M: Measure> JsonSchema for Measured<M> {
     fn schema_name() -> Cow<'static, str> {
-        let key = M::DIMENSION.key();
-        let mut name = String::with_capacity(key.len());
-        for word in key.split('_') {
-            let mut chars = word.chars();
-            if let Some(c) = chars.next() {
-                name.extend(c.to_uppercase());
-                name.push_str(chars.as_str());
-            }
-        }
-        name.into()
+        schema_name(M::DIMENSION).into()
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> schemars::Schema {

@@ -1,8 +1,10 @@
-//! The grammar of a value with its unit: `number [space] unit`, where `unit` is a symbol or
-//! `symbol/symbol`, and a count per time is written `/yr` or `1/yr`.
+//! The grammar of a value with its unit: `number [space] unit`, where `unit` is a symbol,
+//! `symbol/symbol` or a product of symbols (`W/(m·K)`), and a count per time is written `/yr`
+//! or `1/yr`.
 //!
 //! The number is a decimal with an optional sign, fraction and exponent (`12`, `-0.5`,
-//! `1.2e-3`). A comma is refused rather than guessed: `1,5` is one and a half in much of the
+//! `1.2e-3`), or a common fraction of whole numbers as pipe and orifice sizes are written
+//! (`1/8 in`, `3/4 in`). A comma is refused rather than guessed: `1,5` is one and a half in much of the
 //! world and fifteen hundred in the rest.
 
 use super::table::{self, AtomKind, STANDARD_ATMOSPHERE_PA, TimeBasis};
@@ -125,6 +127,20 @@ pub(crate) fn split_number(text: &str) -> Result<(f64, &str), UnitProblem> {
             "; write the decimal mark as `.` and no thousands separator, e.g. 1200.5",
         ));
     }
+    // A common fraction: whole numbers either side of `/` (`1/8 in`); `1/yr` stays a unit.
+    let whole = digits == i - int_start;
+    if whole && bytes.get(i) == Some(&b'/') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        let mut j = i + 1;
+        while bytes.get(j).is_some_and(u8::is_ascii_digit) {
+            j += 1;
+        }
+        let numerator: f64 = s[..i].parse().map_err(|_| number_error(""))?;
+        let denominator: f64 = s[i + 1..j].parse().map_err(|_| number_error(""))?;
+        if denominator == 0.0 {
+            return Err(number_error("; a fraction's denominator cannot be 0"));
+        }
+        return Ok((numerator / denominator, s[j..].trim()));
+    }
     // An exponent only where digits follow, so that a unit starting with `e` stays a unit.
     if matches!(bytes.get(i), Some(b'e' | b'E')) {
         let mut j = i + 1;
@@ -150,7 +166,9 @@ pub(crate) fn split_number(text: &str) -> Result<(f64, &str), UnitProblem> {
 }
 
 /// Parse a unit expression: empty (a plain ratio), `symbol`, `symbol/symbol`, `/symbol` or
-/// `1/symbol`.
+/// `1/symbol`; either side may be a product of symbols joined by `·` (or `*`), a product
+/// after the `/` in parentheses: `W/(m·K)`, `W/(m2·K)`, `BTU·in/(h·ft2·°F)`. Inside a product
+/// a degree (`°C`, `°F`) is a temperature difference.
 pub(crate) fn parse_unit(text: &str) -> Result<UnitExpr, UnitProblem> {
     let text = text.trim();
     if text.is_empty() {
@@ -162,10 +180,20 @@ pub(crate) fn parse_unit(text: &str) -> Result<UnitExpr, UnitProblem> {
     if parts.next().is_some() {
         return Err(UnitProblem::UnknownUnit {
             unit: text.to_string(),
-            hint: "; write at most one `/`, e.g. m3/d or kWh/t".to_string(),
+            hint: "; write at most one `/`, e.g. m3/d, kWh/t or W/(m·K)".to_string(),
         });
     }
     let Some(denominator) = denominator else {
+        if is_product(numerator) {
+            let p = product(numerator, text)?;
+            return Ok(UnitExpr {
+                text: p.text,
+                dims: p.dims,
+                factor: p.factor,
+                kind: AtomKind::Linear,
+                basis: p.basis,
+            });
+        }
         let atom = atom(numerator)?;
         return Ok(UnitExpr {
             text: atom.symbol.to_string(),
@@ -175,22 +203,97 @@ pub(crate) fn parse_unit(text: &str) -> Result<UnitExpr, UnitProblem> {
             basis: atom.basis,
         });
     };
-    let den = atom(denominator)?;
-    let (num_text, num_dims, num_factor, num_basis) = if numerator.is_empty() || numerator == "1" {
-        ("", Dims::NONE, 1.0, None)
-    } else {
-        let a = atom(numerator)?;
-        linear_only(a, text)?;
-        (a.symbol, a.dims, a.factor, a.basis)
+    let den = match denominator
+        .strip_prefix('(')
+        .and_then(|d| d.strip_suffix(')'))
+    {
+        Some(inner) => product(inner, text)?,
+        None if is_product(denominator) => {
+            return Err(UnitProblem::UnknownUnit {
+                unit: text.to_string(),
+                hint: format!(
+                    "; put a product after `/` in parentheses, e.g. {}/({})",
+                    numerator,
+                    denominator.replace('*', "·")
+                ),
+            });
+        }
+        None => product(denominator, text)?,
     };
-    linear_only(den, text)?;
+    let num = if numerator.is_empty() || numerator == "1" {
+        Product {
+            text: String::new(),
+            dims: Dims::NONE,
+            factor: 1.0,
+            basis: None,
+            count: 0,
+        }
+    } else {
+        product(numerator, text)?
+    };
+    let den_text = if den.count > 1 {
+        format!("({})", den.text)
+    } else {
+        den.text
+    };
     Ok(UnitExpr {
-        text: format!("{num_text}/{}", den.symbol),
-        dims: num_dims.per(den.dims),
-        factor: num_factor / den.factor,
+        text: format!("{}/{den_text}", num.text),
+        dims: num.dims.per(den.dims),
+        factor: num.factor / den.factor,
         kind: AtomKind::Linear,
-        basis: den.basis.or(num_basis),
+        basis: den.basis.or(num.basis),
     })
+}
+
+/// Symbols multiplied together, one side of a compound unit.
+struct Product {
+    /// Canonical spelling, the symbols joined by `·`.
+    text: String,
+    dims: Dims,
+    factor: f64,
+    basis: Option<TimeBasis>,
+    /// Number of symbols.
+    count: usize,
+}
+
+/// Whether `text` is a product of symbols (`m·K`, `m*K`).
+fn is_product(text: &str) -> bool {
+    text.contains(['·', '*'])
+}
+
+/// The product of the symbols of `text` joined by `·` or `*`, within the compound unit
+/// `whole`. A lone symbol must be linear (`°C/h` is refused); in a product of several, a
+/// degree is read as a temperature difference.
+fn product(text: &str, whole: &str) -> Result<Product, UnitProblem> {
+    let symbols: Vec<&str> = text.split(['·', '*']).map(str::trim).collect();
+    let mut p = Product {
+        text: String::new(),
+        dims: Dims::NONE,
+        factor: 1.0,
+        basis: None,
+        count: symbols.len(),
+    };
+    for symbol in &symbols {
+        if symbol.is_empty() {
+            return Err(UnitProblem::UnknownUnit {
+                unit: whole.to_string(),
+                hint: "; join symbols with a single `·`, e.g. W/(m·K)".to_string(),
+            });
+        }
+        let a = atom(symbol)?;
+        match a.kind {
+            AtomKind::Temperature { .. } if symbols.len() > 1 => {}
+            _ => linear_only(a, whole)?,
+        }
+        if !p.text.is_empty() {
+            p.text.push('·');
+        }
+        p.text.push_str(a.symbol);
+        p.dims = p.dims.times(a.dims);
+        p.factor *= a.factor;
+        p.basis = p.basis.or(a.basis);
+    }
+    Ok(p)
 }
 
 fn linear_only(atom: &table::Atom, whole: &str) -> Result<(), UnitProblem> {
@@ -241,6 +344,17 @@ mod tests {
         assert_eq!(split_number(" -1.5e3kg "), Ok((-1500.0, "kg")));
         assert_eq!(split_number(".5"), Ok((0.5, "")));
         assert_eq!(split_number("2E+2 %"), Ok((200.0, "%")));
+        assert_eq!(split_number("1/8 in"), Ok((0.125, "in")));
+        assert_eq!(split_number("-3/4in"), Ok((-0.75, "in")));
+        assert_eq!(split_number("1/yr"), Ok((1.0, "/yr")));
+        assert!(matches!(
+            split_number("1/0 in"),
+            Err(UnitProblem::Number { hint, .. }) if hint.contains("denominator")
+        ));
+        assert!(matches!(
+            split_number("1.5/8 in"),
+            Ok((n, "/8 in")) if n == 1.5
+        ));
         // `e` not followed by digits belongs to the unit
         assert_eq!(split_number("3 e"), Ok((3.0, "e")));
         assert!(
@@ -275,6 +389,37 @@ mod tests {
         ));
         assert!(matches!(
             parse_unit("°C/h"),
+            Err(UnitProblem::Offset { .. })
+        ));
+    }
+
+    #[test]
+    fn products() {
+        let k = parse_unit("W/(m·K)").unwrap();
+        assert_eq!(k.text, "W/(m·K)");
+        assert_eq!(k.dims, Dimension::ThermalConductivity.dims());
+        assert_eq!(k.factor, 1.0);
+        assert_eq!(parse_unit(" W / ( m * K ) ").unwrap().text, "W/(m·K)");
+        let h = parse_unit("W/(m²·K)").unwrap();
+        assert_eq!(h.text, "W/(m2·K)");
+        assert_eq!(h.dims, Dimension::HeatTransferCoefficient.dims());
+        // 1 BTU·in/(h·ft2·°F) = 0.144 228 W/(m·K) (ASHRAE Handbook—Fundamentals, ch. 38).
+        let b = parse_unit("Btu·in/(hr·ft²·°F)").unwrap();
+        assert_eq!(b.text, "BTU·in/(h·ft2·°F)");
+        assert!((b.factor - 0.144_227_889).abs() < 1e-9, "{}", b.factor);
+        assert_eq!(b.dims, Dimension::ThermalConductivity.dims());
+        // A product in parentheses of one symbol prints without them.
+        assert_eq!(parse_unit("kg/(h)").unwrap().text, "kg/h");
+        assert_eq!(parse_unit("kW·h").unwrap().text, "kW·h");
+        assert_eq!(parse_unit("kW·h").unwrap().dims, Dims::ENERGY);
+        let e = parse_unit("W/m·K").unwrap_err();
+        assert!(e.to_string().contains("W/(m·K)"), "{e}");
+        assert!(matches!(
+            parse_unit("W/(m··K)"),
+            Err(UnitProblem::UnknownUnit { .. })
+        ));
+        assert!(matches!(
+            parse_unit("W/(m·psig)"),
             Err(UnitProblem::Offset { .. })
         ));
     }

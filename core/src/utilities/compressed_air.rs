@@ -13,45 +13,55 @@ use crate::units::{Measure, Measured, STANDARD_ATMOSPHERE_PA};
 const AIR_MOLAR_MASS: f64 = 0.028_964_7;
 
 /// Energy of compressed air from a compressor's specific power.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
 pub struct AirCost {
     /// Electric power per unit of air flow (kW per Nm3/min or per 100 scfm), as power per gas
     /// flow: give it as a power for a flow, e.g. 18 kW for 100 scfm.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub power: q::Power,
     /// The flow that power delivers.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::CatalyticActivity>")]
     pub per_flow: q::CatalyticActivity,
 }
 
 /// Compressed air lost through leaks of one size.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AirLeak {
     /// Upstream absolute pressure.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Pressure>")]
     pub pressure: q::Pressure,
     /// Atmosphere over line absolute pressure (choked below 0.528).
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Ratio>")]
     pub pressure_ratio: q::Ratio,
     /// Discharge coefficient.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Ratio>")]
     pub discharge_coefficient: q::Ratio,
     /// Air mass lost through one leak.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::MassRate>")]
     pub mass_rate_each: q::MassRate,
     /// Air lost through one leak, as gas at standard conditions.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::CatalyticActivity>")]
     pub flow_each: q::CatalyticActivity,
     /// Number of leaks.
     pub count: f64,
     /// Air lost through all of them.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::CatalyticActivity>")]
     pub flow: q::CatalyticActivity,
     /// Compressor power that supplies the leaks.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Power>>")]
     pub power: Option<q::Power>,
     /// Electricity over the hours.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Energy>>")]
     pub energy: Option<q::Energy>,
 }
 
@@ -204,19 +214,23 @@ impl Boundary for AirLeakInput {
 }
 
 /// Leakage found by a load/unload test.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AirLeakTest {
     /// Leakage: loaded time / (loaded + unloaded time).
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Ratio>")]
     pub leakage: q::Ratio,
     /// Air lost: leakage × compressor capacity.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::CatalyticActivity>>")]
     pub flow: Option<q::CatalyticActivity>,
     /// Compressor power spent on leaks: leakage × full-load power.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Power>>")]
     pub power: Option<q::Power>,
     /// Electricity over the hours.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Energy>>")]
     pub energy: Option<q::Energy>,
 }
 
@@ -287,19 +301,23 @@ impl Boundary for AirLeakTestInput {
 }
 
 /// Power saved by a lower discharge pressure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AirPressureReduction {
     /// Pressure reduction.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Pressure>")]
     pub reduction: q::Pressure,
     /// Share of compressor power saved: 1 % per 2 psi.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Ratio>")]
     pub share: q::Ratio,
     /// Power saved.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub power: q::Power,
     /// Electricity saved over the hours.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Energy>>")]
     pub energy: Option<q::Energy>,
 }
 

@@ -10,32 +10,40 @@ use crate::error::{Error, Result};
 use crate::units::{Measure, Measured};
 
 /// Water balance of an open cooling tower.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CoolingTower {
     /// Evaporation: factor × circulation × range.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::VolumeRate>")]
     pub evaporation: q::VolumeRate,
     /// Drift: share × circulation.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::VolumeRate>")]
     pub drift: q::VolumeRate,
     /// Blowdown: evaporation / (cycles − 1) − drift, at least zero.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::VolumeRate>")]
     pub blowdown: q::VolumeRate,
     /// Make-up: evaporation + blowdown + drift.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::VolumeRate>")]
     pub makeup: q::VolumeRate,
     /// With the new cycles: blowdown.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::VolumeRate>>")]
     pub new_blowdown: Option<q::VolumeRate>,
     /// With the new cycles: make-up.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::VolumeRate>>")]
     pub new_makeup: Option<q::VolumeRate>,
     /// Make-up water saved over the hours.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Volume>>")]
     pub water_saved: Option<q::Volume>,
     /// Treatment chemicals saved over the hours (dose per volume of blowdown, which carries
     /// the chemicals out).
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Mass>>")]
     pub chemicals_saved: Option<q::Mass>,
 }
 
@@ -125,28 +133,36 @@ pub struct CoolingTowerInput {
     pub dose: Option<Measured<q::MassConcentration>>,
 }
 
-/// The circulation's own unit for a flow, if it prints: results in gpm for gpm input.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The cooling tower's figures, flows in the circulation's own unit (gpm for gpm input).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CoolingTowerOutput {
     /// Evaporation.
+    #[schemars(with = "Measured<q::VolumeRate>")]
     pub evaporation: String,
     /// Drift.
+    #[schemars(with = "Measured<q::VolumeRate>")]
     pub drift: String,
     /// Blowdown.
+    #[schemars(with = "Measured<q::VolumeRate>")]
     pub blowdown: String,
     /// Make-up.
+    #[schemars(with = "Measured<q::VolumeRate>")]
     pub makeup: String,
     /// Blowdown with the new cycles.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::VolumeRate>>")]
     pub new_blowdown: Option<String>,
     /// Make-up with the new cycles.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::VolumeRate>>")]
     pub new_makeup: Option<String>,
     /// Water saved over the hours.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Volume>>")]
     pub water_saved: Option<String>,
     /// Chemicals saved over the hours.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Mass>>")]
     pub chemicals_saved: Option<String>,
 }
 

@@ -10,22 +10,27 @@ use crate::error::{Error, Result};
 use crate::units::{Measure, Measured};
 
 /// Savings of a lighting retrofit.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Lighting {
     /// Connected load before: fixtures × power.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub load_before: q::Power,
     /// Connected load after.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub load_after: q::Power,
     /// Electricity before: load × hours × control factor.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Energy>")]
     pub energy_before: q::Energy,
     /// Electricity after.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Energy>")]
     pub energy_after: q::Energy,
     /// Electricity saved.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Energy>")]
     pub energy_saved: q::Energy,
 }
 
@@ -103,22 +108,27 @@ impl Boundary for LightingInput {
 }
 
 /// Savings of a more efficient motor.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Motor {
     /// Shaft power delivered: rated power × load.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub shaft_power: q::Power,
     /// Electric input before: shaft power / old efficiency.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub input_before: q::Power,
     /// Electric input after.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub input_after: q::Power,
     /// Power saved: shaft × (1/η_old − 1/η_new).
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub power_saved: q::Power,
     /// Electricity saved over the hours.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Energy>")]
     pub energy_saved: q::Energy,
 }
 
@@ -195,25 +205,31 @@ impl Boundary for MotorInput {
 }
 
 /// A pump or fan on speed control instead of a throttle.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PumpVsd {
     /// Speed ratio for the reduced flow (= flow ratio without static head).
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Ratio>")]
     pub speed: q::Ratio,
     /// Shaft power at reduced speed: full-speed power × speed³ (affinity laws).
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub shaft_power: q::Power,
     /// Electric input with the drive: shaft power / drive efficiency.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub vsd_power: q::Power,
     /// Electric input when throttled.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub throttled_power: q::Power,
     /// Power saved.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub power_saved: q::Power,
     /// Electricity saved over the hours.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Energy>")]
     pub energy_saved: q::Energy,
 }
 

@@ -64,18 +64,21 @@ pub enum PerUse {
 }
 
 /// Water and hot-water energy of a fixture over a period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Fixture {
     /// Water per use.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Volume>")]
     pub per_use: q::Volume,
     /// Number of uses: uses per person and day × people × days.
     pub uses: f64,
     /// Water over the period.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Volume>")]
     pub water: q::Volume,
     /// Hot water over the period.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Volume>")]
     pub hot_water: q::Volume,
     /// Heat and fuel or electricity for the hot water.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -10,13 +10,14 @@ use crate::error::{Error, Result};
 use crate::units::{Measure, Measured};
 
 /// What turns energy into hot water.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Heater {
     /// A boiler, heater or electric resistance with an efficiency of at most 100 %.
     Efficiency {
         /// Useful heat per unit of energy in.
         #[serde(serialize_with = "ser::q")]
+        #[schemars(with = "Measured<q::Ratio>")]
         efficiency: q::Ratio,
     },
     /// A heat pump: useful heat per unit of electricity.
@@ -47,24 +48,29 @@ impl Heater {
 }
 
 /// Heat and energy to warm water.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct HotWater {
     /// Mass of water warmed.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Mass>")]
     pub mass: q::Mass,
     /// Temperature rise.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::TemperatureInterval>")]
     pub temperature_rise: q::TemperatureInterval,
     /// Heat into the water: m·cp·ΔT.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Energy>")]
     pub heat: q::Energy,
     /// Standby losses of the storage over the period.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Energy>")]
     pub standby: q::Energy,
     /// The heater.
     pub heater: Heater,
     /// Fuel or electricity delivered to the heater: (heat + standby) / efficiency or COP.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Energy>")]
     pub energy_in: q::Energy,
 }
 

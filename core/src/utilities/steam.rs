@@ -20,28 +20,35 @@ use crate::units::{Measure, Measured, STANDARD_ATMOSPHERE_PA};
 // Saturated properties
 
 /// Saturated water and steam at one pressure and temperature.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SaturatedSteam {
     /// Saturation pressure (absolute).
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Pressure>")]
     pub pressure: q::Pressure,
     /// Saturation temperature.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::ThermodynamicTemperature>")]
     pub temperature: q::ThermodynamicTemperature,
     /// Specific enthalpy of the saturated liquid, hf.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::AvailableEnergy>")]
     pub liquid_enthalpy: q::AvailableEnergy,
     /// Specific enthalpy of the saturated vapour, hg.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::AvailableEnergy>")]
     pub vapour_enthalpy: q::AvailableEnergy,
     /// Latent heat of evaporation, hfg = hg − hf.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::AvailableEnergy>")]
     pub latent_heat: q::AvailableEnergy,
     /// Specific volume of the saturated liquid.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::SpecificVolume>")]
     pub liquid_volume: q::SpecificVolume,
     /// Specific volume of the saturated vapour.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::SpecificVolume>")]
     pub vapour_volume: q::SpecificVolume,
 }
 
@@ -160,46 +167,58 @@ fn hours_of(hours: Option<q::Time>) -> Result<Option<f64>> {
 // Leaks and traps
 
 /// Steam lost through one or more holes of the same size.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SteamLoss {
     /// Upstream absolute pressure.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Pressure>")]
     pub pressure: q::Pressure,
     /// Saturation temperature at that pressure.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::ThermodynamicTemperature>")]
     pub temperature: q::ThermodynamicTemperature,
     /// Diameter of each hole.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Length>")]
     pub diameter: q::Length,
     /// Area of each hole.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Area>")]
     pub area: q::Area,
     /// Discharge coefficient on Napier's W = P·A/70.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Ratio>")]
     pub discharge_coefficient: q::Ratio,
     /// Downstream over upstream absolute pressure (choked below 0.577).
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Ratio>")]
     pub pressure_ratio: q::Ratio,
     /// Steam lost through one hole.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::MassRate>")]
     pub mass_rate_each: q::MassRate,
     /// Number of holes (leaks or failed traps).
     pub count: f64,
     /// Steam lost through all of them.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::MassRate>")]
     pub mass_rate: q::MassRate,
     /// Heat to raise that steam from make-up water, per unit time (needs the make-up
     /// temperature).
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Power>>")]
     pub heat_rate: Option<q::Power>,
     /// Fuel energy rate at the boiler efficiency.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Power>>")]
     pub fuel_rate: Option<q::Power>,
     /// Steam lost over the operating hours.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Mass>>")]
     pub mass: Option<q::Mass>,
     /// Fuel energy over the operating hours.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Energy>>")]
     pub fuel: Option<q::Energy>,
 }
 
@@ -417,7 +436,7 @@ impl Boundary for SteamTrapInput {
 // Flash steam
 
 /// Flash steam from saturated condensate let down to a lower pressure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct FlashSteam {
     /// Saturated condensate before the let-down.
     pub high: SaturatedSteam,
@@ -425,9 +444,11 @@ pub struct FlashSteam {
     pub low: SaturatedSteam,
     /// Share of the condensate that flashes: (hf_high − hf_low) / hfg_low.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Ratio>")]
     pub fraction: q::Ratio,
     /// Flash steam from the given condensate flow.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::MassRate>>")]
     pub steam_rate: Option<q::MassRate>,
 }
 
@@ -488,16 +509,19 @@ impl Boundary for FlashSteamInput {
 // Blowdown
 
 /// Boiler blowdown and the heat a flash tank and heat exchanger recover from it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Blowdown {
     /// Blowdown flow: steam × feedwater TDS / (boiler TDS − feedwater TDS).
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::MassRate>")]
     pub blowdown_rate: q::MassRate,
     /// Feedwater flow: steam + blowdown.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::MassRate>")]
     pub feedwater_rate: q::MassRate,
     /// Blowdown as a share of feedwater: feedwater TDS / boiler TDS.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Ratio>")]
     pub blowdown_ratio: q::Ratio,
     /// Cycles of concentration in the boiler: boiler TDS / feedwater TDS.
     pub cycles: f64,
@@ -505,21 +529,27 @@ pub struct Blowdown {
     pub boiler: SaturatedSteam,
     /// Heat carried out by the blowdown above the make-up temperature.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub heat_rate: q::Power,
     /// Share of the blowdown that flashes in the flash tank.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Ratio>>")]
     pub flash_fraction: Option<q::Ratio>,
     /// Heat recovered by the flash tank and the heat exchanger.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Power>>")]
     pub recovered_rate: Option<q::Power>,
     /// Fuel saved by the recovered heat at the boiler efficiency.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Power>>")]
     pub fuel_saved_rate: Option<q::Power>,
     /// Blowdown water over the operating hours.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Mass>>")]
     pub blowdown: Option<q::Mass>,
     /// Fuel saved over the operating hours.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Energy>>")]
     pub fuel_saved: Option<q::Energy>,
 }
 
@@ -670,28 +700,35 @@ impl Boundary for BlowdownInput {
 // Condensate return
 
 /// Water, chemicals and fuel saved by returning condensate.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CondensateReturn {
     /// Condensate returned after the flash loss: (1 − flash) × condensate.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::MassRate>")]
     pub returned_rate: q::MassRate,
     /// Heat per kilogram the returned water no longer needs: h(condensate) − h(make-up).
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::AvailableEnergy>")]
     pub enthalpy_gain: q::AvailableEnergy,
     /// Heat saved per unit time.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub heat_rate: q::Power,
     /// Fuel saved per unit time at the boiler efficiency.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub fuel_rate: q::Power,
     /// Make-up water saved over the hours.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Volume>")]
     pub water: q::Volume,
     /// Fuel saved over the hours.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Energy>")]
     pub fuel: q::Energy,
     /// Treatment chemicals saved over the hours (dose × water).
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Mass>>")]
     pub chemicals: Option<q::Mass>,
 }
 
@@ -780,55 +817,44 @@ impl Boundary for CondensateReturnInput {
 // Pipe insulation
 
 /// Heat lost by a horizontal pipe in still air, bare and insulated.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PipeHeatLoss {
     /// Convective heat-transfer coefficient of the bare surface (Churchill and Chu).
-    #[serde(serialize_with = "heat_transfer")]
+    #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::HeatTransfer>")]
     pub bare_convection: q::HeatTransfer,
     /// Radiative heat-transfer coefficient of the bare surface.
-    #[serde(serialize_with = "heat_transfer")]
+    #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::HeatTransfer>")]
     pub bare_radiation: q::HeatTransfer,
     /// Heat lost per metre of bare pipe.
-    #[serde(serialize_with = "per_metre")]
+    #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::LinearPowerDensity>")]
     pub bare_per_metre: q::LinearPowerDensity,
     /// Heat lost by the bare pipe.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Power>")]
     pub bare_rate: q::Power,
     /// Surface temperature of the insulation.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::ThermodynamicTemperature>>")]
     pub insulated_surface: Option<q::ThermodynamicTemperature>,
     /// Heat lost by the insulated pipe.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Power>>")]
     pub insulated_rate: Option<q::Power>,
     /// Heat saved by the insulation.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Power>>")]
     pub saved_rate: Option<q::Power>,
     /// Heat lost by the bare pipe over the hours.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Energy>>")]
     pub bare_heat: Option<q::Energy>,
     /// Fuel saved over the hours at the boiler efficiency.
     #[serde(serialize_with = "ser::opt", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Measured<q::Energy>>")]
     pub fuel_saved: Option<q::Energy>,
-}
-
-fn heat_transfer<S: serde::Serializer>(
-    v: &q::HeatTransfer,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    s.collect_str(&format_args!(
-        "{} W/(m2·K)",
-        crate::units::format_number(v.value)
-    ))
-}
-
-fn per_metre<S: serde::Serializer>(
-    v: &q::LinearPowerDensity,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    s.collect_str(&format_args!(
-        "{} W/m",
-        crate::units::format_number(v.value)
-    ))
 }
 
 /// Insulation around a pipe.
@@ -907,14 +933,7 @@ pub fn pipe_heat_loss(
         None => (None, None),
         Some(ins) => {
             let th = positive("insulation.thickness", ins.thickness)?;
-            let k = ins.conductivity.value;
-            if !(k.is_finite() && k > 0.0) {
-                return Err(Error::out_of_range(
-                    "insulation.conductivity",
-                    k,
-                    "must be above zero, in W/(m·K)",
-                ));
-            }
+            let k = positive("insulation.conductivity", ins.conductivity)?;
             let e2 = share("insulation.emissivity", ins.emissivity)?;
             let d2 = d + 2.0 * th;
             let r_ins = (d2 / d).ln() / (2.0 * std::f64::consts::PI * k);
@@ -945,15 +964,9 @@ pub fn pipe_heat_loss(
         .zip(eff)
         .and_then(|(s, e)| hours.map(|h| q::Energy::from_si(s / e * h)));
     Ok(PipeHeatLoss {
-        bare_convection: q::HeatTransfer::new::<uom::si::heat_transfer::watt_per_square_meter_kelvin>(
-            hc,
-        ),
-        bare_radiation: q::HeatTransfer::new::<uom::si::heat_transfer::watt_per_square_meter_kelvin>(
-            hr,
-        ),
-        bare_per_metre: q::LinearPowerDensity::new::<uom::si::linear_power_density::watt_per_meter>(
-            computed("diameter", bare_per_m)?,
-        ),
+        bare_convection: q::HeatTransfer::from_si(hc),
+        bare_radiation: q::HeatTransfer::from_si(hr),
+        bare_per_metre: q::LinearPowerDensity::from_si(computed("diameter", bare_per_m)?),
         bare_rate: q::Power::from_si(computed("length", bare)?),
         insulated_surface: surface.map(q::ThermodynamicTemperature::from_si),
         insulated_rate: insulated.map(q::Power::from_si),
@@ -985,9 +998,10 @@ pub struct PipeInsulationInput {
     /// Insulation thickness (`"50 mm"`).
     #[serde(default)]
     pub insulation_thickness: Option<Measured<q::Length>>,
-    /// Insulation thermal conductivity, W/(m·K) as a plain number (`0.04` for mineral wool).
+    /// Insulation thermal conductivity at its mean temperature (`"0.04 W/(m·K)"` for mineral
+    /// wool, `"0.28 BTU·in/(h·ft2·°F)"`).
     #[serde(default)]
-    pub insulation_conductivity: Option<f64>,
+    pub insulation_conductivity: Option<Measured<q::ThermalConductivity>>,
     /// Emissivity of the insulation jacket; default 0.9.
     #[serde(default)]
     pub jacket_emissivity: Option<Measured<q::Ratio>>,
@@ -1017,12 +1031,10 @@ impl Boundary for PipeInsulationInput {
                 ));
             }
         };
-        let insulation = match (&self.insulation_thickness, self.insulation_conductivity) {
+        let insulation = match (&self.insulation_thickness, &self.insulation_conductivity) {
             (Some(t), Some(k)) => Some(Insulation {
                 thickness: t.value(),
-                conductivity: q::ThermalConductivity::new::<
-                    uom::si::thermal_conductivity::watt_per_meter_kelvin,
-                >(k),
+                conductivity: k.value(),
                 emissivity: value_or(&self.jacket_emissivity, q::Ratio::from_si(0.9)),
             }),
             (None, None) => None,
@@ -1083,22 +1095,26 @@ impl SiegertFuel {
 }
 
 /// Combustion efficiency from a flue-gas measurement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CombustionEfficiency {
     /// The fuel.
     pub fuel: SiegertFuel,
     /// Flue gas minus combustion air temperature.
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::TemperatureInterval>")]
     pub temperature_difference: q::TemperatureInterval,
     /// Excess air: O2 / (21 − O2).
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Ratio>")]
     pub excess_air: q::Ratio,
     /// Sensible flue-gas loss (Siegert).
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Ratio>")]
     pub flue_gas_loss: q::Ratio,
     /// Combustion efficiency: 100 % − flue-gas loss (net calorific value basis; radiation,
     /// unburnt and blowdown losses not included).
     #[serde(serialize_with = "ser::q")]
+    #[schemars(with = "Measured<q::Ratio>")]
     pub efficiency: q::Ratio,
 }
 
@@ -1443,7 +1459,7 @@ mod tests {
             "pipe_insulation",
             json!({"diameter": "60.3 mm", "length": "100 m", "steam_pressure": "10 bar(g)",
                    "ambient": "20 °C", "insulation_thickness": "50 mm",
-                   "insulation_conductivity": 0.045, "boiler_efficiency": "85 %", "hours": "8000 h"}),
+                   "insulation_conductivity": "0.045 W/(m·K)", "boiler_efficiency": "85 %", "hours": "8000 h"}),
         )
         .unwrap();
         let bare: Measured<q::Power> = r["bare_rate"].as_str().unwrap().parse().unwrap();

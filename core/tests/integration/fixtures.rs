@@ -247,3 +247,59 @@ fn schema_describes_the_document() {
     assert!(required.contains(&"site") && !required.contains(&"prices"));
     assert_eq!(s["additionalProperties"], false);
 }
+
+#[test]
+fn utility_calculators_give_their_worked_examples() {
+    use cleanprod::utilities;
+    let f = load("utilities.json");
+    let cases = f["valid"].as_array().unwrap();
+    assert!(cases.len() >= 10);
+    for c in cases {
+        let name = c["calculator"].as_str().unwrap();
+        let out = utilities::calculate(name, c["input"].clone())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let quantities = utilities::quantities(name, &out).unwrap();
+        let si = utilities::result_in_si(name, &out).unwrap();
+        for want in c["expected"].as_array().unwrap() {
+            let path = want["path"].as_str().unwrap();
+            let q = quantities
+                .iter()
+                .find(|q| q.path == path)
+                .unwrap_or_else(|| panic!("{name}: no quantity {path} in {out}"));
+            let expected = units::to_si(want["value"].as_str().unwrap(), q.dimension).unwrap();
+            let tol = want["relative_tolerance"].as_f64().unwrap();
+            assert!(
+                (q.value - expected).abs() <= tol * expected.abs(),
+                "{name}.{path}: {} ({}) vs {}",
+                out[path],
+                q.value,
+                want["value"]
+            );
+            // The printed string reads back to the same value, and the SI form holds it.
+            let printed = out[path].as_str().unwrap();
+            assert_eq!(units::to_si(printed, q.dimension).unwrap(), q.value);
+            assert_eq!(si[path].as_f64(), Some(q.value));
+        }
+    }
+}
+
+#[test]
+fn utility_calculators_refuse_their_invalid_inputs() {
+    let f = load("utilities.json");
+    for c in f["invalid"].as_array().unwrap() {
+        let name = c["calculator"].as_str().unwrap();
+        let e = cleanprod::utilities::calculate(name, c["input"].clone()).expect_err(name);
+        assert_eq!(
+            (e.code(), e.path()),
+            (c["code"].as_str().unwrap(), c["path"].as_str().unwrap()),
+            "{name}: {e}"
+        );
+        let category = match e.category() {
+            cleanprod::Category::Unit => "unit",
+            cleanprod::Category::Document => "document",
+            cleanprod::Category::Syntax => "syntax",
+            _ => "value",
+        };
+        assert_eq!(category, c["category"].as_str().unwrap(), "{name}: {e}");
+    }
+}

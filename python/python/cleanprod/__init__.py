@@ -5,7 +5,7 @@
 12.0
 """
 
-from cleanprod import finance
+from cleanprod import finance, utilities
 from cleanprod._cleanprod import FORMAT, Assessment, __version__, canonical, schema, to_si
 from cleanprod.balance import Balance
 from cleanprod.evaluation import Evaluation
@@ -38,5 +38,6 @@ __all__ = [
     "finance",
     "schema",
     "to_si",
+    "utilities",
 ]
 
