@@ -373,7 +373,7 @@ fn option(ctx: &Context<'_>, t: &HotelTemplate, c: &HotelChoice, path: &str) -> 
         title: c.id.title().to_string(),
         category: c.id.category(),
         capex: c.capex.clone(),
-        om_change: c.om_change.clone(),
+        om_change: c.om_change,
         lifetime: c.lifetime.clone(),
         salvage: None,
         start: None,
