@@ -11,4 +11,5 @@ mod golden;
 mod layers;
 mod options;
 mod properties;
+mod hotel;
 mod tanning;
