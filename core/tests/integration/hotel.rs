@@ -65,12 +65,9 @@ fn close(a: f64, b: f64) -> bool {
 
 /// Fuel for `m3` of water heated 40 K at 80 %, kWh, from the utilities' calculator.
 fn fuel_kwh(m3: f64, efficiency: f64) -> f64 {
-    let v = "1 m3".parse::<Measured<_>>().unwrap().value() * m3;
+    let v = uom::si::f64::Volume::new::<uom::si::volume::cubic_meter>(m3);
     let dt = "40 K".parse::<Measured<_>>().unwrap().value();
-    let e = format!("{} %", efficiency * 100.0)
-        .parse::<Measured<_>>()
-        .unwrap()
-        .value();
+    let e = uom::si::f64::Ratio::new::<uom::si::ratio::ratio>(efficiency);
     hot_water(v, dt, Heater::Efficiency { efficiency: e }, None)
         .unwrap()
         .energy_in
@@ -115,7 +112,11 @@ fn end_uses_hot_water_energy_and_the_meter_are_computed_by_hand() {
     // Energy: fuel for 550 m3 heated 40 K at 80 %, and the laundry's 15,000 kWh.
     let energy = &b.indicators[1];
     let expected = (fuel_kwh(550.0, 0.8) + 15_000.0) / 10_000.0;
-    assert!(close(energy.before, expected), "{} {expected}", energy.before);
+    assert!(
+        close(energy.before, expected),
+        "{} {expected}",
+        energy.before
+    );
     // The report shows the end uses and the unaccounted water.
     let text = cleanprod::report::report_text(&a.report().unwrap());
     assert!(text.contains("unaccounted (leaks) 160 m3/yr"), "{text}");
@@ -131,7 +132,10 @@ fn low_flow_showers_save_water_and_the_fuel_of_its_hot_share() {
     // 800 m3 × (1 − 6/10) = 320 m3, 160 m3 of it hot.
     assert!(close(water_saved(&a), 320.0));
     let b = benchmarks(&a);
-    assert!(close(b.indicators[0].after.unwrap(), (1_500.0 - 320.0) / 10.0));
+    assert!(close(
+        b.indicators[0].after.unwrap(),
+        (1_500.0 - 320.0) / 10.0
+    ));
     assert_eq!(b.indicators[0].class_after, Some(Class::AtOrBelow));
     let expected = (fuel_kwh(550.0 - 160.0, 0.8) + 15_000.0) / 10_000.0;
     assert!(close(b.indicators[1].after.unwrap(), expected));
@@ -187,7 +191,10 @@ fn spray_valves_and_a_pool_cover_save_by_hand() {
     ));
     assert!(close(water_saved(&a), 73.0));
     let e = a.evaluate().unwrap();
-    assert!(!e.options[0].money.contains_key("wastewater") || e.options[0].money["wastewater"].abs() < 1e-6);
+    assert!(
+        !e.options[0].money.contains_key("wastewater")
+            || e.options[0].money["wastewater"].abs() < 1e-6
+    );
 }
 
 #[test]
@@ -237,7 +244,10 @@ fn unusual_and_defaulted_figures_are_warnings_naming_the_field() {
         .replace("1500 m3/yr", "1000 m3/yr");
     let b = benchmarks(&assess(&text));
     let all = b.warnings.join("\n");
-    assert!(all.contains("template.hotel.showers.flow: 22 L/min"), "{all}");
+    assert!(
+        all.contains("template.hotel.showers.flow: 22 L/min"),
+        "{all}"
+    );
     assert!(all.contains("20 L/min"), "{all}");
     assert!(all.contains("template.hotel.wcs.flush not given"), "{all}");
     assert!(all.contains("WaterSense"), "{all}");
