@@ -53,5 +53,19 @@ fn tannery(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, evaluate, tannery);
+fn hotel(c: &mut Criterion) {
+    let text = include_str!("../../examples/hotel.toml");
+    c.bench_function(
+        "hotel template: parse, expand, balance, evaluate 8 options and benchmark",
+        |b| {
+            b.iter(|| {
+                let a = Assessment::from_toml_str(black_box(text)).unwrap();
+                a.evaluate().unwrap();
+                a.benchmarks().unwrap()
+            })
+        },
+    );
+}
+
+criterion_group!(benches, evaluate, tannery, hotel);
 criterion_main!(benches);

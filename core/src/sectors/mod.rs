@@ -13,6 +13,7 @@
 
 #[cfg(test)]
 mod demo;
+pub mod hotel;
 pub mod tanning;
 
 use std::fmt;
@@ -225,7 +226,7 @@ registry! {
     /// Leather tanning and finishing.
     Tanning = "tanning" => tanning::Tanning;
     /// Hotels and other accommodation.
-    Hotel = "hotel";
+    Hotel = "hotel" => hotel::Hotel;
     /// Hospitals and clinics.
     Hospital = "hospital";
     /// Batch and specialty chemicals.
@@ -279,7 +280,7 @@ mod tests {
             assert_eq!(serde_json::to_value(s).ok(), Some(s.key().into()));
         }
         assert!(Sector::Tanning.has_model());
-        assert!(!Sector::Hotel.has_model());
+        assert!(Sector::Hotel.has_model());
         assert_eq!(
             "laundry".parse::<Sector>().unwrap_err().code(),
             "unknown_variant"

@@ -8,6 +8,7 @@ mod finance;
 mod fixtures;
 mod flowsheet;
 mod golden;
+mod hotel;
 mod layers;
 mod options;
 mod properties;

@@ -1,0 +1,387 @@
+//! The catalogue of cleaner-production options for a hotel: each an engineering model that
+//! turns the site's figures into edits of the baseline flowsheet. Water saved in a hot-water
+//! stream saves the fuel that heats it (the energy input follows those streams), and its CO2.
+//!
+//! Defaults are published figures ([`super::sources`]); what has no published value (the
+//! share of linen reused, of leaks repaired, of evaporation a cover avoids) comes from the
+//! site, and an option without it is an error naming the field.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uom::si::f64 as q;
+
+use super::baseline::{
+    self, EndUse, HOT_WATER_ENERGY, LAUNDRY_ELECTRICITY, POOL_BACKWASH_DRAIN, UNACCOUNTED, WATER,
+    WATER_HEATER,
+};
+use super::sources;
+use super::template::{HotelTemplate, PATH};
+use crate::error::{Error, Result};
+use crate::options::{Capex, Category, CpOption, Effect, EffectKind, SavingAmount};
+use crate::sections::Context;
+use crate::units::money::Money;
+use crate::units::{Measured, format_number};
+
+/// Options of the hotel catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HotelOption {
+    /// Low-flow shower heads (`flow` afterwards; the WaterSense maximum by default): shower
+    /// water, cold and hot, times new flow / old flow.
+    LowFlowShowers,
+    /// Tap aerators (`flow` afterwards; the WaterSense lavatory maximum by default).
+    TapAerators,
+    /// Low-flush WCs (`flush` afterwards; the WaterSense maximum by default).
+    LowFlushWcs,
+    /// A leak programme (`saving`: the share of the unaccounted water stopped); needs
+    /// `metered_water`.
+    LeakProgramme,
+    /// Towel and linen reuse (`saving`: the share of the linen no longer washed): laundry
+    /// water, hot water and electricity in proportion.
+    LinenReuse,
+    /// Efficient pre-rinse spray valves (`flow` afterwards; the WaterSense maximum by
+    /// default).
+    SprayValves,
+    /// A pool cover at night (`saving`: the share of the evaporation avoided); backwash
+    /// unchanged.
+    PoolCover,
+    /// A better boiler or burner tuning (`efficiency` afterwards).
+    BoilerUpgrade,
+    /// A heat pump instead of the boiler (`cop`): the fuel replaced by electricity, heat /
+    /// COP, priced as `electricity`.
+    HeatPump,
+}
+
+impl HotelOption {
+    /// Snake-case name, also the id of the generated option.
+    pub fn key(self) -> &'static str {
+        match self {
+            HotelOption::LowFlowShowers => "low_flow_showers",
+            HotelOption::TapAerators => "tap_aerators",
+            HotelOption::LowFlushWcs => "low_flush_wcs",
+            HotelOption::LeakProgramme => "leak_programme",
+            HotelOption::LinenReuse => "linen_reuse",
+            HotelOption::SprayValves => "spray_valves",
+            HotelOption::PoolCover => "pool_cover",
+            HotelOption::BoilerUpgrade => "boiler_upgrade",
+            HotelOption::HeatPump => "heat_pump",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            HotelOption::LowFlowShowers => "Low-flow shower heads",
+            HotelOption::TapAerators => "Tap aerators",
+            HotelOption::LowFlushWcs => "Low-flush WCs",
+            HotelOption::LeakProgramme => "Leak detection and repair programme",
+            HotelOption::LinenReuse => "Towel and linen reuse programme",
+            HotelOption::SprayValves => "Efficient pre-rinse spray valves",
+            HotelOption::PoolCover => "Pool cover at night",
+            HotelOption::BoilerUpgrade => "Boiler upgrade or burner tuning",
+            HotelOption::HeatPump => "Heat-pump water heating",
+        }
+    }
+
+    fn category(self) -> Category {
+        match self {
+            HotelOption::LeakProgramme | HotelOption::LinenReuse | HotelOption::PoolCover => {
+                Category::GoodHousekeeping
+            }
+            HotelOption::HeatPump => Category::TechnologyChange,
+            _ => Category::EquipmentModification,
+        }
+    }
+}
+
+/// A catalogue option chosen, with the site's figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HotelChoice {
+    /// Which option.
+    pub id: HotelOption,
+    /// Flow afterwards (showers, taps, spray valves).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow: Option<Measured<q::VolumeRate>>,
+    /// Volume per flush afterwards (WCs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flush: Option<Measured<q::Volume>>,
+    /// Share saved (leaks, linen, pool evaporation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saving: Option<Measured<q::Ratio>>,
+    /// Boiler efficiency afterwards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub efficiency: Option<Measured<q::Ratio>>,
+    /// Heat pump seasonal COP.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cop: Option<f64>,
+    /// Investment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capex: Option<Capex>,
+    /// Change of operating cost per year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub om_change: Option<Money>,
+    /// Lifetime.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifetime: Option<Measured<q::Time>>,
+}
+
+fn ratio(x: f64) -> Measured<q::Ratio> {
+    Measured::new(q::Ratio::new::<uom::si::ratio::ratio>(x))
+}
+
+fn scale(stream: String, factor: f64) -> Effect {
+    Effect {
+        stream: Some(stream),
+        component: Some(WATER.to_string()),
+        factor: Some(ratio(factor)),
+        ..Effect::new(EffectKind::Scale)
+    }
+}
+
+/// The scale edits of the supplies of the end uses with key `key`.
+fn scale_use(uses: &[EndUse], key: &str, factor: f64) -> Vec<Effect> {
+    uses.iter()
+        .filter(|u| u.key == key)
+        .flat_map(|u| {
+            [(false, u.cold), (true, u.hot)]
+                .into_iter()
+                .filter(|(_, v)| *v > 0.0)
+                .map(|(hot, _)| scale(u.stream(hot), factor))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The options `t` asks for.
+pub(crate) fn options(ctx: &Context<'_>, t: &HotelTemplate) -> Result<Vec<CpOption>> {
+    let mut seen = std::collections::HashSet::new();
+    t.options
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let path = format!("{PATH}.options[{i}]");
+            if !seen.insert(c.id) {
+                return Err(Error::out_of_range(
+                    format!("{path}.id"),
+                    c.id.key(),
+                    "is listed twice",
+                ));
+            }
+            option(ctx, t, c, &path)
+        })
+        .collect()
+}
+
+fn option(ctx: &Context<'_>, t: &HotelTemplate, c: &HotelChoice, path: &str) -> Result<CpOption> {
+    let uses = baseline::end_uses(ctx, t);
+    let has = |key: &str| uses.iter().any(|u| u.key == key);
+    let absent = |what: &str| Error::MissingField {
+        path: format!("{PATH}.{what} (needed by {})", c.id.key()),
+    };
+    let share = |name: &str| -> Result<f64> {
+        let v = c.saving.as_ref().ok_or_else(|| Error::MissingField {
+            path: format!("{path}.{name}"),
+        })?;
+        let x = v.si();
+        if x > 0.0 && x <= 1.0 {
+            Ok(x)
+        } else {
+            Err(Error::out_of_range(
+                format!("{path}.{name}"),
+                v,
+                "must be more than 0 % and at most 100 %",
+            ))
+        }
+    };
+    // new / old flow, refusing an option that would not save.
+    let factor = |new: f64, old: f64, field: &str, shown: String| -> Result<f64> {
+        if new > 0.0 && new < old {
+            Ok(new / old)
+        } else {
+            Err(Error::out_of_range(
+                format!("{path}.{field}"),
+                shown,
+                format!(
+                    "must be positive and below the present {} ({}): the option would save nothing",
+                    field,
+                    format_number(crate::units::round_to(
+                        old * if field == "flush" { 1e3 } else { 6e4 },
+                        4
+                    )) + if field == "flush" { " L" } else { " L/min" }
+                ),
+            ))
+        }
+    };
+    let flow_or = |default: f64| c.flow.as_ref().map_or(default, |f| f.si());
+    let shown_flow = |v: f64| {
+        c.flow.as_ref().map_or_else(
+            || {
+                format!(
+                    "{} L/min",
+                    format_number(crate::units::round_to(v * 6e4, 4))
+                )
+            },
+            |f| f.to_string(),
+        )
+    };
+    let effects = match c.id {
+        HotelOption::LowFlowShowers => {
+            if !has("showers") {
+                return Err(absent("showers"));
+            }
+            let new = flow_or(sources::WATERSENSE_SHOWERHEAD);
+            let k = factor(new, baseline::shower_flow(t), "flow", shown_flow(new))?;
+            scale_use(&uses, "showers", k)
+        }
+        HotelOption::TapAerators => {
+            if !has("taps") {
+                return Err(absent("taps"));
+            }
+            let new = flow_or(sources::WATERSENSE_LAVATORY_FAUCET);
+            let k = factor(new, baseline::tap_flow(t), "flow", shown_flow(new))?;
+            scale_use(&uses, "taps", k)
+        }
+        HotelOption::SprayValves => {
+            if !has("spray_valves") {
+                return Err(absent("kitchen.spray_valve_minutes"));
+            }
+            let new = flow_or(sources::WATERSENSE_PRE_RINSE_SPRAY_VALVE);
+            let k = factor(new, baseline::spray_flow(t), "flow", shown_flow(new))?;
+            scale_use(&uses, "spray_valves", k)
+        }
+        HotelOption::LowFlushWcs => {
+            if !has("wcs") {
+                return Err(absent("wcs"));
+            }
+            let new = c
+                .flush
+                .as_ref()
+                .map_or(sources::WATERSENSE_TOILET, |f| f.si());
+            let shown = c.flush.as_ref().map_or_else(
+                || format!("{} L", format_number(crate::units::round_to(new * 1e3, 4))),
+                |f| f.to_string(),
+            );
+            let k = factor(new, baseline::wc_flush(t), "flush", shown)?;
+            scale_use(&uses, "wcs", k)
+        }
+        HotelOption::LeakProgramme => {
+            if !baseline::unaccounted(ctx, t).is_some_and(|g| g > 0.0) {
+                return Err(absent("metered_water (above the sum of the end uses)"));
+            }
+            vec![scale(UNACCOUNTED.to_string(), 1.0 - share("saving")?)]
+        }
+        HotelOption::LinenReuse => {
+            if !has("laundry") {
+                return Err(absent("laundry"));
+            }
+            let k = 1.0 - share("saving")?;
+            let mut list = scale_use(&uses, "laundry", k);
+            if t.laundry.as_ref().is_some_and(|l| l.electricity.is_some()) {
+                list.push(Effect {
+                    energy: Some(LAUNDRY_ELECTRICITY.to_string()),
+                    factor: Some(ratio(k)),
+                    ..Effect::new(EffectKind::Scale)
+                });
+            }
+            list
+        }
+        HotelOption::PoolCover => {
+            if !has("pool_makeup") {
+                return Err(absent("pool"));
+            }
+            let mut list = scale_use(&uses, "pool_makeup", 1.0 - share("saving")?);
+            if has("pool_backwash") {
+                list.push(Effect {
+                    stream: Some(POOL_BACKWASH_DRAIN.to_string()),
+                    component: Some(WATER.to_string()),
+                    ..Effect::new(EffectKind::Hold)
+                });
+            }
+            list
+        }
+        HotelOption::BoilerUpgrade => {
+            let old = t
+                .hot_water
+                .as_ref()
+                .and_then(|h| h.efficiency.as_ref())
+                .filter(|_| uses.iter().any(|u| u.hot > 0.0))
+                .ok_or_else(|| absent("hot_water.efficiency"))?;
+            let new = c.efficiency.as_ref().ok_or_else(|| Error::MissingField {
+                path: format!("{path}.efficiency"),
+            })?;
+            if !(new.si() > old.si() && new.si() <= 1.0) {
+                return Err(Error::out_of_range(
+                    format!("{path}.efficiency"),
+                    new,
+                    format!("must be above the present {old} and at most 100 %"),
+                ));
+            }
+            vec![Effect {
+                node: Some(WATER_HEATER.to_string()),
+                efficiency: Some(new.clone()),
+                ..Effect::new(EffectKind::Efficiency)
+            }]
+        }
+        HotelOption::HeatPump => {
+            let h = t
+                .hot_water
+                .as_ref()
+                .filter(|h| h.cop.is_none() && uses.iter().any(|u| u.hot > 0.0))
+                .ok_or_else(|| absent("hot_water.efficiency (a boiler to replace)"))?;
+            let cop = c.cop.ok_or_else(|| Error::MissingField {
+                path: format!("{path}.cop"),
+            })?;
+            if !(cop.is_finite() && (1.0..=10.0).contains(&cop)) {
+                return Err(Error::out_of_range(
+                    format!("{path}.cop"),
+                    cop,
+                    "must be from 1 to 10 (heat pumps for water heating have seasonal COPs of about 2 to 5)",
+                ));
+            }
+            let hot: f64 = uses.iter().map(|u| u.hot).sum();
+            let fuel_kwh = baseline::hot_water_kwh(t, hot)?;
+            let eta = h.efficiency.as_ref().map_or(1.0, |e| e.si());
+            // The heat the boiler delivers, now from electricity at the COP (on the baseline
+            // hot water: appraise it on its own or after the water options).
+            let electricity = fuel_kwh * eta / cop;
+            let amount: SavingAmount = format!("{} kWh/yr", format_number(-electricity))
+                .parse()
+                .map_err(|e: Error| {
+                    Error::out_of_range(format!("{path}.cop"), cop, e.to_string())
+                })?;
+            vec![
+                Effect {
+                    energy: Some(HOT_WATER_ENERGY.to_string()),
+                    factor: Some(ratio(0.0)),
+                    ..Effect::new(EffectKind::Scale)
+                },
+                Effect {
+                    resource: Some("electricity".to_string()),
+                    amount: Some(amount),
+                    ..Effect::new(EffectKind::Saving)
+                },
+            ]
+        }
+    };
+    if c.capex.is_none() {
+        return Err(Error::MissingField {
+            path: format!("{path}.capex"),
+        });
+    }
+    Ok(CpOption {
+        id: c.id.key().to_string(),
+        title: c.id.title().to_string(),
+        category: c.id.category(),
+        capex: c.capex.clone(),
+        om_change: c.om_change,
+        lifetime: c.lifetime.clone(),
+        salvage: None,
+        start: None,
+        effects,
+        model: None,
+        // A new boiler and a heat pump are alternatives.
+        group: matches!(c.id, HotelOption::BoilerUpgrade | HotelOption::HeatPump)
+            .then(|| "water_heating".to_string()),
+        excludes: Vec::new(),
+    })
+}

@@ -1,0 +1,63 @@
+//! The published figures the hotel model uses, each with its source.
+//!
+//! Figures marked *(to check)* were entered from the cited documents as their summaries
+//! report them, without the page at hand; check them against the original before quoting
+//! them in a report. The fixture defaults (shower, tap, WC and pre-rinse spray valve flows)
+//! are the US EPA WaterSense maxima in [`crate::utilities::sources`].
+
+pub use crate::utilities::sources::{
+    WATERSENSE_LAVATORY_FAUCET, WATERSENSE_PRE_RINSE_SPRAY_VALVE, WATERSENSE_SHOWERHEAD,
+    WATERSENSE_TOILET,
+};
+
+/// A published benchmark: a value a site at or below is counted excellent.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Benchmark {
+    /// The benchmark, in the indicator's unit.
+    pub value: f64,
+    /// What it is.
+    pub label: &'static str,
+    /// Where it comes from.
+    pub source: &'static str,
+}
+
+/// Frontrunner benchmark of total water use in fully serviced hotels: at most 140 L per
+/// guest-night. Verified in the abstract of D. Styles, H. Schoenberger and J.L. Galvez-Martos,
+/// "Water management in the European hospitality sector: best practice, performance
+/// benchmarks and improvement potential", Tourism Management 46 (2015) 187-202,
+/// doi:10.1016/j.tourman.2014.07.005. The same study underlies the EMAS sectoral reference
+/// document for tourism (Commission Decision (EU) 2016/611, OJ L 104, 20.4.2016, p. 27-69,
+/// section on water system monitoring, maintenance and optimisation), whose benchmark of
+/// excellence for total water use per guest-night is reported as the same figure; the
+/// Decision's own table and page could not be checked *(to check)*.
+pub const WATER_FULL_SERVICE: Benchmark = Benchmark {
+    value: 140.0,
+    label: "benchmark of excellence, fully serviced hotels",
+    source: "Styles, Schoenberger and Galvez-Martos, Tourism Management 46 (2015) 187-202, abstract (verified); reported as the benchmark of excellence of Commission Decision (EU) 2016/611 (EMAS tourism reference document), page not checked",
+};
+
+/// Frontrunner benchmark of total water use in hostels: at most 100 L per guest-night
+/// (same source and caveat as [`WATER_FULL_SERVICE`]).
+pub const WATER_HOSTEL: Benchmark = Benchmark {
+    value: 100.0,
+    label: "benchmark of excellence, hostels",
+    source: "Styles, Schoenberger and Galvez-Martos, Tourism Management 46 (2015) 187-202, abstract (verified); reported as the benchmark of excellence of Commission Decision (EU) 2016/611 (EMAS tourism reference document), page not checked",
+};
+
+/// Former US federal maximum flow of showerheads: 2.5 gpm (9.5 L/min) at 80 psi, Energy Policy
+/// Act of 1992, 42 U.S.C. 6295(j) *(to check)*. Flows above [`SHOWER_FLOW_HIGH`] are warned
+/// about as unusual.
+pub const FEDERAL_SHOWERHEAD: f64 = 2.5 * 3.785_411_784e-3 / 60.0;
+
+/// Above this flow (20 L/min, twice the former federal maximum) a shower is flagged as unusual;
+/// no published range: a judgement of this model.
+pub const SHOWER_FLOW_HIGH: f64 = 20.0e-3 / 60.0;
+
+/// Above this flow (30 L/min) a shower or tap figure is refused as a likely unit error (a
+/// rain shower panel delivers up to about 25 L/min); a judgement of this model, not a
+/// published figure.
+pub const FLOW_MAX: f64 = 30.0e-3 / 60.0;
+
+/// Share of the metered water left unaccounted for above which the end-use figures or the
+/// meter reading are warned about (20 %); a judgement of this model, not a published figure.
+pub const UNACCOUNTED_HIGH: f64 = 0.20;

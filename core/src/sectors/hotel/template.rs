@@ -1,0 +1,505 @@
+//! `[template.hotel]`: the hotel's figures, each checked against physical and published ranges.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uom::si::f64 as q;
+
+use super::catalogue::HotelChoice;
+use super::sources;
+use crate::error::{Error, Result};
+use crate::flowsheet::Carrier;
+use crate::units::Measured;
+
+/// The path of the template's fields in errors and warnings.
+pub(crate) const PATH: &str = "template.hotel";
+
+/// The hotel model's figures (`[template.hotel]`). Uses are per guest-night unless said;
+/// per-day figures are per operating day of `[schedule]`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HotelTemplate {
+    /// Rooms for sale.
+    pub rooms: f64,
+    /// Share of the rooms sold, averaged over the operating days (`"72 %"`); give this or
+    /// `guest_nights`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occupancy: Option<Measured<q::Ratio>>,
+    /// Guests per occupied room, with `occupancy`; 1 when absent (no published default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guests_per_room: Option<f64>,
+    /// Guest-nights per year, instead of `occupancy`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guest_nights: Option<f64>,
+    /// The kind of hotel; chooses the benchmark.
+    #[serde(default)]
+    pub category: HotelCategory,
+    /// Guest-room showers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub showers: Option<Showers>,
+    /// Guest-room taps (lavatory faucets).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taps: Option<Taps>,
+    /// WCs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wcs: Option<Wcs>,
+    /// An on-site laundry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub laundry: Option<Laundry>,
+    /// The kitchen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kitchen: Option<Kitchen>,
+    /// A swimming pool.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pool: Option<Pool>,
+    /// Irrigated gardens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub irrigation: Option<Irrigation>,
+    /// The plant heating the hot water (needed when any end use has a hot share).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hot_water: Option<HotWaterPlant>,
+    /// The water bought per year from the bills or the main meter (`"40000 m3/yr"`): the
+    /// difference from the end uses is reported as unaccounted water (leaks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metered_water: Option<Measured<q::VolumeRate>>,
+    /// Relative uncertainty of `metered_water` (`"5 %"`); none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metered_uncertainty: Option<Measured<q::Ratio>>,
+    /// Options from the catalogue to appraise, with the site's figures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<HotelChoice>,
+}
+
+/// Kinds of hotels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HotelCategory {
+    /// A fully serviced hotel (restaurant, laundry, ...).
+    #[default]
+    FullService,
+    /// A resort: a fully serviced hotel with pools and gardens.
+    Resort,
+    /// A limited-service hotel (no published benchmark in this model).
+    LimitedService,
+    /// A hostel.
+    Hostel,
+}
+
+impl HotelCategory {
+    /// Snake-case name.
+    pub fn key(self) -> &'static str {
+        match self {
+            HotelCategory::FullService => "full_service",
+            HotelCategory::Resort => "resort",
+            HotelCategory::LimitedService => "limited_service",
+            HotelCategory::Hostel => "hostel",
+        }
+    }
+
+    /// The published water benchmark per guest-night, where there is one.
+    pub fn water_benchmark(self) -> Option<sources::Benchmark> {
+        match self {
+            HotelCategory::FullService | HotelCategory::Resort => Some(sources::WATER_FULL_SERVICE),
+            HotelCategory::Hostel => Some(sources::WATER_HOSTEL),
+            HotelCategory::LimitedService => None,
+        }
+    }
+}
+
+/// Guest-room showers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Showers {
+    /// Flow of the shower heads (`"11 L/min"`, measured with a bucket and a watch); the
+    /// WaterSense maximum, 7.6 L/min, when absent ([`sources::WATERSENSE_SHOWERHEAD`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow: Option<Measured<q::VolumeRate>>,
+    /// Minutes per shower (`"8 min"`).
+    pub minutes: Measured<q::Time>,
+    /// Showers per guest-night.
+    pub uses: f64,
+    /// Share of the shower water that is hot (from the hot-water plant).
+    pub hot_share: Measured<q::Ratio>,
+}
+
+/// Guest-room taps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Taps {
+    /// Flow of the taps; the WaterSense lavatory faucet maximum, 5.7 L/min, when absent
+    /// ([`sources::WATERSENSE_LAVATORY_FAUCET`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow: Option<Measured<q::VolumeRate>>,
+    /// Minutes of running tap per guest-night (`"3 min"`).
+    pub minutes: Measured<q::Time>,
+    /// Share of the tap water that is hot.
+    pub hot_share: Measured<q::Ratio>,
+}
+
+/// WCs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Wcs {
+    /// Volume per flush (`"9 L"`); the WaterSense maximum, 4.8 L, when absent
+    /// ([`sources::WATERSENSE_TOILET`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flush: Option<Measured<q::Volume>>,
+    /// Flushes per guest-night.
+    pub uses: f64,
+}
+
+/// An on-site laundry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Laundry {
+    /// Linen and towels washed per guest-night (`"4 kg"`).
+    pub linen: Measured<q::Mass>,
+    /// Water per kilogram washed (`"12 L/kg"`).
+    pub water: Measured<q::SpecificVolume>,
+    /// Share of the laundry water that is hot (from the hot-water plant).
+    pub hot_share: Measured<q::Ratio>,
+    /// Electricity of the washers, dryers and ironers per kilogram (`"0.8 kWh/kg"`); not
+    /// modelled when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub electricity: Option<Measured<q::AvailableEnergy>>,
+}
+
+/// The kitchen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Kitchen {
+    /// Covers (meals) served per day.
+    pub covers: f64,
+    /// Water per cover for cooking, dishwashing and cleaning other than the pre-rinse spray
+    /// valves (`"15 L"`); none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub water_per_cover: Option<Measured<q::Volume>>,
+    /// Flow of the pre-rinse spray valves; the WaterSense maximum, 4.8 L/min, when absent
+    /// ([`sources::WATERSENSE_PRE_RINSE_SPRAY_VALVE`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spray_valve_flow: Option<Measured<q::VolumeRate>>,
+    /// Minutes the spray valves run per day, all valves together (`"90 min"`); none when
+    /// absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spray_valve_minutes: Option<Measured<q::Time>>,
+    /// Share of the kitchen water that is hot.
+    pub hot_share: Measured<q::Ratio>,
+}
+
+/// A swimming pool.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pool {
+    /// Water surface (`"400 m2"`).
+    pub area: Measured<q::Area>,
+    /// Water level lost to evaporation (and splash) per day (`"6 mm"`): the make-up water.
+    pub evaporation: Measured<q::Length>,
+    /// Water used to backwash the filters per day (`"3 m3"`); none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backwash: Option<Measured<q::Volume>>,
+}
+
+/// Irrigated gardens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Irrigation {
+    /// Area irrigated (`"6000 m2"`).
+    pub area: Measured<q::Area>,
+    /// Water applied per day, as a depth (`"4 mm"`).
+    pub depth: Measured<q::Length>,
+}
+
+/// The plant heating the hot water: a boiler (fuel and efficiency) or a heat pump (COP).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HotWaterPlant {
+    /// What the boiler burns (`"lpg"`); natural gas when absent. A heat pump uses electricity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fuel: Option<Carrier>,
+    /// Boiler efficiency, heat into the water per heat in the fuel (`"80 %"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub efficiency: Option<Measured<q::Ratio>>,
+    /// Heat pump seasonal coefficient of performance (`3.0`), instead of a boiler.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cop: Option<f64>,
+    /// Temperature of the hot water delivered (`"60 °C"`).
+    pub hot_temperature: Measured<q::ThermodynamicTemperature>,
+    /// Temperature of the cold water entering (`"26 °C"`).
+    pub cold_temperature: Measured<q::ThermodynamicTemperature>,
+}
+
+impl HotWaterPlant {
+    /// The carrier the plant uses.
+    pub fn carrier(&self) -> Carrier {
+        if self.cop.is_some() {
+            Carrier::Electricity
+        } else {
+            self.fuel.unwrap_or(Carrier::NaturalGas)
+        }
+    }
+
+    /// The temperature rise, K.
+    pub fn rise(&self) -> f64 {
+        self.hot_temperature.si() - self.cold_temperature.si()
+    }
+}
+
+fn refuse(name: &str, value: impl std::fmt::Display, why: &str) -> Error {
+    Error::out_of_range(format!("{PATH}.{name}"), value, why.to_string())
+}
+
+fn share(name: &str, v: &Measured<q::Ratio>) -> Result<()> {
+    let x = v.si();
+    if (0.0..=1.0).contains(&x) {
+        Ok(())
+    } else {
+        Err(refuse(name, v, "must be from 0 % to 100 %"))
+    }
+}
+
+fn positive(name: &str, v: f64, display: impl std::fmt::Display) -> Result<()> {
+    if v.is_finite() && v > 0.0 {
+        Ok(())
+    } else {
+        Err(refuse(name, display, "must be positive"))
+    }
+}
+
+fn non_negative(name: &str, v: f64, display: impl std::fmt::Display) -> Result<()> {
+    if v.is_finite() && v >= 0.0 {
+        Ok(())
+    } else {
+        Err(refuse(name, display, "must not be negative"))
+    }
+}
+
+fn fixture_flow(name: &str, v: &Option<Measured<q::VolumeRate>>) -> Result<()> {
+    if let Some(f) = v {
+        positive(name, f.si(), f)?;
+        if f.si() > sources::FLOW_MAX {
+            return Err(refuse(
+                name,
+                f,
+                "must be at most 30 L/min: shower heads and taps deliver about 5 to 20 L/min (WaterSense maximum 7.6 L/min for shower heads); check the unit",
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl HotelTemplate {
+    /// Checks the figures; errors name the field, the value and the range.
+    pub fn validate(&self) -> Result<()> {
+        positive("rooms", self.rooms, self.rooms)?;
+        match (&self.occupancy, self.guest_nights) {
+            (Some(_), Some(g)) => {
+                return Err(refuse(
+                    "guest_nights",
+                    g,
+                    "is given with occupancy: give one of them",
+                ));
+            }
+            (None, None) => {
+                return Err(Error::MissingField {
+                    path: format!("{PATH}.occupancy (or guest_nights)"),
+                });
+            }
+            (Some(o), None) => {
+                if !(o.si() > 0.0 && o.si() <= 1.0) {
+                    return Err(refuse(
+                        "occupancy",
+                        o,
+                        "must be more than 0 % and at most 100 % of the rooms",
+                    ));
+                }
+            }
+            (None, Some(g)) => positive("guest_nights", g, g)?,
+        }
+        if let Some(g) = self.guests_per_room
+            && !(g.is_finite() && (1.0..=10.0).contains(&g))
+        {
+            return Err(refuse(
+                "guests_per_room",
+                g,
+                "must be from 1 to 10 guests per occupied room",
+            ));
+        }
+        if self.guests_per_room.is_some() && self.occupancy.is_none() {
+            return Err(refuse(
+                "guests_per_room",
+                self.guests_per_room.unwrap_or_default(),
+                "goes with occupancy, not guest_nights",
+            ));
+        }
+        if let Some(s) = &self.showers {
+            fixture_flow("showers.flow", &s.flow)?;
+            positive("showers.minutes", s.minutes.si(), &s.minutes)?;
+            non_negative("showers.uses", s.uses, s.uses)?;
+            share("showers.hot_share", &s.hot_share)?;
+        }
+        if let Some(t) = &self.taps {
+            fixture_flow("taps.flow", &t.flow)?;
+            non_negative("taps.minutes", t.minutes.si(), &t.minutes)?;
+            share("taps.hot_share", &t.hot_share)?;
+        }
+        if let Some(w) = &self.wcs {
+            if let Some(f) = &w.flush {
+                positive("wcs.flush", f.si(), f)?;
+                if f.si() > 0.025 {
+                    return Err(refuse(
+                        "wcs.flush",
+                        f,
+                        "must be at most 25 L per flush (old WCs use 9 to 20 L; WaterSense 4.8 L)",
+                    ));
+                }
+            }
+            non_negative("wcs.uses", w.uses, w.uses)?;
+        }
+        if let Some(l) = &self.laundry {
+            non_negative("laundry.linen", l.linen.si(), &l.linen)?;
+            non_negative("laundry.water", l.water.si(), &l.water)?;
+            share("laundry.hot_share", &l.hot_share)?;
+            if let Some(e) = &l.electricity {
+                non_negative("laundry.electricity", e.si(), e)?;
+            }
+        }
+        if let Some(k) = &self.kitchen {
+            non_negative("kitchen.covers", k.covers, k.covers)?;
+            if let Some(v) = &k.water_per_cover {
+                non_negative("kitchen.water_per_cover", v.si(), v)?;
+            }
+            if let Some(f) = &k.spray_valve_flow {
+                positive("kitchen.spray_valve_flow", f.si(), f)?;
+                if f.si() > sources::FLOW_MAX {
+                    return Err(refuse(
+                        "kitchen.spray_valve_flow",
+                        f,
+                        "must be at most 30 L/min: pre-rinse spray valves deliver about 4 to 15 L/min (WaterSense maximum 4.8 L/min)",
+                    ));
+                }
+            }
+            if let Some(m) = &k.spray_valve_minutes {
+                non_negative("kitchen.spray_valve_minutes", m.si(), m)?;
+                if m.si() > 86_400.0 * 10.0 {
+                    return Err(refuse(
+                        "kitchen.spray_valve_minutes",
+                        m,
+                        "must be at most ten valves running all day",
+                    ));
+                }
+            }
+            share("kitchen.hot_share", &k.hot_share)?;
+        }
+        if let Some(p) = &self.pool {
+            positive("pool.area", p.area.si(), &p.area)?;
+            non_negative("pool.evaporation", p.evaporation.si(), &p.evaporation)?;
+            if p.evaporation.si() > 0.05 {
+                return Err(refuse(
+                    "pool.evaporation",
+                    &p.evaporation,
+                    "must be at most 50 mm per day (pools lose a few millimetres a day)",
+                ));
+            }
+            if let Some(b) = &p.backwash {
+                non_negative("pool.backwash", b.si(), b)?;
+            }
+        }
+        if let Some(i) = &self.irrigation {
+            positive("irrigation.area", i.area.si(), &i.area)?;
+            non_negative("irrigation.depth", i.depth.si(), &i.depth)?;
+            if i.depth.si() > 0.05 {
+                return Err(refuse(
+                    "irrigation.depth",
+                    &i.depth,
+                    "must be at most 50 mm per day",
+                ));
+            }
+        }
+        if let Some(h) = &self.hot_water {
+            match (&h.efficiency, h.cop) {
+                (Some(e), None) => {
+                    if !(e.si() > 0.0 && e.si() <= 1.0) {
+                        return Err(refuse(
+                            "hot_water.efficiency",
+                            e,
+                            "must be more than 0 % and at most 100 %",
+                        ));
+                    }
+                    if let Some(Carrier::Electricity | Carrier::Steam | Carrier::Heat) = h.fuel {
+                        // Electric resistance heating is allowed; steam and heat are not fuels.
+                        if h.fuel != Some(Carrier::Electricity) {
+                            return Err(refuse(
+                                "hot_water.fuel",
+                                h.fuel.map_or("", Carrier::key),
+                                "is not a fuel burnt on site",
+                            ));
+                        }
+                    }
+                }
+                (None, Some(c)) => {
+                    if !(c.is_finite() && (1.0..=10.0).contains(&c)) {
+                        return Err(refuse(
+                            "hot_water.cop",
+                            c,
+                            "must be from 1 to 10 (heat pumps for water heating have seasonal COPs of about 2 to 5)",
+                        ));
+                    }
+                    if h.fuel.is_some() {
+                        return Err(refuse(
+                            "hot_water.fuel",
+                            h.fuel.map_or("", Carrier::key),
+                            "is given with a heat pump's cop: a heat pump uses electricity",
+                        ));
+                    }
+                }
+                (Some(e), Some(_)) => {
+                    return Err(refuse(
+                        "hot_water.efficiency",
+                        e,
+                        "is given with cop: give a boiler's efficiency or a heat pump's cop",
+                    ));
+                }
+                (None, None) => {
+                    return Err(Error::MissingField {
+                        path: format!("{PATH}.hot_water.efficiency (or cop)"),
+                    });
+                }
+            }
+            let rise = h.rise();
+            if !(rise.is_finite() && rise > 0.0 && rise <= 90.0) {
+                return Err(refuse(
+                    "hot_water.hot_temperature",
+                    &h.hot_temperature,
+                    "must be above the cold water temperature, by at most 90 K",
+                ));
+            }
+        } else if self.hot_shares().into_iter().any(|s| s > 0.0) {
+            return Err(Error::MissingField {
+                path: format!("{PATH}.hot_water (an end use has a hot share)"),
+            });
+        }
+        if let Some(m) = &self.metered_water {
+            positive("metered_water", m.si(), m)?;
+        }
+        if let Some(u) = &self.metered_uncertainty {
+            if self.metered_water.is_none() {
+                return Err(Error::MissingField {
+                    path: format!("{PATH}.metered_water"),
+                });
+            }
+            share("metered_uncertainty", u)?;
+        }
+        Ok(())
+    }
+
+    fn hot_shares(&self) -> Vec<f64> {
+        [
+            self.showers.as_ref().map(|s| s.hot_share.si()),
+            self.taps.as_ref().map(|s| s.hot_share.si()),
+            self.laundry.as_ref().map(|s| s.hot_share.si()),
+            self.kitchen.as_ref().map(|s| s.hot_share.si()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
