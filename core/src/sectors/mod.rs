@@ -13,6 +13,7 @@
 
 #[cfg(test)]
 mod demo;
+pub mod hospital;
 pub mod tanning;
 
 use std::fmt;
@@ -227,7 +228,7 @@ registry! {
     /// Hotels and other accommodation.
     Hotel = "hotel";
     /// Hospitals and clinics.
-    Hospital = "hospital";
+    Hospital = "hospital" => hospital::Hospital;
     /// Batch and specialty chemicals.
     Chemicals = "chemicals";
     /// Automotive parts: plating, painting, machining.

@@ -52,6 +52,7 @@ fn assess(text: &str) -> Assessment {
 fn benchmarks(a: &Assessment) -> TanningBenchmarks {
     match a.benchmarks().unwrap().unwrap() {
         Benchmarks::Tanning(b) => b,
+        other => panic!("tanning benchmarks expected, got {:?}", other.sector()),
     }
 }
 
