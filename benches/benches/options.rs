@@ -53,5 +53,26 @@ fn tannery(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, evaluate, tannery);
+fn hospital(c: &mut Criterion) {
+    let text = include_str!("../../examples/hospital.toml");
+    c.bench_function(
+        "hospital template: parse, expand, balance and evaluate 6 options",
+        |b| {
+            b.iter(|| {
+                Assessment::from_toml_str(black_box(text))
+                    .unwrap()
+                    .evaluate()
+                    .unwrap()
+            })
+        },
+    );
+    let a = Assessment::from_toml_str(text).unwrap();
+    a.evaluate().unwrap();
+    c.bench_function(
+        "hospital template: benchmarks before and after (appraisal kept)",
+        |b| b.iter(|| black_box(&a).benchmarks().unwrap()),
+    );
+}
+
+criterion_group!(benches, evaluate, tannery, hospital);
 criterion_main!(benches);
