@@ -67,5 +67,19 @@ fn hotel(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, evaluate, tannery, hotel);
+fn hospital(c: &mut Criterion) {
+    let text = include_str!("../../examples/hospital.toml");
+    c.bench_function(
+        "hospital template: parse, expand, balance, evaluate 6 options and benchmark",
+        |b| {
+            b.iter(|| {
+                let a = Assessment::from_toml_str(black_box(text)).unwrap();
+                a.evaluate().unwrap();
+                a.benchmarks().unwrap()
+            })
+        },
+    );
+}
+
+criterion_group!(benches, evaluate, tannery, hotel, hospital);
 criterion_main!(benches);

@@ -13,6 +13,7 @@
 
 #[cfg(test)]
 mod demo;
+pub mod hospital;
 pub mod hotel;
 pub mod tanning;
 
@@ -228,7 +229,7 @@ registry! {
     /// Hotels and other accommodation.
     Hotel = "hotel" => hotel::Hotel;
     /// Hospitals and clinics.
-    Hospital = "hospital";
+    Hospital = "hospital" => hospital::Hospital;
     /// Batch and specialty chemicals.
     Chemicals = "chemicals";
     /// Automotive parts: plating, painting, machining.

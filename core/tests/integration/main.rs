@@ -8,6 +8,7 @@ mod finance;
 mod fixtures;
 mod flowsheet;
 mod golden;
+mod hospital;
 mod hotel;
 mod layers;
 mod options;

@@ -1,0 +1,309 @@
+//! The catalogue of cleaner-production options for a hospital: each turns the site's figures
+//! into edits of the generated flowsheet (or, for steam traps, a utilities model).
+//!
+//! Effect sizes and costs come from the site (an estimate or a supplier's quote); the one
+//! published default is WHO's 15 % hazardous share, the segregation programme's target
+//! ([`super::sources::WHO_HAZARDOUS_SHARE`]). An option that needs a figure nobody gave is an
+//! error naming it.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uom::si::f64 as q;
+
+use super::baseline::{self, EndUse, MERCURY, MERCURY_STREAM, MISPLACED, WATER};
+use super::sources;
+use super::template::{CatalogueChoice, Category, HospitalTemplate, PATH};
+use crate::error::{Error, Result};
+use crate::flowsheet::Flow;
+use crate::options::{Category as OptionCategory, CpOption, Effect, EffectKind};
+use crate::sections::Context;
+use crate::units::{Measured, format_number};
+
+/// Options of the hospital catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CatalogueId {
+    /// Waste segregation programme (training, bins, audits): general waste kept out of the
+    /// hazardous bins until the hazardous bins hold `target` of the waste (WHO's 15 % when
+    /// absent), priced by the treatment route of each bin.
+    WasteSegregation,
+    /// Steriliser water retrofit (water-saving vacuum pumps, tempering controls): `saving` of
+    /// the ejector and tempering water avoided.
+    SteriliserRetrofit,
+    /// Steam-trap survey and repair: a `steam_trap` utilities model.
+    SteamTraps,
+    /// Low-flow fixtures in the wards (aerators, showerheads, WCs): `saving` of the wards'
+    /// water.
+    LowFlowFixtures,
+    /// Laundry water reuse (last rinse to the next wash): `fraction` of the laundry's
+    /// wastewater reused, replacing fresh water.
+    LaundryReuse,
+    /// Mercury-free thermometers and sphygmomanometers: `fraction` of the devices replaced
+    /// (all when absent), the mercury avoided reported as a load.
+    MercuryFree,
+}
+
+impl CatalogueId {
+    /// Snake-case name, also the id of the generated option.
+    pub fn key(self) -> &'static str {
+        match self {
+            CatalogueId::WasteSegregation => "waste_segregation",
+            CatalogueId::SteriliserRetrofit => "steriliser_retrofit",
+            CatalogueId::SteamTraps => "steam_traps",
+            CatalogueId::LowFlowFixtures => "low_flow_fixtures",
+            CatalogueId::LaundryReuse => "laundry_reuse",
+            CatalogueId::MercuryFree => "mercury_free",
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            CatalogueId::WasteSegregation => "Waste segregation programme",
+            CatalogueId::SteriliserRetrofit => "Steriliser water retrofit",
+            CatalogueId::SteamTraps => "Steam-trap survey and repair",
+            CatalogueId::LowFlowFixtures => "Low-flow fixtures in the wards",
+            CatalogueId::LaundryReuse => "Laundry rinse-water reuse",
+            CatalogueId::MercuryFree => "Mercury-free thermometers and sphygmomanometers",
+        }
+    }
+
+    fn category(self) -> OptionCategory {
+        match self {
+            CatalogueId::WasteSegregation | CatalogueId::SteamTraps => {
+                OptionCategory::GoodHousekeeping
+            }
+            CatalogueId::SteriliserRetrofit | CatalogueId::LowFlowFixtures => {
+                OptionCategory::EquipmentModification
+            }
+            CatalogueId::LaundryReuse => OptionCategory::OnSiteRecovery,
+            CatalogueId::MercuryFree => OptionCategory::InputSubstitution,
+        }
+    }
+}
+
+fn ratio(x: f64) -> Measured<q::Ratio> {
+    Measured::new(q::Ratio::new::<uom::si::ratio::ratio>(x))
+}
+
+fn scale(stream: &str, component: &str, factor: f64) -> Effect {
+    Effect {
+        stream: Some(stream.to_string()),
+        component: Some(component.to_string()),
+        factor: Some(ratio(factor)),
+        ..Effect::new(EffectKind::Scale)
+    }
+}
+
+/// The general waste left in hazardous bins by the segregation programme, kg per bed-day,
+/// and the general waste there today: the hazardous bins then hold `target` of the waste
+/// (none left when the hazardous categories alone reach it).
+pub fn segregation(t: &HospitalTemplate, target: f64) -> (f64, f64) {
+    let rates = t.waste_rates();
+    let general: f64 = rates
+        .iter()
+        .filter(|(c, _, _)| *c == Category::General)
+        .map(|(_, kg, _)| kg)
+        .sum();
+    let hazardous: f64 = rates
+        .iter()
+        .filter(|(c, _, _)| *c != Category::General)
+        .map(|(_, kg, _)| kg)
+        .sum();
+    let now = general * t.misplaced();
+    let after = (target * (general + hazardous) - hazardous).clamp(0.0, now);
+    (after, now)
+}
+
+pub(crate) fn options(ctx: &Context<'_>, t: &HospitalTemplate) -> Result<Vec<CpOption>> {
+    let mut seen = std::collections::HashSet::new();
+    t.options
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let path = format!("{PATH}.options[{i}]");
+            if !seen.insert(c.id) {
+                return Err(Error::out_of_range(
+                    format!("{path}.id"),
+                    c.id.key(),
+                    "is listed twice",
+                ));
+            }
+            option(ctx, t, c, &path)
+        })
+        .collect()
+}
+
+fn option(
+    ctx: &Context<'_>,
+    t: &HospitalTemplate,
+    c: &CatalogueChoice,
+    path: &str,
+) -> Result<CpOption> {
+    let days = ctx.schedule.days_per_year;
+    let share = |name: &str, v: &Option<Measured<q::Ratio>>, why: &str| -> Result<f64> {
+        let v = v.as_ref().ok_or_else(|| Error::MissingField {
+            path: format!("{path}.{name}"),
+        })?;
+        let x = v.si();
+        if (0.0..=1.0).contains(&x) {
+            Ok(x)
+        } else {
+            Err(Error::out_of_range(
+                format!("{path}.{name}"),
+                v,
+                why.to_string(),
+            ))
+        }
+    };
+    let service = |u: EndUse| -> Result<()> {
+        if baseline::water_m3(t, u, days).is_some() {
+            Ok(())
+        } else {
+            Err(Error::MissingField {
+                path: format!("{PATH}.{}", u.key()),
+            })
+        }
+    };
+    if c.capex.is_none() {
+        return Err(Error::MissingField {
+            path: format!("{path}.capex"),
+        });
+    }
+    let mut model = None;
+    let effects = match c.id {
+        CatalogueId::WasteSegregation => {
+            if t.misplaced() <= 0.0 {
+                return Err(Error::MissingField {
+                    path: format!("{PATH}.waste.general_in_hazardous"),
+                });
+            }
+            let target = match &c.target {
+                None => sources::WHO_HAZARDOUS_SHARE.high,
+                Some(_) => share(
+                    "target",
+                    &c.target,
+                    "must be from 0 % to 100 % of the waste",
+                )?,
+            };
+            let (after, now) = segregation(t, target);
+            if after >= now {
+                return Err(Error::out_of_range(
+                    format!("{path}.target"),
+                    format!("{} %", format_number(target * 100.0)),
+                    "is already reached: the hazardous bins hold no more than that share of the waste today",
+                ));
+            }
+            let kg = after * t.bed_days(days);
+            let text = format!("{} kg/yr", format_number(kg));
+            let flow = Flow::parse(&text).map_err(|p| Error::unit(path, &text, p))?;
+            vec![Effect {
+                stream: Some(MISPLACED.to_string()),
+                component: Some(Category::General.component().to_string()),
+                flow: Some(flow),
+                ..Effect::new(EffectKind::Set)
+            }]
+        }
+        CatalogueId::SteriliserRetrofit => {
+            service(EndUse::SterileServices)?;
+            let ejector = t
+                .sterile_services
+                .as_ref()
+                .and_then(|s| s.ejector_share.as_ref())
+                .ok_or_else(|| Error::MissingField {
+                    path: format!("{PATH}.sterile_services.ejector_share"),
+                })?
+                .si();
+            let s = share(
+                "saving",
+                &c.saving,
+                "must be from 0 % to 100 % of the ejector and tempering water",
+            )?;
+            vec![scale(
+                &baseline::water_in(EndUse::SterileServices),
+                WATER,
+                1.0 - ejector * s,
+            )]
+        }
+        CatalogueId::SteamTraps => {
+            let m = c.model.clone().ok_or_else(|| Error::MissingField {
+                path: format!("{path}.model"),
+            })?;
+            if m.kind != "steam_trap" {
+                return Err(Error::out_of_range(
+                    format!("{path}.model.kind"),
+                    &m.kind,
+                    "must be \"steam_trap\"",
+                ));
+            }
+            let mut m = m;
+            // The fuel saved comes off the boiler's fuel input unless the model says where.
+            if m.energy.is_none() && m.fuel.is_none() && t.boiler.is_some() {
+                m.energy = Some(baseline::BOILER_FUEL.to_string());
+            }
+            model = Some(m);
+            Vec::new()
+        }
+        CatalogueId::LowFlowFixtures => {
+            service(EndUse::Wards)?;
+            let s = share(
+                "saving",
+                &c.saving,
+                "must be from 0 % to 100 % of the wards' water",
+            )?;
+            vec![scale(&baseline::water_in(EndUse::Wards), WATER, 1.0 - s)]
+        }
+        CatalogueId::LaundryReuse => {
+            service(EndUse::Laundry)?;
+            let f = share(
+                "fraction",
+                &c.fraction,
+                "must be from 0 % to 100 % of the laundry's wastewater",
+            )?;
+            vec![Effect {
+                stream: Some(baseline::drain(EndUse::Laundry)),
+                component: Some(WATER.to_string()),
+                fraction: Some(ratio(f)),
+                to: Some(EndUse::Laundry.key().to_string()),
+                replaces: Some(baseline::water_in(EndUse::Laundry)),
+                ..Effect::new(EffectKind::Recycle)
+            }]
+        }
+        CatalogueId::MercuryFree => {
+            if t.mercury.is_none() {
+                return Err(Error::MissingField {
+                    path: format!("{PATH}.mercury"),
+                });
+            }
+            let f = match &c.fraction {
+                None => 1.0,
+                Some(_) => share(
+                    "fraction",
+                    &c.fraction,
+                    "must be from 0 % to 100 % of the devices",
+                )?,
+            };
+            vec![scale(MERCURY_STREAM, MERCURY, 1.0 - f)]
+        }
+    };
+    if c.id != CatalogueId::SteamTraps && c.model.is_some() {
+        return Err(Error::out_of_range(
+            format!("{path}.model"),
+            c.id.key(),
+            "is only for steam_traps",
+        ));
+    }
+    Ok(CpOption {
+        id: c.id.key().to_string(),
+        title: c.id.title().to_string(),
+        category: c.id.category(),
+        capex: c.capex.clone(),
+        om_change: c.om_change,
+        lifetime: c.lifetime.clone(),
+        salvage: None,
+        start: None,
+        effects,
+        model,
+        group: None,
+        excludes: Vec::new(),
+    })
+}

@@ -1,0 +1,76 @@
+//! The hospital benchmarks in words, for a terminal.
+
+use super::benchmarks::{Class, HospitalBenchmarks};
+use crate::units::format_significant;
+
+fn significant(x: f64) -> String {
+    format_significant(x, 4)
+}
+
+/// A hospital's indicators per bed-day, before and after the options, with the published
+/// ranges they are compared with and the warnings.
+pub(super) fn text(b: &HospitalBenchmarks) -> String {
+    let mut out = format!(
+        "\nbenchmarks per bed-day ({} bed-days/yr, {}-income country)\n",
+        crate::units::format_number(crate::units::round_to(b.bed_days, 6)),
+        b.income
+    );
+    let w = b
+        .indicators
+        .iter()
+        .map(|i| i.label.len())
+        .max()
+        .unwrap_or(10);
+    out.push_str(&format!(
+        "  {:<w$}  {:>10} {:>10}  {:<10} {}\n",
+        "indicator", "before", "after", "unit", "published range"
+    ));
+    let word = |c: Option<Class>| match c {
+        Some(Class::Below) => "below",
+        Some(Class::Within) => "within",
+        Some(Class::Above) => "above",
+        None => "-",
+    };
+    let mut sources: Vec<String> = Vec::new();
+    for i in &b.indicators {
+        let after = i.after.map_or("-".to_string(), significant);
+        let range = match &i.reference {
+            Some(r) => {
+                let k = match sources.iter().position(|s| s == &r.source) {
+                    Some(k) => k + 1,
+                    None => {
+                        sources.push(r.source.clone());
+                        sources.len()
+                    }
+                };
+                format!(
+                    "{}-{} ({}): {} before, {} after [{k}]",
+                    significant(r.low),
+                    significant(r.high),
+                    r.label,
+                    word(i.class_before),
+                    if i.after.is_some() {
+                        word(i.class_after)
+                    } else {
+                        "-"
+                    },
+                )
+            }
+            None => String::new(),
+        };
+        out.push_str(&format!(
+            "  {:<w$}  {:>10} {:>10}  {:<10} {range}\n",
+            i.label,
+            significant(i.before),
+            after,
+            i.unit
+        ));
+    }
+    for (k, s) in sources.iter().enumerate() {
+        out.push_str(&format!("  [{}] {s}\n", k + 1));
+    }
+    for warning in &b.warnings {
+        out.push_str(&format!("  warning: {warning}\n"));
+    }
+    out
+}
