@@ -99,7 +99,9 @@ enum Format {
 }
 
 fn main() -> ExitCode {
-    let matches = command().get_matches();
+    // The calculators' subcommands are built from their input schemas: only for `calc`.
+    let calc_given = std::env::args_os().nth(1).is_some_and(|a| a == "calc");
+    let matches = command(calc_given).get_matches();
     let result = match matches.subcommand() {
         Some(("calc", m)) => calc(m),
         _ => match Cli::from_arg_matches(&matches) {
@@ -204,9 +206,12 @@ fn starting_document(sector: Sector) -> &'static str {
     }
 }
 
-/// The command line: the derived commands, and under `calc` one subcommand per calculator of
-/// the registry, its options the fields of the calculator's input.
-fn command() -> clap::Command {
+/// The command line: the derived commands, and under `calc` (when `with_calculators`) one
+/// subcommand per calculator of the registry, its options the fields of the calculator's input.
+fn command(with_calculators: bool) -> clap::Command {
+    if !with_calculators {
+        return Cli::command();
+    }
     Cli::command().mut_subcommand("calc", |c| {
         c.subcommands(CALCULATORS.iter().map(calculator_command))
     })

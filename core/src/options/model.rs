@@ -157,10 +157,8 @@ pub(crate) fn expand(
         })?;
     let calculator = crate::utilities::calculator(&model.kind)?;
     let mut inputs: serde_json::Map<String, Value> = model.inputs.clone().into_iter().collect();
-    let takes_hours = calculator.input_schema()["properties"]
-        .as_object()
-        .is_some_and(|p| p.contains_key("hours"));
-    if takes_hours && !inputs.contains_key("hours") {
+    // Every calculator a model may be takes the hours of its year.
+    if !inputs.contains_key("hours") {
         let hours = ctx.schedule.operating_time().si() / 3_600.0;
         inputs.insert("hours".into(), format!("{} h", format_number(hours)).into());
     }
@@ -313,4 +311,27 @@ fn energy_effect(
         )
     })?;
     saving(resource, amount)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_model_is_a_calculator_that_takes_its_hours() {
+        for kind in model_kinds() {
+            let c = crate::utilities::calculator(kind).unwrap();
+            let schema = c.input_schema();
+            assert!(
+                schema["properties"].get("hours").is_some(),
+                "{kind} takes no hours"
+            );
+            for (field, _) in SAVINGS.iter().find(|(k, _, _)| *k == kind).unwrap().1 {
+                assert!(
+                    c.result_schema()["properties"].get(*field).is_some(),
+                    "{kind} gives no {field}"
+                );
+            }
+        }
+    }
 }
