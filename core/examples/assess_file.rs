@@ -34,7 +34,7 @@ pub fn run(path: &Path) -> Result<String, Box<dyn Error>> {
 
     // The balance and the appraisal are computed once, on first use, and then kept.
     let evaluation = assessment.evaluate()?;
-    let mut out = report::options_text(&evaluation);
+    let mut out = report::options_text(evaluation);
 
     // Options ranked by net present value, best first.
     let ranked = assessment.rank("npv")?;

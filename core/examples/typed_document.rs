@@ -115,7 +115,7 @@ pub fn run() -> Result<String, Box<dyn Error>> {
     assert!(showers.npv > 0.0);
 
     let mut out = report::summary_text(&assessment.summary());
-    out.push_str(&report::options_text(&evaluation));
+    out.push_str(&report::options_text(evaluation));
     // The document as TOML: what a consultant would have written by hand.
     out.push_str(&format!("\n{}", assessment.to_toml_string()?));
     Ok(out)

@@ -24,16 +24,16 @@ use crate::units::{Measure, Measured, format_number, round_to};
 /// let s = a.summary();
 /// assert!(s.annual_output.ends_with("guest-night"));
 /// let e = a.evaluate().unwrap();                  // solved here, kept for what follows
-/// assert_eq!(a.report().unwrap().evaluation, e);
+/// assert_eq!(&a.report().unwrap().evaluation, e);
 /// ```
 #[derive(Debug, Clone)]
 pub struct Assessment {
     document: Document,
-    /// The flowsheet appraised: the template's, or the document's own.
-    flowsheet: Option<Flowsheet>,
-    /// The options appraised: the document's, then the template's catalogue options, their
-    /// models turned into effects.
-    options: Vec<CpOption>,
+    /// The template's flowsheet (the document's own is used where there is no template).
+    expanded_flowsheet: Option<Flowsheet>,
+    /// The options appraised when they differ from the document's: its own, then the
+    /// template's catalogue options, models turned into effects.
+    expanded_options: Option<Vec<CpOption>>,
     /// The figures of each option's model (None without one).
     models: Vec<Option<serde_json::Value>>,
     /// The flowsheet's balance, solved once.
@@ -76,25 +76,33 @@ impl Assessment {
     /// then its options against the flowsheet they edit.
     pub fn from_document(document: Document) -> Result<Self> {
         document.validate_sections()?;
-        let (flowsheet, options) = match document.expand()? {
+        // The document's own flowsheet and options are borrowed, not copied, unless a template
+        // or a model adds to them.
+        let (expanded_flowsheet, mut expanded_options) = match document.expand()? {
             Some(x) => {
                 let mut options = document.options.clone();
                 options.extend(x.options);
-                (Some(x.flowsheet), options)
+                (Some(x.flowsheet), Some(options))
             }
-            None => (document.flowsheet.clone(), document.options.clone()),
+            None => (None, None),
         };
-        let mut options = options;
+        if expanded_options.is_none() && document.options.iter().any(|o| o.model.is_some()) {
+            expanded_options = Some(document.options.clone());
+        }
         let ctx = document.context();
-        let models = options
-            .iter_mut()
-            .enumerate()
-            .map(|(i, o)| crate::options::expand_model(&ctx, flowsheet.as_ref(), o, i))
-            .collect::<Result<Vec<_>>>()?;
+        let flowsheet = expanded_flowsheet.as_ref().or(document.flowsheet.as_ref());
+        let models = match &mut expanded_options {
+            Some(options) => options
+                .iter_mut()
+                .enumerate()
+                .map(|(i, o)| crate::options::expand_model(&ctx, flowsheet, o, i))
+                .collect::<Result<Vec<_>>>()?,
+            None => Vec::new(),
+        };
         let a = Assessment {
             document,
-            flowsheet,
-            options,
+            expanded_flowsheet,
+            expanded_options,
             models,
             balance: OnceLock::new(),
             evaluation: OnceLock::new(),
@@ -111,25 +119,29 @@ impl Assessment {
 
     /// The flowsheet appraised (the sector template's when there is one), if any.
     pub fn flowsheet(&self) -> Option<&Flowsheet> {
-        self.flowsheet.as_ref()
+        self.expanded_flowsheet
+            .as_ref()
+            .or(self.document.flowsheet.as_ref())
     }
 
     /// The options appraised: the document's own, then its template's catalogue options.
     pub fn options(&self) -> &[CpOption] {
-        &self.options
+        self.expanded_options
+            .as_deref()
+            .unwrap_or(&self.document.options)
     }
 
     /// What the options are appraised on, borrowed (with the balance once it is solved).
     pub fn case(&self) -> Case<'_> {
         Case {
             ctx: self.document.context(),
-            flowsheet: self.flowsheet.as_ref(),
+            flowsheet: self.flowsheet(),
             balance: self
                 .balance
                 .get()
                 .and_then(|b| b.as_ref().ok())
                 .and_then(Option::as_ref),
-            options: &self.options,
+            options: self.options(),
             models: &self.models,
         }
     }
@@ -145,7 +157,7 @@ impl Assessment {
     /// The flowsheet's balance as solved, once.
     fn raw_balance(&self) -> Result<Option<&Balance>> {
         self.balance
-            .get_or_init(|| match &self.flowsheet {
+            .get_or_init(|| match self.flowsheet() {
                 Some(f) => f.balance(&self.document.schedule).map(Some),
                 None => Ok(None),
             })
@@ -159,10 +171,10 @@ impl Assessment {
         self.evaluation
             .get_or_init(|| {
                 let edits = self
-                    .options
+                    .options()
                     .iter()
                     .any(|o| o.effects.iter().any(Effect::edits_flowsheet));
-                crate::options::evaluate(&self.solved_case(edits && self.flowsheet.is_some())?)
+                crate::options::evaluate(&self.solved_case(edits && self.flowsheet().is_some())?)
             })
             .as_ref()
             .map_err(Clone::clone)
@@ -222,17 +234,18 @@ impl Assessment {
         Ok(Some(b))
     }
 
-    /// The appraisal of every option: savings, cost class, paybacks, NPV, IRR.
-    pub fn evaluate(&self) -> Result<Evaluation> {
-        self.evaluation().cloned()
+    /// The appraisal of every option: savings, cost class, paybacks, NPV, IRR (computed on
+    /// the first call, then kept).
+    pub fn evaluate(&self) -> Result<&Evaluation> {
+        self.evaluation()
     }
 
     /// The options named by `ids` applied one after the other to one model: what each adds to
     /// those before it, and their total.
     pub fn portfolio(&self, ids: &[&str]) -> Result<Sequence> {
-        let edits = self.flowsheet.is_some()
+        let edits = self.flowsheet().is_some()
             && ids.iter().any(|id| {
-                self.options
+                self.options()
                     .iter()
                     .any(|o| o.id == *id && o.effects.iter().any(Effect::edits_flowsheet))
             });

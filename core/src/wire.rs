@@ -98,13 +98,25 @@ pub(crate) fn value_from_text(text: &str, format: SourceFormat) -> Result<Value>
 /// `null` usually comes from a NaN or an undefined value in the program that wrote it, and must
 /// not silently mean "not given"). The types below therefore need no per-field rule.
 pub(crate) fn typed<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T> {
-    reject_nulls(value, &mut String::new())?;
+    if has_null(value) {
+        reject_nulls(value, &mut String::new())?;
+    }
     serde_path_to_error::deserialize(value).map_err(from_serde)
 }
 
 /// A value of any serde type from JSON text, with the same errors as documents.
 pub(crate) fn typed_from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     typed(&value_from_text(text, SourceFormat::Json)?)
+}
+
+/// Whether `value` holds a `null` anywhere (the common answer, no, without building paths).
+fn has_null(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::Array(items) => items.iter().any(has_null),
+        Value::Object(map) => map.values().any(has_null),
+        _ => false,
+    }
 }
 
 /// The first `null` in `value`, as an error at its path (`schedule.batches_per_day`,

@@ -115,9 +115,11 @@ impl Assessment {
     /// The appraisal of every option as a `cleanprod.Evaluation`.
     fn evaluate<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
-        let e = slf.borrow().inner.evaluate().map_err(|e| py_err(py, &e))?;
+        let this = slf.borrow();
+        let e = this.inner.evaluate().map_err(|e| py_err(py, &e))?;
+        let data = to_py(py, e)?;
         let class = py.import("cleanprod.evaluation")?.getattr("Evaluation")?;
-        class.call1((to_py(py, &e)?, slf))
+        class.call1((data, slf))
     }
 
     /// The options with these ids applied in this order to one model, as a dict: `steps`

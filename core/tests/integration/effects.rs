@@ -59,6 +59,7 @@ fn evaluate(options: &str) -> Evaluation {
         .unwrap()
         .evaluate()
         .unwrap()
+        .clone()
 }
 
 fn option(title: &str, effects: &str) -> String {
@@ -277,7 +278,11 @@ title = "CO2 deliming"
 category = "input_substitution"
 effects = [{ kind = "substitute", stream = "chem", component = "ammonium sulphate", by = "CO2", ratio = "50 %" }]
 "#;
-    let e = Assessment::from_toml_str(text).unwrap().evaluate().unwrap();
+    let e = Assessment::from_toml_str(text)
+        .unwrap()
+        .evaluate()
+        .unwrap()
+        .clone();
     let o = &e.options[0];
     assert!(close(o.annual_saving, 400.0), "{:?}", o.money);
     assert_eq!(o.deltas["CO2"], "-500 kg/yr");
@@ -313,7 +318,8 @@ fn financing_from_the_document() {
     let e = Assessment::from_toml_str(&text)
         .unwrap()
         .evaluate()
-        .unwrap();
+        .unwrap()
+        .clone();
     let f = e.options[0].financing.as_ref().unwrap();
     assert!(close(f.loan, 600.0));
     assert!(close(f.equity_flows[0], -400.0), "{:?}", f.equity_flows);

@@ -289,7 +289,7 @@ fn bad_figures_are_errors_naming_the_field_and_range() {
     for (from, to, path, words) in cases {
         let text = doc("", WASTE).replace(from, to);
         let e = Assessment::from_toml_str(&text)
-            .and_then(|a| a.evaluate().map(|_| a))
+            .and_then(|a| a.evaluate().map(|_| ()).map(|()| a))
             .err()
             .unwrap_or_else(|| panic!("{to} accepted"));
         assert_eq!(e.code(), "out_of_range", "{e}");
@@ -306,7 +306,7 @@ id = "steriliser_retrofit"
 capex = "5000 USD"
 "#;
     let e = Assessment::from_toml_str(&doc("", option))
-        .and_then(|a| a.evaluate().map(|_| a))
+        .and_then(|a| a.evaluate().map(|_| ()).map(|()| a))
         .err()
         .unwrap();
     assert_eq!(e.path(), "template.hospital.options[0].saving", "{e}");

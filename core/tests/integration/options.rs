@@ -198,7 +198,11 @@ category = "technology_change"
 capex = "50 USD"
 effects = [{ kind = "saving", resource = "water", amount = "85 m3/yr" }]
 "#;
-    let e = Assessment::from_toml_str(text).unwrap().evaluate().unwrap();
+    let e = Assessment::from_toml_str(text)
+        .unwrap()
+        .evaluate()
+        .unwrap()
+        .clone();
     let p = &e.portfolio;
     let b = p.within_budget.as_ref().unwrap();
     assert_eq!(b.ids, vec!["B", "C"]);
@@ -268,7 +272,7 @@ fn alternatives_take_one_per_group_by_npv() {
     // leaks 800. Solar is set aside for the heat pump (same group), and would also be
     // excluded by the boiler.
     let a = Assessment::from_toml_str(&alternatives("")).unwrap();
-    let p = a.evaluate().unwrap().portfolio;
+    let p = a.evaluate().unwrap().portfolio.clone();
     assert_eq!(p.ranking, ["heat_pump", "boiler", "solar", "leaks"]);
     assert_eq!(p.all.ids, ["heat_pump", "boiler", "leaks"]);
     assert_eq!(p.set_aside.len(), 1);
@@ -282,13 +286,25 @@ fn the_budget_selection_never_takes_two_alternatives() {
     // 6,000 USD fits two investments: heat pump + boiler (22,000) beats heat pump + solar
     // (same group, 18,000 were it allowed) and boiler + solar (excluded).
     let a = Assessment::from_toml_str(&alternatives("capital_budget = \"6000 USD\"")).unwrap();
-    let b = a.evaluate().unwrap().portfolio.within_budget.unwrap();
+    let b = a
+        .evaluate()
+        .unwrap()
+        .portfolio
+        .within_budget
+        .clone()
+        .unwrap();
     let mut ids = b.ids.clone();
     ids.sort();
     assert_eq!(ids, ["boiler", "heat_pump", "leaks"]);
     // 3,000 USD: the heat pump alone among the investments.
     let a = Assessment::from_toml_str(&alternatives("capital_budget = \"3000 USD\"")).unwrap();
-    let b = a.evaluate().unwrap().portfolio.within_budget.unwrap();
+    let b = a
+        .evaluate()
+        .unwrap()
+        .portfolio
+        .within_budget
+        .clone()
+        .unwrap();
     let mut ids = b.ids.clone();
     ids.sort();
     assert_eq!(ids, ["heat_pump", "leaks"]);

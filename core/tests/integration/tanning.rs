@@ -160,7 +160,7 @@ fn float_recycling_and_co2_deliming() {
         "\"basic chromium sulphate\" = \"2 USD/kg\"",
         "\"basic chromium sulphate\" = \"2 USD/kg\"\n\"sodium sulphide\" = \"1 USD/kg\"\n\"ammonium sulphate\" = \"0.4 USD/kg\"\nCO2 = \"0.3 USD/kg\"",
     );
-    let e = assess(&text).evaluate().unwrap();
+    let e = assess(&text).evaluate().unwrap().clone();
     let o = e
         .options
         .iter()
@@ -315,7 +315,8 @@ fn saving_hot_water_saves_the_fuel_that_heats_it() {
         "",
     )
     .replace("[finance]", "natural_gas = \"10 USD/GJ\"\n[finance]");
-    let o = &assess(&text).evaluate().unwrap().options[0];
+    let a = assess(&text);
+    let o = &a.evaluate().unwrap().options[0];
     assert!(close(o.money["natural_gas"], 5_400.0), "{:?}", o.money);
     assert!(close(o.co2_avoided.unwrap(), 30.294));
     // A stage without fresh water cannot be heated.
