@@ -75,7 +75,7 @@ pub use balance::{
 };
 pub use energy::{
     Carrier, Device, EnergyAmount, EnergyBalance, EnergyInput, HeatingValue, MeasuredEnergy,
-    NodeEnergy,
+    NodeEnergy, WATER_SPECIFIC_HEAT,
 };
 pub use model::{
     Account, Flow, Flowsheet, Node, NodeKind, Rate, Stream, Uncertainty, WATER_DENSITY,

@@ -129,9 +129,98 @@ const SAVINGS: &[(&str, Fields, &str)] = &[
     ),
 ];
 
+/// The model of a fixture retrofit: the `fixture` calculator run with the fixtures as they are
+/// and with their `new_flow` (or `new_volume`), the difference saved.
+const FIXTURE: &str = "fixture";
+
 /// The kinds a model may be.
 pub fn model_kinds() -> Vec<&'static str> {
-    SAVINGS.iter().map(|(k, _, _)| *k).collect()
+    SAVINGS
+        .iter()
+        .map(|(k, _, _)| *k)
+        .chain(std::iter::once(FIXTURE))
+        .collect()
+}
+
+/// A fixture retrofit: `fixture = "shower"` (the calculator's `kind`), its figures as they are,
+/// and `new_flow` (showers, faucets, spray valves) or `new_volume` (WCs, urinals, dishwashers);
+/// `days` the schedule's when absent. The water saved is bought (and discharged, when the
+/// document prices wastewater); the hot water's heating energy saved is fuel at the heater's
+/// efficiency, or electricity with a heat pump's `cop`.
+fn fixture_retrofit(
+    ctx: &Context<'_>,
+    flowsheet: Option<&Flowsheet>,
+    model: &OptionModel,
+    path: &str,
+) -> Result<(Vec<Effect>, Value)> {
+    let calculator = crate::utilities::calculator(FIXTURE)?;
+    let mut inputs: serde_json::Map<String, Value> = model.inputs.clone().into_iter().collect();
+    let fixture = inputs
+        .remove("fixture")
+        .ok_or_else(|| Error::MissingField {
+            path: format!("{path}.fixture"),
+        })?;
+    inputs.insert("kind".into(), fixture);
+    if !inputs.contains_key("days") {
+        inputs.insert("days".into(), ctx.schedule.days_per_year.into());
+    }
+    let (field, new) = match (inputs.remove("new_flow"), inputs.remove("new_volume")) {
+        (Some(v), None) => ("flow", v),
+        (None, Some(v)) => ("volume", v),
+        (None, None) => {
+            return Err(Error::MissingField {
+                path: format!("{path}.new_flow"),
+            });
+        }
+        (Some(_), Some(_)) => {
+            return Err(Error::out_of_range(
+                format!("{path}.new_volume"),
+                "",
+                "is given with new_flow: give one of them",
+            ));
+        }
+    };
+    let before = calculator
+        .run(Value::Object(inputs.clone()))
+        .map_err(|e| e.under(path))?;
+    inputs.insert(field.into(), new);
+    let after = calculator.run(Value::Object(inputs.clone())).map_err(|e| {
+        if e.path() == field {
+            e.with_path(format!("{path}.new_{field}"))
+        } else {
+            e.under(path)
+        }
+    })?;
+    let si = |v: &Value, pointer: &str, d: Dimension| -> Result<f64> {
+        match v.pointer(pointer).and_then(Value::as_str) {
+            Some(text) => {
+                to_si(text, d).map_err(|p| Error::unit(format!("{path}{pointer}"), text, p))
+            }
+            None => Ok(0.0),
+        }
+    };
+    let mut effects = Vec::new();
+    let water =
+        si(&before, "/water", Dimension::Volume)? - si(&after, "/water", Dimension::Volume)?;
+    effects.push(saving("water", format!("{} m3/yr", format_number(water)))?);
+    if ctx.prices.contains_key("wastewater") {
+        effects.push(saving(
+            "wastewater",
+            format!("{} m3/yr", format_number(water)),
+        )?);
+    }
+    let energy = si(&before, "/heating/energy_in", Dimension::Energy)?
+        - si(&after, "/heating/energy_in", Dimension::Energy)?;
+    if energy != 0.0 {
+        let electric = inputs.contains_key("cop");
+        effects.push(energy_effect(
+            ctx, flowsheet, model, path, energy, electric,
+        )?);
+    }
+    Ok((
+        effects,
+        serde_json::json!({ "before": before, "after": after }),
+    ))
 }
 
 /// Turn the model of option `i` into its effects (added to those it has), and return the
@@ -146,6 +235,11 @@ pub(crate) fn expand(
         return Ok(None);
     };
     let path = format!("options[{i}].model");
+    if model.kind == FIXTURE {
+        let (effects, detail) = fixture_retrofit(ctx, flowsheet, model, &path)?;
+        option.effects.extend(effects);
+        return Ok(Some(detail));
+    }
     let (fields, needs) = SAVINGS
         .iter()
         .find(|(k, _, _)| *k == model.kind)
@@ -319,14 +413,14 @@ mod tests {
 
     #[test]
     fn every_model_is_a_calculator_that_takes_its_hours() {
-        for kind in model_kinds() {
+        for (kind, _, _) in SAVINGS {
             let c = crate::utilities::calculator(kind).unwrap();
             let schema = c.input_schema();
             assert!(
                 schema["properties"].get("hours").is_some(),
                 "{kind} takes no hours"
             );
-            for (field, _) in SAVINGS.iter().find(|(k, _, _)| *k == kind).unwrap().1 {
+            for (field, _) in SAVINGS.iter().find(|(k, _, _)| k == kind).unwrap().1 {
                 assert!(
                     c.result_schema()["properties"].get(*field).is_some(),
                     "{kind} gives no {field}"

@@ -272,7 +272,8 @@ mod tests {
             None,
         )
         .unwrap();
-        assert!((hw.heat.si() / 3.6e6 - 52.3225).abs() < 1e-4);
+        // 1,000 kg × 4,186 J/(kg·K) × 45 K = 188.37 MJ = 52.325 kWh.
+        assert!((hw.heat.si() / 3.6e6 - 52.325).abs() < 1e-9);
     }
 
     #[test]

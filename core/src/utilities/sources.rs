@@ -8,11 +8,11 @@
 // ---------------------------------------------------------------------------------------------
 // Water
 
-/// Specific heat of liquid water used for m·cp·ΔT, J/(kg·K): the heat capacity that defines
-/// the 15 °C calorie, 4.1858 J per gram and kelvin (NIST Special Publication 811, 2008,
-/// Appendix B.8, "calorie (15 °C)", 4.185 80 E+00 J). Between 10 and 80 °C, IAPWS-IF97 region 1
-/// gives 4.18-4.20 kJ/(kg·K), so the figure is within 0.5 % of the real mean.
-pub const WATER_SPECIFIC_HEAT: f64 = 4_185.8;
+/// Specific heat of liquid water used for m·cp·ΔT, J/(kg·K): the flowsheet's figure, so that a
+/// calculator and a balance give the same heat for the same water (4.186 kJ/(kg·K), within
+/// 0.5 % of the IAPWS-95 isobaric heat capacity of liquid water from 10 to 90 °C; NIST SP 811,
+/// 2008, Appendix B.8 gives the 15 °C calorie as 4.1858 J/g).
+pub const WATER_SPECIFIC_HEAT: f64 = crate::flowsheet::WATER_SPECIFIC_HEAT;
 
 /// Density used to turn a volume of water into a mass, kg/m³: a nominal 1000. IAPWS-IF97
 /// region 1 gives 999.1 kg/m³ at 15 °C and one atmosphere (checked in this crate's tests), a

@@ -472,3 +472,39 @@ model = { kind = "steam_leak", energy = "gas", pressure = "8 bar(g)", diameter =
     let err = Assessment::from_toml_str(&format!("{base}\n{big}")).unwrap_err();
     assert_eq!(err.path(), "options[5].model.energy", "{err}");
 }
+
+#[test]
+fn a_fixture_retrofit_saves_the_water_and_its_heat() {
+    // 200 showers a day at 14 L/min for 8 minutes, cut to 8 L/min, over the schedule's 250
+    // days: 200 × 8 min × 6 L/min × 250 = 2,400 m3; 60 % of it hot, warmed 35 K by a heater
+    // of 85 %: 1,440 t × 4,186 J/(kg·K) × 35 K / 0.85 of gas.
+    let option = r#"
+[[options]]
+id = "showers"
+title = "Low-flow shower heads"
+category = "equipment_modification"
+capex = "3000 USD"
+model = { kind = "fixture", fixture = "shower", flow = "14 L/min", new_flow = "8 L/min", duration = "8 min", uses_per_day = 1, people = 200, hot_share = "60 %", temperature_rise = "35 K", efficiency = "85 %" }
+"#;
+    let a = Assessment::from_toml_str(&steam_plant("0.04 USD/kWh", option)).unwrap();
+    let o = &a.evaluate().unwrap().options[0];
+    assert!(
+        (o.money["water"] - 2.0 * 2_400.0).abs() < 1e-6,
+        "{:?}",
+        o.money
+    );
+    let kwh = 1_440_000.0 * 4_186.0 * 35.0 / 0.85 / 3.6e6;
+    assert!(
+        (o.money["natural_gas"] - 0.04 * kwh).abs() < 1e-6 * kwh,
+        "{:?}",
+        o.money
+    );
+    assert!(o.model.as_ref().unwrap()["before"]["water"].is_string());
+    // A new flow the calculator refuses is named as the model's new_flow.
+    let bad = option.replace("new_flow = \"8 L/min\"", "new_flow = \"8 kg\"");
+    let err = Assessment::from_toml_str(&steam_plant("0.04 USD/kWh", &bad)).unwrap_err();
+    assert_eq!(err.path(), "options[0].model.new_flow", "{err}");
+    let none = option.replace(", new_flow = \"8 L/min\"", "");
+    let err = Assessment::from_toml_str(&steam_plant("0.04 USD/kWh", &none)).unwrap_err();
+    assert_eq!(err.path(), "options[0].model.new_flow", "{err}");
+}
