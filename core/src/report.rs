@@ -446,7 +446,13 @@ pub fn balance_text(b: &Balance) -> String {
 }
 
 fn round_kwh(x: f64) -> String {
-    format!("{:.0}", x)
+    whole(x)
+}
+
+/// `x` to the nearest whole number, a zero never written "-0".
+fn whole(x: f64) -> String {
+    let r = x.round();
+    format!("{:.0}", if r == 0.0 { 0.0 } else { r })
 }
 
 /// The options as a plain-text table: class, investment, saving, paybacks, NPV, IRR.
@@ -519,14 +525,14 @@ pub fn options_text(e: &Evaluation) -> String {
             .irr
             .map_or("-".to_string(), |r| format!("{:.1} %", r * 100.0));
         out.push_str(&format!(
-            "  {:<w$}  {:<10} {:>12.0} {:>12.0} {:>8} {:>8} {:>12.0} {:>7}\n",
+            "  {:<w$}  {:<10} {:>12} {:>12} {:>8} {:>8} {:>12} {:>7}\n",
             o.id,
             class,
-            o.capex,
-            o.annual_saving,
+            whole(o.capex),
+            whole(o.annual_saving),
             years(o.simple_payback_years),
             years(o.discounted_payback_years),
-            o.npv,
+            whole(o.npv),
             irr
         ));
         let deltas: Vec<String> = o.deltas.iter().map(|(k, v)| delta_words(k, v)).collect();
@@ -586,12 +592,12 @@ pub fn options_text(e: &Evaluation) -> String {
     ));
     for step in &p.sequence {
         out.push_str(&format!(
-            "  {:<w$}  {:>12.0} {:>12.0} {:>14.0} {:>14.0}\n",
+            "  {:<w$}  {:>12} {:>12} {:>14} {:>14}\n",
             step.id,
-            step.annual_saving,
-            step.npv,
-            step.cumulative_annual_saving,
-            step.cumulative_npv
+            whole(step.annual_saving),
+            whole(step.npv),
+            whole(step.cumulative_annual_saving),
+            whole(step.cumulative_npv)
         ));
     }
     out
