@@ -15,6 +15,7 @@
 mod demo;
 pub mod hospital;
 pub mod hotel;
+pub mod indicators;
 pub mod tanning;
 
 use std::fmt;

@@ -171,7 +171,12 @@ reuse = "25 %"
         assert!((b.water_before - 12.0).abs() < 1e-9);
         assert!((b.water_after.unwrap() - (24.0 - 5.75) / 2.0).abs() < 1e-9);
         let report = a.report().unwrap();
-        assert!(crate::report::report_text(&report).contains("water: 12 L/kg of linen"));
+        let text = report
+            .benchmarks
+            .as_ref()
+            .map(Benchmarks::text)
+            .unwrap_or_default();
+        assert!(text.contains("water: 12 L/kg of linen"), "{text}");
         let json = serde_json::to_value(&report).unwrap();
         assert_eq!(json["benchmarks"]["sector"], "demo");
     }

@@ -11,53 +11,8 @@ use crate::error::Result;
 use crate::flowsheet::{NodeKind, WATER_DENSITY};
 use crate::options::Flows;
 use crate::sections::Context;
+pub use crate::sectors::indicators::{Class, Indicator, Range};
 use crate::units::format_number;
-
-/// Where an indicator stands against its published range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Class {
-    /// Below the range.
-    Below,
-    /// Within it.
-    Within,
-    /// Above it.
-    Above,
-}
-
-/// A published range an indicator is compared with.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Range {
-    /// Lower end, in the indicator's unit.
-    pub low: f64,
-    /// Upper end.
-    pub high: f64,
-    /// What the range is.
-    pub label: String,
-    /// Where it comes from.
-    pub source: String,
-}
-
-/// One indicator per bed-day (or a share of the waste).
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Indicator {
-    /// Short name (`water`, `hazardous_bins`, ...).
-    pub key: String,
-    /// In words.
-    pub label: String,
-    /// Unit (`L/bed-day`, `kg/bed-day`, `%`, `kg/yr`).
-    pub unit: String,
-    /// At the baseline.
-    pub before: f64,
-    /// With every option applied (none without options).
-    pub after: Option<f64>,
-    /// The published range, where there is one.
-    pub reference: Option<Range>,
-    /// Where `before` stands against the range.
-    pub class_before: Option<Class>,
-    /// Where `after` stands.
-    pub class_after: Option<Class>,
-}
 
 /// The hospital's indicators.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -75,19 +30,6 @@ pub struct HospitalBenchmarks {
 
 /// Flows per component and stream (kg/yr).
 type FlowSet = [Vec<Option<f64>>];
-
-/// Where `x` stands against `r`
-/// (within a relative 1e-9 of an end counts as within, so a target reached exactly is).
-pub fn class(x: f64, r: &Reference) -> Class {
-    let tol = 1e-9 * r.low.abs().max(r.high.abs());
-    if x < r.low - tol {
-        Class::Below
-    } else if x > r.high + tol {
-        Class::Above
-    } else {
-        Class::Within
-    }
-}
 
 /// The benchmarks of the hospital `t` expanded into `flows`.
 pub(super) fn benchmarks(
@@ -145,21 +87,7 @@ pub(super) fn benchmarks(
                    reference: Option<Reference>| {
         let before = f(&flows.before);
         let after = after.map(f);
-        indicators.push(Indicator {
-            key: key.to_string(),
-            label: label.to_string(),
-            unit: unit.to_string(),
-            before,
-            after,
-            class_before: reference.as_ref().map(|r| class(before, r)),
-            class_after: reference.as_ref().and_then(|r| after.map(|a| class(a, r))),
-            reference: reference.map(|r| Range {
-                low: r.low,
-                high: r.high,
-                label: r.label.to_string(),
-                source: r.source.to_string(),
-            }),
-        });
+        indicators.push(Indicator::new(key, label, unit, before, after, reference));
     };
     let litres = |kg: f64| kg / WATER_DENSITY * 1_000.0 / bed_days;
     if comp(WATER).is_some() {

@@ -5,18 +5,7 @@
 //! and their warnings say so. Check them against the original before quoting them in a
 //! report. No figure here carries a page number that was not seen.
 
-/// A published figure or range.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Reference {
-    /// Lower end (0 for an "up to" figure).
-    pub low: f64,
-    /// Upper end.
-    pub high: f64,
-    /// What the figure is.
-    pub label: &'static str,
-    /// Where it comes from.
-    pub source: &'static str,
-}
+pub use crate::sectors::indicators::Reference;
 
 /// WHO fact sheet "Health-care waste", updated February 2018 (the fact sheet No. 253 page,
 /// www.who.int/mediacentre/factsheets/fs253/en/), key facts: of the total amount of waste

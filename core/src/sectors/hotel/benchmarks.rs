@@ -12,49 +12,8 @@ use crate::error::Result;
 use crate::flowsheet::NodeKind;
 use crate::options::Flows;
 use crate::sections::Context;
+pub use crate::sectors::indicators::{Class, Indicator, Range};
 use crate::units::{format_number, round_to};
-
-/// Where an indicator stands against a benchmark of excellence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Class {
-    /// At or below the benchmark: excellent.
-    AtOrBelow,
-    /// Above it.
-    Above,
-}
-
-/// A published benchmark an indicator is compared with.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Reference {
-    /// The benchmark, in the indicator's unit.
-    pub value: f64,
-    /// What it is.
-    pub label: String,
-    /// Where it comes from.
-    pub source: String,
-}
-
-/// One indicator per guest-night.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Indicator {
-    /// Short name (`water`, `energy`).
-    pub key: String,
-    /// In words.
-    pub label: String,
-    /// Unit (`L/guest-night`, `kWh/guest-night`).
-    pub unit: String,
-    /// At the baseline.
-    pub before: f64,
-    /// With every option applied (none without options).
-    pub after: Option<f64>,
-    /// The published benchmark, where there is one.
-    pub reference: Option<Reference>,
-    /// Where `before` stands.
-    pub class_before: Option<Class>,
-    /// Where `after` stands.
-    pub class_after: Option<Class>,
-}
 
 /// One end use at the baseline.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -101,14 +60,6 @@ pub struct HotelBenchmarks {
     pub warnings: Vec<String>,
 }
 
-fn class(x: f64, b: &sources::Benchmark) -> Class {
-    if x <= b.value {
-        Class::AtOrBelow
-    } else {
-        Class::Above
-    }
-}
-
 fn litres(m3_per_s: f64) -> String {
     format_number(round_to(m3_per_s * 6e4, 3))
 }
@@ -143,20 +94,14 @@ pub(super) fn benchmarks(
     let reference = t.category.water_benchmark();
     let before = per_gn(bought(&flows.before));
     let after = flows.after.as_deref().map(|a| per_gn(bought(a)));
-    indicators.push(Indicator {
-        key: "water".to_string(),
-        label: "water bought".to_string(),
-        unit: "L/guest-night".to_string(),
+    indicators.push(Indicator::new(
+        "water",
+        "water bought",
+        "L/guest-night",
         before,
         after,
-        class_before: reference.as_ref().map(|r| class(before, r)),
-        class_after: reference.as_ref().and_then(|r| after.map(|a| class(a, r))),
-        reference: reference.map(|r| Reference {
-            value: r.value,
-            label: r.label.to_string(),
-            source: r.source.to_string(),
-        }),
-    });
+        reference,
+    ));
     let heat_pump = t.options.iter().any(|o| o.id == HotelOption::HeatPump);
     if !fs.energy.is_empty() {
         let kwh = |e: &[f64]| {
@@ -284,13 +229,13 @@ pub(super) fn benchmarks(
         }
     }
     if let Some(r) = &reference
-        && before > 3.0 * r.value
+        && before > 3.0 * r.high
     {
         warnings.push(format!(
             "{PATH}: {} L/guest-night is more than three times the {} ({} L/guest-night; {}): check the figures",
             format_number(round_to(before, 4)),
             r.label,
-            r.value,
+            r.high,
             r.source
         ));
     }

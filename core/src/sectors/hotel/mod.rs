@@ -27,7 +27,7 @@ mod template;
 
 pub use baseline::{EndUse, end_uses, guest_nights, hot_water_kwh, metered, unaccounted};
 pub use benchmarks::{
-    Class, EndUseFigure, HotelBenchmarks, Indicator, Reconciliation, Reference, benchmarks_schema,
+    Class, EndUseFigure, HotelBenchmarks, Indicator, Range, Reconciliation, benchmarks_schema,
 };
 pub use catalogue::{HotelChoice, HotelOption};
 pub use template::{

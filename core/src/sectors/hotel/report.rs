@@ -39,7 +39,8 @@ pub(super) fn text(b: &HotelBenchmarks) -> String {
     }
     out.push_str("\nbenchmarks per guest-night\n");
     let word = |c: Option<Class>| match c {
-        Some(Class::AtOrBelow) => "at or below",
+        // A benchmark of excellence is an upper bound: within it is at or below it.
+        Some(Class::Below | Class::Within) => "at or below",
         Some(Class::Above) => "above",
         None => "-",
     };
@@ -57,7 +58,7 @@ pub(super) fn text(b: &HotelBenchmarks) -> String {
             sources.push(r.source.clone());
             out.push_str(&format!(
                 "  ≤ {} ({}): {} before, {} after [{}]",
-                significant(r.value),
+                significant(r.high),
                 r.label,
                 word(i.class_before),
                 word(i.class_after),

@@ -10,16 +10,8 @@ pub use crate::utilities::sources::{
     WATERSENSE_TOILET,
 };
 
-/// A published benchmark: a value a site at or below is counted excellent.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Benchmark {
-    /// The benchmark, in the indicator's unit.
-    pub value: f64,
-    /// What it is.
-    pub label: &'static str,
-    /// Where it comes from.
-    pub source: &'static str,
-}
+/// A published range; a benchmark of excellence is "at most": `low = 0`.
+pub use crate::sectors::indicators::Reference;
 
 /// Frontrunner benchmark of total water use in fully serviced hotels: at most 140 L per
 /// guest-night. Verified in the abstract of D. Styles, H. Schoenberger and J.L. Galvez-Martos,
@@ -30,16 +22,18 @@ pub struct Benchmark {
 /// section on water system monitoring, maintenance and optimisation), whose benchmark of
 /// excellence for total water use per guest-night is reported as the same figure; the
 /// Decision's own table and page could not be checked *(to check)*.
-pub const WATER_FULL_SERVICE: Benchmark = Benchmark {
-    value: 140.0,
+pub const WATER_FULL_SERVICE: Reference = Reference {
+    low: 0.0,
+    high: 140.0,
     label: "benchmark of excellence, fully serviced hotels",
     source: "Styles, Schoenberger and Galvez-Martos, Tourism Management 46 (2015) 187-202, abstract (verified); reported as the benchmark of excellence of Commission Decision (EU) 2016/611 (EMAS tourism reference document), page not checked",
 };
 
 /// Frontrunner benchmark of total water use in hostels: at most 100 L per guest-night
 /// (same source and caveat as [`WATER_FULL_SERVICE`]).
-pub const WATER_HOSTEL: Benchmark = Benchmark {
-    value: 100.0,
+pub const WATER_HOSTEL: Reference = Reference {
+    low: 0.0,
+    high: 100.0,
     label: "benchmark of excellence, hostels",
     source: "Styles, Schoenberger and Galvez-Martos, Tourism Management 46 (2015) 187-202, abstract (verified); reported as the benchmark of excellence of Commission Decision (EU) 2016/611 (EMAS tourism reference document), page not checked",
 };

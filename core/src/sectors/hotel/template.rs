@@ -96,7 +96,7 @@ impl HotelCategory {
     }
 
     /// The published water benchmark per guest-night, where there is one.
-    pub fn water_benchmark(self) -> Option<sources::Benchmark> {
+    pub fn water_benchmark(self) -> Option<sources::Reference> {
         match self {
             HotelCategory::FullService | HotelCategory::Resort => Some(sources::WATER_FULL_SERVICE),
             HotelCategory::Hostel => Some(sources::WATER_HOSTEL),

@@ -12,53 +12,8 @@ use crate::error::Result;
 use crate::flowsheet::{NodeKind, WATER_DENSITY};
 use crate::options::Flows;
 use crate::sections::Context;
+pub use crate::sectors::indicators::{Class, Indicator, Range};
 use crate::units::format_number;
-
-/// Where an indicator stands against its published range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Class {
-    /// Below the range.
-    Below,
-    /// Within it.
-    Within,
-    /// Above it.
-    Above,
-}
-
-/// A published range an indicator is compared with.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Range {
-    /// Lower end, in the indicator's unit.
-    pub low: f64,
-    /// Upper end.
-    pub high: f64,
-    /// What the range is.
-    pub label: String,
-    /// Where it comes from.
-    pub source: String,
-}
-
-/// One indicator per tonne of raw hide.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Indicator {
-    /// Short name (`water`, `cr2o3_discharged`, ...).
-    pub key: String,
-    /// In words.
-    pub label: String,
-    /// Unit (`m3/t`, `kg/t`, `kWh/t`, `%`).
-    pub unit: String,
-    /// At the baseline.
-    pub before: f64,
-    /// With every option applied (none without options).
-    pub after: Option<f64>,
-    /// The published range, where there is one.
-    pub reference: Option<Range>,
-    /// Where `before` stands against the range.
-    pub class_before: Option<Class>,
-    /// Where `after` stands.
-    pub class_after: Option<Class>,
-}
 
 /// Where the chrome goes, kg Cr2O3 per year.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -96,16 +51,6 @@ type FlowSet = [Vec<Option<f64>>];
 
 /// An indicator's value from the flows and the energy inputs (J/yr).
 type Measure<'a> = dyn Fn(&FlowSet, &[f64]) -> f64 + 'a;
-
-fn class(x: f64, r: &Reference) -> Class {
-    if x < r.low {
-        Class::Below
-    } else if x > r.high {
-        Class::Above
-    } else {
-        Class::Within
-    }
-}
 
 /// The benchmarks of the tannery `t` expanded into `flows`.
 pub(super) fn benchmarks(
@@ -159,21 +104,7 @@ pub(super) fn benchmarks(
         |key: &str, label: &str, unit: &str, f: &Measure<'_>, reference: Option<Reference>| {
             let before = f(&flows.before, &flows.energy_before);
             let after = after.map(|a| f(a, &flows.energy_after));
-            indicators.push(Indicator {
-                key: key.to_string(),
-                label: label.to_string(),
-                unit: unit.to_string(),
-                before,
-                after,
-                class_before: reference.as_ref().map(|r| class(before, r)),
-                class_after: reference.as_ref().and_then(|r| after.map(|a| class(a, r))),
-                reference: reference.map(|r| Range {
-                    low: r.low,
-                    high: r.high,
-                    label: r.label.to_string(),
-                    source: r.source.to_string(),
-                }),
-            });
+            indicators.push(Indicator::new(key, label, unit, before, after, reference));
         };
     let per_t = move |kg: f64| kg / hides;
     let water_reference = match t.product {

@@ -4,18 +4,7 @@
 //! report them, without the page at hand; check them against the original before quoting
 //! them in a report.
 
-/// A published range.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Reference {
-    /// Lower end.
-    pub low: f64,
-    /// Upper end.
-    pub high: f64,
-    /// What the range is.
-    pub label: &'static str,
-    /// Where it comes from.
-    pub source: &'static str,
-}
+pub use crate::sectors::indicators::Reference;
 
 /// BAT-associated water consumption, bovine hides, raw hide to wet-blue or wet-white:
 /// 10-15 m3 per tonne of raw hide (monthly averages).
