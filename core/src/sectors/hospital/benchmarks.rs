@@ -261,14 +261,9 @@ fn warnings(t: &HospitalTemplate) -> Vec<String> {
             sources::WHO_HAZARDOUS_HIGH_INCOME.source
         ));
     }
-    let general: f64 = rates
-        .iter()
-        .filter(|(c, _, _)| *c == Category::General)
-        .map(|(_, kg, _)| kg)
-        .sum();
-    let all: f64 = rates.iter().map(|(_, kg, _)| kg).sum();
+    let (general, hazardous) = t.general_and_hazardous();
+    let all = general + hazardous;
     if all > 0.0 {
-        let hazardous = all - general;
         let intrinsic = hazardous / all;
         if intrinsic > share.high {
             out.push(format!(

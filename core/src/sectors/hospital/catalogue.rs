@@ -98,17 +98,7 @@ fn scale(stream: &str, component: &str, factor: f64) -> Effect {
 /// and the general waste there today: the hazardous bins then hold `target` of the waste
 /// (none left when the hazardous categories alone reach it).
 pub fn segregation(t: &HospitalTemplate, target: f64) -> (f64, f64) {
-    let rates = t.waste_rates();
-    let general: f64 = rates
-        .iter()
-        .filter(|(c, _, _)| *c == Category::General)
-        .map(|(_, kg, _)| kg)
-        .sum();
-    let hazardous: f64 = rates
-        .iter()
-        .filter(|(c, _, _)| *c != Category::General)
-        .map(|(_, kg, _)| kg)
-        .sum();
+    let (general, hazardous) = t.general_and_hazardous();
     let now = general * t.misplaced();
     let after = (target * (general + hazardous) - hazardous).clamp(0.0, now);
     (after, now)

@@ -359,6 +359,20 @@ impl HospitalTemplate {
         self.beds * self.occupancy.si() * f64::from(days_per_year)
     }
 
+    /// The general and the hazardous waste generated, kg per bed-day (the sums of
+    /// [`HospitalTemplate::waste_rates`]).
+    pub fn general_and_hazardous(&self) -> (f64, f64) {
+        self.waste_rates()
+            .iter()
+            .fold((0.0, 0.0), |(g, h), (c, kg, _)| {
+                if *c == Category::General {
+                    (g + kg, h)
+                } else {
+                    (g, h + kg)
+                }
+            })
+    }
+
     /// Waste generated per bed-day by category, kg, with where each figure comes from (none
     /// when nothing is known).
     pub fn waste_rates(&self) -> Vec<(Category, f64, Origin)> {
