@@ -51,6 +51,7 @@ mod error;
 pub mod finance;
 pub mod flowsheet;
 pub mod ghg;
+mod math;
 pub mod options;
 pub mod report;
 pub mod sections;

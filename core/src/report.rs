@@ -3,6 +3,7 @@
 
 use crate::assessment::{Report, Summary};
 use crate::flowsheet::{Balance, ValueStatus};
+use crate::math;
 use crate::options::{CostClass, Evaluation};
 
 /// A plain-text summary for the terminal.
@@ -253,7 +254,7 @@ fn tonnes(kg: Option<f64>) -> String {
             if t == 0.0 {
                 "0".to_string()
             } else {
-                let digits = (5 - t.abs().log10().floor() as i32).clamp(0, 9) as usize;
+                let digits = (5 - math::log10(t.abs()).floor() as i32).clamp(0, 9) as usize;
                 format!("{t:.digits$}")
             }
         }

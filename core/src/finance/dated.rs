@@ -6,6 +6,7 @@ use std::str::FromStr;
 use super::check;
 use super::irr::{Flows, Irr, solve};
 use crate::error::{Error, Result};
+use crate::math;
 
 /// A calendar date (proleptic Gregorian), stored as days since 1970-01-01.
 ///
@@ -241,7 +242,7 @@ impl Flows for Dated {
         let shift = if u < 0.0 { self.t_max } else { 0.0 };
         let (mut f, mut d, mut s) = (0.0, 0.0, 0.0);
         for (t, a) in &self.terms {
-            let e = ((shift - t) * u).exp();
+            let e = math::exp((shift - t) * u);
             f += a * e;
             d += t * a * e;
             s += a.abs() * e;
@@ -253,7 +254,7 @@ impl Flows for Dated {
         let shift = if u < 0.0 { self.t_max } else { 0.0 };
         let (mut f, mut d, mut d2) = (0.0, 0.0, 0.0);
         for (t, a) in &self.terms {
-            let e = a * ((shift - t) * u).exp();
+            let e = a * math::exp((shift - t) * u);
             f += e;
             d += t * e;
             d2 += t * t * e;
@@ -293,8 +294,8 @@ pub fn xnpv(rate: f64, dates: &[Date], amounts: &[f64]) -> Result<f64> {
 pub fn xnpv_with(rate: f64, dates: &[Date], amounts: &[f64], day_count: DayCount) -> Result<f64> {
     check::rate("rate", rate)?;
     let flows = Dated::new(dates, amounts, day_count)?;
-    let u = rate.ln_1p();
-    let v: f64 = flows.terms.iter().map(|(t, a)| a * (-t * u).exp()).sum();
+    let u = math::ln_1p(rate);
+    let v: f64 = flows.terms.iter().map(|(t, a)| a * math::exp(-t * u)).sum();
     check::result("xnpv", v)
 }
 

@@ -21,6 +21,7 @@
 use super::check;
 use super::rows::Status;
 use crate::error::{Error, NoSolution, Result};
+use crate::math;
 
 /// The guess of [`irr`], [`irr_roots`] and the bindings' `irr` and `xirr` when none is given:
 /// 10 %. Where flows have several IRRs, the one nearest the guess is returned.
@@ -125,7 +126,7 @@ impl Flows for Periodic<'_> {
         let (mut f, mut d, mut s) = (0.0, 0.0, 0.0);
         if u >= 0.0 {
             // x = e^(−u) ≤ 1: Horner from the last flow; d accumulates t·cₜ·xᵗ.
-            let x = (-u).exp();
+            let x = math::exp(-u);
             for t in (0..n).rev() {
                 f = f * x + c[t];
                 d = d * x + t as f64 * c[t];
@@ -133,7 +134,7 @@ impl Flows for Periodic<'_> {
             }
         } else {
             // y = e^u < 1: the sum times x^(n−1), Horner from the first flow.
-            let y = u.exp();
+            let y = math::exp(u);
             for (t, ct) in c.iter().enumerate() {
                 f = f * y + ct;
                 d = d * y + t as f64 * ct;
@@ -148,12 +149,12 @@ impl Flows for Periodic<'_> {
         let c = self.0;
         let n = c.len();
         if u >= 0.0 {
-            horner_pairs(n, (-u).exp(), |t| t)
+            horner_pairs(n, math::exp(-u), |t| t)
                 .map(|k| c.get(k).copied().unwrap_or(0.0))
                 .finish()
         } else {
             // The sum times x^(n−1): coefficient of y^s is c[n−1−s].
-            horner_pairs(n, u.exp(), |s| n - 1 - s)
+            horner_pairs(n, math::exp(u), |s| n - 1 - s)
                 .map(|k| c.get(k).copied().unwrap_or(0.0))
                 .finish()
         }
@@ -306,7 +307,7 @@ impl Scan {
             return None;
         }
         let dt = self.inflow_time / self.inflow - self.outflow_time / self.outflow;
-        let u = (self.inflow / self.outflow).ln() / dt;
+        let u = math::ln(self.inflow / self.outflow) / dt;
         (u.is_finite() && dt.abs() > 1e-12).then_some(u.clamp(IRR_U_MIN, IRR_U_MAX))
     }
 }
@@ -318,13 +319,13 @@ pub(crate) fn solve(flows: &impl Flows, guess: f64) -> std::result::Result<Irr, 
     if changes == 0 {
         return Err(NoSolution::NoSignChange);
     }
-    let guess_u = guess.ln_1p();
+    let guess_u = math::ln_1p(guess);
     if changes == 1 {
         let start = scan.estimate().unwrap_or(guess_u);
         let u = newton(flows, start)
             .or_else(|| unique_root(flows, start))
             .ok_or(NoSolution::NoRootInBracket)?;
-        let rate = u.exp_m1();
+        let rate = math::exp_m1(u);
         return Ok(Irr {
             rate,
             roots: vec![rate],
@@ -464,12 +465,12 @@ fn converged(f: f64, scale: f64) -> bool {
 
 /// Every root of flows that change sign more than once.
 fn all_roots(flows: &impl Flows) -> Vec<f64> {
-    let u_min = IRR_SCAN_MIN.ln_1p();
-    let u_max = IRR_SCAN_MAX.ln_1p();
+    let u_min = math::ln_1p(IRR_SCAN_MIN);
+    let u_max = math::ln_1p(IRR_SCAN_MAX);
     let h = (u_max - u_min) / (SCAN_POINTS - 1) as f64;
     let mut roots: Vec<f64> = Vec::new();
     let mut push = |u: f64| {
-        let r = u.exp_m1();
+        let r = math::exp_m1(u);
         if !roots
             .iter()
             .any(|x| (x - r).abs() <= 1e-9 * r.abs().max(1.0))

@@ -4,6 +4,7 @@ use std::str::FromStr;
 
 use super::check;
 use crate::error::{Error, Result};
+use crate::math;
 
 /// What happens to interest during a grace period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -213,7 +214,7 @@ impl Loan {
         let level = if i == 0.0 {
             balance / remaining
         } else {
-            balance * i / -(-remaining * i.ln_1p()).exp_m1()
+            balance * i / -math::exp_m1(-remaining * math::ln_1p(i))
         };
         for period in self.grace_periods + 1..=n {
             let interest = balance * i;

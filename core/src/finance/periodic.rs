@@ -5,6 +5,7 @@ use std::str::FromStr;
 use super::check;
 use super::rows::{BatchResult, Status};
 use crate::error::{Error, NoSolution, Result};
+use crate::math;
 
 /// When the first flow of a periodic series falls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -261,7 +262,7 @@ pub fn mirr(values: &[f64], finance_rate: f64, reinvest_rate: f64) -> Result<f64
     let periods = (n - 1) as f64;
     check::result(
         "mirr",
-        (numer / denom).powf(1.0 / periods) * (1.0 + reinvest_rate) - 1.0,
+        math::powf(numer / denom, 1.0 / periods) * (1.0 + reinvest_rate) - 1.0,
     )
 }
 
@@ -388,7 +389,7 @@ pub fn capital_recovery_factor(rate: f64, periods: f64) -> Result<f64> {
     if rate == 0.0 {
         return Ok(1.0 / periods);
     }
-    let g = (periods * rate.ln_1p()).exp();
+    let g = math::exp(periods * math::ln_1p(rate));
     check::result("capital_recovery_factor", rate * g / (g - 1.0))
 }
 

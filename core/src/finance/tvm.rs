@@ -7,6 +7,7 @@ use std::str::FromStr;
 
 use super::check;
 use crate::error::{Error, NoSolution, Result};
+use crate::math;
 
 /// When payments fall within each period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -67,7 +68,7 @@ impl FromStr for When {
 
 /// (1 + rate)^nper, computed as exp(nper·ln(1 + rate)) for accuracy at small rates.
 fn growth(rate: f64, nper: f64) -> f64 {
-    (nper * rate.ln_1p()).exp()
+    math::exp(nper * math::ln_1p(rate))
 }
 
 /// The annuity factor (1 + rate·when)·((1 + rate)^nper − 1)/rate, or nper at a zero rate.
@@ -75,7 +76,7 @@ fn annuity(rate: f64, nper: f64, when: When) -> f64 {
     if rate == 0.0 {
         nper
     } else {
-        (1.0 + rate * when.factor()) * (nper * rate.ln_1p()).exp_m1() / rate
+        (1.0 + rate * when.factor()) * math::exp_m1(nper * math::ln_1p(rate)) / rate
     }
 }
 
@@ -158,7 +159,7 @@ pub fn nper(rate: f64, pmt: f64, pv: f64, fv: f64, when: When) -> Result<f64> {
     if !(ratio > 0.0 && ratio.is_finite()) {
         return Err(no_solution());
     }
-    check::result("nper", ratio.ln() / rate.ln_1p())
+    check::result("nper", math::ln(ratio) / math::ln_1p(rate))
 }
 
 /// Interest part of the payment in period `per` (1-based) of a level-payment loan.

@@ -1,5 +1,7 @@
 //! The chi-square distribution of the global reconciliation test.
 
+use crate::math;
+
 /// ln Γ(x) for x > 0 (Lanczos approximation, g = 7, nine coefficients; relative error
 /// below 1e-13).
 fn ln_gamma(x: f64) -> f64 {
@@ -17,7 +19,8 @@ fn ln_gamma(x: f64) -> f64 {
     ];
     if x < 0.5 {
         // Reflection: Γ(x)Γ(1−x) = π / sin(πx).
-        return (std::f64::consts::PI / (std::f64::consts::PI * x).sin()).ln() - ln_gamma(1.0 - x);
+        return math::ln(std::f64::consts::PI / math::sin(std::f64::consts::PI * x))
+            - ln_gamma(1.0 - x);
     }
     let x = x - 1.0;
     let mut a = C[0];
@@ -25,7 +28,7 @@ fn ln_gamma(x: f64) -> f64 {
     for (i, c) in C.iter().enumerate().skip(1) {
         a += c / (x + i as f64);
     }
-    0.5 * (2.0 * std::f64::consts::PI).ln() + (x + 0.5) * t.ln() - t + a.ln()
+    0.5 * math::ln(2.0 * std::f64::consts::PI) + (x + 0.5) * math::ln(t) - t + math::ln(a)
 }
 
 /// The regularized upper incomplete gamma function Q(a, x) = Γ(a, x)/Γ(a), by its series for
@@ -34,7 +37,7 @@ fn gamma_q(a: f64, x: f64) -> f64 {
     if x <= 0.0 {
         return 1.0;
     }
-    let log_prefix = -x + a * x.ln() - ln_gamma(a);
+    let log_prefix = -x + a * math::ln(x) - ln_gamma(a);
     if x < a + 1.0 {
         let (mut sum, mut term, mut ap) = (1.0 / a, 1.0 / a, a);
         for _ in 0..500 {
@@ -45,7 +48,7 @@ fn gamma_q(a: f64, x: f64) -> f64 {
                 break;
             }
         }
-        (1.0 - sum * log_prefix.exp()).clamp(0.0, 1.0)
+        (1.0 - sum * math::exp(log_prefix)).clamp(0.0, 1.0)
     } else {
         let tiny = 1e-300;
         let mut b = x + 1.0 - a;
@@ -70,7 +73,7 @@ fn gamma_q(a: f64, x: f64) -> f64 {
                 break;
             }
         }
-        (log_prefix.exp() * h).clamp(0.0, 1.0)
+        (math::exp(log_prefix) * h).clamp(0.0, 1.0)
     }
 }
 

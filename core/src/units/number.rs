@@ -1,5 +1,7 @@
 //! Numbers for reading: rounding to significant digits and the shortest exact spelling.
 
+use crate::math;
+
 /// The shortest decimal text that parses back to `x` exactly, in positional notation for
 /// ordinary magnitudes and scientific notation otherwise.
 pub fn format_number(x: f64) -> String {
@@ -24,7 +26,7 @@ pub fn round_to(x: f64, significant: i32) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }
-    let digits = significant - 1 - x.abs().log10().floor() as i32;
+    let digits = significant - 1 - math::log10(x.abs()).floor() as i32;
     let scale = 10f64.powi(digits);
     let r = (x * scale).round() / scale;
     if r.is_finite() { r } else { x }

@@ -7,6 +7,7 @@ use uom::si::f64 as q;
 
 use super::{Boundary, computed, efficiency, non_negative, positive, ser, share, show, sources};
 use crate::error::{Error, Result};
+use crate::math;
 use crate::units::{Measure, Measured, STANDARD_ATMOSPHERE_PA};
 
 /// Molar mass of dry air, kg/mol (U.S. Standard Atmosphere, 1976, Table 8).
@@ -69,13 +70,13 @@ pub struct AirLeak {
 fn choked_flux(t: f64) -> f64 {
     let g = sources::AIR_GAMMA;
     (g / (sources::AIR_GAS_CONSTANT * t)).sqrt()
-        * (2.0 / (g + 1.0)).powf((g + 1.0) / (2.0 * (g - 1.0)))
+        * math::powf(2.0 / (g + 1.0), (g + 1.0) / (2.0 * (g - 1.0)))
 }
 
 /// Critical pressure ratio of air, (2/(γ+1))^(γ/(γ−1)) = 0.528.
 fn critical_ratio() -> f64 {
     let g = sources::AIR_GAMMA;
-    (2.0 / (g + 1.0)).powf(g / (g - 1.0))
+    math::powf(2.0 / (g + 1.0), g / (g - 1.0))
 }
 
 /// Air lost through `count` leaks of diameter `diameter` at line absolute pressure `pressure`

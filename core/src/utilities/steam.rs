@@ -14,6 +14,7 @@ use super::{
     value_or,
 };
 use crate::error::{Error, Result};
+use crate::math;
 use crate::units::{Measure, Measured, STANDARD_ATMOSPHERE_PA};
 
 // ---------------------------------------------------------------------------------------------
@@ -878,7 +879,8 @@ fn surface_coefficients(d: f64, ts: f64, ta: f64, emissivity: f64) -> (f64, f64)
         return (0.0, 4.0 * emissivity * STEFAN_BOLTZMANN * ta.powi(3));
     }
     let tf = (ts + ta) / 2.0;
-    let sutherland = |(x0, t0, s): (f64, f64, f64)| x0 * (tf / t0).powf(1.5) * (t0 + s) / (tf + s);
+    let sutherland =
+        |(x0, t0, s): (f64, f64, f64)| x0 * math::powf(tf / t0, 1.5) * (t0 + s) / (tf + s);
     let mu = sutherland(sources::AIR_SUTHERLAND_VISCOSITY);
     let k = sutherland(sources::AIR_SUTHERLAND_CONDUCTIVITY);
     let rho = STANDARD_ATMOSPHERE_PA / (sources::AIR_GAS_CONSTANT * tf);
@@ -890,7 +892,8 @@ fn surface_coefficients(d: f64, ts: f64, ta: f64, emissivity: f64) -> (f64, f64)
     let ra = g * (1.0 / tf) * dt.abs() * d.powi(3) / (nu * alpha);
     // Churchill and Chu (1975), horizontal cylinder, Ra ≤ 1e12 (Incropera, eq. 9.34).
     let nusselt = (0.60
-        + 0.387 * ra.powf(1.0 / 6.0) / (1.0 + (0.559 / pr).powf(9.0 / 16.0)).powf(8.0 / 27.0))
+        + 0.387 * math::powf(ra, 1.0 / 6.0)
+            / math::powf(1.0 + math::powf(0.559 / pr, 9.0 / 16.0), 8.0 / 27.0))
     .powi(2);
     let h_conv = nusselt * k / d;
     let h_rad = emissivity * STEFAN_BOLTZMANN * (ts.powi(4) - ta.powi(4)) / dt;
@@ -936,7 +939,7 @@ pub fn pipe_heat_loss(
             let k = positive("insulation.conductivity", ins.conductivity)?;
             let e2 = share("insulation.emissivity", ins.emissivity)?;
             let d2 = d + 2.0 * th;
-            let r_ins = (d2 / d).ln() / (2.0 * std::f64::consts::PI * k);
+            let r_ins = math::ln(d2 / d) / (2.0 * std::f64::consts::PI * k);
             // Surface temperature by bisection: conduction in = convection + radiation out.
             let (mut lo, mut hi) = (ta, ts);
             for _ in 0..100 {

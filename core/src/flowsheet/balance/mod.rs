@@ -31,6 +31,7 @@ mod solve;
 
 use super::model::{Flow, Flowsheet, NodeKind, Rate, Uncertainty};
 use crate::error::Result;
+use crate::math;
 use crate::units::Schedule;
 use observe::Edge;
 
@@ -421,7 +422,7 @@ fn amount(kg: f64) -> String {
     let digits = if x == 0.0 {
         0
     } else {
-        (3 - x.abs().log10().floor() as i32).clamp(0, 6) as usize
+        (3 - math::log10(x.abs()).floor() as i32).clamp(0, 6) as usize
     };
     format!("{x:.digits$} {unit}")
 }

@@ -8,6 +8,8 @@
 //! 35 and 36 (checked in the tests below). Valid on the saturation line from the triple point
 //! (273.16 K, 611.657 Pa) to 623.15 K (16.529 MPa), where regions 1 and 2 meet region 4.
 
+use crate::math;
+
 /// Specific gas constant of water, J/(kg·K) (IF97 eq. 1).
 const R: f64 = 461.526;
 
@@ -141,7 +143,7 @@ pub fn p_sat(t: f64) -> f64 {
 
 /// Saturation temperature at `p` pascal, K (IF97 eq. 31).
 pub fn t_sat(p: f64) -> f64 {
-    let beta = (p / 1e6).powf(0.25);
+    let beta = math::powf(p / 1e6, 0.25);
     let e = beta * beta + N4[2] * beta + N4[5];
     let f = N4[0] * beta * beta + N4[3] * beta + N4[6];
     let g = N4[1] * beta * beta + N4[4] * beta + N4[7];
