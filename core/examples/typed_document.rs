@@ -106,6 +106,7 @@ pub fn run() -> Result<String, Box<dyn Error>> {
                 excludes: Vec::new(),
             },
         ],
+        uncertainty: None,
     };
 
     // The same checks as for a TOML document: sections, then options against the prices.

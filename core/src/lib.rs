@@ -56,6 +56,7 @@ pub mod options;
 pub mod report;
 pub mod sections;
 pub mod sectors;
+pub mod uncertainty;
 pub mod units;
 pub mod utilities;
 mod wire;

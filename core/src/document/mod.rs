@@ -86,6 +86,9 @@ pub struct Document {
     /// Cleaner-production options to appraise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<CpOption>,
+    /// Distributions of uncertain inputs, for a risk simulation ([`crate::uncertainty`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<crate::sections::uncertainty::Uncertainty>,
 }
 
 /// The site assessed.

@@ -7,6 +7,7 @@
 mod finance;
 mod prices;
 mod production;
+pub mod uncertainty;
 
 pub use finance::{Finance, FinancingTerms, RateBasis};
 pub(crate) use prices::validate as validate_prices;

@@ -18,6 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["options"],
     &["sectors"],
     &["document", "assessment", "Document", "Assessment"],
+    &["uncertainty"],
     &["report"],
 ];
 

@@ -14,3 +14,4 @@ mod layers;
 mod options;
 mod properties;
 mod tanning;
+mod uncertainty;

@@ -1,0 +1,679 @@
+//! Risk: the document's uncertain inputs sampled (Monte Carlo or Latin hypercube, seeded), each
+//! draw appraised, and the spread of every result with its drivers.
+//!
+//! A [`Simulator`] compiles the document's `[uncertainty]` section once: each path resolved to
+//! its place in the document, each distribution read in the unit the field takes. A draw writes
+//! its values into a copy of the document's value and appraises it (no text is parsed again).
+//! Draw i's uniforms come from a stream keyed by (seed, i) ([`random`]), and the distributions
+//! are inverted on `libm`, so a seed gives the same figures on every surface, on any number of
+//! threads.
+//!
+//! ```
+//! use cleanprod::{Assessment, uncertainty::{Settings, Simulator}};
+//! let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/documents/valid/risk.toml")).unwrap();
+//! let a = Assessment::from_toml_str(&text).unwrap();
+//! let sim = Simulator::new(&a).unwrap().run(&Settings { draws: Some(200), ..Settings::default() }).unwrap();
+//! let npv = sim.output("rinse", "npv").unwrap();
+//! assert!(npv.spread.as_ref().unwrap().p10 < npv.spread.as_ref().unwrap().p90);
+//! ```
+
+mod correlation;
+mod distribution;
+mod inputs;
+mod random;
+mod statistics;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde_json::Value;
+
+pub use distribution::Distribution;
+pub use statistics::{HISTOGRAM_BINS, Histogram, Spread};
+
+use crate::assessment::Assessment;
+use crate::error::{Error, Result};
+use crate::options::Evaluation;
+use crate::sections::uncertainty::{MAX_SEED, Method, Shape};
+use crate::units::SECONDS_PER_YEAR;
+use inputs::Input;
+
+/// The results of one appraisal, in the order of [`Simulator::output_names`] (none where a
+/// result is not defined).
+pub type Row = Vec<Option<f64>>;
+
+/// Draws when neither the call nor the document says.
+pub const DEFAULT_DRAWS: u32 = 10_000;
+
+/// The most draws one simulation makes.
+pub const MAX_DRAWS: u32 = 10_000_000;
+
+/// The metrics followed for each option, with their units (`{currency}` is the document's).
+pub const OPTION_METRICS: &[(&str, &str)] = &[
+    ("npv", "{currency}"),
+    ("irr", "1/yr"),
+    ("mirr", "1/yr"),
+    ("simple_payback", "yr"),
+    ("discounted_payback", "yr"),
+    ("annual_saving", "{currency}/yr"),
+    ("co2_avoided", "t/yr"),
+];
+
+/// The metrics followed for all options together (the portfolio), with their units.
+pub const PORTFOLIO_METRICS: &[(&str, &str)] = &[
+    ("npv", "{currency}"),
+    ("capex", "{currency}"),
+    ("annual_saving", "{currency}/yr"),
+    ("simple_payback", "yr"),
+    ("co2_avoided", "t/yr"),
+];
+
+/// The name results of the options together are filed under.
+pub const PORTFOLIO: &str = "portfolio";
+
+/// How a simulation is run; what is absent comes from the document's `[uncertainty]`, then the
+/// defaults (10,000 draws, seed 0, Latin hypercube, every core).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Settings {
+    /// Number of draws.
+    pub draws: Option<u32>,
+    /// Seed, at most 2^53 − 1.
+    pub seed: Option<u64>,
+    /// Monte Carlo or Latin hypercube.
+    pub method: Option<Method>,
+    /// Threads (1 in WebAssembly whatever is asked); the figures do not depend on it.
+    pub threads: Option<usize>,
+}
+
+/// The document compiled for sampling.
+#[derive(Debug, Clone)]
+pub struct Simulator {
+    /// The document's value without its `[uncertainty]` section.
+    base: Value,
+    inputs: Vec<Input>,
+    /// Target rank correlations (k × k), when any are given.
+    correlation: Option<Vec<f64>>,
+    section: crate::sections::uncertainty::Uncertainty,
+    /// Output names: (option or portfolio, metric, unit).
+    outputs: Vec<(String, String, String)>,
+    /// The results at the document's own values.
+    base_results: Vec<Option<f64>>,
+    /// Simple payback above which an option is not low-cost, years.
+    low_cost_payback: f64,
+    currency: String,
+}
+
+/// One sampled input: its path, unit, shape and draws.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct SampledInput {
+    /// Path in the document.
+    pub path: String,
+    /// Unit of the values (empty for plain numbers).
+    pub unit: String,
+    /// Shape of its distribution.
+    pub distribution: Shape,
+    /// The value the document writes, in `unit` (none when absent or in another unit).
+    pub base: Option<f64>,
+    /// Its 10th and 90th percentiles: the ends of its tornado bar.
+    pub p10: f64,
+    /// See `p10`.
+    pub p90: f64,
+    /// Mean of the distribution.
+    pub mean: f64,
+    /// The value of each draw.
+    pub values: Vec<f64>,
+}
+
+/// One result followed over the draws.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Output {
+    /// Option id, or `"portfolio"` for all options together.
+    pub option: String,
+    /// Metric (`npv`, `irr`, `simple_payback`, ...).
+    pub metric: String,
+    /// Unit.
+    pub unit: String,
+    /// The value at the document's own inputs.
+    pub base: Option<f64>,
+    /// Its spread over the draws where it is defined.
+    pub spread: Option<Spread>,
+    /// Draws where it is not defined (an IRR that does not exist, a payback never reached).
+    pub undefined: u32,
+    /// Share of draws with a negative value (NPV: the probability of losing money).
+    pub probability_negative: Option<f64>,
+    /// For a simple payback: share of draws paying back later than the low-cost threshold, or
+    /// never.
+    pub probability_not_low_cost: Option<f64>,
+    /// One-at-a-time sensitivity: each input from its P10 to its P90 with the others at the
+    /// document's values, widest swing first.
+    pub tornado: Vec<TornadoBar>,
+    /// Sensitivity from the draws, one per input in input order.
+    pub sensitivity: Vec<Sensitivity>,
+    /// The value of each draw (none where undefined or where the draw failed).
+    pub values: Vec<Option<f64>>,
+}
+
+/// One bar of a tornado.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct TornadoBar {
+    /// The input moved.
+    pub input: String,
+    /// The result with the input at its P10.
+    pub at_p10: Option<f64>,
+    /// The result with the input at its P90.
+    pub at_p90: Option<f64>,
+    /// `at_p90 − at_p10`.
+    pub swing: Option<f64>,
+}
+
+/// How strongly an input drives a result over the draws.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Sensitivity {
+    /// The input.
+    pub input: String,
+    /// Spearman's rank correlation between the input and the result.
+    pub spearman: f64,
+    /// Standardized regression coefficient (none when the inputs are collinear).
+    pub src: Option<f64>,
+}
+
+/// A draw whose document could not be appraised.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct FailedDraw {
+    /// Draw index.
+    pub draw: u32,
+    /// Error code.
+    pub code: String,
+    /// Field path.
+    pub path: String,
+    /// The message.
+    pub message: String,
+}
+
+/// The result of a simulation.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Simulation {
+    /// Draws made.
+    pub draws: u32,
+    /// Seed.
+    pub seed: u64,
+    /// Method.
+    pub method: Method,
+    /// Currency of money results.
+    pub currency: String,
+    /// The sampled inputs, in the order of the section (measured flows after).
+    pub inputs: Vec<SampledInput>,
+    /// The results followed: per option (its metrics in [`OPTION_METRICS`] order), then the
+    /// portfolio.
+    pub outputs: Vec<Output>,
+    /// Draws that failed (at most the first 20), and how many.
+    pub failed: Vec<FailedDraw>,
+    /// Number of failed draws.
+    pub failed_draws: u32,
+    /// Warnings: slow convergence, failed draws.
+    pub warnings: Vec<String>,
+}
+
+impl Simulation {
+    /// The output for `option` (or `"portfolio"`) and `metric`.
+    pub fn output(&self, option: &str, metric: &str) -> Option<&Output> {
+        self.outputs
+            .iter()
+            .find(|o| o.option == option && o.metric == metric)
+    }
+
+    /// The simulation without the per-draw columns: what a report shows.
+    pub fn summary(&self) -> Simulation {
+        let mut s = self.clone();
+        for i in &mut s.inputs {
+            i.values = Vec::new();
+        }
+        for o in &mut s.outputs {
+            o.values = Vec::new();
+        }
+        s
+    }
+}
+
+impl Simulator {
+    /// Compile `assessment`'s `[uncertainty]` section (an error naming the path when an input
+    /// does not exist or its distribution does not fit the field).
+    pub fn new(assessment: &Assessment) -> Result<Simulator> {
+        let section =
+            assessment
+                .document()
+                .uncertainty
+                .clone()
+                .ok_or_else(|| Error::MissingField {
+                    path: "uncertainty".to_string(),
+                })?;
+        let mut base = assessment.to_json_value();
+        if let Some(map) = base.as_object_mut() {
+            map.remove("uncertainty");
+        }
+        let inputs = inputs::compile(&base, &section)?;
+        // Each distribution's median written into the document: the field's own parser checks
+        // the unit and the range (errors name the field).
+        for input in &inputs {
+            let mut doc = base.clone();
+            input.write(&mut doc, input.distribution.quantile(0.5));
+            Assessment::from_json_value(doc)?;
+        }
+        let correlation = correlation_matrix(&inputs, &section)?;
+        let evaluation = assessment.evaluate()?;
+        let currency = evaluation.currency.clone();
+        let mut outputs = Vec::new();
+        for o in &evaluation.options {
+            for (metric, unit) in OPTION_METRICS {
+                outputs.push((
+                    o.id.clone(),
+                    metric.to_string(),
+                    unit.replace("{currency}", &currency),
+                ));
+            }
+        }
+        for (metric, unit) in PORTFOLIO_METRICS {
+            outputs.push((
+                PORTFOLIO.to_string(),
+                metric.to_string(),
+                unit.replace("{currency}", &currency),
+            ));
+        }
+        let low_cost_payback = assessment
+            .document()
+            .finance
+            .low_cost_payback
+            .as_ref()
+            .map_or(1.0, |t| t.si() / SECONDS_PER_YEAR);
+        let base_results = results(evaluation);
+        Ok(Simulator {
+            base,
+            inputs,
+            correlation,
+            section,
+            outputs,
+            base_results,
+            low_cost_payback,
+            currency,
+        })
+    }
+
+    /// The paths of the inputs sampled, in order (the columns of [`Simulator::evaluate_rows`]).
+    pub fn input_paths(&self) -> Vec<&str> {
+        self.inputs.iter().map(|i| i.path.as_str()).collect()
+    }
+
+    /// The names of the results, `(option, metric, unit)`, in the order of every result row.
+    pub fn output_names(&self) -> &[(String, String, String)] {
+        &self.outputs
+    }
+
+    /// The results with the inputs at `values` (one per input, in their units), the others
+    /// at the document's values.
+    pub fn evaluate(&self, values: &[f64]) -> Result<Row> {
+        if values.len() != self.inputs.len() {
+            return Err(Error::out_of_range(
+                "values",
+                values.len(),
+                format!("must hold one value per input ({})", self.inputs.len()),
+            ));
+        }
+        if let Some(x) = values.iter().find(|x| !x.is_finite()) {
+            return Err(Error::out_of_range("values", x, "must be finite"));
+        }
+        let mut doc = self.base.clone();
+        for (input, x) in self.inputs.iter().zip(values) {
+            input.write(&mut doc, *x);
+        }
+        let a = Assessment::from_json_value(doc)?;
+        Ok(results(a.evaluate()?))
+    }
+
+    /// [`Simulator::evaluate`] for each row (for samplers of other libraries, e.g. SALib's
+    /// Sobol or Morris designs).
+    pub fn evaluate_rows(&self, rows: &[Vec<f64>]) -> Vec<Result<Row>> {
+        rows.iter().map(|r| self.evaluate(r)).collect()
+    }
+
+    /// Draw, appraise every draw, and summarize.
+    pub fn run(&self, settings: &Settings) -> Result<Simulation> {
+        let draws = settings
+            .draws
+            .or(self.section.draws)
+            .unwrap_or(DEFAULT_DRAWS);
+        if !(2..=MAX_DRAWS).contains(&draws) {
+            return Err(Error::out_of_range(
+                "draws",
+                draws,
+                format!("must be from 2 to {MAX_DRAWS}"),
+            ));
+        }
+        let seed = settings.seed.or(self.section.seed).unwrap_or(0);
+        if seed > MAX_SEED {
+            return Err(Error::out_of_range(
+                "seed",
+                seed,
+                "must be at most 2^53 − 1 (9007199254740991)",
+            ));
+        }
+        let method = settings.method.unwrap_or(self.section.method);
+        let k = self.inputs.len();
+        let mut columns = random::uniforms(seed, method, draws, k);
+        for (column, input) in columns.iter_mut().zip(&self.inputs) {
+            for u in column.iter_mut() {
+                *u = input.distribution.quantile(*u);
+            }
+        }
+        if let Some(target) = &self.correlation {
+            correlation::induce(&mut columns, target, seed);
+        }
+        let rows = self.run_draws(&columns, draws, settings.threads);
+        Ok(self.summarize(draws, seed, method, columns, rows))
+    }
+
+    /// Appraise each draw (rows of results), split over threads in contiguous blocks.
+    fn run_draws(
+        &self,
+        columns: &[Vec<f64>],
+        draws: u32,
+        threads: Option<usize>,
+    ) -> Vec<Result<Row>> {
+        let row = |i: usize| -> Result<Row> {
+            let values: Vec<f64> = columns.iter().map(|c| c[i]).collect();
+            self.evaluate(&values)
+        };
+        let n = draws as usize;
+        let threads = if cfg!(target_arch = "wasm32") {
+            1
+        } else {
+            threads
+                .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+                .unwrap_or(1)
+                .clamp(1, n)
+        };
+        if threads == 1 {
+            return (0..n).map(row).collect();
+        }
+        let block = n.div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let row = &row;
+                    scope.spawn(move || {
+                        (t * block..((t + 1) * block).min(n))
+                            .map(row)
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .enumerate()
+                .flat_map(|(t, h)| {
+                    h.join().unwrap_or_else(|_| {
+                        vec![Err(Error::out_of_range(
+                            "draws",
+                            t,
+                            "a block of draws stopped before its end",
+                        ))]
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn summarize(
+        &self,
+        draws: u32,
+        seed: u64,
+        method: Method,
+        columns: Vec<Vec<f64>>,
+        rows: Vec<Result<Row>>,
+    ) -> Simulation {
+        let mut failed = Vec::new();
+        let mut failed_draws = 0;
+        for (i, r) in rows.iter().enumerate() {
+            if let Err(e) = r {
+                failed_draws += 1;
+                if failed.len() < 20 {
+                    failed.push(FailedDraw {
+                        draw: i as u32,
+                        code: e.code().to_string(),
+                        path: e.path().to_string(),
+                        message: e.to_string(),
+                    });
+                }
+            }
+        }
+        // The tornado: each input at its P10, then its P90, the others at the document's.
+        let ends: Vec<(f64, f64)> = self
+            .inputs
+            .iter()
+            .map(|i| (i.distribution.quantile(0.1), i.distribution.quantile(0.9)))
+            .collect();
+        let at_base: Vec<f64> = self
+            .inputs
+            .iter()
+            .map(|i| i.base.unwrap_or_else(|| i.distribution.quantile(0.5)))
+            .collect();
+        let moved: Vec<(Option<Row>, Option<Row>)> = ends
+            .iter()
+            .enumerate()
+            .map(|(j, (lo, hi))| {
+                let at = |x: f64| {
+                    let mut v = at_base.clone();
+                    v[j] = x;
+                    self.evaluate(&v).ok()
+                };
+                (at(*lo), at(*hi))
+            })
+            .collect();
+        let mut outputs = Vec::with_capacity(self.outputs.len());
+        for (o, (option, metric, unit)) in self.outputs.iter().enumerate() {
+            let values: Vec<Option<f64>> = rows
+                .iter()
+                .map(|r| r.as_ref().ok().and_then(|v| v[o]))
+                .collect();
+            let defined: Vec<f64> = values.iter().flatten().copied().collect();
+            let ok_draws = rows.iter().filter(|r| r.is_ok()).count();
+            let undefined = (ok_draws - defined.len()) as u32;
+            let share = |count: usize| (ok_draws > 0).then(|| count as f64 / ok_draws as f64);
+            let probability_negative = (metric == "npv")
+                .then(|| share(defined.iter().filter(|x| **x < 0.0).count()))
+                .flatten();
+            let probability_not_low_cost = (metric == "simple_payback")
+                .then(|| {
+                    share(
+                        defined
+                            .iter()
+                            .filter(|x| **x > self.low_cost_payback)
+                            .count()
+                            + undefined as usize,
+                    )
+                })
+                .flatten();
+            let mut tornado: Vec<TornadoBar> = self
+                .inputs
+                .iter()
+                .zip(&moved)
+                .map(|(input, (lo, hi))| {
+                    let at_p10 = lo.as_ref().and_then(|v| v[o]);
+                    let at_p90 = hi.as_ref().and_then(|v| v[o]);
+                    TornadoBar {
+                        input: input.path.clone(),
+                        at_p10,
+                        at_p90,
+                        swing: at_p10.zip(at_p90).map(|(a, b)| b - a),
+                    }
+                })
+                .collect();
+            tornado.sort_by(|a, b| {
+                let w = |t: &TornadoBar| t.swing.map_or(-1.0, f64::abs);
+                w(b).total_cmp(&w(a))
+            });
+            let sensitivity = self.sensitivity(&columns, &values);
+            outputs.push(Output {
+                option: option.clone(),
+                metric: metric.clone(),
+                unit: unit.clone(),
+                base: self.base_results[o],
+                spread: statistics::spread(&defined),
+                undefined,
+                probability_negative,
+                probability_not_low_cost,
+                tornado,
+                sensitivity,
+                values,
+            });
+        }
+        let mut warnings = Vec::new();
+        for o in outputs.iter().filter(|o| o.metric == "npv") {
+            if let Some(s) = &o.spread
+                && s.sem > 0.01 * s.mean.abs()
+            {
+                warnings.push(format!(
+                    "{}: the standard error of the mean NPV ({:.0}) is above 1 % of the mean ({:.0}); draw more for a steadier mean",
+                    o.option, s.sem, s.mean
+                ));
+            }
+        }
+        if failed_draws > 0 {
+            warnings.push(format!(
+                "{failed_draws} of {draws} draws could not be appraised (first: {}); the figures are over the others",
+                failed.first().map_or(String::new(), |f| f.message.clone())
+            ));
+        }
+        let inputs = self
+            .inputs
+            .iter()
+            .zip(columns)
+            .zip(ends)
+            .map(|((i, values), (p10, p90))| SampledInput {
+                path: i.path.clone(),
+                unit: i.unit.clone(),
+                distribution: i.shape,
+                base: i.base,
+                p10,
+                p90,
+                mean: i.distribution.mean(),
+                values,
+            })
+            .collect();
+        Simulation {
+            draws,
+            seed,
+            method,
+            currency: self.currency.clone(),
+            inputs,
+            outputs,
+            failed,
+            failed_draws,
+            warnings,
+        }
+    }
+
+    /// Spearman correlations and standardized regression coefficients of one result on every
+    /// input, over the draws where the result is defined.
+    fn sensitivity(&self, columns: &[Vec<f64>], values: &[Option<f64>]) -> Vec<Sensitivity> {
+        let keep: Vec<usize> = (0..values.len()).filter(|i| values[*i].is_some()).collect();
+        let y: Vec<f64> = keep.iter().filter_map(|i| values[*i]).collect();
+        let xs: Vec<Vec<f64>> = columns
+            .iter()
+            .map(|c| keep.iter().map(|i| c[*i]).collect())
+            .collect();
+        let refs: Vec<&[f64]> = xs.iter().map(Vec::as_slice).collect();
+        let src = statistics::standardized_regression(&refs, &y);
+        self.inputs
+            .iter()
+            .zip(&xs)
+            .enumerate()
+            .map(|(j, (input, x))| Sensitivity {
+                input: input.path.clone(),
+                spearman: if y.len() > 2 {
+                    statistics::spearman(x, &y)
+                } else {
+                    0.0
+                },
+                src: src.as_ref().map(|s| s[j]),
+            })
+            .collect()
+    }
+}
+
+/// The results followed, from one appraisal, in the order of [`Simulator::output_names`].
+fn results(e: &Evaluation) -> Row {
+    let mut out =
+        Vec::with_capacity(e.options.len() * OPTION_METRICS.len() + PORTFOLIO_METRICS.len());
+    for o in &e.options {
+        out.extend([
+            Some(o.npv),
+            o.irr,
+            o.mirr,
+            o.simple_payback_years,
+            o.discounted_payback_years,
+            Some(o.annual_saving),
+            o.co2_avoided,
+        ]);
+    }
+    let all = &e.portfolio.all;
+    out.extend([
+        Some(all.npv),
+        Some(all.capex),
+        Some(all.annual_saving),
+        (all.annual_saving > 0.0).then(|| all.capex / all.annual_saving),
+        all.co2_avoided,
+    ]);
+    out
+}
+
+/// The target rank correlations as a k × k matrix (None without any), checked.
+fn correlation_matrix(
+    inputs: &[Input],
+    section: &crate::sections::uncertainty::Uncertainty,
+) -> Result<Option<Vec<f64>>> {
+    if section.correlations.is_empty() {
+        return Ok(None);
+    }
+    let k = inputs.len();
+    let mut m = vec![0.0; k * k];
+    for i in 0..k {
+        m[i * k + i] = 1.0;
+    }
+    for (c, corr) in section.correlations.iter().enumerate() {
+        let at = format!("uncertainty.correlations[{c}]");
+        let index = |n: usize| {
+            inputs
+                .iter()
+                .position(|i| i.path == corr.inputs[n])
+                .ok_or_else(|| Error::UnknownReference {
+                    path: format!("{at}.inputs[{n}]"),
+                    value: corr.inputs[n].clone(),
+                    expected: "the path of an uncertain input".to_string(),
+                })
+        };
+        let (a, b) = (index(0)?, index(1)?);
+        if a == b {
+            return Err(Error::out_of_range(
+                format!("{at}.inputs[1]"),
+                &corr.inputs[1],
+                "is the same input as inputs[0]",
+            ));
+        }
+        if !(corr.rank > -1.0 && corr.rank < 1.0) {
+            return Err(Error::out_of_range(
+                format!("{at}.rank"),
+                corr.rank,
+                "must lie strictly between -1 and 1",
+            ));
+        }
+        m[a * k + b] = corr.rank;
+        m[b * k + a] = corr.rank;
+    }
+    if correlation::cholesky(&m, k).is_none() {
+        return Err(Error::out_of_range(
+            "uncertainty.correlations",
+            format!("{} correlations", section.correlations.len()),
+            "are not consistent with one another (the matrix is not positive definite)",
+        ));
+    }
+    Ok(Some(m))
+}

@@ -1,0 +1,282 @@
+//! Risk simulation: closed forms the sampler and the propagation must reproduce, bit-identical
+//! draws whatever the threads, errors naming their paths, and the golden draws every surface
+//! compares exactly (`tests/fixtures/risk_draws.json`, rewritten with
+//! `CLEANPROD_BLESS=1`).
+
+use std::path::Path;
+
+use cleanprod::Assessment;
+use cleanprod::sections::uncertainty::Method;
+use cleanprod::uncertainty::{Settings, Simulation, Simulator};
+use serde_json::{Value, json};
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+fn fixture_text() -> String {
+    std::fs::read_to_string(root().join("tests/fixtures/documents/valid/risk.toml")).unwrap()
+}
+
+fn simulate(text: &str, settings: &Settings) -> Simulation {
+    let a = Assessment::from_toml_str(text).unwrap();
+    Simulator::new(&a).unwrap().run(settings).unwrap()
+}
+
+/// The 10-year annuity factor at 10 %.
+fn annuity() -> f64 {
+    (1.0 - 1.1f64.powi(-10)) / 0.1
+}
+
+#[test]
+fn npv_linear_in_a_uniform_price_has_the_closed_form_mean_and_loss_probability() {
+    let s = simulate(&fixture_text(), &Settings::default());
+    assert_eq!(s.draws, 2_000);
+    let npv = s.output("rinse", "npv").unwrap();
+    let spread = npv.spread.as_ref().unwrap();
+    // Mean: the NPV at the mean price, 2 USD/m3.
+    let at_mean = -10_000.0 + 1_000.0 * 2.0 * annuity();
+    assert!((spread.mean - at_mean).abs() < 1.0, "{}", spread.mean);
+    // P(NPV < 0) = P(p < 10,000 / (1,000 × annuity)) for p uniform on [1, 3].
+    let breakeven = 10_000.0 / (1_000.0 * annuity());
+    let exact = (breakeven - 1.0) / 2.0;
+    let p = npv.probability_negative.unwrap();
+    assert!((p - exact).abs() < 1.0 / 2_000.0 + 1e-12, "{p} vs {exact}");
+    // Percentiles: the NPV at the price's percentiles (linear and increasing).
+    let at = |price: f64| -10_000.0 + 1_000.0 * price * annuity();
+    assert!((spread.p10 - at(1.2)).abs() < 5.0);
+    assert!((spread.p90 - at(2.8)).abs() < 5.0);
+}
+
+#[test]
+fn triangular_draws_converge_to_the_closed_form() {
+    let s = simulate(&fixture_text(), &Settings::default());
+    let capex = &s.inputs[1];
+    assert_eq!(capex.path, "options[1].capex");
+    let n = capex.values.len() as f64;
+    let mean = capex.values.iter().sum::<f64>() / n;
+    // (3000 + 4000 + 6500) / 3 = 4500
+    assert!((mean - 4_500.0).abs() < 2.0, "{mean}");
+    // P10 of the triangle: 3000 + √(0.1 × 3500 × 1000) = 3591.6
+    assert!((capex.p10 - (3_000.0 + 350_000f64.sqrt())).abs() < 1e-9);
+    let below = capex.values.iter().filter(|x| **x < capex.p10).count() as f64 / n;
+    assert!((below - 0.1).abs() < 1.0 / n + 1e-12);
+    // The lights' NPV moves one for one against its capex draw (its saving is fixed here
+    // only through the electricity price, drawn separately): NPV + capex = saving × annuity.
+    let lights = s.output("lights", "npv").unwrap();
+    for ((c, npv), price) in capex
+        .values
+        .iter()
+        .zip(&lights.values)
+        .zip(&s.inputs[2].values)
+    {
+        let expected = -c + 9_000.0 * price * annuity();
+        assert!((npv.unwrap() - expected).abs() < 1e-6);
+    }
+}
+
+#[test]
+fn tornado_swings_are_the_hand_computed_differences() {
+    let s = simulate(
+        &fixture_text(),
+        &Settings {
+            draws: Some(100),
+            ..Settings::default()
+        },
+    );
+    let npv = s.output("rinse", "npv").unwrap();
+    let bar = &npv.tornado[0];
+    assert_eq!(bar.input, "prices.water");
+    // Water price from 1.2 to 2.8 USD/m3 on 1,000 m3/yr for 10 years.
+    let swing = 1_000.0 * 1.6 * annuity();
+    assert!((bar.swing.unwrap() - swing).abs() < 1e-6, "{:?}", bar.swing);
+    // The rinse does not depend on the lights' capex or the electricity price.
+    assert!(
+        npv.tornado[1..]
+            .iter()
+            .all(|b| b.swing.unwrap().abs() < 1e-9)
+    );
+    // The lights' NPV: capex from its P10 to its P90 lowers it by their difference.
+    let lights = s.output("lights", "npv").unwrap();
+    let capex_bar = lights
+        .tornado
+        .iter()
+        .find(|b| b.input == "options[1].capex")
+        .unwrap();
+    let (p10, p90) = (s.inputs[1].p10, s.inputs[1].p90);
+    assert!((capex_bar.swing.unwrap() + (p90 - p10)).abs() < 1e-6);
+    // Sensitivity from the draws: the rinse's NPV is a monotone function of the water price.
+    assert!((npv.sensitivity[0].spearman - 1.0).abs() < 1e-12);
+    assert!((npv.sensitivity[0].src.unwrap() - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn draws_do_not_depend_on_threads_and_differ_by_seed_and_method() {
+    let text = fixture_text();
+    let settings = |threads, seed, method| Settings {
+        draws: Some(64),
+        seed: Some(seed),
+        method: Some(method),
+        threads: Some(threads),
+    };
+    let one = simulate(&text, &settings(1, 3, Method::Lhs));
+    let two = simulate(&text, &settings(2, 3, Method::Lhs));
+    assert_eq!(one, two);
+    assert_ne!(
+        one.inputs[0].values,
+        simulate(&text, &settings(2, 4, Method::Lhs)).inputs[0].values
+    );
+    assert_ne!(
+        one.inputs[0].values,
+        simulate(&text, &settings(1, 3, Method::Mc)).inputs[0].values
+    );
+}
+
+#[test]
+fn rank_correlation_is_induced_between_inputs() {
+    let text = format!(
+        "{}\n[[uncertainty.correlations]]\ninputs = [\"prices.water\", \"prices.electricity\"]\nrank = 0.7\n",
+        fixture_text()
+    );
+    let s = simulate(&text, &Settings::default());
+    let rank = |v: &[f64]| {
+        let mut idx: Vec<usize> = (0..v.len()).collect();
+        idx.sort_by(|a, b| v[*a].total_cmp(&v[*b]));
+        let mut r = vec![0.0; v.len()];
+        for (k, i) in idx.into_iter().enumerate() {
+            r[i] = k as f64;
+        }
+        r
+    };
+    let (a, b) = (rank(&s.inputs[0].values), rank(&s.inputs[2].values));
+    let n = a.len() as f64;
+    let m = (n - 1.0) / 2.0;
+    let cov: f64 = a.iter().zip(&b).map(|(x, y)| (x - m) * (y - m)).sum();
+    let var: f64 = a.iter().map(|x| (x - m) * (x - m)).sum();
+    assert!((cov / var - 0.7).abs() < 0.03, "{}", cov / var);
+}
+
+#[test]
+fn bad_sections_name_the_path() {
+    let base = fixture_text();
+    let cut = base.find("[[uncertainty.inputs]]").unwrap();
+    let with = |inputs: &str| {
+        let text = format!("{}{inputs}", &base[..cut]);
+        let a = Assessment::from_toml_str(&text).unwrap();
+        Simulator::new(&a).unwrap_err()
+    };
+    let e = with("[[uncertainty.inputs]]\npath = \"prices.steam\"\nspread = \"± 10 %\"\n");
+    assert_eq!(e.path(), "uncertainty.inputs[0].spread");
+    let e = with(
+        "[[uncertainty.inputs]]\npath = \"options[7].capex\"\nmin = \"1 USD\"\nmax = \"2 USD\"\n",
+    );
+    assert_eq!(
+        (e.path(), e.code()),
+        ("uncertainty.inputs[0].path", "unknown_reference")
+    );
+    // A water price per kilogram: the price's own check names it.
+    let e = with(
+        "[[uncertainty.inputs]]\npath = \"prices.water\"\nmin = \"1 USD/kg\"\nmax = \"2 USD/kg\"\n",
+    );
+    assert_eq!((e.path(), e.code()), ("prices.water", "price_dimension"));
+    let e = with(
+        "[[uncertainty.inputs]]\npath = \"prices.water\"\ndistribution = \"pert\"\nmin = \"1 USD/m3\"\nmode = \"4 USD/m3\"\nmax = \"3 USD/m3\"\n",
+    );
+    assert_eq!(e.path(), "uncertainty.inputs[0].mode");
+    let e = with(
+        "[[uncertainty.inputs]]\npath = \"prices.water\"\nmin = \"1 USD/m3\"\nmax = \"3 USD/m3\"\n[[uncertainty.correlations]]\ninputs = [\"prices.water\", \"prices.gas\"]\nrank = 0.5\n",
+    );
+    assert_eq!(e.path(), "uncertainty.correlations[0].inputs[1]");
+    let a = Assessment::from_toml_str(&base).unwrap();
+    let sim = Simulator::new(&a).unwrap();
+    let e = sim
+        .run(&Settings {
+            seed: Some(1 << 53),
+            ..Settings::default()
+        })
+        .unwrap_err();
+    assert_eq!(e.path(), "seed");
+}
+
+#[test]
+fn measured_flows_are_sampled_by_one_switch() {
+    let text = std::fs::read_to_string(root().join("examples/tannery_measured.toml")).unwrap();
+    let text = format!("{text}\n[uncertainty]\nmeasured = true\n");
+    let a = Assessment::from_toml_str(&text).unwrap();
+    let sim = Simulator::new(&a).unwrap();
+    let paths = sim.input_paths();
+    assert!(
+        paths.contains(&"flowsheet.streams[soak_in].flows.water"),
+        "{paths:?}"
+    );
+    assert!(paths.contains(&"flowsheet.energy[beamhouse_drums].amount"));
+    let s = sim
+        .run(&Settings {
+            draws: Some(8),
+            ..Settings::default()
+        })
+        .unwrap();
+    let soak = s
+        .inputs
+        .iter()
+        .find(|i| i.path == "flowsheet.streams[soak_in].flows.water")
+        .unwrap();
+    assert_eq!(soak.unit, "m3/d");
+    assert_eq!(soak.base, Some(120.0));
+    // Measured flows drawn independently can contradict an option's edits (a rinse taking
+    // out more water than a low draw brings in): such draws are counted and named, not hidden.
+    assert!(s.failed_draws < 4, "{:?}", s.failed);
+    assert_eq!(s.failed.len() as u32, s.failed_draws);
+    for f in &s.failed {
+        assert!(f.path.starts_with("options["), "{f:?}");
+    }
+    if s.failed_draws > 0 {
+        assert!(
+            s.warnings
+                .iter()
+                .any(|w| w.contains("could not be appraised"))
+        );
+    }
+}
+
+/// The draws and results every surface must reproduce bit for bit.
+fn golden_draws() -> Value {
+    let text = fixture_text();
+    let mut runs = Vec::new();
+    for method in [Method::Mc, Method::Lhs] {
+        let s = simulate(
+            &text,
+            &Settings {
+                draws: Some(16),
+                seed: Some(7),
+                method: Some(method),
+                threads: Some(2),
+            },
+        );
+        runs.push(json!({
+            "method": method.key(),
+            "seed": 7,
+            "draws": 16,
+            "inputs": s.inputs.iter().map(|i| json!({"path": i.path, "values": i.values})).collect::<Vec<_>>(),
+            "npv": s.outputs.iter().filter(|o| o.metric == "npv").map(|o| json!({"option": o.option, "values": o.values})).collect::<Vec<_>>(),
+            "probability_negative": s.output("rinse", "npv").unwrap().probability_negative,
+        }));
+    }
+    json!({"document": "tests/fixtures/documents/valid/risk.toml", "runs": runs})
+}
+
+#[test]
+fn golden_draws_are_reproduced_exactly() {
+    let path = root().join("tests/fixtures/risk_draws.json");
+    let now = golden_draws();
+    if std::env::var_os("CLEANPROD_BLESS").is_some() {
+        std::fs::write(&path, serde_json::to_string_pretty(&now).unwrap() + "\n").unwrap();
+        return;
+    }
+    let expected: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    // Exact: serde_json writes the shortest text that reads back to the same bits.
+    assert_eq!(
+        now, expected,
+        "the draws changed: if on purpose, bless and say why"
+    );
+}
