@@ -191,3 +191,50 @@ fn calc_lists_prints_text_and_names_the_option_in_errors() {
     let s: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(s["properties"]["results"]["properties"]["steam_leak"].is_object());
 }
+
+#[test]
+fn risk_prints_the_spread_and_the_same_figures_as_the_core() {
+    let doc = "tests/fixtures/documents/valid/risk.toml".to_string();
+    let (ok, text, err) = cleanprod(&["risk", &doc, "--draws", "400", "--seed", "3"]);
+    assert!(ok, "{err}");
+    assert!(text.contains("P(NPV<0)"), "{text}");
+    assert!(text.contains("prices.water"));
+    let (ok, json, _) = cleanprod(&[
+        "risk",
+        &doc,
+        "--draws",
+        "400",
+        "--seed",
+        "3",
+        "--format",
+        "json",
+        "--threads",
+        "1",
+    ]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // Without --columns, no per-draw values; the figures do not depend on the threads.
+    let npv = v["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["option"] == "rinse" && o["metric"] == "npv")
+        .unwrap();
+    assert_eq!(npv["values"].as_array().unwrap().len(), 0);
+    let (_, json2, _) = cleanprod(&[
+        "risk",
+        &doc,
+        "--draws",
+        "400",
+        "--seed",
+        "3",
+        "--format",
+        "json",
+        "--threads",
+        "2",
+    ]);
+    assert_eq!(json, json2);
+    let (ok, _, err) = cleanprod(&["risk", "examples/hotel.toml"]);
+    assert!(!ok);
+    assert!(err.contains("uncertainty"), "{err}");
+}

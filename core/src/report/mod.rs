@@ -4,7 +4,10 @@
 use crate::assessment::{Report, Summary};
 use crate::flowsheet::{Balance, ValueStatus};
 use crate::math;
+
+mod risk;
 use crate::options::{CostClass, Evaluation};
+pub use risk::risk_text;
 
 /// A plain-text summary for the terminal.
 ///

@@ -1,0 +1,157 @@
+//! A risk simulation as text: per option the spread of its NPV and payback, the probability of
+//! losing money, and the inputs that drive it.
+
+use super::{significant, whole};
+use crate::uncertainty::{Output, PORTFOLIO, Simulation};
+
+/// The simulation as plain text for a terminal.
+///
+/// ```
+/// use cleanprod::{Assessment, report, uncertainty::{Settings, Simulator}};
+/// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/documents/valid/risk.toml")).unwrap();
+/// let a = Assessment::from_toml_str(&text).unwrap();
+/// let s = Simulator::new(&a).unwrap().run(&Settings { draws: Some(500), ..Settings::default() }).unwrap();
+/// let out = report::risk_text(&s);
+/// assert!(out.contains("P(NPV<0)"));
+/// assert!(out.contains("prices.water"));
+/// ```
+pub fn risk_text(s: &Simulation) -> String {
+    let mut out = format!(
+        "risk: {} draws ({}, seed {}); percentiles Pn: n % of the draws lie below\n",
+        s.draws,
+        match s.method {
+            crate::sections::uncertainty::Method::Lhs => "Latin hypercube",
+            crate::sections::uncertainty::Method::Mc => "Monte Carlo",
+        },
+        s.seed
+    );
+    out.push_str("\ninputs\n");
+    let width = s.inputs.iter().map(|i| i.path.len()).max().unwrap_or(0);
+    for i in &s.inputs {
+        out.push_str(&format!(
+            "  {:width$}  {:<10}  P10 {} … P90 {} {}\n",
+            i.path,
+            i.distribution.key(),
+            significant(i.p10),
+            significant(i.p90),
+            i.unit
+        ));
+    }
+    let names: Vec<&str> = option_names(s);
+    let w = names.iter().map(|n| n.len()).max().unwrap_or(0).max(6);
+    out.push_str(&format!(
+        "\nNPV, {}\n  {:w$} {:>10} {:>10} {:>10} {:>10} {:>10}   {:>8}\n",
+        s.currency, "option", "base", "mean", "P5", "P50", "P95", "P(NPV<0)"
+    ));
+    for name in &names {
+        let Some(o) = s.output(name, "npv") else {
+            continue;
+        };
+        out.push_str(&format!("  {name:w$}"));
+        match &o.spread {
+            Some(sp) => out.push_str(&format!(
+                " {:>10} {:>10} {:>10} {:>10} {:>10}   {:>8}\n",
+                o.base.map_or("-".to_string(), whole),
+                whole(sp.mean),
+                whole(sp.p5),
+                whole(sp.p50),
+                whole(sp.p95),
+                percent(o.probability_negative)
+            )),
+            None => out.push_str("  (no draw appraised)\n"),
+        }
+    }
+    out.push_str(&format!(
+        "\nsimple payback, years\n  {:w$} {:>7} {:>7} {:>7} {:>7}   {:>15}\n",
+        "option", "P10", "P50", "P90", "never", "P(not low-cost)"
+    ));
+    for name in names.iter().filter(|n| **n != PORTFOLIO) {
+        let Some(o) = s.output(name, "simple_payback") else {
+            continue;
+        };
+        let draws = o.values.len().max(1) as f64;
+        let never = if o.values.is_empty() {
+            "-".to_string()
+        } else {
+            percent(Some(f64::from(o.undefined) / draws))
+        };
+        match &o.spread {
+            Some(sp) => out.push_str(&format!(
+                "  {name:w$} {:>7} {:>7} {:>7} {:>7}   {:>15}\n",
+                years(sp.p10),
+                years(sp.p50),
+                years(sp.p90),
+                never,
+                percent(o.probability_not_low_cost)
+            )),
+            None => out.push_str(&format!(
+                "  {name:w$} never pays back   {:>6}\n",
+                percent(o.probability_not_low_cost)
+            )),
+        }
+    }
+    out.push_str(
+        "\nwhat drives the NPV: each input from its P10 to its P90, the others as written\n",
+    );
+    for name in &names {
+        let Some(o) = s.output(name, "npv") else {
+            continue;
+        };
+        out.push_str(&format!("  {name}\n"));
+        tornado(o, &mut out);
+    }
+    for w in &s.warnings {
+        out.push_str(&format!("\nwarning: {w}\n"));
+    }
+    out
+}
+
+/// The options in order, then the portfolio.
+fn option_names(s: &Simulation) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for o in &s.outputs {
+        if !names.contains(&o.option.as_str()) {
+            names.push(&o.option);
+        }
+    }
+    names
+}
+
+/// The widest five bars of an output's tornado, with the rank correlation from the draws.
+fn tornado(o: &Output, out: &mut String) {
+    let bars: Vec<_> = o
+        .tornado
+        .iter()
+        .filter(|b| b.swing.is_some_and(|x| x != 0.0))
+        .take(5)
+        .collect();
+    if bars.is_empty() {
+        out.push_str("    no input moves it\n");
+        return;
+    }
+    let width = bars.iter().map(|b| b.input.len()).max().unwrap_or(0);
+    for b in bars {
+        let rho = o
+            .sensitivity
+            .iter()
+            .find(|x| x.input == b.input)
+            .map_or(String::new(), |x| {
+                format!("  rank corr. {:+.2}", x.spearman)
+            });
+        out.push_str(&format!(
+            "    {:width$}  {:>10} … {:>10}  swing {:>10}{rho}\n",
+            b.input,
+            b.at_p10.map_or("-".to_string(), whole),
+            b.at_p90.map_or("-".to_string(), whole),
+            b.swing.map_or("-".to_string(), whole),
+        ));
+    }
+}
+
+fn percent(p: Option<f64>) -> String {
+    p.map_or("-".to_string(), |p| format!("{:.1} %", p * 100.0))
+}
+
+fn years(y: f64) -> String {
+    format!("{y:.2}")
+}
