@@ -255,3 +255,51 @@ fn unusual_and_defaulted_figures_are_warnings_naming_the_field() {
     assert!(all.contains("template.hotel.metered_water"), "{all}");
     assert!(b.reconciliation.unwrap().unaccounted < 0.0);
 }
+
+#[test]
+fn hot_water_saved_with_a_heat_pump_saves_the_heat_pumps_electricity() {
+    let options = format!(
+        "{}{}",
+        option("id = \"heat_pump\"\ncop = 3"),
+        option("id = \"low_flow_showers\"\nflow = \"6 L/min\"")
+    );
+    let a = assess(&doc("", &options));
+    let e = a.evaluate().unwrap();
+    let by = |id: &str| e.options.iter().find(|o| o.id == id).unwrap();
+    // Alone, the heat pump buys the boiler's useful heat as electricity at a COP of 3, and the
+    // showers save 160 m3 of hot water at the boiler's LPG.
+    let hp_alone = fuel_kwh(550.0, 0.8) * 0.8 / 3.0;
+    assert!(close(-by("heat_pump").money["electricity"] / 0.2, hp_alone));
+    assert!(by("low_flow_showers").money["lpg"] > 0.0);
+    assert!(!by("low_flow_showers").money.contains_key("electricity"));
+    // Together the hot water falls to 550 − 160 = 390 m3, all heated by the heat pump:
+    // heat 390 m3 × 4.186 MJ/(m3·K) × 40 K / 3.6 MJ/kWh = 18,139.3 kWh, electricity / 3 =
+    // 6,046.4 kWh, not the 8,527.0 kWh of the heat pump alone (550 m3).
+    let together = fuel_kwh(390.0, 0.8) * 0.8 / 3.0;
+    assert!((together - 6_046.4).abs() < 0.1, "{together}");
+    assert!((hp_alone - 8_527.0).abs() < 0.1, "{hp_alone}");
+    let total = &e.portfolio.all;
+    assert_eq!(total.ids.len(), 2);
+    // Total: the water of both, all the LPG (the heat pump's own figure), less the electricity.
+    let expected = 320.0 * 3.0 + by("heat_pump").money["lpg"] - together * 0.2;
+    assert!(
+        close(total.annual_saving, expected),
+        "{} {expected}",
+        total.annual_saving
+    );
+    // Whichever comes second, the sequence's increments add up to the same total, and the
+    // showers after the heat pump save electricity, (160 m3 heat) / 3.
+    let steps = &e.portfolio.sequence;
+    let sum: f64 = steps.iter().map(|s| s.annual_saving).sum();
+    assert!(close(sum, expected));
+    if steps[0].id == "heat_pump" {
+        let saved = fuel_kwh(160.0, 0.8) * 0.8 / 3.0;
+        assert!(close(steps[1].annual_saving, 320.0 * 3.0 + saved * 0.2));
+    }
+    // The energy benchmark after: the heat pump's electricity and the laundry's.
+    let b = benchmarks(&a);
+    assert!(close(
+        b.indicators[1].after.unwrap(),
+        (together + 15_000.0) / 10_000.0
+    ));
+}

@@ -5,7 +5,6 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::baseline::{self, WATER};
-use super::catalogue::HotelOption;
 use super::sources;
 use super::template::{HotelTemplate, PATH};
 use crate::error::Result;
@@ -102,7 +101,6 @@ pub(super) fn benchmarks(
         after,
         reference,
     ));
-    let heat_pump = t.options.iter().any(|o| o.id == HotelOption::HeatPump);
     if !fs.energy.is_empty() {
         let kwh = |e: &[f64]| {
             if gn > 0.0 {
@@ -116,12 +114,8 @@ pub(super) fn benchmarks(
             label: "energy for hot water and laundry".to_string(),
             unit: "kWh/guest-night".to_string(),
             before: kwh(&flows.energy_before),
-            // A heat pump's electricity is a priced saving, not a flowsheet input.
-            after: flows
-                .after
-                .as_ref()
-                .filter(|_| !heat_pump)
-                .map(|_| kwh(&flows.energy_after)),
+            // Final energy: a heat pump's electricity replaces the fuel of the same input.
+            after: flows.after.as_ref().map(|_| kwh(&flows.energy_after)),
             reference: None,
             class_before: None,
             class_after: None,

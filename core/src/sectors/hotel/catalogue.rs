@@ -11,13 +11,12 @@ use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
 use super::baseline::{
-    self, EndUse, HOT_WATER_ENERGY, LAUNDRY_ELECTRICITY, POOL_BACKWASH_DRAIN, UNACCOUNTED, WATER,
-    WATER_HEATER,
+    self, EndUse, LAUNDRY_ELECTRICITY, POOL_BACKWASH_DRAIN, UNACCOUNTED, WATER, WATER_HEATER,
 };
 use super::sources;
 use super::template::{HotelTemplate, PATH};
 use crate::error::{Error, Result};
-use crate::options::{Capex, Category, CpOption, Effect, EffectKind, SavingAmount};
+use crate::options::{Capex, Category, CpOption, Effect, EffectKind};
 use crate::sections::Context;
 use crate::units::money::Money;
 use crate::units::{Measured, format_number};
@@ -48,7 +47,7 @@ pub enum HotelOption {
     /// A better boiler or burner tuning (`efficiency` afterwards).
     BoilerUpgrade,
     /// A heat pump instead of the boiler (`cop`): the fuel replaced by electricity, heat /
-    /// COP, priced as `electricity`.
+    /// COP, priced as `electricity`; hot water saved by other options saves that electricity.
     HeatPump,
 }
 
@@ -323,8 +322,7 @@ fn option(ctx: &Context<'_>, t: &HotelTemplate, c: &HotelChoice, path: &str) -> 
             }]
         }
         HotelOption::HeatPump => {
-            let h = t
-                .hot_water
+            t.hot_water
                 .as_ref()
                 .filter(|h| h.cop.is_none() && uses.iter().any(|u| u.hot > 0.0))
                 .ok_or_else(|| absent("hot_water.efficiency (a boiler to replace)"))?;
@@ -338,29 +336,15 @@ fn option(ctx: &Context<'_>, t: &HotelTemplate, c: &HotelChoice, path: &str) -> 
                     "must be from 1 to 10 (heat pumps for water heating have seasonal COPs of about 2 to 5)",
                 ));
             }
-            let hot: f64 = uses.iter().map(|u| u.hot).sum();
-            let fuel_kwh = baseline::hot_water_kwh(t, hot)?;
-            let eta = h.efficiency.as_ref().map_or(1.0, |e| e.si());
-            // The heat the boiler delivers, now from electricity at the COP (on the baseline
-            // hot water: appraise it on its own or after the water options).
-            let electricity = fuel_kwh * eta / cop;
-            let amount: SavingAmount = format!("{} kWh/yr", format_number(-electricity))
-                .parse()
-                .map_err(|e: Error| {
-                    Error::out_of_range(format!("{path}.cop"), cop, e.to_string())
-                })?;
-            vec![
-                Effect {
-                    energy: Some(HOT_WATER_ENERGY.to_string()),
-                    factor: Some(ratio(0.0)),
-                    ..Effect::new(EffectKind::Scale)
-                },
-                Effect {
-                    resource: Some("electricity".to_string()),
-                    amount: Some(amount),
-                    ..Effect::new(EffectKind::Saving)
-                },
-            ]
+            // The boiler replaced by a heat pump: the heat it delivers (fuel × efficiency)
+            // now comes from electricity at the COP. The energy input follows the hot-water
+            // streams, so hot water saved by other options applied with it is priced as the
+            // heat pump's electricity.
+            vec![Effect {
+                node: Some(WATER_HEATER.to_string()),
+                cop: Some(ratio(cop)),
+                ..Effect::new(EffectKind::Efficiency)
+            }]
         }
     };
     if c.capex.is_none() {
