@@ -55,3 +55,24 @@ pub const FLOW_MAX: f64 = 30.0e-3 / 60.0;
 /// Share of the metered water left unaccounted for above which the end-use figures or the
 /// meter reading are warned about (20 %); a judgement of this model, not a published figure.
 pub const UNACCOUNTED_HIGH: f64 = 0.20;
+
+/// Benchmark of final energy use per guest-night: none in this model. The EMAS tourism
+/// reference document (Commission Decision (EU) 2016/611) states its energy benchmarks of
+/// excellence per m2 of heated and cooled floor area, as the studies behind it report them;
+/// neither figure could be read in the Decision itself while this model was written (not
+/// verified in the Decision), so energy is reported per guest-night and per m2 without a
+/// class.
+pub const ENERGY_PER_GUEST_NIGHT: Option<Reference> = None;
+
+/// Benchmark of final energy use per m2 of heated and cooled floor area: none, as
+/// [`ENERGY_PER_GUEST_NIGHT`] (not verified in the Decision).
+pub const ENERGY_PER_M2: Option<Reference> = None;
+
+/// Benchmark of unsorted waste disposed of per guest-night: none. The EMAS tourism reference
+/// document (Commission Decision (EU) 2016/611, section on waste sorting and sending for
+/// recycling) gives one, which could not be read in the Decision itself (not verified in the
+/// Decision). For scale only, not a benchmark: the JRC best-practice report behind the
+/// Decision (Styles, Schoenberger and Galvez-Martos, "Best Environmental Management Practice
+/// in the Tourism Sector", JRC, 2013, best practice 6.2) quotes about one kilogram of unsorted
+/// waste per guest-night as the hotel average (from ITP, 2008).
+pub const WASTE_DISPOSED_PER_GUEST_NIGHT: Option<Reference> = None;
