@@ -69,3 +69,7 @@ pub const WHO_HAZARDOUS_LOW_INCOME: Reference = Reference {
 /// written (the European and Latin American studies named in the domain notes could not be
 /// checked), so water is reported per bed-day without a class.
 pub const WATER_PER_BED_DAY: Option<Reference> = None;
+
+/// Published energy use per bed-day for hospitals: none verified while this model was
+/// written, so energy is reported per bed-day without a class.
+pub const ENERGY_PER_BED_DAY: Option<Reference> = None;
