@@ -42,21 +42,24 @@ pub const WHO_SHARPS_SHARE: f64 = 0.01;
 pub const WHO_CHEMICAL_PHARMACEUTICAL_SHARE: f64 = 0.03;
 
 /// Hazardous health-care waste in high-income countries: on average up to 0.5 kg per hospital
-/// bed per day *(to check: as the WHO fact sheet of 2018 is commonly quoted; the copies of the
-/// fact sheet found did not include this passage, and the country table of WHO, Safe
-/// management of wastes from health-care activities, 2nd ed., 2014, chapter 2, was not at
-/// hand; the October 2000 fact sheet gives "up to 6 kg of hazardous waste per person per
-/// year" for high-income countries, per person, not per bed)*. The default hazardous generation for
-/// `income = "high"` (taken as infectious waste) and the benchmark's upper end.
+/// bed per day, as the WHO fact sheet "Health-care waste" (2018) is commonly quoted. Could not
+/// be verified: the copies of the fact sheet found did not include this passage, and the
+/// table of waste generation by national income level in WHO, "Safe management of wastes
+/// from health-care activities", 2nd ed. (2014), chapter 2, could not be found in any copy at
+/// hand, so no table or page is given (the October 2000 fact sheet gives "up to 6 kg of
+/// hazardous waste per person per year" for high-income countries, per person, not per bed).
+/// The default hazardous generation for `income = "high"` (taken as infectious waste) and the
+/// benchmark's upper end; the warnings say it is unverified. The income level is the
+/// template's `income` parameter.
 pub const WHO_HAZARDOUS_HIGH_INCOME: Reference = Reference {
     low: 0.0,
     high: 0.5,
     label: "WHO: high-income countries, hazardous waste up to 0.5 kg per bed-day",
-    source: "WHO fact sheet \"Health-care waste\", February 2018; WHO, Safe management of wastes from health-care activities, 2nd ed., 2014, chapter 2 (to check: not verified against the pages)",
+    source: "WHO fact sheet \"Health-care waste\", February 2018, as commonly quoted (to check: not verified; the income-level table of WHO, Safe management of wastes from health-care activities, 2nd ed., 2014, chapter 2, could not be found)",
 };
 
 /// Hazardous health-care waste in low-income countries: on average 0.2 kg per hospital bed
-/// per day *(to check, as [`WHO_HAZARDOUS_HIGH_INCOME`])*. The default hazardous generation
+/// per day (to check: not verified, as [`WHO_HAZARDOUS_HIGH_INCOME`]). The default hazardous generation
 /// for `income = "low"` (taken as infectious waste). An average, not a range: no class.
 pub const WHO_HAZARDOUS_LOW_INCOME: Reference = Reference {
     low: 0.2,

@@ -20,13 +20,14 @@ pub use crate::sectors::indicators::Reference;
 /// doi:10.1016/j.tourman.2014.07.005. The same study underlies the EMAS sectoral reference
 /// document for tourism (Commission Decision (EU) 2016/611, OJ L 104, 20.4.2016, p. 27-69,
 /// section on water system monitoring, maintenance and optimisation), whose benchmark of
-/// excellence for total water use per guest-night is reported as the same figure; the
-/// Decision's own table and page could not be checked *(to check)*.
+/// excellence for total water use per guest-night is reported as the same figure: not
+/// verified in the Decision (its text was found only without its tables, and no page of the
+/// Official Journal could be read for the figure).
 pub const WATER_FULL_SERVICE: Reference = Reference {
     low: 0.0,
     high: 140.0,
     label: "benchmark of excellence, fully serviced hotels",
-    source: "Styles, Schoenberger and Galvez-Martos, Tourism Management 46 (2015) 187-202, abstract (verified); reported as the benchmark of excellence of Commission Decision (EU) 2016/611 (EMAS tourism reference document), page not checked",
+    source: "Styles, Schoenberger and Galvez-Martos, Tourism Management 46 (2015) 187-202, abstract (verified); reported as the benchmark of excellence of Commission Decision (EU) 2016/611 (EMAS tourism reference document): not verified in the Decision",
 };
 
 /// Frontrunner benchmark of total water use in hostels: at most 100 L per guest-night
@@ -35,7 +36,7 @@ pub const WATER_HOSTEL: Reference = Reference {
     low: 0.0,
     high: 100.0,
     label: "benchmark of excellence, hostels",
-    source: "Styles, Schoenberger and Galvez-Martos, Tourism Management 46 (2015) 187-202, abstract (verified); reported as the benchmark of excellence of Commission Decision (EU) 2016/611 (EMAS tourism reference document), page not checked",
+    source: "Styles, Schoenberger and Galvez-Martos, Tourism Management 46 (2015) 187-202, abstract (verified); reported as the benchmark of excellence of Commission Decision (EU) 2016/611 (EMAS tourism reference document): not verified in the Decision",
 };
 
 /// Former US federal maximum flow of showerheads: 2.5 gpm (9.5 L/min) at 80 psi, Energy Policy
