@@ -436,3 +436,29 @@ fn solar_water_heating_cuts_the_boilers_share_of_the_heat() {
     assert!(e.options[0].money["lpg"] > 0.0);
     assert!(!e.options[0].money.contains_key("water"));
 }
+
+#[test]
+fn a_heat_pump_for_an_electric_heater_and_energy_per_m2() {
+    // An electric resistance heater (100 %) replaced by a heat pump of COP 4: the electricity
+    // of the hot water falls to a quarter; the laundry's 15,000 kWh stay.
+    let text = doc(
+        "floor_area = \"2000 m2\"",
+        &option("id = \"heat_pump\"\ncop = 4"),
+    )
+    .replace(
+        "fuel = \"lpg\", efficiency = \"80 %\"",
+        "fuel = \"electricity\", efficiency = \"100 %\"",
+    );
+    let a = assess(&text);
+    let heat = fuel_kwh(550.0, 1.0);
+    let e = a.evaluate().unwrap();
+    assert!(close(e.options[0].money["electricity"], 0.75 * heat * 0.2));
+    let b = benchmarks(&a);
+    let m2 = b
+        .indicators
+        .iter()
+        .find(|i| i.key == "energy_per_m2")
+        .unwrap();
+    assert!(close(m2.before, (heat + 15_000.0) / 2_000.0));
+    assert!(close(m2.after.unwrap(), (0.25 * heat + 15_000.0) / 2_000.0));
+}

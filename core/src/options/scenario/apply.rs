@@ -262,9 +262,10 @@ impl Scenario {
                     let electric =
                         input.carrier == Carrier::Electricity || self.electric.contains(&i);
                     if switch {
-                        // Heat delivered = fuel × efficiency, now electricity / COP.
+                        // Heat delivered = energy in × efficiency, now electricity / COP (an
+                        // electric resistance heater's input stays electricity).
+                        *self.energy_factor.entry(i).or_insert(1.0) *= current / new;
                         if !electric {
-                            *self.energy_factor.entry(i).or_insert(1.0) *= current / new;
                             self.electric.insert(i);
                         }
                     } else if !electricity_only || electric {
