@@ -13,7 +13,10 @@ pub use crate::sectors::indicators::Reference;
 /// remaining 15 % is hazardous material. Read on a copy of that page's text and on a report of
 /// the February 2018 update (communitymedicine4all.com, 11 February 2018), not on the WHO site
 /// itself. The earlier versions of the same fact sheet (October 2000, November 2011) said
-/// about 80 % and 20 %. Used as the upper end of the share of the waste in hazardous bins,
+/// about 80 % and 20 %; the first edition of WHO's handbook (A. Prüss, E. Giroult and
+/// P. Rushbrook (eds.), "Safe management of wastes from health-care activities", WHO, 1999,
+/// section 2.1.1, read on a copy of its chapter 2) gives 75-90 % general and 10-25 %
+/// hazardous. Used as the upper end of the share of the waste in hazardous bins,
 /// and as the segregation programme's default target.
 pub const WHO_HAZARDOUS_SHARE: Reference = Reference {
     low: 0.0,
