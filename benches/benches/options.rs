@@ -59,7 +59,7 @@ fn tannery(c: &mut Criterion) {
 fn hotel(c: &mut Criterion) {
     let text = include_str!("../../examples/hotel.toml");
     c.bench_function(
-        "hotel template: parse, expand, balance, evaluate 8 options and benchmark",
+        "hotel template: parse, expand, balance, evaluate 14 options and benchmark",
         |b| {
             b.iter(|| {
                 let a = Assessment::from_toml_str(black_box(text)).unwrap();
@@ -73,7 +73,7 @@ fn hotel(c: &mut Criterion) {
 fn hospital(c: &mut Criterion) {
     let text = include_str!("../../examples/hospital.toml");
     c.bench_function(
-        "hospital template: parse, expand, balance, evaluate 6 options and benchmark",
+        "hospital template: parse, expand, balance, evaluate 13 options and benchmark",
         |b| {
             b.iter(|| {
                 let a = Assessment::from_toml_str(black_box(text)).unwrap();

@@ -305,34 +305,55 @@ pub(crate) fn modelled(
         }
     }
     for (i, input) in fs.energy.iter().enumerate() {
-        let saved = before.energy_j[i] - after.energy_j[i];
-        if saved.abs() <= 1e-9 * before.energy_j[i].abs() {
-            continue;
-        }
-        let resource = input.carrier.key();
-        let price = doc
-            .ctx
-            .prices
-            .get(resource)
-            .ok_or_else(|| Error::MissingPrice {
-                path: format!("{path}.effects"),
-                value: resource.to_string(),
-                what: format!("the {resource} of energy input {}", input.id),
+        // A heat pump switches a fuel input to electricity: the fuel before is all saved and
+        // the electricity after is bought.
+        let carrier = |switched: bool| {
+            if switched {
+                Carrier::Electricity
+            } else {
+                input.carrier
+            }
+        };
+        let (was, is) = (carrier(before.electric[i]), carrier(after.electric[i]));
+        let changes = if was == is {
+            vec![(was, before.energy_j[i] - after.energy_j[i])]
+        } else {
+            vec![(was, before.energy_j[i]), (is, -after.energy_j[i])]
+        };
+        for (carrier, saved) in changes {
+            if saved.abs() <= 1e-9 * before.energy_j[i].abs().max(after.energy_j[i].abs()) {
+                continue;
+            }
+            let resource = carrier.key();
+            let price = doc
+                .ctx
+                .prices
+                .get(resource)
+                .ok_or_else(|| Error::MissingPrice {
+                    path: format!("{path}.effects"),
+                    value: resource.to_string(),
+                    what: format!("the {resource} of energy input {}", input.id),
+                })?;
+            let per = if carrier == input.carrier {
+                input.joules_per(price.dimension())
+            } else {
+                (price.dimension() == Dimension::Energy).then_some(1.0)
+            }
+            .ok_or_else(|| {
+                Error::out_of_range(
+                    format!("flowsheet.energy[{i}].heating_value"),
+                    &input.amount,
+                    format!(
+                        "is needed: prices.{resource} is per {}, and the energy saved must be converted",
+                        price.dimension().name()
+                    ),
+                )
             })?;
-        let per = input.joules_per(price.dimension()).ok_or_else(|| {
-            Error::out_of_range(
-                format!("flowsheet.energy[{i}].heating_value"),
-                &input.amount,
-                format!(
-                    "is needed: prices.{resource} is per {}, and the energy saved must be converted",
-                    price.dimension().name()
-                ),
-            )
-        })?;
-        let amount = saved / per;
-        ch.add_resource(resource, amount, price.dimension(), amount * price.per_si());
-        let co2 = crate::ghg::co2_factor(doc.ctx.ghg, input.carrier).map(|f| f * saved);
-        ch.add_co2(co2, || co2_note(input.carrier, Dimension::Energy, path));
+            let amount = saved / per;
+            ch.add_resource(resource, amount, price.dimension(), amount * price.per_si());
+            let co2 = crate::ghg::co2_factor(doc.ctx.ghg, carrier).map(|f| f * saved);
+            ch.add_co2(co2, || co2_note(carrier, Dimension::Energy, path));
+        }
     }
     Ok(ch)
 }

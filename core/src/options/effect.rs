@@ -19,7 +19,7 @@ use crate::units::{SECONDS_PER_YEAR, Schedule};
 /// | `set` | `stream`, `component`, `flow` | a stream's flow of a component set to `flow` |
 /// | `hold` | `stream`, `component` | a stream's flow of a component kept at its baseline value (the water a product carries when less wash water is used) |
 /// | `recycle` | `stream`, `component`, `fraction`, `to` (and `replaces`) | `fraction` of the stream's flow of the component sent back to node `to`, replacing as much of the fresh supply in stream `replaces` |
-/// | `efficiency` | `node`, and `efficiency` or `cop` | the node's device made more (or less) efficient: its energy inputs fall in proportion |
+/// | `efficiency` | `node`, and `efficiency` or `cop` | the node's device made more (or less) efficient: its energy inputs fall in proportion; a `cop` for a device rated by efficiency alone is a heat pump replacing it: its fuel inputs become electricity, fuel × efficiency / COP |
 /// | `substitute` | `stream`, `component`, `by`, `ratio` (and `fraction`) | a supply of `component` replaced by `ratio` kg of `by` per kg (`fraction` of it; all when absent) |
 ///
 /// Flowsheet edits are propagated downstream: each unit operation passes on what it receives

@@ -653,7 +653,8 @@ fn check_references(doc: &Case<'_>, e: &Effect, path: &str) -> Result<()> {
 }
 
 /// A flowsheet's flows at the baseline and with every option applied in the order of their
-/// NPV (kg/yr per component and stream; J/yr per energy input): what sector benchmarks read.
+/// NPV, alternatives set aside left out (kg/yr per component and stream; J/yr per energy
+/// input): what sector benchmarks read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flows<'a> {
     /// The flowsheet.
@@ -683,6 +684,10 @@ impl<'a> Flows<'a> {
             let edits = typed_edits(doc.options)?;
             let mut scenario = Scenario::default();
             for id in &evaluation.portfolio.ranking {
+                // An alternative set aside for a better one is not applied with it.
+                if evaluation.portfolio.set_aside.iter().any(|s| &s.id == id) {
+                    continue;
+                }
                 if let Some(i) = doc.options.iter().position(|o| &o.id == id) {
                     scenario.apply(&base, &edits[i], &format!("options[{i}]"))?;
                 }

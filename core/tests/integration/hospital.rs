@@ -333,3 +333,217 @@ fn the_example_reports_its_benchmarks_in_text() {
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["benchmarks"]["sector"], "hospital");
 }
+
+/// The test hospital with more prices: electricity, LPG, diesel and three treatment routes.
+fn priced(template: &str, extra: &str) -> String {
+    doc(template, extra).replace(
+        "hazardous_waste = \"800 USD/t\"",
+        "hazardous_waste = \"800 USD/t\"\nincineration = \"1000 USD/t\"\nautoclave = \"400 USD/t\"\nmicrowave = \"450 USD/t\"\nelectricity = \"0.15 USD/kWh\"\nlpg = \"1 USD/kg\"\ndiesel = \"1 USD/L\"",
+    )
+}
+
+fn money(o: &cleanprod::options::OptionResult, key: &str) -> f64 {
+    o.money.get(key).copied().unwrap_or(0.0)
+}
+
+#[test]
+fn laboratories_dialysis_and_ro_reject_reuse_by_hand() {
+    let services = r#"
+laboratories = { water = "2 m3" }
+dialysis = { treatments = 10, permeate_per_treatment = "150 L", recovery = "50 %" }
+"#;
+    let b = benchmarks(&assess(&doc(services, "")));
+    // Laboratories 2 m3 × 365 d = 730 m3. Dialysis: 10 × 365 × 150 L = 547.5 m3 of permeate,
+    // fed 547.5 / 50 % = 1,095 m3, of which 547.5 m3 is RO reject.
+    let (labs, _, _, _) = indicator(&b, "water_laboratories");
+    assert!(close(labs, 730.0 * 1_000.0 / BED_DAYS));
+    let (dialysis, _, _, _) = indicator(&b, "water_dialysis");
+    assert!(close(dialysis, 1_095.0 * 1_000.0 / BED_DAYS));
+    let (all, _, _, _) = indicator(&b, "water");
+    assert!(close(
+        all,
+        (13_505.0 + 730.0 + 1_095.0) * 1_000.0 / BED_DAYS
+    ));
+    // 80 % of the reject reused for WC flushing in the wards: 438 m3 less fresh water, and
+    // 438 m3 less to the sewer (the wards drain as much as before; the reject line less).
+    let option = r#"
+[[template.hospital.options]]
+id = "ro_reject_reuse"
+fraction = "80 %"
+capex = "8000 USD"
+"#;
+    let a = assess(&doc(services, option));
+    let o = &a.evaluate().unwrap().options[0];
+    assert!(close(money(o, "water"), 438.0 * 2.0), "{:?}", o.money);
+    assert!(close(money(o, "wastewater"), 438.0), "{:?}", o.money);
+    // Reuse in an end use the hospital lacks is refused, naming the field.
+    let bad = option.replace("fraction", "to = \"pharmacy\"\nfraction");
+    let e = Assessment::from_toml_str(&doc(services, &bad)).unwrap_err();
+    assert_eq!(e.path(), "template.hospital.options[0].to");
+    // A recovery of 0 % is refused with its range.
+    let e = Assessment::from_toml_str(&doc(&services.replace("50 %", "0 %"), "")).unwrap_err();
+    assert_eq!(e.path(), "template.hospital.dialysis.recovery");
+    assert!(e.to_string().contains("50 to 75 %"), "{e}");
+}
+
+/// Infectious waste and sharps incinerated, radioactive waste too (decay-stored first).
+const INCINERATED: &str = r#"
+[template.hospital.waste]
+general = "2 kg"
+infectious = "0.3 kg"
+sharps = "0.05 kg"
+radioactive = "0.01 kg"
+general_in_hazardous = "40 %"
+routes = { infectious = "incineration", sharps = "incineration", radioactive = "incineration" }
+"#;
+
+#[test]
+fn an_autoclave_instead_of_incineration_saves_the_price_difference_by_hand() {
+    let options = r#"
+[[template.hospital.options]]
+id = "autoclave_treatment"
+capex = "50000 USD"
+[[template.hospital.options]]
+id = "microwave_treatment"
+capex = "50000 USD"
+"#;
+    let a = assess(&priced("", &format!("{INCINERATED}{options}")));
+    let e = a.evaluate().unwrap();
+    let by = |id: &str| e.options.iter().find(|o| o.id == id).unwrap();
+    // Infectious 0.3 + sharps 0.05 + general in red bags 0.4 × 2 = 1.15 kg per bed-day go to
+    // the autoclave: 1.15 × 29,200 = 33.58 t a year at 1,000 − 400 = 600 USD/t less:
+    // 20,148 USD. Radioactive waste (0.01 kg) stays on the incineration route.
+    let moved = 1.15 * BED_DAYS / 1_000.0;
+    let o = by("autoclave_treatment");
+    assert!(
+        close(money(o, "incineration"), moved * 1_000.0),
+        "{:?}",
+        o.money
+    );
+    assert!(
+        close(money(o, "autoclave"), -moved * 400.0),
+        "{:?}",
+        o.money
+    );
+    assert!(close(o.annual_saving, 20_148.0));
+    // Microwave: 1,000 − 450 = 550 USD/t.
+    assert!(close(
+        by("microwave_treatment").annual_saving,
+        moved * 550.0
+    ));
+    // The two are alternatives (same capex here): the microwave, saving less, is set aside.
+    assert_eq!(e.portfolio.set_aside.len(), 1);
+    assert_eq!(e.portfolio.set_aside[0].id, "microwave_treatment");
+    // The routes table: 1.16 kg per bed-day incinerated before, 0.01 kg after.
+    let b = benchmarks(&a);
+    let r = b.routes.iter().find(|r| r.route == "incineration").unwrap();
+    assert!(close(r.tonnes_before, 1.16 * BED_DAYS / 1_000.0));
+    assert!(close(r.tonnes_after.unwrap(), 0.01 * BED_DAYS / 1_000.0));
+    assert!(close(r.cost_before.unwrap(), 1.16 * BED_DAYS));
+    let (rad, _, _, _) = indicator(&b, "waste_radioactive");
+    assert!(close(rad, 0.01));
+    // Still hazardous: the share in hazardous bins is the same before and after.
+    let (share, after, _, _) = indicator(&b, "hazardous_share");
+    assert!(close(share, after.unwrap()));
+}
+
+#[test]
+fn segregation_then_autoclave_treats_only_what_is_left_in_the_red_bags() {
+    let options = r#"
+[[template.hospital.options]]
+id = "waste_segregation"
+capex = "1000 USD"
+[[template.hospital.options]]
+id = "autoclave_treatment"
+capex = "60000 USD"
+"#;
+    let a = assess(&priced("", &format!("{INCINERATED}{options}")));
+    let e = a.evaluate().unwrap();
+    // Generated 2.36 kg per bed-day, 15 % of it 0.354 kg may stay in hazardous bins: the
+    // hazardous categories 0.36 kg already exceed it, so all 0.8 kg of general waste leaves the
+    // red bags (to solid waste at 50 USD/t), and the autoclave treats 0.35 kg instead of
+    // incinerating it. Together, per bed-day: 0.8 × (1,000 − 50) + 0.35 × (1,000 − 400)
+    // USD/t.
+    let expected = (0.8 * 950.0 + 0.35 * 600.0) * BED_DAYS / 1_000.0;
+    assert!(
+        close(e.portfolio.all.annual_saving, expected),
+        "{} {expected}",
+        e.portfolio.all.annual_saving
+    );
+}
+
+#[test]
+fn hot_water_follows_the_water_so_low_flow_fixtures_save_its_fuel() {
+    let template = r#"
+hot_water = { fuel = "lpg", efficiency = "80 %", hot_temperature = "60 °C", cold_temperature = "20 °C" }
+"#;
+    let text = priced(template, "").replace(
+        "wards = { water = \"300 L\" }",
+        "wards = { water = \"300 L\", hot_share = \"30 %\" }",
+    );
+    // Wards 8,760 m3, 30 % hot: 2,628 m3 heated 40 K at 80 %:
+    // 2,628 × 4.186 MJ/(m3·K) × 40 K / 3.6 MJ/kWh / 0.8 = 152,789.0 kWh of LPG.
+    let kwh: f64 = 2_628.0 * 4.186 * 40.0 / 3.6 / 0.8;
+    assert!((kwh - 152_789.0).abs() < 0.1, "{kwh}");
+    let b = benchmarks(&assess(&text));
+    let (energy, _, _, _) = indicator(&b, "energy");
+    assert!(close(energy, kwh / BED_DAYS), "{energy}");
+    let option = r#"
+[[template.hospital.options]]
+id = "low_flow_fixtures"
+saving = "25 %"
+capex = "5000 USD"
+"#;
+    let a = assess(&format!("{text}{option}"));
+    let (_, after, _, _) = indicator(&benchmarks(&a), "energy");
+    assert!(close(after.unwrap(), 0.75 * kwh / BED_DAYS));
+    let o = &a.evaluate().unwrap().options[0];
+    assert!(money(o, "lpg") > 0.0, "{:?}", o.money);
+}
+
+#[test]
+fn lighting_options_and_condensate_return_save_by_hand() {
+    let template = r#"
+lighting = { fixtures = 200, power = "36 W", hours = "16 h" }
+boiler = { fuel = "diesel", amount = "100000 L/yr", heating_value = "36 MJ/L" }
+"#;
+    let options = r#"
+[[template.hospital.options]]
+id = "led_lighting"
+power = "18 W"
+capex = "4000 USD"
+[[template.hospital.options]]
+id = "lighting_controls"
+control = "80 %"
+capex = "2000 USD"
+[[template.hospital.options]]
+id = "condensate_return"
+capex = "9000 USD"
+model = { kind = "condensate_return", condensate = "100 kg/h", condensate_temperature = "80 °C", makeup_temperature = "25 °C", boiler_efficiency = "80 %" }
+"#;
+    let a = assess(&priced(template, options));
+    let e = a.evaluate().unwrap();
+    let by = |id: &str| e.options.iter().find(|o| o.id == id).unwrap();
+    // 200 × 36 W × 16 h × 365 d = 42,048 kWh; LED halves it: 21,024 kWh at 0.15 USD.
+    assert!(close(
+        money(by("led_lighting"), "electricity"),
+        21_024.0 * 0.15
+    ));
+    // Controls: lamps on 80 % of the hours: 8,409.6 kWh.
+    assert!(close(
+        money(by("lighting_controls"), "electricity"),
+        8_409.6 * 0.15
+    ));
+    // Condensate: 100 kg/h × 8,760 h = 876 t of make-up water not bought, and its heat
+    // 876 t × 4.19 kJ/(kg·K) × 55 K / 80 % ≈ 70,000 kWh of diesel (at 36 MJ/L: about
+    // 7,000 L) off the boiler's fuel.
+    let c = by("condensate_return");
+    assert!(close(money(c, "water"), 876.0 * 2.0), "{:?}", c.money);
+    let litres = money(c, "diesel");
+    let hand = 876_000.0 * 4.186 * 55.0 / 0.8 / 36_000.0;
+    assert!((litres - hand).abs() < 0.01 * hand, "{litres} {hand}");
+    // A model of the wrong kind is refused.
+    let bad = options.replace("kind = \"condensate_return\"", "kind = \"steam_trap\"");
+    let e = Assessment::from_toml_str(&priced(template, &bad)).unwrap_err();
+    assert_eq!(e.path(), "template.hospital.options[2].model.kind");
+}

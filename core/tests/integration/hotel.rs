@@ -255,3 +255,210 @@ fn unusual_and_defaulted_figures_are_warnings_naming_the_field() {
     assert!(all.contains("template.hotel.metered_water"), "{all}");
     assert!(b.reconciliation.unwrap().unaccounted < 0.0);
 }
+
+#[test]
+fn hot_water_saved_with_a_heat_pump_saves_the_heat_pumps_electricity() {
+    let options = format!(
+        "{}{}",
+        option("id = \"heat_pump\"\ncop = 3"),
+        option("id = \"low_flow_showers\"\nflow = \"6 L/min\"")
+    );
+    let a = assess(&doc("", &options));
+    let e = a.evaluate().unwrap();
+    let by = |id: &str| e.options.iter().find(|o| o.id == id).unwrap();
+    // Alone, the heat pump buys the boiler's useful heat as electricity at a COP of 3, and the
+    // showers save 160 m3 of hot water at the boiler's LPG.
+    let hp_alone = fuel_kwh(550.0, 0.8) * 0.8 / 3.0;
+    assert!(close(-by("heat_pump").money["electricity"] / 0.2, hp_alone));
+    assert!(by("low_flow_showers").money["lpg"] > 0.0);
+    assert!(!by("low_flow_showers").money.contains_key("electricity"));
+    // Together the hot water falls to 550 − 160 = 390 m3, all heated by the heat pump:
+    // heat 390 m3 × 4.186 MJ/(m3·K) × 40 K / 3.6 MJ/kWh = 18,139.3 kWh, electricity / 3 =
+    // 6,046.4 kWh, not the 8,527.0 kWh of the heat pump alone (550 m3).
+    let together = fuel_kwh(390.0, 0.8) * 0.8 / 3.0;
+    assert!((together - 6_046.4).abs() < 0.1, "{together}");
+    assert!((hp_alone - 8_527.0).abs() < 0.1, "{hp_alone}");
+    let total = &e.portfolio.all;
+    assert_eq!(total.ids.len(), 2);
+    // Total: the water of both, all the LPG (the heat pump's own figure), less the electricity.
+    let expected = 320.0 * 3.0 + by("heat_pump").money["lpg"] - together * 0.2;
+    assert!(
+        close(total.annual_saving, expected),
+        "{} {expected}",
+        total.annual_saving
+    );
+    // Whichever comes second, the sequence's increments add up to the same total, and the
+    // showers after the heat pump save electricity, (160 m3 heat) / 3.
+    let steps = &e.portfolio.sequence;
+    let sum: f64 = steps.iter().map(|s| s.annual_saving).sum();
+    assert!(close(sum, expected));
+    if steps[0].id == "heat_pump" {
+        let saved = fuel_kwh(160.0, 0.8) * 0.8 / 3.0;
+        assert!(close(steps[1].annual_saving, 320.0 * 3.0 + saved * 0.2));
+    }
+    // The energy benchmark after: the heat pump's electricity and the laundry's.
+    let b = benchmarks(&a);
+    assert!(close(
+        b.indicators[1].after.unwrap(),
+        (together + 15_000.0) / 10_000.0
+    ));
+}
+
+/// The document with a solid-waste price of 50 USD/t.
+fn doc_with_waste_price(extra: &str, options: &str) -> String {
+    doc(extra, options).replace(
+        "lpg = \"1 USD/kg\"",
+        "lpg = \"1 USD/kg\"\nsolid_waste = \"50 USD/t\"",
+    )
+}
+
+const LIGHTING: &str =
+    "lighting = { fixtures = 100, power = \"40 W\", hours = \"10 h\", control = \"100 %\" }";
+
+#[test]
+fn led_lighting_and_key_card_controls_save_by_hand() {
+    // 100 fixtures × 40 W × 10 h × 365 d = 14,600 kWh a year.
+    let a = assess(&doc(LIGHTING, ""));
+    let b = benchmarks(&a);
+    let energy = b.indicators.iter().find(|i| i.key == "energy").unwrap();
+    let hot = fuel_kwh(550.0, 0.8);
+    assert!(close(energy.before, (hot + 15_000.0 + 14_600.0) / 10_000.0));
+    // LED at 10 W: 14,600 × (1 − 10/40) = 10,950 kWh, at 0.2 USD/kWh.
+    let a = assess(&doc(
+        LIGHTING,
+        &option("id = \"led_lighting\"\npower = \"10 W\""),
+    ));
+    let e = a.evaluate().unwrap();
+    assert!(close(e.options[0].money["electricity"], 10_950.0 * 0.2));
+    // Key cards: lamps on 70 % of the hours: 14,600 × 30 % = 4,380 kWh.
+    let a = assess(&doc(
+        LIGHTING,
+        &option("id = \"lighting_controls\"\ncontrol = \"70 %\""),
+    ));
+    let e = a.evaluate().unwrap();
+    assert!(close(e.options[0].money["electricity"], 4_380.0 * 0.2));
+    // Both: 14,600 × (1 − 0.25 × 0.7) = 12,045 kWh saved together.
+    let both = format!(
+        "{}{}",
+        option("id = \"led_lighting\"\npower = \"10 W\""),
+        option("id = \"lighting_controls\"\ncontrol = \"70 %\"")
+    );
+    let a = assess(&doc(LIGHTING, &both));
+    let e = a.evaluate().unwrap();
+    assert!(close(e.portfolio.all.annual_saving, 12_045.0 * 0.2));
+    // A fixture of 5 kW is refused, naming the field.
+    let bad = doc(&LIGHTING.replace("40 W", "5000 W"), "");
+    let err = Assessment::from_toml_str(&bad).unwrap_err();
+    assert_eq!(err.path(), "template.hotel.lighting.power");
+}
+
+#[test]
+fn the_cooling_tower_and_its_cycles_of_concentration_save_by_hand() {
+    let tower = "cooling_tower = { circulation = \"100 m3/h\", range = \"5 K\", cycles = 3 }";
+    // Evaporation 0.00153 /K × 100 m3/h × 5 K = 0.765 m3/h; blowdown 0.765 / 2 = 0.3825 m3/h;
+    // make-up 1.1475 m3/h × 8,760 h = 10,052.1 m3 a year.
+    let b = benchmarks(&assess(&doc(tower, "")));
+    let t = b
+        .end_uses
+        .iter()
+        .find(|u| u.key == "cooling_tower")
+        .unwrap();
+    assert!(close(t.water, 1.1475 * 8_760.0), "{}", t.water);
+    // Six cycles: blowdown 0.765 / 5 = 0.153 m3/h, 0.2295 m3/h less: 2,010.42 m3 a year
+    // bought and discharged less.
+    let a = assess(&doc(tower, &option("id = \"tower_cycles\"\ncycles = 6")));
+    assert!(close(water_saved(&a), 0.2295 * 8_760.0));
+    let e = a.evaluate().unwrap();
+    assert!(close(e.options[0].money["wastewater"], 0.2295 * 8_760.0));
+    // Fewer cycles than today save nothing: refused.
+    let e = Assessment::from_toml_str(&doc(tower, &option("id = \"tower_cycles\"\ncycles = 2")))
+        .unwrap_err();
+    assert_eq!(e.path(), "template.hotel.options[0].cycles");
+    let e = Assessment::from_toml_str(&doc(&tower.replace("cycles = 3", "cycles = 1"), ""))
+        .unwrap_err();
+    assert_eq!(e.path(), "template.hotel.cooling_tower.cycles");
+}
+
+#[test]
+fn waste_separation_saves_the_disposal_price_of_what_is_separated() {
+    let waste =
+        "waste = { per_guest_night = \"1.5 kg\", organic = \"50 %\", recyclable = \"20 %\" }";
+    // 10,000 guest-nights × 1.5 kg = 15 t a year, all disposed of.
+    let b = benchmarks(&assess(&doc_with_waste_price(waste, "")));
+    let find = |b: &HotelBenchmarks, k: &str| b.indicators.iter().find(|i| i.key == k).cloned();
+    assert!(close(find(&b, "waste_disposed").unwrap().before, 1.5));
+    // 80 % of the organic and recyclable 70 %: 56 % of 15 t = 8.4 t at 50 USD/t = 420 USD.
+    let a = assess(&doc_with_waste_price(
+        waste,
+        &option("id = \"waste_separation\"\nfraction = \"80 %\""),
+    ));
+    let e = a.evaluate().unwrap();
+    assert!(
+        close(e.options[0].money["solid_waste"], 420.0),
+        "{:?}",
+        e.options[0].money
+    );
+    assert!(close(e.options[0].annual_saving, 420.0));
+    let b = benchmarks(&a);
+    let disposed = find(&b, "waste_disposed").unwrap();
+    assert!(close(disposed.after.unwrap(), 1.5 * 0.44));
+    assert!(close(find(&b, "waste").unwrap().after.unwrap(), 1.5));
+    // Fractions above 100 % together are refused.
+    let bad = doc_with_waste_price(&waste.replace("20 %", "60 %"), "");
+    let e = Assessment::from_toml_str(&bad).unwrap_err();
+    assert_eq!(e.path(), "template.hotel.waste.recyclable");
+}
+
+#[test]
+fn solar_water_heating_cuts_the_boilers_share_of_the_heat() {
+    // Solar collectors give 20 % of the heat today: the LPG heats 80 % of it.
+    let text = doc("", "").replace(
+        "cold_temperature = \"20 °C\"",
+        "cold_temperature = \"20 °C\", solar_share = \"20 %\"",
+    );
+    let b = benchmarks(&assess(&text));
+    let hot = fuel_kwh(550.0, 0.8);
+    assert!(close(
+        b.indicators[1].before,
+        (0.8 * hot + 15_000.0) / 10_000.0
+    ));
+    // To 60 %: the LPG falls to 40 % of the heat, by (1 − 0.6) / (1 − 0.2) = 1/2.
+    let a = assess(&format!(
+        "{text}{}",
+        option("id = \"solar_water_heating\"\nsolar_share = \"60 %\"")
+    ));
+    let b = benchmarks(&a);
+    assert!(close(
+        b.indicators[1].after.unwrap(),
+        (0.4 * hot + 15_000.0) / 10_000.0
+    ));
+    let e = a.evaluate().unwrap();
+    assert!(e.options[0].money["lpg"] > 0.0);
+    assert!(!e.options[0].money.contains_key("water"));
+}
+
+#[test]
+fn a_heat_pump_for_an_electric_heater_and_energy_per_m2() {
+    // An electric resistance heater (100 %) replaced by a heat pump of COP 4: the electricity
+    // of the hot water falls to a quarter; the laundry's 15,000 kWh stay.
+    let text = doc(
+        "floor_area = \"2000 m2\"",
+        &option("id = \"heat_pump\"\ncop = 4"),
+    )
+    .replace(
+        "fuel = \"lpg\", efficiency = \"80 %\"",
+        "fuel = \"electricity\", efficiency = \"100 %\"",
+    );
+    let a = assess(&text);
+    let heat = fuel_kwh(550.0, 1.0);
+    let e = a.evaluate().unwrap();
+    assert!(close(e.options[0].money["electricity"], 0.75 * heat * 0.2));
+    let b = benchmarks(&a);
+    let m2 = b
+        .indicators
+        .iter()
+        .find(|i| i.key == "energy_per_m2")
+        .unwrap();
+    assert!(close(m2.before, (heat + 15_000.0) / 2_000.0));
+    assert!(close(m2.after.unwrap(), (0.25 * heat + 15_000.0) / 2_000.0));
+}

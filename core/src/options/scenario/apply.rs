@@ -212,9 +212,27 @@ impl Scenario {
                         value: node.to_string(),
                         expected: "a node with a device in flowsheet.devices".to_string(),
                     })?;
-                let (old, new, electricity_only) = match (rating, &device.efficiency, &device.cop) {
-                    (Rating::Efficiency(new), Some(old), _) => (old.si(), new.si(), false),
-                    (Rating::Cop(new), _, Some(old)) => (old.si(), new.si(), true),
+                let replaced = self.heat_pump.contains(&n);
+                // `switch`: a COP for a device with an efficiency and no COP is a heat pump
+                // replacing the boiler: its fuel inputs become electricity, heat / COP.
+                let (old, new, electricity_only, switch) = match (
+                    rating,
+                    &device.efficiency,
+                    &device.cop,
+                ) {
+                    (Rating::Efficiency(new), _, _) if replaced => {
+                        return Err(Error::out_of_range(
+                            format!("{path}.efficiency"),
+                            new,
+                            format!(
+                                "is given, but a heat pump replaced the device of {node} in an option applied before"
+                            ),
+                        ));
+                    }
+                    (Rating::Cop(new), _, _) if replaced => (new.si(), new.si(), true, false),
+                    (Rating::Efficiency(new), Some(old), _) => (old.si(), new.si(), false, false),
+                    (Rating::Cop(new), _, Some(old)) => (old.si(), new.si(), true, false),
+                    (Rating::Cop(new), Some(old), None) => (old.si(), new.si(), false, true),
                     (Rating::Efficiency(new), None, _) => {
                         return Err(Error::out_of_range(
                             format!("{path}.efficiency"),
@@ -224,21 +242,33 @@ impl Scenario {
                             ),
                         ));
                     }
-                    (Rating::Cop(new), _, None) => {
+                    (Rating::Cop(new), None, None) => {
                         return Err(Error::out_of_range(
                             format!("{path}.cop"),
                             new,
-                            format!(
-                                "is given, but the device of {node} has an efficiency, not a COP"
-                            ),
+                            format!("is given, but the device of {node} has no rating"),
                         ));
                     }
                 };
                 let current = *self.device.entry(n).or_insert(old);
                 self.device.insert(n, new);
+                if switch {
+                    self.heat_pump.insert(n);
+                }
                 for (i, input) in base.fs.energy.iter().enumerate() {
-                    let electric = input.carrier == Carrier::Electricity;
-                    if input.to == node && (!electricity_only || electric) {
+                    if input.to != node {
+                        continue;
+                    }
+                    let electric =
+                        input.carrier == Carrier::Electricity || self.electric.contains(&i);
+                    if switch {
+                        // Heat delivered = energy in × efficiency, now electricity / COP (an
+                        // electric resistance heater's input stays electricity).
+                        *self.energy_factor.entry(i).or_insert(1.0) *= current / new;
+                        if !electric {
+                            self.electric.insert(i);
+                        }
+                    } else if !electricity_only || electric {
                         *self.energy_factor.entry(i).or_insert(1.0) *= current / new;
                     }
                 }

@@ -57,6 +57,10 @@ pub(crate) struct Scenario {
     energy_factor: HashMap<usize, f64>,
     /// Current efficiency (or COP) of edited devices, by node.
     device: HashMap<usize, f64>,
+    /// Nodes whose boiler a heat pump replaced (an `efficiency` edit with a `cop`).
+    heat_pump: BTreeSet<usize>,
+    /// Energy inputs switched to electricity by a heat pump, J priced as electricity.
+    electric: BTreeSet<usize>,
     /// Components whose flows change.
     touched: BTreeSet<usize>,
     /// Path of the option whose edits were applied last, for errors found when solving.
@@ -69,6 +73,8 @@ pub(crate) struct Outcome {
     pub(crate) flows: Vec<Vec<Option<f64>>>,
     /// Energy of each input, J/yr.
     pub(crate) energy_j: Vec<f64>,
+    /// Inputs a heat pump switched to electricity (their `energy_j` is electricity).
+    pub(crate) electric: Vec<bool>,
 }
 
 impl Outcome {
@@ -77,6 +83,7 @@ impl Outcome {
         Outcome {
             flows: base.flows.clone(),
             energy_j: base.energy_j.clone(),
+            electric: vec![false; base.energy_j.len()],
         }
     }
 }

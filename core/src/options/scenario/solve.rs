@@ -44,7 +44,14 @@ impl Scenario {
                 j * factor * heated_water_ratio(base, &flows, water, i)
             })
             .collect();
-        Ok(Outcome { flows, energy_j })
+        let electric = (0..base.energy_j.len())
+            .map(|i| self.electric.contains(&i))
+            .collect();
+        Ok(Outcome {
+            flows,
+            energy_j,
+            electric,
+        })
     }
 
     fn solve_component(&self, base: &Baseline<'_>, c: usize) -> Result<Vec<f64>> {

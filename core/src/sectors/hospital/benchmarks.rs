@@ -23,9 +23,28 @@ pub struct HospitalBenchmarks {
     pub income: String,
     /// Indicators per bed-day.
     pub indicators: Vec<Indicator>,
+    /// Each waste treatment route: tonnes and cost a year, before and after the options.
+    pub routes: Vec<RouteCost>,
     /// Figures that are possible but unusual, and defaults assumed, in words, naming the
     /// parameter, the range and its source.
     pub warnings: Vec<String>,
+}
+
+/// A waste treatment route (a solid-waste node priced per tonne under its name).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct RouteCost {
+    /// The route (`hazardous_waste`, `incineration`, `autoclave`, `landfill`, ...).
+    pub route: String,
+    /// Waste sent to it, t/yr, at the baseline.
+    pub tonnes_before: f64,
+    /// With every option applied (none without options).
+    pub tonnes_after: Option<f64>,
+    /// Its price per tonne, in the document's currency (none when not priced per mass).
+    pub price: Option<f64>,
+    /// Cost a year at the baseline: tonnes × price.
+    pub cost_before: Option<f64>,
+    /// Cost a year with every option applied.
+    pub cost_after: Option<f64>,
 }
 
 /// Flows per component and stream (kg/yr).
@@ -55,6 +74,11 @@ pub(super) fn benchmarks(
     let hazardous_routes: Vec<String> = Category::ALL[1..]
         .iter()
         .map(|c| t.waste.route(*c).to_string())
+        .chain(
+            super::baseline::alternatives(t)
+                .into_iter()
+                .map(str::to_string),
+        )
         .filter(|r| *r != general_route)
         .collect();
     // Waste in the hazardous bins, and all the waste, kg/yr.
@@ -206,21 +230,46 @@ pub(super) fn benchmarks(
     }
     if !fs.energy.is_empty() {
         let kwh = |e: &[f64]| e.iter().sum::<f64>() / 3.6e6 / bed_days;
-        indicators.push(Indicator {
-            key: "energy".to_string(),
-            label: "fuel burnt in the boiler".to_string(),
-            unit: "kWh/bed-day".to_string(),
-            before: kwh(&flows.energy_before),
-            after: after.map(|_| kwh(&flows.energy_after)),
-            reference: None,
-            class_before: None,
-            class_after: None,
+        indicators.push(Indicator::new(
+            "energy",
+            "energy: boiler, hot water, lighting",
+            "kWh/bed-day",
+            kwh(&flows.energy_before),
+            after.map(|_| kwh(&flows.energy_after)),
+            sources::ENERGY_PER_BED_DAY,
+        ));
+    }
+    // Tonnes a year into each solid-waste node, and their cost at its price per tonne.
+    let mut routes = Vec::new();
+    for n in fs.nodes.iter().filter(|n| n.kind == NodeKind::SolidWaste) {
+        let into = |set: &FlowSet| -> f64 {
+            Category::ALL
+                .iter()
+                .map(|c| total(set, c.component(), &|_, to, _| to == n.id))
+                .sum::<f64>()
+                / 1_000.0
+        };
+        let price = ctx
+            .prices
+            .get(&n.id)
+            .filter(|p| p.dimension() == crate::units::Dimension::Mass)
+            .map(|p| p.per_si() * 1_000.0);
+        let before = into(&flows.before);
+        let after_t = after.map(into);
+        routes.push(RouteCost {
+            route: n.id.clone(),
+            tonnes_before: before,
+            tonnes_after: after_t,
+            price,
+            cost_before: price.map(|p| p * before),
+            cost_after: price.and_then(|p| after_t.map(|a| a * p)),
         });
     }
     Ok(HospitalBenchmarks {
         bed_days,
         income: t.income.key().to_string(),
         indicators,
+        routes,
         warnings: warnings(t),
     })
 }

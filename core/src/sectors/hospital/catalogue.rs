@@ -41,6 +41,27 @@ pub enum CatalogueId {
     /// Mercury-free thermometers and sphygmomanometers: `fraction` of the devices replaced
     /// (all when absent), the mercury avoided reported as a load.
     MercuryFree,
+    /// More condensate returned to the boiler: a `condensate_return` utilities model (fuel,
+    /// water and treatment chemicals saved).
+    CondensateReturn,
+    /// Heat recovery from the boiler blowdown (flash tank and heat exchanger): a `blowdown`
+    /// utilities model.
+    BlowdownRecovery,
+    /// The RO reject of the dialysis water plant reused (`fraction` of it) in another end use
+    /// (`to`, the wards by default), replacing its fresh water.
+    RoRejectReuse,
+    /// An autoclave instead of incineration: the general waste, infectious waste and sharps
+    /// of the infectious route go to the `autoclave` route, priced per tonne as `autoclave`;
+    /// an alternative to `microwave_treatment`.
+    AutoclaveTreatment,
+    /// Microwave treatment instead of incineration, as `autoclave_treatment` with the
+    /// `microwave` route.
+    MicrowaveTreatment,
+    /// LED lamps (`power` per fixture afterwards).
+    LedLighting,
+    /// Occupancy sensors and timers (`control`: share of the hours the lamps stay on
+    /// afterwards).
+    LightingControls,
 }
 
 impl CatalogueId {
@@ -53,6 +74,32 @@ impl CatalogueId {
             CatalogueId::LowFlowFixtures => "low_flow_fixtures",
             CatalogueId::LaundryReuse => "laundry_reuse",
             CatalogueId::MercuryFree => "mercury_free",
+            CatalogueId::CondensateReturn => "condensate_return",
+            CatalogueId::BlowdownRecovery => "blowdown_recovery",
+            CatalogueId::RoRejectReuse => "ro_reject_reuse",
+            CatalogueId::AutoclaveTreatment => "autoclave_treatment",
+            CatalogueId::MicrowaveTreatment => "microwave_treatment",
+            CatalogueId::LedLighting => "led_lighting",
+            CatalogueId::LightingControls => "lighting_controls",
+        }
+    }
+
+    /// The treatment route an alternative-treatment option sends waste to.
+    pub fn treatment(self) -> Option<&'static str> {
+        match self {
+            CatalogueId::AutoclaveTreatment => Some("autoclave"),
+            CatalogueId::MicrowaveTreatment => Some("microwave"),
+            _ => None,
+        }
+    }
+
+    /// The utilities model kind a steam-plant option takes.
+    fn model_kind(self) -> Option<&'static str> {
+        match self {
+            CatalogueId::SteamTraps => Some("steam_trap"),
+            CatalogueId::CondensateReturn => Some("condensate_return"),
+            CatalogueId::BlowdownRecovery => Some("blowdown"),
+            _ => None,
         }
     }
 
@@ -64,6 +111,13 @@ impl CatalogueId {
             CatalogueId::LowFlowFixtures => "Low-flow fixtures in the wards",
             CatalogueId::LaundryReuse => "Laundry rinse-water reuse",
             CatalogueId::MercuryFree => "Mercury-free thermometers and sphygmomanometers",
+            CatalogueId::CondensateReturn => "Condensate return",
+            CatalogueId::BlowdownRecovery => "Boiler blowdown heat recovery",
+            CatalogueId::RoRejectReuse => "Dialysis RO reject reuse",
+            CatalogueId::AutoclaveTreatment => "Autoclave instead of incineration",
+            CatalogueId::MicrowaveTreatment => "Microwave treatment instead of incineration",
+            CatalogueId::LedLighting => "LED lighting",
+            CatalogueId::LightingControls => "Occupancy lighting controls",
         }
     }
 
@@ -75,8 +129,17 @@ impl CatalogueId {
             CatalogueId::SteriliserRetrofit | CatalogueId::LowFlowFixtures => {
                 OptionCategory::EquipmentModification
             }
-            CatalogueId::LaundryReuse => OptionCategory::OnSiteRecovery,
+            CatalogueId::LaundryReuse | CatalogueId::RoRejectReuse => {
+                OptionCategory::OnSiteRecovery
+            }
             CatalogueId::MercuryFree => OptionCategory::InputSubstitution,
+            CatalogueId::CondensateReturn | CatalogueId::BlowdownRecovery => {
+                OptionCategory::OnSiteRecovery
+            }
+            CatalogueId::AutoclaveTreatment
+            | CatalogueId::MicrowaveTreatment
+            | CatalogueId::LedLighting => OptionCategory::TechnologyChange,
+            CatalogueId::LightingControls => OptionCategory::BetterProcessControl,
         }
     }
 }
@@ -214,24 +277,141 @@ fn option(
                 1.0 - ejector * s,
             )]
         }
-        CatalogueId::SteamTraps => {
-            let m = c.model.clone().ok_or_else(|| Error::MissingField {
+        CatalogueId::SteamTraps | CatalogueId::CondensateReturn | CatalogueId::BlowdownRecovery => {
+            let kind = c.id.model_kind().unwrap_or("steam_trap");
+            let mut m = c.model.clone().ok_or_else(|| Error::MissingField {
                 path: format!("{path}.model"),
             })?;
-            if m.kind != "steam_trap" {
+            if m.kind != kind {
                 return Err(Error::out_of_range(
                     format!("{path}.model.kind"),
                     &m.kind,
-                    "must be \"steam_trap\"",
+                    format!("must be \"{kind}\""),
                 ));
             }
-            let mut m = m;
             // The fuel saved comes off the boiler's fuel input unless the model says where.
             if m.energy.is_none() && m.fuel.is_none() && t.boiler.is_some() {
                 m.energy = Some(baseline::BOILER_FUEL.to_string());
             }
             model = Some(m);
             Vec::new()
+        }
+        CatalogueId::RoRejectReuse => {
+            service(EndUse::Dialysis)?;
+            let to = c.to.as_deref().unwrap_or("wards");
+            let target = EndUse::from_key(to)
+                .filter(|u| *u != EndUse::Dialysis)
+                .ok_or_else(|| Error::UnknownVariant {
+                    path: format!("{path}.to"),
+                    value: to.to_string(),
+                    expected: "wards, sterile_services, laundry, kitchen, laboratories".to_string(),
+                })?;
+            let fresh = baseline::water_m3(t, target, days).ok_or_else(|| Error::MissingField {
+                path: format!("{PATH}.{to} (where the RO reject is reused)"),
+            })?;
+            let f = share(
+                "fraction",
+                &c.fraction,
+                "must be from 0 % to 100 % of the RO reject",
+            )?;
+            let reused = f * baseline::reject_m3(t, days).unwrap_or(0.0);
+            if reused > fresh {
+                return Err(Error::out_of_range(
+                    format!("{path}.fraction"),
+                    format!("{} %", format_number(f * 100.0)),
+                    format!(
+                        "reuses {} m3/yr, more than the {} m3/yr of fresh water {to} uses",
+                        format_number(crate::units::round_to(reused, 6)),
+                        format_number(crate::units::round_to(fresh, 6))
+                    ),
+                ));
+            }
+            vec![Effect {
+                stream: Some(baseline::RO_REJECT.to_string()),
+                component: Some(WATER.to_string()),
+                fraction: Some(ratio(f)),
+                to: Some(target.key().to_string()),
+                replaces: Some(baseline::water_in(target)),
+                ..Effect::new(EffectKind::Recycle)
+            }]
+        }
+        CatalogueId::AutoclaveTreatment | CatalogueId::MicrowaveTreatment => {
+            let rates = t.waste_rates();
+            if rates.is_empty() {
+                return Err(Error::MissingField {
+                    path: format!("{PATH}.waste.infectious"),
+                });
+            }
+            // Every waste stored for the infectious route that steam or microwaves can treat
+            // leaves the store by the new route instead: its outlet to the old route is shut.
+            let route = t.waste.route(Category::Infectious).to_string();
+            let mut list: Vec<Effect> = rates
+                .iter()
+                .filter(|(cat, _, _)| {
+                    cat.autoclavable() && *cat != Category::General && t.waste.route(*cat) == route
+                })
+                .map(|(cat, _, _)| scale(&baseline::from_storage(&route), cat.component(), 0.0))
+                .collect();
+            if t.misplaced() > 0.0 {
+                list.push(scale(
+                    &baseline::from_storage(&route),
+                    Category::General.component(),
+                    0.0,
+                ));
+            }
+            // The other alternative route, appraised too, stays empty.
+            let moved: Vec<&str> = list.iter().filter_map(|e| e.component.as_deref()).collect();
+            let mut hold = Vec::new();
+            for other in baseline::alternatives(t) {
+                if Some(other) != c.id.treatment() {
+                    for component in &moved {
+                        hold.push(Effect {
+                            stream: Some(baseline::from_storage(other)),
+                            component: Some((*component).to_string()),
+                            ..Effect::new(EffectKind::Hold)
+                        });
+                    }
+                }
+            }
+            list.extend(hold);
+            list
+        }
+        CatalogueId::LedLighting | CatalogueId::LightingControls => {
+            let l = t.lighting.as_ref().ok_or_else(|| Error::MissingField {
+                path: format!("{PATH}.lighting"),
+            })?;
+            let (power, control) = if c.id == CatalogueId::LedLighting {
+                let p = c.power.as_ref().ok_or_else(|| Error::MissingField {
+                    path: format!("{path}.power"),
+                })?;
+                if !(p.si() > 0.0 && p.si() < l.power.si()) {
+                    return Err(Error::out_of_range(
+                        format!("{path}.power"),
+                        p,
+                        format!("must be positive and below the present {}", l.power),
+                    ));
+                }
+                (Some(p.si()), None)
+            } else {
+                let k = c.control.as_ref().ok_or_else(|| Error::MissingField {
+                    path: format!("{path}.control"),
+                })?;
+                if !(k.si() > 0.0 && k.si() < l.control()) {
+                    return Err(Error::out_of_range(
+                        format!("{path}.control"),
+                        k,
+                        "must be positive and below the present share of the hours the lamps are on",
+                    ));
+                }
+                (None, Some(k.si()))
+            };
+            let (before, after) =
+                baseline::lighting_kwh(t, days, power, control)?.unwrap_or((1.0, 1.0));
+            vec![Effect {
+                energy: Some(baseline::LIGHTING.to_string()),
+                factor: Some(ratio(if before > 0.0 { after / before } else { 1.0 })),
+                ..Effect::new(EffectKind::Scale)
+            }]
         }
         CatalogueId::LowFlowFixtures => {
             service(EndUse::Wards)?;
@@ -275,11 +455,11 @@ fn option(
             vec![scale(MERCURY_STREAM, MERCURY, 1.0 - f)]
         }
     };
-    if c.id != CatalogueId::SteamTraps && c.model.is_some() {
+    if c.id.model_kind().is_none() && c.model.is_some() {
         return Err(Error::out_of_range(
             format!("{path}.model"),
             c.id.key(),
-            "is only for steam_traps",
+            "is only for steam_traps, condensate_return and blowdown_recovery",
         ));
     }
     Ok(CpOption {
@@ -293,7 +473,8 @@ fn option(
         start: None,
         effects,
         model,
-        group: None,
+        // An autoclave and a microwave unit are alternatives.
+        group: c.id.treatment().map(|_| "treatment".to_string()),
         excludes: Vec::new(),
     })
 }

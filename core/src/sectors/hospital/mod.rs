@@ -28,11 +28,12 @@ pub mod sources;
 mod template;
 
 pub use baseline::EndUse;
-pub use benchmarks::{Class, HospitalBenchmarks, Indicator, Range, benchmarks_schema};
+pub use benchmarks::{Class, HospitalBenchmarks, Indicator, Range, RouteCost, benchmarks_schema};
 pub use catalogue::{CatalogueId, segregation};
 pub use template::{
-    CatalogueChoice, Category, HospitalTemplate, HospitalType, IncomeLevel, Kitchen, Laundry,
-    Mercury, Origin, Routes, SterileServices, Wards, Waste,
+    CatalogueChoice, Category, Dialysis, HospitalTemplate, HospitalType, HotWater, IncomeLevel,
+    Kitchen, Laboratories, Laundry, Lighting, Mercury, Origin, Routes, SterileServices, Wards,
+    Waste,
 };
 
 use crate::error::Result;

@@ -69,6 +69,25 @@ pub(super) fn text(b: &HospitalBenchmarks) -> String {
     for (k, s) in sources.iter().enumerate() {
         out.push_str(&format!("  [{}] {s}\n", k + 1));
     }
+    if !b.routes.is_empty() {
+        out.push_str("\nwaste treatment routes (t/yr, cost per year at the route's price)\n");
+        out.push_str(&format!(
+            "  {:<24} {:>10} {:>10} {:>12} {:>12} {:>12}\n",
+            "route", "t before", "t after", "per t", "cost before", "cost after"
+        ));
+        let money = |x: Option<f64>| x.map_or("-".to_string(), significant);
+        for r in &b.routes {
+            out.push_str(&format!(
+                "  {:<24} {:>10} {:>10} {:>12} {:>12} {:>12}\n",
+                r.route,
+                significant(r.tonnes_before),
+                money(r.tonnes_after),
+                money(r.price),
+                money(r.cost_before),
+                money(r.cost_after)
+            ));
+        }
+    }
     for warning in &b.warnings {
         out.push_str(&format!("  warning: {warning}\n"));
     }

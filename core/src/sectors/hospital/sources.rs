@@ -13,7 +13,10 @@ pub use crate::sectors::indicators::Reference;
 /// remaining 15 % is hazardous material. Read on a copy of that page's text and on a report of
 /// the February 2018 update (communitymedicine4all.com, 11 February 2018), not on the WHO site
 /// itself. The earlier versions of the same fact sheet (October 2000, November 2011) said
-/// about 80 % and 20 %. Used as the upper end of the share of the waste in hazardous bins,
+/// about 80 % and 20 %; the first edition of WHO's handbook (A. Prüss, E. Giroult and
+/// P. Rushbrook (eds.), "Safe management of wastes from health-care activities", WHO, 1999,
+/// section 2.1.1, read on a copy of its chapter 2) gives 75-90 % general and 10-25 %
+/// hazardous. Used as the upper end of the share of the waste in hazardous bins,
 /// and as the segregation programme's default target.
 pub const WHO_HAZARDOUS_SHARE: Reference = Reference {
     low: 0.0,
@@ -42,21 +45,24 @@ pub const WHO_SHARPS_SHARE: f64 = 0.01;
 pub const WHO_CHEMICAL_PHARMACEUTICAL_SHARE: f64 = 0.03;
 
 /// Hazardous health-care waste in high-income countries: on average up to 0.5 kg per hospital
-/// bed per day *(to check: as the WHO fact sheet of 2018 is commonly quoted; the copies of the
-/// fact sheet found did not include this passage, and the country table of WHO, Safe
-/// management of wastes from health-care activities, 2nd ed., 2014, chapter 2, was not at
-/// hand; the October 2000 fact sheet gives "up to 6 kg of hazardous waste per person per
-/// year" for high-income countries, per person, not per bed)*. The default hazardous generation for
-/// `income = "high"` (taken as infectious waste) and the benchmark's upper end.
+/// bed per day, as the WHO fact sheet "Health-care waste" (2018) is commonly quoted. Could not
+/// be verified: the copies of the fact sheet found did not include this passage, and the
+/// table of waste generation by national income level in WHO, "Safe management of wastes
+/// from health-care activities", 2nd ed. (2014), chapter 2, could not be found in any copy at
+/// hand, so no table or page is given (the October 2000 fact sheet gives "up to 6 kg of
+/// hazardous waste per person per year" for high-income countries, per person, not per bed).
+/// The default hazardous generation for `income = "high"` (taken as infectious waste) and the
+/// benchmark's upper end; the warnings say it is unverified. The income level is the
+/// template's `income` parameter.
 pub const WHO_HAZARDOUS_HIGH_INCOME: Reference = Reference {
     low: 0.0,
     high: 0.5,
     label: "WHO: high-income countries, hazardous waste up to 0.5 kg per bed-day",
-    source: "WHO fact sheet \"Health-care waste\", February 2018; WHO, Safe management of wastes from health-care activities, 2nd ed., 2014, chapter 2 (to check: not verified against the pages)",
+    source: "WHO fact sheet \"Health-care waste\", February 2018, as commonly quoted (to check: not verified; the income-level table of WHO, Safe management of wastes from health-care activities, 2nd ed., 2014, chapter 2, could not be found)",
 };
 
 /// Hazardous health-care waste in low-income countries: on average 0.2 kg per hospital bed
-/// per day *(to check, as [`WHO_HAZARDOUS_HIGH_INCOME`])*. The default hazardous generation
+/// per day (to check: not verified, as [`WHO_HAZARDOUS_HIGH_INCOME`]). The default hazardous generation
 /// for `income = "low"` (taken as infectious waste). An average, not a range: no class.
 pub const WHO_HAZARDOUS_LOW_INCOME: Reference = Reference {
     low: 0.2,
@@ -69,3 +75,7 @@ pub const WHO_HAZARDOUS_LOW_INCOME: Reference = Reference {
 /// written (the European and Latin American studies named in the domain notes could not be
 /// checked), so water is reported per bed-day without a class.
 pub const WATER_PER_BED_DAY: Option<Reference> = None;
+
+/// Published energy use per bed-day for hospitals: none verified while this model was
+/// written, so energy is reported per bed-day without a class.
+pub const ENERGY_PER_BED_DAY: Option<Reference> = None;

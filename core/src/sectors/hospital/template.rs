@@ -40,6 +40,20 @@ pub struct HospitalTemplate {
     /// A kitchen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kitchen: Option<Kitchen>,
+    /// Laboratories.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub laboratories: Option<Laboratories>,
+    /// Dialysis (haemodialysis) and its reverse-osmosis water plant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dialysis: Option<Dialysis>,
+    /// The plant heating the domestic hot water of the wards, laundry and kitchen when it is
+    /// not the steam boiler (whose fuel is given from the bills in `boiler`): the hot water
+    /// of each end use is its `hot_share` of its water, so water saved saves this energy too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hot_water: Option<HotWater>,
+    /// Lighting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lighting: Option<Lighting>,
     /// Health-care waste by WHO category.
     #[serde(default)]
     pub waste: Waste,
@@ -97,6 +111,67 @@ impl IncomeLevel {
 pub struct Wards {
     /// Water per bed-day (`"350 L"`): WCs, showers, taps and cleaning.
     pub water: Measured<q::Volume>,
+    /// Share of it that is hot (from `hot_water`); none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hot_share: Option<Measured<q::Ratio>>,
+}
+
+/// Laboratories.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Laboratories {
+    /// Water per operating day (`"3 m3"`): rinsing, analysers, distilled-water stills.
+    pub water: Measured<q::Volume>,
+}
+
+/// Dialysis with its reverse-osmosis (RO) plant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dialysis {
+    /// Treatments (sessions) per operating day.
+    pub treatments: f64,
+    /// RO permeate used per treatment, dialysate and rinsing (`"150 L"`): the maker's figure
+    /// or a meter on the permeate loop.
+    pub permeate_per_treatment: Measured<q::Volume>,
+    /// RO recovery: permeate per feed water (`"50 %"`); the rest is the reject, drained.
+    pub recovery: Measured<q::Ratio>,
+}
+
+/// The domestic hot-water plant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HotWater {
+    /// What it burns (`"lpg"`), priced in `[prices]`; electricity for an electric heater.
+    pub fuel: Carrier,
+    /// Heat into the water per energy in (`"80 %"`).
+    pub efficiency: Measured<q::Ratio>,
+    /// Temperature of the hot water (`"60 °C"`).
+    pub hot_temperature: Measured<q::ThermodynamicTemperature>,
+    /// Temperature of the cold water (`"25 °C"`).
+    pub cold_temperature: Measured<q::ThermodynamicTemperature>,
+}
+
+/// Lighting: fixtures of one typical power (the [`crate::utilities::electric::lighting`]
+/// calculator).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lighting {
+    /// Fixtures.
+    pub fixtures: f64,
+    /// Power of each fixture with its ballast (`"36 W"`).
+    pub power: Measured<q::Power>,
+    /// Hours a day the lighting is needed (`"16 h"`).
+    pub hours: Measured<q::Time>,
+    /// Share of those hours the lamps are on; 100 % when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub control: Option<Measured<q::Ratio>>,
+}
+
+impl Lighting {
+    /// The share of the hours the lamps are on.
+    pub fn control(&self) -> f64 {
+        self.control.as_ref().map_or(1.0, |c| c.si())
+    }
 }
 
 /// Sterile services.
@@ -122,6 +197,9 @@ pub struct Laundry {
     pub linen: Measured<q::Mass>,
     /// Water per kilogram of linen (`"20 L/kg"`).
     pub water: Measured<q::SpecificVolume>,
+    /// Share of it that is hot (from `hot_water`); none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hot_share: Option<Measured<q::Ratio>>,
 }
 
 /// The kitchen.
@@ -132,6 +210,9 @@ pub struct Kitchen {
     pub meals: f64,
     /// Water per meal, cooking and dishwashing (`"15 L"`).
     pub water_per_meal: Measured<q::Volume>,
+    /// Share of it that is hot (from `hot_water`); none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hot_share: Option<Measured<q::Ratio>>,
 }
 
 /// Health-care waste generated per bed-day by WHO category, the share of general waste
@@ -161,13 +242,17 @@ pub struct Waste {
     /// Chemical waste per bed-day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chemical: Option<Measured<q::Mass>>,
+    /// Radioactive waste per bed-day (nuclear medicine, radiotherapy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub radioactive: Option<Measured<q::Mass>>,
     /// Share of the general waste that ends in hazardous bins today (`"40 %"`); none when
     /// absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub general_in_hazardous: Option<Measured<q::Ratio>>,
-    /// Where each category goes: a solid-waste node of that name, priced per tonne under
-    /// that name in `[prices]`. General waste goes to `solid_waste` and every hazardous
-    /// category to `hazardous_waste` unless named here.
+    /// Where each category goes: its treatment route, a solid-waste node of that name priced
+    /// per tonne under that name in `[prices]` (`"incineration"`, `"autoclave"`,
+    /// `"microwave"`, `"landfill"`, ...: the site's contracts). General waste goes to
+    /// `solid_waste` and every hazardous category to `hazardous_waste` unless named here.
     #[serde(default)]
     pub routes: Routes,
 }
@@ -195,6 +280,9 @@ pub struct Routes {
     /// Chemical waste.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chemical: Option<String>,
+    /// Radioactive waste (decay storage, then its route).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub radioactive: Option<String>,
 }
 
 /// The steam boiler.
@@ -242,11 +330,23 @@ pub struct CatalogueChoice {
     /// share of the devices replaced (all when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fraction: Option<Measured<q::Ratio>>,
-    /// `steam_traps`: the utilities model (`{ kind = "steam_trap", pressure = "8 bar(g)",
-    /// orifice = "3 mm", boiler_efficiency = "80 %", makeup_temperature = "25 °C", fuel =
-    /// "diesel" }`).
+    /// `steam_traps`, `condensate_return`, `blowdown_recovery`: the utilities model (`{ kind =
+    /// "steam_trap", pressure = "8 bar(g)", orifice = "3 mm", boiler_efficiency = "80 %",
+    /// makeup_temperature = "25 °C" }`; `kind = "condensate_return"`, `kind = "blowdown"`);
+    /// the fuel saved comes off the boiler's fuel.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<OptionModel>,
+    /// `ro_reject_reuse`: the end use the RO reject is reused in (`"wards"`, `"laundry"`,
+    /// `"kitchen"`, `"laboratories"`, `"sterile_services"`), replacing its fresh water;
+    /// the wards (WC flushing and cleaning) when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// `led_lighting`: power per fixture afterwards (`"18 W"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub power: Option<Measured<q::Power>>,
+    /// `lighting_controls`: share of the hours the lamps stay on afterwards (`"75 %"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub control: Option<Measured<q::Ratio>>,
     /// Investment (needed: the catalogue has no published cost).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capex: Option<Capex>,
@@ -273,18 +373,31 @@ pub enum Category {
     Pharmaceutical,
     /// Chemical waste.
     Chemical,
+    /// Radioactive waste.
+    Radioactive,
 }
 
 impl Category {
     /// Every category, general first.
-    pub const ALL: [Category; 6] = [
+    pub const ALL: [Category; 7] = [
         Category::General,
         Category::Infectious,
         Category::Sharps,
         Category::Pathological,
         Category::Pharmaceutical,
         Category::Chemical,
+        Category::Radioactive,
     ];
+
+    /// Whether steam (autoclave) or microwave treatment suits it: general waste, infectious
+    /// waste and sharps, not pathological, pharmaceutical, chemical or radioactive waste (a
+    /// rule of this model, as steam treatment is commonly restricted).
+    pub fn autoclavable(self) -> bool {
+        matches!(
+            self,
+            Category::General | Category::Infectious | Category::Sharps
+        )
+    }
 
     /// Snake-case name, as in `[template.hospital.waste]`.
     pub fn key(self) -> &'static str {
@@ -295,6 +408,7 @@ impl Category {
             Category::Pathological => "pathological",
             Category::Pharmaceutical => "pharmaceutical",
             Category::Chemical => "chemical",
+            Category::Radioactive => "radioactive",
         }
     }
 
@@ -307,6 +421,7 @@ impl Category {
             Category::Pathological => "pathological waste",
             Category::Pharmaceutical => "pharmaceutical waste",
             Category::Chemical => "chemical waste",
+            Category::Radioactive => "radioactive waste",
         }
     }
 }
@@ -321,6 +436,7 @@ impl Waste {
             Category::Pathological => self.pathological.as_ref(),
             Category::Pharmaceutical => self.pharmaceutical.as_ref(),
             Category::Chemical => self.chemical.as_ref(),
+            Category::Radioactive => self.radioactive.as_ref(),
         }
     }
 
@@ -333,6 +449,7 @@ impl Waste {
             Category::Pathological => &self.routes.pathological,
             Category::Pharmaceutical => &self.routes.pharmaceutical,
             Category::Chemical => &self.routes.chemical,
+            Category::Radioactive => &self.routes.radioactive,
         };
         match (named, c) {
             (Some(n), _) => n,
@@ -476,6 +593,114 @@ impl HospitalTemplate {
                 k.water_per_meal.si(),
                 k.water_per_meal.to_string(),
             )?;
+        }
+        if let Some(w) = &self.wards
+            && let Some(h) = &w.hot_share
+            && !(0.0..=1.0).contains(&h.si())
+        {
+            return refuse(
+                "wards.hot_share",
+                h.to_string(),
+                "must be from 0 % to 100 %",
+            );
+        }
+        if let Some(l) = &self.laundry
+            && let Some(h) = &l.hot_share
+            && !(0.0..=1.0).contains(&h.si())
+        {
+            return refuse(
+                "laundry.hot_share",
+                h.to_string(),
+                "must be from 0 % to 100 %",
+            );
+        }
+        if let Some(k) = &self.kitchen
+            && let Some(h) = &k.hot_share
+            && !(0.0..=1.0).contains(&h.si())
+        {
+            return refuse(
+                "kitchen.hot_share",
+                h.to_string(),
+                "must be from 0 % to 100 %",
+            );
+        }
+        if let Some(l) = &self.laboratories {
+            non_negative("laboratories.water", l.water.si(), l.water.to_string())?;
+        }
+        if let Some(d) = &self.dialysis {
+            non_negative(
+                "dialysis.treatments",
+                d.treatments,
+                d.treatments.to_string(),
+            )?;
+            non_negative(
+                "dialysis.permeate_per_treatment",
+                d.permeate_per_treatment.si(),
+                d.permeate_per_treatment.to_string(),
+            )?;
+            if !(d.recovery.si() > 0.0 && d.recovery.si() <= 1.0) {
+                return refuse(
+                    "dialysis.recovery",
+                    d.recovery.to_string(),
+                    "must be more than 0 % and at most 100 % (RO permeate per feed water; single-pass units recover about 50 to 75 %)",
+                );
+            }
+        }
+        if let Some(h) = &self.hot_water {
+            if !(h.efficiency.si() > 0.0 && h.efficiency.si() <= 1.0) {
+                return refuse(
+                    "hot_water.efficiency",
+                    h.efficiency.to_string(),
+                    "must be more than 0 % and at most 100 %",
+                );
+            }
+            if matches!(h.fuel, Carrier::Steam | Carrier::Heat) {
+                return refuse(
+                    "hot_water.fuel",
+                    h.fuel.key().to_string(),
+                    "is not a fuel burnt on site (hot water from the steam boiler is in the boiler's fuel)",
+                );
+            }
+            let rise = h.hot_temperature.si() - h.cold_temperature.si();
+            if !(rise > 0.0 && rise <= 90.0) {
+                return refuse(
+                    "hot_water.hot_temperature",
+                    h.hot_temperature.to_string(),
+                    "must be above the cold water temperature, by at most 90 K",
+                );
+            }
+        }
+        if let Some(l) = &self.lighting {
+            if !(l.fixtures > 0.0 && l.fixtures.is_finite()) {
+                return refuse(
+                    "lighting.fixtures",
+                    l.fixtures.to_string(),
+                    "must be positive",
+                );
+            }
+            if !(l.power.si() >= 0.0 && l.power.si() <= 2_000.0) {
+                return refuse(
+                    "lighting.power",
+                    l.power.to_string(),
+                    "must be from 0 to 2000 W per fixture (lamps draw about 5 to 100 W); check the unit",
+                );
+            }
+            if !(l.hours.si() > 0.0 && l.hours.si() <= 86_400.0) {
+                return refuse(
+                    "lighting.hours",
+                    l.hours.to_string(),
+                    "must be more than 0 h and at most 24 h a day",
+                );
+            }
+            if let Some(c) = &l.control
+                && !(0.0..=1.0).contains(&c.si())
+            {
+                return refuse(
+                    "lighting.control",
+                    c.to_string(),
+                    "must be from 0 % to 100 %",
+                );
+            }
         }
         for c in Category::ALL {
             if let Some(m) = self.waste.given(c) {

@@ -13,7 +13,9 @@ use super::template::{HotelTemplate, PATH};
 use crate::error::{Error, Result};
 use crate::flowsheet::{Carrier, Flowsheet};
 use crate::sections::Context;
-use crate::units::format_number;
+use crate::units::{Measure, format_number};
+use crate::utilities::cooling_water::{CoolingTower, cooling_tower};
+use crate::utilities::electric::lighting;
 use crate::utilities::hot_water::{Heater, hot_water};
 
 /// The only component.
@@ -28,6 +30,16 @@ pub(crate) const LAUNDRY_ELECTRICITY: &str = "laundry_electricity";
 pub(crate) const UNACCOUNTED: &str = "unaccounted";
 /// The pool's backwash water to the sewer.
 pub(crate) const POOL_BACKWASH_DRAIN: &str = "pool_backwash_drain";
+/// The lighting's electricity input.
+pub(crate) const LIGHTING: &str = "lighting";
+/// The cooling tower's evaporation and drift.
+pub(crate) const TOWER_EVAPORATION: &str = "cooling_tower_evaporation";
+/// The solid waste component.
+pub(crate) const SOLID_WASTE: &str = "solid waste";
+/// The stream of waste separated for composting and recycling.
+pub(crate) const SEPARATED: &str = "waste_separated";
+/// The node (and optional price) of the separated waste.
+pub(crate) const SEPARATED_NODE: &str = "separated_waste";
 
 /// One end use's water, m3 per year.
 #[derive(Debug, Clone, PartialEq)]
@@ -181,6 +193,15 @@ pub fn end_uses(ctx: &Context<'_>, t: &HotelTemplate) -> Vec<EndUse> {
             );
         }
     }
+    if let Some(c) = tower(ctx, t, None).ok().flatten() {
+        push(
+            "cooling_tower",
+            "cooling_tower",
+            "cooling tower make-up",
+            c.makeup.value * tower_seconds(ctx, t),
+            0.0,
+        );
+    }
     if let Some(i) = &t.irrigation {
         push(
             "irrigation",
@@ -191,6 +212,74 @@ pub fn end_uses(ctx: &Context<'_>, t: &HotelTemplate) -> Vec<EndUse> {
         );
     }
     out
+}
+
+/// Seconds a year the cooling tower runs: its hours a day, or the schedule's, times the
+/// operating days.
+pub(crate) fn tower_seconds(ctx: &Context<'_>, t: &HotelTemplate) -> f64 {
+    match t.cooling_tower.as_ref().and_then(|c| c.hours.as_ref()) {
+        Some(h) => h.si() * f64::from(ctx.schedule.days_per_year),
+        None => ctx.schedule.operating_time().si(),
+    }
+}
+
+/// The cooling tower's water balance (utilities' calculator), with `new_cycles` the savings
+/// over its year (none without a tower).
+pub(crate) fn tower(
+    ctx: &Context<'_>,
+    t: &HotelTemplate,
+    new_cycles: Option<f64>,
+) -> Result<Option<CoolingTower>> {
+    let Some(c) = &t.cooling_tower else {
+        return Ok(None);
+    };
+    cooling_tower(
+        c.circulation.value(),
+        c.range.value(),
+        c.cycles,
+        c.drift
+            .as_ref()
+            .map_or(q::Ratio::new::<uom::si::ratio::ratio>(0.0), |d| d.value()),
+        new_cycles,
+        Some(q::Time::new::<uom::si::time::second>(tower_seconds(ctx, t))),
+        None,
+    )
+    .map(Some)
+    .map_err(|e| e.under(&format!("{PATH}.cooling_tower")))
+}
+
+/// The lighting's electricity, kWh/yr, as [`crate::utilities::electric::lighting`] gives it
+/// with `power` and `control` afterwards (the template's when none): (before, after).
+pub(crate) fn lighting_kwh(
+    ctx: &Context<'_>,
+    t: &HotelTemplate,
+    power: Option<f64>,
+    control: Option<f64>,
+) -> Result<Option<(f64, f64)>> {
+    let Some(l) = &t.lighting else {
+        return Ok(None);
+    };
+    let seconds = l.hours.si() * f64::from(ctx.schedule.days_per_year);
+    let r = lighting(
+        l.fixtures,
+        l.power.value(),
+        q::Power::new::<uom::si::power::watt>(power.unwrap_or(l.power.si())),
+        q::Time::new::<uom::si::time::second>(seconds),
+        q::Ratio::new::<uom::si::ratio::ratio>(l.control()),
+        q::Ratio::new::<uom::si::ratio::ratio>(control.unwrap_or(l.control())),
+    )
+    .map_err(|e| e.under(&format!("{PATH}.lighting")))?;
+    Ok(Some((
+        r.energy_before.get::<uom::si::energy::kilowatt_hour>(),
+        r.energy_after.get::<uom::si::energy::kilowatt_hour>(),
+    )))
+}
+
+/// Solid waste generated, kg/yr, and the share separated today (none without waste figures).
+pub(crate) fn waste_kg(ctx: &Context<'_>, t: &HotelTemplate) -> Option<(f64, f64)> {
+    t.waste
+        .as_ref()
+        .map(|w| (guest_nights(ctx, t) * w.per_guest_night.si(), w.separated()))
 }
 
 /// The metered water, m3/yr, with its standard uncertainty in m3/yr.
@@ -224,7 +313,8 @@ pub(crate) fn heater(t: &HotelTemplate) -> Option<Heater> {
 }
 
 /// Fuel or electricity for `hot_m3` of hot water a year, kWh/yr (utilities' hot-water
-/// calculator: m·cp·ΔT / efficiency or COP).
+/// calculator: m·cp·ΔT / efficiency or COP), less the share of the heat from solar
+/// collectors.
 pub fn hot_water_kwh(t: &HotelTemplate, hot_m3: f64) -> Result<f64> {
     let (Some(h), Some(heater)) = (&t.hot_water, heater(t)) else {
         return Ok(0.0);
@@ -236,7 +326,7 @@ pub fn hot_water_kwh(t: &HotelTemplate, hot_m3: f64) -> Result<f64> {
         None,
     )
     .map_err(|e| Error::out_of_range(format!("{PATH}.hot_water"), hot_m3, e.to_string()))?;
-    Ok(hw.energy_in.get::<uom::si::energy::kilowatt_hour>())
+    Ok(hw.energy_in.get::<uom::si::energy::kilowatt_hour>() * (1.0 - h.solar()))
 }
 
 fn m3(x: f64) -> String {
@@ -290,6 +380,20 @@ pub(crate) fn flowsheet(ctx: &Context<'_>, t: &HotelTemplate) -> Result<Flowshee
                     );
                 }
             }
+            "cooling_tower" => {
+                ground = true;
+                let c = tower(ctx, t, None)?;
+                let seconds = tower_seconds(ctx, t);
+                let lost = c.map_or(0.0, |c| (c.evaporation.value + c.drift.value) * seconds);
+                streams.push(
+                    json!({"id": TOWER_EVAPORATION, "from": "cooling_tower", "to": "ground",
+                    "flows": {WATER: m3(lost)}}),
+                );
+                streams.push(
+                    json!({"id": "cooling_tower_blowdown", "from": "cooling_tower", "to": "sewer",
+                    "flows": {WATER: "?"}}),
+                );
+            }
             "irrigation" => {
                 ground = true;
                 streams.push(
@@ -313,6 +417,36 @@ pub(crate) fn flowsheet(ctx: &Context<'_>, t: &HotelTemplate) -> Result<Flowshee
         );
         streams
             .push(json!({"id": "leakage", "from": "leaks", "to": "sewer", "flows": {WATER: "?"}}));
+    }
+    let mut components = vec![WATER];
+    let mut accounts: Vec<Value> = Vec::new();
+    if let Some((kg, separated)) = waste_kg(ctx, t) {
+        // Guests bring the waste (a load, not bought); the sorting area sends what is not
+        // separated to disposal, priced as `solid_waste`.
+        components.push(SOLID_WASTE);
+        nodes.push(json!({"id": "guests", "kind": "source", "name": "guests and services"}));
+        nodes.push(json!({"id": "waste_sorting", "kind": "process", "name": "waste collection and sorting"}));
+        nodes.push(json!({"id": "solid_waste", "kind": "solid_waste", "name": "waste disposal"}));
+        nodes.push(json!({"id": SEPARATED_NODE, "kind": "solid_waste", "name": "composting and recycling"}));
+        let kgs = |x: f64| format!("{} kg/yr", format_number(x));
+        streams.push(
+            json!({"id": "waste_generated", "from": "guests", "to": "waste_sorting",
+            "flows": {SOLID_WASTE: kgs(kg)}}),
+        );
+        streams.push(
+            json!({"id": "waste_disposed", "from": "waste_sorting", "to": "solid_waste",
+            "flows": {SOLID_WASTE: "?"}}),
+        );
+        streams.push(
+            json!({"id": SEPARATED, "from": "waste_sorting", "to": SEPARATED_NODE,
+            "flows": {SOLID_WASTE: kgs(kg * separated)}}),
+        );
+        accounts.push(json!({"node": "guests", "component": SOLID_WASTE}));
+        if ctx.prices.contains_key(SEPARATED_NODE) {
+            accounts.push(json!({"node": SEPARATED_NODE, "component": SOLID_WASTE, "resource": SEPARATED_NODE}));
+        } else {
+            accounts.push(json!({"node": SEPARATED_NODE, "component": SOLID_WASTE}));
+        }
     }
     if streams.is_empty() {
         return Err(Error::MissingField {
@@ -360,10 +494,28 @@ pub(crate) fn flowsheet(ctx: &Context<'_>, t: &HotelTemplate) -> Result<Flowshee
             "amount": format!("{} kWh/yr", format_number(kwh)),
         }));
     }
+    if let Some((kwh, _)) = lighting_kwh(ctx, t, None, None)? {
+        // The flowsheet has no unit for the lighting (a unit needs streams): its electricity
+        // is booked on the first end use's unit, and only the lighting options change it.
+        let first = units
+            .first()
+            .copied()
+            .or(t.waste.as_ref().map(|_| "waste_sorting"));
+        let Some(first) = first else {
+            return Err(Error::MissingField {
+                path: format!("{PATH}.showers (or another end use, to carry the lighting)"),
+            });
+        };
+        energy.push(json!({
+            "id": LIGHTING, "to": first, "carrier": Carrier::Electricity.key(),
+            "amount": format!("{} kWh/yr", format_number(kwh)),
+        }));
+    }
     let fs = json!({
-        "components": [WATER],
+        "components": components,
         "nodes": nodes,
         "streams": streams,
+        "accounts": accounts,
         "energy": energy,
         "devices": devices,
     });

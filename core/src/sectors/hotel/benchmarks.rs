@@ -5,7 +5,6 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::baseline::{self, WATER};
-use super::catalogue::HotelOption;
 use super::sources;
 use super::template::{HotelTemplate, PATH};
 use crate::error::Result;
@@ -102,30 +101,64 @@ pub(super) fn benchmarks(
         after,
         reference,
     ));
-    let heat_pump = t.options.iter().any(|o| o.id == HotelOption::HeatPump);
     if !fs.energy.is_empty() {
-        let kwh = |e: &[f64]| {
-            if gn > 0.0 {
-                e.iter().sum::<f64>() / 3.6e6 / gn
-            } else {
-                0.0
-            }
+        let total = |e: &[f64]| e.iter().sum::<f64>() / 3.6e6;
+        let kwh = |e: &[f64]| if gn > 0.0 { total(e) / gn } else { 0.0 };
+        // Final energy: a heat pump's electricity replaces the fuel of the same input.
+        indicators.push(Indicator::new(
+            "energy",
+            "energy: hot water, laundry, lighting",
+            "kWh/guest-night",
+            kwh(&flows.energy_before),
+            flows.after.as_ref().map(|_| kwh(&flows.energy_after)),
+            sources::ENERGY_PER_GUEST_NIGHT,
+        ));
+        if let Some(a) = &t.floor_area {
+            let per_m2 = |e: &[f64]| total(e) / a.si();
+            indicators.push(Indicator::new(
+                "energy_per_m2",
+                "energy per m2 of floor area",
+                "kWh/m2/yr",
+                per_m2(&flows.energy_before),
+                flows.after.as_ref().map(|_| per_m2(&flows.energy_after)),
+                sources::ENERGY_PER_M2,
+            ));
+        }
+    }
+    if let Some(sw) = fs
+        .components
+        .iter()
+        .position(|c| c == baseline::SOLID_WASTE)
+    {
+        // kg/yr of solid waste into node `to`.
+        let into = |set: &[Vec<Option<f64>>], to: &str| -> f64 {
+            fs.streams
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.to == to)
+                .filter_map(|(i, _)| set[sw][i])
+                .sum::<f64>()
         };
-        indicators.push(Indicator {
-            key: "energy".to_string(),
-            label: "energy for hot water and laundry".to_string(),
-            unit: "kWh/guest-night".to_string(),
-            before: kwh(&flows.energy_before),
-            // A heat pump's electricity is a priced saving, not a flowsheet input.
-            after: flows
+        let per = |kg: f64| if gn > 0.0 { kg / gn } else { 0.0 };
+        indicators.push(Indicator::new(
+            "waste",
+            "solid waste generated",
+            "kg/guest-night",
+            per(into(&flows.before, "waste_sorting")),
+            flows
                 .after
-                .as_ref()
-                .filter(|_| !heat_pump)
-                .map(|_| kwh(&flows.energy_after)),
-            reference: None,
-            class_before: None,
-            class_after: None,
-        });
+                .as_deref()
+                .map(|a| per(into(a, "waste_sorting"))),
+            None,
+        ));
+        indicators.push(Indicator::new(
+            "waste_disposed",
+            "unsorted waste disposed of",
+            "kg/guest-night",
+            per(into(&flows.before, "solid_waste")),
+            flows.after.as_deref().map(|a| per(into(a, "solid_waste"))),
+            sources::WASTE_DISPOSED_PER_GUEST_NIGHT,
+        ));
     }
     let uses = baseline::end_uses(ctx, t);
     let end_uses = uses

@@ -11,13 +11,13 @@ use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
 use super::baseline::{
-    self, EndUse, HOT_WATER_ENERGY, LAUNDRY_ELECTRICITY, POOL_BACKWASH_DRAIN, UNACCOUNTED, WATER,
-    WATER_HEATER,
+    self, EndUse, HOT_WATER_ENERGY, LAUNDRY_ELECTRICITY, LIGHTING, POOL_BACKWASH_DRAIN, SEPARATED,
+    SOLID_WASTE, TOWER_EVAPORATION, UNACCOUNTED, WATER, WATER_HEATER,
 };
 use super::sources;
 use super::template::{HotelTemplate, PATH};
 use crate::error::{Error, Result};
-use crate::options::{Capex, Category, CpOption, Effect, EffectKind, SavingAmount};
+use crate::options::{Capex, Category, CpOption, Effect, EffectKind};
 use crate::sections::Context;
 use crate::units::money::Money;
 use crate::units::{Measured, format_number};
@@ -47,8 +47,24 @@ pub enum HotelOption {
     PoolCover,
     /// A better boiler or burner tuning (`efficiency` afterwards).
     BoilerUpgrade,
+    /// LED lamps instead of the present ones (`power` per fixture afterwards): the lighting's
+    /// electricity times new power / old power.
+    LedLighting,
+    /// Key-card switches and occupancy sensors (`control`: the share of the hours the lamps
+    /// stay on afterwards).
+    LightingControls,
+    /// Waste separation and composting (`fraction`: the share of the organic and recyclable
+    /// waste separated afterwards): what is separated is no longer disposed of, priced at the
+    /// `solid_waste` disposal price.
+    WasteSeparation,
+    /// More cycles of concentration in the cooling tower (`cycles` afterwards): blowdown and
+    /// make-up fall, evaporation is unchanged (utilities' cooling-tower calculator).
+    TowerCycles,
+    /// Solar water heating (`solar_share`: the share of the hot water's heat from the sun
+    /// afterwards): the boiler's or heat pump's energy times (1 − new) / (1 − old).
+    SolarWaterHeating,
     /// A heat pump instead of the boiler (`cop`): the fuel replaced by electricity, heat /
-    /// COP, priced as `electricity`.
+    /// COP, priced as `electricity`; hot water saved by other options saves that electricity.
     HeatPump,
 }
 
@@ -65,6 +81,11 @@ impl HotelOption {
             HotelOption::PoolCover => "pool_cover",
             HotelOption::BoilerUpgrade => "boiler_upgrade",
             HotelOption::HeatPump => "heat_pump",
+            HotelOption::LedLighting => "led_lighting",
+            HotelOption::LightingControls => "lighting_controls",
+            HotelOption::WasteSeparation => "waste_separation",
+            HotelOption::TowerCycles => "tower_cycles",
+            HotelOption::SolarWaterHeating => "solar_water_heating",
         }
     }
 
@@ -79,15 +100,24 @@ impl HotelOption {
             HotelOption::PoolCover => "Pool cover at night",
             HotelOption::BoilerUpgrade => "Boiler upgrade or burner tuning",
             HotelOption::HeatPump => "Heat-pump water heating",
+            HotelOption::LedLighting => "LED lighting",
+            HotelOption::LightingControls => "Key-card and occupancy lighting controls",
+            HotelOption::WasteSeparation => "Waste separation and composting",
+            HotelOption::TowerCycles => "Cooling-tower cycles of concentration",
+            HotelOption::SolarWaterHeating => "Solar water heating",
         }
     }
 
     fn category(self) -> Category {
         match self {
-            HotelOption::LeakProgramme | HotelOption::LinenReuse | HotelOption::PoolCover => {
-                Category::GoodHousekeeping
+            HotelOption::LeakProgramme
+            | HotelOption::LinenReuse
+            | HotelOption::PoolCover
+            | HotelOption::WasteSeparation => Category::GoodHousekeeping,
+            HotelOption::TowerCycles => Category::BetterProcessControl,
+            HotelOption::HeatPump | HotelOption::SolarWaterHeating | HotelOption::LedLighting => {
+                Category::TechnologyChange
             }
-            HotelOption::HeatPump => Category::TechnologyChange,
             _ => Category::EquipmentModification,
         }
     }
@@ -114,6 +144,21 @@ pub struct HotelChoice {
     /// Heat pump seasonal COP.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cop: Option<f64>,
+    /// Power per lighting fixture afterwards (`"9 W"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub power: Option<Measured<q::Power>>,
+    /// Share of the lighting hours the lamps stay on afterwards (`"70 %"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub control: Option<Measured<q::Ratio>>,
+    /// Share of the organic and recyclable waste separated afterwards (`"80 %"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fraction: Option<Measured<q::Ratio>>,
+    /// Cooling-tower cycles of concentration afterwards (`6`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cycles: Option<f64>,
+    /// Share of the hot water's heat from solar collectors afterwards (`"60 %"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub solar_share: Option<Measured<q::Ratio>>,
     /// Investment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capex: Option<Capex>,
@@ -150,6 +195,22 @@ fn scale_use(uses: &[EndUse], key: &str, factor: f64) -> Vec<Effect> {
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The scale of the lighting's electricity with `power` or `control` afterwards.
+fn lighting_effect(
+    ctx: &Context<'_>,
+    t: &HotelTemplate,
+    power: Option<f64>,
+    control: Option<f64>,
+) -> Result<Vec<Effect>> {
+    let (before, after) = baseline::lighting_kwh(ctx, t, power, control)?.unwrap_or((1.0, 1.0));
+    let k = if before > 0.0 { after / before } else { 1.0 };
+    Ok(vec![Effect {
+        energy: Some(LIGHTING.to_string()),
+        factor: Some(ratio(k)),
+        ..Effect::new(EffectKind::Scale)
+    }])
 }
 
 /// The options `t` asks for.
@@ -323,8 +384,7 @@ fn option(ctx: &Context<'_>, t: &HotelTemplate, c: &HotelChoice, path: &str) -> 
             }]
         }
         HotelOption::HeatPump => {
-            let h = t
-                .hot_water
+            t.hot_water
                 .as_ref()
                 .filter(|h| h.cop.is_none() && uses.iter().any(|u| u.hot > 0.0))
                 .ok_or_else(|| absent("hot_water.efficiency (a boiler to replace)"))?;
@@ -338,29 +398,138 @@ fn option(ctx: &Context<'_>, t: &HotelTemplate, c: &HotelChoice, path: &str) -> 
                     "must be from 1 to 10 (heat pumps for water heating have seasonal COPs of about 2 to 5)",
                 ));
             }
-            let hot: f64 = uses.iter().map(|u| u.hot).sum();
-            let fuel_kwh = baseline::hot_water_kwh(t, hot)?;
-            let eta = h.efficiency.as_ref().map_or(1.0, |e| e.si());
-            // The heat the boiler delivers, now from electricity at the COP (on the baseline
-            // hot water: appraise it on its own or after the water options).
-            let electricity = fuel_kwh * eta / cop;
-            let amount: SavingAmount = format!("{} kWh/yr", format_number(-electricity))
-                .parse()
-                .map_err(|e: Error| {
-                    Error::out_of_range(format!("{path}.cop"), cop, e.to_string())
-                })?;
-            vec![
-                Effect {
-                    energy: Some(HOT_WATER_ENERGY.to_string()),
-                    factor: Some(ratio(0.0)),
-                    ..Effect::new(EffectKind::Scale)
-                },
-                Effect {
-                    resource: Some("electricity".to_string()),
-                    amount: Some(amount),
-                    ..Effect::new(EffectKind::Saving)
-                },
-            ]
+            // The boiler replaced by a heat pump: the heat it delivers (fuel × efficiency)
+            // now comes from electricity at the COP. The energy input follows the hot-water
+            // streams, so hot water saved by other options applied with it is priced as the
+            // heat pump's electricity.
+            vec![Effect {
+                node: Some(WATER_HEATER.to_string()),
+                cop: Some(ratio(cop)),
+                ..Effect::new(EffectKind::Efficiency)
+            }]
+        }
+        HotelOption::LedLighting => {
+            let old = t
+                .lighting
+                .as_ref()
+                .ok_or_else(|| absent("lighting"))?
+                .power
+                .clone();
+            let new = c.power.as_ref().ok_or_else(|| Error::MissingField {
+                path: format!("{path}.power"),
+            })?;
+            if !(new.si() > 0.0 && new.si() < old.si()) {
+                return Err(Error::out_of_range(
+                    format!("{path}.power"),
+                    new,
+                    format!(
+                        "must be positive and below the present {old}: the option would save nothing"
+                    ),
+                ));
+            }
+            lighting_effect(ctx, t, Some(new.si()), None)?
+        }
+        HotelOption::LightingControls => {
+            let old = t
+                .lighting
+                .as_ref()
+                .ok_or_else(|| absent("lighting"))?
+                .control();
+            let new = c.control.as_ref().ok_or_else(|| Error::MissingField {
+                path: format!("{path}.control"),
+            })?;
+            if !(new.si() > 0.0 && new.si() < old) {
+                return Err(Error::out_of_range(
+                    format!("{path}.control"),
+                    new,
+                    format!(
+                        "must be positive and below the present {} %: the option would save nothing",
+                        format_number(crate::units::round_to(old * 100.0, 4))
+                    ),
+                ));
+            }
+            lighting_effect(ctx, t, None, Some(new.si()))?
+        }
+        HotelOption::WasteSeparation => {
+            let w = t.waste.as_ref().ok_or_else(|| absent("waste"))?;
+            let (kg, now) = baseline::waste_kg(ctx, t).unwrap_or((0.0, 0.0));
+            let f = c.fraction.as_ref().ok_or_else(|| Error::MissingField {
+                path: format!("{path}.fraction"),
+            })?;
+            // kg/yr × (organic + recyclable) × share of them separated.
+            let after = (w.organic.si() + w.recyclable.si()) * f.si();
+            if !(f.si() > 0.0 && f.si() <= 1.0 && after > now) {
+                return Err(Error::out_of_range(
+                    format!("{path}.fraction"),
+                    f,
+                    format!(
+                        "must be at most 100 % and separate more than the {} % of the waste separated today",
+                        format_number(crate::units::round_to(now * 100.0, 4))
+                    ),
+                ));
+            }
+            let text = format!("{} kg/yr", format_number(kg * after));
+            let flow = crate::flowsheet::Flow::parse(&text)
+                .map_err(|p| Error::unit(format!("{path}.fraction"), &text, p))?;
+            vec![Effect {
+                stream: Some(SEPARATED.to_string()),
+                component: Some(SOLID_WASTE.to_string()),
+                flow: Some(flow),
+                ..Effect::new(EffectKind::Set)
+            }]
+        }
+        HotelOption::TowerCycles => {
+            let old = t
+                .cooling_tower
+                .as_ref()
+                .ok_or_else(|| absent("cooling_tower"))?
+                .cycles;
+            let new = c.cycles.ok_or_else(|| Error::MissingField {
+                path: format!("{path}.cycles"),
+            })?;
+            if !(new.is_finite() && new > old && new <= 50.0) {
+                return Err(Error::out_of_range(
+                    format!("{path}.cycles"),
+                    new,
+                    format!("must be above the present {old} cycles and at most 50"),
+                ));
+            }
+            let tw = baseline::tower(ctx, t, Some(new))?.ok_or_else(|| absent("cooling_tower"))?;
+            let k = tw.new_makeup.map_or(1.0, |m| m.value) / tw.makeup.value;
+            let mut list = scale_use(&uses, "cooling_tower", k);
+            list.push(Effect {
+                stream: Some(TOWER_EVAPORATION.to_string()),
+                component: Some(WATER.to_string()),
+                ..Effect::new(EffectKind::Hold)
+            });
+            list
+        }
+        HotelOption::SolarWaterHeating => {
+            let h = t
+                .hot_water
+                .as_ref()
+                .filter(|_| uses.iter().any(|u| u.hot > 0.0))
+                .ok_or_else(|| absent("hot_water"))?;
+            let new = c.solar_share.as_ref().ok_or_else(|| Error::MissingField {
+                path: format!("{path}.solar_share"),
+            })?;
+            let old = h.solar();
+            if !(new.si() > old && new.si() < 1.0) {
+                return Err(Error::out_of_range(
+                    format!("{path}.solar_share"),
+                    new,
+                    format!(
+                        "must be above the present {} % and below 100 %",
+                        format_number(crate::units::round_to(old * 100.0, 4))
+                    ),
+                ));
+            }
+            // The plant supplies (1 − solar share) of the heat.
+            vec![Effect {
+                energy: Some(HOT_WATER_ENERGY.to_string()),
+                factor: Some(ratio((1.0 - new.si()) / (1.0 - old))),
+                ..Effect::new(EffectKind::Scale)
+            }]
         }
     };
     if c.capex.is_none() {

@@ -31,8 +31,8 @@ pub use benchmarks::{
 };
 pub use catalogue::{HotelChoice, HotelOption};
 pub use template::{
-    HotWaterPlant, HotelCategory, HotelTemplate, Irrigation, Kitchen, Laundry, Pool, Showers, Taps,
-    Wcs,
+    CoolingTower, HotWaterPlant, HotelCategory, HotelTemplate, Irrigation, Kitchen, Laundry,
+    Lighting, Pool, Showers, Taps, Waste, Wcs,
 };
 
 use super::{Expansion, Sector, SectorModel};

@@ -20,13 +20,14 @@ pub use crate::sectors::indicators::Reference;
 /// doi:10.1016/j.tourman.2014.07.005. The same study underlies the EMAS sectoral reference
 /// document for tourism (Commission Decision (EU) 2016/611, OJ L 104, 20.4.2016, p. 27-69,
 /// section on water system monitoring, maintenance and optimisation), whose benchmark of
-/// excellence for total water use per guest-night is reported as the same figure; the
-/// Decision's own table and page could not be checked *(to check)*.
+/// excellence for total water use per guest-night is reported as the same figure: not
+/// verified in the Decision (its text was found only without its tables, and no page of the
+/// Official Journal could be read for the figure).
 pub const WATER_FULL_SERVICE: Reference = Reference {
     low: 0.0,
     high: 140.0,
     label: "benchmark of excellence, fully serviced hotels",
-    source: "Styles, Schoenberger and Galvez-Martos, Tourism Management 46 (2015) 187-202, abstract (verified); reported as the benchmark of excellence of Commission Decision (EU) 2016/611 (EMAS tourism reference document), page not checked",
+    source: "Styles, Schoenberger and Galvez-Martos, Tourism Management 46 (2015) 187-202, abstract (verified); reported as the benchmark of excellence of Commission Decision (EU) 2016/611 (EMAS tourism reference document): not verified in the Decision",
 };
 
 /// Frontrunner benchmark of total water use in hostels: at most 100 L per guest-night
@@ -35,7 +36,7 @@ pub const WATER_HOSTEL: Reference = Reference {
     low: 0.0,
     high: 100.0,
     label: "benchmark of excellence, hostels",
-    source: "Styles, Schoenberger and Galvez-Martos, Tourism Management 46 (2015) 187-202, abstract (verified); reported as the benchmark of excellence of Commission Decision (EU) 2016/611 (EMAS tourism reference document), page not checked",
+    source: "Styles, Schoenberger and Galvez-Martos, Tourism Management 46 (2015) 187-202, abstract (verified); reported as the benchmark of excellence of Commission Decision (EU) 2016/611 (EMAS tourism reference document): not verified in the Decision",
 };
 
 /// Former US federal maximum flow of showerheads: 2.5 gpm (9.5 L/min) at 80 psi, Energy Policy
@@ -55,3 +56,24 @@ pub const FLOW_MAX: f64 = 30.0e-3 / 60.0;
 /// Share of the metered water left unaccounted for above which the end-use figures or the
 /// meter reading are warned about (20 %); a judgement of this model, not a published figure.
 pub const UNACCOUNTED_HIGH: f64 = 0.20;
+
+/// Benchmark of final energy use per guest-night: none in this model. The EMAS tourism
+/// reference document (Commission Decision (EU) 2016/611) states its energy benchmarks of
+/// excellence per m2 of heated and cooled floor area, as the studies behind it report them;
+/// neither figure could be read in the Decision itself while this model was written (not
+/// verified in the Decision), so energy is reported per guest-night and per m2 without a
+/// class.
+pub const ENERGY_PER_GUEST_NIGHT: Option<Reference> = None;
+
+/// Benchmark of final energy use per m2 of heated and cooled floor area: none, as
+/// [`ENERGY_PER_GUEST_NIGHT`] (not verified in the Decision).
+pub const ENERGY_PER_M2: Option<Reference> = None;
+
+/// Benchmark of unsorted waste disposed of per guest-night: none. The EMAS tourism reference
+/// document (Commission Decision (EU) 2016/611, section on waste sorting and sending for
+/// recycling) gives one, which could not be read in the Decision itself (not verified in the
+/// Decision). For scale only, not a benchmark: the JRC best-practice report behind the
+/// Decision (Styles, Schoenberger and Galvez-Martos, "Best Environmental Management Practice
+/// in the Tourism Sector", JRC, 2013, best practice 6.2) quotes about one kilogram of unsorted
+/// waste per guest-night as the hotel average (from ITP, 2008).
+pub const WASTE_DISPOSED_PER_GUEST_NIGHT: Option<Reference> = None;

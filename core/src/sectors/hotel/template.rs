@@ -57,6 +57,19 @@ pub struct HotelTemplate {
     /// The plant heating the hot water (needed when any end use has a hot share).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hot_water: Option<HotWaterPlant>,
+    /// Guest-room and public-area lighting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lighting: Option<Lighting>,
+    /// An open cooling tower of the air conditioning (the water balance of
+    /// [`crate::utilities::cooling_water::cooling_tower`], run over the operating hours).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cooling_tower: Option<CoolingTower>,
+    /// Solid waste per guest-night and its fractions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waste: Option<Waste>,
+    /// Heated and cooled floor area (`"9000 m2"`): energy is also reported per m2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor_area: Option<Measured<q::Area>>,
     /// The water bought per year from the bills or the main meter (`"40000 m3/yr"`): the
     /// difference from the end uses is reported as unaccounted water (leaks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -208,6 +221,72 @@ pub struct Irrigation {
     pub depth: Measured<q::Length>,
 }
 
+/// Lighting: fixtures of one typical power, lit some hours a day (the
+/// [`crate::utilities::electric::lighting`] calculator).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lighting {
+    /// Fixtures (lamps with their ballast or driver).
+    pub fixtures: f64,
+    /// Power of each fixture, with its ballast (`"40 W"`).
+    pub power: Measured<q::Power>,
+    /// Hours a day the lighting is needed (`"10 h"`), per operating day.
+    pub hours: Measured<q::Time>,
+    /// Share of those hours the lamps are on (`"100 %"` without controls; key cards and
+    /// occupancy sensors lower it); 100 % when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub control: Option<Measured<q::Ratio>>,
+}
+
+impl Lighting {
+    /// The share of the hours the lamps are on.
+    pub fn control(&self) -> f64 {
+        self.control.as_ref().map_or(1.0, |c| c.si())
+    }
+}
+
+/// An open cooling tower.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CoolingTower {
+    /// Circulating water (`"120 m3/h"`).
+    pub circulation: Measured<q::VolumeRate>,
+    /// Range: hot minus cold water temperature (`"5 K"`).
+    pub range: Measured<q::TemperatureInterval>,
+    /// Cycles of concentration today (`3`).
+    pub cycles: f64,
+    /// Drift as a share of the circulation; none when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drift: Option<Measured<q::Ratio>>,
+    /// Hours a day the tower runs (`"12 h"`); the schedule's operating hours when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<Measured<q::Time>>,
+}
+
+/// Solid waste.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Waste {
+    /// Waste per guest-night, all fractions (`"1.2 kg"`), weighed on site.
+    pub per_guest_night: Measured<q::Mass>,
+    /// Share of it that is food and garden waste (compostable).
+    pub organic: Measured<q::Ratio>,
+    /// Share of it that is recyclable (paper, cardboard, glass, metals, plastics).
+    pub recyclable: Measured<q::Ratio>,
+    /// Share of all the waste separated today (composted or sent for recycling); none when
+    /// absent. The rest is disposed of as `solid_waste` (priced per tonne in `[prices]`);
+    /// what is separated costs nothing unless `[prices]` has `separated_waste`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub separated: Option<Measured<q::Ratio>>,
+}
+
+impl Waste {
+    /// The share separated today.
+    pub fn separated(&self) -> f64 {
+        self.separated.as_ref().map_or(0.0, |s| s.si())
+    }
+}
+
 /// The plant heating the hot water: a boiler (fuel and efficiency) or a heat pump (COP).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -225,6 +304,10 @@ pub struct HotWaterPlant {
     pub hot_temperature: Measured<q::ThermodynamicTemperature>,
     /// Temperature of the cold water entering (`"26 °C"`).
     pub cold_temperature: Measured<q::ThermodynamicTemperature>,
+    /// Share of the hot water's heat from solar collectors today (`"20 %"`); the boiler or
+    /// heat pump supplies the rest. None when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub solar_share: Option<Measured<q::Ratio>>,
 }
 
 impl HotWaterPlant {
@@ -235,6 +318,11 @@ impl HotWaterPlant {
         } else {
             self.fuel.unwrap_or(Carrier::NaturalGas)
         }
+    }
+
+    /// The share of the heat from solar collectors today.
+    pub fn solar(&self) -> f64 {
+        self.solar_share.as_ref().map_or(0.0, |s| s.si())
     }
 
     /// The temperature rise, K.
@@ -476,6 +564,93 @@ impl HotelTemplate {
             return Err(Error::MissingField {
                 path: format!("{PATH}.hot_water (an end use has a hot share)"),
             });
+        }
+        if let Some(h) = &self.hot_water
+            && let Some(s) = &h.solar_share
+            && !(0.0..1.0).contains(&s.si())
+        {
+            return Err(refuse(
+                "hot_water.solar_share",
+                s,
+                "must be from 0 % to below 100 % (with all the heat from the sun there is no plant to model)",
+            ));
+        }
+        if let Some(l) = &self.lighting {
+            positive("lighting.fixtures", l.fixtures, l.fixtures)?;
+            non_negative("lighting.power", l.power.si(), &l.power)?;
+            if l.power.si() > 2_000.0 {
+                return Err(refuse(
+                    "lighting.power",
+                    &l.power,
+                    "must be at most 2000 W per fixture (lamps for rooms and corridors draw about 5 to 100 W); check the unit",
+                ));
+            }
+            if !(l.hours.si() > 0.0 && l.hours.si() <= 86_400.0) {
+                return Err(refuse(
+                    "lighting.hours",
+                    &l.hours,
+                    "must be more than 0 h and at most 24 h a day",
+                ));
+            }
+            if let Some(c) = &l.control {
+                share("lighting.control", c)?;
+            }
+        }
+        if let Some(c) = &self.cooling_tower {
+            positive(
+                "cooling_tower.circulation",
+                c.circulation.si(),
+                &c.circulation,
+            )?;
+            positive("cooling_tower.range", c.range.si(), &c.range)?;
+            if !(c.cycles.is_finite() && c.cycles > 1.0 && c.cycles <= 50.0) {
+                return Err(refuse(
+                    "cooling_tower.cycles",
+                    c.cycles,
+                    "must be above 1 and at most 50: blowdown = evaporation / (cycles − 1)",
+                ));
+            }
+            if let Some(d) = &c.drift {
+                share("cooling_tower.drift", d)?;
+            }
+            if let Some(h) = &c.hours
+                && !(h.si() > 0.0 && h.si() <= 86_400.0)
+            {
+                return Err(refuse(
+                    "cooling_tower.hours",
+                    h,
+                    "must be more than 0 h and at most 24 h a day",
+                ));
+            }
+        }
+        if let Some(w) = &self.waste {
+            non_negative(
+                "waste.per_guest_night",
+                w.per_guest_night.si(),
+                &w.per_guest_night,
+            )?;
+            if w.per_guest_night.si() > 20.0 {
+                return Err(refuse(
+                    "waste.per_guest_night",
+                    &w.per_guest_night,
+                    "must be at most 20 kg per guest-night (hotels report about 1 kg); check the unit",
+                ));
+            }
+            share("waste.organic", &w.organic)?;
+            share("waste.recyclable", &w.recyclable)?;
+            if w.organic.si() + w.recyclable.si() > 1.0 + 1e-12 {
+                return Err(refuse(
+                    "waste.recyclable",
+                    &w.recyclable,
+                    "with waste.organic makes more than 100 % of the waste",
+                ));
+            }
+            if let Some(s) = &w.separated {
+                share("waste.separated", s)?;
+            }
+        }
+        if let Some(a) = &self.floor_area {
+            positive("floor_area", a.si(), a)?;
         }
         if let Some(m) = &self.metered_water {
             positive("metered_water", m.si(), m)?;
