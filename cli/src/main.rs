@@ -234,7 +234,7 @@ fn run(command: Command) -> Result<String, String> {
                 SchemaKind::Balance => cleanprod::flowsheet::balance_schema(),
                 SchemaKind::Benchmarks => cleanprod::sectors::benchmarks_schema(),
                 SchemaKind::Report => cleanprod::assessment::report_schema(),
-                SchemaKind::Results => cleanprod::assessment::results_schema(),
+                SchemaKind::Results => cleanprod::report::results_schema(),
                 SchemaKind::Utilities => cleanprod::utilities::schema(),
                 SchemaKind::Dimension => {
                     serde_json::to_value(schemars::schema_for!(cleanprod::units::Dimension))

@@ -363,27 +363,6 @@ pub struct Report {
     pub benchmarks: Option<Benchmarks>,
 }
 
-/// The JSON Schema of every result type at once (report, evaluation, summary, balance,
-/// benchmarks, sequence, and the names of dimensions and metrics), sharing one set of
-/// definitions: what the npm package's TypeScript types are generated from.
-pub fn results_schema() -> serde_json::Value {
-    /// Every result type, for their schema only.
-    #[derive(JsonSchema)]
-    #[schemars(title = "cleanprod results")]
-    #[allow(dead_code)]
-    struct Results {
-        report: Report,
-        evaluation: Evaluation,
-        summary: Summary,
-        balance: Balance,
-        benchmarks: Benchmarks,
-        sequence: Sequence,
-        dimension: crate::units::Dimension,
-        metric: Metric,
-    }
-    serde_json::to_value(schemars::schema_for!(Results)).unwrap_or(serde_json::Value::Null)
-}
-
 /// The JSON Schema of [`Report`].
 pub fn report_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Report)).unwrap_or(serde_json::Value::Null)

@@ -8,10 +8,13 @@
 mod finance;
 mod utilities;
 
+use numpy::{IntoPyArray, PyArrayMethods, PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use cleanprod::sections::uncertainty::Method;
+use cleanprod::uncertainty::{Settings, Simulator};
 use cleanprod::units::Dimension;
 use cleanprod::{Category, SourceFormat};
 
@@ -165,6 +168,94 @@ impl Assessment {
     fn report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let r = self.inner.report().map_err(|e| py_err(py, &e))?;
         to_py(py, &r)
+    }
+
+    /// Sample the document's ``[uncertainty]`` inputs and appraise every draw, as a
+    /// ``cleanprod.risk.Simulation`` (``summary()``, ``draws``, ``tornado()``, ...). What is
+    /// not given comes from the document's section, then 10,000 draws, seed 0, ``"lhs"``.
+    /// The same seed gives the same figures on every surface and any number of threads.
+    #[pyo3(signature = (draws = None, seed = None, method = None, threads = None))]
+    fn simulate<'py>(
+        &self,
+        py: Python<'py>,
+        draws: Option<u32>,
+        seed: Option<u64>,
+        method: Option<&str>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let method = method
+            .map(str::parse::<Method>)
+            .transpose()
+            .map_err(|e| py_err(py, &e))?;
+        let settings = Settings {
+            draws,
+            seed,
+            method,
+            threads,
+        };
+        let simulator = Simulator::new(&self.inner).map_err(|e| py_err(py, &e))?;
+        let s = py
+            .detach(|| simulator.run(&settings))
+            .map_err(|e| py_err(py, &e))?;
+        let class = py.import("cleanprod.risk")?.getattr("Simulation")?;
+        class.call1((to_py(py, &s)?,))
+    }
+
+    /// The results at rows of input values, for samplers of other libraries (SALib's Sobol
+    /// or Morris designs): ``rows`` is a 2-D float array with one column per uncertain input,
+    /// in the order of ``simulate().inputs`` and in their units. Returns a dict: ``inputs``
+    /// (paths), ``outputs`` (``"option.metric"``), ``values`` (a 2-D numpy array, one column
+    /// per output; NaN where a result is undefined or the row could not be appraised) and
+    /// ``errors`` (None or the message, per row).
+    fn evaluate_batch<'py>(
+        &self,
+        py: Python<'py>,
+        rows: PyReadonlyArray2<'py, f64>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let simulator = Simulator::new(&self.inner).map_err(|e| py_err(py, &e))?;
+        let k = simulator.input_paths().len();
+        let shape = rows.shape();
+        if shape[1] != k {
+            return Err(PyValueError::new_err(format!(
+                "rows must have one column per uncertain input ({k}: {}), not {}",
+                simulator.input_paths().join(", "),
+                shape[1]
+            )));
+        }
+        let rows: Vec<Vec<f64>> = rows
+            .as_array()
+            .rows()
+            .into_iter()
+            .map(|r| r.to_vec())
+            .collect();
+        let results = py.detach(|| simulator.evaluate_rows(&rows));
+        let outputs: Vec<String> = simulator
+            .output_names()
+            .iter()
+            .map(|(option, metric, _)| format!("{option}.{metric}"))
+            .collect();
+        let m = outputs.len();
+        let mut values = Vec::with_capacity(results.len() * m);
+        let mut errors = Vec::with_capacity(results.len());
+        for r in &results {
+            match r {
+                Ok(v) => {
+                    values.extend(v.iter().map(|x| x.unwrap_or(f64::NAN)));
+                    errors.push(None);
+                }
+                Err(e) => {
+                    values.extend(std::iter::repeat_n(f64::NAN, m));
+                    errors.push(Some(e.to_string()));
+                }
+            }
+        }
+        let array = values.into_pyarray(py).reshape([results.len(), m])?;
+        let out = PyDict::new(py);
+        out.set_item("inputs", simulator.input_paths())?;
+        out.set_item("outputs", outputs)?;
+        out.set_item("values", array)?;
+        out.set_item("errors", errors)?;
+        Ok(out)
     }
 
     /// The whole report as Markdown.

@@ -2,7 +2,7 @@
 // types (through their JSON Schema) into types.d.ts when the package is built.
 import type {
   Balance, Benchmarks, CleanprodAssessmentDocument, Dimension, Evaluation, Metric, Report,
-  Summary, TanningBenchmarks,
+  Summary, TanningBenchmarks, Simulation, SampledInput, RiskOutput,
 } from './types.js';
 
 import type { CleanprodUtilities } from './utilities.js';
@@ -50,6 +50,29 @@ export declare function rank(doc: DocumentInput, metric: Metric): string[];
 export declare function benchmarks(doc: DocumentInput): Benchmarks | null;
 /** Everything the engine says of a document: summary, balance, options, portfolio, benchmarks. */
 export declare function report(doc: DocumentInput): Report;
+/** How a risk simulation is run; what is absent comes from the document's `[uncertainty]`. */
+export interface SimulateOptions {
+  /** Number of draws (the document's, else 10,000). */
+  draws?: number;
+  /** Seed, at most 2^53 − 1 (the document's, else 0): the same seed gives the same figures in Rust, Python, Node and the browser. */
+  seed?: number;
+  /** Latin hypercube (default) or simple Monte Carlo. */
+  method?: 'lhs' | 'mc';
+}
+/** One sampled input, its draws in a typed array. */
+export type SimulatedInput = Omit<SampledInput, 'values'> & { values: Float64Array };
+/** One result over the draws, in a typed array (NaN where undefined or where the draw failed). */
+export type SimulatedOutput = Omit<RiskOutput, 'values'> & { values: Float64Array };
+/**
+ * A risk simulation: per option and metric the spread (mean, sd, percentiles: `p90` is the
+ * value 90 % of the draws lie below), P(NPV < 0), the tornado and rank correlations.
+ */
+export type SimulationResult = Omit<Simulation, 'inputs' | 'outputs'> & {
+  inputs: SimulatedInput[];
+  outputs: SimulatedOutput[];
+};
+/** Sample a document's `[uncertainty]` inputs and appraise every draw (in this thread). */
+export declare function simulate(doc: DocumentInput, options?: SimulateOptions): SimulationResult;
 /** Options applied one after the other to one model, as in `Evaluation['portfolio']['sequence']`. */
 export interface Sequence {
   /** What each option adds to those before it, in order. */
@@ -206,6 +229,8 @@ export declare class Assessment {
   report(): Report;
   reportMarkdown(): string;
   summaryMarkdown(): string;
+  /** A risk simulation of the document's `[uncertainty]` inputs; see {@link simulate}. */
+  simulate(options?: SimulateOptions): SimulationResult;
   /** Release the WebAssembly memory held by this assessment. */
   free(): void;
 }

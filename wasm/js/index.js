@@ -25,6 +25,7 @@ export {
   portfolio,
   benchmarks,
   rank,
+  simulate,
   toSi,
   canonical,
   calculate,

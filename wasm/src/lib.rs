@@ -10,6 +10,7 @@
 mod finance;
 mod utilities;
 
+use cleanprod::uncertainty::{Settings, Simulator};
 use cleanprod::units::Dimension;
 use cleanprod::{Assessment, Category, SourceFormat};
 use js_sys::Reflect;
@@ -139,6 +140,56 @@ impl JsAssessment {
     pub fn summary_markdown(&self) -> String {
         cleanprod::report::summary_markdown(&self.inner.summary())
     }
+
+    /// A risk simulation of the document's `[uncertainty]` inputs (`options`: `draws`,
+    /// `seed`, `method`), each draw's values in a `Float64Array` (NaN where undefined).
+    pub fn simulate(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        simulate_assessment(&self.inner, options)
+    }
+}
+
+/// Run a simulation of `a` with the settings object `options` (or undefined).
+fn simulate_assessment(a: &Assessment, options: JsValue) -> Result<JsValue, JsValue> {
+    let settings = if options.is_undefined() || options.is_null() {
+        Settings::default()
+    } else {
+        let value: serde_json::Value = serde_wasm_bindgen::from_value(options)
+            .map_err(|e| js_sys::TypeError::new(&format!("simulation options: {e}")))?;
+        Settings::from_json_value(value).map_err(|e| js_error(&e))?
+    };
+    let s = Simulator::new(a)
+        .and_then(|sim| sim.run(&settings))
+        .map_err(|e| js_error(&e))?;
+    // The summary as plain objects, then each column as a typed array (not an array of
+    // numbers: 10,000 draws × every result).
+    let out = to_js(&s.summary())?;
+    let set = |list: &str, i: usize, column: js_sys::Float64Array| -> Result<(), JsValue> {
+        let item = js_sys::Reflect::get(
+            &js_sys::Reflect::get(&out, &list.into())?,
+            &(i as u32).into(),
+        )?;
+        js_sys::Reflect::set(&item, &"values".into(), &column)?;
+        Ok(())
+    };
+    for (i, input) in s.inputs.iter().enumerate() {
+        set("inputs", i, js_sys::Float64Array::from(&input.values[..]))?;
+    }
+    for (i, output) in s.outputs.iter().enumerate() {
+        let values: Vec<f64> = output
+            .values
+            .iter()
+            .map(|v| v.unwrap_or(f64::NAN))
+            .collect();
+        set("outputs", i, js_sys::Float64Array::from(&values[..]))?;
+    }
+    Ok(out)
+}
+
+/// A risk simulation of a document (text or object) with `options` (`draws`, `seed`,
+/// `method`).
+#[wasm_bindgen(skip_typescript)]
+pub fn simulate(doc: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    simulate_assessment(&read(&doc)?, options)
 }
 
 /// Validate a document (TOML or JSON text, or an object) and return it in canonical form.

@@ -62,6 +62,9 @@ test('the package parses a document and throws real errors in Chromium', async (
     );
     assert.match(result.error.message, /per volume/);
     assert.ok(Math.abs(result.afterError - 12) < 1e-12);
+    // Chromium's WebAssembly gives the draws and NPVs of the Rust suite, bit for bit.
+    assert.equal(result.riskRuns, 2);
+    assert.deepEqual(result.riskDifferences, []);
     assert.match(await page.textContent('#out'), /Annual output \| 52000 guest-night/);
   } finally {
     await browser.close();

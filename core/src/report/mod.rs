@@ -4,6 +4,7 @@
 use crate::assessment::{Report, Summary};
 use crate::flowsheet::{Balance, ValueStatus};
 use crate::math;
+use schemars::JsonSchema;
 
 mod risk;
 use crate::options::{CostClass, Evaluation};
@@ -727,6 +728,28 @@ fn delta_words(name: &str, amount: &str) -> String {
 /// `x` with four significant digits.
 fn significant(x: f64) -> String {
     crate::units::format_significant(x, 4)
+}
+
+/// The JSON Schema of every result type at once (report, evaluation, summary, balance,
+/// benchmarks, sequence, risk simulation, and the names of dimensions and metrics), sharing one set of
+/// definitions: what the npm package's TypeScript types are generated from.
+pub fn results_schema() -> serde_json::Value {
+    /// Every result type, for their schema only.
+    #[derive(JsonSchema)]
+    #[schemars(title = "cleanprod results")]
+    #[allow(dead_code)]
+    struct Results {
+        report: crate::assessment::Report,
+        evaluation: crate::options::Evaluation,
+        summary: crate::assessment::Summary,
+        balance: crate::flowsheet::Balance,
+        benchmarks: crate::sectors::Benchmarks,
+        sequence: crate::options::Sequence,
+        dimension: crate::units::Dimension,
+        metric: crate::options::Metric,
+        simulation: crate::uncertainty::Simulation,
+    }
+    serde_json::to_value(schemars::schema_for!(Results)).unwrap_or(serde_json::Value::Null)
 }
 
 #[cfg(test)]

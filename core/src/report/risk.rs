@@ -2,7 +2,7 @@
 //! losing money, and the inputs that drive it.
 
 use super::{significant, whole};
-use crate::uncertainty::{Output, PORTFOLIO, Simulation};
+use crate::uncertainty::{PORTFOLIO, RiskOutput, Simulation};
 
 /// The simulation as plain text for a terminal.
 ///
@@ -118,7 +118,7 @@ fn option_names(s: &Simulation) -> Vec<&str> {
 }
 
 /// The widest five bars of an output's tornado, with the rank correlation from the draws.
-fn tornado(o: &Output, out: &mut String) {
+fn tornado(o: &RiskOutput, out: &mut String) {
     let bars: Vec<_> = o
         .tornado
         .iter()

@@ -72,7 +72,8 @@ pub const PORTFOLIO: &str = "portfolio";
 
 /// How a simulation is run; what is absent comes from the document's `[uncertainty]`, then the
 /// defaults (10,000 draws, seed 0, Latin hypercube, every core).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct Settings {
     /// Number of draws.
     pub draws: Option<u32>,
@@ -84,6 +85,14 @@ pub struct Settings {
     pub threads: Option<usize>,
 }
 
+impl Settings {
+    /// Settings from their JSON form (`{"draws": 1000, "seed": 7, "method": "mc"}`), as
+    /// the Python and JS surfaces pass them; errors name the field.
+    pub fn from_json_value(value: Value) -> Result<Settings> {
+        crate::wire::typed(&value)
+    }
+}
+
 /// The document compiled for sampling.
 #[derive(Debug, Clone)]
 pub struct Simulator {
@@ -93,7 +102,7 @@ pub struct Simulator {
     /// Target rank correlations (k × k), when any are given.
     correlation: Option<Vec<f64>>,
     section: crate::sections::uncertainty::Uncertainty,
-    /// Output names: (option or portfolio, metric, unit).
+    /// RiskOutput names: (option or portfolio, metric, unit).
     outputs: Vec<(String, String, String)>,
     /// The results at the document's own values.
     base_results: Vec<Option<f64>>,
@@ -125,7 +134,7 @@ pub struct SampledInput {
 
 /// One result followed over the draws.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Output {
+pub struct RiskOutput {
     /// Option id, or `"portfolio"` for all options together.
     pub option: String,
     /// Metric (`npv`, `irr`, `simple_payback`, ...).
@@ -204,7 +213,7 @@ pub struct Simulation {
     pub inputs: Vec<SampledInput>,
     /// The results followed: per option (its metrics in [`OPTION_METRICS`] order), then the
     /// portfolio.
-    pub outputs: Vec<Output>,
+    pub outputs: Vec<RiskOutput>,
     /// Draws that failed (at most the first 20), and how many.
     pub failed: Vec<FailedDraw>,
     /// Number of failed draws.
@@ -215,7 +224,7 @@ pub struct Simulation {
 
 impl Simulation {
     /// The output for `option` (or `"portfolio"`) and `metric`.
-    pub fn output(&self, option: &str, metric: &str) -> Option<&Output> {
+    pub fn output(&self, option: &str, metric: &str) -> Option<&RiskOutput> {
         self.outputs
             .iter()
             .find(|o| o.option == option && o.metric == metric)
@@ -511,7 +520,7 @@ impl Simulator {
                 w(b).total_cmp(&w(a))
             });
             let sensitivity = self.sensitivity(&columns, &values);
-            outputs.push(Output {
+            outputs.push(RiskOutput {
                 option: option.clone(),
                 metric: metric.clone(),
                 unit: unit.clone(),

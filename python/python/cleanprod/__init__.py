@@ -5,7 +5,7 @@
 12.0
 """
 
-from cleanprod import finance, utilities
+from cleanprod import finance, risk, utilities
 from cleanprod._cleanprod import FORMAT, Assessment, __version__, canonical, schema, to_si
 from cleanprod.balance import Balance
 from cleanprod.evaluation import Evaluation
@@ -36,6 +36,7 @@ __all__ = [
     "__version__",
     "canonical",
     "finance",
+    "risk",
     "schema",
     "to_si",
     "utilities",

@@ -1,0 +1,127 @@
+"""Risk simulations (from :meth:`cleanprod.Assessment.simulate`): the spread of every
+option's results over draws of the document's uncertain inputs.
+
+Percentiles follow the statistician's convention: ``p90`` is the value 90 % of the draws lie
+below (energy finance often calls "P90" the value exceeded 90 % of the time: that is ``p10``).
+
+>>> import cleanprod as cp
+>>> a = cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml")
+>>> s = a.simulate(draws=1000, seed=7)
+>>> round(s.output("rinse", "npv")["probability_negative"], 2)
+0.31
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+__all__ = ["Simulation"]
+
+_SUMMARY_COLUMNS = [
+    "unit",
+    "base",
+    "mean",
+    "sd",
+    "sem",
+    "min",
+    "p5",
+    "p10",
+    "p50",
+    "p90",
+    "p95",
+    "max",
+    "undefined",
+    "probability_negative",
+    "probability_not_low_cost",
+]
+
+
+def _nan(x: Any) -> float:
+    return math.nan if x is None else float(x)
+
+
+class Simulation:
+    """The draws of a risk simulation and what they say: per option and metric the mean,
+    standard deviation, standard error, percentiles, the probability of a negative NPV and of
+    a payback beyond the low-cost threshold, the tornado and the rank correlations."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self.draw_count: int = data["draws"]
+        self.seed: int = data["seed"]
+        self.method: str = data["method"]
+        self.currency: str = data["currency"]
+        self.warnings: list[str] = data["warnings"]
+        self.failed: list[dict[str, Any]] = data["failed"]
+
+    @property
+    def inputs(self) -> list[str]:
+        """The paths of the sampled inputs, in order."""
+        return [i["path"] for i in self._data["inputs"]]
+
+    def output(self, option: str, metric: str = "npv") -> dict[str, Any]:
+        """One result's figures as a dict (``spread``, ``probability_negative``, ``tornado``,
+        ``sensitivity``, ``values``...). ``option`` is an option id or ``"portfolio"``."""
+        for o in self._data["outputs"]:
+            if o["option"] == option and o["metric"] == metric:
+                return o
+        known = sorted({o["option"] for o in self._data["outputs"]})
+        raise KeyError(f"no result {option!r}.{metric!r}; options: {', '.join(known)}")
+
+    def summary(self) -> Any:
+        """One row per option and metric (a pandas DataFrame indexed by ``option`` and
+        ``metric``): unit, value at the document's inputs, mean, sd, sem, min, P5…P95, max,
+        draws where undefined, P(NPV < 0) and P(payback beyond the low-cost threshold).
+        Needs pandas."""
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+        rows = []
+        for o in self._data["outputs"]:
+            s = o["spread"] or {}
+            row = {"option": o["option"], "metric": o["metric"]}
+            for c in _SUMMARY_COLUMNS:
+                v = o.get(c, s.get(c))
+                row[c] = v if c == "unit" else _nan(v)
+            rows.append(row)
+        return pd.DataFrame(rows).set_index(["option", "metric"])
+
+    @property
+    def draws(self) -> Any:
+        """Every draw (a pandas DataFrame, one row per draw): a column per input (its path)
+        and per result (``"option.metric"``); NaN where a result is undefined (an IRR that does
+        not exist, a payback never reached) or the draw could not be appraised. Needs pandas."""
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+        columns: dict[str, Any] = {i["path"]: i["values"] for i in self._data["inputs"]}
+        for o in self._data["outputs"]:
+            columns[f"{o['option']}.{o['metric']}"] = [_nan(v) for v in o["values"]]
+        return pd.DataFrame(columns)
+
+    def tornado(self, option: str, metric: str = "npv") -> Any:
+        """Each input from its P10 to its P90, the others at the document's values: the
+        result at each end and the swing, widest first (a pandas DataFrame). Needs pandas."""
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+        bars = self.output(option, metric)["tornado"]
+        df = pd.DataFrame(bars, columns=["input", "at_p10", "at_p90", "swing"])
+        return df.astype({"at_p10": float, "at_p90": float, "swing": float}).set_index("input")
+
+    def sensitivity(self, option: str, metric: str = "npv") -> Any:
+        """Spearman rank correlation and standardized regression coefficient of the result on
+        each input, over the draws (a pandas DataFrame). Needs pandas."""
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+        rows = self.output(option, metric)["sensitivity"]
+        df = pd.DataFrame(rows, columns=["input", "spearman", "src"])
+        return df.astype({"spearman": float, "src": float}).set_index("input")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything, as plain Python objects (the CLI's ``risk --format json --columns``)."""
+        return self._data
+
+    def __repr__(self) -> str:
+        return (
+            f"<Simulation {self.draw_count} draws ({self.method}, seed {self.seed}) of "
+            f"{len(self.inputs)} inputs>"
+        )
