@@ -670,7 +670,7 @@ pub struct Flows<'a> {
 
 impl<'a> Flows<'a> {
     /// The flows of `doc`'s flowsheet before and after its options, applied in the order of
-    /// `evaluation`'s ranking (none without a flowsheet).
+    /// `evaluation`'s ranking, alternatives set aside left out (none without a flowsheet).
     pub fn of(doc: &Case<'a>, evaluation: &Evaluation) -> Result<Option<Flows<'a>>> {
         let Some(fs) = doc.flowsheet else {
             return Ok(None);
@@ -683,6 +683,10 @@ impl<'a> Flows<'a> {
             let edits = typed_edits(doc.options)?;
             let mut scenario = Scenario::default();
             for id in &evaluation.portfolio.ranking {
+                // An alternative set aside for a better one is not applied.
+                if evaluation.portfolio.set_aside.iter().any(|s| &s.id == id) {
+                    continue;
+                }
                 if let Some(i) = doc.options.iter().position(|o| &o.id == id) {
                     scenario.apply(&base, &edits[i], &format!("options[{i}]"))?;
                 }
