@@ -186,13 +186,16 @@ pub(crate) fn flowsheet(ctx: &Context<'_>, t: &ChemicalsTemplate) -> Result<Flow
     for p in &t.products {
         let a = annual(t, p)?;
         let reactor = id(p, "reactor");
-        nodes.push(json!({"id": reactor, "kind": "process", "name": format!("{} batches", p.name)}));
+        nodes
+            .push(json!({"id": reactor, "kind": "process", "name": format!("{} batches", p.name)}));
         for (m, amount) in &a.materials {
             if !stores.contains(m) {
                 stores.push(m.clone());
             }
-            streams.push(json!({"id": id(p, &format!("{m}_in")), "from": store(m), "to": reactor,
-                "flows": {MATERIALS: kg(*amount)}}));
+            streams.push(
+                json!({"id": id(p, &format!("{m}_in")), "from": store(m), "to": reactor,
+                "flows": {MATERIALS: kg(*amount)}}),
+            );
         }
         let mut off_gas = serde_json::Map::new();
         let mut liquor = serde_json::Map::new();
@@ -204,8 +207,10 @@ pub(crate) fn flowsheet(ctx: &Context<'_>, t: &ChemicalsTemplate) -> Result<Flow
                 continue;
             }
             solvent_store = true;
-            streams.push(json!({"id": id(p, &format!("{s}_fresh")), "from": SOLVENT_STORE,
-                "to": reactor, "flows": {s.as_str(): kg(bought)}}));
+            streams.push(
+                json!({"id": id(p, &format!("{s}_fresh")), "from": SOLVENT_STORE,
+                "to": reactor, "flows": {s.as_str(): kg(bought)}}),
+            );
             if *to_air > 0.0 {
                 off_gas.insert(s.clone(), kg(*to_air).into());
             }
@@ -224,14 +229,18 @@ pub(crate) fn flowsheet(ctx: &Context<'_>, t: &ChemicalsTemplate) -> Result<Flow
         }
         if a.ejector_water > 0.0 {
             mains = true;
-            streams.push(json!({"id": id(p, "ejector_water"), "from": MAINS, "to": reactor,
-                "flows": {WATER: kg(a.ejector_water)}}));
+            streams.push(
+                json!({"id": id(p, "ejector_water"), "from": MAINS, "to": reactor,
+                "flows": {WATER: kg(a.ejector_water)}}),
+            );
         }
         if water_in > 0.0 {
             aqueous.insert(WATER.into(), "?".into());
         }
-        streams.push(json!({"id": id(p, "product"), "from": reactor, "to": PRODUCTS,
-            "flows": {MATERIALS: kg(a.product)}}));
+        streams.push(
+            json!({"id": id(p, "product"), "from": reactor, "to": PRODUCTS,
+            "flows": {MATERIALS: kg(a.product)}}),
+        );
         waste = true;
         streams.push(json!({"id": id(p, "mother_liquor"), "from": reactor,
             "to": HAZARDOUS_WASTE, "flows": liquor}));
@@ -242,11 +251,14 @@ pub(crate) fn flowsheet(ctx: &Context<'_>, t: &ChemicalsTemplate) -> Result<Flow
         }
         if !aqueous.is_empty() {
             effluent = true;
-            streams.push(json!({"id": id(p, "aqueous"), "from": reactor, "to": EFFLUENT,
-                "flows": aqueous}));
+            streams.push(
+                json!({"id": id(p, "aqueous"), "from": reactor, "to": EFFLUENT,
+                "flows": aqueous}),
+            );
         }
         let cleaning = id(p, "cleaning");
-        let cleans = a.cleaning_water > 0.0 || a.cleaning_solvent.as_ref().is_some_and(|c| c.1 > 0.0);
+        let cleans =
+            a.cleaning_water > 0.0 || a.cleaning_solvent.as_ref().is_some_and(|c| c.1 > 0.0);
         if cleans {
             nodes.push(json!({"id": cleaning, "kind": "process",
                 "name": format!("{} reactor cleaning", p.name)}));
@@ -254,8 +266,10 @@ pub(crate) fn flowsheet(ctx: &Context<'_>, t: &ChemicalsTemplate) -> Result<Flow
         if a.cleaning_water > 0.0 {
             mains = true;
             effluent = true;
-            streams.push(json!({"id": id(p, "cleaning_water"), "from": MAINS, "to": cleaning,
-                "flows": {WATER: kg(a.cleaning_water)}}));
+            streams.push(
+                json!({"id": id(p, "cleaning_water"), "from": MAINS, "to": cleaning,
+                "flows": {WATER: kg(a.cleaning_water)}}),
+            );
             streams.push(json!({"id": id(p, "cleaning_effluent"), "from": cleaning,
                 "to": EFFLUENT, "flows": {WATER: "?"}}));
         }
@@ -263,10 +277,14 @@ pub(crate) fn flowsheet(ctx: &Context<'_>, t: &ChemicalsTemplate) -> Result<Flow
             && *amount > 0.0
         {
             solvent_store = true;
-            streams.push(json!({"id": id(p, "cleaning_solvent"), "from": SOLVENT_STORE,
-                "to": cleaning, "flows": {s.as_str(): kg(*amount)}}));
-            streams.push(json!({"id": id(p, "spent_cleaning_solvent"), "from": cleaning,
-                "to": HAZARDOUS_WASTE, "flows": {s.as_str(): "?"}}));
+            streams.push(
+                json!({"id": id(p, "cleaning_solvent"), "from": SOLVENT_STORE,
+                "to": cleaning, "flows": {s.as_str(): kg(*amount)}}),
+            );
+            streams.push(
+                json!({"id": id(p, "spent_cleaning_solvent"), "from": cleaning,
+                "to": HAZARDOUS_WASTE, "flows": {s.as_str(): "?"}}),
+            );
         }
         for (what, j, carrier) in [
             ("steam", a.steam_fuel, fuel),
@@ -274,8 +292,10 @@ pub(crate) fn flowsheet(ctx: &Context<'_>, t: &ChemicalsTemplate) -> Result<Flow
             ("electricity", a.electricity, Carrier::Electricity),
         ] {
             if j > 0.0 {
-                energy.push(json!({"id": id(p, what), "to": reactor, "carrier": carrier.key(),
-                    "amount": kwh(j)}));
+                energy.push(
+                    json!({"id": id(p, what), "to": reactor, "carrier": carrier.key(),
+                    "amount": kwh(j)}),
+                );
             }
         }
     }

@@ -113,7 +113,12 @@ impl Masses {
         for (c, name) in fs.components.iter().enumerate() {
             let (water, solvent) = (name == WATER, name != WATER && name != MATERIALS);
             for (s, st) in fs.streams.iter().enumerate() {
-                let x = set.get(c).and_then(|v| v.get(s)).copied().flatten().unwrap_or(0.0);
+                let x = set
+                    .get(c)
+                    .and_then(|v| v.get(s))
+                    .copied()
+                    .flatten()
+                    .unwrap_or(0.0);
                 if kind(&st.from) == Some(NodeKind::Source) {
                     m.inputs += x;
                     if water {
@@ -125,7 +130,9 @@ impl Masses {
                 }
                 match kind(&st.to) {
                     Some(NodeKind::Product) => m.product += x,
-                    Some(k @ (NodeKind::Emission | NodeKind::SolidWaste | NodeKind::Wastewater)) => {
+                    Some(
+                        k @ (NodeKind::Emission | NodeKind::SolidWaste | NodeKind::Wastewater),
+                    ) => {
                         m.waste += x;
                         if water {
                             m.water_out += x;
@@ -245,7 +252,10 @@ pub(super) fn benchmarks(
         ));
     }
     for (i, p) in t.products.iter().enumerate() {
-        if p.solvents.iter().any(|s| s.lost() < 1e-12 && s.charge.si() > 0.0) {
+        if p.solvents
+            .iter()
+            .any(|s| s.lost() < 1e-12 && s.charge.si() > 0.0)
+        {
             warnings.push(format!(
                 "{PATH}.products[{i}].solvents: a solvent with no losses is taken as fully recovered in-house; give its losses to air, waste and water"
             ));

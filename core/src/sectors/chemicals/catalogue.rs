@@ -73,9 +73,7 @@ impl ChemicalsOption {
             ChemicalsOption::YieldImprovement => "Yield improvement",
             ChemicalsOption::MotherLiquorReuse => "Mother-liquor reuse",
             ChemicalsOption::CampaignScheduling => "Campaign scheduling to cut cleanings",
-            ChemicalsOption::LowVolumeCleaning => {
-                "Pigging and high-pressure low-volume cleaning"
-            }
+            ChemicalsOption::LowVolumeCleaning => "Pigging and high-pressure low-volume cleaning",
             ChemicalsOption::VentCondenser => "Vent condensers (vapour recovery)",
             ChemicalsOption::LiquidRingVacuum => "Liquid-ring vacuum instead of steam ejectors",
             ChemicalsOption::CoolingTowerCycles => "More cooling-tower cycles of concentration",
@@ -378,7 +376,10 @@ fn option(
             let solvent = c.solvent.as_deref().ok_or_else(|| required("solvent"))?;
             let recovery = share("recovery", &c.recovery)?;
             let purity = share("purity", &c.purity)?;
-            let latent = c.latent_heat.as_ref().ok_or_else(|| required("latent_heat"))?;
+            let latent = c
+                .latent_heat
+                .as_ref()
+                .ok_or_else(|| required("latent_heat"))?;
             if !(latent.si() > 0.0 && latent.si() < 3.0e6) {
                 return Err(Error::out_of_range(
                     format!("{path}.latent_heat"),
@@ -491,7 +492,10 @@ fn option(
             list
         }
         ChemicalsOption::LiquidRingVacuum => {
-            let e = c.electricity.as_ref().ok_or_else(|| required("electricity"))?;
+            let e = c
+                .electricity
+                .as_ref()
+                .ok_or_else(|| required("electricity"))?;
             if !(e.si().is_finite() && e.si() >= 0.0) {
                 return Err(Error::out_of_range(
                     format!("{path}.electricity"),
@@ -516,10 +520,16 @@ fn option(
             list
         }
         ChemicalsOption::CoolingTowerCycles => {
-            let ct = t.cooling_tower.as_ref().ok_or_else(|| Error::MissingField {
-                path: format!("{PATH}.cooling_tower (needed by cooling_tower_cycles)"),
-            })?;
-            let new = c.new_cycles.as_ref().ok_or_else(|| required("new_cycles"))?;
+            let ct = t
+                .cooling_tower
+                .as_ref()
+                .ok_or_else(|| Error::MissingField {
+                    path: format!("{PATH}.cooling_tower (needed by cooling_tower_cycles)"),
+                })?;
+            let new = c
+                .new_cycles
+                .as_ref()
+                .ok_or_else(|| required("new_cycles"))?;
             if !(new.si() > ct.cycles.si() && new.si().is_finite()) {
                 return Err(Error::out_of_range(
                     format!("{path}.new_cycles"),

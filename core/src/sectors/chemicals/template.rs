@@ -347,7 +347,11 @@ impl ChemicalsTemplate {
             }
             if let Some(c) = &p.cleaning {
                 let cl = format!("{at}.cleaning");
-                non_negative(&format!("{cl}.per_campaign"), c.per_campaign, c.per_campaign)?;
+                non_negative(
+                    &format!("{cl}.per_campaign"),
+                    c.per_campaign,
+                    c.per_campaign,
+                )?;
                 non_negative(&format!("{cl}.campaigns"), c.campaigns, c.campaigns)?;
                 if let Some(w) = &c.water {
                     non_negative(&format!("{cl}.water"), w.si(), w)?;
@@ -398,7 +402,11 @@ impl ChemicalsTemplate {
             None => {}
         }
         if let Some(c) = &self.cooling_tower {
-            positive("cooling_tower.circulation", c.circulation.si(), &c.circulation)?;
+            positive(
+                "cooling_tower.circulation",
+                c.circulation.si(),
+                &c.circulation,
+            )?;
             positive("cooling_tower.range", c.range.si(), &c.range)?;
             if !(c.cycles.si() > 1.0 && c.cycles.si().is_finite()) {
                 return Err(refuse(
@@ -422,7 +430,10 @@ impl Boiler {
                 "must be more than 0 % and at most 100 %",
             ));
         }
-        if matches!(self.fuel, Carrier::Electricity | Carrier::Steam | Carrier::Heat) {
+        if matches!(
+            self.fuel,
+            Carrier::Electricity | Carrier::Steam | Carrier::Heat
+        ) {
             return Err(refuse(
                 "boiler.fuel",
                 self.fuel.key(),
