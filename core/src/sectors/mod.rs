@@ -284,6 +284,7 @@ mod tests {
         }
         assert!(Sector::Tanning.has_model());
         assert!(Sector::Hotel.has_model());
+        assert!(Sector::Chemicals.has_model());
         assert_eq!(
             "laundry".parse::<Sector>().unwrap_err().code(),
             "unknown_variant"

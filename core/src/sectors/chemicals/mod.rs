@@ -21,6 +21,10 @@
 //! steam = "2 t"
 //! ```
 //!
+//! Cooling-tower water is a utility outside the recipe: it is not in the mass indicators, and
+//! the `cooling_tower_cycles` option prices its make-up water and chemicals through the
+//! utilities' model.
+//!
 //! Every published figure is in [`sources`] with its source; the recipe, losses and option
 //! figures are the site's and required.
 
