@@ -393,3 +393,38 @@ fn bad_figures_are_named_errors() {
     let e = Assessment::from_toml_str(&text).unwrap_err();
     assert_eq!(e.path(), "template.chemicals.options[0].product");
 }
+
+#[test]
+fn spent_cleaning_solvent_is_distilled_too() {
+    let m = money(&doc(
+        "bulk",
+        &option(
+            "id = \"solvent_recovery\"\nsolvent = \"acetone\"\nproduct = \"p\"\nrecovery = \"80 %\"\npurity = \"100 %\"\nlatent_heat = \"500 kJ/kg\"\nreflux_ratio = 0",
+        ),
+    ));
+    // 2,000 kg of spent acetone, 80 % distilled and reused: 1,600 kg at 1.5 USD, 1.6 t less
+    // waste at 500 USD/t; 1,600 kg × 500 kJ/kg = 800 MJ = 222.2 kWh of heat, 277.8 kWh of gas
+    // at 80 %, 13.89 USD.
+    assert!(close(m["acetone"], 2_400.0));
+    assert!(close(m["hazardous_waste"], 800.0));
+    assert!(close(
+        m["natural_gas"],
+        -1_600.0 * 500e3 / 3.6e6 / 0.8 * 0.05
+    ));
+    assert!(!m.contains_key("toluene"));
+}
+
+#[test]
+fn a_stated_output_other_than_the_products_is_warned_about() {
+    let b = benchmarks(&assess(&doc("bulk", "")));
+    assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+    let text = doc("bulk", "").replace("output = \"60 t/yr\"", "output = \"70 t/yr\"");
+    let b = benchmarks(&assess(&text));
+    assert!(
+        b.warnings
+            .iter()
+            .any(|w| w.starts_with("production.output: 70 t/yr")),
+        "{:?}",
+        b.warnings
+    );
+}

@@ -11,7 +11,7 @@ use super::template::{ChemicalsTemplate, PATH, Segment};
 use crate::error::Result;
 use crate::flowsheet::{Flowsheet, NodeKind};
 use crate::options::Flows;
-use crate::sections::Context;
+use crate::sections::{AnnualOutput, Context};
 pub use crate::sectors::indicators::{Class, Indicator, Range};
 use crate::units::{format_number, round_to};
 
@@ -166,13 +166,17 @@ impl Masses {
     }
 }
 
+/// Relative difference between `production.output` and the products' mass above which it is
+/// warned about (1 %); a judgement of this model, not a published figure.
+const OUTPUT_MISMATCH: f64 = 0.01;
+
 fn ratio(a: f64, b: f64) -> f64 {
     if b > 0.0 { a / b } else { 0.0 }
 }
 
 /// The benchmarks of the plant `t` expanded into `flows`.
 pub(super) fn benchmarks(
-    _ctx: &Context<'_>,
+    ctx: &Context<'_>,
     t: &ChemicalsTemplate,
     flows: &Flows<'_>,
 ) -> Result<ChemicalsBenchmarks> {
@@ -250,6 +254,17 @@ pub(super) fn benchmarks(
             reference.high,
             reference.source
         ));
+    }
+    if let AnnualOutput::Mass(m) = ctx.production.output.per_year(ctx.schedule) {
+        let stated = m.value;
+        if (stated - before.product).abs() > OUTPUT_MISMATCH * before.product {
+            warnings.push(format!(
+                "production.output: {} t/yr differs by more than {} % from the {} t/yr the products of {PATH} make; the indicators use the products'",
+                format_number(round_to(stated / 1e3, 6)),
+                format_number(OUTPUT_MISMATCH * 100.0),
+                format_number(round_to(before.product / 1e3, 6))
+            ));
+        }
     }
     for (i, p) in t.products.iter().enumerate() {
         if p.solvents

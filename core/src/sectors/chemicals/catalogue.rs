@@ -24,7 +24,8 @@ use crate::units::{Dimension, Measured, format_number, parse_unit};
 #[serde(rename_all = "snake_case")]
 pub enum ChemicalsOption {
     /// Solvent recovery by distillation of the mother liquors and spent cleaning solvent
-    /// (`solvent`, `recovery`, `purity`, `latent_heat`, `reflux_ratio`): `recovery` of the
+    /// (`solvent`, `recovery`, `purity`, `latent_heat`, `reflux_ratio`; `product`, or every
+    /// product using the solvent): `recovery` of the
     /// solvent in them is distilled, `purity` of the distillate replaces fresh solvent; the
     /// distillate's heat, mass × latent heat × (1 + reflux ratio), is raised by the boiler.
     SolventRecovery,
@@ -206,10 +207,11 @@ pub(crate) fn options(ctx: &Context<'_>, t: &ChemicalsTemplate) -> Result<Vec<Cp
 /// the supply it replaces.
 pub(crate) fn solvent_to_waste(
     t: &ChemicalsTemplate,
+    products: &[&Product],
     solvent: &str,
 ) -> Result<Vec<(String, String, String, f64)>> {
     let mut out = Vec::new();
-    for p in &t.products {
+    for p in products {
         let a = baseline::annual(t, p)?;
         for (s, _, _, to_waste, _) in &a.solvents {
             if s == solvent && *to_waste > 0.0 {
@@ -398,7 +400,7 @@ fn option(
             let boiler = t.boiler.as_ref().ok_or_else(|| Error::MissingField {
                 path: format!("{PATH}.boiler (needed by solvent_recovery)"),
             })?;
-            let streams = solvent_to_waste(t, solvent)?;
+            let streams = solvent_to_waste(t, &products, solvent)?;
             if streams.is_empty() {
                 return Err(Error::out_of_range(
                     format!("{path}.solvent"),
