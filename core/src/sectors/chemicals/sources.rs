@@ -13,9 +13,11 @@ pub use crate::sectors::indicators::Reference;
 /// Where Sheldon's table of E factors by segment is published, and how far it was checked.
 ///
 /// R.A. Sheldon, "The E Factor: fifteen years on", Green Chem. 9 (2007) 1273-1283,
-/// doi:10.1039/b713736m, Table 1, and R.A. Sheldon, "The E factor 25 years on: the rise of
-/// green chemistry and sustainability", Green Chem. 19 (2017) 18-43 (doi:10.1039/c6gc02157c
-/// *(DOI unverified)*), Table 1 (first published in R.A. Sheldon, Chem. Ind. (London), 1992, 903-906). The
+/// doi:10.1039/b713736m (issue 12, December 2007, and the DOI read on a copy of the paper's
+/// first page; the page range not), Table 1, and R.A. Sheldon, "The E factor 25 years on: the rise of
+/// green chemistry and sustainability", Green Chem. 19 (2017) 18-43 (doi:10.1039/c6gc02157c,
+/// volume, issue 1 and pages as cited in published reference lists; the paper itself not
+/// opened), Table 1 (first published in R.A. Sheldon, Chem. Ind. (London), 1992, 903-906). The
 /// segment ranges (oil refining about 0.1 or below, bulk chemicals below 1 to 5, fine
 /// chemicals 5 to above 50, pharmaceuticals 25 to above 100 kg waste per kg product) were
 /// read in secondary tables quoting Sheldon's Table 1 (a summary of "Green chemistry metrics",
