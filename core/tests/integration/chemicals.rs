@@ -392,6 +392,16 @@ fn bad_figures_are_named_errors() {
     );
     let e = Assessment::from_toml_str(&text).unwrap_err();
     assert_eq!(e.path(), "template.chemicals.options[0].product");
+    // A yield that would leave less material than product: 1,000 kg × 80 / 100 = 800 kg a
+    // batch for 900 kg of product.
+    let text = doc(
+        "bulk",
+        &option("id = \"yield_improvement\"\nproduct = \"p\"\nyield = \"100 %\""),
+    )
+    .replace("product = \"600 kg\"", "product = \"900 kg\"");
+    let e = Assessment::from_toml_str(&text).unwrap_err();
+    assert_eq!(e.path(), "template.chemicals.options[0].yield");
+    assert!(e.to_string().contains("800 kg of materials"), "{e}");
 }
 
 #[test]
@@ -427,4 +437,86 @@ fn a_stated_output_other_than_the_products_is_warned_about() {
         "{:?}",
         b.warnings
     );
+}
+
+/// A plant from generated figures: one product, one solvent lost in the given shares, with
+/// every option that applies.
+fn generated(
+    batches: u32,
+    product: f64,
+    residue: f64,
+    shares: (f64, f64, f64),
+    water: f64,
+    recovery: f64,
+) -> String {
+    let (air, waste, to_water) = shares;
+    let text = doc("fine_chemicals", "");
+    let text = text
+        .replace("batches = 100", &format!("batches = {batches}"))
+        .replace(
+            "product = \"600 kg\"",
+            &format!("product = \"{product} kg\""),
+        )
+        .replace(
+            "{ name = \"a\", amount = \"500 kg\" }, { name = \"b\", amount = \"500 kg\" }",
+            &format!(
+                "{{ name = \"a\", amount = \"{}\" }}",
+                format!("{} kg", product + residue)
+            ),
+        )
+        .replace("to_air = \"5 %\"", &format!("to_air = \"{air} %\""))
+        .replace("to_waste = \"20 %\"", &format!("to_waste = \"{waste} %\""))
+        .replace(
+            "to_water = \"1 %\"",
+            &format!("to_water = \"{to_water} %\""),
+        )
+        .replace("water = \"2 m3\"", &format!("water = \"{water} m3\""));
+    let options = [
+        format!(
+            "id = \"solvent_recovery\"\nsolvent = \"toluene\"\nrecovery = \"{recovery} %\"\npurity = \"95 %\"\nlatent_heat = \"360 kJ/kg\"\nreflux_ratio = 1"
+        ),
+        "id = \"yield_improvement\"\nproduct = \"p\"\nyield = \"95 %\"".to_string(),
+        format!("id = \"vent_condenser\"\nrecovery = \"{recovery} %\""),
+        "id = \"low_volume_cleaning\"\nsaving = \"50 %\"".to_string(),
+        "id = \"liquid_ring_vacuum\"\nelectricity = \"20 kWh\"".to_string(),
+    ]
+    .map(|o| option(&o))
+    .join("\n");
+    format!("{text}\n{options}")
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// The mass closes before and after the options, PMI = complete E factor + 1, and no
+    /// option raises the E factor.
+    #[test]
+    fn mass_closes_and_pmi_is_e_plus_one(
+        batches in 1u32..1000,
+        product in 10.0f64..5000.0,
+        residue_share in 0.25f64..5.0,
+        air in 0.0f64..30.0,
+        waste in 1.0f64..60.0,
+        to_water in 0.0f64..10.0,
+        water in 0.0f64..20.0,
+        recovery in 10.0f64..99.0,
+    ) {
+        // Residue at least a quarter of the product: a yield of 80 % raised to 95 % leaves
+        // materials of 1.25 × 80 / 95 = 1.05 times the product.
+        let residue = product * residue_share;
+        let text = generated(batches, product, residue, (air, waste, to_water), water, recovery);
+        let a = assess(&text);
+        let b = benchmarks(&a);
+        let get = |k: &str| b.indicators.iter().find(|i| i.key == k).unwrap().clone();
+        let (pmi, complete, e) = (get("pmi"), get("e_factor_complete"), get("e_factor"));
+        proptest::prop_assert!(close(pmi.before, complete.before + 1.0));
+        proptest::prop_assert!(close(pmi.after.unwrap(), complete.after.unwrap() + 1.0));
+        proptest::prop_assert!(e.after.unwrap() <= e.before * (1.0 + 1e-12));
+        let balance = a.balance().unwrap().unwrap();
+        for c in &balance.components {
+            let sources = c.site.sources.unwrap();
+            let sinks: f64 = c.site.sinks.values().map(|v| v.unwrap()).sum();
+            proptest::prop_assert!(close(sources, sinks), "{}", c.component);
+        }
+    }
 }

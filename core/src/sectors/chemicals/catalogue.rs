@@ -359,6 +359,19 @@ fn option(
                 format!("must be above the present {} and at most 100 %", p.yield_),
             ));
         }
+        // The materials left must still weigh at least the product.
+        let materials: f64 = p.materials.iter().map(|m| m.amount.si()).sum();
+        if materials * old / new.si() < p.product.si() * (1.0 - 1e-12) {
+            return Err(Error::out_of_range(
+                format!("{path}.yield"),
+                new,
+                format!(
+                    "would leave {} kg of materials a batch for {} of product: a yield is no gain in mass (give the yield of the limiting reagent, or check the product and materials)",
+                    crate::units::format_significant(materials * old / new.si(), 6),
+                    p.product
+                ),
+            ));
+        }
         let mut list: Vec<Effect> = p
             .materials
             .iter()
