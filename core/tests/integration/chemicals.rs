@@ -459,10 +459,7 @@ fn generated(
         )
         .replace(
             "{ name = \"a\", amount = \"500 kg\" }, { name = \"b\", amount = \"500 kg\" }",
-            &format!(
-                "{{ name = \"a\", amount = \"{}\" }}",
-                format!("{} kg", product + residue)
-            ),
+            &format!("{{ name = \"a\", amount = \"{} kg\" }}", product + residue),
         )
         .replace("to_air = \"5 %\"", &format!("to_air = \"{air} %\""))
         .replace("to_waste = \"20 %\"", &format!("to_waste = \"{waste} %\""))
