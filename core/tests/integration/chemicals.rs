@@ -517,3 +517,29 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_distillation_fuel_is_priced_in_the_unit_of_its_price() {
+    let recovery = option(
+        "id = \"solvent_recovery\"\nsolvent = \"toluene\"\nrecovery = \"90 %\"\npurity = \"95 %\"\nlatent_heat = \"360 kJ/kg\"\nreflux_ratio = 1.5",
+    );
+    // Gas per Nm3: 5,625 kWh = 20.25 GJ of gas at 802.3 kJ/mol (the crate's net calorific
+    // value of methane) and about 44.615 mol/Nm3: about 565.7 Nm3 at 0.5 USD.
+    let text = doc("bulk", &recovery).replace(
+        "natural_gas = \"0.05 USD/kWh\"",
+        "natural_gas = \"0.5 USD/Nm3\"",
+    );
+    let m = money(&text);
+    let nm3 = 20.25e9 / 802.3e3 / 44.615;
+    assert!(
+        (m["natural_gas"] / (-nm3 * 0.5) - 1.0).abs() < 1e-3,
+        "{m:?}"
+    );
+    // Without a price for the boiler's fuel the option is refused, naming the fuel.
+    let text = doc("bulk", &recovery).replace("natural_gas = \"0.05 USD/kWh\"\n", "");
+    let e = Assessment::from_toml_str(&text)
+        .and_then(|a| a.evaluate().map(|_| ()))
+        .unwrap_err();
+    assert_eq!(e.code(), "missing_price");
+    assert!(e.to_string().contains("natural_gas"), "{e}");
+}

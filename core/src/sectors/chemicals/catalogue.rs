@@ -251,7 +251,7 @@ fn fuel_effect(ctx: &Context<'_>, fuel: Carrier, joules: f64, path: &str) -> Res
         .prices
         .get(resource)
         .ok_or_else(|| Error::MissingPrice {
-            path: format!("{path}.capex"),
+            path: format!("{path}.effects"),
             value: resource.to_string(),
             what: format!("the {resource} the boiler burns"),
         })?;
