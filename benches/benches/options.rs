@@ -84,5 +84,19 @@ fn hospital(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, evaluate, tannery, hotel, hospital);
+fn chemicals(c: &mut Criterion) {
+    let text = include_str!("../../examples/chemicals.toml");
+    c.bench_function(
+        "chemicals template: parse, expand, balance, evaluate 8 options and benchmark",
+        |b| {
+            b.iter(|| {
+                let a = Assessment::from_toml_str(black_box(text)).unwrap();
+                a.evaluate().unwrap();
+                a.benchmarks().unwrap()
+            })
+        },
+    );
+}
+
+criterion_group!(benches, evaluate, tannery, hotel, hospital, chemicals);
 criterion_main!(benches);

@@ -5,9 +5,12 @@ import type {
   Summary, TanningBenchmarks, Simulation, SampledInput, RiskOutput,
 } from './types.js';
 
+import type { ChemicalsBenchmarks } from './types.js';
 import type { CleanprodUtilities } from './utilities.js';
 
 export type { Balance, Benchmarks, Evaluation, Metric, Report, Summary, TanningBenchmarks };
+/** The chemicals model's benchmarks (`benchmarks(doc)` when `sector` is `"chemicals"`). */
+export type { ChemicalsBenchmarks };
 
 /** A cleaner-production assessment document, format "cleanprod/1". */
 export type Document = CleanprodAssessmentDocument;

@@ -671,7 +671,7 @@ pub struct Flows<'a> {
 
 impl<'a> Flows<'a> {
     /// The flows of `doc`'s flowsheet before and after its options, applied in the order of
-    /// `evaluation`'s ranking (none without a flowsheet).
+    /// `evaluation`'s ranking, alternatives set aside left out (none without a flowsheet).
     pub fn of(doc: &Case<'a>, evaluation: &Evaluation) -> Result<Option<Flows<'a>>> {
         let Some(fs) = doc.flowsheet else {
             return Ok(None);

@@ -11,6 +11,7 @@
 //! ([`Benchmarks`], tagged by sector) and the dispatch between them. Adding a sector model is
 //! that folder and that line; nothing above this layer names a sector.
 
+pub mod chemicals;
 #[cfg(test)]
 mod demo;
 pub mod hospital;
@@ -232,7 +233,7 @@ registry! {
     /// Hospitals and clinics.
     Hospital = "hospital" => hospital::Hospital;
     /// Batch and specialty chemicals.
-    Chemicals = "chemicals";
+    Chemicals = "chemicals" => chemicals::Chemicals;
     /// Automotive parts: plating, painting, machining.
     Automotive = "automotive";
     /// A laundry, in test builds only: shows that a sector is one folder and this one line.
@@ -283,6 +284,7 @@ mod tests {
         }
         assert!(Sector::Tanning.has_model());
         assert!(Sector::Hotel.has_model());
+        assert!(Sector::Chemicals.has_model());
         assert_eq!(
             "laundry".parse::<Sector>().unwrap_err().code(),
             "unknown_variant"
