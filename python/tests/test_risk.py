@@ -87,7 +87,8 @@ def test_errors_name_the_path():
     a = cp.Assessment.from_str(text)
     with pytest.raises(cp.CleanprodError) as e:
         a.simulate(draws=10)
-    assert e.value.path == "uncertainty.inputs[0].spread"
+    # A uniform water-price range written into a price of steam: the price's own check names it.
+    assert e.value.path == "prices.steam"
     with pytest.raises(cp.CleanprodError) as e:
         cp.Assessment.from_file(RISK).simulate(method="quasi")
     assert e.value.path == "method"

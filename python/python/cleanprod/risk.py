@@ -65,7 +65,8 @@ class Simulation:
         ``sensitivity``, ``values``...). ``option`` is an option id or ``"portfolio"``."""
         for o in self._data["outputs"]:
             if o["option"] == option and o["metric"] == metric:
-                return o
+                found: dict[str, Any] = o
+                return found
         known = sorted({o["option"] for o in self._data["outputs"]})
         raise KeyError(f"no result {option!r}.{metric!r}; options: {', '.join(known)}")
 

@@ -1,8 +1,6 @@
 //! Solving a scenario: each changed component carried downstream with the baseline's
 //! transfer coefficients, recycles by Gauss-Seidel sweeps.
 
-use std::collections::HashMap;
-
 use super::{Baseline, Outcome, Recycle, Rule, Scenario, undetermined};
 use crate::error::{Error, NoSolution, Result};
 
@@ -67,10 +65,10 @@ impl Scenario {
             coefficient: f64,
             rule: Option<Rule>,
         }
-        let outlets: HashMap<usize, Vec<Outlet>> = base
-            .order
-            .iter()
-            .map(|&n| {
+        // Indexed by node (units not in `order` keep an empty list).
+        let mut outlets: Vec<Vec<Outlet>> = Vec::new();
+        outlets.resize_with(base.fs.nodes.len(), Vec::new);
+        for (n, list) in base.order.iter().map(|&n| {
                 let outs = &base.outs[n];
                 let through: f64 = outs.iter().map(|&s| b[s]).sum();
                 let bulk: f64 = outs.iter().map(|&s| base.bulk[s]).sum();
@@ -93,6 +91,20 @@ impl Scenario {
                     .collect();
                 (n, list)
             })
+        {
+            outlets[n] = list;
+        }
+        // The supplies under the rules, before recycles replace part of them.
+        let supplies: Vec<(usize, f64)> = (0..ns)
+            .filter(|&s| !base.kind(base.ends[s].0).is_process())
+            .map(|s| {
+                let v = match self.rules.get(&(c, s)) {
+                    None => b[s],
+                    Some(Rule::Scale(k)) => b[s] * k,
+                    Some(Rule::Set(v)) => *v,
+                };
+                (s, v + self.extra.get(&(c, s)).copied().unwrap_or(0.0))
+            })
             .collect();
         let mut x = b.clone();
         let mut r = vec![0.0; recycles.len()];
@@ -104,16 +116,8 @@ impl Scenario {
         for _ in 0..MAX_SWEEPS {
             let mut change = 0.0f64;
             // Supplies.
-            for s in 0..ns {
-                if base.kind(base.ends[s].0).is_process() {
-                    continue;
-                }
-                let mut v = match self.rules.get(&(c, s)) {
-                    None => b[s],
-                    Some(Rule::Scale(k)) => b[s] * k,
-                    Some(Rule::Set(v)) => *v,
-                };
-                v += self.extra.get(&(c, s)).copied().unwrap_or(0.0);
+            for &(s, supply) in &supplies {
+                let mut v = supply;
                 for (k, rc) in recycles.iter().enumerate() {
                     if rc.replaces == Some(s) {
                         v -= r[k];
@@ -131,7 +135,7 @@ impl Scenario {
                         .map(|(_, v)| v)
                         .sum::<f64>();
                 let through = inflow - base.accumulation[c][n];
-                let outs = outlets.get(&n).map_or(&[][..], Vec::as_slice);
+                let outs = outlets[n].as_slice();
                 let mut fixed = 0.0;
                 let mut free = 0.0;
                 for o in outs {
