@@ -670,7 +670,8 @@ pub struct Flows<'a> {
 
 impl<'a> Flows<'a> {
     /// The flows of `doc`'s flowsheet before and after its options, applied in the order of
-    /// `evaluation`'s ranking (none without a flowsheet).
+    /// `evaluation`'s ranking, leaving out those the portfolio set aside for a better
+    /// alternative (none without a flowsheet).
     pub fn of(doc: &Case<'a>, evaluation: &Evaluation) -> Result<Option<Flows<'a>>> {
         let Some(fs) = doc.flowsheet else {
             return Ok(None);
@@ -682,7 +683,14 @@ impl<'a> Flows<'a> {
         } else {
             let edits = typed_edits(doc.options)?;
             let mut scenario = Scenario::default();
-            for id in &evaluation.portfolio.ranking {
+            let set_aside =
+                |id: &String| evaluation.portfolio.set_aside.iter().any(|x| &x.id == id);
+            for id in evaluation
+                .portfolio
+                .ranking
+                .iter()
+                .filter(|id| !set_aside(id))
+            {
                 if let Some(i) = doc.options.iter().position(|o| &o.id == id) {
                     scenario.apply(&base, &edits[i], &format!("options[{i}]"))?;
                 }
