@@ -590,7 +590,8 @@ pub(crate) fn after(
                 tf.metal_drag_out = tf.drag_out * tf.concentration * (1.0 - f);
             }
             O::RinseControl => {
-                if !tf.measured || !(tf.required_water < tf.rinse_water) {
+                if !tf.measured || tf.required_water >= tf.rinse_water || tf.required_water.is_nan()
+                {
                     return Err(Error::MissingField {
                         path: format!(
                             "{PATH}.plating.tanks ({name}).rinse.flow above what its criterion (ratio or final_concentration) needs, for rinse_control"

@@ -41,7 +41,7 @@ pub fn counter_current_ratio(r: f64, stages: u32) -> f64 {
 /// at most 1.
 pub fn counter_current(ratio: f64, stages: u32) -> f64 {
     let n = stages.max(1);
-    if !(ratio > 1.0) || !ratio.is_finite() {
+    if ratio.is_nan() || ratio <= 1.0 || !ratio.is_finite() {
         return 0.0;
     }
     let (mut lo, mut hi) = (0.0_f64, approximate(ratio, n));

@@ -522,15 +522,14 @@ impl Tank {
                     path: format!("{PATH}.{rp}.efficiency"),
                 });
             }
-            (RinseKind::Spray, Some(e)) => {
-                if !(e.si() > 0.0 && e.si() <= SPRAY_EFFICIENCY_MAX) {
-                    return Err(refuse(
-                        &format!("{rp}.efficiency"),
-                        e,
-                        "must be more than 0 % and at most 1000 % of a running rinse's effect per litre",
-                    ));
-                }
+            (RinseKind::Spray, Some(e)) if !(e.si() > 0.0 && e.si() <= SPRAY_EFFICIENCY_MAX) => {
+                return Err(refuse(
+                    &format!("{rp}.efficiency"),
+                    e,
+                    "must be more than 0 % and at most 1000 % of a running rinse's effect per litre",
+                ));
             }
+            (RinseKind::Spray, Some(_)) => {}
             (_, Some(e)) => {
                 return Err(refuse(
                     &format!("{rp}.efficiency"),
