@@ -277,6 +277,42 @@ fn transfer_efficiency_scales_coating_and_voc() {
         + &option("id = \"electrostatic\"\ntransfer_efficiency = \"70 %\""))));
     let e = both.evaluate().unwrap();
     assert_eq!(e.portfolio.set_aside.len(), 1);
+    // The flows after the options apply the one kept, not both (both would take out more
+    // coating than is bought): electrostatic at 70 %, coating × 30/70.
+    let b = benchmarks(&both);
+    let coating = b.indicators.iter().find(|i| i.key == "coating").unwrap();
+    assert!(
+        close(coating.after.unwrap(), 400.0 * 30.0 / 70.0),
+        "{coating:?}"
+    );
+}
+
+#[test]
+fn spray_rinse_by_its_efficiency() {
+    // A litre of spray rinsing 2.5 times as well: Q = 2 × (1001 − 1) / 2.5 = 800 m3/yr.
+    let a = assess(&doc(&option(
+        "id = \"spray_rinse\"\ntank = \"nickel\"\nefficiency = \"250 %\"",
+    )));
+    assert!(close(get(&money(&a), "water"), 1_200.0));
+}
+
+#[test]
+fn compressed_air_options_use_the_utilities_on_the_compressors_input() {
+    let text = doc(&option(
+        "id = \"air_leaks\"\nmodel = { kind = \"air_leak\", pressure = \"7 bar(g)\", diameter = \"2 mm\", count = 10, specific_power = \"20 kW\", specific_power_flow = \"3 Nm3/min\" }",
+    ))
+    .replace("evaporation = \"20 m3/yr\"", "evaporation = \"20 m3/yr\"\ncompressed_air = \"100000 kWh/yr\"");
+    let a = assess(&text);
+    let o = &a.options()[0];
+    assert_eq!(
+        o.model.as_ref().unwrap().energy.as_deref(),
+        Some("compressed_air")
+    );
+    let m = money(&a);
+    assert!(get(&m, "electricity") > 0.0, "{m:?}");
+    // A wrong calculator is refused.
+    let e = error(&text.replace("kind = \"air_leak\"", "kind = \"steam_leak\""));
+    assert_eq!(e.path(), "template.automotive.options[0].model.kind", "{e}");
 }
 
 #[test]
