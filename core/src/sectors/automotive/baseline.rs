@@ -4,8 +4,12 @@
 //!
 //! Plating: mains water and the metal (bought as a salt) make up each bath
 //! (`bath_<tank>`), which drags out into its rinse (`rinse_<tank>`) and is dumped now and then;
-//! the rinses and dumps go to the treatment, whose reagent precipitates the metal as hydroxide
-//! into the sludge cake, the rest to the effluent. Paint: the coating's solids to the parts
+//! the rinses and dumps go to the treatment, which sends the metal precipitated to the filter
+//! press and the rest to the effluent. The hydroxide and the cake's water are drawn per tank
+//! with the reagent (`<tank>_reagent`, `<tank>_renewal_reagent`) straight into the filter press,
+//! so that they follow that tank's metal when an option changes it and options on different
+//! tanks combine exactly; the cake's water is then not taken from the effluent (a few m3 in
+//! tens of thousands). Paint: the coating's solids to the parts
 //! and the booth waste, its VOC to air; the cleaning solvent to air and waste solvent.
 //! Machining: make-up water and concentrate to the sumps, out as spent fluid, fluid on chips
 //! and evaporation; the compressors' electricity.
@@ -37,8 +41,8 @@ pub(crate) const CONCENTRATE: &str = "coolant concentrate";
 pub(crate) const COMPRESSED_AIR: &str = "compressed_air";
 /// The sludge cake stream.
 pub(crate) const SLUDGE_CAKE: &str = "sludge_cake";
-/// The reagent stream.
-pub(crate) const REAGENT: &str = "reagent";
+/// The metals precipitated, to the filter press.
+pub(crate) const PRECIPITATE: &str = "precipitate";
 /// The coating supply.
 pub(crate) const COATING: &str = "coating";
 /// Solids on the painted parts.
@@ -268,35 +272,62 @@ fn plating_part(b: &mut Builder, t: &AutomotiveTemplate, f: &LineFigures) -> Res
             "process",
             "wastewater treatment (hydroxide precipitation)",
         );
+        b.node("filter_press", "process", "sludge dewatering");
         let metals = f.metals();
-        let hydroxide = f.hydroxide();
-        let mut cake = flows(&[(WATER, mass(f.sludge_water()))]);
-        if cake.contains_key(WATER) {
-            // The cake's water as a mass.
-            cake.insert(
-                WATER.to_string(),
-                json!(m3(f.sludge_water() / WATER_DENSITY)),
-            );
-        }
+        let eta = f.precipitation.unwrap_or(0.0);
+        let ds = f.dry_solids.unwrap_or(1.0);
+        // The metals precipitated leave the treatment for the filter press; the hydroxide that
+        // precipitates them and the cake's water are drawn per tank and per source (drag-out,
+        // dumps) with the reagent, so that both follow that tank's metal exactly when an
+        // option changes it (and options on different tanks combine exactly).
+        let mut precipitate = Map::new();
         for m in &metals {
-            cake.extend(flows(&[(m.as_str(), mass(f.metal_to_sludge(m)))]));
+            precipitate.extend(flows(&[(m.as_str(), mass(f.metal_to_sludge(m)))]));
         }
-        if hydroxide > 0.0 {
-            b.component(HYDROXIDE);
-            b.node("store", "source", "chemical store");
-            b.stream(
-                REAGENT,
-                "store",
-                "treatment",
-                flows(&[(HYDROXIDE, mass(hydroxide))]),
-            );
-            // The reagent's cost is not modelled: its hydroxide is reported, not priced.
-            b.account("store", HYDROXIDE, None, 1.0);
-            cake.extend(flows(&[(HYDROXIDE, mass(hydroxide))]));
+        let mut any = false;
+        for (tank, tf) in line.tanks.iter().zip(&f.tanks) {
+            let Some(m) = tank.metal.as_deref().filter(|_| tf.concentration > 0.0) else {
+                continue;
+            };
+            let oh = plating::hydroxide_ratio(m);
+            for (what, metal) in [
+                ("reagent", tf.metal_drag_out),
+                ("renewal_reagent", tf.metal_dump),
+            ] {
+                let solids = eta * metal * (1.0 + oh);
+                let items = flows(&[
+                    (HYDROXIDE, mass(eta * metal * oh)),
+                    (WATER, water(solids * (1.0 - ds) / ds / WATER_DENSITY)),
+                ]);
+                if !items.is_empty() {
+                    any = true;
+                    if items.contains_key(HYDROXIDE) {
+                        b.component(HYDROXIDE);
+                    }
+                    b.node("store", "source", "chemical store");
+                    b.stream(&stream(&tank.name, what), "store", "filter_press", items);
+                }
+            }
         }
-        if !cake.is_empty() {
+        if !precipitate.is_empty() || any {
             b.node("sludge", "solid_waste", "sludge cake");
-            b.stream(SLUDGE_CAKE, "treatment", "sludge", cake);
+            if !precipitate.is_empty() {
+                b.stream(PRECIPITATE, "treatment", "filter_press", precipitate);
+            }
+            let mut cake = Map::new();
+            for c in metals.iter().map(String::as_str).chain([HYDROXIDE, WATER]) {
+                if b.streams
+                    .iter()
+                    .any(|s| s["to"] == "filter_press" && s["flows"].get(c).is_some())
+                {
+                    cake.insert(c.to_string(), json!("?"));
+                }
+            }
+            b.stream(SLUDGE_CAKE, "filter_press", "sludge", cake);
+            // The reagent's cost is not modelled: its hydroxide is reported, not priced, and
+            // the water drawn with it is the cake's, not bought.
+            b.account("store", HYDROXIDE, None, 1.0);
+            b.account("store", WATER, None, 1.0);
         }
         let mut eff = flows(&[(WATER, json!("?"))]);
         for m in &metals {

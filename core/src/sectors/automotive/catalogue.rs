@@ -14,8 +14,8 @@ use uom::si::f64 as q;
 
 use super::baseline::{
     self, COATING, COMPRESSED_AIR, CONCENTRATE, COOLANT_CONCENTRATE, COOLANT_WATER, EVAPORATION,
-    Figures, ON_PARTS, REAGENT, SLUDGE_CAKE, SOLVENT_EMITTED, SOLVENT_SUPPLY, SUMP_CONCENTRATE,
-    SUMP_WATER, WATER, stream,
+    Figures, ON_PARTS, SOLVENT_EMITTED, SOLVENT_SUPPLY, SUMP_CONCENTRATE, SUMP_WATER, WATER,
+    stream,
 };
 use super::plating::{self, TankFigures, water_per_drag_out};
 use super::template::{Application, AutomotiveTemplate, PATH, RinseKind};
@@ -223,9 +223,7 @@ fn scale_if(out: &mut Vec<Effect>, stream: &str, component: Option<&str>, before
 }
 
 /// The edits that turn the baseline `before` into `after`. Supplies are scaled; an outlet is
-/// held only where one option alone changes its unit (so options combine in a portfolio);
-/// the sludge cake's water follows its solids by scaling the cake's share of the treatment's
-/// water (exact for one option, close for several).
+/// held only where one option alone changes its unit, so options combine in a portfolio.
 pub(crate) fn effects(before: &Figures, after: &Figures) -> Vec<Effect> {
     let mut out = Vec::new();
     if let (Some(b), Some(a)) = (&before.plating, &after.plating) {
@@ -268,21 +266,11 @@ pub(crate) fn effects(before: &Figures, after: &Figures) -> Vec<Effect> {
                     tb.metal_dump,
                     ta.metal_dump,
                 );
-            }
-        }
-        if b.precipitation.is_some() {
-            scale_if(
-                &mut out,
-                REAGENT,
-                Some(baseline::HYDROXIDE),
-                b.hydroxide(),
-                a.hydroxide(),
-            );
-            let (wb, wa) = (treated_water(b), treated_water(a));
-            if b.sludge_water() > 0.0 && wb > 0.0 && wa > 0.0 {
-                let k = (a.sludge_water() / b.sludge_water()) / (wa / wb);
-                if differs(k, 1.0) {
-                    out.push(scale(SLUDGE_CAKE, Some(WATER), k));
+                if b.precipitation.is_some() {
+                    // The hydroxide and the cake's water follow the tank's metal.
+                    let (r, rd) = (stream(n, "reagent"), stream(n, "renewal_reagent"));
+                    scale_if(&mut out, &r, None, tb.metal_drag_out, ta.metal_drag_out);
+                    scale_if(&mut out, &rd, None, tb.metal_dump, ta.metal_dump);
                 }
             }
         }
@@ -328,14 +316,6 @@ pub(crate) fn effects(before: &Figures, after: &Figures) -> Vec<Effect> {
         }
     }
     out
-}
-
-/// Water reaching the treatment, m3/yr (rinses, drag-out and dumps).
-fn treated_water(f: &plating::LineFigures) -> f64 {
-    f.tanks
-        .iter()
-        .map(|t| t.rinse_water + t.drag_out + t.dump_water)
-        .sum()
 }
 
 /// The options `t` asks for.
