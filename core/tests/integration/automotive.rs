@@ -355,6 +355,8 @@ fn the_example_assesses_and_every_option_saves() {
     let b = benchmarks(&a);
     for m in &b.metals {
         assert!(close(m.bought, m.to_sludge + m.to_effluent), "{m:?}");
+        let [bought, sludge, effluent] = m.after.unwrap();
+        assert!(close(bought, sludge + effluent), "{m:?}");
     }
 }
 
@@ -417,4 +419,26 @@ fn bad_figures_are_named_errors() {
         "template.automotive.plating.tanks[1].drag_out",
         "{e}"
     );
+}
+
+#[test]
+fn options_on_one_tank_combine_exactly_in_the_flows_after() {
+    // Drag-out halved and half of it recovered: nickel lost 100 × 0.5 × 0.5 = 25 kg/yr; its
+    // sludge 0.9 × 25 × (1 + OH/Ni) dry, × 5 wet; chromium's unchanged.
+    let a = assess(&doc(&(option(
+        "id = \"drag_out_reduction\"\ntank = \"nickel\"\ndrag_out = \"0.05 L/m2\"",
+    ) + &option(
+        "id = \"drag_out_recovery\"\ntank = \"nickel\"\nrecovery = \"50 %\"",
+    ))));
+    let b = benchmarks(&a);
+    let ni = b.metals.iter().find(|m| m.metal == "nickel").unwrap();
+    let [bought, sludge, effluent] = ni.after.unwrap();
+    assert!(close(bought, 25.0), "{ni:?}");
+    assert!(close(sludge + effluent, bought));
+    let wet = |ni: f64| {
+        5.0 * 0.9 * (ni * (1.0 + hydroxide("nickel")) + 60.0 * (1.0 + hydroxide("chromium")))
+    };
+    let s = b.indicators.iter().find(|i| i.key == "sludge").unwrap();
+    assert!(close(s.before, wet(100.0) / 20_000.0), "{s:?}");
+    assert!(close(s.after.unwrap(), wet(25.0) / 20_000.0), "{s:?}");
 }
