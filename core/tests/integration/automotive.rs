@@ -253,6 +253,22 @@ fn rinse_control_and_recycling_and_bath_life() {
 }
 
 #[test]
+fn trivalent_chromium_rinses_less_and_prices_the_new_chemistry() {
+    let text = doc(&option(
+        "id = \"trivalent_chromium\"\ntank = \"passivation\"\nconcentration = \"2 g/L\"\nbought_as = \"cr3 salt\"\ncontent = \"10 %\"",
+    ))
+    .replace("chromium = \"10 USD/kg\"", "chromium = \"10 USD/kg\"\n\"cr3 salt\" = \"30 USD/kg\"");
+    let m = money(&assess(&text));
+    // Chromium 5 → 2 g/L: drag-out 2 m3 × 2 + dumps 10 m3 × 2 = 24 kg a year instead of 60.
+    // The old chemical is no longer bought (60 kg × 10 USD); the new one is, 24 / 10 % =
+    // 240 kg × 30 USD. The final rinse at the same 10 mg/L: ratio 501 × 2/5 = 200.4,
+    // Q = 2 × 199.4 = 398.8 m3 instead of 1,000.
+    assert!(close(get(&m, "chromium"), 600.0), "{m:?}");
+    assert!(close(get(&m, "cr3 salt"), -7_200.0), "{m:?}");
+    assert!(close(get(&m, "water"), 1_000.0 - 398.8), "{m:?}");
+}
+
+#[test]
 fn transfer_efficiency_scales_coating_and_voc() {
     let a = assess(&doc(&option("id = \"hvlp\"")));
     let m = money(&a);

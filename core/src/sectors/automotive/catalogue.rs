@@ -49,6 +49,11 @@ pub enum AutomotiveOption {
     RinseRecycling,
     /// Bath life extension (filtration, carbon treatment) of `tank`: `dumps` afterwards.
     BathLifeExtension,
+    /// Trivalent for hexavalent chromium in `tank`: the new bath's chromium `concentration`,
+    /// bought as `bought_as` (with its chromium `content`): less chromium dragged out and
+    /// rinsed for the same final rinse concentration, the new chemistry priced instead of the
+    /// old. The reduction of hexavalent chromium before precipitation is not modelled.
+    TrivalentChromium,
     /// HVLP spray guns (`transfer_efficiency` afterwards; 55 % by default).
     Hvlp,
     /// Air-assisted airless spray (`transfer_efficiency` afterwards; 70 % by default).
@@ -80,6 +85,7 @@ impl AutomotiveOption {
             AutomotiveOption::RinseControl => "rinse_control",
             AutomotiveOption::RinseRecycling => "rinse_recycling",
             AutomotiveOption::BathLifeExtension => "bath_life_extension",
+            AutomotiveOption::TrivalentChromium => "trivalent_chromium",
             AutomotiveOption::Hvlp => "hvlp",
             AutomotiveOption::AirAssistedAirless => "air_assisted_airless",
             AutomotiveOption::Electrostatic => "electrostatic",
@@ -100,6 +106,7 @@ impl AutomotiveOption {
             AutomotiveOption::RinseControl => "Conductivity-controlled rinse flow",
             AutomotiveOption::RinseRecycling => "Rinse water recycling (ion exchange or RO)",
             AutomotiveOption::BathLifeExtension => "Bath life extension",
+            AutomotiveOption::TrivalentChromium => "Trivalent for hexavalent chromium",
             AutomotiveOption::Hvlp => "HVLP spray guns",
             AutomotiveOption::AirAssistedAirless => "Air-assisted airless spray",
             AutomotiveOption::Electrostatic => "Electrostatic spray",
@@ -123,6 +130,7 @@ impl AutomotiveOption {
             | O::CoolantRecycling
             | O::ChipWringing => Category::OnSiteRecovery,
             O::BathLifeExtension => Category::BetterProcessControl,
+            O::TrivalentChromium => Category::InputSubstitution,
             O::Hvlp | O::AirAssistedAirless | O::Electrostatic => Category::TechnologyChange,
             O::CounterCurrentRinse | O::SprayRinse => Category::EquipmentModification,
         }
@@ -139,6 +147,7 @@ impl AutomotiveOption {
                 | O::RinseControl
                 | O::RinseRecycling
                 | O::BathLifeExtension
+                | O::TrivalentChromium
         )
     }
 }
@@ -176,6 +185,12 @@ pub struct AutomotiveChoice {
     /// Transfer efficiency afterwards.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transfer_efficiency: Option<Measured<q::Ratio>>,
+    /// Trivalent chromium: the resource in `[prices]` the new bath's chromium is bought as.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bought_as: Option<String>,
+    /// Trivalent chromium: chromium per mass of what it is bought as; 100 % when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<Measured<q::Ratio>>,
     /// Compressed-air options: the utilities' calculator and its inputs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<OptionModel>,
@@ -351,7 +366,10 @@ fn option(
         O::AirLeaks | O::AirPressureReduction => (Vec::new(), Some(air_model(t, c, path)?)),
         _ => {
             let after = after(ctx, t, before, c, path)?;
-            let effects = effects(before, &after);
+            let mut effects = effects(before, &after);
+            if c.id == O::TrivalentChromium {
+                effects.extend(substitution(t, &after, c, path)?);
+            }
             if effects.is_empty() {
                 return Err(Error::out_of_range(
                     format!("{path}.id"),
@@ -390,6 +408,59 @@ fn option(
             .then(|| "spray_application".to_string()),
         excludes: Vec::new(),
     })
+}
+
+/// Trivalent chromium's chemistry: the flowsheet still buys the new bath's chromium as the
+/// old chemical; it is given back as a saving of the old and charged as the new.
+fn substitution(
+    t: &AutomotiveTemplate,
+    after: &Figures,
+    c: &AutomotiveChoice,
+    path: &str,
+) -> Result<Vec<Effect>> {
+    let name = c.tank.as_deref().unwrap_or_default();
+    let tank = t
+        .plating
+        .as_ref()
+        .and_then(|p| p.tanks.iter().find(|x| x.name == name));
+    let tf = after
+        .plating
+        .as_ref()
+        .and_then(|p| p.tanks.iter().find(|x| x.name == name));
+    let (Some(tank), Some(tf)) = (tank, tf) else {
+        return Ok(Vec::new());
+    };
+    let Some(metal) = tank.metal.as_deref() else {
+        return Ok(Vec::new());
+    };
+    let new = c.bought_as.as_deref().ok_or_else(|| Error::MissingField {
+        path: format!("{path}.bought_as"),
+    })?;
+    let new_content = match &c.content {
+        Some(x) if x.si() > 0.0 && x.si() <= 1.0 => x.si(),
+        Some(x) => {
+            return Err(Error::out_of_range(
+                format!("{path}.content"),
+                x,
+                "must be more than 0 % and at most 100 %",
+            ));
+        }
+        None => 1.0,
+    };
+    let old = tank.bought_as.as_deref().unwrap_or(metal);
+    let old_content = tank.content.as_ref().map_or(1.0, |x| x.si());
+    let chromium = tf.metal_makeup();
+    let saving = |resource: &str, kg: f64| -> Result<Effect> {
+        Ok(Effect {
+            resource: Some(resource.to_string()),
+            amount: Some(format!("{} kg/yr", format_number(kg)).parse()?),
+            ..Effect::new(EffectKind::Saving)
+        })
+    };
+    Ok(vec![
+        saving(old, chromium / old_content)?,
+        saving(new, -chromium / new_content)?,
+    ])
 }
 
 /// The compressed-air option's model, its electricity taken off the compressors' input when
@@ -505,7 +576,14 @@ pub(crate) fn after(
                 tf.efficiency = e.si();
                 tf.rinse_water = water(tf, tf.ratio);
             }
-            O::DragOutReduction => {
+            O::DragOutReduction | O::TrivalentChromium => {
+                if c.id == O::TrivalentChromium
+                    && (c.concentration.is_none() || c.drag_out.is_some())
+                {
+                    return Err(missing(
+                        "concentration (of the trivalent bath; no drag_out)",
+                    ));
+                }
                 let (d_old, c_old) = (tf.drag_out_per_area, tf.concentration);
                 let d_new = match &c.drag_out {
                     Some(d) => {
@@ -525,7 +603,9 @@ pub(crate) fn after(
                 };
                 let c_new = match &c.concentration {
                     Some(x) => {
-                        if tf.metal.is_none() || !(x.si() > 0.0 && x.si() < c_old) {
+                        // A new chemistry may run richer; less drag-out may not.
+                        let below = x.si() < c_old || c.id == O::TrivalentChromium;
+                        if tf.metal.is_none() || !(x.si() > 0.0 && below) {
                             return Err(refuse(
                                 "concentration",
                                 x.to_string(),
