@@ -140,6 +140,8 @@ fn rinses_metals_and_sludge_by_hand_and_the_metal_balance_closes() {
     assert!(close(rinse("cleaner").water, 300.0));
     assert!(close(rinse("cleaner").required, 200.0));
     assert!(close(rinse("nickel").water, 2_000.0));
+    // The approximation Q = D·(C0/Cn)^(1/n) at one stage: 2 × 1001 = 2,002, one drag-out more.
+    assert!(close(rinse("nickel").approximate, 2_002.0));
     assert!(close(rinse("nickel").metal_lost, 100.0));
     assert!(close(rinse("passivation").water, 1_000.0));
     assert!(close(rinse("passivation").metal_lost, 60.0));

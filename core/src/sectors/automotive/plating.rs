@@ -184,14 +184,16 @@ pub fn ratio_of(kind: RinseKind, stages: u32, efficiency: f64, r: f64) -> f64 {
 /// approximation.
 pub fn water_per_drag_out(kind: RinseKind, stages: u32, efficiency: f64, ratio: f64) -> (f64, f64) {
     match kind {
-        RinseKind::Single => (rinse::single(ratio), rinse::single(ratio)),
+        // The approximation at one stage is the classic Q = D·C0/C1, one drag-out above
+        // the balance.
+        RinseKind::Single => (rinse::single(ratio), rinse::approximate(ratio, 1)),
         RinseKind::CounterCurrent => (
             rinse::counter_current(ratio, stages),
             rinse::approximate(ratio, stages),
         ),
         RinseKind::Spray => (
             rinse::spray(ratio, efficiency),
-            rinse::spray(ratio, efficiency),
+            rinse::approximate(ratio, 1) / efficiency,
         ),
     }
 }
