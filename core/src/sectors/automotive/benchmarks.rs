@@ -191,10 +191,10 @@ pub(super) fn benchmarks(
                 "{PATH}.plating.treatment not given: the rinses' metals go to the sewer untreated"
             ));
         }
-        for (tank, tf) in line.tanks.iter().zip(&p.tanks) {
+        for (i, (tank, tf)) in line.tanks.iter().zip(&p.tanks).enumerate() {
             if tf.default_drag_out {
                 warnings.push(format!(
-                    "{PATH}.plating.tanks ({}).drag_out not given: {} L/m2 assumed for {} parts ({}); measure it",
+                    "{PATH}.plating.tanks[{i}].drag_out not given ({}): {} L/m2 assumed for {} parts ({}); measure it",
                     tf.name,
                     format_number(round_to(tf.drag_out_per_area * 1e3, 3)),
                     line.geometry.key(),
@@ -203,7 +203,7 @@ pub(super) fn benchmarks(
             }
             if tf.default_criterion {
                 warnings.push(format!(
-                    "{PATH}.plating.tanks ({}).rinse: no criterion given: final rinse at {} mg/L of metal assumed (0.005 oz/gal, Yates, \"Rinsing with Less Water\", a rule of thumb); give the site's",
+                    "{PATH}.plating.tanks[{i}].rinse: no criterion given ({}): final rinse at {} mg/L of metal assumed (0.005 oz/gal, Yates, \"Rinsing with Less Water\", a rule of thumb); give the site's",
                     tf.name,
                     format_number(round_to(sources::FINAL_RINSE_METAL * 1e3, 3))
                 ));
@@ -217,7 +217,7 @@ pub(super) fn benchmarks(
                 && tf.rinse_water > 1.5 * tf.required_water
             {
                 warnings.push(format!(
-                    "{PATH}.plating.tanks ({}).rinse.flow: {} m3/yr measured, {} times what the criterion needs ({} m3/yr): rinse control (rinse_control) would save the difference",
+                    "{PATH}.plating.tanks[{i}].rinse.flow ({}): {} m3/yr measured, {} times what the criterion needs ({} m3/yr): rinse control (rinse_control) would save the difference",
                     tf.name,
                     format_number(round_to(tf.rinse_water, 4)),
                     format_number(round_to(tf.rinse_water / tf.required_water, 3)),
