@@ -39,6 +39,15 @@ pub fn counter_current_ratio(r: f64, stages: u32) -> f64 {
 /// dilution ratio `ratio = C0/Cn`: the root of `rⁿ + … + r + 1 = ratio`, found by bisection
 /// on `[0, ratio^(1/n)]` (the series is increasing in `r` and exceeds `rⁿ`); 0 for a ratio of
 /// at most 1.
+///
+/// ```
+/// use cleanprod::sectors::automotive::rinse::{approximate, counter_current};
+/// // Two tanks to a dilution of 1000: r² + r + 1 = 1000, r = (−1 + √3997)/2.
+/// let exact = counter_current(1000.0, 2);
+/// assert!((exact - 31.110_92).abs() < 1e-5);
+/// // The approximation √1000 = 31.62 asks for 1.6 % more water.
+/// assert!(approximate(1000.0, 2) > exact);
+/// ```
 pub fn counter_current(ratio: f64, stages: u32) -> f64 {
     let n = stages.max(1);
     if ratio.is_nan() || ratio <= 1.0 || !ratio.is_finite() {
@@ -112,16 +121,16 @@ mod tests {
     fn counter_current_exact_for_one_two_three_stages() {
         // Ratio 1000. One stage: r = 999.
         assert!(close(counter_current(1000.0, 1), 999.0, 1e-12));
-        // Two stages: r² + r + 1 = 1000 → r = (−1 + √3997)/2 = 31.110 94…
+        // Two stages: r² + r + 1 = 1000 → r = (−1 + √3997)/2 = 31.110 92…
         let r2 = (-1.0 + 3997.0_f64.sqrt()) / 2.0;
         assert!(close(counter_current(1000.0, 2), r2, 1e-12));
-        assert!(close(r2, 31.110_94, 1e-6));
-        // Three stages: r³ + r² + r + 1 = (r⁴ − 1)/(r − 1) = 1000; r = 9.6549… (checked by
-        // substitution: 9.6549³ + 9.6549² + 9.6549 + 1 = 900.0 + 93.22 + 9.655 + 1 ≈ 1003.9 at
-        // 9.6549 is too much, so the root is a little lower; the series at the root is 1000).
+        assert!(close(r2, 31.110_92, 1e-6));
+        // Three stages: r³ + r² + r + 1 = 1000 → r = 9.641 97 (by substitution:
+        // 9.64197³ + 9.64197² + 9.64197 + 1 = 896.39 + 92.97 + 9.64 + 1 = 1000.0), against the
+        // approximation ∛1000 = 10.
         let r3 = counter_current(1000.0, 3);
         assert!(close(counter_current_ratio(r3, 3), 1000.0, 1e-12));
-        assert!(r3 > 9.0 && r3 < 9.7, "{r3}");
+        assert!(close(r3, 9.641_97, 1e-6), "{r3}");
     }
 
     #[test]
