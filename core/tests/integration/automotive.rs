@@ -460,3 +460,49 @@ fn options_on_one_tank_combine_exactly_in_the_flows_after() {
     assert!(close(s.before, wet(100.0) / 20_000.0), "{s:?}");
     assert!(close(s.after.unwrap(), wet(25.0) / 20_000.0), "{s:?}");
 }
+
+mod properties {
+    use super::*;
+    use cleanprod::sectors::automotive::rinse::{approximate, counter_current, single};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Adding a stage never needs more water; the approximation never needs less than the
+        /// exact series (Σ rᵏ > rⁿ), and at one stage is one drag-out above the balance.
+        #[test]
+        fn stages_and_approximation(ratio in 1.0001_f64..1e7, n in 1_u32..6) {
+            let (now, next) = (counter_current(ratio, n), counter_current(ratio, n + 1));
+            prop_assert!(next <= now);
+            prop_assert!(approximate(ratio, n) >= now);
+            prop_assert!((approximate(ratio, 1) - single(ratio) - 1.0).abs() < 1e-9 * ratio);
+        }
+
+        /// The metal balance closes for any bath, drag-out, rinse and treatment, before and
+        /// after a counter-current rinse and drag-out recovery.
+        #[test]
+        fn metal_balance_closes(
+            conc in 1.0_f64..300.0,
+            drag in 0.01_f64..0.5,
+            ratio in 10.0_f64..1e5,
+            eta in 0.5_f64..1.0,
+            ds in 0.1_f64..0.6,
+        ) {
+            let text = doc(&(option("id = \"counter_current_rinse\"\ntank = \"nickel\"\nstages = 3")
+                + &option("id = \"drag_out_recovery\"\ntank = \"nickel\"\nrecovery = \"40 %\"")))
+                .replace("concentration = \"50 g/L\"", &format!("concentration = \"{conc} g/L\""))
+                .replace("drag_out = \"0.1 L/m2\"\nvolume = \"4 m3\"", &format!("drag_out = \"{drag} L/m2\"\nvolume = \"4 m3\""))
+                .replace("rinse = { ratio = 1001 }", &format!("rinse = {{ ratio = {ratio} }}"))
+                .replace("precipitation = \"90 %\", dry_solids = \"20 %\"", &format!("precipitation = \"{} %\", dry_solids = \"{} %\"", eta * 100.0, ds * 100.0));
+            let a = assess(&text);
+            let b = benchmarks(&a);
+            for m in &b.metals {
+                prop_assert!(close(m.bought, m.to_sludge + m.to_effluent));
+                let [x, y, z] = m.after.unwrap();
+                prop_assert!(close(x, y + z));
+                prop_assert!(x <= m.bought * (1.0 + 1e-12));
+            }
+        }
+    }
+}
