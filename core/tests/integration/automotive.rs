@@ -306,6 +306,36 @@ fn transfer_efficiency_scales_coating_and_voc() {
 }
 
 #[test]
+fn powder_coating_replaces_the_liquid_coating_and_its_voc() {
+    let text = doc(&option(
+        "id = \"powder_coating\"\ntransfer_efficiency = \"95 %\"\nbought_as = \"powder\"",
+    ))
+    .replace(
+        "coating = \"10 USD/kg\"",
+        "coating = \"10 USD/kg\"\npowder = \"8 USD/kg\"",
+    );
+    let a = assess(&text);
+    let m = money(&a);
+    // Film solids on the parts: 2,666.7 × 30 % = 800 kg; powder 800 / 95 % = 842.1 kg at
+    // 8 USD; the 4,000 kg of liquid coating no longer bought at 10 USD; overspray 1,866.7 →
+    // 42.1 kg at 2 USD/kg.
+    let powder = 800.0 / 0.95;
+    assert!(close(get(&m, "coating"), 40_000.0), "{m:?}");
+    assert!(close(get(&m, "powder"), -8.0 * powder), "{m:?}");
+    assert!(
+        close(
+            get(&m, "hazardous_waste"),
+            2.0 * (8_000.0 / 3.0 * 0.7 - (powder - 800.0))
+        ),
+        "{m:?}"
+    );
+    let b = benchmarks(&a);
+    let voc = b.indicators.iter().find(|i| i.key == "voc").unwrap();
+    // Only the cleaning solvent's 400 kg left: 40 g/m2.
+    assert!(close(voc.after.unwrap(), 40.0), "{voc:?}");
+}
+
+#[test]
 fn spray_rinse_by_its_efficiency() {
     // A litre of spray rinsing 2.5 times as well: Q = 2 × (1001 − 1) / 2.5 = 800 m3/yr.
     let a = assess(&doc(&option(

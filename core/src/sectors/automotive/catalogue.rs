@@ -60,6 +60,10 @@ pub enum AutomotiveOption {
     AirAssistedAirless,
     /// Electrostatic spray (`transfer_efficiency` afterwards, required).
     Electrostatic,
+    /// Powder coating instead of the liquid coating: the same film mass on the parts, powder
+    /// bought as `bought_as` at its `transfer_efficiency` with overspray reclaim (required), no
+    /// VOC. The curing oven's energy is not modelled.
+    PowderCoating,
     /// A still recovering `recovery` of the collected gun-cleaning solvent for reuse.
     SolventRecovery,
     /// Coolant recycling (skimming, filtration, concentration control): `changes`
@@ -89,6 +93,7 @@ impl AutomotiveOption {
             AutomotiveOption::Hvlp => "hvlp",
             AutomotiveOption::AirAssistedAirless => "air_assisted_airless",
             AutomotiveOption::Electrostatic => "electrostatic",
+            AutomotiveOption::PowderCoating => "powder_coating",
             AutomotiveOption::SolventRecovery => "solvent_recovery",
             AutomotiveOption::CoolantRecycling => "coolant_recycling",
             AutomotiveOption::ChipWringing => "chip_wringing",
@@ -110,6 +115,7 @@ impl AutomotiveOption {
             AutomotiveOption::Hvlp => "HVLP spray guns",
             AutomotiveOption::AirAssistedAirless => "Air-assisted airless spray",
             AutomotiveOption::Electrostatic => "Electrostatic spray",
+            AutomotiveOption::PowderCoating => "Powder coating",
             AutomotiveOption::SolventRecovery => "Gun-cleaning solvent recovery",
             AutomotiveOption::CoolantRecycling => "Metalworking fluid recycling",
             AutomotiveOption::ChipWringing => "Chip wringing",
@@ -132,6 +138,7 @@ impl AutomotiveOption {
             O::BathLifeExtension => Category::BetterProcessControl,
             O::TrivalentChromium => Category::InputSubstitution,
             O::Hvlp | O::AirAssistedAirless | O::Electrostatic => Category::TechnologyChange,
+            O::PowderCoating => Category::InputSubstitution,
             O::CounterCurrentRinse | O::SprayRinse => Category::EquipmentModification,
         }
     }
@@ -292,8 +299,15 @@ pub(crate) fn effects(before: &Figures, after: &Figures) -> Vec<Effect> {
     }
     if let (Some(b), Some(a)) = (&before.paint, &after.paint) {
         if b.solids > 0.0 && differs(b.solids, a.solids) {
-            out.push(scale(COATING, None, a.solids / b.solids));
+            out.push(scale(
+                COATING,
+                Some(baseline::COATING_SOLIDS),
+                a.solids / b.solids,
+            ));
             out.push(hold(ON_PARTS, baseline::COATING_SOLIDS));
+        }
+        if b.voc > 0.0 && differs(b.voc, a.voc) {
+            out.push(scale(COATING, Some(baseline::VOC), a.voc / b.voc));
         }
         if b.solvent > 0.0 && differs(b.solvent, a.solvent) {
             out.push(scale(SOLVENT_SUPPLY, None, a.solvent / b.solvent));
@@ -370,6 +384,9 @@ fn option(
             if c.id == O::TrivalentChromium {
                 effects.extend(substitution(t, &after, c, path)?);
             }
+            if c.id == O::PowderCoating {
+                effects.extend(powder(before, &after, c, path)?);
+            }
             if effects.is_empty() {
                 return Err(Error::out_of_range(
                     format!("{path}.id"),
@@ -404,8 +421,11 @@ fn option(
         effects,
         model,
         // Spray guns are alternatives to one another.
-        group: matches!(c.id, O::Hvlp | O::AirAssistedAirless | O::Electrostatic)
-            .then(|| "spray_application".to_string()),
+        group: matches!(
+            c.id,
+            O::Hvlp | O::AirAssistedAirless | O::Electrostatic | O::PowderCoating
+        )
+        .then(|| "spray_application".to_string()),
         excludes: Vec::new(),
     })
 }
@@ -460,6 +480,38 @@ fn substitution(
     Ok(vec![
         saving(old, chromium / old_content)?,
         saving(new, -chromium / new_content)?,
+    ])
+}
+
+/// Powder's price: the flowsheet still buys the powder as the liquid coating's solids; it is
+/// given back as coating not bought and charged as powder.
+fn powder(
+    before: &Figures,
+    after: &Figures,
+    c: &AutomotiveChoice,
+    path: &str,
+) -> Result<Vec<Effect>> {
+    let (Some(b), Some(a)) = (&before.paint, &after.paint) else {
+        return Ok(Vec::new());
+    };
+    let resource = c.bought_as.as_deref().ok_or_else(|| Error::MissingField {
+        path: format!("{path}.bought_as"),
+    })?;
+    let content = if b.coating > 0.0 {
+        b.solids / b.coating
+    } else {
+        1.0
+    };
+    let saving = |resource: &str, kg: f64| -> Result<Effect> {
+        Ok(Effect {
+            resource: Some(resource.to_string()),
+            amount: Some(format!("{} kg/yr", format_number(kg)).parse()?),
+            ..Effect::new(EffectKind::Saving)
+        })
+    };
+    Ok(vec![
+        saving("coating", a.solids / content)?,
+        saving(resource, -a.solids)?,
     ])
 }
 
@@ -688,6 +740,31 @@ pub(crate) fn after(
     }
     let mut t = t.clone();
     match c.id {
+        O::PowderCoating => {
+            let mut p = out.paint.clone().ok_or_else(|| shop("paint"))?;
+            let te = c
+                .transfer_efficiency
+                .as_ref()
+                .ok_or_else(|| missing("transfer_efficiency"))?;
+            if !(te.si() > 0.0 && te.si() <= 1.0) {
+                return Err(refuse(
+                    "transfer_efficiency",
+                    te.to_string(),
+                    "must be more than 0 % and at most 100 %".to_string(),
+                ));
+            }
+            // The same film mass on the parts; the powder sprayed is that over the transfer
+            // efficiency with reclaim; no VOC.
+            p.transfer_efficiency = te.si();
+            p.default_te = false;
+            p.solids = p.on_parts / te.si();
+            p.overspray = p.solids - p.on_parts;
+            p.coating = p.solids;
+            p.coating_volume = 0.0;
+            p.voc = 0.0;
+            out.paint = Some(p);
+            return Ok(out);
+        }
         O::Hvlp | O::AirAssistedAirless | O::Electrostatic => {
             let p = t.paint.as_mut().ok_or_else(|| shop("paint"))?;
             let app = match c.id {
