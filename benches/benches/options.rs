@@ -98,5 +98,21 @@ fn chemicals(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, evaluate, tannery, hotel, hospital, chemicals);
+fn automotive(c: &mut Criterion) {
+    let text = include_str!("../../examples/automotive.toml");
+    c.bench_function(
+        "automotive template: parse, expand, balance, evaluate 11 options and benchmark",
+        |b| {
+            b.iter(|| {
+                let a = Assessment::from_toml_str(black_box(text)).unwrap();
+                a.evaluate().unwrap();
+                a.benchmarks().unwrap()
+            })
+        },
+    );
+}
+
+criterion_group!(
+    benches, evaluate, tannery, hotel, hospital, chemicals, automotive
+);
 criterion_main!(benches);

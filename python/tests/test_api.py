@@ -103,7 +103,7 @@ def test_balance_of_the_flowsheet_fixture():
     assert b.value("water", "m1") == pytest.approx(28_500_000)
     assert b.component("water")["reconciliation"]["consistent"] is True
     assert any("unit soak does not close" in f for f in b.findings)
-    assert cp.Assessment.from_file(ROOT / "examples" / "automotive.toml").balance() is None
+    assert cp.Assessment.from_file(ROOT / "tests" / "fixtures" / "documents" / "valid" / "minimal.toml").balance() is None
     tannery = cp.Assessment.from_file(TANNERY).balance()
     assert tannery.value("Cr2O3", "tanned") == pytest.approx((288 - 58) * 280)
     assert tannery.value("Cr2O3", "leather") == pytest.approx((288 - 58 - 12) * 280)
@@ -125,7 +125,7 @@ def test_reconcile_lists_tests_and_adjustments():
     assert water["component"] == "water"
     assert water["test"]["chi_square"] == pytest.approx(2.0)
     assert sorted(s["stream"] for s in water["adjustments"]) == ["m1", "m2"]
-    assert cp.Assessment.from_file(ROOT / "examples" / "automotive.toml").reconcile() == []
+    assert cp.Assessment.from_file(ROOT / "tests" / "fixtures" / "documents" / "valid" / "minimal.toml").reconcile() == []
 
 
 def test_report_is_the_cli_json_object():

@@ -25,7 +25,7 @@ def test_benchmarks_of_the_example_tannery() -> None:
     for side in ("chrome_before", "chrome_after"):
         c = b[side]
         assert c["bought"] == pytest.approx(c["in_leather"] + c["in_effluent"], rel=1e-12)
-    assert cp.Assessment.from_file(ROOT / "examples" / "automotive.toml").benchmarks() is None
+    assert cp.Assessment.from_file(ROOT / "tests" / "fixtures" / "documents" / "valid" / "minimal.toml").benchmarks() is None
 
 
 def test_catalogue_options_are_appraised() -> None:

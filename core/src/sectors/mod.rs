@@ -11,6 +11,7 @@
 //! ([`Benchmarks`], tagged by sector) and the dispatch between them. Adding a sector model is
 //! that folder and that line; nothing above this layer names a sector.
 
+pub mod automotive;
 pub mod chemicals;
 #[cfg(test)]
 mod demo;
@@ -235,7 +236,7 @@ registry! {
     /// Batch and specialty chemicals.
     Chemicals = "chemicals" => chemicals::Chemicals;
     /// Automotive parts: plating, painting, machining.
-    Automotive = "automotive";
+    Automotive = "automotive" => automotive::Automotive;
     /// A laundry, in test builds only: shows that a sector is one folder and this one line.
     #[cfg(test)]
     Demo = "demo" => demo::Demo;

@@ -141,6 +141,7 @@ pub(crate) static ATOMS: &[Atom] = &[
     linear("km", &[], Dims::LENGTH, 1e3),
     linear("cm", &[], Dims::LENGTH, 1e-2),
     linear("mm", &[], Dims::LENGTH, 1e-3),
+    linear("µm", &["um", "μm"], Dims::LENGTH, 1e-6),
     linear("in", &[], Dims::LENGTH, INCH),
     linear("ft", &[], Dims::LENGTH, FOOT),
     // area

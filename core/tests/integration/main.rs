@@ -2,6 +2,7 @@
 //! by the Python and JS suites) and property tests.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, missing_docs)]
 
+mod automotive;
 mod chemicals;
 mod effects;
 mod examples;

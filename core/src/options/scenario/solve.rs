@@ -69,29 +69,28 @@ impl Scenario {
         let mut outlets: Vec<Vec<Outlet>> = Vec::new();
         outlets.resize_with(base.fs.nodes.len(), Vec::new);
         for (n, list) in base.order.iter().map(|&n| {
-                let outs = &base.outs[n];
-                let through: f64 = outs.iter().map(|&s| b[s]).sum();
-                let bulk: f64 = outs.iter().map(|&s| base.bulk[s]).sum();
-                let share = |s: usize| {
-                    if through > 0.0 {
-                        b[s] / through
-                    } else if bulk > 0.0 {
-                        base.bulk[s] / bulk
-                    } else {
-                        1.0 / outs.len() as f64
-                    }
-                };
-                let list = outs
-                    .iter()
-                    .map(|&s| Outlet {
-                        stream: s,
-                        coefficient: share(s),
-                        rule: self.rules.get(&(c, s)).copied(),
-                    })
-                    .collect();
-                (n, list)
-            })
-        {
+            let outs = &base.outs[n];
+            let through: f64 = outs.iter().map(|&s| b[s]).sum();
+            let bulk: f64 = outs.iter().map(|&s| base.bulk[s]).sum();
+            let share = |s: usize| {
+                if through > 0.0 {
+                    b[s] / through
+                } else if bulk > 0.0 {
+                    base.bulk[s] / bulk
+                } else {
+                    1.0 / outs.len() as f64
+                }
+            };
+            let list = outs
+                .iter()
+                .map(|&s| Outlet {
+                    stream: s,
+                    coefficient: share(s),
+                    rule: self.rules.get(&(c, s)).copied(),
+                })
+                .collect();
+            (n, list)
+        }) {
             outlets[n] = list;
         }
         // The supplies under the rules, before recycles replace part of them.
