@@ -143,7 +143,29 @@ impl Assessment {
                 .and_then(Option::as_ref),
             options: self.options(),
             models: &self.models,
+            outcomes: None,
         }
+    }
+
+    /// The case of `options` under `ctx` (a copy of the document's sections with other
+    /// figures) on this assessment's flowsheet, balance and models: the expansion and the
+    /// balance are not done again, and the flows of each sequence of options are solved once
+    /// into `outcomes`. The options must be this assessment's, with other amounts of money or
+    /// direct savings only.
+    pub(crate) fn case_with<'a>(
+        &'a self,
+        ctx: crate::sections::Context<'a>,
+        options: &'a [CpOption],
+        outcomes: &'a crate::options::Outcomes,
+    ) -> Result<Case<'a>> {
+        let edits = options
+            .iter()
+            .any(|o| o.effects.iter().any(Effect::edits_flowsheet));
+        let mut case = self.solved_case(edits && self.flowsheet().is_some())?;
+        case.ctx = ctx;
+        case.options = options;
+        case.outcomes = Some(outcomes);
+        Ok(case)
     }
 
     /// The case with the balance solved, when the options need it.

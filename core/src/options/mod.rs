@@ -43,6 +43,7 @@ pub use portfolio::{
 };
 
 use accounts::Changes;
+pub(crate) use scenario::Outcomes;
 use scenario::{Baseline, Outcome, Scenario};
 
 /// The eight option categories of the UNEP/UNIDO cleaner-production method.
@@ -269,6 +270,8 @@ pub struct Case<'a> {
     pub options: &'a [CpOption],
     /// The figures of each option's model, by option (empty, or None, without one).
     pub models: &'a [Option<serde_json::Value>],
+    /// Flows already solved, when they cannot differ from an earlier appraisal's.
+    pub(crate) outcomes: Option<&'a scenario::Outcomes>,
 }
 
 /// The baseline an option is compared with.
@@ -309,7 +312,11 @@ impl<'a> Model<'a> {
             return Ok((direct, None));
         };
         scenario.apply(base, edits, &path)?;
-        let after = scenario.solve(base)?;
+        scenario.applied.push(i);
+        let after = match self.doc.outcomes {
+            Some(memo) => memo.solve(scenario, base)?,
+            None => scenario.solve(base)?,
+        };
         // The baseline's flows are copied only for the first step of a sequence.
         let start;
         let before = match before {

@@ -37,6 +37,15 @@ pub(crate) struct Input {
 }
 
 impl Input {
+    /// `x` (in the input's unit) as the field's text: `"31.7 MXN/m3"`, `"118 m3/d ± 5 %"`.
+    pub(crate) fn text(&self, x: f64) -> String {
+        if self.suffix.is_empty() {
+            format!("{x} {}", self.unit)
+        } else {
+            format!("{x} {} {}", self.unit, self.suffix)
+        }
+    }
+
     /// Write `x` (in the input's unit) into `doc`.
     pub(crate) fn write(&self, doc: &mut Value, x: f64) {
         let Some(slot) = slot(doc, &self.steps) else {
@@ -45,8 +54,7 @@ impl Input {
         *slot = match self.number {
             Some(true) => Value::from(x.round() as i64),
             Some(false) => Value::from(x),
-            None if self.suffix.is_empty() => Value::String(format!("{x} {}", self.unit)),
-            None => Value::String(format!("{x} {} {}", self.unit, self.suffix)),
+            None => Value::String(self.text(x)),
         };
     }
 }

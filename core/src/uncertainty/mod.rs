@@ -17,6 +17,7 @@
 //! assert!(npv.spread.as_ref().unwrap().p10 < npv.spread.as_ref().unwrap().p90);
 //! ```
 
+mod appraisal;
 mod correlation;
 mod distribution;
 mod inputs;
@@ -109,6 +110,11 @@ pub struct Simulator {
     /// Simple payback above which an option is not low-cost, years.
     low_cost_payback: f64,
     currency: String,
+    /// The assessment at the document's values (its expansion and balance kept).
+    assessment: Assessment,
+    /// Where each input goes when every one is a price, finance setting, emission factor or
+    /// option's money: draws then take the short route ([`appraisal`]).
+    slots: Option<Vec<appraisal::Slot>>,
 }
 
 /// One sampled input: its path, unit, shape and draws.
@@ -294,6 +300,7 @@ impl Simulator {
             .as_ref()
             .map_or(1.0, |t| t.si() / SECONDS_PER_YEAR);
         let base_results = results(evaluation);
+        let slots = appraisal::slots(assessment, &inputs);
         Ok(Simulator {
             base,
             inputs,
@@ -303,6 +310,8 @@ impl Simulator {
             base_results,
             low_cost_payback,
             currency,
+            assessment: assessment.clone(),
+            slots,
         })
     }
 
@@ -319,6 +328,49 @@ impl Simulator {
     /// The results with the inputs at `values` (one per input, in their units), the others
     /// at the document's values.
     pub fn evaluate(&self, values: &[f64]) -> Result<Row> {
+        self.evaluate_with(values, &mut None)
+    }
+
+    /// Whether draws take the short route: every input a price, a finance setting, an
+    /// emission factor or an option's money or direct saving, so that only the appraisal is
+    /// done again (the expansion and the balance are kept).
+    pub fn reappraises_only(&self) -> bool {
+        self.slots.is_some()
+    }
+
+    /// [`Simulator::evaluate`], with the sections the short route copies kept in `scratch`
+    /// between calls.
+    fn evaluate_with(
+        &self,
+        values: &[f64],
+        scratch: &mut Option<appraisal::Scratch>,
+    ) -> Result<Row> {
+        self.check(values)?;
+        match &self.slots {
+            Some(slots) => {
+                let scratch =
+                    scratch.get_or_insert_with(|| appraisal::Scratch::new(&self.assessment));
+                appraisal::evaluate(&self.assessment, slots, &self.inputs, values, scratch)
+            }
+            None => self.evaluate_rewritten(values),
+        }
+    }
+
+    /// The results with the inputs at `values` by the long route: the document's value
+    /// rewritten and read, expanded, balanced and appraised again (what the short route of
+    /// [`Simulator::evaluate`] must equal).
+    pub fn evaluate_rewritten(&self, values: &[f64]) -> Result<Row> {
+        self.check(values)?;
+        let mut doc = self.base.clone();
+        for (input, x) in self.inputs.iter().zip(values) {
+            input.write(&mut doc, *x);
+        }
+        let a = Assessment::from_json_value(doc)?;
+        Ok(results(a.evaluate()?))
+    }
+
+    /// One finite value per input.
+    fn check(&self, values: &[f64]) -> Result<()> {
         if values.len() != self.inputs.len() {
             return Err(Error::out_of_range(
                 "values",
@@ -329,12 +381,7 @@ impl Simulator {
         if let Some(x) = values.iter().find(|x| !x.is_finite()) {
             return Err(Error::out_of_range("values", x, "must be finite"));
         }
-        let mut doc = self.base.clone();
-        for (input, x) in self.inputs.iter().zip(values) {
-            input.write(&mut doc, *x);
-        }
-        let a = Assessment::from_json_value(doc)?;
-        Ok(results(a.evaluate()?))
+        Ok(())
     }
 
     /// [`Simulator::evaluate`] for each row (for samplers of other libraries, e.g. SALib's
@@ -386,9 +433,18 @@ impl Simulator {
         draws: u32,
         threads: Option<usize>,
     ) -> Vec<Result<Row>> {
-        let row = |i: usize| -> Result<Row> {
-            let values: Vec<f64> = columns.iter().map(|c| c[i]).collect();
-            self.evaluate(&values)
+        // Each block of draws keeps its own copy of the sections the short route changes.
+        let block_of = |range: std::ops::Range<usize>| -> Vec<Result<Row>> {
+            let mut scratch = None;
+            let mut values = vec![0.0; columns.len()];
+            range
+                .map(|i| {
+                    for (v, c) in values.iter_mut().zip(columns) {
+                        *v = c[i];
+                    }
+                    self.evaluate_with(&values, &mut scratch)
+                })
+                .collect()
         };
         let n = draws as usize;
         let threads = if cfg!(target_arch = "wasm32") {
@@ -400,18 +456,14 @@ impl Simulator {
                 .clamp(1, n)
         };
         if threads == 1 {
-            return (0..n).map(row).collect();
+            return block_of(0..n);
         }
         let block = n.div_ceil(threads);
         std::thread::scope(|scope| {
             let handles: Vec<_> = (0..threads)
                 .map(|t| {
-                    let row = &row;
-                    scope.spawn(move || {
-                        (t * block..((t + 1) * block).min(n))
-                            .map(row)
-                            .collect::<Vec<_>>()
-                    })
+                    let block_of = &block_of;
+                    scope.spawn(move || block_of(t * block..((t + 1) * block).min(n)))
                 })
                 .collect();
             handles
@@ -476,6 +528,9 @@ impl Simulator {
                 (at(*lo), at(*hi))
             })
             .collect();
+        // Each input's ranks over every draw, once (the rank correlations of every result use
+        // them).
+        let input_ranks: Vec<Vec<f64>> = columns.iter().map(|c| statistics::ranks(c)).collect();
         let mut outputs = Vec::with_capacity(self.outputs.len());
         for (o, (option, metric, unit)) in self.outputs.iter().enumerate() {
             let values: Vec<Option<f64>> = rows
@@ -519,7 +574,7 @@ impl Simulator {
                 let w = |t: &TornadoBar| t.swing.map_or(-1.0, f64::abs);
                 w(b).total_cmp(&w(a))
             });
-            let sensitivity = self.sensitivity(&columns, &values);
+            let sensitivity = self.sensitivity(&columns, &input_ranks, &values);
             outputs.push(RiskOutput {
                 option: option.clone(),
                 metric: metric.clone(),
@@ -582,8 +637,15 @@ impl Simulator {
 
     /// Spearman correlations and standardized regression coefficients of one result on every
     /// input, over the draws where the result is defined.
-    fn sensitivity(&self, columns: &[Vec<f64>], values: &[Option<f64>]) -> Vec<Sensitivity> {
+    fn sensitivity(
+        &self,
+        columns: &[Vec<f64>],
+        input_ranks: &[Vec<f64>],
+        values: &[Option<f64>],
+    ) -> Vec<Sensitivity> {
         let keep: Vec<usize> = (0..values.len()).filter(|i| values[*i].is_some()).collect();
+        // Where the result is defined in every draw, the inputs' ranks over all draws serve.
+        let all = keep.len() == values.len();
         let y: Vec<f64> = keep.iter().filter_map(|i| values[*i]).collect();
         let xs: Vec<Vec<f64>> = columns
             .iter()
@@ -591,16 +653,17 @@ impl Simulator {
             .collect();
         let refs: Vec<&[f64]> = xs.iter().map(Vec::as_slice).collect();
         let src = statistics::standardized_regression(&refs, &y);
+        let y_ranks = statistics::ranks(&y);
         self.inputs
             .iter()
             .zip(&xs)
             .enumerate()
             .map(|(j, (input, x))| Sensitivity {
                 input: input.path.clone(),
-                spearman: if y.len() > 2 {
-                    statistics::spearman(x, &y)
-                } else {
-                    0.0
+                spearman: match y.len() {
+                    0..=2 => 0.0,
+                    _ if all => statistics::pearson(&input_ranks[j], &y_ranks),
+                    _ => statistics::pearson(&statistics::ranks(x), &y_ranks),
                 },
                 src: src.as_ref().map(|s| s[j]),
             })
@@ -609,7 +672,7 @@ impl Simulator {
 }
 
 /// The results followed, from one appraisal, in the order of [`Simulator::output_names`].
-fn results(e: &Evaluation) -> Row {
+pub(crate) fn results(e: &Evaluation) -> Row {
     let mut out =
         Vec::with_capacity(e.options.len() * OPTION_METRICS.len() + PORTFOLIO_METRICS.len());
     for o in &e.options {

@@ -146,6 +146,7 @@ pub(crate) fn ranks(values: &[f64]) -> Vec<f64> {
 }
 
 /// Spearman's rank correlation.
+#[cfg(test)]
 pub(crate) fn spearman(a: &[f64], b: &[f64]) -> f64 {
     pearson(&ranks(a), &ranks(b))
 }

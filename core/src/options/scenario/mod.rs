@@ -63,11 +63,14 @@ pub(crate) struct Scenario {
     electric: BTreeSet<usize>,
     /// Components whose flows change.
     touched: BTreeSet<usize>,
+    /// The options applied, in order (the key of [`Outcomes`]).
+    pub(crate) applied: Vec<usize>,
     /// Path of the option whose edits were applied last, for errors found when solving.
     last_path: String,
 }
 
 /// The flows of a scenario.
+#[derive(Debug, Clone)]
 pub(crate) struct Outcome {
     /// Flow of each component in each stream, kg/yr.
     pub(crate) flows: Vec<Vec<Option<f64>>>,
@@ -75,6 +78,29 @@ pub(crate) struct Outcome {
     pub(crate) energy_j: Vec<f64>,
     /// Inputs a heat pump switched to electricity (their `energy_j` is electricity).
     pub(crate) electric: Vec<bool>,
+}
+
+/// Flows of scenarios already solved, by the options applied in order: kept between
+/// appraisals whose flows cannot differ, as a risk simulation's draws of prices and money.
+#[derive(Debug, Default)]
+pub(crate) struct Outcomes(std::cell::RefCell<HashMap<Vec<usize>, Outcome>>);
+
+impl Outcomes {
+    /// The flows of `scenario`, solved once for each sequence of options.
+    pub(crate) fn solve(
+        &self,
+        scenario: &Scenario,
+        base: &Baseline<'_>,
+    ) -> crate::error::Result<Outcome> {
+        if let Some(o) = self.0.borrow().get(&scenario.applied) {
+            return Ok(o.clone());
+        }
+        let o = scenario.solve(base)?;
+        self.0
+            .borrow_mut()
+            .insert(scenario.applied.clone(), o.clone());
+        Ok(o)
+    }
 }
 
 impl Outcome {
