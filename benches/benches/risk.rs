@@ -43,23 +43,54 @@ fn draws(c: &mut Criterion) {
         });
     }
     g.sample_size(10);
-    let a = Assessment::from_toml_str(include_str!("../../examples/tannery.toml")).unwrap();
-    let sim = Simulator::new(&a).unwrap();
-    for threads in [1, 2] {
-        g.bench_function(
-            format!("tannery, 1,000 draws with statistics and tornado, {threads} thread(s)"),
-            |b| {
-                b.iter(|| {
-                    sim.run(&Settings {
-                        draws: Some(1_000),
-                        threads: Some(threads),
-                        ..Settings::default()
+    // The tannery with its prices and discount rate uncertain only: the short route.
+    let tannery = include_str!("../../examples/tannery.toml");
+    let cut = tannery.find("\n[uncertainty]").unwrap();
+    let prices_only = format!(
+        "{}\n[uncertainty]\n{}",
+        &tannery[..cut],
+        r#"
+[[uncertainty.inputs]]
+path = "prices.water"
+distribution = "triangular"
+min = "24 MXN/m3"
+mode = "32 MXN/m3"
+max = "45 MXN/m3"
+[[uncertainty.inputs]]
+path = "prices.basic chromium sulphate"
+distribution = "pert"
+min = "26 MXN/kg"
+mode = "32 MXN/kg"
+max = "44 MXN/kg"
+[[uncertainty.inputs]]
+path = "finance.discount_rate"
+spread = "± 20 %"
+"#
+    );
+    for (what, text) in [
+        ("template figures", tannery.to_string()),
+        ("prices only", prices_only),
+    ] {
+        let a = Assessment::from_toml_str(&text).unwrap();
+        let sim = Simulator::new(&a).unwrap();
+        for threads in [1, 2] {
+            g.bench_function(
+                format!(
+                    "tannery ({what}), 1,000 draws with statistics and tornado, {threads} thread(s)"
+                ),
+                |b| {
+                    b.iter(|| {
+                        sim.run(&Settings {
+                            draws: Some(1_000),
+                            threads: Some(threads),
+                            ..Settings::default()
+                        })
+                        .unwrap()
+                        .draws
                     })
-                    .unwrap()
-                    .draws
-                })
-            },
-        );
+                },
+            );
+        }
     }
     g.finish();
 }

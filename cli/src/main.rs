@@ -165,6 +165,11 @@ fn run(command: Command) -> Result<String, String> {
     match command {
         Command::Check { file } => {
             let a = read(&file)?;
+            // The [uncertainty] section's paths and distributions, against the document.
+            if a.document().uncertainty.is_some() {
+                Simulator::new(&a)
+                    .map_err(|e| format!("{}: {e} [{}]", file.display(), e.code()))?;
+            }
             let balance = a
                 .balance()
                 .map_err(|e| format!("{}: {e} [{}]", file.display(), e.code()))?;

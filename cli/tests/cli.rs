@@ -234,6 +234,21 @@ fn risk_prints_the_spread_and_the_same_figures_as_the_core() {
         "2",
     ]);
     assert_eq!(json, json2);
+    // `check` reads the [uncertainty] section too.
+    let bad = std::env::temp_dir().join("cleanprod-risk-bad-path.toml");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/documents/valid/risk.toml"
+    ))
+    .unwrap();
+    std::fs::write(
+        &bad,
+        text.replace("path = \"options[1].capex\"", "path = \"options[5].capex\""),
+    )
+    .unwrap();
+    let (ok, _, err) = cleanprod(&["check", bad.to_str().unwrap()]);
+    assert!(!ok);
+    assert!(err.contains("uncertainty.inputs[1].path"), "{err}");
     let (ok, _, err) = cleanprod(&["risk", "examples/hotel.toml"]);
     assert!(!ok);
     assert!(err.contains("uncertainty"), "{err}");
