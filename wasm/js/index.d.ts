@@ -2,13 +2,17 @@
 // types (through their JSON Schema) into types.d.ts when the package is built.
 import type {
   Balance, Benchmarks, CleanprodAssessmentDocument, Dimension, Evaluation, Metric, Report,
-  Summary, TanningBenchmarks, Simulation, SampledInput, RiskOutput,
+  Summary, TanningBenchmarks, HotelBenchmarks, HospitalBenchmarks, AutomotiveBenchmarks,
+  Simulation, SampledInput, RiskOutput,
 } from './types.js';
 
 import type { ChemicalsBenchmarks } from './types.js';
 import type { CleanprodUtilities } from './utilities.js';
 
-export type { Balance, Benchmarks, Evaluation, Metric, Report, Summary, TanningBenchmarks };
+export type {
+  Balance, Benchmarks, Evaluation, Metric, Report, Summary, TanningBenchmarks, HotelBenchmarks,
+  HospitalBenchmarks, AutomotiveBenchmarks, Simulation, SampledInput, RiskOutput,
+};
 /** The chemicals model's benchmarks (`benchmarks(doc)` when `sector` is `"chemicals"`). */
 export type { ChemicalsBenchmarks };
 
@@ -62,15 +66,17 @@ export interface SimulateOptions {
   /** Latin hypercube (default) or simple Monte Carlo. */
   method?: 'lhs' | 'mc';
 }
+/** `T` without the generated `[k: string]: unknown` (so that `Omit` keeps its named fields). */
+type Known<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
 /** One sampled input, its draws in a typed array. */
-export type SimulatedInput = Omit<SampledInput, 'values'> & { values: Float64Array };
+export type SimulatedInput = Omit<Known<SampledInput>, 'values'> & { values: Float64Array };
 /** One result over the draws, in a typed array (NaN where undefined or where the draw failed). */
-export type SimulatedOutput = Omit<RiskOutput, 'values'> & { values: Float64Array };
+export type SimulatedOutput = Omit<Known<RiskOutput>, 'values'> & { values: Float64Array };
 /**
  * A risk simulation: per option and metric the spread (mean, sd, percentiles: `p90` is the
  * value 90 % of the draws lie below), P(NPV < 0), the tornado and rank correlations.
  */
-export type SimulationResult = Omit<Simulation, 'inputs' | 'outputs'> & {
+export type SimulationResult = Omit<Known<Simulation>, 'inputs' | 'outputs'> & {
   inputs: SimulatedInput[];
   outputs: SimulatedOutput[];
 };

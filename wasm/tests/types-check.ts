@@ -89,3 +89,14 @@ calculate('steam_leek', {});
 // @ts-expect-error: the fuel is one of three names
 utilities.combustion_efficiency({ fuel: 'coal', flue_temperature: '180 °C', air_temperature: '20 °C', o2: '4 %' });
 void [leakRate, evaporation, pipeIn, firstName, firstSi, leakSi, badPipe];
+
+// Risk simulation: typed options and results, draws in typed arrays.
+import { simulate, type SimulationResult, type HotelBenchmarks } from '../pkg/index.js';
+const sim: SimulationResult = simulate('format = "cleanprod/1"', { draws: 100, seed: 7, method: 'lhs' });
+const npvColumn: Float64Array = sim.outputs[0].values;
+const lossProbability: number | null | undefined = sim.outputs[0].probability_negative;
+const firstInput: string = sim.inputs[0].path;
+// @ts-expect-error: the method is "lhs" or "mc"
+simulate('', { method: 'sobol' });
+const hotelBenchmarks: HotelBenchmarks | undefined = bm?.sector === 'hotel' ? bm : undefined;
+void [npvColumn, lossProbability, firstInput, hotelBenchmarks];
