@@ -270,7 +270,8 @@ pub struct Case<'a> {
     pub options: &'a [CpOption],
     /// The figures of each option's model, by option (empty, or None, without one).
     pub models: &'a [Option<serde_json::Value>],
-    /// Flows already solved, when they cannot differ from an earlier appraisal's.
+    /// Flows already solved, when they cannot differ from an earlier appraisal's (a risk
+    /// simulation's draws, which also leave the `deltas` words out).
     pub(crate) outcomes: Option<&'a scenario::Outcomes>,
 }
 
@@ -528,7 +529,12 @@ fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult>
         savings_to_investment: sir,
         levelized_cost,
         co2_avoided: changes.co2.map(|kg| kg / 1_000.0),
-        deltas: changes.deltas(),
+        // A risk simulation reads the figures, not these words (a tenth of a draw).
+        deltas: if doc.outcomes.is_some() {
+            BTreeMap::new()
+        } else {
+            changes.deltas()
+        },
         money: changes.money.clone(),
         cash_flows: flows,
         financing,
