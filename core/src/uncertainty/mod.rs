@@ -4,9 +4,9 @@
 //! A [`Simulator`] compiles the document's `[uncertainty]` section once: each path resolved to
 //! its place in the document, each distribution read in the unit the field takes. A draw writes
 //! its values into a copy of the document's value and appraises it (no text is parsed again).
-//! Draw i's uniforms come from a stream keyed by (seed, i) ([`random`]), and the distributions
-//! are inverted on `libm`, so a seed gives the same figures on every surface, on any number of
-//! threads.
+//! Draw i's uniforms come from a stream keyed by (seed, i) (the private `random` module), and
+//! the distributions are inverted on `libm`, so a seed gives the same figures on every surface,
+//! on any number of threads.
 //!
 //! ```
 //! use cleanprod::{Assessment, uncertainty::{Settings, Simulator}};

@@ -8,8 +8,6 @@
 //! option without it is an error naming the field. Investments have no default: `capex` is
 //! required.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
 use super::baseline::{
@@ -18,65 +16,16 @@ use super::baseline::{
     stream,
 };
 use super::plating::{self, TankFigures, water_per_drag_out};
-use super::template::{Application, AutomotiveTemplate, PATH, RinseKind};
+use super::template::{
+    Application, AutomotiveChoice, AutomotiveOption, AutomotiveTemplate, PATH, RinseKind,
+};
 use super::{machining, paint};
 use crate::error::{Error, Result};
-use crate::options::{Capex, Category, CpOption, Effect, EffectKind, OptionModel};
+use crate::options::{Category, CpOption, Effect, EffectKind, OptionModel};
 use crate::sections::Context;
-use crate::units::money::Money;
 use crate::units::{Measured, format_number};
 
-/// Options of the automotive catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum AutomotiveOption {
-    /// The rinse after `tank` made counter-current with `stages` tanks, to the same final
-    /// rinse concentration.
-    CounterCurrentRinse,
-    /// The rinse after `tank` made a spray rinse of `efficiency`.
-    SprayRinse,
-    /// Less drag-out from `tank`: `drag_out` afterwards (longer drip time, drain boards,
-    /// racking) and/or a lower bath `concentration`.
-    DragOutReduction,
-    /// A still rinse after `tank` returning `recovery` of the drag-out to the bath (with
-    /// evaporation making room for it).
-    DragOutRecovery,
-    /// Conductivity-controlled rinse flow on `tank`: the measured flow cut to what its
-    /// criterion needs.
-    RinseControl,
-    /// Ion exchange or reverse osmosis of the rinse after `tank`: `recovery` of its water
-    /// returned as fresh rinse water.
-    RinseRecycling,
-    /// Bath life extension (filtration, carbon treatment) of `tank`: `dumps` afterwards.
-    BathLifeExtension,
-    /// Trivalent for hexavalent chromium in `tank`: the new bath's chromium `concentration`,
-    /// bought as `bought_as` (with its chromium `content`): less chromium dragged out and
-    /// rinsed for the same final rinse concentration, the new chemistry priced instead of the
-    /// old. The reduction of hexavalent chromium before precipitation is not modelled.
-    TrivalentChromium,
-    /// HVLP spray guns (`transfer_efficiency` afterwards; 55 % by default).
-    Hvlp,
-    /// Air-assisted airless spray (`transfer_efficiency` afterwards; 70 % by default).
-    AirAssistedAirless,
-    /// Electrostatic spray (`transfer_efficiency` afterwards, required).
-    Electrostatic,
-    /// Powder coating instead of the liquid coating: the same film mass on the parts, powder
-    /// bought as `bought_as` at its `transfer_efficiency` with overspray reclaim (required), no
-    /// VOC. The curing oven's energy is not modelled.
-    PowderCoating,
-    /// A still recovering `recovery` of the collected gun-cleaning solvent for reuse.
-    SolventRecovery,
-    /// Coolant recycling (skimming, filtration, concentration control): `changes`
-    /// afterwards.
-    CoolantRecycling,
-    /// Chip wringing: `recovery` of the fluid carried out on chips returned to the sumps.
-    ChipWringing,
-    /// Compressed-air leaks repaired: `model = { kind = "air_leak", ... }` of the utilities.
-    AirLeaks,
-    /// Compressed-air pressure lowered: `model = { kind = "air_pressure_reduction", ... }`.
-    AirPressureReduction,
-}
-
+// The type is defined with the template's figures (`template.rs`); its catalogue logic stays here.
 impl AutomotiveOption {
     /// Snake-case name, also the id of the generated option (with `_<tank>` for tank
     /// options).
@@ -157,59 +106,6 @@ impl AutomotiveOption {
                 | O::TrivalentChromium
         )
     }
-}
-
-/// A catalogue option chosen, with the site's figures.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AutomotiveChoice {
-    /// Which option.
-    pub id: AutomotiveOption,
-    /// The plating tank it acts on, by name (plating options).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tank: Option<String>,
-    /// Counter-current stages afterwards (2 to 6).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stages: Option<u32>,
-    /// Spray rinse efficiency.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub efficiency: Option<Measured<q::Ratio>>,
-    /// Drag-out per area afterwards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub drag_out: Option<Measured<q::Length>>,
-    /// Bath metal concentration afterwards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub concentration: Option<Measured<q::MassConcentration>>,
-    /// Share recovered (drag-out, rinse water, solvent, chip fluid).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub recovery: Option<Measured<q::Ratio>>,
-    /// Bath dumps afterwards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dumps: Option<Measured<q::Frequency>>,
-    /// Sump changes afterwards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub changes: Option<Measured<q::Frequency>>,
-    /// Transfer efficiency afterwards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub transfer_efficiency: Option<Measured<q::Ratio>>,
-    /// Trivalent chromium: the resource in `[prices]` the new bath's chromium is bought as.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bought_as: Option<String>,
-    /// Trivalent chromium: chromium per mass of what it is bought as; 100 % when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub content: Option<Measured<q::Ratio>>,
-    /// Compressed-air options: the utilities' calculator and its inputs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub model: Option<OptionModel>,
-    /// Investment (required: no published default).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capex: Option<Capex>,
-    /// Change of operating cost per year.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub om_change: Option<Money>,
-    /// Lifetime; the document's horizon when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lifetime: Option<Measured<q::Time>>,
 }
 
 fn ratio(x: f64) -> Measured<q::Ratio> {

@@ -38,13 +38,12 @@ pub use baseline::{Figures, figures};
 pub use benchmarks::{
     AutomotiveBenchmarks, Class, Indicator, MetalBalance, Range, RinseFigure, benchmarks_schema,
 };
-pub use catalogue::{AutomotiveChoice, AutomotiveOption};
 pub use machining::MachiningFigures;
 pub use paint::PaintFigures;
 pub use plating::{LineFigures, TankFigures};
 pub use template::{
-    Application, AutomotiveTemplate, Geometry, Machining, PaintShop, PlatingLine, Rinse, RinseKind,
-    Tank, TankKind, Treatment,
+    Application, AutomotiveChoice, AutomotiveOption, AutomotiveTemplate, Geometry, Machining,
+    PaintShop, PlatingLine, Rinse, RinseKind, Tank, TankKind, Treatment,
 };
 
 use super::{Expansion, Sector, SectorModel};

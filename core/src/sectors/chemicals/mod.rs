@@ -40,9 +40,10 @@ pub use benchmarks::{
     ChemicalsBenchmarks, Class, Indicator, Masses, Outflows, ProductBalance, Range, SegmentClass,
     benchmarks_schema,
 };
-pub use catalogue::{ChemicalsChoice, ChemicalsOption, distillation_heat};
+pub use catalogue::distillation_heat;
 pub use template::{
-    Boiler, ChemicalsTemplate, Cleaning, CoolingTower, Material, Product, Segment, Solvent,
+    Boiler, ChemicalsChoice, ChemicalsOption, ChemicalsTemplate, Cleaning, CoolingTower, Material,
+    Product, Segment, Solvent,
 };
 
 use super::{Expansion, Sector, SectorModel};

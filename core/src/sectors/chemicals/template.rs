@@ -4,11 +4,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
-use super::catalogue::ChemicalsChoice;
 use super::sources::{self, Reference};
 use crate::error::{Error, Result};
 use crate::flowsheet::Carrier;
+use crate::options::Capex;
 use crate::units::Measured;
+use crate::units::money::Money;
 
 /// The path of the template's fields in errors and warnings.
 pub(crate) const PATH: &str = "template.chemicals";
@@ -214,6 +215,94 @@ pub struct CoolingTower {
     /// Hours the tower runs a year (`"7900 h"`); the schedule's operating hours when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<Measured<q::Time>>,
+}
+
+/// Options of the chemicals catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChemicalsOption {
+    /// Solvent recovery by distillation of the mother liquors and spent cleaning solvent
+    /// (`solvent`, `recovery`, `purity`, `latent_heat`, `reflux_ratio`; `product`, or every
+    /// product using the solvent): `recovery` of the
+    /// solvent in them is distilled, `purity` of the distillate replaces fresh solvent; the
+    /// distillate's heat, mass × latent heat × (1 + reflux ratio), is raised by the boiler.
+    SolventRecovery,
+    /// A better yield (`product`, `yield` afterwards): the product's raw materials scale by
+    /// old / new yield, the product unchanged, the mother liquor's residue falls.
+    YieldImprovement,
+    /// Mother-liquor reuse (`product`, `fraction` of the mother liquor's solvent reused in the
+    /// next batch; `yield` afterwards when the dissolved product is recovered too).
+    MotherLiquorReuse,
+    /// Campaign scheduling (`saving`: the share of the cleanings avoided by longer
+    /// campaigns and a better product sequence); `product`, or every product.
+    CampaignScheduling,
+    /// Pigging and high-pressure low-volume cleaning (`saving`: the share of the water and
+    /// solvent per cleaning avoided); `product`, or every product.
+    LowVolumeCleaning,
+    /// Vent condensers (vapour recovery) on the reactors (`recovery`: the share of the
+    /// solvent to air condensed and reused); `product` and `solvent`, or all.
+    VentCondenser,
+    /// A liquid-ring vacuum pump instead of steam ejectors (`electricity` per batch of the
+    /// pump): the ejector steam and its condensate in the effluent avoided; `product`, or
+    /// every product with ejectors.
+    LiquidRingVacuum,
+    /// More cycles of concentration in the cooling tower (`new_cycles`; `chemical`, the
+    /// priced treatment chemical, with a dose), by the utilities' cooling-tower model.
+    CoolingTowerCycles,
+}
+
+/// A catalogue option chosen, with the site's figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChemicalsChoice {
+    /// Which option.
+    pub id: ChemicalsOption,
+    /// The product it applies to (by name); every product when absent, where allowed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product: Option<String>,
+    /// The solvent it applies to (solvent recovery: required; vent condensers: all when
+    /// absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub solvent: Option<String>,
+    /// Share recovered (solvent distilled, solvent to air condensed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recovery: Option<Measured<q::Ratio>>,
+    /// Share of the distillate fit to replace fresh solvent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purity: Option<Measured<q::Ratio>>,
+    /// Latent heat of vaporisation of the solvent (`"360 kJ/kg"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latent_heat: Option<Measured<q::AvailableEnergy>>,
+    /// Reflux ratio of the column (reflux per distillate), a number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reflux_ratio: Option<f64>,
+    /// Yield afterwards.
+    #[serde(default, rename = "yield", skip_serializing_if = "Option::is_none")]
+    pub yield_: Option<Measured<q::Ratio>>,
+    /// Share reused (mother liquor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fraction: Option<Measured<q::Ratio>>,
+    /// Share saved (cleanings, agent per cleaning).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saving: Option<Measured<q::Ratio>>,
+    /// Electricity per batch of a liquid-ring pump (`"90 kWh"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub electricity: Option<Measured<q::Energy>>,
+    /// Cycles of concentration afterwards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new_cycles: Option<Measured<q::Ratio>>,
+    /// The priced treatment chemical of the cooling tower.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chemical: Option<String>,
+    /// Investment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capex: Option<Capex>,
+    /// Change of operating cost per year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub om_change: Option<Money>,
+    /// Lifetime.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifetime: Option<Measured<q::Time>>,
 }
 
 pub(crate) fn refuse(path: &str, value: impl std::fmt::Display, why: impl Into<String>) -> Error {

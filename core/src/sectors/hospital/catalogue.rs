@@ -6,64 +6,18 @@
 //! ([`super::sources::WHO_HAZARDOUS_SHARE`]). An option that needs a figure nobody gave is an
 //! error naming it.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
 use super::baseline::{self, EndUse, MERCURY, MERCURY_STREAM, MISPLACED, WATER};
 use super::sources;
-use super::template::{CatalogueChoice, Category, HospitalTemplate, PATH};
+use super::template::{CatalogueChoice, CatalogueId, Category, HospitalTemplate, PATH};
 use crate::error::{Error, Result};
 use crate::flowsheet::Flow;
 use crate::options::{Category as OptionCategory, CpOption, Effect, EffectKind};
 use crate::sections::Context;
 use crate::units::{Measured, format_number};
 
-/// Options of the hospital catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum CatalogueId {
-    /// Waste segregation programme (training, bins, audits): general waste kept out of the
-    /// hazardous bins until the hazardous bins hold `target` of the waste (WHO's 15 % when
-    /// absent), priced by the treatment route of each bin.
-    WasteSegregation,
-    /// Steriliser water retrofit (water-saving vacuum pumps, tempering controls): `saving` of
-    /// the ejector and tempering water avoided.
-    SteriliserRetrofit,
-    /// Steam-trap survey and repair: a `steam_trap` utilities model.
-    SteamTraps,
-    /// Low-flow fixtures in the wards (aerators, showerheads, WCs): `saving` of the wards'
-    /// water.
-    LowFlowFixtures,
-    /// Laundry water reuse (last rinse to the next wash): `fraction` of the laundry's
-    /// wastewater reused, replacing fresh water.
-    LaundryReuse,
-    /// Mercury-free thermometers and sphygmomanometers: `fraction` of the devices replaced
-    /// (all when absent), the mercury avoided reported as a load.
-    MercuryFree,
-    /// More condensate returned to the boiler: a `condensate_return` utilities model (fuel,
-    /// water and treatment chemicals saved).
-    CondensateReturn,
-    /// Heat recovery from the boiler blowdown (flash tank and heat exchanger): a `blowdown`
-    /// utilities model.
-    BlowdownRecovery,
-    /// The RO reject of the dialysis water plant reused (`fraction` of it) in another end use
-    /// (`to`, the wards by default), replacing its fresh water.
-    RoRejectReuse,
-    /// An autoclave instead of incineration: the general waste, infectious waste and sharps
-    /// of the infectious route go to the `autoclave` route, priced per tonne as `autoclave`;
-    /// an alternative to `microwave_treatment`.
-    AutoclaveTreatment,
-    /// Microwave treatment instead of incineration, as `autoclave_treatment` with the
-    /// `microwave` route.
-    MicrowaveTreatment,
-    /// LED lamps (`power` per fixture afterwards).
-    LedLighting,
-    /// Occupancy sensors and timers (`control`: share of the hours the lamps stay on
-    /// afterwards).
-    LightingControls,
-}
-
+// The type is defined with the template's figures (`template.rs`); its catalogue logic stays here.
 impl CatalogueId {
     /// Snake-case name, also the id of the generated option.
     pub fn key(self) -> &'static str {

@@ -29,11 +29,11 @@ mod template;
 
 pub use baseline::EndUse;
 pub use benchmarks::{Class, HospitalBenchmarks, Indicator, Range, RouteCost, benchmarks_schema};
-pub use catalogue::{CatalogueId, segregation};
+pub use catalogue::segregation;
 pub use template::{
-    CatalogueChoice, Category, Dialysis, HospitalTemplate, HospitalType, HotWater, IncomeLevel,
-    Kitchen, Laboratories, Laundry, Lighting, Mercury, Origin, Routes, SterileServices, Wards,
-    Waste,
+    CatalogueChoice, CatalogueId, Category, Dialysis, HospitalTemplate, HospitalType, HotWater,
+    IncomeLevel, Kitchen, Laboratories, Laundry, Lighting, Mercury, Origin, Routes,
+    SterileServices, Wards, Waste,
 };
 
 use crate::error::Result;

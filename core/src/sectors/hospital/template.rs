@@ -4,7 +4,6 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
-use super::catalogue::CatalogueId;
 use crate::error::{Error, Result};
 use crate::flowsheet::{Carrier, HeatingValue, MeasuredEnergy};
 use crate::options::{Capex, OptionModel};
@@ -310,6 +309,51 @@ pub struct Mercury {
     /// Share of the devices broken or discarded per year (`"25 %"`), their mercury spilt or
     /// thrown away: the site's records.
     pub discarded: Measured<q::Ratio>,
+}
+
+/// Options of the hospital catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CatalogueId {
+    /// Waste segregation programme (training, bins, audits): general waste kept out of the
+    /// hazardous bins until the hazardous bins hold `target` of the waste (WHO's 15 % when
+    /// absent), priced by the treatment route of each bin.
+    WasteSegregation,
+    /// Steriliser water retrofit (water-saving vacuum pumps, tempering controls): `saving` of
+    /// the ejector and tempering water avoided.
+    SteriliserRetrofit,
+    /// Steam-trap survey and repair: a `steam_trap` utilities model.
+    SteamTraps,
+    /// Low-flow fixtures in the wards (aerators, showerheads, WCs): `saving` of the wards'
+    /// water.
+    LowFlowFixtures,
+    /// Laundry water reuse (last rinse to the next wash): `fraction` of the laundry's
+    /// wastewater reused, replacing fresh water.
+    LaundryReuse,
+    /// Mercury-free thermometers and sphygmomanometers: `fraction` of the devices replaced
+    /// (all when absent), the mercury avoided reported as a load.
+    MercuryFree,
+    /// More condensate returned to the boiler: a `condensate_return` utilities model (fuel,
+    /// water and treatment chemicals saved).
+    CondensateReturn,
+    /// Heat recovery from the boiler blowdown (flash tank and heat exchanger): a `blowdown`
+    /// utilities model.
+    BlowdownRecovery,
+    /// The RO reject of the dialysis water plant reused (`fraction` of it) in another end use
+    /// (`to`, the wards by default), replacing its fresh water.
+    RoRejectReuse,
+    /// An autoclave instead of incineration: the general waste, infectious waste and sharps
+    /// of the infectious route go to the `autoclave` route, priced per tonne as `autoclave`;
+    /// an alternative to `microwave_treatment`.
+    AutoclaveTreatment,
+    /// Microwave treatment instead of incineration, as `autoclave_treatment` with the
+    /// `microwave` route.
+    MicrowaveTreatment,
+    /// LED lamps (`power` per fixture afterwards).
+    LedLighting,
+    /// Occupancy sensors and timers (`control`: share of the hours the lamps stay on
+    /// afterwards).
+    LightingControls,
 }
 
 /// An option from the catalogue, with the site's figures where the option needs them.

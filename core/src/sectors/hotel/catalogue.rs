@@ -6,8 +6,6 @@
 //! share of linen reused, of leaks repaired, of evaporation a cover avoids) comes from the
 //! site, and an option without it is an error naming the field.
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
 use super::baseline::{
@@ -15,59 +13,13 @@ use super::baseline::{
     SOLID_WASTE, TOWER_EVAPORATION, UNACCOUNTED, WATER, WATER_HEATER,
 };
 use super::sources;
-use super::template::{HotelTemplate, PATH};
+use super::template::{HotelChoice, HotelOption, HotelTemplate, PATH};
 use crate::error::{Error, Result};
-use crate::options::{Capex, Category, CpOption, Effect, EffectKind};
+use crate::options::{Category, CpOption, Effect, EffectKind};
 use crate::sections::Context;
-use crate::units::money::Money;
 use crate::units::{Measured, format_number};
 
-/// Options of the hotel catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum HotelOption {
-    /// Low-flow shower heads (`flow` afterwards; the WaterSense maximum by default): shower
-    /// water, cold and hot, times new flow / old flow.
-    LowFlowShowers,
-    /// Tap aerators (`flow` afterwards; the WaterSense lavatory maximum by default).
-    TapAerators,
-    /// Low-flush WCs (`flush` afterwards; the WaterSense maximum by default).
-    LowFlushWcs,
-    /// A leak programme (`saving`: the share of the unaccounted water stopped); needs
-    /// `metered_water`.
-    LeakProgramme,
-    /// Towel and linen reuse (`saving`: the share of the linen no longer washed): laundry
-    /// water, hot water and electricity in proportion.
-    LinenReuse,
-    /// Efficient pre-rinse spray valves (`flow` afterwards; the WaterSense maximum by
-    /// default).
-    SprayValves,
-    /// A pool cover at night (`saving`: the share of the evaporation avoided); backwash
-    /// unchanged.
-    PoolCover,
-    /// A better boiler or burner tuning (`efficiency` afterwards).
-    BoilerUpgrade,
-    /// LED lamps instead of the present ones (`power` per fixture afterwards): the lighting's
-    /// electricity times new power / old power.
-    LedLighting,
-    /// Key-card switches and occupancy sensors (`control`: the share of the hours the lamps
-    /// stay on afterwards).
-    LightingControls,
-    /// Waste separation and composting (`fraction`: the share of the organic and recyclable
-    /// waste separated afterwards): what is separated is no longer disposed of, priced at the
-    /// `solid_waste` disposal price.
-    WasteSeparation,
-    /// More cycles of concentration in the cooling tower (`cycles` afterwards): blowdown and
-    /// make-up fall, evaporation is unchanged (utilities' cooling-tower calculator).
-    TowerCycles,
-    /// Solar water heating (`solar_share`: the share of the hot water's heat from the sun
-    /// afterwards): the boiler's or heat pump's energy times (1 − new) / (1 − old).
-    SolarWaterHeating,
-    /// A heat pump instead of the boiler (`cop`): the fuel replaced by electricity, heat /
-    /// COP, priced as `electricity`; hot water saved by other options saves that electricity.
-    HeatPump,
-}
-
+// The type is defined with the template's figures (`template.rs`); its catalogue logic stays here.
 impl HotelOption {
     /// Snake-case name, also the id of the generated option.
     pub fn key(self) -> &'static str {
@@ -121,53 +73,6 @@ impl HotelOption {
             _ => Category::EquipmentModification,
         }
     }
-}
-
-/// A catalogue option chosen, with the site's figures.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct HotelChoice {
-    /// Which option.
-    pub id: HotelOption,
-    /// Flow afterwards (showers, taps, spray valves).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flow: Option<Measured<q::VolumeRate>>,
-    /// Volume per flush afterwards (WCs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flush: Option<Measured<q::Volume>>,
-    /// Share saved (leaks, linen, pool evaporation).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub saving: Option<Measured<q::Ratio>>,
-    /// Boiler efficiency afterwards.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub efficiency: Option<Measured<q::Ratio>>,
-    /// Heat pump seasonal COP.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cop: Option<f64>,
-    /// Power per lighting fixture afterwards (`"9 W"`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub power: Option<Measured<q::Power>>,
-    /// Share of the lighting hours the lamps stay on afterwards (`"70 %"`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub control: Option<Measured<q::Ratio>>,
-    /// Share of the organic and recyclable waste separated afterwards (`"80 %"`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fraction: Option<Measured<q::Ratio>>,
-    /// Cooling-tower cycles of concentration afterwards (`6`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cycles: Option<f64>,
-    /// Share of the hot water's heat from solar collectors afterwards (`"60 %"`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub solar_share: Option<Measured<q::Ratio>>,
-    /// Investment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capex: Option<Capex>,
-    /// Change of operating cost per year.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub om_change: Option<Money>,
-    /// Lifetime.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lifetime: Option<Measured<q::Time>>,
 }
 
 fn ratio(x: f64) -> Measured<q::Ratio> {

@@ -29,10 +29,9 @@ pub use baseline::{EndUse, end_uses, guest_nights, hot_water_kwh, metered, unacc
 pub use benchmarks::{
     Class, EndUseFigure, HotelBenchmarks, Indicator, Range, Reconciliation, benchmarks_schema,
 };
-pub use catalogue::{HotelChoice, HotelOption};
 pub use template::{
-    CoolingTower, HotWaterPlant, HotelCategory, HotelTemplate, Irrigation, Kitchen, Laundry,
-    Lighting, Pool, Showers, Taps, Waste, Wcs,
+    CoolingTower, HotWaterPlant, HotelCategory, HotelChoice, HotelOption, HotelTemplate,
+    Irrigation, Kitchen, Laundry, Lighting, Pool, Showers, Taps, Waste, Wcs,
 };
 
 use super::{Expansion, Sector, SectorModel};

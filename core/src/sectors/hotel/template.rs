@@ -4,11 +4,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
-use super::catalogue::HotelChoice;
 use super::sources;
 use crate::error::{Error, Result};
 use crate::flowsheet::Carrier;
+use crate::options::Capex;
 use crate::units::Measured;
+use crate::units::money::Money;
 
 /// The path of the template's fields in errors and warnings.
 pub(crate) const PATH: &str = "template.hotel";
@@ -329,6 +330,99 @@ impl HotWaterPlant {
     pub fn rise(&self) -> f64 {
         self.hot_temperature.si() - self.cold_temperature.si()
     }
+}
+
+/// Options of the hotel catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum HotelOption {
+    /// Low-flow shower heads (`flow` afterwards; the WaterSense maximum by default): shower
+    /// water, cold and hot, times new flow / old flow.
+    LowFlowShowers,
+    /// Tap aerators (`flow` afterwards; the WaterSense lavatory maximum by default).
+    TapAerators,
+    /// Low-flush WCs (`flush` afterwards; the WaterSense maximum by default).
+    LowFlushWcs,
+    /// A leak programme (`saving`: the share of the unaccounted water stopped); needs
+    /// `metered_water`.
+    LeakProgramme,
+    /// Towel and linen reuse (`saving`: the share of the linen no longer washed): laundry
+    /// water, hot water and electricity in proportion.
+    LinenReuse,
+    /// Efficient pre-rinse spray valves (`flow` afterwards; the WaterSense maximum by
+    /// default).
+    SprayValves,
+    /// A pool cover at night (`saving`: the share of the evaporation avoided); backwash
+    /// unchanged.
+    PoolCover,
+    /// A better boiler or burner tuning (`efficiency` afterwards).
+    BoilerUpgrade,
+    /// LED lamps instead of the present ones (`power` per fixture afterwards): the lighting's
+    /// electricity times new power / old power.
+    LedLighting,
+    /// Key-card switches and occupancy sensors (`control`: the share of the hours the lamps
+    /// stay on afterwards).
+    LightingControls,
+    /// Waste separation and composting (`fraction`: the share of the organic and recyclable
+    /// waste separated afterwards): what is separated is no longer disposed of, priced at the
+    /// `solid_waste` disposal price.
+    WasteSeparation,
+    /// More cycles of concentration in the cooling tower (`cycles` afterwards): blowdown and
+    /// make-up fall, evaporation is unchanged (utilities' cooling-tower calculator).
+    TowerCycles,
+    /// Solar water heating (`solar_share`: the share of the hot water's heat from the sun
+    /// afterwards): the boiler's or heat pump's energy times (1 − new) / (1 − old).
+    SolarWaterHeating,
+    /// A heat pump instead of the boiler (`cop`): the fuel replaced by electricity, heat /
+    /// COP, priced as `electricity`; hot water saved by other options saves that electricity.
+    HeatPump,
+}
+
+/// A catalogue option chosen, with the site's figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HotelChoice {
+    /// Which option.
+    pub id: HotelOption,
+    /// Flow afterwards (showers, taps, spray valves).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow: Option<Measured<q::VolumeRate>>,
+    /// Volume per flush afterwards (WCs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flush: Option<Measured<q::Volume>>,
+    /// Share saved (leaks, linen, pool evaporation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saving: Option<Measured<q::Ratio>>,
+    /// Boiler efficiency afterwards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub efficiency: Option<Measured<q::Ratio>>,
+    /// Heat pump seasonal COP.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cop: Option<f64>,
+    /// Power per lighting fixture afterwards (`"9 W"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub power: Option<Measured<q::Power>>,
+    /// Share of the lighting hours the lamps stay on afterwards (`"70 %"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub control: Option<Measured<q::Ratio>>,
+    /// Share of the organic and recyclable waste separated afterwards (`"80 %"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fraction: Option<Measured<q::Ratio>>,
+    /// Cooling-tower cycles of concentration afterwards (`6`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cycles: Option<f64>,
+    /// Share of the hot water's heat from solar collectors afterwards (`"60 %"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub solar_share: Option<Measured<q::Ratio>>,
+    /// Investment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capex: Option<Capex>,
+    /// Change of operating cost per year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub om_change: Option<Money>,
+    /// Lifetime.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifetime: Option<Measured<q::Time>>,
 }
 
 fn refuse(name: &str, value: impl std::fmt::Display, why: &str) -> Error {
