@@ -51,6 +51,9 @@ def test_closed_form_loss_probability_and_tables():
     assert tornado.index[0] == "prices.water"
     assert tornado.loc["prices.water", "swing"] == pytest.approx(1_000 * 1.6 * annuity(), rel=1e-12)
     assert s.sensitivity("rinse").loc["prices.water", "spearman"] == pytest.approx(1.0)
+    html = s._repr_html_()
+    assert "<td>rinse</td><td>2,289</td>" in html
+    assert "P(NPV&lt;0)" in html
 
 
 def test_threads_do_not_change_the_figures():

@@ -121,6 +121,33 @@ class Simulation:
         """Everything, as plain Python objects (the CLI's ``risk --format json --columns``)."""
         return self._data
 
+    def _repr_html_(self) -> str:
+        """The NPV of each option and of the portfolio as an HTML table, for Jupyter."""
+        from html import escape
+
+        def money(x: Any) -> str:
+            return "" if x is None else f"{x:,.0f}"
+
+        rows = []
+        for o in self._data["outputs"]:
+            if o["metric"] != "npv":
+                continue
+            s = o["spread"] or {}
+            p = o["probability_negative"]
+            rows.append(
+                f"<tr><td>{escape(o['option'])}</td><td>{money(o['base'])}</td>"
+                f"<td>{money(s.get('mean'))}</td><td>{money(s.get('p5'))}</td>"
+                f"<td>{money(s.get('p50'))}</td><td>{money(s.get('p95'))}</td>"
+                f"<td>{'' if p is None else f'{p:.1%}'}</td></tr>"
+            )
+        head = "".join(
+            f"<th>{h}</th>" for h in ["option", "base", "mean", "P5", "P50", "P95", "P(NPV&lt;0)"]
+        )
+        return (
+            f"<p>{self.draw_count} draws ({escape(self.method)}, seed {self.seed}); "
+            f"NPV in {escape(self.currency)}</p><table><tr>{head}</tr>{''.join(rows)}</table>"
+        )
+
     def __repr__(self) -> str:
         return (
             f"<Simulation {self.draw_count} draws ({self.method}, seed {self.seed}) of "
