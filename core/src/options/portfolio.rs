@@ -194,10 +194,24 @@ impl Metric {
 impl std::str::FromStr for Metric {
     type Err = Error;
 
+    /// The [`Metric::key`], or the options table's column of the metric
+    /// (`"simple_payback_years"`, `"discounted_payback_years"`), in any case.
+    ///
+    /// ```
+    /// use cleanprod::options::Metric;
+    /// assert_eq!("simple_payback_years".parse::<Metric>().unwrap(), Metric::SimplePayback);
+    /// assert_eq!("NPV".parse::<Metric>().unwrap(), Metric::Npv);
+    /// assert!("beauty".parse::<Metric>().is_err());
+    /// ```
     fn from_str(s: &str) -> Result<Metric> {
+        let name = s.trim().to_ascii_lowercase();
+        let years = |m: Metric| {
+            matches!(m, Metric::SimplePayback | Metric::DiscountedPayback)
+                && name.strip_suffix("_years") == Some(m.key())
+        };
         Metric::ALL
             .into_iter()
-            .find(|m| m.key() == s)
+            .find(|m| m.key() == name || years(*m))
             .ok_or_else(|| Error::UnknownVariant {
                 path: "metric".to_string(),
                 value: s.to_string(),

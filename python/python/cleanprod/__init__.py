@@ -14,10 +14,12 @@ from cleanprod.errors import (
     DocumentError,
     DocumentSyntaxError,
     InputError,
+    InvalidArgumentError,
     InvalidValueError,
     MultipleIrrWarning,
     NoSolutionError,
     UnitError,
+    UnknownIdError,
 )
 
 __all__ = [
@@ -29,10 +31,12 @@ __all__ = [
     "DocumentError",
     "DocumentSyntaxError",
     "InputError",
+    "InvalidArgumentError",
     "InvalidValueError",
     "MultipleIrrWarning",
     "NoSolutionError",
     "UnitError",
+    "UnknownIdError",
     "__version__",
     "canonical",
     "finance",

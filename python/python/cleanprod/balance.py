@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .errors import UnknownIdError
+
 __all__ = ["Balance"]
 
 
@@ -21,14 +23,17 @@ class Balance:
         for c in self.components:
             if c["component"] == name:
                 return c
-        raise KeyError(name)
+        known = ", ".join(c["component"] for c in self.components)
+        raise UnknownIdError(f"no component {name!r}; known components: {known}", "unknown_component", name, name)
 
     def value(self, component: str, stream: str) -> Any:
         """The solved or reconciled flow of ``component`` in ``stream`` (kg/yr), or None."""
-        for s in self.component(component)["streams"]:
+        streams = self.component(component)["streams"]
+        for s in streams:
             if s["stream"] == stream:
                 return s["value"]
-        raise KeyError(stream)
+        known = ", ".join(s["stream"] for s in streams)
+        raise UnknownIdError(f"no stream {stream!r} of {component}; known streams: {known}", "unknown_stream", stream, stream)
 
     @property
     def findings(self) -> list[str]:

@@ -8,6 +8,7 @@ from typing import Any, Optional
 __all__ = ["Evaluation"]
 
 from ._cleanprod import OPTION_COLUMNS  # the columns of Evaluation.options, from the core
+from .errors import UnknownIdError
 
 
 class Evaluation:
@@ -22,11 +23,27 @@ class Evaluation:
         self.results: list[dict[str, Any]] = data["options"]
 
     def option(self, option_id: str) -> dict[str, Any]:
-        """The appraisal of one option, alone against the baseline."""
+        """The appraisal of one option, alone against the baseline.
+
+        Raises
+        ------
+        UnknownIdError
+            (a :class:`KeyError`) for an id the evaluation does not have, listing those it has.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> ev.option("flow_restrictor")["annual_saving"]
+        1500.0
+        """
         for o in self.results:
             if o["id"] == option_id:
                 return o
-        raise KeyError(option_id)
+        known = ", ".join(o["id"] for o in self.results)
+        raise UnknownIdError(
+            f"no option {option_id!r}; known options: {known}", "unknown_option", str(option_id), str(option_id)
+        )
 
     @property
     def options(self) -> Any:
@@ -58,8 +75,22 @@ class Evaluation:
     def ranking(self, by: str = "npv") -> list[str]:
         """Option ids ranked by a metric, best first: ``"npv"``, ``"irr"``, ``"mirr"``,
         ``"simple_payback"``, ``"discounted_payback"``, ``"savings_to_investment"``,
-        ``"annual_saving"``, ``"capex"``, ``"levelized_cost"`` or ``"co2_avoided"``. Options
-        without a value of it (no IRR, a payback never reached) come last."""
+        ``"annual_saving"``, ``"capex"``, ``"levelized_cost"`` or ``"co2_avoided"``, or the
+        column of :attr:`options` that shows it (``"simple_payback_years"``), in any case.
+        Options without a value of it (no IRR, a payback never reached) come last.
+
+        Raises
+        ------
+        InvalidArgumentError
+            For an unknown metric, listing the known ones.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> ev.ranking("Simple_Payback_Years") == ev.ranking("simple_payback")
+        True
+        """
         if self._assessment is None:
             raise ValueError("this evaluation was not made from an Assessment")
         result: list[str] = self._assessment.rank(by)
