@@ -247,12 +247,26 @@ impl Assessment {
         class.call1((data, slf))
     }
 
-    /// The options with these ids applied in this order to one model, as a dict: `steps`
-    /// (what each adds to those before it) and `total`.
+    /// The options with these ids applied in this order to one model, as a
+    /// `cleanprod.tables.Portfolio` (a dict with `.to_pandas()`): `steps` (what each adds to
+    /// those before it) and `total`.
     fn portfolio<'py>(&self, py: Python<'py>, ids: Vec<String>) -> PyResult<Bound<'py, PyAny>> {
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let s = self.inner.portfolio(&ids).map_err(|e| py_err(py, &e))?;
-        to_py(py, &s)
+        let inner = &self.inner;
+        let s = py
+            .detach(|| inner.portfolio(&ids))
+            .map_err(|e| py_err(py, &e))?;
+        let currency = to_py(py, &self.inner.document().currency)?;
+        let class = py.import("cleanprod.tables")?.getattr("Portfolio")?;
+        class.call1((to_py(py, &s)?, currency))
+    }
+
+    /// The appraisal of every option as an HTML table (units and currency in the headers),
+    /// as `Evaluation` shows itself in Jupyter.
+    fn options_html(&self, py: Python<'_>) -> PyResult<String> {
+        let inner = &self.inner;
+        let e = py.detach(|| inner.evaluate()).map_err(|e| py_err(py, &e))?;
+        Ok(cleanprod::report::options_html(e))
     }
 
     /// Option ids ranked by a metric (`"npv"`, `"irr"`, `"mirr"`, `"simple_payback"`,
@@ -272,7 +286,8 @@ impl Assessment {
         let Some(b) = self.inner.benchmarks().map_err(|e| py_err(py, &e))? else {
             return Ok(None);
         };
-        to_py(py, &b).map(Some)
+        let class = py.import("cleanprod.tables")?.getattr("Benchmarks")?;
+        class.call1((to_py(py, &b)?,)).map(Some)
     }
 
     /// The reconciliation of the redundant measurements per component: each test (chi-square,
@@ -280,7 +295,8 @@ impl Assessment {
     /// dicts (amounts in kg/yr).
     fn reconcile<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let r = self.inner.reconcile().map_err(|e| py_err(py, &e))?;
-        to_py(py, &r)
+        let class = py.import("cleanprod.tables")?.getattr("Reconciliation")?;
+        class.call1((to_py(py, &r)?,))
     }
 
     /// The figures a consultant checks first, as a dict.

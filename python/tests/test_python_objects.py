@@ -197,7 +197,7 @@ def test_evaluate_and_balance_release_the_gil():
 
 @pytest.mark.parametrize(
     "module",
-    ["cleanprod.finance", "cleanprod.errors", "cleanprod.evaluation"],
+    ["cleanprod.finance", "cleanprod.errors", "cleanprod.evaluation", "cleanprod.tables"],
 )
 def test_docstring_examples_run(module, monkeypatch):
     import importlib

@@ -67,6 +67,9 @@ pub struct SequenceStep {
     pub co2_avoided: Option<f64>,
     /// Incremental savings per resource and load, with units.
     pub deltas: BTreeMap<String, String>,
+    /// The amounts of `deltas` as numbers, one unit per resource (see
+    /// [`OptionResult::savings`]).
+    pub savings: Vec<super::Saving>,
     /// Money saved per year by this option and those before it.
     pub cumulative_annual_saving: f64,
     /// NPV of this option and those before it.
@@ -313,6 +316,7 @@ fn run(model: &Model<'_>, order: &[usize]) -> Result<Sequence> {
             npv: r.npv,
             co2_avoided: r.co2_avoided,
             deltas: r.deltas,
+            savings: r.savings,
             cumulative_annual_saving: saving,
             cumulative_npv: npv,
         });

@@ -5,7 +5,7 @@
 12.0
 """
 
-from cleanprod import finance, risk, utilities
+from cleanprod import finance, risk, tables, utilities
 from cleanprod._cleanprod import FORMAT, Assessment, __version__, canonical, schema, to_si
 from cleanprod.balance import Balance
 from cleanprod.evaluation import Evaluation
@@ -42,6 +42,7 @@ __all__ = [
     "finance",
     "risk",
     "schema",
+    "tables",
     "to_si",
     "utilities",
 ]

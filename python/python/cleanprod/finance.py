@@ -252,7 +252,7 @@ def npv(
     if a.ndim == 1:
         vals, codes = vals[:, 0], codes[:, 0]
     pd = _sys.modules.get("pandas")
-    rate_index = rate.index if _pandas_kind(rate) == "series" else None
+    rate_index = cast(Any, rate).index if _pandas_kind(rate) == "series" else None
     if pd is not None and (rate_index is not None or index is not None):
         if a.ndim == 1:
             vals, codes = pd.Series(vals, index=rate_index, name="npv"), pd.Series(codes, index=rate_index, name="status")
@@ -448,7 +448,7 @@ def _time_value(
     if isinstance(w, str) and all(_np.ndim(v) == 0 for _, v in args):
         values = [_number(v, n) for n, v in args]
         if name == "rate":
-            result: float = _native.rate(*values, w, guess)
+            result: float = _native.rate(values[0], values[1], values[2], values[3], w, guess)
         else:
             result = getattr(_native, name)(*values, w)
         if status:
