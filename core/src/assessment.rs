@@ -72,6 +72,32 @@ impl Assessment {
         Assessment::from_document(document::from_value(value)?)
     }
 
+    /// A new assessment: this one's document with each `(path, value)` written at its path
+    /// (paths as errors name them: `prices.water`, `options[rinse].capex`,
+    /// `template.tanning.chrome_exhaustion`), validated as any document is. A scenario in
+    /// one call; this assessment is unchanged.
+    ///
+    /// ```
+    /// use cleanprod::Assessment;
+    /// # let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/tannery.toml")).unwrap();
+    /// let a = Assessment::from_toml_str(&text).unwrap();
+    /// let dear = a.with_values(&[("prices.water".into(), "40 MXN/m3".into())]).unwrap();
+    /// assert!(dear.to_json_string().contains("\"water\": \"40 MXN/m3\""));
+    /// assert!(!a.to_json_string().contains("40 MXN/m3"));
+    /// let e = a.with_values(&[("prices.water".into(), "40 MXN".into())]).unwrap_err();
+    /// assert_eq!(e.path(), "prices.water");
+    /// let e = a.with_values(&[("pricez.water".into(), "40 MXN/m3".into())]).unwrap_err();
+    /// assert_eq!(e.path(), "pricez.water");
+    /// ```
+    pub fn with_values(&self, values: &[(String, serde_json::Value)]) -> Result<Self> {
+        let mut doc = serde_json::to_value(&self.document).map_err(|e| Error::InvalidType {
+            path: String::new(),
+            message: e.to_string(),
+        })?;
+        crate::document::paths::write_values(&mut doc, values)?;
+        Assessment::from_json_value(doc)
+    }
+
     /// Validate a typed document built in Rust: its sections, then its template expanded once,
     /// then its options against the flowsheet they edit.
     pub fn from_document(document: Document) -> Result<Self> {

@@ -212,6 +212,29 @@ impl Assessment {
             .map_err(|e| py_err(py, &e))
     }
 
+    /// A new Assessment with the values of `values` (a dict from path to value, paths as
+    /// errors name them: `"prices.water"`, `"options[rinse].capex"`,
+    /// `"template.tanning.chrome_exhaustion"`) written into this one's document, validated.
+    fn with_values(&self, py: Python<'_>, values: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut pairs = Vec::with_capacity(values.len());
+        for (k, v) in values.iter() {
+            let Ok(path) = k.extract::<String>() else {
+                return Err(arg_err(
+                    py,
+                    "values",
+                    &k.repr()?.to_cow()?,
+                    "the keys of values must be paths such as \"prices.water\"".to_string(),
+                ));
+            };
+            let value = json_of(py, &v, &path, 1)?;
+            pairs.push((path, value));
+        }
+        self.inner
+            .with_values(&pairs)
+            .map(|inner| Assessment { inner })
+            .map_err(|e| py_err(py, &e))
+    }
+
     /// The document as a dict; every physical value is a string with its unit.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner.document())

@@ -31,6 +31,7 @@
 //! ```
 
 mod load;
+pub(crate) mod paths;
 mod version;
 
 use schemars::JsonSchema;

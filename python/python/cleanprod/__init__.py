@@ -9,6 +9,7 @@ from cleanprod import finance, risk, tables, utilities
 from cleanprod._cleanprod import FORMAT, Assessment, __version__, canonical, schema, to_si
 from cleanprod.balance import Balance
 from cleanprod.evaluation import Evaluation
+from cleanprod.tables import compare
 from cleanprod.errors import (
     CleanprodError,
     DocumentError,
@@ -39,6 +40,7 @@ __all__ = [
     "UnknownIdError",
     "__version__",
     "canonical",
+    "compare",
     "finance",
     "risk",
     "schema",

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from typing import Any, Iterable, Mapping, Optional
 
-__all__ = ["UNITS", "Benchmarks", "Portfolio", "Reconciliation", "frame", "to_polars"]
+__all__ = ["UNITS", "Benchmarks", "Portfolio", "Reconciliation", "compare", "frame", "to_polars"]
 
 #: The key of ``DataFrame.attrs`` that maps each column to its unit.
 UNITS = "units"
@@ -198,3 +198,50 @@ class Reconciliation(list):  # type: ignore[type-arg]
     def to_polars(self) -> Any:
         """:meth:`to_pandas` as polars (see :func:`to_polars`)."""
         return to_polars(self.to_pandas())
+
+
+def compare(assessments: Mapping[str, Any]) -> Any:
+    """The option tables of several assessments lined up: one row per scenario and option
+    (a DataFrame indexed by ``scenario`` and ``id``), the columns of
+    :meth:`cleanprod.Evaluation.to_pandas`, units in ``attrs["units"]``. The assessments must
+    share a currency. Needs pandas.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> a = cp.Assessment.from_file("examples/tannery.toml")
+    >>> b = a.with_values({"prices.water": "40 MXN/m3"})
+    >>> t = cp.compare({"base": a, "dear water": b})
+    >>> bool(t.loc[("dear water", "batch_washing"), "npv"] > t.loc[("base", "batch_washing"), "npv"])
+    True
+    """
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+    from .errors import InvalidArgumentError
+
+    tables = {}
+    units: dict[str, str] = {}
+    currencies = set()
+    for name, a in assessments.items():
+        ev = a.evaluate()
+        currencies.add(ev.currency)
+        t = ev.to_pandas()
+        tables[name] = t
+        units.update(t.attrs["units"])
+    if len(currencies) > 1:
+        raise InvalidArgumentError(
+            f"the assessments compared must share a currency, not {', '.join(sorted(currencies))}",
+            "invalid_argument",
+            "assessments",
+            None,
+        )
+    if not tables:
+        raise InvalidArgumentError("no assessment to compare", "invalid_argument", "assessments", None)
+    out = pd.concat(tables, names=["scenario", "id"])
+    for c in out.columns:
+        if c in units and out[c].dtype == object:
+            out[c] = out[c].astype(float)
+    savings = [c for c in out.columns if c in units and units[c].endswith("/yr") and c not in ("annual_saving", "co2_avoided")]
+    out[savings] = out[savings].fillna(0.0)
+    out.attrs["units"] = {c: u for c, u in units.items() if c in out.columns}
+    return out

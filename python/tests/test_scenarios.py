@@ -1,0 +1,58 @@
+"""Scenarios in one call (issue 19, item 3): with_values and compare."""
+
+import numpy as np
+import pytest
+
+import cleanprod as cp
+from conftest import ROOT
+
+TANNERY = ROOT / "examples" / "tannery.toml"
+
+
+def test_with_values_returns_a_new_validated_assessment():
+    a = cp.Assessment.from_file(TANNERY)
+    b = a.with_values({"prices.water": "40 MXN/m3", "schedule.days_per_year": np.int64(300)})
+    assert b is not a and b != a
+    assert b.to_dict()["prices"]["water"] == "40 MXN/m3"
+    assert b.to_dict()["schedule"]["days_per_year"] == 300
+    assert a.to_dict()["prices"]["water"] == "32 MXN/m3"  # unchanged
+    # dearer water: the water-saving option is worth more, the others the same
+    ev_a, ev_b = a.evaluate(), b.evaluate()
+    assert ev_b.option("batch_washing")["annual_saving"] > ev_a.option("batch_washing")["annual_saving"]
+
+
+def test_with_values_writes_template_fields_and_items_by_id():
+    a = cp.Assessment.from_file(TANNERY)
+    d = a.to_dict()
+    template = d["template"]["tanning"]
+    field = next(k for k, v in template.items() if isinstance(v, str) and v.endswith("%"))
+    b = a.with_values({f"template.tanning.{field}": "50 %"})
+    assert b.to_dict()["template"]["tanning"][field] == "50 %"
+
+
+def test_with_values_errors_name_the_path():
+    a = cp.Assessment.from_file(TANNERY)
+    with pytest.raises(cp.UnitError) as info:
+        a.with_values({"prices.water": "40 MXN"})
+    assert info.value.path == "prices.water"
+    with pytest.raises(cp.DocumentError) as info2:
+        a.with_values({"pricez.water": "40 MXN/m3"})
+    assert info2.value.path == "pricez.water" and info2.value.code == "unknown_reference"
+    with pytest.raises(cp.InvalidArgumentError):
+        a.with_values({1: "x"})  # type: ignore[dict-item]
+
+
+def test_compare_lines_up_the_option_tables():
+    a = cp.Assessment.from_file(TANNERY)
+    b = a.with_values({"prices.water": "40 MXN/m3"})
+    t = cp.compare({"base": a, "dear water": b})
+    assert t.index.names == ["scenario", "id"]
+    assert set(t.index.get_level_values("scenario")) == {"base", "dear water"}
+    assert t.attrs["units"]["npv"] == "MXN"
+    base, dear = t.loc["base"], t.loc["dear water"]
+    assert list(base.index) == list(dear.index)
+    assert dear.loc["batch_washing", "npv"] > base.loc["batch_washing", "npv"]
+    assert dear.loc["high_exhaustion", "npv"] == pytest.approx(base.loc["high_exhaustion", "npv"], rel=1e-12)
+    hotel = cp.Assessment.from_file(ROOT / "examples" / "hotel.toml")
+    with pytest.raises(cp.InvalidArgumentError, match="currency"):
+        cp.compare({"tannery": a, "hotel": hotel})
