@@ -271,13 +271,7 @@ fn read(file: &Path) -> Result<Assessment, String> {
 
 /// The example document of each sector, a realistic start to edit.
 fn starting_document(sector: Sector) -> &'static str {
-    match sector {
-        Sector::Tanning => include_str!("../../examples/tannery.toml"),
-        Sector::Hotel => include_str!("../../examples/hotel.toml"),
-        Sector::Hospital => include_str!("../../examples/hospital.toml"),
-        Sector::Chemicals => include_str!("../../examples/chemicals.toml"),
-        Sector::Automotive => include_str!("../../examples/automotive.toml"),
-    }
+    cleanprod::document::starting_document(sector)
 }
 
 /// The command line: the derived commands, and under `calc` (when `with_calculators`) one

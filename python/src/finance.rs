@@ -254,8 +254,7 @@ pub(crate) fn rate(
     when: &str,
     guess: f64,
 ) -> PyResult<f64> {
-    finance::rate_with_guess(nper, pmt, pv, fv, parse(py, when)?, guess)
-        .map_err(|e| py_err(py, &e))
+    finance::rate_with_guess(nper, pmt, pv, fv, parse(py, when)?, guess).map_err(|e| py_err(py, &e))
 }
 
 /// The code of a `when` name in a time-value batch: 0 (end) or 1 (begin).
@@ -276,7 +275,9 @@ pub(crate) fn time_value_batch<'py>(
     guess: f64,
 ) -> PyResult<Batch<'py>> {
     let function: TimeValue = parse(py, function)?;
-    run_batch(py, &rows, |v, _| finance::time_value_batch(function, v, guess))
+    run_batch(py, &rows, |v, _| {
+        finance::time_value_batch(function, v, guess)
+    })
 }
 
 #[pyfunction]
@@ -361,7 +362,10 @@ pub(crate) fn loan_schedule(
                 py,
                 name,
                 &n.to_string(),
-                format!("{name} must be a whole number from 0 to {}, not {n}", u32::MAX),
+                format!(
+                    "{name} must be a whole number from 0 to {}, not {n}",
+                    u32::MAX
+                ),
             )
         })
     };

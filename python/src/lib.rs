@@ -67,7 +67,12 @@ const MAX_DEPTH: usize = 64;
 /// float, None, and numpy scalars) as a JSON value. A float that is a whole number becomes an
 /// integer, so `300.0` fills an integer field; NaN becomes null, which the core refuses with
 /// its path. Anything else is a `DocumentError` at its path.
-fn json_of(py: Python<'_>, obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> PyResult<serde_json::Value> {
+fn json_of(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    path: &str,
+    depth: usize,
+) -> PyResult<serde_json::Value> {
     use pyo3::types::{PyBool, PyFloat, PyInt, PyList, PyString, PyTuple};
     use serde_json::Value;
     let wrong = |what: String| {
@@ -118,12 +123,18 @@ fn json_of(py: Python<'_>, obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> 
     let numpy_bool = obj
         .get_type()
         .name()
-        .map(|n| n.to_cow().map(|n| n == "bool" || n == "bool_").unwrap_or(false))
+        .map(|n| {
+            n.to_cow()
+                .map(|n| n == "bool" || n == "bool_")
+                .unwrap_or(false)
+        })
         .unwrap_or(false);
     if numpy_bool && obj.hasattr("item")? {
         return json_of(py, &obj.call_method0("item")?, path, depth);
     }
-    if obj.is_instance_of::<PyInt>() || (!obj.is_instance_of::<PyFloat>() && obj.hasattr("__index__")?) {
+    if obj.is_instance_of::<PyInt>()
+        || (!obj.is_instance_of::<PyFloat>() && obj.hasattr("__index__")?)
+    {
         let i = obj.call_method0("__index__")?;
         if let Ok(n) = i.extract::<i64>() {
             return Ok(Value::from(n));
@@ -444,7 +455,9 @@ impl Assessment {
     }
 
     /// Pickling and `copy.deepcopy` go through the document's JSON.
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String, &'static str))> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String, &'static str))> {
         let from_str = slf.get_type().getattr("from_str")?;
         Ok((from_str, (slf.get().inner.to_json_string(), "json")))
     }
@@ -460,6 +473,14 @@ impl Assessment {
             .map(|o| o.get().inner == self.inner)
             .unwrap_or(false)
     }
+}
+
+/// A commented starting document (TOML text) for a sector: "tanning", "hotel", "hospital",
+/// "chemicals" or "automotive" (the CLI's `cleanprod new SECTOR`).
+#[pyfunction]
+fn new(py: Python<'_>, sector: &str) -> PyResult<&'static str> {
+    let sector: cleanprod::document::Sector = sector.parse().map_err(|e| arg_err_of(py, &e))?;
+    Ok(cleanprod::document::starting_document(sector))
 }
 
 /// The JSON Schema of the document format, as a dict.
@@ -488,6 +509,7 @@ fn canonical(py: Python<'_>, text: &str, dimension: &str) -> PyResult<String> {
 fn _cleanprod(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Assessment>()?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(new, m)?)?;
     m.add_function(wrap_pyfunction!(to_si, m)?)?;
     m.add_function(wrap_pyfunction!(canonical, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

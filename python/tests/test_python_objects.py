@@ -158,6 +158,8 @@ def test_evaluation_and_balance_pickle():
     b2 = pickle.loads(pickle.dumps(b))
     assert b2.to_dict() == b.to_dict()
     assert copy.deepcopy(ev).to_dict() == ev.to_dict()
+    assert back == ev and b2 == b and ev != b
+    assert ev != cp.Assessment.from_file(EFFECTS).evaluate()
 
 
 def test_evaluate_and_balance_release_the_gil():

@@ -56,3 +56,12 @@ def test_compare_lines_up_the_option_tables():
     hotel = cp.Assessment.from_file(ROOT / "examples" / "hotel.toml")
     with pytest.raises(cp.InvalidArgumentError, match="currency"):
         cp.compare({"tannery": a, "hotel": hotel})
+
+
+def test_new_gives_the_starting_document_of_the_cli():
+    text = cp.new("hotel")
+    assert text == (ROOT / "examples" / "hotel.toml").read_text(encoding="utf-8")
+    assert cp.Assessment.from_str(text).to_dict()["site"]["sector"] == "hotel"
+    with pytest.raises(cp.InvalidArgumentError) as info:
+        cp.new("bakery")  # type: ignore[arg-type]
+    assert "tanning" in str(info.value)

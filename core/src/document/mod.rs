@@ -174,6 +174,25 @@ impl Document {
     }
 }
 
+/// A commented starting document for `sector` (TOML): the repository's example of the sector,
+/// to copy and fill with the site's own figures (the CLI's `cleanprod new SECTOR`).
+///
+/// ```
+/// use cleanprod::{Assessment, document::{Sector, starting_document}};
+/// let text = starting_document(Sector::Hotel);
+/// assert!(text.contains("[template.hotel]"));
+/// assert!(Assessment::from_toml_str(text).is_ok());
+/// ```
+pub fn starting_document(sector: Sector) -> &'static str {
+    match sector {
+        Sector::Tanning => include_str!("../../../examples/tannery.toml"),
+        Sector::Hotel => include_str!("../../../examples/hotel.toml"),
+        Sector::Hospital => include_str!("../../../examples/hospital.toml"),
+        Sector::Chemicals => include_str!("../../../examples/chemicals.toml"),
+        Sector::Automotive => include_str!("../../../examples/automotive.toml"),
+    }
+}
+
 /// The JSON Schema of the document format, generated from these types. Optional fields may be
 /// absent, never `null`.
 pub fn schema() -> serde_json::Value {

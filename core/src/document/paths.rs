@@ -30,7 +30,11 @@ pub(crate) fn slot<'v>(doc: &'v mut Value, steps: &[Step]) -> Option<&'v mut Val
 
 /// The path `path` resolved in `doc`: its steps, and the value there (None when the last key
 /// is absent from an object that exists).
-pub(crate) fn resolve<'v>(doc: &'v Value, path: &str, at: &str) -> Result<(Vec<Step>, Option<&'v Value>)> {
+pub(crate) fn resolve<'v>(
+    doc: &'v Value,
+    path: &str,
+    at: &str,
+) -> Result<(Vec<Step>, Option<&'v Value>)> {
     let unknown = |why: &str| Error::UnknownReference {
         path: at.to_string(),
         value: path.to_string(),
@@ -95,7 +99,6 @@ pub(crate) fn resolve<'v>(doc: &'v Value, path: &str, at: &str) -> Result<(Vec<S
     Ok((steps, here))
 }
 
-
 /// `doc` with each `(path, value)` written at its path (a missing last key of an existing
 /// section is added); a path that leads nowhere is an [`Error::UnknownReference`] at that
 /// path. The values are not checked here: the document they make is, when it is read.
@@ -130,6 +133,9 @@ mod tests {
         assert_eq!(doc["prices"]["electricity"], "2 MXN/kWh");
         assert_eq!(doc["options"][0]["capex"], "900 MXN");
         let e = write_values(&mut doc, &[("options[b].capex".into(), Value::Null)]).unwrap_err();
-        assert_eq!((e.path(), e.code()), ("options[b].capex", "unknown_reference"));
+        assert_eq!(
+            (e.path(), e.code()),
+            ("options[b].capex", "unknown_reference")
+        );
     }
 }

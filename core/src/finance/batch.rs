@@ -202,7 +202,13 @@ pub fn time_value_batch(function: TimeValue, rows: &[f64], guess: f64) -> Result
         let when = match row[arity] {
             0.0 => When::End,
             1.0 => When::Begin,
-            w => return Err(Error::out_of_range("when", w, "must be 0 (end) or 1 (begin)")),
+            w => {
+                return Err(Error::out_of_range(
+                    "when",
+                    w,
+                    "must be 0 (end) or 1 (begin)",
+                ));
+            }
         };
         function
             .call(&row[..arity], when, guess)
@@ -413,24 +419,37 @@ mod tests {
         rows.extend([0.1, 36.0, 12_000.0, 500.0, 0.5]);
         let r = time_value_batch(TimeValue::Pmt, &rows, 0.1).unwrap();
         for (i, row) in rows.chunks(5).enumerate().take(6) {
-            let when = if row[4] == 0.0 { When::End } else { When::Begin };
+            let when = if row[4] == 0.0 {
+                When::End
+            } else {
+                When::Begin
+            };
             let want = pmt(row[0], row[1], row[2], row[3], when).unwrap();
             assert_eq!(r.values[i].to_bits(), want.to_bits());
         }
         assert_eq!(r.status[6..], [Status::Invalid, Status::Invalid]);
         assert!(r.values[6].is_nan() && r.values[7].is_nan());
         // 400 a period never repays 12,000 at 7 %: no root, not an error for the batch
-        let n = time_value_batch(TimeValue::Nper, &[0.07, -400.0, 12_000.0, 0.0, 0.0], 0.1).unwrap();
+        let n =
+            time_value_batch(TimeValue::Nper, &[0.07, -400.0, 12_000.0, 0.0, 0.0], 0.1).unwrap();
         assert!(nper(0.07, -400.0, 12_000.0, 0.0, When::End).is_err());
         assert_eq!(n.status, [Status::NoRoot]);
-        let q = time_value_batch(TimeValue::Rate, &[10.0, 0.0, -3500.0, 10000.0, 0.0], 0.1).unwrap();
+        let q =
+            time_value_batch(TimeValue::Rate, &[10.0, 0.0, -3500.0, 10000.0, 0.0], 0.1).unwrap();
         let want = rate(10.0, 0.0, -3500.0, 10000.0, When::End).unwrap();
         assert_eq!(q.values[0].to_bits(), want.to_bits());
         assert_eq!(
-            time_value_batch(TimeValue::Rate, &rows[..5], f64::NAN).unwrap_err().path(),
+            time_value_batch(TimeValue::Rate, &rows[..5], f64::NAN)
+                .unwrap_err()
+                .path(),
             "guess"
         );
-        assert_eq!(time_value_batch(TimeValue::Ipmt, &rows[..5], 0.1).unwrap_err().path(), "row_len");
+        assert_eq!(
+            time_value_batch(TimeValue::Ipmt, &rows[..5], 0.1)
+                .unwrap_err()
+                .path(),
+            "row_len"
+        );
         assert_eq!("ppmt".parse::<TimeValue>().unwrap(), TimeValue::Ppmt);
         assert_eq!("pnt".parse::<TimeValue>().unwrap_err().path(), "function");
     }

@@ -32,8 +32,8 @@ mod rows;
 mod tvm;
 
 pub use batch::{
-    discounted_payback_batch, irr_batch, mirr_batch, npv_batch, payback_batch,
-    profitability_index_batch, time_value_batch, TimeValue,
+    TimeValue, discounted_payback_batch, irr_batch, mirr_batch, npv_batch, payback_batch,
+    profitability_index_batch, time_value_batch,
 };
 pub use cashflow::{CashFlowPlan, CashFlows, MoneyBasis, Stream, Tax, nominal_rate, real_rate};
 pub use dated::{Date, DayCount, xirr, xirr_with, xnpv, xnpv_with};

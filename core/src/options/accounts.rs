@@ -96,7 +96,10 @@ impl Changes {
         let resources = self.amounts.iter().map(|(name, (amount, dimension))| {
             (name, amount / si_per_display_unit(*dimension), *dimension)
         });
-        let loads = self.loads.iter().map(|(label, kg)| (label, *kg, Dimension::Mass));
+        let loads = self
+            .loads
+            .iter()
+            .map(|(label, kg)| (label, *kg, Dimension::Mass));
         resources
             .chain(loads)
             .map(|(name, amount, dimension)| super::Saving {

@@ -842,7 +842,11 @@ pub fn options_html(e: &Evaluation) -> String {
             opt(o.co2_avoided, &significant),
         ];
         for (r, _) in &resources {
-            let amount = o.savings.iter().find(|s| s.resource == *r).map(|s| s.amount);
+            let amount = o
+                .savings
+                .iter()
+                .find(|s| s.resource == *r)
+                .map(|s| s.amount);
             cells.push(opt(amount, &significant));
         }
         out.push_str("<tr>");

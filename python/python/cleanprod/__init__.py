@@ -6,7 +6,7 @@
 """
 
 from cleanprod import finance, risk, tables, utilities
-from cleanprod._cleanprod import FORMAT, Assessment, __version__, canonical, schema, to_si
+from cleanprod._cleanprod import FORMAT, Assessment, __version__, canonical, new, schema, to_si
 from cleanprod.balance import Balance
 from cleanprod.evaluation import Evaluation
 from cleanprod.tables import compare
@@ -42,6 +42,7 @@ __all__ = [
     "canonical",
     "compare",
     "finance",
+    "new",
     "risk",
     "schema",
     "tables",

@@ -12,7 +12,7 @@ from cleanprod.risk import Simulation
 from cleanprod.tables import Benchmarks, Portfolio, Reconciliation
 
 __all__ = [
-    "FORMAT", "OPTION_COLUMNS", "Assessment", "__version__", "canonical", "schema", "to_si",
+    "FORMAT", "OPTION_COLUMNS", "Assessment", "__version__", "canonical", "new", "schema", "to_si",
     "DEFAULT_GUESS", "DEFAULT_PAYMENTS_PER_YEAR", "statuses",
     "npv", "npv_batch", "irr", "irr_roots", "irr_batch", "mirr", "mirr_batch", "payback", "payback_batch",
     "discounted_payback", "discounted_payback_batch", "profitability_index", "profitability_index_batch", "benefit_cost_ratio",
@@ -64,6 +64,7 @@ class Assessment:
     def __copy__(self) -> Assessment: ...
 
 def schema() -> dict[str, Any]: ...
+def new(sector: Literal["tanning", "hotel", "hospital", "chemicals", "automotive"]) -> str: ...
 def to_si(text: str, dimension: str) -> float: ...
 def canonical(text: str, dimension: str) -> str: ...
 

@@ -63,6 +63,12 @@ class Balance:
             df.attrs["units"] = {c: self.unit for c in df.columns if c in _AMOUNTS}
         return {"streams": streams, "units": units}
 
+    def __eq__(self, other: object) -> bool:
+        """Two balances are equal when their figures are."""
+        return isinstance(other, Balance) and self._data == other._data
+
+    __hash__ = None  # type: ignore[assignment]
+
     def __repr__(self) -> str:
         names = ", ".join(c["component"] for c in self.components)
         return f"<Balance of {names} ({self.unit}), {len(self.findings)} findings>"

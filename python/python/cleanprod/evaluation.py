@@ -184,5 +184,11 @@ class Evaluation:
         """The appraisal as plain data."""
         return self._data
 
+    def __eq__(self, other: object) -> bool:
+        """Two evaluations are equal when their figures are."""
+        return isinstance(other, Evaluation) and self._data == other._data
+
+    __hash__ = None  # type: ignore[assignment]
+
     def __repr__(self) -> str:
         return f"<Evaluation of {len(self.results)} options ({self.currency})>"
