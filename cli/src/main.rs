@@ -256,7 +256,9 @@ fn run(command: Command) -> Result<String, String> {
             let sector: Sector = sector
                 .parse()
                 .map_err(|e: cleanprod::Error| e.to_string())?;
-            Ok(starting_document(sector).to_string())
+            starting_document(sector)
+                .map(str::to_string)
+                .ok_or_else(|| format!("no starting document for {sector}"))
         }
     }
 }
@@ -270,7 +272,7 @@ fn read(file: &Path) -> Result<Assessment, String> {
 }
 
 /// The example document of each sector, a realistic start to edit.
-fn starting_document(sector: Sector) -> &'static str {
+fn starting_document(sector: Sector) -> Option<&'static str> {
     cleanprod::document::starting_document(sector)
 }
 

@@ -480,7 +480,14 @@ impl Assessment {
 #[pyfunction]
 fn new(py: Python<'_>, sector: &str) -> PyResult<&'static str> {
     let sector: cleanprod::document::Sector = sector.parse().map_err(|e| arg_err_of(py, &e))?;
-    Ok(cleanprod::document::starting_document(sector))
+    cleanprod::document::starting_document(sector).ok_or_else(|| {
+        arg_err(
+            py,
+            "sector",
+            &sector.to_string(),
+            format!("no starting document for {sector}"),
+        )
+    })
 }
 
 /// The JSON Schema of the document format, as a dict.
