@@ -209,3 +209,17 @@ def test_every_form_of_the_time_value_arguments_gives_identical_numbers(seed):
             assert list(got.index) == [f"loan{i}" for i in range(8)]
         back = finance.pv(make(rate), make(nper_), make(want))
         np.testing.assert_array_equal(np.asarray(back), finance.pv(rate, nper_, want), err_msg=form)
+
+
+def test_the_multiple_irr_warning_points_at_the_caller():
+    with pytest.warns(cp.MultipleIrrWarning) as record:
+        finance.irr(pd.Series([-1.0, 2.3, -1.32]), guess=0.25)
+    assert record[0].filename == __file__
+
+
+def test_when_as_numbers_of_any_type():
+    begin = finance.pmt(0.1, 10, 100, 0, "begin")
+    assert finance.pmt(0.1, 10, 100, 0, 1.0) == begin
+    assert finance.pmt(0.1, 10, 100, 0, np.int64(1)) == begin
+    with pytest.raises(cp.InvalidArgumentError):
+        finance.pmt(0.1, 10, 100, 0, True)  # type: ignore[arg-type]

@@ -298,7 +298,7 @@ def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: bool = Fa
     def one(a: _npt.NDArray[_np.float64]) -> float:
         r, _roots, _complete, warning = _native.irr(a, g)
         if warning is not None:
-            _warnings.warn(warning, _MultipleIrrWarning, stacklevel=3)
+            _warnings.warn(warning, _MultipleIrrWarning, stacklevel=4)  # the caller of irr
         return r
 
     return _per_row("irr", values, status, one, lambda rows: _native.irr_batch(rows, g))
@@ -430,8 +430,11 @@ def _when_codes(when: Any) -> Any:
             raise _InvalidArgumentError(
                 "when must be \"end\", \"begin\", 0 or 1, not a boolean", "invalid_argument", "when", repr(when)
             )
-        w = when if isinstance(when, str) else str(when.item() if isinstance(when, _np.generic) else when)
-        return w
+        if isinstance(when, str):
+            return when
+        w = when.item() if isinstance(when, _np.generic) else when
+        # numpy-financial's 0 and 1 (1.0 too) as the engine's names "0" and "1"
+        return str(int(w)) if isinstance(w, (int, float)) and w in (0, 1) else str(w)
     a = when.to_numpy() if _pandas_kind(when) is not None else _np.asarray(when)
     if a.dtype.kind in "OUS":
         names = {str(v): float(_native.when_code(str(v))) for v in _np.unique(a.astype(str))}
