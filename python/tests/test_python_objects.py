@@ -199,7 +199,7 @@ def test_evaluate_and_balance_release_the_gil():
 
 @pytest.mark.parametrize(
     "module",
-    ["cleanprod.finance", "cleanprod.errors", "cleanprod.evaluation", "cleanprod.tables"],
+    ["cleanprod", "cleanprod.finance", "cleanprod.errors", "cleanprod.evaluation", "cleanprod.tables", "cleanprod.risk"],
 )
 def test_docstring_examples_run(module, monkeypatch):
     import importlib
