@@ -246,6 +246,46 @@ impl Assessment {
             .map_err(|e| py_err(py, &e))
     }
 
+    /// A new Assessment with `option` (a dict shaped as an option of the document: `id`,
+    /// `title`, `category`, `capex`, `effects`...) added to the document's own options.
+    fn with_option(&self, py: Python<'_>, option: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let n = self.inner.document().options.len();
+        let value = json_of(py, option.as_any(), &format!("options[{n}]"), 1)?;
+        self.inner
+            .with_option(value)
+            .map(|inner| Assessment { inner })
+            .map_err(|e| py_err(py, &e))
+    }
+
+    /// A new Assessment without the options `ids` (the document's own or its template's) and
+    /// the uncertain inputs that sample them.
+    fn without_options(&self, py: Python<'_>, ids: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if ids.is_instance_of::<pyo3::types::PyString>() {
+            return Err(arg_err(
+                py,
+                "ids",
+                &ids.to_string(),
+                "ids must be a list of option ids, not one string".to_string(),
+            ));
+        }
+        let ids: Vec<String> = ids.extract().map_err(|_| {
+            arg_err(
+                py,
+                "ids",
+                &ids.to_string(),
+                "ids must be a list of option ids".to_string(),
+            )
+        })?;
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        self.inner
+            .without_options(&ids)
+            .map(|inner| Assessment { inner })
+            .map_err(|e| match e.code() {
+                "unknown_reference" if e.path().starts_with("ids[") => arg_err_of(py, &e),
+                _ => py_err(py, &e),
+            })
+    }
+
     /// The document as a dict; every physical value is a string with its unit.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner.document())

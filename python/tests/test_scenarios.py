@@ -65,3 +65,36 @@ def test_new_gives_the_starting_document_of_the_cli():
     with pytest.raises(cp.InvalidArgumentError) as info:
         cp.new("bakery")  # type: ignore[arg-type]
     assert "tanning" in str(info.value)
+
+
+EFFECTS = ROOT / "tests" / "fixtures" / "documents" / "valid" / "effects.toml"
+
+
+def test_options_added_and_removed_without_writing_toml():
+    a = cp.Assessment.from_file(EFFECTS)
+    first = a.to_dict()["options"][0]
+    b = a.with_option({**first, "id": "again"})
+    ev_a, ev_b = a.evaluate(), b.evaluate()
+    assert [o["id"] for o in ev_b.results] == [o["id"] for o in ev_a.results] + ["again"]
+    assert ev_b.option("again")["npv"] == pytest.approx(ev_a.option(first["id"])["npv"], rel=1e-12)
+    c = b.without_options(["again", first["id"]])
+    assert [o["id"] for o in c.evaluate().results] == [o["id"] for o in ev_a.results][1:]
+    with pytest.raises(cp.InvalidArgumentError) as info:
+        a.without_options(["again"])
+    assert info.value.path == "ids[0]"
+    with pytest.raises(cp.InvalidArgumentError):
+        a.without_options("again")  # type: ignore[arg-type]
+    n = len(a.to_dict()["options"])
+    with pytest.raises(cp.CleanprodError) as bad:
+        a.with_option({**first, "id": "bad", "capex": "10 kg"})
+    assert bad.value.path.startswith(f"options[{n}]")
+
+
+def test_template_options_are_removed_with_the_inputs_that_sample_them():
+    a = cp.Assessment.from_file(TANNERY)
+    b = a.without_options(["batch_washing"])
+    assert "batch_washing" not in [o["id"] for o in b.evaluate().results]
+    paths = b.simulate(draws=50, seed=1).inputs
+    assert not any("batch_washing" in p or "options[0]" in p for p in paths)
+    # the enzyme quote still samples hair saving's O&M, now named by id
+    assert "template.tanning.options[hair_save].om_change" in paths
