@@ -213,7 +213,7 @@ pub(crate) fn remove_options(doc: &mut Value, ids: &[&str]) -> Result<()> {
                 !input
                     .get("path")
                     .and_then(Value::as_str)
-                    .is_some_and(|p| removed(p))
+                    .is_some_and(&removed)
             });
         }
         if let Some(pairs) = section
