@@ -261,7 +261,9 @@ fn run(command: Command) -> Result<String, String> {
             let sector: Sector = sector
                 .parse()
                 .map_err(|e: cleanprod::Error| e.to_string())?;
-            Ok(starting_document(sector).to_string())
+            starting_document(sector)
+                .map(str::to_string)
+                .ok_or_else(|| format!("no starting document for {sector}"))
         }
     }
 }
@@ -275,14 +277,8 @@ fn read(file: &Path) -> Result<Assessment, String> {
 }
 
 /// The example document of each sector, a realistic start to edit.
-fn starting_document(sector: Sector) -> &'static str {
-    match sector {
-        Sector::Tanning => include_str!("../../examples/tannery.toml"),
-        Sector::Hotel => include_str!("../../examples/hotel.toml"),
-        Sector::Hospital => include_str!("../../examples/hospital.toml"),
-        Sector::Chemicals => include_str!("../../examples/chemicals.toml"),
-        Sector::Automotive => include_str!("../../examples/automotive.toml"),
-    }
+fn starting_document(sector: Sector) -> Option<&'static str> {
+    cleanprod::document::starting_document(sector)
 }
 
 /// The command line: the derived commands, and under `calc` (when `with_calculators`) one

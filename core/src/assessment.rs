@@ -72,6 +72,63 @@ impl Assessment {
         Assessment::from_document(document::from_value(value)?)
     }
 
+    /// A new assessment: this one's document with each `(path, value)` written at its path
+    /// (paths as errors name them: `prices.water`, `options[rinse].capex`,
+    /// `template.tanning.chrome_exhaustion`), validated as any document is. A scenario in
+    /// one call; this assessment is unchanged.
+    ///
+    /// ```
+    /// use cleanprod::Assessment;
+    /// # let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/tannery.toml")).unwrap();
+    /// let a = Assessment::from_toml_str(&text).unwrap();
+    /// let dear = a.with_values(&[("prices.water".into(), "40 MXN/m3".into())]).unwrap();
+    /// assert!(dear.to_json_string().contains("\"water\": \"40 MXN/m3\""));
+    /// assert!(!a.to_json_string().contains("40 MXN/m3"));
+    /// let e = a.with_values(&[("prices.water".into(), "40 MXN".into())]).unwrap_err();
+    /// assert_eq!(e.path(), "prices.water");
+    /// let e = a.with_values(&[("pricez.water".into(), "40 MXN/m3".into())]).unwrap_err();
+    /// assert_eq!(e.path(), "pricez.water");
+    /// ```
+    pub fn with_values(&self, values: &[(String, serde_json::Value)]) -> Result<Self> {
+        let mut doc = self.json_value()?;
+        crate::document::paths::write_values(&mut doc, values)?;
+        Assessment::from_json_value(doc)
+    }
+
+    /// A new assessment without the options `ids` (the document's own or its template's), nor
+    /// the uncertain inputs that sample them; validated as any document is.
+    ///
+    /// ```
+    /// use cleanprod::Assessment;
+    /// # let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/tannery.toml")).unwrap();
+    /// let a = Assessment::from_toml_str(&text).unwrap();
+    /// let b = a.without_options(&["hair_save"]).unwrap();
+    /// assert_eq!(b.evaluate().unwrap().options.len() + 1, a.evaluate().unwrap().options.len());
+    /// assert_eq!(a.without_options(&["nope"]).unwrap_err().path(), "ids[0]");
+    /// ```
+    pub fn without_options(&self, ids: &[&str]) -> Result<Self> {
+        let mut doc = self.json_value()?;
+        crate::document::paths::remove_options(&mut doc, ids)?;
+        Assessment::from_json_value(doc)
+    }
+
+    /// A new assessment with `option` (an option as the document writes it: `id`, `title`,
+    /// `category`, `capex`, `effects`...) added to the document's own options; validated as
+    /// any document is, so its errors name `options[n]`.
+    pub fn with_option(&self, option: serde_json::Value) -> Result<Self> {
+        let mut doc = self.json_value()?;
+        crate::document::paths::add_option(&mut doc, option)?;
+        Assessment::from_json_value(doc)
+    }
+
+    /// The document as a JSON value.
+    fn json_value(&self) -> Result<serde_json::Value> {
+        serde_json::to_value(&self.document).map_err(|e| Error::InvalidType {
+            path: String::new(),
+            message: e.to_string(),
+        })
+    }
+
     /// Validate a typed document built in Rust: its sections, then its template expanded once,
     /// then its options against the flowsheet they edit.
     pub fn from_document(document: Document) -> Result<Self> {

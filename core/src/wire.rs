@@ -273,12 +273,43 @@ fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
             expected,
         };
     }
-    Error::InvalidType { path, message }
+    Error::InvalidType {
+        path,
+        message: in_words(&message),
+    }
+}
+
+/// serde's "expected u32" and the like in words a user of any language reads.
+fn in_words(message: &str) -> String {
+    let Some((head, expected)) = message.rsplit_once(", expected ") else {
+        return message.to_string();
+    };
+    let words = match expected.trim() {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, 0 or more",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "a boolean" | "bool" => "true or false",
+        other => other,
+    };
+    format!("{head}, expected {words}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rust_type_names_become_words() {
+        assert_eq!(
+            in_words("invalid type: floating point `280.5`, expected u32"),
+            "invalid type: floating point `280.5`, expected a whole number, 0 or more"
+        );
+        assert_eq!(
+            in_words("invalid type: string \"x\", expected f64"),
+            "invalid type: string \"x\", expected a number"
+        );
+        assert_eq!(in_words("no comma here"), "no comma here");
+    }
 
     #[test]
     fn pending_is_taken_once_and_checked() {

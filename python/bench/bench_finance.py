@@ -62,6 +62,12 @@ def main() -> None:
     t_matmul = best(lambda: batch @ discount, 10)
     add("numpy batch @ discount_factors, same array", t_matmul, "ms")
 
+    rates = np.linspace(0.0001, 0.02, 100_000)
+    t_pmt = best(lambda: finance.pmt(rates, 120, 50_000), 5)
+    add("cleanprod.finance.pmt over 100,000 rates (one batch)", t_pmt, "ms")
+    t_npf_pmt = best(lambda: npf.pmt(rates, 120, 50_000), 5)
+    add("numpy_financial.pmt, same rates", t_npf_pmt, "ms")
+
     print(f"Python {platform.python_version()}, numpy {np.__version__}, "
           f"numpy-financial {npf.__version__ if hasattr(npf, '__version__') else '?'}, "
           f"pyxirr {pyxirr.__version__ if hasattr(pyxirr, '__version__') else '?'}\n")

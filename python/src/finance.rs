@@ -5,15 +5,16 @@
 use numpy::{IntoPyArray, PyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 
-use cleanprod::finance::{self, BatchResult, Grace, Loan, Status};
+use cleanprod::finance::{self, BatchResult, Grace, Loan, Status, TimeValue, When};
 
-use crate::py_err;
+use crate::{arg_err, py_err};
 
 type Batch<'py> = (Bound<'py, PyArray1<f64>>, Bound<'py, PyArray1<u8>>);
 
-/// A name parsed by core (a convention, `when`, a day count), its error as the exception.
+/// A name parsed by core (a convention, `when`, a day count), its error as the exception
+/// of a bad argument.
 fn parse<T: std::str::FromStr<Err = cleanprod::Error>>(py: Python<'_>, name: &str) -> PyResult<T> {
-    name.parse().map_err(|e| py_err(py, &e))
+    name.parse().map_err(|e| crate::arg_err_of(py, &e))
 }
 
 /// Run a core batch function over the rows of `values` without the GIL.
@@ -243,6 +244,7 @@ pub(crate) fn nper(
 }
 
 #[pyfunction]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn rate(
     py: Python<'_>,
     nper: f64,
@@ -250,8 +252,32 @@ pub(crate) fn rate(
     pv: f64,
     fv: f64,
     when: &str,
+    guess: f64,
 ) -> PyResult<f64> {
-    finance::rate(nper, pmt, pv, fv, parse(py, when)?).map_err(|e| py_err(py, &e))
+    finance::rate_with_guess(nper, pmt, pv, fv, parse(py, when)?, guess).map_err(|e| py_err(py, &e))
+}
+
+/// The code of a `when` name in a time-value batch: 0 (end) or 1 (begin).
+#[pyfunction]
+pub(crate) fn when_code(py: Python<'_>, when: &str) -> PyResult<u8> {
+    Ok(match parse::<When>(py, when)? {
+        When::End => 0,
+        When::Begin => 1,
+    })
+}
+
+/// A time-value function (`"pmt"`, ...) over rows of its arguments followed by `when`'s code.
+#[pyfunction]
+pub(crate) fn time_value_batch<'py>(
+    py: Python<'py>,
+    function: &str,
+    rows: PyReadonlyArray2<'py, f64>,
+    guess: f64,
+) -> PyResult<Batch<'py>> {
+    let function: TimeValue = parse(py, function)?;
+    run_batch(py, &rows, |v, _| {
+        finance::time_value_batch(function, v, guess)
+    })
 }
 
 #[pyfunction]
@@ -325,11 +351,26 @@ pub(crate) fn loan_schedule(
     principal: f64,
     annual_rate: f64,
     years: f64,
-    payments_per_year: u32,
-    grace_periods: u32,
+    payments_per_year: i64,
+    grace_periods: i64,
     grace: &str,
 ) -> PyResult<ScheduleColumns> {
     let grace: Grace = parse(py, grace)?;
+    let count = |name: &str, n: i64| {
+        u32::try_from(n).map_err(|_| {
+            arg_err(
+                py,
+                name,
+                &n.to_string(),
+                format!(
+                    "{name} must be a whole number from 0 to {}, not {n}",
+                    u32::MAX
+                ),
+            )
+        })
+    };
+    let payments_per_year = count("payments_per_year", payments_per_year)?;
+    let grace_periods = count("grace_periods", grace_periods)?;
     let loan = Loan::new(principal, annual_rate, years, payments_per_year)
         .with_grace(grace_periods, grace);
     let rows = loan.schedule().map_err(|e| py_err(py, &e))?;
@@ -395,6 +436,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         fv,
         nper,
         rate,
+        when_code,
+        time_value_batch,
         ipmt,
         ppmt,
         xnpv,

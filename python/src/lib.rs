@@ -9,7 +9,7 @@ mod finance;
 mod utilities;
 
 use numpy::{IntoPyArray, PyArrayMethods, PyReadonlyArray2, PyUntypedArrayMethods};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -35,6 +35,125 @@ pub(crate) fn py_err(py: Python<'_>, e: &cleanprod::Error) -> PyErr {
     build().unwrap_or_else(|err| err)
 }
 
+/// `cleanprod.errors.InvalidArgumentError` for the argument `path` of a function or method.
+pub(crate) fn arg_err(py: Python<'_>, path: &str, value: &str, message: String) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let cls = py
+            .import("cleanprod.errors")?
+            .getattr("InvalidArgumentError")?;
+        let exc = cls.call1((message, "invalid_argument", path, value))?;
+        Ok(PyErr::from_value(exc))
+    };
+    build().unwrap_or_else(|err| err)
+}
+
+/// A core error on an argument (an unknown name of a choice) as `InvalidArgumentError`, with
+/// the core's code, path and value.
+pub(crate) fn arg_err_of(py: Python<'_>, e: &cleanprod::Error) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let cls = py
+            .import("cleanprod.errors")?
+            .getattr("InvalidArgumentError")?;
+        let exc = cls.call1((e.to_string(), e.code(), e.path(), e.value()))?;
+        Ok(PyErr::from_value(exc))
+    };
+    build().unwrap_or_else(|err| err)
+}
+
+/// Deepest nesting of a dict given to `Assessment.from_dict`.
+const MAX_DEPTH: usize = 64;
+
+/// A Python object shaped like JSON (dicts with string keys, lists, tuples, str, bool, int,
+/// float, None, and numpy scalars) as a JSON value. A float that is a whole number becomes an
+/// integer, so `300.0` fills an integer field; NaN becomes null, which the core refuses with
+/// its path. Anything else is a `DocumentError` at its path.
+fn json_of(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    path: &str,
+    depth: usize,
+) -> PyResult<serde_json::Value> {
+    use pyo3::types::{PyBool, PyFloat, PyInt, PyList, PyString, PyTuple};
+    use serde_json::Value;
+    let wrong = |what: String| {
+        let err = cleanprod::Error::InvalidType {
+            path: path.to_string(),
+            message: format!("{what} is not a string, number, boolean, list or table"),
+        };
+        py_err(py, &err)
+    };
+    if depth > MAX_DEPTH {
+        return Err(wrong(format!("nesting deeper than {MAX_DEPTH}")));
+    }
+    let join = |key: &str| {
+        if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(t) = obj.cast::<PyString>() {
+        return Ok(Value::String(t.to_cow()?.into_owned()));
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = serde_json::Map::new();
+        for (k, v) in d.iter() {
+            let Ok(key) = k.cast::<PyString>() else {
+                return Err(wrong(format!("a key {}", k.repr()?)));
+            };
+            let key = key.to_cow()?.into_owned();
+            let value = json_of(py, &v, &join(&key), depth + 1)?;
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let mut items = Vec::new();
+        for (i, v) in obj.try_iter()?.enumerate() {
+            items.push(json_of(py, &v?, &format!("{path}[{i}]"), depth + 1)?);
+        }
+        return Ok(Value::Array(items));
+    }
+    let numpy_bool = obj
+        .get_type()
+        .name()
+        .map(|n| {
+            n.to_cow()
+                .map(|n| n == "bool" || n == "bool_")
+                .unwrap_or(false)
+        })
+        .unwrap_or(false);
+    if numpy_bool && obj.hasattr("item")? {
+        return json_of(py, &obj.call_method0("item")?, path, depth);
+    }
+    if obj.is_instance_of::<PyInt>()
+        || (!obj.is_instance_of::<PyFloat>() && obj.hasattr("__index__")?)
+    {
+        let i = obj.call_method0("__index__")?;
+        if let Ok(n) = i.extract::<i64>() {
+            return Ok(Value::from(n));
+        }
+        if let Ok(n) = i.extract::<u64>() {
+            return Ok(Value::from(n));
+        }
+        return Ok(Value::from(i.extract::<f64>()?));
+    }
+    if obj.is_instance_of::<PyFloat>() || obj.hasattr("__float__")? {
+        let x: f64 = obj.call_method0("__float__")?.extract()?;
+        if x.is_finite() && x.fract() == 0.0 && x.abs() < 9.0e15 {
+            return Ok(Value::from(x as i64));
+        }
+        return Ok(serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number));
+    }
+    Err(wrong(format!("a {}", obj.get_type().name()?)))
+}
+
 /// A core result as plain Python objects (dicts, lists, str, float, None).
 pub(crate) fn to_py<'py, T: serde::Serialize>(
     py: Python<'py>,
@@ -44,7 +163,7 @@ pub(crate) fn to_py<'py, T: serde::Serialize>(
 }
 
 fn dimension(py: Python<'_>, name: &str) -> PyResult<Dimension> {
-    name.parse().map_err(|e| py_err(py, &e))
+    name.parse().map_err(|e| arg_err_of(py, &e))
 }
 
 /// A validated cleaner-production assessment document.
@@ -55,15 +174,22 @@ struct Assessment {
 
 #[pymethods]
 impl Assessment {
-    /// Read a document from text; `format` is "toml" or "json".
+    /// Read a document from text; `format` is "toml" or "json", or found from the text
+    /// (JSON starts with `{`).
     #[staticmethod]
-    #[pyo3(signature = (text, format = "toml"))]
-    fn from_str(py: Python<'_>, text: &str, format: &str) -> PyResult<Self> {
-        let format = SourceFormat::from_name(format).ok_or_else(|| {
-            PyValueError::new_err(format!(
-                "format must be \"toml\" or \"json\", not {format:?}"
-            ))
-        })?;
+    #[pyo3(signature = (text, format = None))]
+    fn from_str(py: Python<'_>, text: &str, format: Option<&str>) -> PyResult<Self> {
+        let format = match format {
+            None => SourceFormat::sniff(text),
+            Some(name) => SourceFormat::from_name(name).ok_or_else(|| {
+                arg_err(
+                    py,
+                    "format",
+                    name,
+                    format!("format must be \"toml\" or \"json\", not {name:?}"),
+                )
+            })?,
+        };
         cleanprod::Assessment::parse(text, format)
             .map(|inner| Assessment { inner })
             .map_err(|e| py_err(py, &e))
@@ -72,7 +198,15 @@ impl Assessment {
     /// Read a document from a .toml or .json file.
     #[staticmethod]
     fn from_file(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
-        let text = std::fs::read_to_string(&path)?;
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            // OSError(errno, text, filename) is the subclass of the errno (FileNotFoundError...)
+            // and names the file.
+            let errno = e.raw_os_error().unwrap_or(0);
+            let text = e.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text).to_string();
+            let name = path.to_string_lossy().into_owned();
+            pyo3::exceptions::PyOSError::new_err((errno, text, name))
+        })?;
         let name = path.to_string_lossy();
         let format = SourceFormat::from_path(&name).unwrap_or_else(|| SourceFormat::sniff(&text));
         cleanprod::Assessment::parse(&text, format)
@@ -83,12 +217,73 @@ impl Assessment {
     /// Read a document from a dict shaped like the JSON form.
     #[staticmethod]
     fn from_dict(py: Python<'_>, data: &Bound<'_, PyDict>) -> PyResult<Self> {
-        // A float NaN becomes null, which the core refuses with its path.
-        let value: serde_json::Value = pythonize::depythonize(data.as_any())
-            .map_err(|e| PyTypeError::new_err(format!("not a document: {e}")))?;
+        let value = json_of(py, data.as_any(), "", 0)?;
         cleanprod::Assessment::from_json_value(value)
             .map(|inner| Assessment { inner })
             .map_err(|e| py_err(py, &e))
+    }
+
+    /// A new Assessment with the values of `values` (a dict from path to value, paths as
+    /// errors name them: `"prices.water"`, `"options[rinse].capex"`,
+    /// `"template.tanning.chrome_exhaustion"`) written into this one's document, validated.
+    fn with_values(&self, py: Python<'_>, values: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let mut pairs = Vec::with_capacity(values.len());
+        for (k, v) in values.iter() {
+            let Ok(path) = k.extract::<String>() else {
+                return Err(arg_err(
+                    py,
+                    "values",
+                    &k.repr()?.to_cow()?,
+                    "the keys of values must be paths such as \"prices.water\"".to_string(),
+                ));
+            };
+            let value = json_of(py, &v, &path, 1)?;
+            pairs.push((path, value));
+        }
+        self.inner
+            .with_values(&pairs)
+            .map(|inner| Assessment { inner })
+            .map_err(|e| py_err(py, &e))
+    }
+
+    /// A new Assessment with `option` (a dict shaped as an option of the document: `id`,
+    /// `title`, `category`, `capex`, `effects`...) added to the document's own options.
+    fn with_option(&self, py: Python<'_>, option: &Bound<'_, PyDict>) -> PyResult<Self> {
+        let n = self.inner.document().options.len();
+        let value = json_of(py, option.as_any(), &format!("options[{n}]"), 1)?;
+        self.inner
+            .with_option(value)
+            .map(|inner| Assessment { inner })
+            .map_err(|e| py_err(py, &e))
+    }
+
+    /// A new Assessment without the options `ids` (the document's own or its template's) and
+    /// the uncertain inputs that sample them.
+    fn without_options(&self, py: Python<'_>, ids: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if ids.is_instance_of::<pyo3::types::PyString>() {
+            return Err(arg_err(
+                py,
+                "ids",
+                &ids.to_string(),
+                "ids must be a list of option ids, not one string".to_string(),
+            ));
+        }
+        let ids: Vec<String> = ids.extract().map_err(|_| {
+            arg_err(
+                py,
+                "ids",
+                &ids.to_string(),
+                "ids must be a list of option ids".to_string(),
+            )
+        })?;
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        self.inner
+            .without_options(&ids)
+            .map(|inner| Assessment { inner })
+            .map_err(|e| match e.code() {
+                "unknown_reference" if e.path().starts_with("ids[") => arg_err_of(py, &e),
+                _ => py_err(py, &e),
+            })
     }
 
     /// The document as a dict; every physical value is a string with its unit.
@@ -108,7 +303,8 @@ impl Assessment {
 
     /// The material balances of the flowsheet as a `cleanprod.Balance`, or None without one.
     fn balance<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let Some(b) = self.inner.balance().map_err(|e| py_err(py, &e))? else {
+        let inner = &self.inner;
+        let Some(b) = py.detach(|| inner.balance()).map_err(|e| py_err(py, &e))? else {
             return Ok(None);
         };
         let class = py.import("cleanprod.balance")?.getattr("Balance")?;
@@ -118,26 +314,43 @@ impl Assessment {
     /// The appraisal of every option as a `cleanprod.Evaluation`.
     fn evaluate<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
-        let this = slf.borrow();
-        let e = this.inner.evaluate().map_err(|e| py_err(py, &e))?;
+        let inner = &slf.get().inner;
+        let e = py.detach(|| inner.evaluate()).map_err(|e| py_err(py, &e))?;
         let data = to_py(py, e)?;
         let class = py.import("cleanprod.evaluation")?.getattr("Evaluation")?;
         class.call1((data, slf))
     }
 
-    /// The options with these ids applied in this order to one model, as a dict: `steps`
-    /// (what each adds to those before it) and `total`.
+    /// The options with these ids applied in this order to one model, as a
+    /// `cleanprod.tables.Portfolio` (a dict with `.to_pandas()`): `steps` (what each adds to
+    /// those before it) and `total`.
     fn portfolio<'py>(&self, py: Python<'py>, ids: Vec<String>) -> PyResult<Bound<'py, PyAny>> {
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let s = self.inner.portfolio(&ids).map_err(|e| py_err(py, &e))?;
-        to_py(py, &s)
+        let inner = &self.inner;
+        let s = py
+            .detach(|| inner.portfolio(&ids))
+            .map_err(|e| py_err(py, &e))?;
+        let currency = to_py(py, &self.inner.document().currency)?;
+        let class = py.import("cleanprod.tables")?.getattr("Portfolio")?;
+        class.call1((to_py(py, &s)?, currency))
+    }
+
+    /// The appraisal of every option as an HTML table (units and currency in the headers),
+    /// as `Evaluation` shows itself in Jupyter.
+    fn options_html(&self, py: Python<'_>) -> PyResult<String> {
+        let inner = &self.inner;
+        let e = py.detach(|| inner.evaluate()).map_err(|e| py_err(py, &e))?;
+        Ok(cleanprod::report::options_html(e))
     }
 
     /// Option ids ranked by a metric (`"npv"`, `"irr"`, `"mirr"`, `"simple_payback"`,
     /// `"discounted_payback"`, `"savings_to_investment"`, `"annual_saving"`, `"capex"`,
     /// `"levelized_cost"`, `"co2_avoided"`), best first; options without a value last.
     fn rank(&self, py: Python<'_>, metric: &str) -> PyResult<Vec<String>> {
-        self.inner.rank(metric).map_err(|e| py_err(py, &e))
+        self.inner.rank(metric).map_err(|e| match e.code() {
+            "unknown_variant" => arg_err_of(py, &e),
+            _ => py_err(py, &e),
+        })
     }
 
     /// The sector benchmarks as a dict (for a `[template.tanning]` document: indicators per
@@ -147,7 +360,8 @@ impl Assessment {
         let Some(b) = self.inner.benchmarks().map_err(|e| py_err(py, &e))? else {
             return Ok(None);
         };
-        to_py(py, &b).map(Some)
+        let class = py.import("cleanprod.tables")?.getattr("Benchmarks")?;
+        class.call1((to_py(py, &b)?,)).map(Some)
     }
 
     /// The reconciliation of the redundant measurements per component: each test (chi-square,
@@ -155,7 +369,8 @@ impl Assessment {
     /// dicts (amounts in kg/yr).
     fn reconcile<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let r = self.inner.reconcile().map_err(|e| py_err(py, &e))?;
-        to_py(py, &r)
+        let class = py.import("cleanprod.tables")?.getattr("Reconciliation")?;
+        class.call1((to_py(py, &r)?,))
     }
 
     /// The figures a consultant checks first, as a dict.
@@ -279,12 +494,40 @@ impl Assessment {
         format!("<Assessment {:?} ({})>", d.site.name, d.site.sector)
     }
 
+    /// Pickling and `copy.deepcopy` go through the document's JSON.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String, &'static str))> {
+        let from_str = slf.get_type().getattr("from_str")?;
+        Ok((from_str, (slf.get().inner.to_json_string(), "json")))
+    }
+
+    /// The object itself: an Assessment cannot change.
+    fn __copy__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
+        slf
+    }
+
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other
             .cast::<Assessment>()
             .map(|o| o.get().inner == self.inner)
             .unwrap_or(false)
     }
+}
+
+/// A commented starting document (TOML text) for a sector: "tanning", "hotel", "hospital",
+/// "chemicals" or "automotive" (the CLI's `cleanprod new SECTOR`).
+#[pyfunction]
+fn new(py: Python<'_>, sector: &str) -> PyResult<&'static str> {
+    let sector: cleanprod::document::Sector = sector.parse().map_err(|e| arg_err_of(py, &e))?;
+    cleanprod::document::starting_document(sector).ok_or_else(|| {
+        arg_err(
+            py,
+            "sector",
+            &sector.to_string(),
+            format!("no starting document for {sector}"),
+        )
+    })
 }
 
 /// The JSON Schema of the document format, as a dict.
@@ -313,6 +556,7 @@ fn canonical(py: Python<'_>, text: &str, dimension: &str) -> PyResult<String> {
 fn _cleanprod(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Assessment>()?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(new, m)?)?;
     m.add_function(wrap_pyfunction!(to_si, m)?)?;
     m.add_function(wrap_pyfunction!(canonical, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -31,6 +31,7 @@
 //! ```
 
 mod load;
+pub(crate) mod paths;
 mod version;
 
 use schemars::JsonSchema;
@@ -171,6 +172,29 @@ impl Document {
         }
         t.expand(&self.context()).map(Some)
     }
+}
+
+/// A commented starting document for `sector` (TOML): the repository's example of the sector,
+/// to copy and fill with the site's own figures (the CLI's `cleanprod new SECTOR`); none for a
+/// sector without an example.
+///
+/// ```
+/// use cleanprod::{Assessment, document::{Sector, starting_document}};
+/// let text = starting_document(Sector::Hotel).unwrap();
+/// assert!(text.contains("[template.hotel]"));
+/// assert!(Assessment::from_toml_str(text).is_ok());
+/// ```
+// The demo sector of test builds has no example: the last arm is unreachable in others.
+#[allow(unreachable_patterns)]
+pub fn starting_document(sector: Sector) -> Option<&'static str> {
+    Some(match sector {
+        Sector::Tanning => include_str!("../../../examples/tannery.toml"),
+        Sector::Hotel => include_str!("../../../examples/hotel.toml"),
+        Sector::Hospital => include_str!("../../../examples/hospital.toml"),
+        Sector::Chemicals => include_str!("../../../examples/chemicals.toml"),
+        Sector::Automotive => include_str!("../../../examples/automotive.toml"),
+        _ => return None,
+    })
 }
 
 /// The JSON Schema of the document format, generated from these types. Optional fields may be

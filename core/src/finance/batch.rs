@@ -12,7 +12,8 @@ use super::periodic::{
     FirstFlow, discounted_payback, mirr, npv_rows, payback, profitability_index,
 };
 use super::rows::{BatchResult, Status, batch};
-use crate::error::Result;
+use super::tvm::{self, When};
+use crate::error::{Error, Result};
 
 /// NPV at `rate` of each row of `values` (row-major, `row_len` flows a row), the first flow
 /// of each row at t = 0 or at the end of the first period; row by row exactly what
@@ -90,6 +91,128 @@ pub fn profitability_index_batch(rate: f64, values: &[f64], row_len: usize) -> R
     check::rate("rate", rate)?;
     batch(values, row_len, |row| {
         profitability_index(rate, row).map(|v| (v, Status::Ok))
+    })
+}
+
+/// A time-value function with numpy-financial's name and arguments, for
+/// [`time_value_batch`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeValue {
+    /// [`pmt`](tvm::pmt)`(rate, nper, pv, fv)`.
+    Pmt,
+    /// [`pv`](tvm::pv)`(rate, nper, pmt, fv)`.
+    Pv,
+    /// [`fv`](tvm::fv)`(rate, nper, pmt, pv)`.
+    Fv,
+    /// [`nper`](tvm::nper)`(rate, pmt, pv, fv)`.
+    Nper,
+    /// [`rate`](tvm::rate)`(nper, pmt, pv, fv)`.
+    Rate,
+    /// [`ipmt`](tvm::ipmt)`(rate, per, nper, pv, fv)`.
+    Ipmt,
+    /// [`ppmt`](tvm::ppmt)`(rate, per, nper, pv, fv)`.
+    Ppmt,
+}
+
+impl TimeValue {
+    /// Every function, in a fixed order.
+    pub const ALL: [TimeValue; 7] = [
+        TimeValue::Pmt,
+        TimeValue::Pv,
+        TimeValue::Fv,
+        TimeValue::Nper,
+        TimeValue::Rate,
+        TimeValue::Ipmt,
+        TimeValue::Ppmt,
+    ];
+
+    /// numpy-financial's name of the function (`"pmt"`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            TimeValue::Pmt => "pmt",
+            TimeValue::Pv => "pv",
+            TimeValue::Fv => "fv",
+            TimeValue::Nper => "nper",
+            TimeValue::Rate => "rate",
+            TimeValue::Ipmt => "ipmt",
+            TimeValue::Ppmt => "ppmt",
+        }
+    }
+
+    /// How many numbers the function takes before `when`: 4, or 5 for `ipmt` and `ppmt`.
+    pub fn arity(self) -> usize {
+        match self {
+            TimeValue::Ipmt | TimeValue::Ppmt => 5,
+            _ => 4,
+        }
+    }
+
+    /// The function at `args` (its [`arity`](Self::arity) numbers, in numpy-financial's
+    /// order); `guess` is used by [`TimeValue::Rate`] only.
+    pub fn call(self, args: &[f64], when: When, guess: f64) -> Result<f64> {
+        let a = |i: usize| args.get(i).copied().unwrap_or(f64::NAN);
+        match self {
+            TimeValue::Pmt => tvm::pmt(a(0), a(1), a(2), a(3), when),
+            TimeValue::Pv => tvm::pv(a(0), a(1), a(2), a(3), when),
+            TimeValue::Fv => tvm::fv(a(0), a(1), a(2), a(3), when),
+            TimeValue::Nper => tvm::nper(a(0), a(1), a(2), a(3), when),
+            TimeValue::Rate => tvm::rate_with_guess(a(0), a(1), a(2), a(3), when, guess),
+            TimeValue::Ipmt => tvm::ipmt(a(0), a(1), a(2), a(3), a(4), when),
+            TimeValue::Ppmt => tvm::ppmt(a(0), a(1), a(2), a(3), a(4), when),
+        }
+    }
+}
+
+impl std::str::FromStr for TimeValue {
+    type Err = Error;
+
+    /// [`TimeValue::name`]; any other is an [`Error::UnknownVariant`] at `function`.
+    fn from_str(name: &str) -> Result<TimeValue> {
+        TimeValue::ALL
+            .into_iter()
+            .find(|f| f.name() == name)
+            .ok_or_else(|| Error::UnknownVariant {
+                path: "function".to_string(),
+                value: name.to_string(),
+                expected: TimeValue::ALL.map(TimeValue::name).join(", "),
+            })
+    }
+}
+
+/// A time-value function over many argument sets at once, as numpy-financial broadcasts
+/// arrays: each row holds the function's [`arity`](TimeValue::arity) arguments in its order,
+/// then `when` as 0 (end) or 1 (begin). A row with a NaN, an infinity, a `when` other than 0
+/// or 1, or arguments out of range gets NaN and [`Status::Invalid`]; a row without a solution
+/// (an `nper` never reached, no `rate`) gets NaN and [`Status::NoRoot`] or
+/// [`Status::NoSignChange`]. Row by row the value is exactly the scalar function's. `guess`
+/// (for [`TimeValue::Rate`]) is checked once.
+///
+/// ```
+/// use cleanprod::finance::{time_value_batch, Status, TimeValue};
+/// // numpy test suite: pmt(0.08/12, 5*12, 15000) = -304.146; then a NaN rate
+/// let rows = [0.08 / 12.0, 60.0, 15_000.0, 0.0, 0.0, /* */ f64::NAN, 60.0, 15_000.0, 0.0, 0.0];
+/// let r = time_value_batch(TimeValue::Pmt, &rows, 0.1).unwrap();
+/// assert!((r.values[0] - -304.146).abs() < 0.0005);
+/// assert_eq!(r.status, vec![Status::Ok, Status::Invalid]);
+/// ```
+pub fn time_value_batch(function: TimeValue, rows: &[f64], guess: f64) -> Result<BatchResult> {
+    check::rate("guess", guess)?;
+    let arity = function.arity();
+    batch(rows, arity + 1, |row| {
+        let when = match row[arity] {
+            0.0 => When::End,
+            1.0 => When::Begin,
+            w => {
+                return Err(Error::out_of_range(
+                    "when",
+                    w,
+                    "must be 0 (end) or 1 (begin)",
+                ));
+            }
+        };
+        function
+            .call(&row[..arity], when, guess)
+            .map(|v| (v, Status::Ok))
     })
 }
 
@@ -281,5 +404,53 @@ mod tests {
                 .path(),
             "rate"
         );
+    }
+
+    #[test]
+    fn time_value_batch_equals_the_scalar_functions() {
+        use crate::finance::{TimeValue, When, nper, pmt, rate};
+        let mut rows = Vec::new();
+        for r in [0.0, 0.004, 0.07] {
+            for w in [0.0, 1.0] {
+                rows.extend([r, 36.0, 12_000.0, 500.0, w]);
+            }
+        }
+        rows.extend([f64::NAN, 36.0, 12_000.0, 500.0, 0.0]);
+        rows.extend([0.1, 36.0, 12_000.0, 500.0, 0.5]);
+        let r = time_value_batch(TimeValue::Pmt, &rows, 0.1).unwrap();
+        for (i, row) in rows.chunks(5).enumerate().take(6) {
+            let when = if row[4] == 0.0 {
+                When::End
+            } else {
+                When::Begin
+            };
+            let want = pmt(row[0], row[1], row[2], row[3], when).unwrap();
+            assert_eq!(r.values[i].to_bits(), want.to_bits());
+        }
+        assert_eq!(r.status[6..], [Status::Invalid, Status::Invalid]);
+        assert!(r.values[6].is_nan() && r.values[7].is_nan());
+        // 400 a period never repays 12,000 at 7 %: no root, not an error for the batch
+        let n =
+            time_value_batch(TimeValue::Nper, &[0.07, -400.0, 12_000.0, 0.0, 0.0], 0.1).unwrap();
+        assert!(nper(0.07, -400.0, 12_000.0, 0.0, When::End).is_err());
+        assert_eq!(n.status, [Status::NoRoot]);
+        let q =
+            time_value_batch(TimeValue::Rate, &[10.0, 0.0, -3500.0, 10000.0, 0.0], 0.1).unwrap();
+        let want = rate(10.0, 0.0, -3500.0, 10000.0, When::End).unwrap();
+        assert_eq!(q.values[0].to_bits(), want.to_bits());
+        assert_eq!(
+            time_value_batch(TimeValue::Rate, &rows[..5], f64::NAN)
+                .unwrap_err()
+                .path(),
+            "guess"
+        );
+        assert_eq!(
+            time_value_batch(TimeValue::Ipmt, &rows[..5], 0.1)
+                .unwrap_err()
+                .path(),
+            "row_len"
+        );
+        assert_eq!("ppmt".parse::<TimeValue>().unwrap(), TimeValue::Ppmt);
+        assert_eq!("pnt".parse::<TimeValue>().unwrap_err().path(), "function");
     }
 }

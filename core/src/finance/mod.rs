@@ -32,8 +32,8 @@ mod rows;
 mod tvm;
 
 pub use batch::{
-    discounted_payback_batch, irr_batch, mirr_batch, npv_batch, payback_batch,
-    profitability_index_batch,
+    TimeValue, discounted_payback_batch, irr_batch, mirr_batch, npv_batch, payback_batch,
+    profitability_index_batch, time_value_batch,
 };
 pub use cashflow::{CashFlowPlan, CashFlows, MoneyBasis, Stream, Tax, nominal_rate, real_rate};
 pub use dated::{Date, DayCount, xirr, xirr_with, xnpv, xnpv_with};
@@ -45,4 +45,4 @@ pub use periodic::{
     levelized_cost, mirr, npv, npv_rows, npv_with, payback, profitability_index,
 };
 pub use rows::{BatchResult, Status, batch};
-pub use tvm::{When, fv, ipmt, nper, pmt, ppmt, pv, rate};
+pub use tvm::{When, fv, ipmt, nper, pmt, ppmt, pv, rate, rate_with_guess};

@@ -214,6 +214,27 @@ fn fv_raw(rate: f64, nper: f64, pmt: f64, pv: f64, when: When) -> f64 {
 /// assert!((r - 0.1107).abs() < 5e-5);
 /// ```
 pub fn rate(nper: f64, pmt: f64, pv: f64, fv: f64, when: When) -> Result<f64> {
+    rate_with_guess(nper, pmt, pv, fv, when, super::DEFAULT_GUESS)
+}
+
+/// [`rate`], the root nearest `guess` where the flows have several (numpy-financial's
+/// `guess`); with one root the guess does not matter.
+///
+/// ```
+/// use cleanprod::finance::{rate_with_guess, When};
+/// let r = rate_with_guess(10.0, 0.0, -3500.0, 10000.0, When::End, 0.5).unwrap();
+/// assert!((r - 0.1107).abs() < 5e-5);
+/// assert!(rate_with_guess(10.0, 0.0, -3500.0, 10000.0, When::End, -2.0).is_err());
+/// ```
+pub fn rate_with_guess(
+    nper: f64,
+    pmt: f64,
+    pv: f64,
+    fv: f64,
+    when: When,
+    guess: f64,
+) -> Result<f64> {
+    check::rate("guess", guess)?;
     check::finite("nper", nper)?;
     check::finite("pmt", pmt)?;
     check::finite("pv", pv)?;
@@ -237,7 +258,7 @@ pub fn rate(nper: f64, pmt: f64, pv: f64, fv: f64, when: When) -> Result<f64> {
         flows[t] += pmt;
     }
     flows[n] += fv;
-    super::irr::solve(&super::irr::Periodic(&flows), 0.1)
+    super::irr::solve(&super::irr::Periodic(&flows), guess)
         .map(|s| s.rate)
         .map_err(|reason| Error::NoSolution {
             path: "rate".to_string(),

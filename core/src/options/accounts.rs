@@ -90,6 +90,26 @@ impl Changes {
         self.money.values().sum()
     }
 
+    /// The amounts saved as numbers per year, by resource then load, each in the unit of its
+    /// dimension ([`display_unit`] per year), the same for every option.
+    pub(crate) fn savings(&self) -> Vec<super::Saving> {
+        let resources = self.amounts.iter().map(|(name, (amount, dimension))| {
+            (name, amount / si_per_display_unit(*dimension), *dimension)
+        });
+        let loads = self
+            .loads
+            .iter()
+            .map(|(label, kg)| (label, *kg, Dimension::Mass));
+        resources
+            .chain(loads)
+            .map(|(name, amount, dimension)| super::Saving {
+                resource: name.clone(),
+                amount,
+                unit: format!("{}/yr", display_unit(dimension)),
+            })
+            .collect()
+    }
+
     /// The amounts saved in words, by resource and load (`"1200 m3/yr"`), and CO2 in t/yr.
     pub(crate) fn deltas(&self) -> BTreeMap<String, String> {
         let mut out: BTreeMap<String, String> = self

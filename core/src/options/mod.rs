@@ -155,6 +155,19 @@ pub struct LevelizedCost {
     pub per: String,
 }
 
+/// An amount saved per year of one resource or load, as a number with its unit.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Saving {
+    /// The resource (`"water"`, a priced name of the document) or unpriced load
+    /// (`"COD to effluent"`).
+    pub resource: String,
+    /// Amount saved per year in `unit` (negative: more used).
+    pub amount: f64,
+    /// The unit, the same for a resource in every option: what its price is per, per year
+    /// (`"m3/yr"`, `"kWh/yr"`, `"kg/yr"`, `"Nm3/yr"`); loads in `"kg/yr"`.
+    pub unit: String,
+}
+
 /// An option seen from the owner's side when the investment is financed.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct OptionFinancing {
@@ -208,6 +221,9 @@ pub struct OptionResult {
     /// 1200 m3 less a year; `"COD to effluent"` a load), and the CO2 avoided under
     /// [`CO2_KEY`].
     pub deltas: BTreeMap<String, String>,
+    /// The amounts of `deltas` (CO2 aside: `co2_avoided`) as numbers, one unit per resource
+    /// for tables with a column per resource; by resource name.
+    pub savings: Vec<Saving>,
     /// Money saved per resource per year.
     pub money: BTreeMap<String, f64>,
     /// The cash flows appraised, from year 0.
@@ -535,6 +551,7 @@ fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult>
         } else {
             changes.deltas()
         },
+        savings: changes.savings(),
         money: changes.money.clone(),
         cash_flows: flows,
         financing,

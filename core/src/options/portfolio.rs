@@ -67,6 +67,9 @@ pub struct SequenceStep {
     pub co2_avoided: Option<f64>,
     /// Incremental savings per resource and load, with units.
     pub deltas: BTreeMap<String, String>,
+    /// The amounts of `deltas` as numbers, one unit per resource (see
+    /// [`OptionResult::savings`]).
+    pub savings: Vec<super::Saving>,
     /// Money saved per year by this option and those before it.
     pub cumulative_annual_saving: f64,
     /// NPV of this option and those before it.
@@ -194,10 +197,24 @@ impl Metric {
 impl std::str::FromStr for Metric {
     type Err = Error;
 
+    /// The [`Metric::key`], or the options table's column of the metric
+    /// (`"simple_payback_years"`, `"discounted_payback_years"`), in any case.
+    ///
+    /// ```
+    /// use cleanprod::options::Metric;
+    /// assert_eq!("simple_payback_years".parse::<Metric>().unwrap(), Metric::SimplePayback);
+    /// assert_eq!("NPV".parse::<Metric>().unwrap(), Metric::Npv);
+    /// assert!("beauty".parse::<Metric>().is_err());
+    /// ```
     fn from_str(s: &str) -> Result<Metric> {
+        let name = s.trim().to_ascii_lowercase();
+        let years = |m: Metric| {
+            matches!(m, Metric::SimplePayback | Metric::DiscountedPayback)
+                && name.strip_suffix("_years") == Some(m.key())
+        };
         Metric::ALL
             .into_iter()
-            .find(|m| m.key() == s)
+            .find(|m| m.key() == name || years(*m))
             .ok_or_else(|| Error::UnknownVariant {
                 path: "metric".to_string(),
                 value: s.to_string(),
@@ -299,6 +316,7 @@ fn run(model: &Model<'_>, order: &[usize]) -> Result<Sequence> {
             npv: r.npv,
             co2_avoided: r.co2_avoided,
             deltas: r.deltas,
+            savings: r.savings,
             cumulative_annual_saving: saving,
             cumulative_npv: npv,
         });

@@ -725,6 +725,150 @@ fn delta_words(name: &str, amount: &str) -> String {
     }
 }
 
+/// `x` rounded to a whole number with thin groups of thousands (`9 886 685`), as money reads
+/// in a table.
+fn grouped(x: f64) -> String {
+    let text = whole(x);
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", text.as_str()),
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}")
+}
+
+/// The appraisal as an HTML table for notebooks: one row per option (class, investment,
+/// saving, paybacks, NPV, IRR, then one column per resource saved, each header with its unit
+/// or currency) and a last row with the options together.
+///
+/// ```
+/// use cleanprod::{Assessment, report};
+/// # let toml = r#"
+/// # format = "cleanprod/1"
+/// # currency = "USD"
+/// # [site]
+/// # name = "Lavandería Sol"
+/// # sector = "hotel"
+/// # [schedule]
+/// # days_per_year = 300
+/// # hours_per_day = "8 h"
+/// # [production]
+/// # product = "linen washed"
+/// # output = "2 t/d"
+/// # [prices]
+/// # water = "2 USD/m3"
+/// # wastewater = "1 USD/m3"
+/// # [finance]
+/// # discount_rate = "10 %"
+/// # horizon = "5 yr"
+/// # [flowsheet]
+/// # components = ["water"]
+/// # nodes = [{ id = "mains", kind = "source" }, { id = "washers", kind = "process" },
+/// #          { id = "sewer", kind = "wastewater" }]
+/// # streams = [
+/// #   { id = "supply", from = "mains", to = "washers", flows = { water = "30 m3/d ± 5 %" } },
+/// #   { id = "drain", from = "washers", to = "sewer", flows = { water = "28 m3/d ± 5 %" } },
+/// # ]
+/// # [[options]]
+/// # id = "rinse_reuse"
+/// # title = "Reuse the last rinse for the first wash"
+/// # category = "on_site_recovery"
+/// # capex = "3000 USD"
+/// # effects = [{ kind = "scale", stream = "supply", component = "water", factor = "80 %" }]
+/// # "#;
+/// # let a = Assessment::from_toml_str(toml).unwrap();
+/// let html = report::options_html(&a.evaluate().unwrap());
+/// assert!(html.contains("<th>capex [USD]</th>"));
+/// assert!(html.contains("<th>water [m3/yr]</th>"));
+/// assert!(html.contains("<td>3\u{202f}000</td>"));
+/// assert!(html.contains("all 1 options together"));
+/// ```
+pub fn options_html(e: &Evaluation) -> String {
+    let cur = html(&e.currency);
+    let mut resources: Vec<(&str, &str)> = Vec::new();
+    for o in &e.options {
+        for s in &o.savings {
+            if !resources.iter().any(|(r, _)| *r == s.resource) {
+                resources.push((&s.resource, &s.unit));
+            }
+        }
+    }
+    let mut out = String::from("<div class=\"cleanprod-options\"><table><thead><tr>");
+    let mut headers: Vec<String> = vec![
+        "option".into(),
+        "title".into(),
+        "class".into(),
+        format!("capex [{cur}]"),
+        format!("annual saving [{cur}/yr]"),
+        "simple payback [yr]".into(),
+        "discounted payback [yr]".into(),
+        format!("NPV [{cur}]"),
+        "IRR [%]".into(),
+        "CO2 avoided [t/yr]".into(),
+    ];
+    headers.extend(
+        resources
+            .iter()
+            .map(|(r, u)| format!("{} [{}]", html(r), html(u))),
+    );
+    for h in &headers {
+        out.push_str(&format!("<th>{h}</th>"));
+    }
+    out.push_str("</tr></thead><tbody>");
+    let years = |p: Option<f64>| p.map_or("never".to_string(), |y| format!("{y:.2}"));
+    let opt = |x: Option<f64>, f: &dyn Fn(f64) -> String| x.map_or("-".to_string(), f);
+    for o in &e.options {
+        let class = match o.cost_class {
+            CostClass::NoCost => "no-cost",
+            CostClass::LowCost => "low-cost",
+            CostClass::Investment => "investment",
+        };
+        let mut cells = vec![
+            html(&o.id),
+            html(&o.title),
+            class.to_string(),
+            grouped(o.capex),
+            grouped(o.annual_saving),
+            years(o.simple_payback_years),
+            years(o.discounted_payback_years),
+            grouped(o.npv),
+            opt(o.irr, &|r| format!("{:.1}", r * 100.0)),
+            opt(o.co2_avoided, &significant),
+        ];
+        for (r, _) in &resources {
+            let amount = o
+                .savings
+                .iter()
+                .find(|s| s.resource == *r)
+                .map(|s| s.amount);
+            cells.push(opt(amount, &significant));
+        }
+        out.push_str("<tr>");
+        for c in cells {
+            out.push_str(&format!("<td>{c}</td>"));
+        }
+        out.push_str("</tr>");
+    }
+    let all = &e.portfolio.all;
+    out.push_str(&format!(
+        "</tbody><tfoot><tr><th colspan=\"3\">all {} options together</th><td>{}</td><td>{}</td>\
+         <td></td><td></td><td>{}</td><td></td><td>{}</td>{}</tr></tfoot></table></div>",
+        all.ids.len(),
+        grouped(all.capex),
+        grouped(all.annual_saving),
+        grouped(all.npv),
+        opt(all.co2_avoided, &significant),
+        "<td></td>".repeat(resources.len())
+    ));
+    out
+}
+
 /// `x` with four significant digits.
 fn significant(x: f64) -> String {
     crate::units::format_significant(x, 4)

@@ -4,16 +4,10 @@
 use serde_json::Value;
 
 use super::distribution::Distribution;
+use crate::document::paths::{Step, resolve, slot};
 use crate::error::{Error, Result};
 use crate::sections::uncertainty::{Shape, UncertainInput, Uncertainty};
 use crate::units::split_number;
-
-/// One step of a resolved path.
-#[derive(Debug, Clone, PartialEq)]
-enum Step {
-    Key(String),
-    Index(usize),
-}
 
 /// An uncertain input, ready to be written into copies of the document.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,85 +51,6 @@ impl Input {
             None => Value::String(self.text(x)),
         };
     }
-}
-
-/// The place `steps` lead to in `doc`, created as the last key of an object if absent.
-fn slot<'v>(doc: &'v mut Value, steps: &[Step]) -> Option<&'v mut Value> {
-    let mut at = doc;
-    for step in steps {
-        at = match step {
-            Step::Key(k) => at.as_object_mut()?.entry(k.clone()).or_insert(Value::Null),
-            Step::Index(i) => at.as_array_mut()?.get_mut(*i)?,
-        };
-    }
-    Some(at)
-}
-
-/// The path `path` resolved in `doc`: its steps, and the value there (None when the last key
-/// is absent from an object that exists).
-fn resolve<'v>(doc: &'v Value, path: &str, at: &str) -> Result<(Vec<Step>, Option<&'v Value>)> {
-    let unknown = |why: &str| Error::UnknownReference {
-        path: at.to_string(),
-        value: path.to_string(),
-        expected: format!("a field of the document ({why})"),
-    };
-    let mut words = Vec::new();
-    for part in path.split('.') {
-        let (name, mut rest) = match part.find('[') {
-            Some(k) => (&part[..k], &part[k..]),
-            None => (part, ""),
-        };
-        if name.is_empty() {
-            return Err(unknown("empty name"));
-        }
-        words.push((name, None));
-        while let Some(r) = rest.strip_prefix('[') {
-            let Some(end) = r.find(']') else {
-                return Err(unknown("`[` without `]`"));
-            };
-            words.push(("", Some(&r[..end])));
-            rest = &r[end + 1..];
-        }
-        if !rest.is_empty() {
-            return Err(unknown("text after `]`"));
-        }
-    }
-    let mut steps = Vec::with_capacity(words.len());
-    let mut here = Some(doc);
-    let last = words.len() - 1;
-    for (n, (name, index)) in words.into_iter().enumerate() {
-        let Some(v) = here else {
-            return Err(unknown("a section on the way is absent"));
-        };
-        match index {
-            None => {
-                let Some(map) = v.as_object() else {
-                    return Err(unknown(&format!("`{name}` is not inside a section")));
-                };
-                here = map.get(name);
-                if here.is_none() && n != last {
-                    return Err(unknown(&format!("no `{name}`")));
-                }
-                steps.push(Step::Key(name.to_string()));
-            }
-            Some(key) => {
-                let Some(items) = v.as_array() else {
-                    return Err(unknown(&format!("`[{key}]` of something not a list")));
-                };
-                let i = match key.parse::<usize>() {
-                    Ok(i) if i < items.len() => i,
-                    Ok(_) => return Err(unknown(&format!("`[{key}]` beyond the list"))),
-                    Err(_) => items
-                        .iter()
-                        .position(|item| item.get("id").and_then(Value::as_str) == Some(key))
-                        .ok_or_else(|| unknown(&format!("no item with id `{key}`")))?,
-                };
-                here = items.get(i);
-                steps.push(Step::Index(i));
-            }
-        }
-    }
-    Ok((steps, here))
 }
 
 /// A value as written: its number, unit and any text after them (`± 5 %`).

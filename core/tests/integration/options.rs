@@ -508,3 +508,49 @@ model = { kind = "fixture", fixture = "shower", flow = "14 L/min", new_flow = "8
     let err = Assessment::from_toml_str(&steam_plant("0.04 USD/kWh", &none)).unwrap_err();
     assert_eq!(err.path(), "options[0].model.new_flow", "{err}");
 }
+
+/// The typed savings of every option of every example are the figures its `deltas` print
+/// (those round to 6 significant digits and show tonnes from 10 t), one unit per resource.
+#[test]
+fn typed_savings_are_the_printed_deltas_in_one_unit_per_resource() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples");
+    for name in [
+        "tannery",
+        "tannery_measured",
+        "hotel",
+        "hospital",
+        "chemicals",
+        "automotive",
+    ] {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.toml"))).unwrap();
+        let e = Assessment::from_toml_str(&text)
+            .unwrap()
+            .evaluate()
+            .unwrap()
+            .clone();
+        let mut units = std::collections::BTreeMap::new();
+        for o in &e.options {
+            assert_eq!(
+                o.savings.len() + usize::from(o.deltas.contains_key(cleanprod::options::CO2_KEY)),
+                o.deltas.len()
+            );
+            for s in &o.savings {
+                let unit = units
+                    .entry(s.resource.clone())
+                    .or_insert_with(|| s.unit.clone());
+                assert_eq!(*unit, s.unit, "{name} {}", s.resource);
+                let printed = &o.deltas[&s.resource];
+                let (number, printed_unit) = printed.split_once(' ').unwrap();
+                let factor = if printed_unit == "t/yr" { 1000.0 } else { 1.0 };
+                let want: f64 = number.parse::<f64>().unwrap() * factor;
+                assert!(
+                    (s.amount - want).abs() <= 1e-5 * want.abs().max(1e-9),
+                    "{name} {} {}: {} vs {printed}",
+                    o.id,
+                    s.resource,
+                    s.amount
+                );
+            }
+        }
+    }
+}

@@ -5,19 +5,22 @@
 12.0
 """
 
-from cleanprod import finance, risk, utilities
-from cleanprod._cleanprod import FORMAT, Assessment, __version__, canonical, schema, to_si
+from cleanprod import finance, risk, tables, utilities
+from cleanprod._cleanprod import FORMAT, Assessment, __version__, canonical, new, schema, to_si
 from cleanprod.balance import Balance
 from cleanprod.evaluation import Evaluation
+from cleanprod.tables import compare
 from cleanprod.errors import (
     CleanprodError,
     DocumentError,
     DocumentSyntaxError,
     InputError,
+    InvalidArgumentError,
     InvalidValueError,
     MultipleIrrWarning,
     NoSolutionError,
     UnitError,
+    UnknownIdError,
 )
 
 __all__ = [
@@ -29,15 +32,20 @@ __all__ = [
     "DocumentError",
     "DocumentSyntaxError",
     "InputError",
+    "InvalidArgumentError",
     "InvalidValueError",
     "MultipleIrrWarning",
     "NoSolutionError",
     "UnitError",
+    "UnknownIdError",
     "__version__",
     "canonical",
+    "compare",
     "finance",
+    "new",
     "risk",
     "schema",
+    "tables",
     "to_si",
     "utilities",
 ]

@@ -3,9 +3,15 @@ balances, the reconciliation test and the findings, per component. Amounts are i
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
+from .errors import UnknownIdError
+
 __all__ = ["Balance"]
+
+#: Columns of the balance tables that are amounts (in ``Balance.unit``).
+_AMOUNTS = {"value", "given", "uncertainty", "inflow", "outflow", "imbalance", "measured", "solved"}
 
 
 class Balance:
@@ -21,14 +27,17 @@ class Balance:
         for c in self.components:
             if c["component"] == name:
                 return c
-        raise KeyError(name)
+        known = ", ".join(c["component"] for c in self.components)
+        raise UnknownIdError(f"no component {name!r}; known components: {known}", "unknown_component", name, name)
 
     def value(self, component: str, stream: str) -> Any:
         """The solved or reconciled flow of ``component`` in ``stream`` (kg/yr), or None."""
-        for s in self.component(component)["streams"]:
+        streams = self.component(component)["streams"]
+        for s in streams:
             if s["stream"] == stream:
                 return s["value"]
-        raise KeyError(stream)
+        known = ", ".join(s["stream"] for s in streams)
+        raise UnknownIdError(f"no stream {stream!r} of {component}; known streams: {known}", "unknown_stream", stream, stream)
 
     @property
     def findings(self) -> list[str]:
@@ -44,9 +53,21 @@ class Balance:
         row per component and unit operation). Needs pandas."""
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
-        streams = [{"component": c["component"], **s} for c in self.components for s in c["streams"]]
-        units = [{"component": c["component"], **n} for c in self.components for n in c["nodes"]]
-        return {"streams": pd.DataFrame(streams), "units": pd.DataFrame(units)}
+        streams = pd.DataFrame([{"component": c["component"], **s} for c in self.components for s in c["streams"]])
+        units = pd.DataFrame([{"component": c["component"], **n} for c in self.components for n in c["nodes"]])
+        for df in (streams, units):
+            for column in df.columns:
+                values = [v for v in df[column] if v is not None]
+                if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+                    df[column] = [math.nan if v is None else float(v) for v in df[column]]
+            df.attrs["units"] = {c: self.unit for c in df.columns if c in _AMOUNTS}
+        return {"streams": streams, "units": units}
+
+    def __eq__(self, other: object) -> bool:
+        """Two balances are equal when their figures are."""
+        return isinstance(other, Balance) and self._data == other._data
+
+    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         names = ", ".join(c["component"] for c in self.components)

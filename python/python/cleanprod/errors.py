@@ -19,6 +19,8 @@ __all__ = [
     "DocumentError",
     "UnitError",
     "InvalidValueError",
+    "InvalidArgumentError",
+    "UnknownIdError",
     "NoSolutionError",
     "MultipleIrrWarning",
 ]
@@ -62,6 +64,38 @@ class UnitError(InputError):
 
 class InvalidValueError(InputError):
     """A value outside its allowed range, or in another currency than the document's."""
+
+
+class InvalidArgumentError(DocumentError):
+    """An argument of a function or method is of the wrong type or shape, cannot be read as
+    numbers, or names an unknown choice (``when="middle"``, ``convention="lotus"``). ``path``
+    is the argument's name. A :class:`ValueError`; also a :class:`DocumentError`, the class
+    these errors had before, so handlers written for it keep working.
+
+    >>> import cleanprod as cp
+    >>> try:
+    ...     cp.finance.npv(0.1, ["a", "b"])
+    ... except cp.InvalidArgumentError as e:
+    ...     print(e.path, isinstance(e, ValueError))
+    values True
+    """
+
+
+class UnknownIdError(CleanprodError, KeyError):
+    """An id (of an option, a component, a stream) that the result does not have; the message
+    lists the known ones. A :class:`KeyError` too.
+
+    >>> import cleanprod as cp
+    >>> ev = cp.Assessment.from_file("examples/hotel.toml").evaluate()
+    >>> try:
+    ...     ev.option("nope")
+    ... except KeyError as e:
+    ...     print(e.path, "known options:" in str(e))
+    nope True
+    """
+
+    def __str__(self) -> str:  # KeyError would print the repr of the message
+        return str(self.args[0]) if self.args else ""
 
 
 class NoSolutionError(CleanprodError):

@@ -8,6 +8,22 @@ from typing import Any, Optional
 __all__ = ["Evaluation"]
 
 from ._cleanprod import OPTION_COLUMNS  # the columns of Evaluation.options, from the core
+from .errors import UnknownIdError
+from .tables import Portfolio, frame, to_polars, with_savings
+
+#: The numeric columns of :attr:`Evaluation.options` and the unit of each (``{cur}``: the
+#: document's currency).
+_NUMERIC_UNITS = {
+    "capex": "{cur}",
+    "annual_saving": "{cur}/yr",
+    "simple_payback_years": "yr",
+    "discounted_payback_years": "yr",
+    "npv": "{cur}",
+    "irr": "1/yr",
+    "mirr": "1/yr",
+    "savings_to_investment": "",
+    "co2_avoided": "t/yr",
+}
 
 
 class Evaluation:
@@ -20,24 +36,109 @@ class Evaluation:
         self._assessment = assessment
         self.currency: str = data["currency"]
         self.results: list[dict[str, Any]] = data["options"]
+        self._options: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:  # the tables are made again after unpickling
+        return {**self.__dict__, "_options": None}
+
+    def _units(self) -> dict[str, str]:
+        return {c: u.format(cur=self.currency) for c, u in _NUMERIC_UNITS.items() if u}
 
     def option(self, option_id: str) -> dict[str, Any]:
-        """The appraisal of one option, alone against the baseline."""
+        """The appraisal of one option, alone against the baseline.
+
+        Raises
+        ------
+        UnknownIdError
+            (a :class:`KeyError`) for an id the evaluation does not have, listing those it has.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> ev.option("flow_restrictor")["annual_saving"]
+        1500.0
+        """
         for o in self.results:
             if o["id"] == option_id:
                 return o
-        raise KeyError(option_id)
+        known = ", ".join(o["id"] for o in self.results)
+        raise UnknownIdError(
+            f"no option {option_id!r}; known options: {known}", "unknown_option", str(option_id), str(option_id)
+        )
 
     @property
     def options(self) -> Any:
         """One row per option, alone against the baseline (a pandas DataFrame indexed by
-        id). Needs pandas."""
+        id): the columns of ``OPTION_COLUMNS``, numbers as floats (NaN: none, such as an IRR
+        that does not exist), units in ``attrs["units"]`` (see :mod:`cleanprod.tables`). The
+        same DataFrame each time: edits to it stay. Needs pandas.
+
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> ev.options.attrs["units"]["capex"]
+        'USD'
+        """
+        if self._options is None:
+            self._options = frame(
+                self.results, list(OPTION_COLUMNS), self._units(), index="id", numeric=_NUMERIC_UNITS
+            )
+        return self._options
+
+    @property
+    def savings(self) -> Any:
+        """The amounts each option saves per year (a pandas DataFrame indexed by option id),
+        one float column per resource and unpriced load, each in one unit for every option
+        (in ``attrs["units"]``: ``"m3/yr"``, ``"kWh/yr"``, ``"kg/yr"``...); 0 where an option
+        saves none of it, negative where it uses more. Needs pandas.
+
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> float(ev.savings.loc["flow_restrictor", "water"]), ev.savings.attrs["units"]["water"]
+        (500.0, 'm3/yr')
+        """
+        rows, names, units = with_savings([{"id": o["id"], "savings": o["savings"]} for o in self.results])
+        return frame(rows, ["id", *names], units, index="id", numeric=names)
+
+    @property
+    def cash_flows(self) -> Any:
+        """The cash flows appraised, one row per option and one column per year from 0 (a
+        pandas DataFrame, money in :attr:`currency`). Needs pandas."""
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
-        rows = [{k: o[k] for k in OPTION_COLUMNS} for o in self.results]
-        return pd.DataFrame(rows, columns=OPTION_COLUMNS).set_index("id")
+        width = max((len(o["cash_flows"]) for o in self.results), default=0)
+        rows = {o["id"]: list(o["cash_flows"]) + [0.0] * (width - len(o["cash_flows"])) for o in self.results}
+        df = pd.DataFrame.from_dict(rows, orient="index", columns=list(range(width)), dtype=float)
+        df.index.name = "id"
+        df.columns.name = "year"
+        df.attrs["units"] = {year: self.currency for year in df.columns}
+        return df
 
-    def portfolio(self, ids: Optional[Sequence[str]] = None) -> dict[str, Any]:
+    def to_pandas(self) -> Any:
+        """:attr:`options` without the ``deltas`` text, followed by the columns of
+        :attr:`savings` (a resource named like an option column is prefixed ``saved ``);
+        units of both in ``attrs["units"]``. Needs pandas."""
+        options = self.options.drop(columns=["deltas"])
+        savings = self.savings
+        renamed = {c: f"saved {c}" for c in savings.columns if c in options.columns}
+        savings_units = {renamed.get(c, c): u for c, u in savings.attrs["units"].items()}
+        out = options.join(savings.rename(columns=renamed))
+        out.attrs["units"] = {**options.attrs["units"], **savings_units}
+        return out
+
+    def to_polars(self) -> Any:
+        """:meth:`to_pandas` as polars, units in the column names (see
+        :func:`cleanprod.tables.to_polars`). Needs polars."""
+        return to_polars(self.to_pandas())
+
+    def _repr_html_(self) -> str:
+        if self._assessment is not None:
+            html: str = self._assessment.options_html()
+            return html
+        out: str = self.to_pandas()._repr_html_()
+        return out
+
+    def portfolio(self, ids: Optional[Sequence[str]] = None) -> Portfolio:
         """The options applied one after the other to one model: ``steps`` (what each adds
         to those before it, with the running totals) and ``total``.
 
@@ -47,19 +148,33 @@ class Evaluation:
         """
         if ids is None:
             p = self._data["portfolio"]
-            return {"steps": p["sequence"], "total": p["all"]}
+            return Portfolio({"steps": p["sequence"], "total": p["all"]}, self.currency)
         if isinstance(ids, str):
             raise TypeError("ids must be a sequence of option ids, not one string")
         if self._assessment is None:
             raise ValueError("this evaluation was not made from an Assessment")
-        result: dict[str, Any] = self._assessment.portfolio(list(ids))
+        result: Portfolio = self._assessment.portfolio(list(ids))
         return result
 
     def ranking(self, by: str = "npv") -> list[str]:
         """Option ids ranked by a metric, best first: ``"npv"``, ``"irr"``, ``"mirr"``,
         ``"simple_payback"``, ``"discounted_payback"``, ``"savings_to_investment"``,
-        ``"annual_saving"``, ``"capex"``, ``"levelized_cost"`` or ``"co2_avoided"``. Options
-        without a value of it (no IRR, a payback never reached) come last."""
+        ``"annual_saving"``, ``"capex"``, ``"levelized_cost"`` or ``"co2_avoided"``, or the
+        column of :attr:`options` that shows it (``"simple_payback_years"``), in any case.
+        Options without a value of it (no IRR, a payback never reached) come last.
+
+        Raises
+        ------
+        InvalidArgumentError
+            For an unknown metric, listing the known ones.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> ev.ranking("Simple_Payback_Years") == ev.ranking("simple_payback")
+        True
+        """
         if self._assessment is None:
             raise ValueError("this evaluation was not made from an Assessment")
         result: list[str] = self._assessment.rank(by)
@@ -68,6 +183,12 @@ class Evaluation:
     def to_dict(self) -> dict[str, Any]:
         """The appraisal as plain data."""
         return self._data
+
+    def __eq__(self, other: object) -> bool:
+        """Two evaluations are equal when their figures are."""
+        return isinstance(other, Evaluation) and self._data == other._data
+
+    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"<Evaluation of {len(self.results)} options ({self.currency})>"

@@ -1,11 +1,20 @@
 """Investment appraisal: NPV, IRR, MIRR, paybacks, time-value functions, dated flows, loans.
 
 Conventions follow numpy-financial: a periodic series starts at t = 0, money paid out is
-negative, and the time-value functions take numpy-financial's arguments in its order. Every
-metric on cash flows also takes a 2-D array (one series per row) and then returns an array,
-computed in Rust without the GIL; pass ``status=True`` to get the per-row status code too
-(see :data:`STATUS` and :data:`STATUS_NAMES`). A row without a value gives NaN in a batch, and the scalar function
+negative, and the time-value functions take numpy-financial's arguments in its order.
+
+Inputs are whatever numpy reads as numbers: lists, tuples, numpy arrays of any numeric dtype,
+pandas Series and DataFrames (by position, never by label). Every metric on cash flows also
+takes many series at once, computed in Rust without the GIL: a 2-D array or a list of lists
+(one series per row) gives a numpy array, a DataFrame gives a Series indexed like its rows.
+Pass ``status=True`` to get the status code of each series too (see :data:`STATUS` and
+:data:`STATUS_NAMES`). A series without a value gives NaN in a batch, and the scalar function
 raises :class:`cleanprod.NoSolutionError` or returns ``None`` (a payback that never comes).
+
+The time-value functions (:func:`pmt`, :func:`pv`, :func:`fv`, :func:`nper`, :func:`rate`,
+:func:`ipmt`, :func:`ppmt`) broadcast their arguments as numpy does, ``when`` included; an
+element that has no value (a NaN argument, a loan never repaid) is NaN in the result, as in
+numpy-financial, and a Series argument gives a Series with its index.
 
 >>> from cleanprod import finance
 >>> round(finance.irr([-100, 39, 59, 55, 20]), 5)
@@ -15,15 +24,17 @@ raises :class:`cleanprod.NoSolutionError` or returns ``None`` (a payback that ne
 from __future__ import annotations
 
 import datetime as _dt
-import json
-import warnings
-from typing import Any, Literal, Sequence, Union, cast
+import json as _json
+import sys as _sys
+import warnings as _warnings
+from typing import Any, Literal, Optional, Sequence, Union, cast
 
-import numpy as np
-import numpy.typing as npt
+import numpy as _np
+import numpy.typing as _npt
 
 from cleanprod import _cleanprod as _native
-from cleanprod.errors import MultipleIrrWarning
+from cleanprod.errors import InvalidArgumentError as _InvalidArgumentError
+from cleanprod.errors import MultipleIrrWarning as _MultipleIrrWarning
 
 __all__ = [
     "STATUS",
@@ -52,111 +63,349 @@ __all__ = [
     "xnpv",
 ]
 
+
+def __dir__() -> list[str]:
+    """The public names only (``dir(cleanprod.finance)``)."""
+    return sorted(__all__)
+
+
 #: Meaning of the per-row status codes of a batch, in words (from the engine).
 STATUS: dict[int, str] = {code: description for code, _, description in _native.statuses()}
 #: Stable names of the per-row status codes of a batch (``"ok"``, ``"multiple"``,
 #: ``"no_sign_change"``, ``"no_root"``, ``"invalid"``, ``"never"``), the same as JS's.
 STATUS_NAMES: dict[int, str] = {code: name for code, name, _ in _native.statuses()}
 
-Flows = Union[Sequence[float], npt.NDArray[np.float64]]
-#: One series, or many as rows of a 2-D array or a list of lists.
-Series = Union[Flows, Sequence[Sequence[float]]]
-Batch = npt.NDArray[np.float64]
-When = Literal["end", "begin", 0, 1]
-DateLike = Union[str, _dt.date, np.datetime64]
+#: One cash-flow series: a sequence of numbers, a 1-D array or a pandas Series.
+Flows = Union[Sequence[float], _npt.NDArray[Any], Any]
+#: One series, or many as rows of a 2-D array, a list of lists or a pandas DataFrame.
+FlowsOrRows = Union[Flows, Sequence[Sequence[float]]]
+#: A number, or an array-like of numbers (a list, a numpy array, a pandas Series).
+ArrayLike = Union[float, Sequence[float], _npt.NDArray[Any], Any]
+When = Union[Literal["end", "begin", 0, 1], Sequence[Any], _npt.NDArray[Any], Any]
+DateLike = Union[str, _dt.date, _np.datetime64]
 
 
-def _is_batch(values: Any) -> bool:
-    if isinstance(values, np.ndarray):
-        if values.ndim > 2:
-            raise ValueError(f"cash flows must be 1-D or 2-D (rows = series), not {values.ndim}-D")
-        return values.ndim == 2
-    return bool(len(values)) and isinstance(values[0], (Sequence, np.ndarray)) and not isinstance(
-        values[0], str
-    )
+def _pandas_kind(x: Any) -> Optional[str]:
+    """``"series"``, ``"frame"`` or None; never imports pandas (a user holding a pandas
+    object has imported it)."""
+    pd = _sys.modules.get("pandas")
+    if pd is None:
+        return None
+    if isinstance(x, pd.Series):
+        return "series"
+    if isinstance(x, pd.DataFrame):
+        return "frame"
+    return None
 
 
-def _rows(values: Any) -> npt.NDArray[np.float64]:
-    return np.ascontiguousarray(values, dtype=np.float64)
+def _numbers(x: Any, name: str) -> _npt.NDArray[_np.float64]:
+    """``x`` as a float64 array (by position for pandas objects), or InvalidArgumentError."""
+    try:
+        if _pandas_kind(x) is not None:
+            return cast(_npt.NDArray[_np.float64], x.to_numpy(dtype=_np.float64))
+        return _np.asarray(x, dtype=_np.float64)
+    except (TypeError, ValueError, OverflowError) as e:
+        raise _InvalidArgumentError(
+            f"{name} must be numbers (a number, list, numpy array or pandas object): {e}",
+            "invalid_argument",
+            name,
+            _short(x),
+        ) from None
 
 
-def _batch(result: tuple[Batch, npt.NDArray[np.uint8]], status: bool) -> Any:
-    return result if status else result[0]
+def _short(x: Any) -> str:
+    text = repr(x)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _when(when: When) -> str:
-    # The engine takes numpy-financial's names, and 0 and 1 as "0" and "1".
-    if isinstance(when, str):
-        return when
-    return str(int(when)) if when in (0, 1) else str(when)
+def _number(x: Any, name: str) -> float:
+    """A scalar argument as a float, or InvalidArgumentError."""
+    a = _numbers(x, name)
+    if a.ndim != 0:
+        raise _InvalidArgumentError(
+            f"{name} must be one number, not an array of shape {a.shape}", "invalid_argument", name, _short(x)
+        )
+    return float(a)
 
 
-def npv(rate: float, values: Series, *, convention: Literal["numpy", "excel"] = "numpy", status: bool = False) -> Any:
-    """Net present value at ``rate`` of flows at t = 0, 1, ... (``convention="excel"``: the
-    first flow discounted once, as Excel's NPV)."""
-    if _is_batch(values):
-        return _batch(_native.npv_batch(rate, _rows(values), convention), status)
-    return _native.npv(rate, cast(Flows, values), convention)
+def _flows(values: Any, name: str = "values") -> tuple[_npt.NDArray[_np.float64], Any]:
+    """Cash flows as a C-contiguous 1-D (one series) or 2-D (rows) float64 array, and the
+    index of a DataFrame's rows (None otherwise)."""
+    a = _np.ascontiguousarray(_numbers(values, name))
+    if a.ndim == 0 or a.ndim > 2:
+        raise _InvalidArgumentError(
+            f"{name} must be 1-D (one series) or 2-D (rows = series), not {a.ndim}-D",
+            "invalid_argument",
+            name,
+            _short(values),
+        )
+    index = values.index if _pandas_kind(values) == "frame" else None
+    return a, index
 
 
-def irr(values: Series, guess: float = _native.DEFAULT_GUESS, *, status: bool = False) -> Any:
+def _out(
+    result: tuple[_npt.NDArray[_np.float64], _npt.NDArray[_np.uint8]],
+    one: bool,
+    index: Any,
+    status: bool,
+    name: str,
+) -> Any:
+    """A batch result as the caller expects it: one series gives a float (and its status
+    code), rows give arrays, a DataFrame's rows give Series with its index."""
+    values, codes = result
+    if one:
+        return (float(values[0]), int(codes[0])) if status else float(values[0])
+    if index is not None:
+        pd = _sys.modules["pandas"]
+        values = pd.Series(values, index=index, name=name)
+        codes = pd.Series(codes, index=index, name="status")
+    return (values, codes) if status else values
+
+
+def _guess(guess: Optional[float]) -> float:
+    return _native.DEFAULT_GUESS if guess is None else _number(guess, "guess")
+
+
+def _per_row(
+    name: str,
+    values: Any,
+    status: bool,
+    scalar: Any,
+    batch: Any,
+) -> Any:
+    """Run ``scalar`` on one series or ``batch`` on rows; ``status=True`` on one series runs
+    the batch form on one row."""
+    a, index = _flows(values)
+    if a.ndim == 1 and not status:
+        return scalar(a)
+    rows = a.reshape(1, -1) if a.ndim == 1 else a
+    return _out(batch(rows), a.ndim == 1, index, status, name)
+
+
+def npv(
+    rate: ArrayLike,
+    values: FlowsOrRows,
+    *,
+    convention: Literal["numpy", "excel"] = "numpy",
+    status: bool = False,
+) -> Any:
+    """Net present value at ``rate`` of flows at t = 0, 1, ...
+
+    Parameters
+    ----------
+    rate : float or array-like
+        Discount rate per period (0.08 for 8 %). An array of rates gives one NPV per rate
+        (numpy-financial's broadcasting): a 1-D array for one series, a 2-D array
+        (rates × rows) for rows.
+    values : array-like
+        One series (list, tuple, 1-D array, Series) or many (2-D array, list of lists,
+        DataFrame: one series per row).
+    convention : {"numpy", "excel"}
+        ``"numpy"``: the first flow at t = 0; ``"excel"``: discounted once, as Excel's NPV.
+    status : bool
+        Also return the status code of each series.
+
+    Returns
+    -------
+    float, numpy.ndarray or pandas.Series
+        Money, in the unit of ``values``. A Series indexed like the DataFrame's rows, or like
+        ``rate`` when it is a Series.
+
+    Raises
+    ------
+    InvalidValueError
+        A NaN in one series, a rate at or below -100 %.
+    InvalidArgumentError
+        ``values`` that are not numbers, or a 3-D array.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from cleanprod import finance
+    >>> round(finance.npv(0.08, [-40_000, 5_000, 8_000, 12_000, 30_000]), 5)
+    3065.22267
+    >>> df = pd.DataFrame([[-100, 39, 59, 55, 20], [-100, 50, 60, 0, 0]], index=["a", "b"])
+    >>> finance.npv(0.1, df).round(3)
+    a    39.197
+    b    -4.959
+    Name: npv, dtype: float64
+    """
+    if _np.ndim(rate) == 0:
+        r = _number(rate, "rate")
+        return _per_row(
+            "npv",
+            values,
+            status,
+            lambda a: _native.npv(r, a, convention),
+            lambda rows: _native.npv_batch(r, rows, convention),
+        )
+    rates = _numbers(rate, "rate")
+    if rates.ndim != 1:
+        raise _InvalidArgumentError(
+            f"rate must be one rate or a 1-D array of rates, not {rates.ndim}-D", "invalid_argument", "rate", _short(rate)
+        )
+    a, index = _flows(values)
+    rows = a.reshape(1, -1) if a.ndim == 1 else a
+    results = [_native.npv_batch(float(r), rows, convention) for r in rates]
+    vals = _np.array([v for v, _ in results]).reshape(len(rates), rows.shape[0])
+    codes = _np.array([c for _, c in results]).reshape(len(rates), rows.shape[0])
+    if a.ndim == 1:
+        vals, codes = vals[:, 0], codes[:, 0]
+    pd = _sys.modules.get("pandas")
+    rate_index = cast(Any, rate).index if _pandas_kind(rate) == "series" else None
+    if pd is not None and (rate_index is not None or index is not None):
+        if a.ndim == 1:
+            vals, codes = pd.Series(vals, index=rate_index, name="npv"), pd.Series(codes, index=rate_index, name="status")
+        else:
+            vals = pd.DataFrame(vals, index=rate_index, columns=index)
+            codes = pd.DataFrame(codes, index=rate_index, columns=index)
+    return (vals, codes) if status else vals
+
+
+def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: bool = False) -> Any:
     """Internal rate of return.
 
     Flows that change sign once have one IRR. Flows that change sign more than once may have
     several: the one nearest ``guess`` is returned with a :class:`MultipleIrrWarning`, and
     :func:`irr_roots` gives them all. No IRR raises :class:`cleanprod.NoSolutionError`.
+
+    Parameters
+    ----------
+    values : array-like
+        One series, or many as rows (2-D array, list of lists, DataFrame).
+    guess : float, optional
+        Where several IRRs exist, the one nearest this is returned (default 0.1).
+    status : bool
+        Also return the status code (1: one of several roots; 2: no sign change...).
+
+    Returns
+    -------
+    float, numpy.ndarray or pandas.Series
+        The rate per period (0.1 is 10 %); per row for rows (NaN where there is none).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from cleanprod import finance
+    >>> s = pd.Series([-100, 39, 59, 55, 20], index=range(2025, 2030))
+    >>> round(finance.irr(s), 5)
+    0.28095
+    >>> finance.irr([1, 2, 3], status=True)
+    (nan, 2)
     """
-    if _is_batch(values):
-        return _batch(_native.irr_batch(_rows(values), guess), status)
-    rate, _roots, _complete, warning = _native.irr(cast(Flows, values), guess)
-    if warning is not None:
-        warnings.warn(warning, MultipleIrrWarning, stacklevel=2)
-    return rate
+    g = _guess(guess)
+
+    def one(a: _npt.NDArray[_np.float64]) -> float:
+        r, _roots, _complete, warning = _native.irr(a, g)
+        if warning is not None:
+            _warnings.warn(warning, _MultipleIrrWarning, stacklevel=4)  # the caller of irr
+        return r
+
+    return _per_row("irr", values, status, one, lambda rows: _native.irr_batch(rows, g))
 
 
 def irr_roots(values: Flows) -> list[float]:
-    """Every internal rate of return found, ascending (see :func:`irr`)."""
-    return _native.irr_roots(values)
+    """Every internal rate of return found, ascending (see :func:`irr`).
+
+    >>> from cleanprod import finance
+    >>> [round(r, 9) for r in finance.irr_roots([-1.0, 2.3, -1.32])]
+    [0.1, 0.2]
+    """
+    a, _ = _flows(values)
+    return _native.irr_roots(a)
 
 
-def mirr(values: Series, finance_rate: float, reinvest_rate: float, *, status: bool = False) -> Any:
+def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, status: bool = False) -> Any:
     """Modified IRR: outflows financed at ``finance_rate``, inflows reinvested at
-    ``reinvest_rate`` (numpy-financial's ``mirr``)."""
-    if _is_batch(values):
-        return _batch(_native.mirr_batch(_rows(values), finance_rate, reinvest_rate), status)
-    return _native.mirr(cast(Flows, values), finance_rate, reinvest_rate)
+    ``reinvest_rate`` (numpy-financial's ``mirr``); per row for rows.
+
+    >>> from cleanprod import finance
+    >>> round(finance.mirr([-120_000, 39_000, 30_000, 21_000, 37_000, 46_000], 0.10, 0.12), 4)
+    0.1261
+    """
+    f, r = _number(finance_rate, "finance_rate"), _number(reinvest_rate, "reinvest_rate")
+    return _per_row(
+        "mirr", values, status, lambda a: _native.mirr(a, f, r), lambda rows: _native.mirr_batch(rows, f, r)
+    )
 
 
-def payback(values: Series, *, status: bool = False) -> Any:
+def payback(values: FlowsOrRows, *, status: bool = False) -> Any:
     """Periods until the cumulative flows first reach zero, interpolated within the period;
-    ``None`` when they never do (NaN with status ``"never"`` in a batch)."""
-    if _is_batch(values):
-        return _batch(_native.payback_batch(_rows(values)), status)
-    return _native.payback(cast(Flows, values))
+    ``None`` when they never do (NaN with status ``"never"`` in a batch).
+
+    >>> from cleanprod import finance
+    >>> round(finance.payback([-100, 50, 60]), 4)
+    1.8333
+    >>> finance.payback([-100, 30, 30]) is None
+    True
+    """
+    return _per_row("payback", values, status, _native.payback, _native.payback_batch)
 
 
-def discounted_payback(rate: float, values: Series, *, status: bool = False) -> Any:
-    """:func:`payback` of the flows discounted at ``rate``."""
-    if _is_batch(values):
-        return _batch(_native.discounted_payback_batch(rate, _rows(values)), status)
-    return _native.discounted_payback(rate, cast(Flows, values))
+def discounted_payback(rate: float, values: FlowsOrRows, *, status: bool = False) -> Any:
+    """:func:`payback` of the flows discounted at ``rate``.
+
+    >>> from cleanprod import finance
+    >>> round(finance.discounted_payback(0.1, [-100, 60, 60]), 4)
+    1.9167
+    """
+    r = _number(rate, "rate")
+    return _per_row(
+        "discounted_payback",
+        values,
+        status,
+        lambda a: _native.discounted_payback(r, a),
+        lambda rows: _native.discounted_payback_batch(r, rows),
+    )
 
 
-def profitability_index(rate: float, values: Series, *, status: bool = False) -> Any:
-    """Present value of the flows after t = 0 per unit invested at t = 0."""
-    if _is_batch(values):
-        return _batch(_native.profitability_index_batch(rate, _rows(values)), status)
-    return _native.profitability_index(rate, cast(Flows, values))
+def profitability_index(rate: float, values: FlowsOrRows, *, status: bool = False) -> Any:
+    """Present value of the flows after t = 0 per unit invested at t = 0.
+
+    >>> from cleanprod import finance
+    >>> finance.profitability_index(0.0, [-100, 60, 60])
+    1.2
+    """
+    r = _number(rate, "rate")
+    return _per_row(
+        "profitability_index",
+        values,
+        status,
+        lambda a: _native.profitability_index(r, a),
+        lambda rows: _native.profitability_index_batch(r, rows),
+    )
+
+
+def _series(values: Any, name: str) -> _npt.NDArray[_np.float64]:
+    """One series as a 1-D float64 array (a 2-D input is an InvalidArgumentError)."""
+    a, _ = _flows(values, name)
+    if a.ndim != 1:
+        raise _InvalidArgumentError(
+            f"{name} must be one series (1-D), not {a.ndim}-D", "invalid_argument", name, _short(values)
+        )
+    return a
 
 
 def benefit_cost_ratio(rate: float, benefits: Flows, costs: Flows) -> float:
-    """Present value of ``benefits`` over present value of ``costs`` (both positive, from t = 0)."""
-    return _native.benefit_cost_ratio(rate, benefits, costs)
+    """Present value of ``benefits`` over present value of ``costs`` (both positive, from t = 0).
+
+    >>> from cleanprod import finance
+    >>> round(finance.benefit_cost_ratio(0.0, [0, 60, 60], [100, 0, 0]), 2)
+    1.2
+    """
+    return _native.benefit_cost_ratio(
+        _number(rate, "rate"), _series(benefits, "benefits"), _series(costs, "costs")
+    )
 
 
 def capital_recovery_factor(rate: float, periods: float) -> float:
-    """Level payment per period over ``periods`` that repays 1 at ``rate``."""
-    return _native.capital_recovery_factor(rate, periods)
+    """Level payment per period over ``periods`` that repays 1 at ``rate``.
+
+    >>> from cleanprod import finance
+    >>> round(finance.capital_recovery_factor(0.05, 10), 7)
+    0.1295046
+    """
+    return _native.capital_recovery_factor(_number(rate, "rate"), _number(periods, "periods"))
 
 
 def levelized_cost(
@@ -164,48 +413,226 @@ def levelized_cost(
 ) -> float:
     """Levelized cost of the conserved resource, money per unit of ``saving_per_period``
     (investment annualized with the capital recovery factor, plus the O&M change)."""
-    return _native.levelized_cost(rate, periods, investment, saving_per_period, om_change_per_period)
+    return _native.levelized_cost(
+        _number(rate, "rate"),
+        _number(periods, "periods"),
+        _number(investment, "investment"),
+        _number(saving_per_period, "saving_per_period"),
+        _number(om_change_per_period, "om_change_per_period"),
+    )
 
 
-def _vectorized(fn: Any, *args: Any) -> Any:
-    if all(np.ndim(a) == 0 for a in args):
-        return fn(*args)
-    return np.vectorize(fn, otypes=[np.float64])(*args)
+def _when_codes(when: Any) -> Any:
+    """``when`` as a name the engine reads (a scalar) or an array of its codes (0 end, 1
+    begin); names are read by the engine, which refuses unknown ones naming ``when``."""
+    if isinstance(when, str) or _np.ndim(when) == 0:
+        if isinstance(when, (bool, _np.bool_)):
+            raise _InvalidArgumentError(
+                "when must be \"end\", \"begin\", 0 or 1, not a boolean", "invalid_argument", "when", repr(when)
+            )
+        if isinstance(when, str):
+            return when
+        w = when.item() if isinstance(when, _np.generic) else when
+        # numpy-financial's 0 and 1 (1.0 too) as the engine's names "0" and "1"
+        return str(int(w)) if isinstance(w, (int, float)) and w in (0, 1) else str(w)
+    a = when.to_numpy() if _pandas_kind(when) is not None else _np.asarray(when)
+    if a.dtype.kind in "OUS":
+        names = {str(v): float(_native.when_code(str(v))) for v in _np.unique(a.astype(str))}
+        return _np.vectorize(lambda v: names[str(v)], otypes=[_np.float64])(a)
+    return _numbers(a, "when")
 
 
-def pmt(rate: Any, nper: Any, pv: Any, fv: Any = 0, when: When = "end") -> Any:
-    """Payment per period (numpy-financial's ``pmt``); arrays broadcast."""
-    return _vectorized(lambda r, n, p, f: _native.pmt(r, n, p, f, _when(when)), rate, nper, pv, fv)
+def _time_value(
+    name: str, args: tuple[tuple[str, Any], ...], when: Any, guess: float, status: bool
+) -> Any:
+    """A time-value function over broadcast arguments: one call of the engine for a scalar
+    (its errors raised), its batch form for arrays (NaN and a status where no value)."""
+    w = _when_codes(when)
+    if isinstance(w, str) and all(_np.ndim(v) == 0 for _, v in args):
+        values = [_number(v, n) for n, v in args]
+        if name == "rate":
+            result: float = _native.rate(values[0], values[1], values[2], values[3], w, guess)
+        else:
+            result = getattr(_native, name)(*values, w)
+        if status:
+            return result, 0
+        return result
+    arrays = [_numbers(v, n) for n, v in args]
+    codes = _np.float64(_native.when_code(w)) if isinstance(w, str) else w
+    try:
+        columns = _np.broadcast_arrays(*arrays, codes)
+    except ValueError:
+        shapes = ", ".join(f"{n} {a.shape}" for (n, _), a in zip(args, arrays))
+        raise _InvalidArgumentError(
+            f"the arguments of {name} do not broadcast together: {shapes}, when {_np.shape(codes)}",
+            "invalid_argument",
+            args[0][0],
+            None,
+        ) from None
+    shape = columns[0].shape
+    rows = _np.ascontiguousarray(_np.stack([c.ravel() for c in columns], axis=1), dtype=_np.float64)
+    values_, codes_ = _native.time_value_batch(name, rows, guess)
+    out_values: Any = values_.reshape(shape)
+    out_codes: Any = codes_.reshape(shape)
+    if len(shape) == 1:
+        for _, v in (*args, ("when", when)):
+            if _pandas_kind(v) == "series" and len(v) == shape[0]:
+                pd = _sys.modules["pandas"]
+                out_values = pd.Series(out_values, index=v.index, name=name)
+                out_codes = pd.Series(out_codes, index=v.index, name="status")
+                break
+    return (out_values, out_codes) if status else out_values
 
 
-def pv(rate: Any, nper: Any, pmt: Any, fv: Any = 0, when: When = "end") -> Any:
-    """Present value (numpy-financial's ``pv``); arrays broadcast."""
-    return _vectorized(lambda r, n, p, f: _native.pv(r, n, p, f, _when(when)), rate, nper, pmt, fv)
+_TVM_DOC = """
+
+    Arguments broadcast as numpy's do (``when`` too: ``"end"``/``0`` or ``"begin"``/``1``,
+    or an array of them); a Series argument gives a Series with its index. With arrays, an
+    element without a value (a NaN argument, no solution) is NaN and the others are computed,
+    as numpy-financial does; ``status=True`` also returns each element's status code (see
+    :data:`STATUS_NAMES`). With scalars, a bad argument raises (naming it) and a missing
+    solution raises :class:`cleanprod.NoSolutionError`.
+"""
 
 
-def fv(rate: Any, nper: Any, pmt: Any, pv: Any, when: When = "end") -> Any:
-    """Future value (numpy-financial's ``fv``); arrays broadcast."""
-    return _vectorized(lambda r, n, p, v: _native.fv(r, n, p, v, _when(when)), rate, nper, pmt, pv)
+def pmt(
+    rate: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False
+) -> Any:
+    """Payment per period that takes ``pv`` to ``fv`` in ``nper`` periods at ``rate``
+    (numpy-financial's ``pmt``); money paid out is negative.
+
+    Examples
+    --------
+    >>> from cleanprod import finance
+    >>> round(finance.pmt(0.08 / 12, 5 * 12, 15_000), 3)
+    -304.146
+    >>> finance.pmt([0.08 / 12, float("nan")], 60, 15_000).round(3)
+    array([-304.146,      nan])
+    """
+    return _time_value("pmt", (("rate", rate), ("nper", nper), ("pv", pv), ("fv", fv)), when, 0.1, status)
 
 
-def nper(rate: Any, pmt: Any, pv: Any, fv: Any = 0, when: When = "end") -> Any:
-    """Number of periods (numpy-financial's ``nper``); arrays broadcast."""
-    return _vectorized(lambda r, p, v, f: _native.nper(r, p, v, f, _when(when)), rate, pmt, pv, fv)
+def pv(
+    rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False
+) -> Any:
+    """Present value of ``nper`` payments ``pmt`` and a future value ``fv``
+    (numpy-financial's ``pv``).
+
+    Examples
+    --------
+    >>> from cleanprod import finance
+    >>> round(finance.pv(0.07, 20, 12_000), 2)
+    -127128.17
+    """
+    return _time_value("pv", (("rate", rate), ("nper", nper), ("pmt", pmt), ("fv", fv)), when, 0.1, status)
 
 
-def rate(nper: Any, pmt: Any, pv: Any, fv: Any = 0, when: When = "end") -> Any:
-    """Rate per period (numpy-financial's ``rate``), solved with the bracketed IRR solver."""
-    return _vectorized(lambda n, p, v, f: _native.rate(n, p, v, f, _when(when)), nper, pmt, pv, fv)
+def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: When = "end", *, status: bool = False) -> Any:
+    """Future value after ``nper`` periods of ``pmt`` on a present value ``pv``
+    (numpy-financial's ``fv``).
+
+    Examples
+    --------
+    >>> from cleanprod import finance
+    >>> round(finance.fv(0.075, 20, -2000, 0, 0), 2)
+    86609.36
+    """
+    return _time_value("fv", (("rate", rate), ("nper", nper), ("pmt", pmt), ("pv", pv)), when, 0.1, status)
 
 
-def ipmt(rate: Any, per: Any, nper: Any, pv: Any, fv: Any = 0, when: When = "end") -> Any:
-    """Interest part of payment ``per`` (1-based; numpy-financial's ``ipmt``)."""
-    return _vectorized(lambda r, k, n, v, f: _native.ipmt(r, k, n, v, f, _when(when)), rate, per, nper, pv, fv)
+def nper(
+    rate: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False
+) -> Any:
+    """Number of periods for payments ``pmt`` to take ``pv`` to ``fv``
+    (numpy-financial's ``nper``).
+
+    Examples
+    --------
+    >>> from cleanprod import finance
+    >>> round(finance.nper(0.075, -2000, 0, 100_000), 2)
+    21.54
+    >>> finance.nper([0.004, 0.07], -400, 12_000).round(2)  # 400 never repays 12,000 at 7 %
+    array([32.02,   nan])
+    """
+    return _time_value("nper", (("rate", rate), ("pmt", pmt), ("pv", pv), ("fv", fv)), when, 0.1, status)
 
 
-def ppmt(rate: Any, per: Any, nper: Any, pv: Any, fv: Any = 0, when: When = "end") -> Any:
-    """Principal part of payment ``per`` (1-based; numpy-financial's ``ppmt``)."""
-    return _vectorized(lambda r, k, n, v, f: _native.ppmt(r, k, n, v, f, _when(when)), rate, per, nper, pv, fv)
+def rate(
+    nper: ArrayLike,
+    pmt: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    guess: Optional[float] = None,
+    *,
+    status: bool = False,
+) -> Any:
+    """Rate per period at which ``pmt`` takes ``pv`` to ``fv`` in ``nper`` periods
+    (numpy-financial's ``rate``), solved with the bracketed IRR solver; where several rates
+    fit, the one nearest ``guess`` (default 0.1).
+
+    Examples
+    --------
+    >>> from cleanprod import finance
+    >>> round(finance.rate(10, 0, -3500, 10_000), 4)
+    0.1107
+    >>> round(finance.rate(10, 0, -3500, 10_000, guess=0.5), 4)
+    0.1107
+    """
+    args = (("nper", nper), ("pmt", pmt), ("pv", pv), ("fv", fv))
+    return _time_value("rate", args, when, _guess(guess), status)
+
+
+def ipmt(
+    rate: ArrayLike,
+    per: ArrayLike,
+    nper: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Any:
+    """Interest part of payment ``per`` (1-based; numpy-financial's ``ipmt``).
+
+    Examples
+    --------
+    >>> from cleanprod import finance
+    >>> round(finance.ipmt(0.1 / 12, 1, 24, 2000), 6)
+    -16.666667
+    """
+    args = (("rate", rate), ("per", per), ("nper", nper), ("pv", pv), ("fv", fv))
+    return _time_value("ipmt", args, when, 0.1, status)
+
+
+def ppmt(
+    rate: ArrayLike,
+    per: ArrayLike,
+    nper: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Any:
+    """Principal part of payment ``per`` (1-based): ``pmt - ipmt`` (numpy-financial's
+    ``ppmt``).
+
+    Examples
+    --------
+    >>> from cleanprod import finance
+    >>> round(finance.ppmt(0.1 / 12, 1, 60, 55_000), 2)
+    -710.25
+    """
+    args = (("rate", rate), ("per", per), ("nper", nper), ("pv", pv), ("fv", fv))
+    return _time_value("ppmt", args, when, 0.1, status)
+
+
+for _f in (pmt, pv, fv, nper, rate, ipmt, ppmt):
+    _doc = _f.__doc__ or ""
+    _head, _sep, _tail = _doc.partition("\n\n    Examples")
+    _f.__doc__ = _head + _TVM_DOC + _sep + _tail
+del _f, _doc, _head, _sep, _tail
 
 
 _EPOCH = _dt.date(1970, 1, 1)
@@ -213,15 +640,26 @@ _EPOCH = _dt.date(1970, 1, 1)
 
 def _days(dates: Sequence[DateLike]) -> list[int]:
     out = []
-    for d in dates:
-        if isinstance(d, np.datetime64):
-            d = d.astype("datetime64[D]").astype(object)
-        if isinstance(d, str):
-            d = _dt.date.fromisoformat(d)
+    for i, d in enumerate(dates):
+        original = d
+        try:
+            if isinstance(d, _np.datetime64):
+                d = d.astype("datetime64[D]").astype(object)
+            if isinstance(d, str):
+                d = _dt.date.fromisoformat(d)
+        except ValueError as e:
+            raise _InvalidArgumentError(
+                f"dates[{i}]: {original!r} is not a date ({e})", "invalid_argument", f"dates[{i}]", str(original)
+            ) from None
         if isinstance(d, _dt.datetime):
             d = d.date()
         if not isinstance(d, _dt.date):
-            raise TypeError(f"dates must be dates or ISO strings, not {type(d).__name__}")
+            raise _InvalidArgumentError(
+                f"dates[{i}] must be a date or an ISO string such as \"2025-01-31\", not {type(d).__name__}",
+                "invalid_argument",
+                f"dates[{i}]",
+                _short(original),
+            )
         out.append((d - _EPOCH).days)
     return out
 
@@ -232,22 +670,54 @@ DayCountName = Literal["act/365f", "act/365", "act/360", "30/360"]
 def xnpv(rate: float, dates: Sequence[DateLike], amounts: Flows, *, day_count: DayCountName = "act/365f") -> float:
     """Net present value of dated flows from the first date; actual/365 by default (Excel's
     XNPV), or ``day_count="act/360"`` or ``"30/360"``."""
-    return _native.xnpv(rate, _days(dates), amounts, day_count)
+    return _native.xnpv(_number(rate, "rate"), _days(dates), _series(amounts, "amounts"), day_count)
 
 
 def xirr(
     dates: Sequence[DateLike],
     amounts: Flows,
-    guess: float = _native.DEFAULT_GUESS,
+    guess: Optional[float] = None,
     *,
     day_count: DayCountName = "act/365f",
 ) -> float:
     """Rate per year that makes :func:`xnpv` zero (pyxirr's argument order; Excel's XIRR);
     several rates give a :class:`MultipleIrrWarning` as :func:`irr` does."""
-    rate, _roots, _complete, warning = _native.xirr(_days(dates), amounts, guess, day_count)
+    rate, _roots, _complete, warning = _native.xirr(
+        _days(dates), _series(amounts, "amounts"), _guess(guess), day_count
+    )
     if warning is not None:
-        warnings.warn(warning, MultipleIrrWarning, stacklevel=2)
+        _warnings.warn(warning, _MultipleIrrWarning, stacklevel=2)
     return rate
+
+
+def _count(x: Any, name: str) -> int:
+    """A whole number (``12``, ``12.0``, ``numpy.int64(12)``), or InvalidArgumentError."""
+    v = _number(x, name)
+    if not v.is_integer():
+        raise _InvalidArgumentError(f"{name} must be a whole number, not {x!r}", "invalid_argument", name, repr(x))
+    return int(v)
+
+
+def _dumps(data: Any, name: str) -> str:
+    """JSON for the engine; numpy numbers as Python numbers, NaN refused naming ``name``."""
+
+    def plain(x: Any) -> Any:
+        if isinstance(x, _np.generic):
+            return x.item()
+        if isinstance(x, _np.ndarray):
+            return x.tolist()
+        raise _InvalidArgumentError(
+            f"{name}: a {type(x).__name__} is not a number", "invalid_argument", name, _short(x)
+        )
+
+    try:
+        return _json.dumps(data, allow_nan=False, default=plain)
+    except ValueError as e:
+        if isinstance(e, _InvalidArgumentError):
+            raise
+        raise _InvalidArgumentError(
+            f"{name}: every amount must be a finite number ({e})", "invalid_argument", name, None
+        ) from None
 
 
 def loan_schedule(
@@ -257,12 +727,19 @@ def loan_schedule(
     payments_per_year: int = _native.DEFAULT_PAYMENTS_PER_YEAR,
     grace_periods: int = 0,
     grace: Literal["interest_only", "capitalized"] = "interest_only",
-) -> dict[str, npt.NDArray[Any]]:
+) -> dict[str, _npt.NDArray[Any]]:
     """Amortization schedule of a level-payment loan after an optional grace period, as
     columns (``pandas.DataFrame(loan_schedule(...))`` makes a table)."""
-    cols = _native.loan_schedule(principal, annual_rate, years, payments_per_year, grace_periods, grace)
+    cols = _native.loan_schedule(
+        _number(principal, "principal"),
+        _number(annual_rate, "annual_rate"),
+        _number(years, "years"),
+        _count(payments_per_year, "payments_per_year"),
+        _count(grace_periods, "grace_periods"),
+        grace,
+    )
     names = ("period", "payment", "interest", "principal", "balance")
-    return {n: np.asarray(c) for n, c in zip(names, cols)}
+    return {n: _np.asarray(c) for n, c in zip(names, cols)}
 
 
 def cash_flows(
@@ -290,7 +767,7 @@ def cash_flows(
         per_year, escalation = v if isinstance(v, tuple) else (v, 0.0)
         streams.append({"name": name, "per_year": per_year, "escalation": escalation})
     plan: dict[str, Any] = {
-        "capex": [capex] if np.ndim(capex) == 0 else list(cast(Sequence[float], capex)),
+        "capex": [capex] if _np.ndim(capex) == 0 else list(cast(Sequence[float], capex)),
         "savings": streams,
         "om_change": om_change,
         "salvage": salvage,
@@ -301,10 +778,10 @@ def cash_flows(
     }
     if tax_rate is not None or depreciation_years is not None:
         plan["tax"] = {"rate": tax_rate, "depreciation_years": depreciation_years}
-    out: dict[str, Any] = json.loads(_native.cash_flows(json.dumps(plan, allow_nan=False)))
-    out["savings"] = {name: np.asarray(flows) for name, flows in out["savings"]}
+    out: dict[str, Any] = _json.loads(_native.cash_flows(_dumps(plan, "cash_flows")))
+    out["savings"] = {name: _np.asarray(flows) for name, flows in out["savings"]}
     for key in ("net", "capex", "om", "salvage", "tax"):
-        out[key] = np.asarray(out[key])
+        out[key] = _np.asarray(out[key])
     return out
 
 
@@ -314,9 +791,9 @@ def financing(project: Flows, capex: float, **terms: Any) -> dict[str, Any]:
     ``capitalize_grace``), ``grant_share`` is granted and a ``guarantee_fee`` is charged on the
     outstanding balance: ``equity`` flows, ``debt_service``, ``dscr`` (None where nothing is
     due), and the project and equity IRRs."""
-    out: dict[str, Any] = json.loads(
-        _native.financing(project, capex, json.dumps(terms, allow_nan=False))
+    out: dict[str, Any] = _json.loads(
+        _native.financing(_series(project, "project"), _number(capex, "capex"), _dumps(terms, "terms"))
     )
     for key in ("debt_service", "guarantee_fees", "equity"):
-        out[key] = np.asarray(out[key])
+        out[key] = _np.asarray(out[key])
     return out
