@@ -151,7 +151,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(out) => {
-            print!("{out}");
+            // A closed pipe (`cleanprod assess plant.toml | head`) is not an error of ours.
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes());
             ExitCode::SUCCESS
         }
         Err(message) => {

@@ -238,3 +238,26 @@ fn risk_prints_the_spread_and_the_same_figures_as_the_core() {
     assert!(!ok);
     assert!(err.contains("uncertainty"), "{err}");
 }
+
+#[test]
+fn names_longer_than_a_format_width_do_not_panic() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/documents/valid/options.toml"
+    ))
+    .unwrap();
+    let long = "x".repeat(70_000);
+    let path = std::env::temp_dir().join(format!("cleanprod-long-{}.toml", std::process::id()));
+    std::fs::write(
+        &path,
+        text.replace("id = \"aerators\"", &format!("id = \"{long}\"")),
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    for format in ["text", "md", "json"] {
+        let (ok, out, err) = cleanprod(&["assess", file, "--format", format]);
+        assert!(ok, "{format}: {err}");
+        assert!(out.contains(&long) && !err.contains("panicked"), "{format}");
+    }
+    std::fs::remove_file(&path).unwrap();
+}

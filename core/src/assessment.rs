@@ -96,7 +96,8 @@ impl Assessment {
                 .iter_mut()
                 .enumerate()
                 .map(|(i, o)| crate::options::expand_model(&ctx, flowsheet, o, i))
-                .collect::<Result<Vec<_>>>()?,
+                .collect::<Result<Vec<_>>>()
+                .map_err(|e| template_path(&document, e))?,
             None => Vec::new(),
         };
         let a = Assessment {
@@ -108,7 +109,7 @@ impl Assessment {
             evaluation: OnceLock::new(),
             benchmarks: OnceLock::new(),
         };
-        crate::options::validate(&a.case())?;
+        crate::options::validate(&a.case()).map_err(|e| template_path(&a.document, e))?;
         Ok(a)
     }
 
@@ -175,6 +176,7 @@ impl Assessment {
                     .iter()
                     .any(|o| o.effects.iter().any(Effect::edits_flowsheet));
                 crate::options::evaluate(&self.solved_case(edits && self.flowsheet().is_some())?)
+                    .map_err(|e| template_path(&self.document, e))
             })
             .as_ref()
             .map_err(Clone::clone)
@@ -333,6 +335,33 @@ impl Assessment {
             horizon: d.finance.horizon.to_string(),
         }
     }
+}
+
+/// An error at `options[n]` of the expanded options, where option `n` comes from the sector
+/// template, at the template's option instead (`template.tanning.options[k]`): the document
+/// has no `options[n]`.
+fn template_path(document: &Document, e: Error) -> Error {
+    let Some(template) = &document.template else {
+        return e;
+    };
+    let Some(rest) = e.path().strip_prefix("options[") else {
+        return e;
+    };
+    let Some((index, rest)) = rest.split_once(']') else {
+        return e;
+    };
+    let Some(k) = index
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_sub(document.options.len()))
+    else {
+        return e;
+    };
+    // The fields below a generated option are the engine's, not the document's: only the id
+    // is the template's own.
+    let field = if rest == ".id" { rest } else { "" };
+    let path = format!("template.{}.options[{k}]{field}", template.sector().key());
+    e.with_path(path)
 }
 
 /// `quantity` written in `unit`, rounded to 9 significant digits for reading.
