@@ -166,9 +166,9 @@ fn run(command: Command) -> Result<String, String> {
     match command {
         Command::Check { file } => {
             let a = read(&file)?;
-            let balance = a
-                .balance()
-                .map_err(|e| format!("{}: {e} [{}]", file.display(), e.code()))?;
+            let failed = |e: cleanprod::Error| format!("{}: {e} [{}]", file.display(), e.code());
+            Simulator::check(&a).map_err(failed)?;
+            let balance = a.balance().map_err(failed)?;
             Ok(format!(
                 "{}: valid {} document\n\n{}{}",
                 file.display(),

@@ -120,7 +120,12 @@ fn name_unknown_keys(err: Error, value: &Value) -> Error {
             let Value::Object(map) = here else {
                 return err;
             };
-            let Some((key, v)) = map.iter().find(|(_, v)| contains_text(v, &bad)) else {
+            // The key itself (an unknown choice of key), else the key holding the value.
+            let found = map
+                .iter()
+                .find(|(k, _)| **k == bad)
+                .or_else(|| map.iter().find(|(_, v)| contains_text(v, &bad)));
+            let Some((key, v)) = found else {
                 return err;
             };
             named.push(key.clone());

@@ -591,8 +591,12 @@ pub(crate) fn validate(doc: &Case<'_>) -> Result<()> {
             ),
         ));
     }
+    if let Some(budget) = &doc.ctx.finance.capital_budget {
+        money(doc, "finance.capital_budget", Some(budget))?;
+    }
     let mut seen = std::collections::HashSet::new();
     for (i, o) in doc.options.iter().enumerate() {
+        check_costs(doc, i, o)?;
         if o.id.trim().is_empty() || !seen.insert(o.id.as_str()) {
             return Err(Error::out_of_range(
                 format!("options[{i}].id"),
@@ -630,9 +634,43 @@ pub(crate) fn validate(doc: &Case<'_>) -> Result<()> {
                 check_references(doc, e, &path)?;
             }
             if let Edit::Saving { resource, amount } = edit {
+                if !doc.ctx.prices.contains_key(resource) {
+                    return Err(Error::MissingPrice {
+                        path: format!("{path}.resource"),
+                        value: resource.to_string(),
+                        what: resource.to_string(),
+                    });
+                }
                 check_saving_unit(doc, resource, amount, &path)?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The money and years of option `i` as [`appraise`] reads them, checked when the document is
+/// read: amounts in the document's currency, capex not negative, whole years.
+fn check_costs(doc: &Case<'_>, i: usize, o: &CpOption) -> Result<()> {
+    let path = format!("options[{i}]");
+    if let Some(Capex(list)) = &o.capex {
+        for (k, m) in list.iter().enumerate() {
+            let p = if list.len() == 1 {
+                format!("{path}.capex")
+            } else {
+                format!("{path}.capex[{k}]")
+            };
+            if money(doc, &p, Some(m))? < 0.0 {
+                return Err(Error::out_of_range(p, m, "must not be negative"));
+            }
+        }
+    }
+    money(doc, &format!("{path}.om_change"), o.om_change.as_ref())?;
+    money(doc, &format!("{path}.salvage"), o.salvage.as_ref())?;
+    if let Some(l) = &o.lifetime {
+        whole_years(format!("{path}.lifetime"), l, 1.0, 100.0)?;
+    }
+    if let Some(s) = &o.start {
+        whole_years(format!("{path}.start"), s, 0.0, 50.0)?;
     }
     Ok(())
 }
