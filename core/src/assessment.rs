@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::document::{self, AnnualOutput, Document, Sector, SourceFormat};
+use crate::document::{self, AnnualOutput, Document, Limits, Sector, SourceFormat};
 use crate::error::{Error, Result};
 use crate::flowsheet::{Balance, ComponentReconciliation, Flowsheet};
 use crate::options::{Case, CpOption, Effect, Evaluation, Flows, Metric, Sequence};
@@ -62,19 +62,37 @@ impl Assessment {
         Assessment::parse(text, SourceFormat::Json)
     }
 
-    /// Read and validate a document written in `format`.
+    /// Read and validate a document written in `format`, within the build's default
+    /// [`Limits`].
     pub fn parse(text: &str, format: SourceFormat) -> Result<Self> {
-        Assessment::from_document(document::from_text(text, format)?)
+        Assessment::parse_with(text, format, &Limits::default())
+    }
+
+    /// Read and validate a document written in `format` within `limits` (higher ones for a
+    /// trusted document larger than the defaults allow).
+    pub fn parse_with(text: &str, format: SourceFormat, limits: &Limits) -> Result<Self> {
+        Assessment::from_document_with(document::from_text_with(text, format, limits)?, limits)
     }
 
     /// Validate a document given as a JSON value (a Python dict or JS object, converted).
     pub fn from_json_value(value: serde_json::Value) -> Result<Self> {
-        Assessment::from_document(document::from_value(value)?)
+        Assessment::from_json_value_with(value, &Limits::default())
+    }
+
+    /// [`Assessment::from_json_value`] within `limits`.
+    pub fn from_json_value_with(value: serde_json::Value, limits: &Limits) -> Result<Self> {
+        Assessment::from_document_with(document::from_value_with(value, limits)?, limits)
     }
 
     /// Validate a typed document built in Rust: its sections, then its template expanded once,
     /// then its options against the flowsheet they edit.
     pub fn from_document(document: Document) -> Result<Self> {
+        Assessment::from_document_with(document, &Limits::default())
+    }
+
+    /// [`Assessment::from_document`] within `limits`.
+    pub fn from_document_with(document: Document, limits: &Limits) -> Result<Self> {
+        limits.check_document(&document)?;
         document.validate_sections()?;
         // The document's own flowsheet and options are borrowed, not copied, unless a template
         // or a model adds to them.
@@ -86,6 +104,9 @@ impl Assessment {
             }
             None => (None, None),
         };
+        if let Some(options) = &expanded_options {
+            limits.check_options(options.len())?;
+        }
         if expanded_options.is_none() && document.options.iter().any(|o| o.model.is_some()) {
             expanded_options = Some(document.options.clone());
         }

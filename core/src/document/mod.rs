@@ -30,13 +30,14 @@
 //! assert!(err.to_string().contains("per volume"));
 //! ```
 
+mod limits;
 mod load;
 mod version;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub(crate) use load::{from_text, from_value};
+pub(crate) use load::{from_text_with, from_value_with};
 pub use version::{CURRENT as CURRENT_FORMAT, FormatVersion, supported as supported_formats};
 
 pub use crate::error::SourceFormat;
@@ -46,6 +47,7 @@ pub use crate::sections::{
 };
 pub use crate::sectors::{Expansion, Sector, Template};
 pub use crate::units::{Rate, SECONDS_PER_YEAR, Schedule};
+pub use limits::Limits;
 
 use crate::error::{Error, Result};
 use crate::flowsheet::Flowsheet;

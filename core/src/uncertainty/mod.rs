@@ -261,6 +261,9 @@ impl Simulator {
         let Some(section) = &assessment.document().uncertainty else {
             return Ok(());
         };
+        if let Some(draws) = section.draws {
+            crate::document::Limits::default().check_draws("uncertainty.draws", draws)?;
+        }
         if let Some(draws) = section.draws
             && !(2..=MAX_DRAWS).contains(&draws)
         {
@@ -404,6 +407,7 @@ impl Simulator {
             .draws
             .or(self.section.draws)
             .unwrap_or(DEFAULT_DRAWS);
+        crate::document::Limits::default().check_draws("draws", draws)?;
         if !(2..=MAX_DRAWS).contains(&draws) {
             return Err(Error::out_of_range(
                 "draws",

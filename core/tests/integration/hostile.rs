@@ -232,3 +232,194 @@ fn template_options_are_named_in_the_template() {
     assert!(e.path().starts_with("template.tanning.options["), "{e}");
     assert!(e.path().ends_with("].id"), "{e}");
 }
+
+mod limits {
+    use cleanprod::document::Limits;
+    use cleanprod::{Assessment, SourceFormat};
+
+    fn options_with(n: usize) -> String {
+        let mut text = super::options_doc("", "");
+        for i in 0..n {
+            text.push_str(&format!(
+                "\n[[options]]\nid = \"x{i}\"\ntitle = \"x\"\ncategory = \"good_housekeeping\"\neffects = [{{ kind = \"saving\", resource = \"water\", amount = \"1 m3/yr\" }}]\n"
+            ));
+        }
+        text
+    }
+
+    fn refused(text: &str, limits: &Limits, path: &str, limit: &str) {
+        let e = Assessment::parse_with(text, SourceFormat::Toml, limits).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("limit_exceeded", path), "{e}");
+        assert_eq!(e.category().name(), "value");
+        assert!(e.to_string().contains(limit), "{e}");
+    }
+
+    #[test]
+    fn each_limit_plus_one_is_a_named_error_and_the_limit_itself_passes() {
+        // The fixture has 3 options and 2 prices.
+        let text = options_with(2);
+        let at = Limits {
+            max_options: 5,
+            ..Limits::NATIVE
+        };
+        assert!(Assessment::parse_with(&text, SourceFormat::Toml, &at).is_ok());
+        refused(
+            &options_with(3),
+            &at,
+            "options",
+            "more than the limit of 5 (max_options)",
+        );
+        let small = |l: Limits| l;
+        refused(
+            &text,
+            &small(Limits {
+                max_bytes: text.len() - 1,
+                ..Limits::NATIVE
+            }),
+            "",
+            "max_bytes",
+        );
+        assert!(
+            Assessment::parse_with(
+                &text,
+                SourceFormat::Toml,
+                &Limits {
+                    max_bytes: text.len(),
+                    ..Limits::NATIVE
+                }
+            )
+            .is_ok()
+        );
+        refused(
+            &text,
+            &Limits {
+                max_prices: 1,
+                ..Limits::NATIVE
+            },
+            "prices",
+            "max_prices",
+        );
+        let flowsheet = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/fixtures/documents/valid/flowsheet.toml"
+        ))
+        .unwrap();
+        let f = Assessment::from_toml_str(&flowsheet).unwrap();
+        let fs = f.document().flowsheet.as_ref().unwrap();
+        let (s, n, c) = (fs.streams.len(), fs.nodes.len(), fs.components.len());
+        for (limits, path, name) in [
+            (
+                Limits {
+                    max_streams: s - 1,
+                    ..Limits::NATIVE
+                },
+                "flowsheet.streams",
+                "max_streams",
+            ),
+            (
+                Limits {
+                    max_nodes: n - 1,
+                    ..Limits::NATIVE
+                },
+                "flowsheet.nodes",
+                "max_nodes",
+            ),
+            (
+                Limits {
+                    max_components: c - 1,
+                    ..Limits::NATIVE
+                },
+                "flowsheet.components",
+                "max_components",
+            ),
+        ] {
+            refused(&flowsheet, &limits, path, name);
+        }
+        let risk = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/fixtures/documents/valid/risk.toml"
+        ))
+        .unwrap();
+        refused(
+            &risk,
+            &Limits {
+                max_uncertain_inputs: 2,
+                ..Limits::NATIVE
+            },
+            "uncertainty.inputs",
+            "max_uncertain_inputs",
+        );
+        refused(
+            &risk,
+            &Limits {
+                max_draws: 1999,
+                ..Limits::NATIVE
+            },
+            "uncertainty.draws",
+            "max_draws",
+        );
+        // A template's options count with the document's.
+        let tannery = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../examples/tannery.toml"
+        ))
+        .unwrap();
+        let a = Assessment::from_toml_str(&tannery).unwrap();
+        assert!(a.document().options.is_empty());
+        refused(
+            &tannery,
+            &Limits {
+                max_options: a.options().len() - 1,
+                ..Limits::NATIVE
+            },
+            "options",
+            "max_options",
+        );
+    }
+
+    #[test]
+    fn nesting_of_a_value_is_bounded_without_recursion() {
+        let mut deep = serde_json::json!(1);
+        for _ in 0..1_000 {
+            deep = serde_json::Value::Array(vec![deep]);
+        }
+        let mut doc: serde_json::Value = serde_json::from_str(
+            &Assessment::from_toml_str(&super::options_doc("", ""))
+                .unwrap()
+                .to_json_string(),
+        )
+        .unwrap();
+        doc["site"]["extra"] = deep;
+        let e = Assessment::from_json_value(doc.clone()).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("limit_exceeded", ""), "{e}");
+        assert!(e.to_string().contains("max_depth"), "{e}");
+        // Text nested beyond the readers' own bounds is a syntax error, not a crash.
+        let text = format!(
+            "format = \"cleanprod/1\"\nx = {}{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert_eq!(
+            Assessment::from_toml_str(&text).unwrap_err().code(),
+            "syntax"
+        );
+    }
+
+    #[test]
+    fn the_defaults_are_the_builds_and_the_web_is_strictest() {
+        assert_eq!(Limits::default(), Limits::NATIVE);
+        let (n, w) = (Limits::NATIVE, Limits::WEB);
+        assert!(w.max_bytes < n.max_bytes && w.max_depth < n.max_depth);
+        assert!(w.max_streams < n.max_streams && w.max_options < n.max_options);
+        assert!(w.max_draws < n.max_draws && w.max_prices < n.max_prices);
+        // At the native default itself: one price more than allowed.
+        let mut text = super::options_doc("", "");
+        let mut prices = String::from("[prices]\n");
+        for i in 0..=n.max_prices {
+            prices.push_str(&format!("p{i} = \"1 USD/m3\"\n"));
+        }
+        text = text.replacen("[prices]\n", &prices, 1);
+        let e = Assessment::from_toml_str(&text).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("limit_exceeded", "prices"), "{e}");
+    }
+}
