@@ -71,3 +71,20 @@ test('numbers at the edges of f64 give right figures or named errors', () => {
   assert.throws(() => cp.loanSchedule(1000, 1e308, 5), (e) => e instanceof RangeError && e.code === 'out_of_range');
   assert.throws(() => cp.toSi('1e308 t', 'mass'), (e) => e instanceof RangeError && e.code === 'unit_number');
 });
+
+test('the web limits: each limit + 1 is a named RangeError, the limit itself is read', () => {
+  const option = (i) => `\n[[options]]\nid = "x${i}"\ntitle = "x"\ncategory = "good_housekeeping"\n`
+    + 'effects = [{ kind = "saving", resource = "water", amount = "1 m3/yr" }]\n';
+  // The fixture has 3 options; the web build reads at most 500.
+  const withOptions = (n) => doc + Array.from({ length: n - 3 }, (_, i) => option(i)).join('');
+  assert.equal(cp.parse(withOptions(500)).options.length, 500);
+  assert.throws(() => cp.parse(withOptions(501)), (e) => e instanceof RangeError && e.code === 'limit_exceeded'
+    && e.path === 'options' && /max_options/.test(e.message));
+  assert.throws(() => cp.simulate(readFixture('documents/valid/risk.toml'), { draws: 100_001 }),
+    (e) => e instanceof RangeError && e.code === 'limit_exceeded' && e.path === 'draws');
+  let deep = 1;
+  for (let i = 0; i < 40; i += 1) deep = [deep];
+  const object = cp.parse(doc);
+  object.site.extra = deep;
+  assert.throws(() => cp.parse(object), (e) => e instanceof RangeError && e.code === 'limit_exceeded');
+});
