@@ -202,7 +202,6 @@ export const {
   financing,
 } = wrapped;
 
-
 const statusTable = statuses();
 
 /** Meaning of the per-row status codes of a batch, in words (from the engine). */
