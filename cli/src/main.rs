@@ -151,7 +151,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(out) => {
-            print!("{out}");
+            // A closed pipe (`cleanprod assess plant.toml | head`) is not an error of ours.
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), out.as_bytes());
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -165,14 +166,9 @@ fn run(command: Command) -> Result<String, String> {
     match command {
         Command::Check { file } => {
             let a = read(&file)?;
-            // The [uncertainty] section's paths and distributions, against the document.
-            if a.document().uncertainty.is_some() {
-                Simulator::new(&a)
-                    .map_err(|e| format!("{}: {e} [{}]", file.display(), e.code()))?;
-            }
-            let balance = a
-                .balance()
-                .map_err(|e| format!("{}: {e} [{}]", file.display(), e.code()))?;
+            let failed = |e: cleanprod::Error| format!("{}: {e} [{}]", file.display(), e.code());
+            Simulator::check(&a).map_err(failed)?;
+            let balance = a.balance().map_err(failed)?;
             Ok(format!(
                 "{}: valid {} document\n\n{}{}",
                 file.display(),

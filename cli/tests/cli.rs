@@ -253,3 +253,99 @@ fn risk_prints_the_spread_and_the_same_figures_as_the_core() {
     assert!(!ok);
     assert!(err.contains("uncertainty"), "{err}");
 }
+
+#[test]
+fn names_longer_than_a_format_width_do_not_panic() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/documents/valid/options.toml"
+    ))
+    .unwrap();
+    let long = "x".repeat(70_000);
+    let path = std::env::temp_dir().join(format!("cleanprod-long-{}.toml", std::process::id()));
+    std::fs::write(
+        &path,
+        text.replace("id = \"aerators\"", &format!("id = \"{long}\"")),
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    for format in ["text", "md", "json"] {
+        let (ok, out, err) = cleanprod(&["assess", file, "--format", format]);
+        assert!(ok, "{format}: {err}");
+        assert!(out.contains(&long) && !err.contains("panicked"), "{format}");
+    }
+    std::fs::remove_file(&path).unwrap();
+}
+
+/// Every invalid document of the shared catalogue (`tests/fixtures/documents.json`, also run by
+/// the Rust, Python and JS suites): `check` and `assess` both exit with 1 (not a panic's 101),
+/// print nothing on stdout, and name the file, the field path, the words of the message and
+/// the code on stderr.
+#[test]
+fn every_invalid_document_of_the_catalogue_fails_with_its_error() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let text = std::fs::read_to_string(format!("{root}/tests/fixtures/documents.json")).unwrap();
+    let f: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let cases = f["invalid"].as_array().unwrap();
+    assert!(cases.len() >= 120, "{}", cases.len());
+    for c in cases {
+        let file = format!("tests/fixtures/{}", c["file"].as_str().unwrap());
+        let code = c["code"].as_str().unwrap();
+        let path = c["path"].as_str().unwrap();
+        for args in [
+            vec!["check", file.as_str()],
+            vec!["assess", file.as_str(), "--format", "json"],
+        ] {
+            let out = Command::new(env!("CARGO_BIN_EXE_cleanprod"))
+                .args(&args)
+                .current_dir(root)
+                .output()
+                .unwrap();
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+            assert!(out.stdout.is_empty(), "{args:?}");
+            let head = if path.is_empty() {
+                format!("error: {file}: ")
+            } else {
+                format!("error: {file}: {path}: ")
+            };
+            assert!(err.starts_with(&head), "{args:?}: {err}");
+            assert!(
+                err.trim_end().ends_with(&format!("[{code}]")),
+                "{args:?}: {err}"
+            );
+            for word in c["message_contains"].as_array().unwrap() {
+                assert!(
+                    err.contains(word.as_str().unwrap()),
+                    "{args:?}: {word} not in {err}"
+                );
+            }
+        }
+    }
+    // Documents that load but whose [uncertainty] cannot be sampled: `check` and `risk` fail
+    // with the error, `assess` (which does not sample) succeeds.
+    for c in f["invalid_risk"].as_array().unwrap() {
+        let file = format!("tests/fixtures/{}", c["file"].as_str().unwrap());
+        let (ok, _, err) = cleanprod(&["assess", &file, "--format", "json"]);
+        assert!(ok, "{file}: {err}");
+        for args in [
+            vec!["check", file.as_str()],
+            vec!["risk", file.as_str(), "--draws", "10"],
+        ] {
+            let out = Command::new(env!("CARGO_BIN_EXE_cleanprod"))
+                .args(&args)
+                .current_dir(root)
+                .output()
+                .unwrap();
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+            let head = format!("error: {file}: {}: ", c["path"].as_str().unwrap());
+            assert!(err.starts_with(&head), "{args:?}: {err}");
+            assert!(
+                err.trim_end()
+                    .ends_with(&format!("[{}]", c["code"].as_str().unwrap())),
+                "{args:?}: {err}"
+            );
+        }
+    }
+}

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::document::{self, AnnualOutput, Document, Sector, SourceFormat};
+use crate::document::{self, AnnualOutput, Document, Limits, Sector, SourceFormat};
 use crate::error::{Error, Result};
 use crate::flowsheet::{Balance, ComponentReconciliation, Flowsheet};
 use crate::options::{Case, CpOption, Effect, Evaluation, Flows, Metric, Sequence};
@@ -62,14 +62,26 @@ impl Assessment {
         Assessment::parse(text, SourceFormat::Json)
     }
 
-    /// Read and validate a document written in `format`.
+    /// Read and validate a document written in `format`, within the build's default
+    /// [`Limits`].
     pub fn parse(text: &str, format: SourceFormat) -> Result<Self> {
-        Assessment::from_document(document::from_text(text, format)?)
+        Assessment::parse_with(text, format, &Limits::default())
+    }
+
+    /// Read and validate a document written in `format` within `limits` (higher ones for a
+    /// trusted document larger than the defaults allow).
+    pub fn parse_with(text: &str, format: SourceFormat, limits: &Limits) -> Result<Self> {
+        Assessment::from_document_with(document::from_text_with(text, format, limits)?, limits)
     }
 
     /// Validate a document given as a JSON value (a Python dict or JS object, converted).
     pub fn from_json_value(value: serde_json::Value) -> Result<Self> {
-        Assessment::from_document(document::from_value(value)?)
+        Assessment::from_json_value_with(value, &Limits::default())
+    }
+
+    /// [`Assessment::from_json_value`] within `limits`.
+    pub fn from_json_value_with(value: serde_json::Value, limits: &Limits) -> Result<Self> {
+        Assessment::from_document_with(document::from_value_with(value, limits)?, limits)
     }
 
     /// A new assessment: this one's document with each `(path, value)` written at its path
@@ -132,6 +144,12 @@ impl Assessment {
     /// Validate a typed document built in Rust: its sections, then its template expanded once,
     /// then its options against the flowsheet they edit.
     pub fn from_document(document: Document) -> Result<Self> {
+        Assessment::from_document_with(document, &Limits::default())
+    }
+
+    /// [`Assessment::from_document`] within `limits`.
+    pub fn from_document_with(document: Document, limits: &Limits) -> Result<Self> {
+        limits.check_document(&document)?;
         document.validate_sections()?;
         // The document's own flowsheet and options are borrowed, not copied, unless a template
         // or a model adds to them.
@@ -143,6 +161,9 @@ impl Assessment {
             }
             None => (None, None),
         };
+        if let Some(options) = &expanded_options {
+            limits.check_options(options.len())?;
+        }
         if expanded_options.is_none() && document.options.iter().any(|o| o.model.is_some()) {
             expanded_options = Some(document.options.clone());
         }
@@ -153,7 +174,8 @@ impl Assessment {
                 .iter_mut()
                 .enumerate()
                 .map(|(i, o)| crate::options::expand_model(&ctx, flowsheet, o, i))
-                .collect::<Result<Vec<_>>>()?,
+                .collect::<Result<Vec<_>>>()
+                .map_err(|e| template_path(&document, e))?,
             None => Vec::new(),
         };
         let a = Assessment {
@@ -165,7 +187,7 @@ impl Assessment {
             evaluation: OnceLock::new(),
             benchmarks: OnceLock::new(),
         };
-        crate::options::validate(&a.case())?;
+        crate::options::validate(&a.case()).map_err(|e| template_path(&a.document, e))?;
         Ok(a)
     }
 
@@ -254,6 +276,7 @@ impl Assessment {
                     .iter()
                     .any(|o| o.effects.iter().any(Effect::edits_flowsheet));
                 crate::options::evaluate(&self.solved_case(edits && self.flowsheet().is_some())?)
+                    .map_err(|e| template_path(&self.document, e))
             })
             .as_ref()
             .map_err(Clone::clone)
@@ -412,6 +435,33 @@ impl Assessment {
             horizon: d.finance.horizon.to_string(),
         }
     }
+}
+
+/// An error at `options[n]` of the expanded options, where option `n` comes from the sector
+/// template, at the template's option instead (`template.tanning.options[k]`): the document
+/// has no `options[n]`.
+fn template_path(document: &Document, e: Error) -> Error {
+    let Some(template) = &document.template else {
+        return e;
+    };
+    let Some(rest) = e.path().strip_prefix("options[") else {
+        return e;
+    };
+    let Some((index, rest)) = rest.split_once(']') else {
+        return e;
+    };
+    let Some(k) = index
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_sub(document.options.len()))
+    else {
+        return e;
+    };
+    // The fields below a generated option are the engine's, not the document's: only the id
+    // is the template's own.
+    let field = if rest == ".id" { rest } else { "" };
+    let path = format!("template.{}.options[{k}]{field}", template.sector().key());
+    e.with_path(path)
 }
 
 /// `quantity` written in `unit`, rounded to 9 significant digits for reading.

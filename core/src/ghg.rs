@@ -37,14 +37,14 @@ const MAX_KG_PER_KWH: f64 = 2.0;
 impl EmissionFactor {
     fn parse(text: &str) -> std::result::Result<EmissionFactor, UnitProblem> {
         let (number, unit_text) = split_number(text)?;
-        let wrong = |found: String| UnitProblem::WrongDimension {
+        let wrong = |found: String| UnitProblem::NotAnEmissionFactor {
             unit: unit_text.to_string(),
             found,
-            expected: Dimension::Mass,
         };
-        let (num, den) = unit_text
-            .split_once('/')
-            .ok_or_else(|| wrong("no energy".to_string()))?;
+        let Some((num, den)) = unit_text.split_once('/') else {
+            let unit = parse_unit(unit_text)?;
+            return Err(wrong(Dimension::describe_dims(unit.dims)));
+        };
         let mass = parse_unit(num)?;
         let energy = parse_unit(den)?;
         let kg = mass

@@ -101,7 +101,65 @@ pub(crate) fn typed<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T> 
     if has_null(value) {
         reject_nulls(value, &mut String::new())?;
     }
-    serde_path_to_error::deserialize(value).map_err(from_serde)
+    serde_path_to_error::deserialize(value).map_err(|e| name_unknown_keys(from_serde(e), value))
+}
+
+/// `err` with the map keys its path could not name (`ghg.?`: serde names no key that is not a
+/// string type) found in `value`: the key under which the error's value is written.
+fn name_unknown_keys(err: Error, value: &Value) -> Error {
+    if !err.path().split('.').any(|s| s == "?") {
+        return err;
+    }
+    let Some(bad) = err.value().map(str::to_string) else {
+        return err;
+    };
+    let mut here = value;
+    let mut named = Vec::new();
+    for segment in err.path().split('.') {
+        if segment == "?" {
+            let Value::Object(map) = here else {
+                return err;
+            };
+            // The key itself (an unknown choice of key), else the key holding the value.
+            let found = map
+                .iter()
+                .find(|(k, _)| **k == bad)
+                .or_else(|| map.iter().find(|(_, v)| contains_text(v, &bad)));
+            let Some((key, v)) = found else {
+                return err;
+            };
+            named.push(key.clone());
+            here = v;
+            continue;
+        }
+        named.push(segment.to_string());
+        let (key, indices) = segment.split_once('[').unwrap_or((segment, ""));
+        if !key.is_empty() {
+            match here.get(key) {
+                Some(v) => here = v,
+                None => return err,
+            }
+        }
+        for index in indices.split('[').filter(|s| !s.is_empty()) {
+            let i = index.trim_end_matches(']').parse::<usize>().ok();
+            match i.and_then(|i| here.get(i)) {
+                Some(v) => here = v,
+                None => return err,
+            }
+        }
+    }
+    let path = named.join(".");
+    err.with_path(path)
+}
+
+/// Whether `text` is written anywhere in `value`.
+fn contains_text(value: &Value, text: &str) -> bool {
+    match value {
+        Value::String(s) => s == text,
+        Value::Array(items) => items.iter().any(|v| contains_text(v, text)),
+        Value::Object(map) => map.values().any(|v| contains_text(v, text)),
+        _ => false,
+    }
 }
 
 /// A value of any serde type from JSON text, with the same errors as documents.

@@ -86,7 +86,7 @@ def test_valid_documents_give_their_hand_checked_figures(document_cases):
 
 
 def test_invalid_documents_raise_their_errors(document_cases):
-    assert len(document_cases["invalid"]) >= 15
+    assert len(document_cases["invalid"]) >= 120
     for case in document_cases["invalid"]:
         with pytest.raises(CLASSES[case["category"]]) as info:
             cp.Assessment.from_file(FIXTURES / case["file"])
@@ -96,3 +96,16 @@ def test_invalid_documents_raise_their_errors(document_cases):
         for word in case["message_contains"]:
             assert word in str(err), (case["file"], word, str(err))
         assert isinstance(err, ValueError) and isinstance(err, cp.CleanprodError)
+
+
+def test_invalid_uncertainty_sections_raise_their_errors_when_sampled(document_cases):
+    assert len(document_cases["invalid_risk"]) >= 10
+    for case in document_cases["invalid_risk"]:
+        a = cp.Assessment.from_file(FIXTURES / case["file"])
+        with pytest.raises(CLASSES[case["category"]]) as info:
+            a.simulate(draws=10)
+        err = info.value
+        assert err.code == case["code"], case["file"]
+        assert err.path == case["path"], case["file"]
+        for word in case["message_contains"]:
+            assert word in str(err), (case["file"], word, str(err))

@@ -1,6 +1,6 @@
 // The cleanprod npm package: the WebAssembly engine, loaded once when this module is imported
 // (top-level await), in Node.js and in browsers and bundlers alike.
-import init, { statuses, calculators as calculatorTable, calculate } from './cleanprod_wasm.js';
+import init, { statuses, calculators as calculatorTable } from './cleanprod_wasm.js';
 import documentSchema from './schema.js';
 
 const wasmUrl = new URL('./cleanprod_wasm_bg.wasm', import.meta.url);
@@ -13,8 +13,147 @@ if (wasmUrl.protocol === 'file:' && typeof process !== 'undefined' && process.ve
   await init({ module_or_path: wasmUrl });
 }
 
-export {
-  Assessment,
+import * as engine from './cleanprod_wasm.js';
+
+// Argument checks. The wasm glue converts arguments without looking at them: a number where a
+// string is expected makes the module read memory it does not own (a trapped `RuntimeError`),
+// a `null` in an array of numbers becomes 0, and a row length of 2**32 + 3 becomes 3. Each
+// exported function therefore checks its arguments' types first, and throws a `TypeError`
+// (or a `RangeError` for a count out of its range) naming the argument, with the same `code`,
+// `path` and `value` properties as the engine's errors. Nothing is computed here.
+
+function argumentError(Class, fn, name, message, value) {
+  const err = new Class(`${fn}: argument \`${name}\` ${message}`);
+  err.code = Class === TypeError ? 'invalid_type' : 'out_of_range';
+  err.path = name;
+  err.value = value === undefined ? null : String(value);
+  return err;
+}
+
+function describe(x) {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array';
+  return typeof x === 'string' ? `the string ${JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x)}` : `${typeof x} ${String(x)}`;
+}
+
+/** The checks by kind; `?` after a kind lets the argument be left out (undefined or null). */
+const KINDS = {
+  number: (x) => typeof x === 'number' || 'must be a number',
+  string: (x) => typeof x === 'string' || 'must be a string',
+  // A document: TOML or JSON text, or an object.
+  document: (x) => typeof x === 'string' || (typeof x === 'object' && x !== null && !Array.isArray(x)) || 'must be a document: TOML or JSON text, or an object',
+  object: (x) => (typeof x === 'object' && x !== null && !Array.isArray(x)) || 'must be an object',
+  strings: (x) => (Array.isArray(x) && x.every((v) => typeof v === 'string')) || 'must be an array of strings',
+  dates: (x) => Array.isArray(x) || 'must be an array of dates (Date objects or "YYYY-MM-DD" strings)',
+  // A series of numbers: a Float64Array, or an array whose every item is a number.
+  series: (x) => {
+    if (x instanceof Float64Array) return true;
+    if (!Array.isArray(x) && !(ArrayBuffer.isView(x) && !(x instanceof DataView))) return 'must be a Float64Array or an array of numbers';
+    for (let i = 0; i < x.length; i += 1) {
+      if (typeof x[i] !== 'number') return `must hold only numbers, but item ${i} is ${describe(x[i])}`;
+    }
+    return true;
+  },
+  // A whole number of items or periods that fits the engine's 32-bit counts.
+  count: (x) => {
+    if (typeof x !== 'number') return 'must be a number';
+    if (!Number.isInteger(x) || x < 0 || x > 0xffffffff) return [RangeError, 'must be a whole number from 0 to 4294967295'];
+    return true;
+  },
+};
+
+/** The arguments of each function: `name:kind`, `?` for an optional one. */
+const SIGNATURES = {
+  report: ['doc:document'],
+  parse: ['doc:document'],
+  summary: ['doc:document'],
+  summaryMarkdown: ['doc:document'],
+  balance: ['doc:document'],
+  reconcile: ['doc:document'],
+  evaluate: ['doc:document'],
+  portfolio: ['doc:document', 'ids:strings'],
+  benchmarks: ['doc:document'],
+  rank: ['doc:document', 'metric:string'],
+  simulate: ['doc:document', 'options:object?'],
+  toSi: ['text:string', 'dimension:string'],
+  canonical: ['text:string', 'dimension:string'],
+  calculate: ['name:string', 'input:object'],
+  resultQuantities: ['name:string', 'result:object'],
+  resultToSi: ['name:string', 'result:object'],
+  npv: ['rate:number', 'values:series', 'convention:string?'],
+  npvBatch: ['rate:number', 'values:series', 'rowLength:count', 'convention:string?'],
+  irr: ['values:series', 'guess:number?'],
+  irrDetailed: ['values:series', 'guess:number?'],
+  irrRoots: ['values:series'],
+  irrBatch: ['values:series', 'rowLength:count', 'guess:number?'],
+  mirr: ['values:series', 'financeRate:number', 'reinvestRate:number'],
+  mirrBatch: ['values:series', 'rowLength:count', 'financeRate:number', 'reinvestRate:number'],
+  payback: ['values:series'],
+  paybackBatch: ['values:series', 'rowLength:count'],
+  discountedPayback: ['rate:number', 'values:series'],
+  discountedPaybackBatch: ['rate:number', 'values:series', 'rowLength:count'],
+  profitabilityIndex: ['rate:number', 'values:series'],
+  profitabilityIndexBatch: ['rate:number', 'values:series', 'rowLength:count'],
+  benefitCostRatio: ['rate:number', 'benefits:series', 'costs:series'],
+  capitalRecoveryFactor: ['rate:number', 'periods:number'],
+  levelizedCost: ['rate:number', 'periods:number', 'investment:number', 'savingPerPeriod:number', 'omChangePerPeriod:number?'],
+  pmt: ['rate:number', 'nper:number', 'pv:number', 'fv:number?', 'when:string?'],
+  pv: ['rate:number', 'nper:number', 'pmt:number', 'fv:number?', 'when:string?'],
+  fv: ['rate:number', 'nper:number', 'pmt:number', 'pv:number', 'when:string?'],
+  nper: ['rate:number', 'pmt:number', 'pv:number', 'fv:number?', 'when:string?'],
+  rate: ['nper:number', 'pmt:number', 'pv:number', 'fv:number?', 'when:string?'],
+  ipmt: ['rate:number', 'per:number', 'nper:number', 'pv:number', 'fv:number?', 'when:string?'],
+  ppmt: ['rate:number', 'per:number', 'nper:number', 'pv:number', 'fv:number?', 'when:string?'],
+  xnpv: ['rate:number', 'dates:dates', 'amounts:series', 'dayCount:string?'],
+  xirr: ['dates:dates', 'amounts:series', 'guess:number?', 'dayCount:string?'],
+  xirrDetailed: ['dates:dates', 'amounts:series', 'guess:number?', 'dayCount:string?'],
+  loanSchedule: ['principal:number', 'annualRate:number', 'years:number', 'paymentsPerYear:count?', 'gracePeriods:count?', 'grace:string?'],
+  cashFlows: ['plan:object'],
+  financing: ['project:series', 'capex:number', 'terms:object'],
+};
+
+const METHODS = {
+  rank: ['metric:string'],
+  portfolio: ['ids:strings'],
+  simulate: ['options:object?'],
+};
+
+function checked(fn, signature) {
+  const specs = signature.map((s) => {
+    const [name, kind] = s.split(':');
+    return { name, optional: kind.endsWith('?'), check: KINDS[kind.replace('?', '')] };
+  });
+  return function (...args) {
+    specs.forEach(({ name, optional, check }, i) => {
+      const x = args[i];
+      if (optional && (x === undefined || x === null)) return;
+      const verdict = check(x);
+      if (verdict === true) return;
+      const [Class, message] = Array.isArray(verdict) ? verdict : [TypeError, verdict];
+      throw argumentError(Class, fn.name || 'cleanprod', name, `${message}, not ${describe(x)}`, x);
+    });
+    return fn.apply(this, args);
+  };
+}
+
+const wrapped = Object.fromEntries(
+  Object.entries(SIGNATURES).map(([name, signature]) => {
+    const fn = checked(engine[name], signature);
+    Object.defineProperty(fn, 'name', { value: name });
+    return [name, fn];
+  }),
+);
+
+for (const [name, signature] of Object.entries(METHODS)) {
+  const method = engine.Assessment.prototype[name];
+  Object.defineProperty(method, 'name', { value: name });
+  engine.Assessment.prototype[name] = checked(method, signature);
+}
+
+const { Assessment, formatVersion } = engine;
+
+export { Assessment, formatVersion };
+export const {
   report,
   parse,
   summary,
@@ -31,7 +170,6 @@ export {
   calculate,
   resultQuantities,
   resultToSi,
-  formatVersion,
   npv,
   npvBatch,
   irr,
@@ -62,7 +200,7 @@ export {
   loanSchedule,
   cashFlows,
   financing,
-} from './cleanprod_wasm.js';
+} = wrapped;
 
 const statusTable = statuses();
 

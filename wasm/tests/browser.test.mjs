@@ -66,6 +66,37 @@ test('the package parses a document and throws real errors in Chromium', async (
     assert.equal(result.riskRuns, 2);
     assert.deepEqual(result.riskDifferences, []);
     assert.match(await page.textContent('#out'), /Annual output \| 52000 guest-night/);
+    // Each web limit + 1 is a named RangeError, and the page still computes afterwards.
+    const limits = await page.evaluate(async () => {
+      const cp = await import('/wasm/pkg/index.js');
+      const base = 'format = "cleanprod/1"\ncurrency = "USD"\n[site]\nname = "x"\nsector = "hotel"\n'
+        + '[schedule]\ndays_per_year = 365\nhours_per_day = "24 h"\n[production]\nproduct = "guest-night"\n'
+        + 'output = "100 /d"\n[prices]\nwater = "2 USD/m3"\n[finance]\ndiscount_rate = "10 %"\nhorizon = "10 yr"\n';
+      const option = (i) => `[[options]]\nid = "o${i}"\ntitle = "o"\ncategory = "good_housekeeping"\n`
+        + 'effects = [{ kind = "saving", resource = "water", amount = "1 m3/yr" }]\n';
+      const many = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join('');
+      const cases = {
+        options: base + many(501, option),
+        prices: base.replace('[prices]\n', `[prices]\n${many(1000, (i) => `p${i} = "1 USD/m3"\n`)}`),
+        bytes: `${base}# ${'x'.repeat(4 << 20)}\n`,
+        draws: `${base}${option(0)}[uncertainty]\ndraws = 100001\n`,
+      };
+      const out = {};
+      for (const [key, text] of Object.entries(cases)) {
+        try {
+          cp.parse(text);
+          out[key] = 'read';
+        } catch (e) {
+          out[key] = { isRangeError: e instanceof RangeError, code: e.code, path: e.path };
+        }
+      }
+      out.after = cp.toSi('12 m3', 'volume');
+      return out;
+    });
+    for (const [key, path] of [['options', 'options'], ['prices', 'prices'], ['bytes', ''], ['draws', 'uncertainty.draws']]) {
+      assert.deepEqual(limits[key], { isRangeError: true, code: 'limit_exceeded', path }, key);
+    }
+    assert.equal(limits.after, 12);
   } finally {
     await browser.close();
     server.close();

@@ -96,11 +96,29 @@ test('valid documents give their hand-checked figures and round-trip', () => {
 
 test('invalid documents throw their errors', () => {
   const f = readJson('documents.json');
-  assert.ok(f.invalid.length >= 15);
+  assert.ok(f.invalid.length >= 120);
   for (const c of f.invalid) {
     assert.throws(() => cp.parse(readFixture(c.file)), (err) => {
       assert.ok(err instanceof CLASSES[c.category], `${c.file}: ${err}`);
       assert.ok(err instanceof Error);
+      assert.equal(err.code, c.code, c.file);
+      assert.equal(err.path, c.path, c.file);
+      for (const word of c.message_contains) {
+        assert.ok(err.message.includes(word), `${c.file}: "${word}" not in: ${err.message}`);
+      }
+      return true;
+    });
+  }
+});
+
+test('invalid uncertainty sections throw their errors when sampled', () => {
+  const f = readJson('documents.json');
+  assert.ok(f.invalid_risk.length >= 10);
+  for (const c of f.invalid_risk) {
+    const text = readFixture(c.file);
+    cp.parse(text);
+    assert.throws(() => cp.simulate(text, { draws: 10 }), (err) => {
+      assert.ok(err instanceof CLASSES[c.category], `${c.file}: ${err}`);
       assert.equal(err.code, c.code, c.file);
       assert.equal(err.path, c.path, c.file);
       for (const word of c.message_contains) {

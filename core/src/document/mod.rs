@@ -30,6 +30,7 @@
 //! assert!(err.to_string().contains("per volume"));
 //! ```
 
+mod limits;
 mod load;
 pub(crate) mod paths;
 mod version;
@@ -37,7 +38,7 @@ mod version;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-pub(crate) use load::{from_text, from_value};
+pub(crate) use load::{from_text_with, from_value_with};
 pub use version::{CURRENT as CURRENT_FORMAT, FormatVersion, supported as supported_formats};
 
 pub use crate::error::SourceFormat;
@@ -47,6 +48,7 @@ pub use crate::sections::{
 };
 pub use crate::sectors::{Expansion, Sector, Template};
 pub use crate::units::{Rate, SECONDS_PER_YEAR, Schedule};
+pub use limits::Limits;
 
 use crate::error::{Error, Result};
 use crate::flowsheet::Flowsheet;

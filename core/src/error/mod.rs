@@ -154,6 +154,22 @@ pub enum Error {
         /// What changes, in words (`water from mains`).
         what: String,
     },
+    /// A document larger than the `Limits` it is read with (too
+    /// many bytes, too deep, too many streams, options or draws).
+    #[error(
+        "{}: {value} is more than the limit of {max} ({limit}); a trusted document may be read with higher limits (Limits)",
+        at(path)
+    )]
+    Limit {
+        /// Path of the part over the limit (empty for the whole document).
+        path: String,
+        /// How many or how large, as counted.
+        value: String,
+        /// The limit's name (a field of `Limits`: `max_streams`).
+        limit: &'static str,
+        /// The limit.
+        max: usize,
+    },
     /// A `format` version this build cannot read.
     #[error(
         "{}: unsupported document format \"{value}\"; this version of cleanprod reads {supported}",
@@ -275,6 +291,7 @@ impl Error {
             Error::UnknownReference { .. } => "unknown_reference",
             Error::MissingPrice { .. } => "missing_price",
             Error::UnsupportedFormat { .. } => "unsupported_format",
+            Error::Limit { .. } => "limit_exceeded",
             Error::NoSolution { reason, .. } => reason.code(),
         }
     }
@@ -290,9 +307,10 @@ impl Error {
             | Error::UnknownReference { .. }
             | Error::UnsupportedFormat { .. } => Category::Document,
             Error::Unit { .. } | Error::PriceDimension { .. } => Category::Unit,
-            Error::Currency { .. } | Error::OutOfRange { .. } | Error::MissingPrice { .. } => {
-                Category::Value
-            }
+            Error::Currency { .. }
+            | Error::OutOfRange { .. }
+            | Error::MissingPrice { .. }
+            | Error::Limit { .. } => Category::Value,
             Error::NoSolution { .. } => Category::NoSolution,
         }
     }
@@ -312,6 +330,7 @@ impl Error {
             | Error::UnknownReference { path, .. }
             | Error::MissingPrice { path, .. }
             | Error::NoSolution { path, .. }
+            | Error::Limit { path, .. }
             | Error::UnsupportedFormat { path, .. } => path,
         }
     }
@@ -327,6 +346,7 @@ impl Error {
             | Error::OutOfRange { value, .. }
             | Error::UnknownReference { value, .. }
             | Error::MissingPrice { value, .. }
+            | Error::Limit { value, .. }
             | Error::UnsupportedFormat { value, .. } => Some(value),
             Error::Syntax { .. }
             | Error::MissingField { .. }
@@ -367,6 +387,7 @@ impl Error {
             | Error::UnknownReference { path, .. }
             | Error::MissingPrice { path, .. }
             | Error::NoSolution { path, .. }
+            | Error::Limit { path, .. }
             | Error::UnsupportedFormat { path, .. } => *path = new,
         }
         self

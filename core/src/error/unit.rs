@@ -57,6 +57,16 @@ pub enum UnitProblem {
         /// What the unit measures, in words.
         found: String,
     },
+    /// An emission factor that is not a mass per energy.
+    #[error(
+        "`{unit}` is a unit of {found}, but an emission factor is a mass of CO2 per energy, such as \"0.42 kg/kWh\""
+    )]
+    NotAnEmissionFactor {
+        /// The unit as written.
+        unit: String,
+        /// What the unit measures, in words.
+        found: String,
+    },
     /// An offset unit (°C, °F, gauge pressure) used inside a compound unit.
     #[error("`{unit}` has an offset and cannot be part of a compound unit{hint}")]
     Offset {
@@ -87,8 +97,9 @@ pub enum UnitProblem {
         /// The text as written.
         text: String,
     },
-    /// The number is too large to represent.
-    #[error("`{text}` is not a finite number")]
+    /// The number is too large to represent, or larger than any value a document may hold
+    /// (magnitude above 1e100).
+    #[error("`{text}` is too large: a number of a document must lie between -1e100 and 1e100")]
     NotFinite {
         /// The text as written.
         text: String,
@@ -103,9 +114,9 @@ impl UnitProblem {
             UnitProblem::MissingUnit { .. } => "unit_missing",
             UnitProblem::UnknownUnit { .. } => "unit_unknown",
             UnitProblem::Ambiguous { .. } => "unit_ambiguous",
-            UnitProblem::WrongDimension { .. } | UnitProblem::NotAnOutput { .. } => {
-                "unit_dimension"
-            }
+            UnitProblem::WrongDimension { .. }
+            | UnitProblem::NotAnOutput { .. }
+            | UnitProblem::NotAnEmissionFactor { .. } => "unit_dimension",
             UnitProblem::Offset { .. } => "unit_offset",
             UnitProblem::Price { .. } => "price_syntax",
             UnitProblem::Money { .. } => "money_syntax",

@@ -256,10 +256,25 @@ pub fn irr_roots(values: &[f64]) -> Result<Vec<f64>> {
 pub fn irr_with_guess(values: &[f64], guess: f64) -> Result<Irr> {
     check::flows("values", values)?;
     check::rate("guess", guess)?;
+    let scaled = scaled(values);
+    let values = scaled.as_deref().unwrap_or(values);
     solve(&Periodic(values), guess).map_err(|reason| Error::NoSolution {
         path: "values".to_string(),
         reason,
     })
+}
+
+/// Flows so large (or so small) that their present values could overflow (or underflow),
+/// divided by a power of two that brings the largest near 1: exact, and an IRR does not depend
+/// on the scale of the flows. `None` for flows of ordinary size.
+fn scaled(values: &[f64]) -> Option<Vec<f64>> {
+    let largest = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    if largest == 0.0 || (1e-100..=1e100).contains(&largest) {
+        return None;
+    }
+    let exponent = math::ln(largest) / std::f64::consts::LN_2;
+    let factor = 2f64.powi(-(exponent.round() as i32));
+    Some(values.iter().map(|v| v * factor).collect())
 }
 
 /// What one pass over the flows tells: how often they change sign, and the totals and mean

@@ -233,6 +233,18 @@ impl Loan {
                 balance,
             });
         }
+        if rows.iter().any(|r| {
+            !(r.payment.is_finite()
+                && r.interest.is_finite()
+                && r.principal.is_finite()
+                && r.balance.is_finite())
+        }) {
+            return Err(Error::out_of_range(
+                "loan.annual_rate",
+                self.annual_rate,
+                "is too large for this principal and term: the payments overflow",
+            ));
+        }
         Ok(rows)
     }
 

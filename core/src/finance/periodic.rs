@@ -389,8 +389,9 @@ pub fn capital_recovery_factor(rate: f64, periods: f64) -> Result<f64> {
     if rate == 0.0 {
         return Ok(1.0 / periods);
     }
-    let g = math::exp(periods * math::ln_1p(rate));
-    check::result("capital_recovery_factor", rate * g / (g - 1.0))
+    // (1+r)^n − 1 as expm1(n·ln(1+r)): exact for rates near zero, where (1+r)^n − 1 cancels.
+    let growth = math::exp_m1(periods * math::ln_1p(rate));
+    check::result("capital_recovery_factor", rate * (1.0 + growth) / growth)
 }
 
 /// Levelized cost of a conserved resource (Meier, LBL, 1982): the investment annualized with

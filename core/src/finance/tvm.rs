@@ -159,7 +159,12 @@ pub fn nper(rate: f64, pmt: f64, pv: f64, fv: f64, when: When) -> Result<f64> {
     if !(ratio > 0.0 && ratio.is_finite()) {
         return Err(no_solution());
     }
-    check::result("nper", math::ln(ratio) / math::ln_1p(rate))
+    // ln(ratio) as ln_1p(ratio − 1), with ratio − 1 = −(fv + pv)/(pv + z) computed without
+    // the cancellation of ratio − 1 (for rates near zero, z is huge and ratio near 1).
+    check::result(
+        "nper",
+        math::ln_1p(-(fv + pv) / (pv + z)) / math::ln_1p(rate),
+    )
 }
 
 /// Interest part of the payment in period `per` (1-based) of a level-payment loan.

@@ -198,6 +198,11 @@ pub struct SavingAmount {
 }
 
 impl SavingAmount {
+    /// The unit as written (`kWh/yr` of `"4800 kWh/yr"`).
+    pub(crate) fn unit_text(&self) -> &str {
+        self.text.split_once(' ').map_or("", |(_, unit)| unit)
+    }
+
     fn parse(text: &str) -> std::result::Result<SavingAmount, UnitProblem> {
         let (number, unit_text) = split_number(text)?;
         let unit = parse_unit(unit_text)?;

@@ -23,7 +23,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
-use crate::error::{Error, Result};
+use crate::dimension::Dimension;
+use crate::error::{Error, Result, UnitProblem};
 use crate::finance::{self, CashFlowPlan, Payback, Stream};
 use crate::flowsheet::{Balance, Flowsheet};
 use crate::sections::Context;
@@ -236,6 +237,11 @@ pub struct OptionResult {
     pub model: Option<serde_json::Value>,
     /// What could not be counted, in words.
     pub notes: Vec<String>,
+    /// Amount saved per resource per year, SI (what the cost curves are drawn with, also
+    /// where a resource is free).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub(crate) saved: BTreeMap<String, f64>,
 }
 
 /// The columns of an options table, in order: the fields of [`OptionResult`] a consultant
@@ -419,6 +425,25 @@ fn whole_years(path: String, t: &Measured<q::Time>, min: f64, max: f64) -> Resul
     }
 }
 
+/// An error of the finance engine, whose paths name its own arguments (`capex`,
+/// `savings[0].per_year`, `loan_years`), moved to the field of the document the argument came
+/// from: the option at `path` (`options[2]`), its capex, upkeep or effects, or the financing.
+fn at_option(e: Error, path: &str) -> Error {
+    let field = e.path().split(['.', '[']).next().unwrap_or_default();
+    let new = match field {
+        "capex" | "om_change" | "salvage" => format!("{path}.{field}"),
+        "savings" => format!("{path}.effects"),
+        "loan_years" => "finance.financing.loan_term".to_string(),
+        "loan_share" | "grant_share" | "guarantee_fee" | "payments_per_year" => {
+            format!("finance.financing.{field}")
+        }
+        "annual_rate" => "finance.financing.interest_rate".to_string(),
+        "grace_periods" => "finance.financing.grace".to_string(),
+        _ => path.to_string(),
+    };
+    e.with_path(new)
+}
+
 /// The appraisal of option `i` of `doc` saving `changes`.
 fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult> {
     let o = &doc.options[i];
@@ -473,15 +498,16 @@ fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult>
         first_saving_year: start + 1,
         ..CashFlowPlan::default()
     };
-    let flows = plan.build()?.net;
+    let on_option = |e: Error| at_option(e, &path);
+    let flows = plan.build().map_err(on_option)?.net;
     let rate = doc.ctx.finance.discount_rate.si();
     let annual_saving = changes.annual_money() - om;
-    let npv = finance::npv(rate, &flows)?;
-    let simple = finance::payback(&flows)?;
-    let discounted = finance::discounted_payback(rate, &flows)?;
+    let npv = finance::npv(rate, &flows).map_err(on_option)?;
+    let simple = finance::payback(&flows).map_err(on_option)?;
+    let discounted = finance::discounted_payback(rate, &flows).map_err(on_option)?;
     let irr = finance::irr(&flows).ok();
     let mirr = finance::mirr(&flows, rate, rate).ok();
-    let pv_capex = finance::npv(rate, &plan.capex)?;
+    let pv_capex = finance::npv(rate, &plan.capex).map_err(on_option)?;
     let sir = (pv_capex > 0.0).then(|| (npv + pv_capex) / pv_capex);
     let threshold = doc
         .ctx
@@ -496,7 +522,7 @@ fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult>
     } else {
         CostClass::Investment
     };
-    let crf = finance::capital_recovery_factor(rate, f64::from(years))?;
+    let crf = finance::capital_recovery_factor(rate, f64::from(years)).map_err(on_option)?;
     let levelized_cost = changes
         .money
         .iter()
@@ -513,11 +539,25 @@ fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult>
         });
     let financing = match &doc.ctx.finance.financing {
         Some(terms) if capex > 0.0 && start == 0 => {
-            let f = terms.to_financing()?.apply(&flows, stages[0])?;
+            let f = terms
+                .to_financing()?
+                .apply(&flows, stages[0])
+                .map_err(|e| match e {
+                    Error::OutOfRange { path: p, .. } if p == "loan_years" => Error::out_of_range(
+                        "finance.financing.loan_term",
+                        &terms.loan_term,
+                        format!(
+                            "is longer than the {} years of option {} ({path})",
+                            flows.len().saturating_sub(1),
+                            o.id
+                        ),
+                    ),
+                    e => on_option(e),
+                })?;
             Some(OptionFinancing {
                 loan: f.loan,
                 grant: f.grant,
-                equity_npv: finance::npv(rate, &f.equity)?,
+                equity_npv: finance::npv(rate, &f.equity).map_err(on_option)?,
                 equity_irr: f.equity_irr,
                 min_dscr: f.min_dscr,
                 equity_flows: f.equity,
@@ -557,14 +597,36 @@ fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult>
         financing,
         model: doc.models.get(i).cloned().flatten(),
         notes,
+        saved: changes
+            .amounts
+            .iter()
+            .map(|(name, (amount, _))| (name.clone(), *amount))
+            .collect(),
     })
 }
 
 /// Check ids are unique and each effect has the fields its kind takes, naming things that
 /// exist in the flowsheet.
 pub(crate) fn validate(doc: &Case<'_>) -> Result<()> {
+    if let Some(budget) = &doc.ctx.finance.capital_budget
+        && doc.options.len() > portfolio::MAX_BUDGET_OPTIONS
+    {
+        return Err(Error::out_of_range(
+            "finance.capital_budget",
+            budget,
+            format!(
+                "cannot be chosen within exactly for {} options (an exact budget selection takes at most {}); leave the budget out or split the options",
+                doc.options.len(),
+                portfolio::MAX_BUDGET_OPTIONS
+            ),
+        ));
+    }
+    if let Some(budget) = &doc.ctx.finance.capital_budget {
+        money(doc, "finance.capital_budget", Some(budget))?;
+    }
     let mut seen = std::collections::HashSet::new();
     for (i, o) in doc.options.iter().enumerate() {
+        check_costs(doc, i, o)?;
         if o.id.trim().is_empty() || !seen.insert(o.id.as_str()) {
             return Err(Error::out_of_range(
                 format!("options[{i}].id"),
@@ -597,12 +659,86 @@ pub(crate) fn validate(doc: &Case<'_>) -> Result<()> {
         }
         for (k, e) in o.effects.iter().enumerate() {
             let path = format!("options[{i}].effects[{k}]");
-            if Edit::parse(e, &path)?.edits_flowsheet() {
+            let edit = Edit::parse(e, &path)?;
+            if edit.edits_flowsheet() {
                 check_references(doc, e, &path)?;
+            }
+            if let Edit::Saving { resource, amount } = edit {
+                if !doc.ctx.prices.contains_key(resource) {
+                    return Err(Error::MissingPrice {
+                        path: format!("{path}.resource"),
+                        value: resource.to_string(),
+                        what: resource.to_string(),
+                    });
+                }
+                check_saving_unit(doc, resource, amount, &path)?;
             }
         }
     }
     Ok(())
+}
+
+/// The money and years of option `i` as [`appraise`] reads them, checked when the document is
+/// read: amounts in the document's currency, capex not negative, whole years.
+fn check_costs(doc: &Case<'_>, i: usize, o: &CpOption) -> Result<()> {
+    let path = format!("options[{i}]");
+    if let Some(Capex(list)) = &o.capex {
+        for (k, m) in list.iter().enumerate() {
+            let p = if list.len() == 1 {
+                format!("{path}.capex")
+            } else {
+                format!("{path}.capex[{k}]")
+            };
+            if money(doc, &p, Some(m))? < 0.0 {
+                return Err(Error::out_of_range(p, m, "must not be negative"));
+            }
+        }
+    }
+    money(doc, &format!("{path}.om_change"), o.om_change.as_ref())?;
+    money(doc, &format!("{path}.salvage"), o.salvage.as_ref())?;
+    if let Some(l) = &o.lifetime {
+        whole_years(format!("{path}.lifetime"), l, 1.0, 100.0)?;
+    }
+    if let Some(s) = &o.start {
+        whole_years(format!("{path}.start"), s, 0.0, 50.0)?;
+    }
+    Ok(())
+}
+
+/// A direct saving measured in what its resource is priced per (water saved in m3/yr, not
+/// kWh/yr), checked when the document is read rather than when it is evaluated.
+fn check_saving_unit(
+    doc: &Case<'_>,
+    resource: &str,
+    amount: &effect::SavingAmount,
+    path: &str,
+) -> Result<()> {
+    let Some(price) = doc.ctx.prices.get(resource) else {
+        return Ok(());
+    };
+    if price.dimension() == amount.dimension {
+        return Ok(());
+    }
+    let expected = match price.dimension() {
+        Dimension::Volume => Dimension::VolumeRate,
+        Dimension::Mass => Dimension::MassRate,
+        Dimension::Energy => Dimension::Power,
+        Dimension::GasAmount => Dimension::GasFlow,
+        other => other,
+    };
+    Err(Error::unit(
+        format!("{path}.amount"),
+        amount.to_string(),
+        UnitProblem::WrongDimension {
+            unit: amount.unit_text().to_string(),
+            found: format!(
+                "{} per time ({resource} is priced per {}: {price})",
+                amount.dimension.name(),
+                price.dimension().name()
+            ),
+            expected,
+        },
+    ))
 }
 
 fn check_references(doc: &Case<'_>, e: &Effect, path: &str) -> Result<()> {

@@ -456,8 +456,14 @@ fn cost_curves(doc: &Case<'_>, opts: &[OptionResult]) -> Result<BTreeMap<String,
                 continue;
             };
             let dimension = price.dimension();
-            let width = saved / price.per_si() / si_per_display_unit(dimension);
-            if width <= 0.0 {
+            // Money over price; for a free resource (0/0), the amount saved itself.
+            let amount = if price.per_si() == 0.0 {
+                o.saved.get(resource).copied().unwrap_or(0.0)
+            } else {
+                saved / price.per_si()
+            };
+            let width = amount / si_per_display_unit(dimension);
+            if !(width > 0.0 && width.is_finite()) {
                 continue;
             }
             let height = (annual_cost - (total - saved)) / width;

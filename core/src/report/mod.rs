@@ -10,6 +10,15 @@ mod risk;
 use crate::options::{CostClass, Evaluation};
 pub use risk::risk_text;
 
+/// The widest a text column is padded to: longer names overflow their column instead (a
+/// format width above 65,535 would panic, and a page of blanks helps no one).
+pub(crate) const MAX_COLUMN: usize = 60;
+
+/// The width of a column of texts of `lengths`, at least `min` and at most [`MAX_COLUMN`].
+pub(crate) fn column(lengths: impl Iterator<Item = usize>, min: usize) -> usize {
+    lengths.max().unwrap_or(min).clamp(min, MAX_COLUMN)
+}
+
 /// A plain-text summary for the terminal.
 ///
 /// ```
@@ -79,7 +88,7 @@ pub fn summary_text(s: &Summary) -> String {
         line(&mut out, "prices", "none given");
     } else {
         out.push_str(&format!("  prices ({}):\n", s.currency));
-        let width = s.prices.iter().map(|p| p.resource.len()).max().unwrap_or(0);
+        let width = column(s.prices.iter().map(|p| p.resource.len()), 0);
         for p in &s.prices {
             out.push_str(&format!("    {:<width$}  {}\n", p.resource, p.price));
         }
@@ -330,7 +339,7 @@ pub fn balance_text(b: &Balance) -> String {
             .map(|s| s.stream.len())
             .max()
             .unwrap_or(6)
-            .max(6);
+            .clamp(6, MAX_COLUMN);
         out.push_str(&format!(
             "  {:<w$}  {:<12} {:>14} {:>14} {:>12} {:>6}\n",
             "stream", "status", "given", "value", "± unc.", "z"
@@ -355,7 +364,7 @@ pub fn balance_text(b: &Balance) -> String {
                 .map(|n| n.node.len())
                 .max()
                 .unwrap_or(4)
-                .max(4);
+                .clamp(4, MAX_COLUMN);
             out.push_str(&format!(
                 "  {:<w$}  {:>14} {:>14} {:>16}\n",
                 "unit", "in", "out", "closure as given"
@@ -513,7 +522,7 @@ pub fn options_text(e: &Evaluation) -> String {
         .map(|o| o.id.len())
         .max()
         .unwrap_or(6)
-        .max(6);
+        .clamp(6, MAX_COLUMN);
     let mut out = format!("\noptions ({})\n", e.currency);
     out.push_str(&format!(
         "  {:<w$}  {:<10} {:>12} {:>12} {:>8} {:>8} {:>12} {:>7}\n",

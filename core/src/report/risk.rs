@@ -26,7 +26,7 @@ pub fn risk_text(s: &Simulation) -> String {
         s.seed
     );
     out.push_str("\ninputs\n");
-    let width = s.inputs.iter().map(|i| i.path.len()).max().unwrap_or(0);
+    let width = super::column(s.inputs.iter().map(|i| i.path.len()), 0);
     for i in &s.inputs {
         out.push_str(&format!(
             "  {:width$}  {:<10}  P10 {} … P90 {} {}\n",
@@ -38,7 +38,7 @@ pub fn risk_text(s: &Simulation) -> String {
         ));
     }
     let names: Vec<&str> = option_names(s);
-    let w = names.iter().map(|n| n.len()).max().unwrap_or(0).max(6);
+    let w = super::column(names.iter().map(|n| n.len()), 6);
     out.push_str(&format!(
         "\nNPV, {}\n  {:w$} {:>10} {:>10} {:>10} {:>10} {:>10}   {:>8}\n",
         s.currency, "option", "base", "mean", "P5", "P50", "P95", "P(NPV<0)"
@@ -129,7 +129,7 @@ fn tornado(o: &RiskOutput, out: &mut String) {
         out.push_str("    no input moves it\n");
         return;
     }
-    let width = bars.iter().map(|b| b.input.len()).max().unwrap_or(0);
+    let width = super::column(bars.iter().map(|b| b.input.len()), 0);
     for b in bars {
         let rho = o
             .sensitivity

@@ -109,15 +109,13 @@ impl Values<'_> {
         }
     }
 
-    fn required(&mut self, field: &str, text: Option<&String>, shape: Shape) -> Result<f64> {
+    fn required(&mut self, field: &str, text: Option<&String>) -> Result<f64> {
         match text {
             Some(t) => self.read(field, t),
+            // The path alone, as every missing field (the distribution's needs are in the
+            // schema and the documentation).
             None => Err(Error::MissingField {
-                path: format!(
-                    "{}.{field} (a {} distribution needs it)",
-                    self.at,
-                    shape.key()
-                ),
+                path: format!("{}.{field}", self.at),
             }),
         }
     }
@@ -349,13 +347,13 @@ fn shaped(input: &UncertainInput, shape: Shape, values: &mut Values<'_>) -> Resu
     };
     Ok(match shape {
         Shape::Uniform => Distribution::Uniform {
-            min: values.required("min", input.min.as_ref(), shape)?,
-            max: values.required("max", input.max.as_ref(), shape)?,
+            min: values.required("min", input.min.as_ref())?,
+            max: values.required("max", input.max.as_ref())?,
         },
         Shape::Triangular | Shape::Pert => {
-            let min = values.required("min", input.min.as_ref(), shape)?;
-            let mode = values.required("mode", input.mode.as_ref(), shape)?;
-            let max = values.required("max", input.max.as_ref(), shape)?;
+            let min = values.required("min", input.min.as_ref())?;
+            let mode = values.required("mode", input.mode.as_ref())?;
+            let max = values.required("max", input.max.as_ref())?;
             if shape == Shape::Pert {
                 Distribution::Pert { min, mode, max }
             } else {
@@ -363,9 +361,9 @@ fn shaped(input: &UncertainInput, shape: Shape, values: &mut Values<'_>) -> Resu
             }
         }
         Shape::Normal | Shape::Lognormal => {
-            let mean = values.required("mean", input.mean.as_ref(), shape)?;
+            let mean = values.required("mean", input.mean.as_ref())?;
             let sd_text = input.sd.as_ref().ok_or_else(|| Error::MissingField {
-                path: format!("{}.sd (a {} distribution needs it)", values.at, shape.key()),
+                path: format!("{}.sd", values.at),
             })?;
             let sd = match share(sd_text, &format!("{}.sd", values.at)) {
                 Ok(s) if values.unit.as_deref() != Some("%") => s * mean.abs(),
@@ -387,7 +385,7 @@ fn shaped(input: &UncertainInput, shape: Shape, values: &mut Values<'_>) -> Resu
         Shape::Discrete => {
             if input.values.is_empty() {
                 return Err(Error::MissingField {
-                    path: format!("{}.values (a discrete distribution needs them)", values.at),
+                    path: format!("{}.values", values.at),
                 });
             }
             let list = input

@@ -250,9 +250,74 @@ impl Simulation {
 }
 
 impl Simulator {
+    /// Check the `[uncertainty]` section of a document without evaluating it: every path names
+    /// a value of the document, every distribution is well formed and in the field's unit, the
+    /// correlations are consistent, the draws and seed in range (what `cleanprod check` and
+    /// [`Simulator::new`] run). Fine without a section.
+    ///
+    /// ```
+    /// # let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/documents/valid/risk.toml")).unwrap();
+    /// use cleanprod::{Assessment, uncertainty::Simulator};
+    /// assert!(Simulator::check(&Assessment::from_toml_str(&text).unwrap()).is_ok());
+    /// let bad = text.replace("mode = \"4000 USD\"", "mode = \"7000 USD\"");
+    /// let e = Simulator::check(&Assessment::from_toml_str(&bad).unwrap()).unwrap_err();
+    /// assert_eq!(e.path(), "uncertainty.inputs[1].mode");
+    /// ```
+    pub fn check(assessment: &Assessment) -> Result<()> {
+        let Some(section) = &assessment.document().uncertainty else {
+            return Ok(());
+        };
+        if let Some(draws) = section.draws {
+            crate::document::Limits::default().check_draws("uncertainty.draws", draws)?;
+        }
+        if let Some(draws) = section.draws
+            && !(2..=MAX_DRAWS).contains(&draws)
+        {
+            return Err(Error::out_of_range(
+                "uncertainty.draws",
+                draws,
+                format!("must be from 2 to {MAX_DRAWS}"),
+            ));
+        }
+        if let Some(seed) = section.seed
+            && seed > MAX_SEED
+        {
+            return Err(Error::out_of_range(
+                "uncertainty.seed",
+                seed,
+                "must be at most 2^53 − 1 (9007199254740991)",
+            ));
+        }
+        let mut base = assessment.to_json_value();
+        if let Some(map) = base.as_object_mut() {
+            map.remove("uncertainty");
+        }
+        let inputs = inputs::compile(&base, section)?;
+        correlation_matrix(&inputs, section)?;
+        // Each distribution's median written into the document: the field's own parser checks
+        // the unit and the range (errors name the field); a path to no field of the format
+        // names nothing.
+        for (k, input) in inputs.iter().enumerate() {
+            let mut doc = base.clone();
+            input.write(&mut doc, input.distribution.quantile(0.5));
+            if let Err(e) = Assessment::from_json_value(doc) {
+                return Err(match e {
+                    Error::UnknownField { .. } if input.base.is_none() => Error::UnknownReference {
+                        path: format!("uncertainty.inputs[{k}].path"),
+                        value: input.path.clone(),
+                        expected: "a field of the document format".to_string(),
+                    },
+                    e => e,
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// Compile `assessment`'s `[uncertainty]` section (an error naming the path when an input
     /// does not exist or its distribution does not fit the field).
     pub fn new(assessment: &Assessment) -> Result<Simulator> {
+        Simulator::check(assessment)?;
         let section =
             assessment
                 .document()
@@ -266,13 +331,6 @@ impl Simulator {
             map.remove("uncertainty");
         }
         let inputs = inputs::compile(&base, &section)?;
-        // Each distribution's median written into the document: the field's own parser checks
-        // the unit and the range (errors name the field).
-        for input in &inputs {
-            let mut doc = base.clone();
-            input.write(&mut doc, input.distribution.quantile(0.5));
-            Assessment::from_json_value(doc)?;
-        }
         let correlation = correlation_matrix(&inputs, &section)?;
         let evaluation = assessment.evaluate()?;
         let currency = evaluation.currency.clone();
@@ -396,6 +454,7 @@ impl Simulator {
             .draws
             .or(self.section.draws)
             .unwrap_or(DEFAULT_DRAWS);
+        crate::document::Limits::default().check_draws("draws", draws)?;
         if !(2..=MAX_DRAWS).contains(&draws) {
             return Err(Error::out_of_range(
                 "draws",

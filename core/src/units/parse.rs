@@ -95,6 +95,10 @@ impl UnitExpr {
 const WATER_DENSITY_KG_PER_M3: f64 = 1_000.0;
 
 /// Split `text` into its number and the rest, which is trimmed.
+/// The largest magnitude of a number written in a document: far beyond any physical value of a
+/// plant, and small enough that annualizing, pricing and summing it stays finite.
+pub(crate) const MAX_NUMBER: f64 = 1e100;
+
 pub(crate) fn split_number(text: &str) -> Result<(f64, &str), UnitProblem> {
     let s = text.trim();
     let bytes = s.as_bytes();
@@ -157,7 +161,7 @@ pub(crate) fn split_number(text: &str) -> Result<(f64, &str), UnitProblem> {
     }
     let (number_text, rest) = s.split_at(i);
     let number: f64 = number_text.parse().map_err(|_| number_error(""))?;
-    if !number.is_finite() {
+    if !number.is_finite() || number.abs() > MAX_NUMBER {
         return Err(UnitProblem::NotFinite {
             text: text.to_string(),
         });

@@ -181,7 +181,7 @@ fn valid_documents_give_their_hand_checked_figures() {
 fn invalid_documents_give_their_errors() {
     let f = load("documents.json");
     let cases = f["invalid"].as_array().unwrap();
-    assert!(cases.len() >= 15);
+    assert!(cases.len() >= 120);
     for c in cases {
         let file = c["file"].as_str().unwrap();
         let err = read_document(file).expect_err(file);
@@ -202,6 +202,33 @@ fn invalid_documents_give_their_errors() {
                 msg.starts_with(err.path()),
                 "{file}: message should start with the path: {msg}"
             );
+        }
+    }
+}
+
+#[test]
+fn invalid_uncertainty_sections_give_their_errors_when_sampled() {
+    let f = load("documents.json");
+    let cases = f["invalid_risk"].as_array().unwrap();
+    assert!(cases.len() >= 10);
+    for c in cases {
+        let file = c["file"].as_str().unwrap();
+        // The document reads; its [uncertainty] section cannot be sampled.
+        let a = read_document(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let checked = cleanprod::uncertainty::Simulator::check(&a).expect_err(file);
+        let err = cleanprod::uncertainty::Simulator::new(&a).expect_err(file);
+        assert_eq!(checked, err, "{file}");
+        let msg = err.to_string();
+        assert_eq!(err.code(), c["code"].as_str().unwrap(), "{file}: {msg}");
+        assert_eq!(err.path(), c["path"].as_str().unwrap(), "{file}: {msg}");
+        assert_eq!(
+            err.category().name(),
+            c["category"].as_str().unwrap(),
+            "{file}"
+        );
+        for word in c["message_contains"].as_array().unwrap() {
+            let word = word.as_str().unwrap();
+            assert!(msg.contains(word), "{file}: `{word}` not in: {msg}");
         }
     }
 }

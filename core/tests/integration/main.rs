@@ -11,6 +11,7 @@ mod fixtures;
 mod flowsheet;
 mod golden;
 mod hospital;
+mod hostile;
 mod hotel;
 mod layers;
 mod options;

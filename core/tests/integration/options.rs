@@ -60,10 +60,10 @@ fn bad_options_name_the_option_and_field() {
             "missing_price",
             "options[0].effects[0].resource",
         ),
-        // water is priced per volume
+        // water is priced per volume: a unit error, found when the document is read
         (
             r#"effects = [{ kind = "saving", resource = "water", amount = "1 t/yr" }]"#,
-            "out_of_range",
+            "unit_dimension",
             "options[0].effects[0].amount",
         ),
         // an amount that is not per time

@@ -66,6 +66,12 @@ proptest! {
     #[test]
     fn si_values_round_trip(x in proptest::num::f64::NORMAL | proptest::num::f64::ZERO) {
         let m = Measured::new(<q::VolumeRate as cleanprod::units::Measure>::from_si(x));
+        // A document holds numbers up to 1e100 in magnitude; larger ones are refused.
+        if x.abs() > 1e100 {
+            let e = m.to_string().parse::<Measured<q::VolumeRate>>().unwrap_err();
+            prop_assert_eq!(e.code(), "unit_number");
+            return Ok(());
+        }
         let back: Measured<q::VolumeRate> = m.to_string().parse().unwrap();
         prop_assert_eq!(back.si().to_bits(), x.to_bits() & !(if x == 0.0 { 1 << 63 } else { 0 }));
     }

@@ -163,7 +163,10 @@ fn bad_sections_name_the_path() {
     let with = |inputs: &str| {
         let text = format!("{}{inputs}", &base[..cut]);
         let a = Assessment::from_toml_str(&text).unwrap();
-        Simulator::new(&a).unwrap_err()
+        let e = Simulator::new(&a).unwrap_err();
+        // `cleanprod check` finds the same without evaluating.
+        assert_eq!(Simulator::check(&a).unwrap_err(), e);
+        e
     };
     let e = with("[[uncertainty.inputs]]\npath = \"prices.steam\"\nspread = \"± 10 %\"\n");
     assert_eq!(e.path(), "uncertainty.inputs[0].spread");

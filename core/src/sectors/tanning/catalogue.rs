@@ -221,6 +221,13 @@ fn option(
             let stages = c.stages.clone().unwrap_or_else(|| water_streams.clone());
             let mut list = Vec::new();
             for (k, s) in stages.iter().enumerate() {
+                if stages[..k].contains(s) {
+                    return Err(Error::out_of_range(
+                        format!("{path}.stages[{k}]"),
+                        s.key(),
+                        "is listed twice: each stage is counted once",
+                    ));
+                }
                 if !water_streams.contains(s) {
                     return Err(Error::out_of_range(
                         format!("{path}.stages[{k}]"),
@@ -344,6 +351,13 @@ fn option(
                 .unwrap_or_else(|| vec![Stage::Liming, Stage::Pickling]);
             let mut list = Vec::new();
             for (k, s) in stages.iter().enumerate() {
+                if stages[..k].contains(s) {
+                    return Err(Error::out_of_range(
+                        format!("{path}.stages[{k}]"),
+                        s.key(),
+                        "is listed twice: each stage is counted once",
+                    ));
+                }
                 if !water_streams.contains(s) {
                     return Err(Error::out_of_range(
                         format!("{path}.stages[{k}]"),
