@@ -403,7 +403,7 @@ impl Simulator {
         values: &[f64],
         scratch: &mut Option<appraisal::Scratch>,
     ) -> Result<Row> {
-        self.check(values)?;
+        self.check_values(values)?;
         match &self.slots {
             Some(slots) => {
                 let scratch =
@@ -418,7 +418,7 @@ impl Simulator {
     /// rewritten and read, expanded, balanced and appraised again (what the short route of
     /// [`Simulator::evaluate`] must equal).
     pub fn evaluate_rewritten(&self, values: &[f64]) -> Result<Row> {
-        self.check(values)?;
+        self.check_values(values)?;
         let mut doc = self.base.clone();
         for (input, x) in self.inputs.iter().zip(values) {
             input.write(&mut doc, *x);
@@ -428,7 +428,7 @@ impl Simulator {
     }
 
     /// One finite value per input.
-    fn check(&self, values: &[f64]) -> Result<()> {
+    fn check_values(&self, values: &[f64]) -> Result<()> {
         if values.len() != self.inputs.len() {
             return Err(Error::out_of_range(
                 "values",
