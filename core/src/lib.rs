@@ -25,7 +25,8 @@
 //! Each module uses only those above it in this list (a test in `core/tests` reads the
 //! imports and fails on one that points down the list):
 //!
-//! 1. [`dimension`] — the kinds of physical quantity;
+//! 1. [`dimension`] — the kinds of physical quantity, and `math` — the transcendental
+//!    functions on one `libm`, so that every target computes the same bits;
 //! 2. `error` — the one [`Error`] type (with [`UnitProblem`](units::UnitProblem) and
 //!    [`SourceFormat`]);
 //! 3. `wire` — serde plumbing shared by every type that crosses the boundary (structured errors
@@ -42,7 +43,9 @@
 //! 10. [`sectors`] — sector models behind one trait and one registry;
 //! 11. [`document`] and [`assessment`] — the root document and the [`Assessment`] that
 //!     parses, expands and solves once;
-//! 12. [`report`] — text, Markdown and HTML renderings.
+//! 12. [`uncertainty`] — risk simulations (distributions by path, seeded draws, spreads,
+//!     tornado) over an [`Assessment`];
+//! 13. [`report`] — text, Markdown and HTML renderings.
 
 pub mod assessment;
 pub mod dimension;

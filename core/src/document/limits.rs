@@ -26,7 +26,8 @@ use serde_json::Value;
 use super::Document;
 use crate::error::{Error, Result};
 
-/// Largest sizes of a document that is read; see the [module](self).
+/// Largest sizes of a document that is read: [`Limits::NATIVE`] by default, the stricter
+/// [`Limits::WEB`] in the WebAssembly package; beyond one, [`Error::Limit`] names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Bytes of TOML or JSON text.

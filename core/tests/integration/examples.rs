@@ -7,6 +7,9 @@ mod assess_file;
 #[path = "../../examples/finance_and_balance.rs"]
 mod finance_and_balance;
 #[allow(dead_code)]
+#[path = "../../examples/risk.rs"]
+mod risk;
+#[allow(dead_code)]
 #[path = "../../examples/typed_document.rs"]
 mod typed_document;
 
@@ -34,4 +37,13 @@ fn typed_document_assesses() {
     assert!(out.contains("Hotel Mirador (typed example) (hotel sector)"));
     assert!(out.contains("low_flow_showers"));
     assert!(out.contains("format = \"cleanprod/1\""));
+}
+
+#[test]
+fn risk_prints_each_option_and_its_driver() {
+    let tannery = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/tannery.toml");
+    let out = risk::run(&tannery, 200).unwrap();
+    assert!(out.contains("high_exhaustion"));
+    assert!(out.contains("driven most by template.tanning.chrome_exhaustion"));
+    assert!(out.contains("every input at its P10: NPV of batch_washing"));
 }
