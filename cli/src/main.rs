@@ -60,6 +60,10 @@ enum Command {
         /// With --format json: include every draw's inputs and results.
         #[arg(long)]
         columns: bool,
+        /// With --format svg: the option whose NPV tornado is drawn (all options together when
+        /// absent).
+        #[arg(long)]
+        option: Option<String>,
     },
     /// Print the JSON Schema of the document format (or of a result).
     Schema {
@@ -97,6 +101,8 @@ enum RiskMethod {
 enum RiskFormat {
     Text,
     Json,
+    /// The NPV tornado of one option (--option) or of all together, as SVG.
+    Svg,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -202,6 +208,7 @@ fn run(command: Command) -> Result<String, String> {
             threads,
             format,
             columns,
+            option,
         } => {
             let a = read(&file)?;
             let failed = |e: cleanprod::Error| format!("{}: {e} [{}]", file.display(), e.code());
@@ -219,6 +226,20 @@ fn run(command: Command) -> Result<String, String> {
                 .map_err(failed)?;
             Ok(match format {
                 RiskFormat::Text => report::risk_text(&s),
+                RiskFormat::Svg => {
+                    let id = option
+                        .as_deref()
+                        .unwrap_or(cleanprod::uncertainty::PORTFOLIO);
+                    let output = s.output(id, "npv").ok_or_else(|| {
+                        format!("{}: --option {id}: no such option", file.display())
+                    })?;
+                    let what = if option.is_some() {
+                        format!("NPV of {id}, {}", s.currency)
+                    } else {
+                        format!("NPV of all options, {}", s.currency)
+                    };
+                    report::tornado_svg(output, &what)
+                }
                 RiskFormat::Json => {
                     let s = if columns { s } else { s.summary() };
                     format!(

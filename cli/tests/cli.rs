@@ -234,6 +234,15 @@ fn risk_prints_the_spread_and_the_same_figures_as_the_core() {
         "2",
     ]);
     assert_eq!(json, json2);
+    let (ok, svg, _) = cleanprod(&[
+        "risk", &doc, "--draws", "100", "--format", "svg", "--option", "rinse",
+    ]);
+    assert!(ok);
+    assert!(svg.starts_with("<svg") && svg.contains("What drives the NPV of rinse, USD"));
+    let (ok, _, err) = cleanprod(&[
+        "risk", &doc, "--draws", "100", "--format", "svg", "--option", "nope",
+    ]);
+    assert!(!ok && err.contains("--option nope"), "{err}");
     // `check` reads the [uncertainty] section too.
     let bad = std::env::temp_dir().join("cleanprod-risk-bad-path.toml");
     let text = std::fs::read_to_string(concat!(

@@ -4,11 +4,13 @@
 use crate::assessment::{Report, Summary};
 use crate::flowsheet::{Balance, ValueStatus};
 use crate::math;
+use crate::options::{CostClass, Evaluation};
 use schemars::JsonSchema;
 
 mod risk;
-use crate::options::{CostClass, Evaluation};
+mod tornado;
 pub use risk::risk_text;
+pub use tornado::{TORNADO_BARS, tornado_svg};
 
 /// The widest a text column is padded to: longer names overflow their column instead (a
 /// format width above 65,535 would panic, and a page of blanks helps no one).

@@ -348,3 +348,68 @@ fn the_short_route_equals_the_long_route_on_every_example() {
     let sim = Simulator::new(&Assessment::from_toml_str(&text).unwrap()).unwrap();
     assert!(!sim.reappraises_only());
 }
+
+#[test]
+fn tornado_svg_draws_each_swing_to_scale() {
+    let s = simulate(
+        &fixture_text(),
+        &Settings {
+            draws: Some(100),
+            ..Settings::default()
+        },
+    );
+    let portfolio = s.output("portfolio", "npv").unwrap();
+    let svg = cleanprod::report::tornado_svg(portfolio, "NPV of <all> options, USD");
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 "));
+    assert!(svg.contains(
+        "<title id=\"tornado-title\">What drives the NPV of &lt;all&gt; options, USD</title>"
+    ));
+    assert!(svg.trim_end().ends_with("</svg>"));
+    // One bar per input that moves the result, widest first, each drawn as one or two
+    // rectangles (below and above the base) whose widths add up in proportion to the swing.
+    // Bar k's rectangles are at y = 48 + 32 k (the chart's top margin and bar pitch).
+    let widths: Vec<f64> = (0..portfolio.tornado.len())
+        .map(|k| {
+            let y = format!("y=\"{:.1}\"", 48.0 + 32.0 * k as f64);
+            svg.lines()
+                .filter(|l| l.starts_with("<rect") && l.contains(&y))
+                .map(|l| {
+                    l.split("width=\"")
+                        .nth(1)
+                        .unwrap()
+                        .split('"')
+                        .next()
+                        .unwrap()
+                        .parse::<f64>()
+                        .unwrap()
+                })
+                .sum()
+        })
+        .collect();
+    for bar in &portfolio.tornado {
+        assert!(svg.contains(&format!(">{}</text>", bar.input)));
+    }
+    let swings: Vec<f64> = portfolio
+        .tornado
+        .iter()
+        .map(|b| b.swing.unwrap().abs())
+        .collect();
+    assert_eq!(widths.len(), 3);
+    for k in 1..3 {
+        let ratio = widths[k] / widths[0];
+        assert!(
+            (ratio - swings[k] / swings[0]).abs() < 0.01,
+            "{widths:?} {swings:?}"
+        );
+    }
+    // The rinse moves with the water price only: one bar.
+    let rinse =
+        cleanprod::report::tornado_svg(s.output("rinse", "npv").unwrap(), "NPV of rinse, USD");
+    assert!(rinse.contains(">prices.water</text>"));
+    assert!(!rinse.contains(">prices.electricity</text>"));
+    // The same simulation gives the same bytes.
+    assert_eq!(
+        svg,
+        cleanprod::report::tornado_svg(portfolio, "NPV of <all> options, USD")
+    );
+}
