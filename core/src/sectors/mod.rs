@@ -15,6 +15,7 @@ pub mod automotive;
 pub mod chemicals;
 #[cfg(test)]
 mod demo;
+mod fields;
 pub mod hospital;
 pub mod hotel;
 pub mod indicators;

@@ -8,8 +8,6 @@
 //! option without it is an error naming the field. Investments have no default: `capex` is
 //! required.
 
-use uom::si::f64 as q;
-
 use super::baseline::{
     self, COATING, COMPRESSED_AIR, CONCENTRATE, COOLANT_CONCENTRATE, COOLANT_WATER, EVAPORATION,
     Figures, ON_PARTS, SOLVENT_EMITTED, SOLVENT_SUPPLY, SUMP_CONCENTRATE, SUMP_WATER, WATER,
@@ -23,6 +21,7 @@ use super::{machining, paint};
 use crate::error::{Error, Result};
 use crate::options::{Category, CpOption, Effect, EffectKind, OptionModel};
 use crate::sections::Context;
+use crate::sectors::fields::ratio;
 use crate::units::{Measured, format_number};
 
 // The type is defined with the template's figures (`template.rs`); its catalogue logic stays here.
@@ -106,10 +105,6 @@ impl AutomotiveOption {
                 | O::TrivalentChromium
         )
     }
-}
-
-fn ratio(x: f64) -> Measured<q::Ratio> {
-    Measured::new(q::Ratio::new::<uom::si::ratio::ratio>(x))
 }
 
 fn scale(stream: &str, component: Option<&str>, factor: f64) -> Effect {

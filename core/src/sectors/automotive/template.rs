@@ -8,11 +8,15 @@ use uom::si::f64 as q;
 use super::sources;
 use crate::error::{Error, Result};
 use crate::options::{Capex, OptionModel};
+use crate::sectors::fields::Fields;
 use crate::units::Measured;
 use crate::units::money::Money;
 
 /// The path of the template's fields in errors and warnings.
 pub(crate) const PATH: &str = "template.automotive";
+
+/// The template's fields, for their range checks.
+pub(crate) const FIELDS: Fields = Fields(PATH);
 
 /// The automotive-parts model's figures (`[template.automotive]`): up to three shops.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -427,40 +431,6 @@ pub struct AutomotiveChoice {
 /// this model against unit mistakes).
 pub(crate) const SPRAY_EFFICIENCY_MAX: f64 = 10.0;
 
-pub(crate) fn refuse(name: &str, value: impl std::fmt::Display, why: &str) -> Error {
-    Error::out_of_range(format!("{PATH}.{name}"), value, why.to_string())
-}
-
-pub(crate) fn share(name: &str, v: &Measured<q::Ratio>, open_low: bool) -> Result<()> {
-    let x = v.si();
-    let low_ok = if open_low { x > 0.0 } else { x >= 0.0 };
-    if low_ok && x <= 1.0 {
-        Ok(())
-    } else if x > 1.0 {
-        Err(refuse(name, v, "must be at most 100 %"))
-    } else if open_low {
-        Err(refuse(name, v, "must be more than 0 % and at most 100 %"))
-    } else {
-        Err(refuse(name, v, "must be from 0 % to 100 %"))
-    }
-}
-
-pub(crate) fn positive(name: &str, v: f64, display: impl std::fmt::Display) -> Result<()> {
-    if v.is_finite() && v > 0.0 {
-        Ok(())
-    } else {
-        Err(refuse(name, display, "must be positive"))
-    }
-}
-
-pub(crate) fn non_negative(name: &str, v: f64, display: impl std::fmt::Display) -> Result<()> {
-    if v.is_finite() && v >= 0.0 {
-        Ok(())
-    } else {
-        Err(refuse(name, display, "must not be negative"))
-    }
-}
-
 impl AutomotiveTemplate {
     /// Checks the figures; errors name the field, the value and the range.
     pub fn validate(&self) -> Result<()> {
@@ -484,8 +454,8 @@ impl AutomotiveTemplate {
 
 impl PlatingLine {
     fn validate(&self) -> Result<()> {
-        positive("plating.loads", self.loads.si(), &self.loads)?;
-        positive(
+        FIELDS.positive("plating.loads", self.loads.si(), &self.loads)?;
+        FIELDS.positive(
             "plating.area_per_load",
             self.area_per_load.si(),
             &self.area_per_load,
@@ -503,22 +473,22 @@ impl PlatingLine {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '_')
             {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     &format!("{p}.name"),
                     &t.name,
                     "must be a short name of letters, digits and _",
                 ));
             }
             if self.tanks[..i].iter().any(|o| o.name == t.name) {
-                return Err(refuse(&format!("{p}.name"), &t.name, "is used twice"));
+                return Err(FIELDS.refuse(&format!("{p}.name"), &t.name, "is used twice"));
             }
             t.validate(&p, self.area_per_load.si(), self.geometry)?;
         }
         if let Some(tr) = &self.treatment {
             if let Some(x) = &tr.precipitation {
-                share("plating.treatment.precipitation", x, false)?;
+                FIELDS.share("plating.treatment.precipitation", x)?;
             }
-            share("plating.treatment.dry_solids", &tr.dry_solids, true)?;
+            FIELDS.share_above_zero("plating.treatment.dry_solids", &tr.dry_solids)?;
         }
         Ok(())
     }
@@ -534,9 +504,9 @@ impl Tank {
 
     fn validate(&self, p: &str, area_per_load: f64, geometry: Geometry) -> Result<()> {
         if let Some(d) = &self.drag_out {
-            positive(&format!("{p}.drag_out"), d.si(), d)?;
+            FIELDS.positive(&format!("{p}.drag_out"), d.si(), d)?;
             if d.si() > sources::DRAG_OUT_MAX {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     &format!("{p}.drag_out"),
                     d,
                     "must be at most 1 L/m2 (drag-out films are about 0.02 to 0.6 L/m2); check the unit",
@@ -550,7 +520,7 @@ impl Tank {
                 });
             }
             (None, Some(c)) => {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     &format!("{p}.concentration"),
                     c,
                     "is given without metal: name the metal it is a concentration of",
@@ -558,11 +528,11 @@ impl Tank {
             }
             (Some(m), Some(c)) => {
                 if m.is_empty() || m == "water" || m == "hydroxide" {
-                    return Err(refuse(&format!("{p}.metal"), m, "is not a metal's name"));
+                    return Err(FIELDS.refuse(&format!("{p}.metal"), m, "is not a metal's name"));
                 }
-                positive(&format!("{p}.concentration"), c.si(), c)?;
+                FIELDS.positive(&format!("{p}.concentration"), c.si(), c)?;
                 if c.si() > 500.0 {
-                    return Err(refuse(
+                    return Err(FIELDS.refuse(
                         &format!("{p}.concentration"),
                         c,
                         "must be at most 500 g/L of metal (plating baths hold about 5 to 300 g/L); check the unit",
@@ -572,23 +542,23 @@ impl Tank {
             (None, None) => {}
         }
         if let Some(v) = &self.volume {
-            positive(&format!("{p}.volume"), v.si(), v)?;
+            FIELDS.positive(&format!("{p}.volume"), v.si(), v)?;
             let per_load = self.drag_out_si(geometry) * area_per_load;
             if per_load >= v.si() {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     &format!("{p}.drag_out"),
                     format!(
                         "{} L per load",
                         crate::units::format_number(crate::units::round_to(per_load * 1e3, 4))
                     ),
-                    &format!(
+                    format!(
                         "is larger than the bath ({v}): the drag-out of one load must be a small part of the bath"
                     ),
                 ));
             }
         }
         if let Some(d) = &self.dumps {
-            non_negative(&format!("{p}.dumps"), d.si(), d)?;
+            FIELDS.non_negative(&format!("{p}.dumps"), d.si(), d)?;
             if self.volume.is_none() {
                 return Err(Error::MissingField {
                     path: format!("{PATH}.{p}.volume (needed with dumps)"),
@@ -596,7 +566,7 @@ impl Tank {
             }
         }
         if let Some(c) = &self.content {
-            share(&format!("{p}.content"), c, true)?;
+            FIELDS.share_above_zero(&format!("{p}.content"), c)?;
         }
         let r = &self.rinse;
         let rp = format!("{p}.rinse");
@@ -604,7 +574,7 @@ impl Tank {
             RinseKind::CounterCurrent => {
                 let n = r.stages.unwrap_or(0);
                 if !(2..=6).contains(&n) {
-                    return Err(refuse(
+                    return Err(FIELDS.refuse(
                         &format!("{rp}.stages"),
                         n,
                         "must be from 2 to 6 tanks for a counter-current rinse",
@@ -613,7 +583,7 @@ impl Tank {
             }
             _ => {
                 if let Some(n) = r.stages {
-                    return Err(refuse(
+                    return Err(FIELDS.refuse(
                         &format!("{rp}.stages"),
                         n,
                         "goes with kind = \"counter_current\"",
@@ -628,7 +598,7 @@ impl Tank {
                 });
             }
             (RinseKind::Spray, Some(e)) if !(e.si() > 0.0 && e.si() <= SPRAY_EFFICIENCY_MAX) => {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     &format!("{rp}.efficiency"),
                     e,
                     "must be more than 0 % and at most 1000 % of a running rinse's effect per litre",
@@ -636,7 +606,7 @@ impl Tank {
             }
             (RinseKind::Spray, Some(_)) => {}
             (_, Some(e)) => {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     &format!("{rp}.efficiency"),
                     e,
                     "goes with kind = \"spray\"",
@@ -645,9 +615,9 @@ impl Tank {
             _ => {}
         }
         if let Some(f) = &r.recovery {
-            share(&format!("{rp}.recovery"), f, false)?;
+            FIELDS.share(&format!("{rp}.recovery"), f)?;
             if f.si() >= 1.0 {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     &format!("{rp}.recovery"),
                     f,
                     "must be below 100 %: some drag-out always reaches the running rinse",
@@ -656,14 +626,14 @@ impl Tank {
         }
         if let Some(x) = r.ratio {
             if !(x.is_finite() && x > 1.0) {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     &format!("{rp}.ratio"),
                     x,
                     "must be above 1 (bath concentration per final rinse concentration)",
                 ));
             }
             if r.final_concentration.is_some() {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     &format!("{rp}.final_concentration"),
                     r.final_concentration
                         .as_ref()
@@ -674,22 +644,22 @@ impl Tank {
         }
         if let Some(c) = &r.final_concentration {
             let Some(c0) = &self.concentration else {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     &format!("{rp}.final_concentration"),
                     c,
                     "needs the tank's metal and concentration (or give ratio)",
                 ));
             };
             if !(c.si() > 0.0 && c.si() < c0.si()) {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     &format!("{rp}.final_concentration"),
                     c,
-                    &format!("must be positive and below the bath's {c0}"),
+                    format!("must be positive and below the bath's {c0}"),
                 ));
             }
         }
         if let Some(f) = &r.flow {
-            positive(&format!("{rp}.flow"), f.si(), f)?;
+            FIELDS.positive(&format!("{rp}.flow"), f.si(), f)?;
         }
         if r.flow.is_none()
             && r.ratio.is_none()
@@ -714,42 +684,42 @@ impl PaintShop {
     }
 
     fn validate(&self) -> Result<()> {
-        non_negative("paint.parts", self.parts.si(), &self.parts)?;
-        positive(
+        FIELDS.non_negative("paint.parts", self.parts.si(), &self.parts)?;
+        FIELDS.positive(
             "paint.area_per_part",
             self.area_per_part.si(),
             &self.area_per_part,
         )?;
-        positive("paint.film", self.film.si(), &self.film)?;
+        FIELDS.positive("paint.film", self.film.si(), &self.film)?;
         if self.film.si() > 1e-3 {
-            return Err(refuse(
+            return Err(FIELDS.refuse(
                 "paint.film",
                 &self.film,
                 "must be at most 1000 µm (paint films are about 15 to 150 µm); check the unit",
             ));
         }
-        share("paint.solids", &self.solids, true)?;
-        positive("paint.density", self.density.si(), &self.density)?;
+        FIELDS.share_above_zero("paint.solids", &self.solids)?;
+        FIELDS.positive("paint.density", self.density.si(), &self.density)?;
         if !(500.0..=3000.0).contains(&self.density.si()) {
-            return Err(refuse(
+            return Err(FIELDS.refuse(
                 "paint.density",
                 &self.density,
                 "must be from 0.5 to 3 kg/L",
             ));
         }
-        non_negative("paint.voc", self.voc.si(), &self.voc)?;
+        FIELDS.non_negative("paint.voc", self.voc.si(), &self.voc)?;
         if self.voc.si() >= self.density.si() {
-            return Err(refuse(
+            return Err(FIELDS.refuse(
                 "paint.voc",
                 &self.voc,
-                &format!(
+                format!(
                     "must be below the density ({}): the coating must hold solids",
                     self.density
                 ),
             ));
         }
         match &self.transfer_efficiency {
-            Some(t) => share("paint.transfer_efficiency", t, true)?,
+            Some(t) => FIELDS.share_above_zero("paint.transfer_efficiency", t)?,
             None if self.application.transfer_efficiency().is_none() => {
                 return Err(Error::MissingField {
                     path: format!(
@@ -762,8 +732,8 @@ impl PaintShop {
         }
         match (&self.cleaning_solvent, &self.solvent_collected) {
             (Some(s), Some(c)) => {
-                non_negative("paint.cleaning_solvent", s.si(), s)?;
-                share("paint.solvent_collected", c, false)?;
+                FIELDS.non_negative("paint.cleaning_solvent", s.si(), s)?;
+                FIELDS.share("paint.solvent_collected", c)?;
             }
             (Some(_), None) => {
                 return Err(Error::MissingField {
@@ -771,7 +741,7 @@ impl PaintShop {
                 });
             }
             (None, Some(c)) => {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     "paint.solvent_collected",
                     c,
                     "goes with cleaning_solvent",
@@ -785,11 +755,11 @@ impl PaintShop {
 
 impl Machining {
     fn validate(&self) -> Result<()> {
-        positive("machining.sump", self.sump.si(), &self.sump)?;
-        non_negative("machining.changes", self.changes.si(), &self.changes)?;
-        share("machining.concentration", &self.concentration, true)?;
+        FIELDS.positive("machining.sump", self.sump.si(), &self.sump)?;
+        FIELDS.non_negative("machining.changes", self.changes.si(), &self.changes)?;
+        FIELDS.share_above_zero("machining.concentration", &self.concentration)?;
         if self.concentration.si() > 0.5 {
-            return Err(refuse(
+            return Err(FIELDS.refuse(
                 "machining.concentration",
                 &self.concentration,
                 "must be at most 50 % (water-mixed fluids run at about 3 to 10 %)",
@@ -797,8 +767,8 @@ impl Machining {
         }
         match (&self.chips, &self.carry_out) {
             (Some(c), Some(k)) => {
-                non_negative("machining.chips", c.si(), c)?;
-                share("machining.carry_out", k, false)?;
+                FIELDS.non_negative("machining.chips", c.si(), c)?;
+                FIELDS.share("machining.carry_out", k)?;
             }
             (Some(_), None) => {
                 return Err(Error::MissingField {
@@ -806,15 +776,15 @@ impl Machining {
                 });
             }
             (None, Some(k)) => {
-                return Err(refuse("machining.carry_out", k, "goes with chips"));
+                return Err(FIELDS.refuse("machining.carry_out", k, "goes with chips"));
             }
             (None, None) => {}
         }
         if let Some(e) = &self.evaporation {
-            non_negative("machining.evaporation", e.si(), e)?;
+            FIELDS.non_negative("machining.evaporation", e.si(), e)?;
         }
         if let Some(e) = &self.compressed_air {
-            non_negative("machining.compressed_air", e.si(), e)?;
+            FIELDS.non_negative("machining.compressed_air", e.si(), e)?;
         }
         Ok(())
     }

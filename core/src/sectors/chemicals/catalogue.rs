@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::flowsheet::Carrier;
 use crate::options::{Category, CpOption, Effect, EffectKind, OptionModel, SavingAmount};
 use crate::sections::Context;
+use crate::sectors::fields::ratio;
 use crate::units::{Dimension, Measured, format_number, parse_unit};
 
 // The type is defined with the template's figures (`template.rs`); its catalogue logic stays here.
@@ -58,10 +59,6 @@ impl ChemicalsOption {
             ChemicalsOption::LiquidRingVacuum => Category::TechnologyChange,
         }
     }
-}
-
-fn ratio(x: f64) -> Measured<q::Ratio> {
-    Measured::new(q::Ratio::new::<uom::si::ratio::ratio>(x))
 }
 
 fn scale(stream: String, component: &str, factor: f64) -> Effect {

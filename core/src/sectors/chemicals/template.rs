@@ -8,11 +8,15 @@ use super::sources::{self, Reference};
 use crate::error::{Error, Result};
 use crate::flowsheet::Carrier;
 use crate::options::Capex;
+use crate::sectors::fields::Fields;
 use crate::units::Measured;
 use crate::units::money::Money;
 
 /// The path of the template's fields in errors and warnings.
 pub(crate) const PATH: &str = "template.chemicals";
+
+/// The template's fields, for their range checks.
+pub(crate) const FIELDS: Fields = Fields(PATH);
 
 /// A batch or specialty chemicals plant (`[template.chemicals]`): its products, each with a
 /// recipe per batch, and the boiler and cooling tower serving them.
@@ -305,34 +309,6 @@ pub struct ChemicalsChoice {
     pub lifetime: Option<Measured<q::Time>>,
 }
 
-pub(crate) fn refuse(path: &str, value: impl std::fmt::Display, why: impl Into<String>) -> Error {
-    Error::out_of_range(format!("{PATH}.{path}"), value, why.into())
-}
-
-pub(crate) fn share(path: &str, v: &Measured<q::Ratio>) -> Result<()> {
-    if (0.0..=1.0).contains(&v.si()) {
-        Ok(())
-    } else {
-        Err(refuse(path, v, "must be from 0 % to 100 %"))
-    }
-}
-
-fn positive(path: &str, v: f64, shown: impl std::fmt::Display) -> Result<()> {
-    if v.is_finite() && v > 0.0 {
-        Ok(())
-    } else {
-        Err(refuse(path, shown, "must be positive"))
-    }
-}
-
-fn non_negative(path: &str, v: f64, shown: impl std::fmt::Display) -> Result<()> {
-    if v.is_finite() && v >= 0.0 {
-        Ok(())
-    } else {
-        Err(refuse(path, shown, "must not be negative"))
-    }
-}
-
 /// Whether `s` is a snake-case name: a lowercase letter, then letters, digits and `_`.
 fn snake(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
@@ -342,14 +318,14 @@ fn snake(s: &str) -> bool {
 
 fn name(path: &str, s: &str) -> Result<()> {
     if !snake(s) {
-        return Err(refuse(
+        return Err(FIELDS.refuse(
             path,
             s,
             "must be a snake-case name (lowercase letters, digits and _, starting with a letter)",
         ));
     }
     if matches!(s, "water" | "materials") {
-        return Err(refuse(
+        return Err(FIELDS.refuse(
             path,
             s,
             "is a name the model keeps for its own components (water, materials)",
@@ -374,13 +350,13 @@ impl ChemicalsTemplate {
             let at = format!("products[{i}]");
             name(&format!("{at}.name"), &p.name)?;
             if !names.insert(p.name.as_str()) {
-                return Err(refuse(&format!("{at}.name"), &p.name, "is listed twice"));
+                return Err(FIELDS.refuse(&format!("{at}.name"), &p.name, "is listed twice"));
             }
-            positive(&format!("{at}.batches"), p.batches, p.batches)?;
-            positive(&format!("{at}.product"), p.product.si(), &p.product)?;
+            FIELDS.positive(&format!("{at}.batches"), p.batches, p.batches)?;
+            FIELDS.positive(&format!("{at}.product"), p.product.si(), &p.product)?;
             let y = p.yield_.si();
             if !(y > 0.0 && y <= 1.0) {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     &format!("{at}.yield"),
                     &p.yield_,
                     "must be more than 0 % and at most 100 %",
@@ -395,12 +371,12 @@ impl ChemicalsTemplate {
             for (j, m) in p.materials.iter().enumerate() {
                 let mat = format!("{at}.materials[{j}]");
                 name(&format!("{mat}.name"), &m.name)?;
-                non_negative(&format!("{mat}.amount"), m.amount.si(), &m.amount)?;
+                FIELDS.non_negative(&format!("{mat}.amount"), m.amount.si(), &m.amount)?;
                 total += m.amount.si();
                 materials.insert(m.name.as_str());
             }
             if p.product.si() > total * (1.0 + 1e-12) {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     &format!("{at}.product"),
                     &p.product,
                     format!(
@@ -412,12 +388,12 @@ impl ChemicalsTemplate {
             for (j, s) in p.solvents.iter().enumerate() {
                 let sol = format!("{at}.solvents[{j}]");
                 name(&format!("{sol}.name"), &s.name)?;
-                non_negative(&format!("{sol}.charge"), s.charge.si(), &s.charge)?;
-                share(&format!("{sol}.to_air"), &s.to_air)?;
-                share(&format!("{sol}.to_waste"), &s.to_waste)?;
-                share(&format!("{sol}.to_water"), &s.to_water)?;
+                FIELDS.non_negative(&format!("{sol}.charge"), s.charge.si(), &s.charge)?;
+                FIELDS.share(&format!("{sol}.to_air"), &s.to_air)?;
+                FIELDS.share(&format!("{sol}.to_waste"), &s.to_waste)?;
+                FIELDS.share(&format!("{sol}.to_water"), &s.to_water)?;
                 if s.lost() > 1.0 + 1e-12 {
-                    return Err(refuse(
+                    return Err(FIELDS.refuse(
                         &sol,
                         format!(
                             "to_air + to_waste + to_water = {} %",
@@ -427,28 +403,28 @@ impl ChemicalsTemplate {
                     ));
                 }
                 if p.solvents[..j].iter().any(|o| o.name == s.name) {
-                    return Err(refuse(&format!("{sol}.name"), &s.name, "is listed twice"));
+                    return Err(FIELDS.refuse(&format!("{sol}.name"), &s.name, "is listed twice"));
                 }
                 solvents.insert(s.name.as_str());
             }
             if let Some(w) = &p.water {
-                non_negative(&format!("{at}.water"), w.si(), w)?;
+                FIELDS.non_negative(&format!("{at}.water"), w.si(), w)?;
             }
             if let Some(c) = &p.cleaning {
                 let cl = format!("{at}.cleaning");
-                non_negative(
+                FIELDS.non_negative(
                     &format!("{cl}.per_campaign"),
                     c.per_campaign,
                     c.per_campaign,
                 )?;
-                non_negative(&format!("{cl}.campaigns"), c.campaigns, c.campaigns)?;
+                FIELDS.non_negative(&format!("{cl}.campaigns"), c.campaigns, c.campaigns)?;
                 if let Some(w) = &c.water {
-                    non_negative(&format!("{cl}.water"), w.si(), w)?;
+                    FIELDS.non_negative(&format!("{cl}.water"), w.si(), w)?;
                 }
                 match (&c.solvent, &c.solvent_amount) {
                     (Some(s), Some(a)) => {
                         name(&format!("{cl}.solvent"), s)?;
-                        non_negative(&format!("{cl}.solvent_amount"), a.si(), a)?;
+                        FIELDS.non_negative(&format!("{cl}.solvent_amount"), a.si(), a)?;
                         solvents.insert(s.as_str());
                     }
                     (None, None) => {}
@@ -466,16 +442,16 @@ impl ChemicalsTemplate {
             }
             for (field, v) in [("steam", &p.steam), ("ejector_steam", &p.ejector_steam)] {
                 if let Some(v) = v {
-                    non_negative(&format!("{at}.{field}"), v.si(), v)?;
+                    FIELDS.non_negative(&format!("{at}.{field}"), v.si(), v)?;
                     steam |= v.si() > 0.0;
                 }
             }
             if let Some(e) = &p.electricity {
-                non_negative(&format!("{at}.electricity"), e.si(), e)?;
+                FIELDS.non_negative(&format!("{at}.electricity"), e.si(), e)?;
             }
         }
         if let Some(both) = solvents.intersection(&materials).next() {
-            return Err(refuse(
+            return Err(FIELDS.refuse(
                 "products",
                 both,
                 "is both a solvent and a material: give it one role",
@@ -491,14 +467,14 @@ impl ChemicalsTemplate {
             None => {}
         }
         if let Some(c) = &self.cooling_tower {
-            positive(
+            FIELDS.positive(
                 "cooling_tower.circulation",
                 c.circulation.si(),
                 &c.circulation,
             )?;
-            positive("cooling_tower.range", c.range.si(), &c.range)?;
+            FIELDS.positive("cooling_tower.range", c.range.si(), &c.range)?;
             if !(c.cycles.si() > 1.0 && c.cycles.si().is_finite()) {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     "cooling_tower.cycles",
                     &c.cycles,
                     "must be more than 1 (blowdown = evaporation / (cycles − 1))",
@@ -513,7 +489,7 @@ impl Boiler {
     fn validate(&self) -> Result<()> {
         let e = self.efficiency.si();
         if !(e > 0.0 && e <= 1.0) {
-            return Err(refuse(
+            return Err(FIELDS.refuse(
                 "boiler.efficiency",
                 &self.efficiency,
                 "must be more than 0 % and at most 100 %",
@@ -523,7 +499,7 @@ impl Boiler {
             self.fuel,
             Carrier::Electricity | Carrier::Steam | Carrier::Heat
         ) {
-            return Err(refuse(
+            return Err(FIELDS.refuse(
                 "boiler.fuel",
                 self.fuel.key(),
                 "is not a fuel burnt on site",
@@ -531,7 +507,7 @@ impl Boiler {
         }
         let heat = self.heat_per_kg()?;
         if heat <= 0.0 {
-            return Err(refuse(
+            return Err(FIELDS.refuse(
                 "boiler.feedwater_temperature",
                 &self.feedwater_temperature,
                 "must be below the saturation temperature of the steam",
@@ -545,7 +521,7 @@ impl Boiler {
     /// above 0 °C at cp of water.
     pub fn heat_per_kg(&self) -> Result<f64> {
         let s = crate::utilities::steam::saturated_at_pressure(self.pressure.value())
-            .map_err(|e| refuse("boiler.pressure", &self.pressure, e.to_string()))?;
+            .map_err(|e| FIELDS.refuse("boiler.pressure", &self.pressure, e.to_string()))?;
         let hg = s.vapour_enthalpy.value;
         let fw = sources::WATER_SPECIFIC_HEAT * (self.feedwater_temperature.si() - 273.15);
         Ok(hg - fw)

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::flowsheet::Flow;
 use crate::options::{Category as OptionCategory, CpOption, Effect, EffectKind};
 use crate::sections::Context;
+use crate::sectors::fields::ratio;
 use crate::units::{Measured, format_number};
 
 // The type is defined with the template's figures (`template.rs`); its catalogue logic stays here.
@@ -96,10 +97,6 @@ impl CatalogueId {
             CatalogueId::LightingControls => OptionCategory::BetterProcessControl,
         }
     }
-}
-
-fn ratio(x: f64) -> Measured<q::Ratio> {
-    Measured::new(q::Ratio::new::<uom::si::ratio::ratio>(x))
 }
 
 fn scale(stream: &str, component: &str, factor: f64) -> Effect {

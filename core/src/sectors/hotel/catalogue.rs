@@ -6,8 +6,6 @@
 //! share of linen reused, of leaks repaired, of evaporation a cover avoids) comes from the
 //! site, and an option without it is an error naming the field.
 
-use uom::si::f64 as q;
-
 use super::baseline::{
     self, EndUse, HOT_WATER_ENERGY, LAUNDRY_ELECTRICITY, LIGHTING, POOL_BACKWASH_DRAIN, SEPARATED,
     SOLID_WASTE, TOWER_EVAPORATION, UNACCOUNTED, WATER, WATER_HEATER,
@@ -17,7 +15,8 @@ use super::template::{HotelChoice, HotelOption, HotelTemplate, PATH};
 use crate::error::{Error, Result};
 use crate::options::{Category, CpOption, Effect, EffectKind};
 use crate::sections::Context;
-use crate::units::{Measured, format_number};
+use crate::sectors::fields::ratio;
+use crate::units::format_number;
 
 // The type is defined with the template's figures (`template.rs`); its catalogue logic stays here.
 impl HotelOption {
@@ -73,10 +72,6 @@ impl HotelOption {
             _ => Category::EquipmentModification,
         }
     }
-}
-
-fn ratio(x: f64) -> Measured<q::Ratio> {
-    Measured::new(q::Ratio::new::<uom::si::ratio::ratio>(x))
 }
 
 fn scale(stream: String, factor: f64) -> Effect {

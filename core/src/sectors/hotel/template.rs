@@ -8,11 +8,15 @@ use super::sources;
 use crate::error::{Error, Result};
 use crate::flowsheet::Carrier;
 use crate::options::Capex;
+use crate::sectors::fields::Fields;
 use crate::units::Measured;
 use crate::units::money::Money;
 
 /// The path of the template's fields in errors and warnings.
 pub(crate) const PATH: &str = "template.hotel";
+
+/// The template's fields, for their range checks.
+pub(crate) const FIELDS: Fields = Fields(PATH);
 
 /// The hotel model's figures (`[template.hotel]`). Uses are per guest-night unless said;
 /// per-day figures are per operating day of `[schedule]`.
@@ -425,40 +429,11 @@ pub struct HotelChoice {
     pub lifetime: Option<Measured<q::Time>>,
 }
 
-fn refuse(name: &str, value: impl std::fmt::Display, why: &str) -> Error {
-    Error::out_of_range(format!("{PATH}.{name}"), value, why.to_string())
-}
-
-fn share(name: &str, v: &Measured<q::Ratio>) -> Result<()> {
-    let x = v.si();
-    if (0.0..=1.0).contains(&x) {
-        Ok(())
-    } else {
-        Err(refuse(name, v, "must be from 0 % to 100 %"))
-    }
-}
-
-fn positive(name: &str, v: f64, display: impl std::fmt::Display) -> Result<()> {
-    if v.is_finite() && v > 0.0 {
-        Ok(())
-    } else {
-        Err(refuse(name, display, "must be positive"))
-    }
-}
-
-fn non_negative(name: &str, v: f64, display: impl std::fmt::Display) -> Result<()> {
-    if v.is_finite() && v >= 0.0 {
-        Ok(())
-    } else {
-        Err(refuse(name, display, "must not be negative"))
-    }
-}
-
 fn fixture_flow(name: &str, v: &Option<Measured<q::VolumeRate>>) -> Result<()> {
     if let Some(f) = v {
-        positive(name, f.si(), f)?;
+        FIELDS.positive(name, f.si(), f)?;
         if f.si() > sources::FLOW_MAX {
-            return Err(refuse(
+            return Err(FIELDS.refuse(
                 name,
                 f,
                 "must be at most 30 L/min: shower heads and taps deliver about 5 to 20 L/min (WaterSense maximum 7.6 L/min for shower heads); check the unit",
@@ -471,10 +446,10 @@ fn fixture_flow(name: &str, v: &Option<Measured<q::VolumeRate>>) -> Result<()> {
 impl HotelTemplate {
     /// Checks the figures; errors name the field, the value and the range.
     pub fn validate(&self) -> Result<()> {
-        positive("rooms", self.rooms, self.rooms)?;
+        FIELDS.positive("rooms", self.rooms, self.rooms)?;
         match (&self.occupancy, self.guest_nights) {
             (Some(_), Some(g)) => {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     "guest_nights",
                     g,
                     "is given with occupancy: give one of them",
@@ -487,26 +462,26 @@ impl HotelTemplate {
             }
             (Some(o), None) => {
                 if !(o.si() > 0.0 && o.si() <= 1.0) {
-                    return Err(refuse(
+                    return Err(FIELDS.refuse(
                         "occupancy",
                         o,
                         "must be more than 0 % and at most 100 % of the rooms",
                     ));
                 }
             }
-            (None, Some(g)) => positive("guest_nights", g, g)?,
+            (None, Some(g)) => FIELDS.positive("guest_nights", g, g)?,
         }
         if let Some(g) = self.guests_per_room
             && !(g.is_finite() && (1.0..=10.0).contains(&g))
         {
-            return Err(refuse(
+            return Err(FIELDS.refuse(
                 "guests_per_room",
                 g,
                 "must be from 1 to 10 guests per occupied room",
             ));
         }
         if self.guests_per_room.is_some() && self.occupancy.is_none() {
-            return Err(refuse(
+            return Err(FIELDS.refuse(
                 "guests_per_room",
                 self.guests_per_room.unwrap_or_default(),
                 "goes with occupancy, not guest_nights",
@@ -514,45 +489,45 @@ impl HotelTemplate {
         }
         if let Some(s) = &self.showers {
             fixture_flow("showers.flow", &s.flow)?;
-            positive("showers.minutes", s.minutes.si(), &s.minutes)?;
-            non_negative("showers.uses", s.uses, s.uses)?;
-            share("showers.hot_share", &s.hot_share)?;
+            FIELDS.positive("showers.minutes", s.minutes.si(), &s.minutes)?;
+            FIELDS.non_negative("showers.uses", s.uses, s.uses)?;
+            FIELDS.share("showers.hot_share", &s.hot_share)?;
         }
         if let Some(t) = &self.taps {
             fixture_flow("taps.flow", &t.flow)?;
-            non_negative("taps.minutes", t.minutes.si(), &t.minutes)?;
-            share("taps.hot_share", &t.hot_share)?;
+            FIELDS.non_negative("taps.minutes", t.minutes.si(), &t.minutes)?;
+            FIELDS.share("taps.hot_share", &t.hot_share)?;
         }
         if let Some(w) = &self.wcs {
             if let Some(f) = &w.flush {
-                positive("wcs.flush", f.si(), f)?;
+                FIELDS.positive("wcs.flush", f.si(), f)?;
                 if f.si() > 0.025 {
-                    return Err(refuse(
+                    return Err(FIELDS.refuse(
                         "wcs.flush",
                         f,
                         "must be at most 25 L per flush (old WCs use 9 to 20 L; WaterSense 4.8 L)",
                     ));
                 }
             }
-            non_negative("wcs.uses", w.uses, w.uses)?;
+            FIELDS.non_negative("wcs.uses", w.uses, w.uses)?;
         }
         if let Some(l) = &self.laundry {
-            non_negative("laundry.linen", l.linen.si(), &l.linen)?;
-            non_negative("laundry.water", l.water.si(), &l.water)?;
-            share("laundry.hot_share", &l.hot_share)?;
+            FIELDS.non_negative("laundry.linen", l.linen.si(), &l.linen)?;
+            FIELDS.non_negative("laundry.water", l.water.si(), &l.water)?;
+            FIELDS.share("laundry.hot_share", &l.hot_share)?;
             if let Some(e) = &l.electricity {
-                non_negative("laundry.electricity", e.si(), e)?;
+                FIELDS.non_negative("laundry.electricity", e.si(), e)?;
             }
         }
         if let Some(k) = &self.kitchen {
-            non_negative("kitchen.covers", k.covers, k.covers)?;
+            FIELDS.non_negative("kitchen.covers", k.covers, k.covers)?;
             if let Some(v) = &k.water_per_cover {
-                non_negative("kitchen.water_per_cover", v.si(), v)?;
+                FIELDS.non_negative("kitchen.water_per_cover", v.si(), v)?;
             }
             if let Some(f) = &k.spray_valve_flow {
-                positive("kitchen.spray_valve_flow", f.si(), f)?;
+                FIELDS.positive("kitchen.spray_valve_flow", f.si(), f)?;
                 if f.si() > sources::FLOW_MAX {
-                    return Err(refuse(
+                    return Err(FIELDS.refuse(
                         "kitchen.spray_valve_flow",
                         f,
                         "must be at most 30 L/min: pre-rinse spray valves deliver about 4 to 15 L/min (WaterSense maximum 4.8 L/min)",
@@ -560,36 +535,36 @@ impl HotelTemplate {
                 }
             }
             if let Some(m) = &k.spray_valve_minutes {
-                non_negative("kitchen.spray_valve_minutes", m.si(), m)?;
+                FIELDS.non_negative("kitchen.spray_valve_minutes", m.si(), m)?;
                 if m.si() > 86_400.0 * 10.0 {
-                    return Err(refuse(
+                    return Err(FIELDS.refuse(
                         "kitchen.spray_valve_minutes",
                         m,
                         "must be at most ten valves running all day",
                     ));
                 }
             }
-            share("kitchen.hot_share", &k.hot_share)?;
+            FIELDS.share("kitchen.hot_share", &k.hot_share)?;
         }
         if let Some(p) = &self.pool {
-            positive("pool.area", p.area.si(), &p.area)?;
-            non_negative("pool.evaporation", p.evaporation.si(), &p.evaporation)?;
+            FIELDS.positive("pool.area", p.area.si(), &p.area)?;
+            FIELDS.non_negative("pool.evaporation", p.evaporation.si(), &p.evaporation)?;
             if p.evaporation.si() > 0.05 {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     "pool.evaporation",
                     &p.evaporation,
                     "must be at most 50 mm per day (pools lose a few millimetres a day)",
                 ));
             }
             if let Some(b) = &p.backwash {
-                non_negative("pool.backwash", b.si(), b)?;
+                FIELDS.non_negative("pool.backwash", b.si(), b)?;
             }
         }
         if let Some(i) = &self.irrigation {
-            positive("irrigation.area", i.area.si(), &i.area)?;
-            non_negative("irrigation.depth", i.depth.si(), &i.depth)?;
+            FIELDS.positive("irrigation.area", i.area.si(), &i.area)?;
+            FIELDS.non_negative("irrigation.depth", i.depth.si(), &i.depth)?;
             if i.depth.si() > 0.05 {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     "irrigation.depth",
                     &i.depth,
                     "must be at most 50 mm per day",
@@ -600,7 +575,7 @@ impl HotelTemplate {
             match (&h.efficiency, h.cop) {
                 (Some(e), None) => {
                     if !(e.si() > 0.0 && e.si() <= 1.0) {
-                        return Err(refuse(
+                        return Err(FIELDS.refuse(
                             "hot_water.efficiency",
                             e,
                             "must be more than 0 % and at most 100 %",
@@ -609,7 +584,7 @@ impl HotelTemplate {
                     if let Some(Carrier::Electricity | Carrier::Steam | Carrier::Heat) = h.fuel {
                         // Electric resistance heating is allowed; steam and heat are not fuels.
                         if h.fuel != Some(Carrier::Electricity) {
-                            return Err(refuse(
+                            return Err(FIELDS.refuse(
                                 "hot_water.fuel",
                                 h.fuel.map_or("", Carrier::key),
                                 "is not a fuel burnt on site",
@@ -619,14 +594,14 @@ impl HotelTemplate {
                 }
                 (None, Some(c)) => {
                     if !(c.is_finite() && (1.0..=10.0).contains(&c)) {
-                        return Err(refuse(
+                        return Err(FIELDS.refuse(
                             "hot_water.cop",
                             c,
                             "must be from 1 to 10 (heat pumps for water heating have seasonal COPs of about 2 to 5)",
                         ));
                     }
                     if h.fuel.is_some() {
-                        return Err(refuse(
+                        return Err(FIELDS.refuse(
                             "hot_water.fuel",
                             h.fuel.map_or("", Carrier::key),
                             "is given with a heat pump's cop: a heat pump uses electricity",
@@ -634,7 +609,7 @@ impl HotelTemplate {
                     }
                 }
                 (Some(e), Some(_)) => {
-                    return Err(refuse(
+                    return Err(FIELDS.refuse(
                         "hot_water.efficiency",
                         e,
                         "is given with cop: give a boiler's efficiency or a heat pump's cop",
@@ -648,7 +623,7 @@ impl HotelTemplate {
             }
             let rise = h.rise();
             if !(rise.is_finite() && rise > 0.0 && rise <= 90.0) {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     "hot_water.hot_temperature",
                     &h.hot_temperature,
                     "must be above the cold water temperature, by at most 90 K",
@@ -663,54 +638,54 @@ impl HotelTemplate {
             && let Some(s) = &h.solar_share
             && !(0.0..1.0).contains(&s.si())
         {
-            return Err(refuse(
+            return Err(FIELDS.refuse(
                 "hot_water.solar_share",
                 s,
                 "must be from 0 % to below 100 % (with all the heat from the sun there is no plant to model)",
             ));
         }
         if let Some(l) = &self.lighting {
-            positive("lighting.fixtures", l.fixtures, l.fixtures)?;
-            non_negative("lighting.power", l.power.si(), &l.power)?;
+            FIELDS.positive("lighting.fixtures", l.fixtures, l.fixtures)?;
+            FIELDS.non_negative("lighting.power", l.power.si(), &l.power)?;
             if l.power.si() > 2_000.0 {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     "lighting.power",
                     &l.power,
                     "must be at most 2000 W per fixture (lamps for rooms and corridors draw about 5 to 100 W); check the unit",
                 ));
             }
             if !(l.hours.si() > 0.0 && l.hours.si() <= 86_400.0) {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     "lighting.hours",
                     &l.hours,
                     "must be more than 0 h and at most 24 h a day",
                 ));
             }
             if let Some(c) = &l.control {
-                share("lighting.control", c)?;
+                FIELDS.share("lighting.control", c)?;
             }
         }
         if let Some(c) = &self.cooling_tower {
-            positive(
+            FIELDS.positive(
                 "cooling_tower.circulation",
                 c.circulation.si(),
                 &c.circulation,
             )?;
-            positive("cooling_tower.range", c.range.si(), &c.range)?;
+            FIELDS.positive("cooling_tower.range", c.range.si(), &c.range)?;
             if !(c.cycles.is_finite() && c.cycles > 1.0 && c.cycles <= 50.0) {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     "cooling_tower.cycles",
                     c.cycles,
                     "must be above 1 and at most 50: blowdown = evaporation / (cycles − 1)",
                 ));
             }
             if let Some(d) = &c.drift {
-                share("cooling_tower.drift", d)?;
+                FIELDS.share("cooling_tower.drift", d)?;
             }
             if let Some(h) = &c.hours
                 && !(h.si() > 0.0 && h.si() <= 86_400.0)
             {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     "cooling_tower.hours",
                     h,
                     "must be more than 0 h and at most 24 h a day",
@@ -718,36 +693,36 @@ impl HotelTemplate {
             }
         }
         if let Some(w) = &self.waste {
-            non_negative(
+            FIELDS.non_negative(
                 "waste.per_guest_night",
                 w.per_guest_night.si(),
                 &w.per_guest_night,
             )?;
             if w.per_guest_night.si() > 20.0 {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     "waste.per_guest_night",
                     &w.per_guest_night,
                     "must be at most 20 kg per guest-night (hotels report about 1 kg); check the unit",
                 ));
             }
-            share("waste.organic", &w.organic)?;
-            share("waste.recyclable", &w.recyclable)?;
+            FIELDS.share("waste.organic", &w.organic)?;
+            FIELDS.share("waste.recyclable", &w.recyclable)?;
             if w.organic.si() + w.recyclable.si() > 1.0 + 1e-12 {
-                return Err(refuse(
+                return Err(FIELDS.refuse(
                     "waste.recyclable",
                     &w.recyclable,
                     "with waste.organic makes more than 100 % of the waste",
                 ));
             }
             if let Some(s) = &w.separated {
-                share("waste.separated", s)?;
+                FIELDS.share("waste.separated", s)?;
             }
         }
         if let Some(a) = &self.floor_area {
-            positive("floor_area", a.si(), a)?;
+            FIELDS.positive("floor_area", a.si(), a)?;
         }
         if let Some(m) = &self.metered_water {
-            positive("metered_water", m.si(), m)?;
+            FIELDS.positive("metered_water", m.si(), m)?;
         }
         if let Some(u) = &self.metered_uncertainty {
             if self.metered_water.is_none() {
@@ -755,7 +730,7 @@ impl HotelTemplate {
                     path: format!("{PATH}.metered_water"),
                 });
             }
-            share("metered_uncertainty", u)?;
+            FIELDS.share("metered_uncertainty", u)?;
         }
         Ok(())
     }

@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::flowsheet::Flow;
 use crate::options::{Capex, Category, CpOption, Effect, EffectKind};
 use crate::sections::Context;
+use crate::sectors::fields::ratio;
 use crate::units::money::Money;
 use crate::units::{Measured, format_number};
 
@@ -114,10 +115,6 @@ impl CatalogueId {
 
 fn effect(kind: EffectKind) -> Effect {
     Effect::new(kind)
-}
-
-fn ratio(x: f64) -> Measured<q::Ratio> {
-    Measured::new(q::Ratio::new::<uom::si::ratio::ratio>(x))
 }
 
 fn scale(stream: &str, component: &str, factor: f64) -> Effect {
