@@ -15,6 +15,7 @@ pub mod automotive;
 pub mod chemicals;
 #[cfg(test)]
 mod demo;
+pub mod equipment;
 mod fields;
 pub mod hospital;
 pub mod hotel;

@@ -590,6 +590,7 @@ impl Simulator {
         // Each input's ranks over every draw, once (the rank correlations of every result use
         // them).
         let input_ranks: Vec<Vec<f64>> = columns.iter().map(|c| statistics::ranks(c)).collect();
+        let ok_draws = rows.len() - failed_draws as usize;
         let mut outputs = Vec::with_capacity(self.outputs.len());
         for (o, (option, metric, unit)) in self.outputs.iter().enumerate() {
             let values: Vec<Option<f64>> = rows
@@ -597,7 +598,6 @@ impl Simulator {
                 .map(|r| r.as_ref().ok().and_then(|v| v[o]))
                 .collect();
             let defined: Vec<f64> = values.iter().flatten().copied().collect();
-            let ok_draws = rows.iter().filter(|r| r.is_ok()).count();
             let undefined = (ok_draws - defined.len()) as u32;
             let share = |count: usize| (ok_draws > 0).then(|| count as f64 / ok_draws as f64);
             let probability_negative = (metric == "npv")

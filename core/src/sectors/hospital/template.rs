@@ -7,6 +7,8 @@ use uom::si::f64 as q;
 use crate::error::{Error, Result};
 use crate::flowsheet::{Carrier, HeatingValue, MeasuredEnergy};
 use crate::options::{Capex, OptionModel};
+pub use crate::sectors::equipment::Lighting;
+use crate::sectors::fields::Fields;
 use crate::units::Measured;
 use crate::units::money::Money;
 
@@ -148,29 +150,6 @@ pub struct HotWater {
     pub hot_temperature: Measured<q::ThermodynamicTemperature>,
     /// Temperature of the cold water (`"25 °C"`).
     pub cold_temperature: Measured<q::ThermodynamicTemperature>,
-}
-
-/// Lighting: fixtures of one typical power (the [`crate::utilities::electric::lighting`]
-/// calculator).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Lighting {
-    /// Fixtures.
-    pub fixtures: f64,
-    /// Power of each fixture with its ballast (`"36 W"`).
-    pub power: Measured<q::Power>,
-    /// Hours a day the lighting is needed (`"16 h"`).
-    pub hours: Measured<q::Time>,
-    /// Share of those hours the lamps are on; 100 % when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub control: Option<Measured<q::Ratio>>,
-}
-
-impl Lighting {
-    /// The share of the hours the lamps are on.
-    pub fn control(&self) -> f64 {
-        self.control.as_ref().map_or(1.0, |c| c.si())
-    }
 }
 
 /// Sterile services.
@@ -715,36 +694,7 @@ impl HospitalTemplate {
             }
         }
         if let Some(l) = &self.lighting {
-            if !(l.fixtures > 0.0 && l.fixtures.is_finite()) {
-                return refuse(
-                    "lighting.fixtures",
-                    l.fixtures.to_string(),
-                    "must be positive",
-                );
-            }
-            if !(l.power.si() >= 0.0 && l.power.si() <= 2_000.0) {
-                return refuse(
-                    "lighting.power",
-                    l.power.to_string(),
-                    "must be from 0 to 2000 W per fixture (lamps draw about 5 to 100 W); check the unit",
-                );
-            }
-            if !(l.hours.si() > 0.0 && l.hours.si() <= 86_400.0) {
-                return refuse(
-                    "lighting.hours",
-                    l.hours.to_string(),
-                    "must be more than 0 h and at most 24 h a day",
-                );
-            }
-            if let Some(c) = &l.control
-                && !(0.0..=1.0).contains(&c.si())
-            {
-                return refuse(
-                    "lighting.control",
-                    c.to_string(),
-                    "must be from 0 % to 100 %",
-                );
-            }
+            l.validate(Fields(PATH))?;
         }
         for c in Category::ALL {
             if let Some(m) = self.waste.given(c) {

@@ -8,6 +8,7 @@ use super::sources;
 use crate::error::{Error, Result};
 use crate::flowsheet::Carrier;
 use crate::options::Capex;
+pub use crate::sectors::equipment::Lighting;
 use crate::sectors::fields::Fields;
 use crate::units::Measured;
 use crate::units::money::Money;
@@ -224,30 +225,6 @@ pub struct Irrigation {
     pub area: Measured<q::Area>,
     /// Water applied per day, as a depth (`"4 mm"`).
     pub depth: Measured<q::Length>,
-}
-
-/// Lighting: fixtures of one typical power, lit some hours a day (the
-/// [`crate::utilities::electric::lighting`] calculator).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Lighting {
-    /// Fixtures (lamps with their ballast or driver).
-    pub fixtures: f64,
-    /// Power of each fixture, with its ballast (`"40 W"`).
-    pub power: Measured<q::Power>,
-    /// Hours a day the lighting is needed (`"10 h"`), per operating day.
-    pub hours: Measured<q::Time>,
-    /// Share of those hours the lamps are on (`"100 %"` without controls; key cards and
-    /// occupancy sensors lower it); 100 % when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub control: Option<Measured<q::Ratio>>,
-}
-
-impl Lighting {
-    /// The share of the hours the lamps are on.
-    pub fn control(&self) -> f64 {
-        self.control.as_ref().map_or(1.0, |c| c.si())
-    }
 }
 
 /// An open cooling tower.
@@ -645,25 +622,7 @@ impl HotelTemplate {
             ));
         }
         if let Some(l) = &self.lighting {
-            FIELDS.positive("lighting.fixtures", l.fixtures, l.fixtures)?;
-            FIELDS.non_negative("lighting.power", l.power.si(), &l.power)?;
-            if l.power.si() > 2_000.0 {
-                return Err(FIELDS.refuse(
-                    "lighting.power",
-                    &l.power,
-                    "must be at most 2000 W per fixture (lamps for rooms and corridors draw about 5 to 100 W); check the unit",
-                ));
-            }
-            if !(l.hours.si() > 0.0 && l.hours.si() <= 86_400.0) {
-                return Err(FIELDS.refuse(
-                    "lighting.hours",
-                    &l.hours,
-                    "must be more than 0 h and at most 24 h a day",
-                ));
-            }
-            if let Some(c) = &l.control {
-                FIELDS.share("lighting.control", c)?;
-            }
+            l.validate(FIELDS)?;
         }
         if let Some(c) = &self.cooling_tower {
             FIELDS.positive(
