@@ -23,7 +23,31 @@ class Balance:
         self.components: list[dict[str, Any]] = data["components"]
 
     def component(self, name: str) -> dict[str, Any]:
-        """The analysis of one component."""
+        """The analysis of one component.
+
+        Parameters
+        ----------
+        name : str
+            The component, as the document names it (``"water"``, ``"Cr2O3"``).
+
+        Returns
+        -------
+        dict
+            ``streams`` and ``nodes`` (amounts in kg/yr), ``site`` (sources and sinks),
+            ``reconciliation`` (or None) and ``findings``.
+
+        Raises
+        ------
+        UnknownIdError
+            A component the balance does not have, listing those it has.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> b = cp.Assessment.from_file("examples/tannery_measured.toml").balance()
+        >>> sorted(b.component("Cr2O3")["site"]["sinks"])
+        ['product', 'wastewater']
+        """
         for c in self.components:
             if c["component"] == name:
                 return c
@@ -31,7 +55,32 @@ class Balance:
         raise UnknownIdError(f"no component {name!r}; known components: {known}", "unknown_component", name, name)
 
     def value(self, component: str, stream: str) -> Any:
-        """The solved or reconciled flow of ``component`` in ``stream`` (kg/yr), or None."""
+        """The solved or reconciled flow of ``component`` in ``stream``.
+
+        Parameters
+        ----------
+        component : str
+            The component (``"water"``).
+        stream : str
+            The stream's id in the flowsheet.
+
+        Returns
+        -------
+        float or None
+            kg/yr (water too, at 1 kg/L), or None where the balance cannot determine it.
+
+        Raises
+        ------
+        UnknownIdError
+            An unknown component or stream, listing the known ones.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> b = cp.Assessment.from_file("examples/tannery_measured.toml").balance()
+        >>> round(b.value("Cr2O3", "chrome_offer"))
+        80640
+        """
         streams = self.component(component)["streams"]
         for s in streams:
             if s["stream"] == stream:
@@ -45,12 +94,41 @@ class Balance:
         return [f"{c['component']}: {f}" for c in self.components for f in c["findings"]]
 
     def to_dict(self) -> dict[str, Any]:
-        """The balances as plain data."""
+        """The balances as plain data (the engine's JSON form).
+
+        Returns
+        -------
+        dict
+            ``unit`` (of the amounts, ``"kg/yr"``), ``components``, ``energy`` (kWh/yr, or None)
+            and ``specific_water``.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> b = cp.Assessment.from_file("examples/tannery_measured.toml").balance()
+        >>> d = b.to_dict()
+        >>> d["unit"], d["energy"]["unit"]
+        ('kg/yr', 'kWh/yr')
+        """
         return self._data
 
     def to_pandas(self) -> dict[str, Any]:
-        """Two DataFrames: ``streams`` (one row per component and stream) and ``units`` (one
-        row per component and unit operation). Needs pandas."""
+        """The balances as tables. Needs pandas.
+
+        Returns
+        -------
+        dict of str to pandas.DataFrame
+            ``streams`` (one row per component and stream) and ``units`` (one row per component and
+            unit operation), amounts in kg/yr (in ``attrs["units"]``).
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> b = cp.Assessment.from_file("examples/tannery_measured.toml").balance()
+        >>> t = b.to_pandas()["streams"]
+        >>> t.attrs["units"]["value"]
+        'kg/yr'
+        """
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         streams = pd.DataFrame([{"component": c["component"], **s} for c in self.components for s in c["streams"]])

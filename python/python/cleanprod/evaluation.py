@@ -47,6 +47,18 @@ class Evaluation:
     def option(self, option_id: str) -> dict[str, Any]:
         """The appraisal of one option, alone against the baseline.
 
+        Parameters
+        ----------
+        option_id : str
+            The option's id, as in the document.
+
+        Returns
+        -------
+        dict
+            The option's figures as plain data: ``capex`` (money), ``annual_saving`` (money/yr),
+            ``npv`` (money), ``irr`` and ``mirr`` (1/yr), paybacks (yr), ``co2_avoided`` (t/yr),
+            ``savings`` (amount and unit per resource), ``cash_flows`` (money per year from 0)...
+
         Raises
         ------
         UnknownIdError
@@ -115,9 +127,24 @@ class Evaluation:
         return df
 
     def to_pandas(self) -> Any:
-        """:attr:`options` without the ``deltas`` text, followed by the columns of
-        :attr:`savings` (a resource named like an option column is prefixed ``saved ``);
-        units of both in ``attrs["units"]``. Needs pandas."""
+        """:attr:`options` without the ``deltas`` text, then the columns of :attr:`savings`.
+
+        A resource named like an option column is prefixed ``saved ``. Needs pandas.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per option, indexed by id; units of the columns in ``attrs["units"]``
+            (money in :attr:`currency`, savings in their resource's unit per year).
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> t = ev.to_pandas()
+        >>> float(t.loc["flow_restrictor", "water"]), t.attrs["units"]["water"], t.attrs["units"]["npv"]
+        (500.0, 'm3/yr', 'USD')
+        """
         options = self.options.drop(columns=["deltas"])
         savings = self.savings
         renamed = {c: f"saved {c}" for c in savings.columns if c in options.columns}
@@ -127,8 +154,22 @@ class Evaluation:
         return out
 
     def to_polars(self) -> Any:
-        """:meth:`to_pandas` as polars, units in the column names (see
-        :func:`cleanprod.tables.to_polars`). Needs polars."""
+        """:meth:`to_pandas` as a polars DataFrame. Needs polars.
+
+        Returns
+        -------
+        polars.DataFrame
+            The same figures, the index as the first column ``id``; polars has no attrs, so the
+            units are in the column names (``npv [USD]``, see :func:`cleanprod.tables.to_polars`).
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> t = ev.to_polars()
+        >>> t.columns[:2], t["annual_saving [USD/yr]"][0]
+        (['id', 'title'], 1500.0)
+        """
         return to_polars(self.to_pandas())
 
     def _repr_html_(self) -> str:
@@ -139,12 +180,35 @@ class Evaluation:
         return out
 
     def portfolio(self, ids: Optional[Sequence[str]] = None) -> Portfolio:
-        """The options applied one after the other to one model: ``steps`` (what each adds
-        to those before it, with the running totals) and ``total``.
+        """The options applied one after the other to one model.
 
-        Without ``ids``, every option in the order of their NPV alone (the evaluation's own
-        portfolio, which also has the budget selection and cost curves under
-        ``to_dict()["portfolio"]``); with ``ids``, those options in that order.
+        Parameters
+        ----------
+        ids : sequence of str, optional
+            The options, in the order they are applied. Without it, every option in the order of
+            its NPV alone (the evaluation's own portfolio, which also has the budget selection and
+            cost curves under ``to_dict()["portfolio"]``).
+
+        Returns
+        -------
+        Portfolio
+            A dict: ``steps`` (what each option adds to those before it, with the running totals)
+            and ``total``; :meth:`~cleanprod.tables.Portfolio.to_pandas` makes it a table.
+
+        Raises
+        ------
+        UnknownIdError
+            An id the assessment does not have.
+        TypeError
+            ``ids`` given as one string.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> p = ev.portfolio(["pump_timer", "flow_restrictor"])
+        >>> [s["id"] for s in p["steps"]], p.to_pandas().attrs["units"]["cumulative_npv"]
+        (['pump_timer', 'flow_restrictor'], 'USD')
         """
         if ids is None:
             p = self._data["portfolio"]
@@ -157,11 +221,22 @@ class Evaluation:
         return result
 
     def ranking(self, by: str = "npv") -> list[str]:
-        """Option ids ranked by a metric, best first: ``"npv"``, ``"irr"``, ``"mirr"``,
-        ``"simple_payback"``, ``"discounted_payback"``, ``"savings_to_investment"``,
-        ``"annual_saving"``, ``"capex"``, ``"levelized_cost"`` or ``"co2_avoided"``, or the
-        column of :attr:`options` that shows it (``"simple_payback_years"``), in any case.
+        """Option ids ranked by a metric, best first.
+
         Options without a value of it (no IRR, a payback never reached) come last.
+
+        Parameters
+        ----------
+        by : str, default "npv"
+            ``"npv"``, ``"irr"``, ``"mirr"``, ``"simple_payback"``, ``"discounted_payback"``,
+            ``"savings_to_investment"``, ``"annual_saving"``, ``"capex"``, ``"levelized_cost"`` or
+            ``"co2_avoided"``, or the column of :attr:`options` that shows it
+            (``"simple_payback_years"``), in any case.
+
+        Returns
+        -------
+        list of str
+            The option ids, best first.
 
         Raises
         ------
@@ -172,6 +247,8 @@ class Evaluation:
         --------
         >>> import cleanprod as cp
         >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> ev.ranking("npv")[:2]
+        ['conductivity_control', 'flow_restrictor']
         >>> ev.ranking("Simple_Payback_Years") == ev.ranking("simple_payback")
         True
         """
@@ -181,7 +258,22 @@ class Evaluation:
         return result
 
     def to_dict(self) -> dict[str, Any]:
-        """The appraisal as plain data."""
+        """The appraisal as plain data (the engine's JSON form).
+
+        Returns
+        -------
+        dict
+            ``currency``, ``options`` (as :meth:`option` gives each), ``portfolio``...; money in
+            :attr:`currency`, every other figure in the unit its key names.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> d = ev.to_dict()
+        >>> d["currency"], len(d["options"])
+        ('USD', 5)
+        """
         return self._data
 
     def __eq__(self, other: object) -> bool:
