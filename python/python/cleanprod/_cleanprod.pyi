@@ -1,7 +1,7 @@
 """Type stubs of the native module (checked against it with mypy.stubtest)."""
 
 from os import PathLike
-from typing import Any, Literal, Sequence, Union, final
+from typing import Any, Literal, Sequence, TypedDict, Union, final
 
 import numpy as np
 import numpy.typing as npt
@@ -20,6 +20,31 @@ __all__ = [
     "xnpv", "xirr", "loan_schedule", "cash_flows", "financing",
     "calculate", "calculators", "calculator_fields", "utilities_schema", "result_quantities", "result_in_si",
 ]
+
+class _Price(TypedDict):
+    resource: str
+    price: str
+    dimension: str
+
+class _Summary(TypedDict):
+    site: str
+    sector: str
+    location: str
+    currency: str
+    operating_time: str
+    product: str
+    output: str
+    annual_output: str
+    prices: list[_Price]
+    discount_rate: str
+    rate_basis: Literal["real", "nominal"]
+    horizon: str
+
+class _BatchResults(TypedDict):
+    inputs: list[str]
+    outputs: list[str]
+    values: npt.NDArray[np.float64]
+    errors: list[Union[str, None]]
 
 __version__: str
 FORMAT: str
@@ -283,7 +308,7 @@ class Assessment:
         >>> a.to_toml().splitlines()[0]
         'format = "cleanprod/1"'
         """
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> _Summary:
         """The figures a consultant checks first.
 
         Returns
@@ -523,7 +548,7 @@ class Assessment:
         >>> s.draw_count, s.inputs
         (500, ['prices.water', 'options[1].capex', 'prices.electricity'])
         """
-    def evaluate_batch(self, rows: npt.NDArray[np.float64]) -> dict[str, Any]:
+    def evaluate_batch(self, rows: npt.NDArray[np.float64]) -> _BatchResults:
         """The results at given rows of input values (for SALib's Sobol or Morris designs).
 
         Parameters

@@ -4,7 +4,11 @@ balances, the reconciliation test and the findings, per component. Amounts are i
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any, Optional
+
+if TYPE_CHECKING:  # pandas and polars are optional: imported for the annotations only
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+    import polars as pl  # type: ignore[import-not-found, unused-ignore]
 
 from .errors import UnknownIdError
 
@@ -54,7 +58,7 @@ class Balance:
         known = ", ".join(c["component"] for c in self.components)
         raise UnknownIdError(f"no component {name!r}; known components: {known}", "unknown_component", name, name)
 
-    def value(self, component: str, stream: str) -> Any:
+    def value(self, component: str, stream: str) -> Optional[float]:
         """The solved or reconciled flow of ``component`` in ``stream``.
 
         Parameters
@@ -84,7 +88,7 @@ class Balance:
         streams = self.component(component)["streams"]
         for s in streams:
             if s["stream"] == stream:
-                return s["value"]
+                return None if s["value"] is None else float(s["value"])
         known = ", ".join(s["stream"] for s in streams)
         raise UnknownIdError(f"no stream {stream!r} of {component}; known streams: {known}", "unknown_stream", stream, stream)
 
@@ -112,7 +116,7 @@ class Balance:
         """
         return self._data
 
-    def to_pandas(self) -> dict[str, Any]:
+    def to_pandas(self) -> dict[str, pd.DataFrame]:
         """The balances as tables. Needs pandas.
 
         Returns

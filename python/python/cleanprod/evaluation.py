@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
+
+if TYPE_CHECKING:  # pandas and polars are optional: imported for the annotations only
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+    import polars as pl  # type: ignore[import-not-found, unused-ignore]
+
+    from ._cleanprod import Assessment
 
 __all__ = ["Evaluation"]
 
@@ -31,12 +37,12 @@ class Evaluation:
     savings per resource and CO2 avoided, and the options together. Money is in
     :attr:`currency`."""
 
-    def __init__(self, data: dict[str, Any], assessment: Any = None) -> None:
+    def __init__(self, data: dict[str, Any], assessment: Optional[Assessment] = None) -> None:
         self._data = data
         self._assessment = assessment
         self.currency: str = data["currency"]
         self.results: list[dict[str, Any]] = data["options"]
-        self._options: Any = None
+        self._options: Optional[pd.DataFrame] = None
 
     def __getstate__(self) -> dict[str, Any]:  # the tables are made again after unpickling
         return {**self.__dict__, "_options": None}
@@ -80,7 +86,7 @@ class Evaluation:
         )
 
     @property
-    def options(self) -> Any:
+    def options(self) -> pd.DataFrame:
         """One row per option, alone against the baseline (a pandas DataFrame indexed by
         id): the columns of ``OPTION_COLUMNS``, numbers as floats (NaN: none, such as an IRR
         that does not exist), units in ``attrs["units"]`` (see :mod:`cleanprod.tables`). The
@@ -98,7 +104,7 @@ class Evaluation:
         return self._options
 
     @property
-    def savings(self) -> Any:
+    def savings(self) -> pd.DataFrame:
         """The amounts each option saves per year (a pandas DataFrame indexed by option id),
         one float column per resource and unpriced load, each in one unit for every option
         (in ``attrs["units"]``: ``"m3/yr"``, ``"kWh/yr"``, ``"kg/yr"``...); 0 where an option
@@ -113,7 +119,7 @@ class Evaluation:
         return frame(rows, ["id", *names], units, index="id", numeric=names)
 
     @property
-    def cash_flows(self) -> Any:
+    def cash_flows(self) -> pd.DataFrame:
         """The cash flows appraised, one row per option and one column per year from 0 (a
         pandas DataFrame, money in :attr:`currency`). Needs pandas."""
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
@@ -126,7 +132,7 @@ class Evaluation:
         df.attrs["units"] = {year: self.currency for year in df.columns}
         return df
 
-    def to_pandas(self) -> Any:
+    def to_pandas(self) -> pd.DataFrame:
         """:attr:`options` without the ``deltas`` text, then the columns of :attr:`savings`.
 
         A resource named like an option column is prefixed ``saved ``. Needs pandas.
@@ -153,7 +159,7 @@ class Evaluation:
         out.attrs["units"] = {**options.attrs["units"], **savings_units}
         return out
 
-    def to_polars(self) -> Any:
+    def to_polars(self) -> pl.DataFrame:
         """:meth:`to_pandas` as a polars DataFrame. Needs polars.
 
         Returns
@@ -176,8 +182,7 @@ class Evaluation:
         if self._assessment is not None:
             html: str = self._assessment.options_html()
             return html
-        out: str = self.to_pandas()._repr_html_()
-        return out
+        return self.to_pandas().to_html()
 
     def portfolio(self, ids: Optional[Sequence[str]] = None) -> Portfolio:
         """The options applied one after the other to one model.

@@ -27,7 +27,7 @@ import datetime as _dt
 import json as _json
 import sys as _sys
 import warnings as _warnings
-from typing import Any, Literal, Optional, Sequence, Union, cast
+from typing import TYPE_CHECKING, Any, Literal, Optional, Sequence, Union, cast, overload
 
 import numpy as _np
 import numpy.typing as _npt
@@ -35,6 +35,9 @@ import numpy.typing as _npt
 from cleanprod import _cleanprod as _native
 from cleanprod.errors import InvalidArgumentError as _InvalidArgumentError
 from cleanprod.errors import MultipleIrrWarning as _MultipleIrrWarning
+
+if TYPE_CHECKING:  # pandas is optional: imported for the annotations only
+    import pandas as _pd  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = [
     "STATUS",
@@ -82,6 +85,15 @@ FlowsOrRows = Union[Flows, Sequence[Sequence[float]]]
 #: A number, or an array-like of numbers (a list, a numpy array, a pandas Series).
 ArrayLike = Union[float, Sequence[float], _npt.NDArray[Any], Any]
 When = Union[Literal["end", "begin", 0, 1], Sequence[Any], _npt.NDArray[Any], Any]
+#: One series as the functions on one series take it (a scalar result).
+OneSeries = Union[Sequence[float], "_pd.Series[Any]"]
+#: What a metric on cash flows returns: a float for one series, an array for rows of an
+#: array, a Series for a DataFrame's rows (or for an array of rates, a 2-D array or a
+#: DataFrame).
+Result = Union[float, None, _npt.NDArray[_np.float64], "_pd.Series[float]", "_pd.DataFrame"]
+#: The same with ``status=True``: the result and the status code of each element.
+ResultWithStatus = tuple[Result, Union[int, _npt.NDArray[Any], "_pd.Series[int]", "_pd.DataFrame"]]
+_Either = Union[Result, ResultWithStatus]
 DateLike = Union[str, _dt.date, _np.datetime64]
 
 
@@ -149,17 +161,17 @@ def _out(
     index: Any,
     status: bool,
     name: str,
-) -> Any:
+) -> _Either:
     """A batch result as the caller expects it: one series gives a float (and its status
     code), rows give arrays, a DataFrame's rows give Series with its index."""
     values, codes = result
     if one:
-        return (float(values[0]), int(codes[0])) if status else float(values[0])
+        return cast(_Either, (float(values[0]), int(codes[0])) if status else float(values[0]))
     if index is not None:
         pd = _sys.modules["pandas"]
         values = pd.Series(values, index=index, name=name)
         codes = pd.Series(codes, index=index, name="status")
-    return (values, codes) if status else values
+    return cast(_Either, (values, codes) if status else values)
 
 
 def _guess(guess: Optional[float]) -> float:
@@ -172,15 +184,24 @@ def _per_row(
     status: bool,
     scalar: Any,
     batch: Any,
-) -> Any:
+) -> _Either:
     """Run ``scalar`` on one series or ``batch`` on rows; ``status=True`` on one series runs
     the batch form on one row."""
     a, index = _flows(values)
     if a.ndim == 1 and not status:
-        return scalar(a)
+        return cast(_Either, scalar(a))
     rows = a.reshape(1, -1) if a.ndim == 1 else a
     return _out(batch(rows), a.ndim == 1, index, status, name)
 
+
+@overload
+def npv(rate: float, values: OneSeries, *, convention: Literal["numpy", "excel"] = "numpy", status: Literal[False] = False) -> float: ...
+@overload
+def npv(rate: float, values: _pd.DataFrame, *, convention: Literal["numpy", "excel"] = "numpy", status: Literal[False] = False) -> _pd.Series[float]: ...
+@overload
+def npv(rate: ArrayLike, values: FlowsOrRows, *, convention: Literal["numpy", "excel"] = "numpy", status: Literal[True]) -> ResultWithStatus: ...
+@overload
+def npv(rate: ArrayLike, values: FlowsOrRows, *, convention: Literal["numpy", "excel"] = "numpy", status: bool = False) -> Union[Result, ResultWithStatus]: ...
 
 def npv(
     rate: ArrayLike,
@@ -188,7 +209,7 @@ def npv(
     *,
     convention: Literal["numpy", "excel"] = "numpy",
     status: bool = False,
-) -> Any:
+) -> Union[Result, ResultWithStatus]:
     """Net present value at ``rate`` of flows at t = 0, 1, ...
 
     Parameters
@@ -262,7 +283,16 @@ def npv(
     return (vals, codes) if status else vals
 
 
-def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: bool = False) -> Any:
+@overload
+def irr(values: OneSeries, guess: Optional[float] = None, *, status: Literal[False] = False) -> float: ...
+@overload
+def irr(values: _pd.DataFrame, guess: Optional[float] = None, *, status: Literal[False] = False) -> _pd.Series[float]: ...
+@overload
+def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: Literal[True]) -> ResultWithStatus: ...
+@overload
+def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+
+def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: bool = False) -> Union[Result, ResultWithStatus]:
     """Internal rate of return.
 
     Flows that change sign once have one IRR. Flows that change sign more than once may have
@@ -332,7 +362,16 @@ def irr_roots(values: Flows) -> list[float]:
     return _native.irr_roots(a)
 
 
-def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, status: bool = False) -> Any:
+@overload
+def mirr(values: OneSeries, finance_rate: float, reinvest_rate: float, *, status: Literal[False] = False) -> float: ...
+@overload
+def mirr(values: _pd.DataFrame, finance_rate: float, reinvest_rate: float, *, status: Literal[False] = False) -> _pd.Series[float]: ...
+@overload
+def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, status: Literal[True]) -> ResultWithStatus: ...
+@overload
+def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+
+def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, status: bool = False) -> Union[Result, ResultWithStatus]:
     """Modified internal rate of return (numpy-financial's ``mirr``).
 
     Outflows are financed at ``finance_rate`` and inflows reinvested at ``reinvest_rate``.
@@ -374,7 +413,16 @@ def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, stat
     )
 
 
-def payback(values: FlowsOrRows, *, status: bool = False) -> Any:
+@overload
+def payback(values: OneSeries, *, status: Literal[False] = False) -> Optional[float]: ...
+@overload
+def payback(values: _pd.DataFrame, *, status: Literal[False] = False) -> _pd.Series[float]: ...
+@overload
+def payback(values: FlowsOrRows, *, status: Literal[True]) -> ResultWithStatus: ...
+@overload
+def payback(values: FlowsOrRows, *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+
+def payback(values: FlowsOrRows, *, status: bool = False) -> Union[Result, ResultWithStatus]:
     """Simple payback: periods until the cumulative flows first reach zero.
 
     Interpolated within the period in which they cross zero.
@@ -409,7 +457,16 @@ def payback(values: FlowsOrRows, *, status: bool = False) -> Any:
     return _per_row("payback", values, status, _native.payback, _native.payback_batch)
 
 
-def discounted_payback(rate: float, values: FlowsOrRows, *, status: bool = False) -> Any:
+@overload
+def discounted_payback(rate: float, values: OneSeries, *, status: Literal[False] = False) -> Optional[float]: ...
+@overload
+def discounted_payback(rate: float, values: _pd.DataFrame, *, status: Literal[False] = False) -> _pd.Series[float]: ...
+@overload
+def discounted_payback(rate: float, values: FlowsOrRows, *, status: Literal[True]) -> ResultWithStatus: ...
+@overload
+def discounted_payback(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+
+def discounted_payback(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Result, ResultWithStatus]:
     """:func:`payback` of the flows discounted at ``rate``.
 
     Parameters
@@ -448,7 +505,16 @@ def discounted_payback(rate: float, values: FlowsOrRows, *, status: bool = False
     )
 
 
-def profitability_index(rate: float, values: FlowsOrRows, *, status: bool = False) -> Any:
+@overload
+def profitability_index(rate: float, values: OneSeries, *, status: Literal[False] = False) -> float: ...
+@overload
+def profitability_index(rate: float, values: _pd.DataFrame, *, status: Literal[False] = False) -> _pd.Series[float]: ...
+@overload
+def profitability_index(rate: float, values: FlowsOrRows, *, status: Literal[True]) -> ResultWithStatus: ...
+@overload
+def profitability_index(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+
+def profitability_index(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Result, ResultWithStatus]:
     """Present value of the flows after t = 0 per unit invested at t = 0.
 
     Parameters
@@ -630,7 +696,7 @@ def _when_codes(when: Any) -> Any:
 
 def _time_value(
     name: str, args: tuple[tuple[str, Any], ...], when: Any, guess: float, status: bool
-) -> Any:
+) -> _Either:
     """A time-value function over broadcast arguments: one call of the engine for a scalar
     (its errors raised), its batch form for arrays (NaN and a status where no value)."""
     w = _when_codes(when)
@@ -641,8 +707,8 @@ def _time_value(
         else:
             result = getattr(_native, name)(*values, w)
         if status:
-            return result, 0
-        return result
+            return (result, 0)
+        return cast(_Either, result)
     arrays = [_numbers(v, n) for n, v in args]
     codes = _np.float64(_native.when_code(w)) if isinstance(w, str) else w
     try:
@@ -667,7 +733,7 @@ def _time_value(
                 out_values = pd.Series(out_values, index=v.index, name=name)
                 out_codes = pd.Series(out_codes, index=v.index, name="status")
                 break
-    return (out_values, out_codes) if status else out_values
+    return cast(_Either, (out_values, out_codes) if status else out_values)
 
 
 _TVM_DOC = """
@@ -681,9 +747,16 @@ _TVM_DOC = """
 """
 
 
+@overload
+def pmt(rate: float, nper: float, pv: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
+@overload
+def pmt(rate: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> ResultWithStatus: ...
+@overload
+def pmt(rate: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+
 def pmt(
     rate: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False
-) -> Any:
+) -> Union[Result, ResultWithStatus]:
     """Payment per period taking ``pv`` to ``fv`` in ``nper`` periods (numpy-financial's ``pmt``).
 
     Parameters
@@ -726,9 +799,16 @@ def pmt(
     return _time_value("pmt", (("rate", rate), ("nper", nper), ("pv", pv), ("fv", fv)), when, 0.1, status)
 
 
+@overload
+def pv(rate: float, nper: float, pmt: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
+@overload
+def pv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> ResultWithStatus: ...
+@overload
+def pv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+
 def pv(
     rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False
-) -> Any:
+) -> Union[Result, ResultWithStatus]:
     """Present value of ``nper`` payments ``pmt`` and a future ``fv`` (numpy-financial's ``pv``).
 
     Parameters
@@ -768,7 +848,14 @@ def pv(
     return _time_value("pv", (("rate", rate), ("nper", nper), ("pmt", pmt), ("fv", fv)), when, 0.1, status)
 
 
-def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: When = "end", *, status: bool = False) -> Any:
+@overload
+def fv(rate: float, nper: float, pmt: float, pv: float, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
+@overload
+def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: When = "end", *, status: Literal[True]) -> ResultWithStatus: ...
+@overload
+def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: When = "end", *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+
+def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: When = "end", *, status: bool = False) -> Union[Result, ResultWithStatus]:
     """Future value after ``nper`` payments ``pmt`` on ``pv`` (numpy-financial's ``fv``).
 
     Parameters
@@ -809,9 +896,16 @@ def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: Wh
     return _time_value("fv", (("rate", rate), ("nper", nper), ("pmt", pmt), ("pv", pv)), when, 0.1, status)
 
 
+@overload
+def nper(rate: float, pmt: float, pv: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
+@overload
+def nper(rate: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> ResultWithStatus: ...
+@overload
+def nper(rate: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+
 def nper(
     rate: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False
-) -> Any:
+) -> Union[Result, ResultWithStatus]:
     """Periods for payments ``pmt`` to take ``pv`` to ``fv`` (numpy-financial's ``nper``).
 
     Parameters
@@ -854,6 +948,13 @@ def nper(
     return _time_value("nper", (("rate", rate), ("pmt", pmt), ("pv", pv), ("fv", fv)), when, 0.1, status)
 
 
+@overload
+def rate(nper: float, pmt: float, pv: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", guess: Optional[float] = None, *, status: Literal[False] = False) -> float: ...
+@overload
+def rate(nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", guess: Optional[float] = None, *, status: Literal[True]) -> ResultWithStatus: ...
+@overload
+def rate(nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", guess: Optional[float] = None, *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+
 def rate(
     nper: ArrayLike,
     pmt: ArrayLike,
@@ -863,7 +964,7 @@ def rate(
     guess: Optional[float] = None,
     *,
     status: bool = False,
-) -> Any:
+) -> Union[Result, ResultWithStatus]:
     """Rate at which ``pmt`` takes ``pv`` to ``fv`` in ``nper`` periods (numpy-financial's ``rate``).
 
     Parameters
@@ -908,6 +1009,13 @@ def rate(
     return _time_value("rate", args, when, _guess(guess), status)
 
 
+@overload
+def ipmt(rate: float, per: float, nper: float, pv: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
+@overload
+def ipmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> ResultWithStatus: ...
+@overload
+def ipmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+
 def ipmt(
     rate: ArrayLike,
     per: ArrayLike,
@@ -917,7 +1025,7 @@ def ipmt(
     when: When = "end",
     *,
     status: bool = False,
-) -> Any:
+) -> Union[Result, ResultWithStatus]:
     """Interest part of payment ``per`` (numpy-financial's ``ipmt``).
 
     Parameters
@@ -960,6 +1068,13 @@ def ipmt(
     return _time_value("ipmt", args, when, 0.1, status)
 
 
+@overload
+def ppmt(rate: float, per: float, nper: float, pv: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
+@overload
+def ppmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> ResultWithStatus: ...
+@overload
+def ppmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+
 def ppmt(
     rate: ArrayLike,
     per: ArrayLike,
@@ -969,7 +1084,7 @@ def ppmt(
     when: When = "end",
     *,
     status: bool = False,
-) -> Any:
+) -> Union[Result, ResultWithStatus]:
     """Principal part of payment ``per``: ``pmt - ipmt`` (numpy-financial's ``ppmt``).
 
     Parameters

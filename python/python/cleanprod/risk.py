@@ -14,7 +14,11 @@ below (energy finance often calls "P90" the value exceeded 90 % of the time: tha
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pandas and polars are optional: imported for the annotations only
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+    import polars as pl  # type: ignore[import-not-found, unused-ignore]
 
 __all__ = ["Simulation"]
 
@@ -97,7 +101,7 @@ class Simulation:
         known = sorted({o["option"] for o in self._data["outputs"]})
         raise KeyError(f"no result {option!r}.{metric!r}; options: {', '.join(known)}")
 
-    def summary(self) -> Any:
+    def summary(self) -> pd.DataFrame:
         """One row per option and metric: the spread of each result. Needs pandas.
 
         Returns
@@ -130,7 +134,7 @@ class Simulation:
         return pd.DataFrame(rows).set_index(["option", "metric"])
 
     @property
-    def draws(self) -> Any:
+    def draws(self) -> pd.DataFrame:
         """Every draw (a pandas DataFrame, one row per draw): a column per input (its path)
         and per result (``"option.metric"``); NaN where a result is undefined (an IRR that does
         not exist, a payback never reached) or the draw could not be appraised. Needs pandas."""
@@ -141,7 +145,7 @@ class Simulation:
             columns[f"{o['option']}.{o['metric']}"] = [_nan(v) for v in o["values"]]
         return pd.DataFrame(columns)
 
-    def tornado(self, option: str, metric: str = "npv") -> Any:
+    def tornado(self, option: str, metric: str = "npv") -> pd.DataFrame:
         """Each input from its P10 to its P90, the others at the document's values. Needs pandas.
 
         Parameters
@@ -177,7 +181,7 @@ class Simulation:
         df = pd.DataFrame(bars, columns=["input", "at_p10", "at_p90", "swing"])
         return df.astype({"at_p10": float, "at_p90": float, "swing": float}).set_index("input")
 
-    def sensitivity(self, option: str, metric: str = "npv") -> Any:
+    def sensitivity(self, option: str, metric: str = "npv") -> pd.DataFrame:
         """How strongly the result follows each input over the draws. Needs pandas.
 
         Parameters

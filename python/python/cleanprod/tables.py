@@ -22,7 +22,13 @@ is installed, ``.to_polars()``:
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional
+
+if TYPE_CHECKING:  # pandas and polars are optional: imported for the annotations only
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+    import polars as pl  # type: ignore[import-not-found, unused-ignore]
+
+    from ._cleanprod import Assessment
 
 __all__ = ["UNITS", "Benchmarks", "Portfolio", "Reconciliation", "compare", "frame", "to_polars"]
 
@@ -40,7 +46,7 @@ def frame(
     units: Mapping[str, str],
     index: Optional[str] = None,
     numeric: Iterable[str] = (),
-) -> Any:
+) -> pd.DataFrame:
     """A pandas DataFrame of result rows in the package's convention. Needs pandas.
 
     Parameters
@@ -79,7 +85,7 @@ def frame(
     return df
 
 
-def to_polars(df: Any) -> Any:
+def to_polars(df: pd.DataFrame) -> pl.DataFrame:
     """A pandas table of this package as a polars DataFrame. Needs polars.
 
     Parameters
@@ -162,7 +168,7 @@ class Portfolio(dict):  # type: ignore[type-arg]
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (dict(self), self.currency))
 
-    def to_pandas(self) -> Any:
+    def to_pandas(self) -> pd.DataFrame:
         """The steps as a table. Needs pandas.
 
         Returns
@@ -192,7 +198,7 @@ class Portfolio(dict):  # type: ignore[type-arg]
         columns = ["id", *money, *names]
         return frame(rows, columns, {**money, **units}, index="id", numeric=[*money, *names])
 
-    def to_polars(self) -> Any:
+    def to_polars(self) -> pl.DataFrame:
         """:meth:`to_pandas` as polars, units in the column names. Needs polars.
 
         Returns
@@ -217,7 +223,7 @@ class Benchmarks(dict):  # type: ignore[type-arg]
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (dict(self),))
 
-    def to_pandas(self) -> Any:
+    def to_pandas(self) -> pd.DataFrame:
         """The indicators as a table. Needs pandas.
 
         Returns
@@ -251,7 +257,7 @@ class Benchmarks(dict):  # type: ignore[type-arg]
                    "reference", "source"]
         return frame(rows, columns, {}, index="key", numeric=["before", "after", "low", "high"])
 
-    def to_polars(self) -> Any:
+    def to_polars(self) -> pl.DataFrame:
         """:meth:`to_pandas` as polars. Needs polars.
 
         Returns
@@ -278,7 +284,7 @@ class Reconciliation(list):  # type: ignore[type-arg]
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (list(self),))
 
-    def to_pandas(self) -> Any:
+    def to_pandas(self) -> pd.DataFrame:
         """The adjusted measurements as a table. Needs pandas.
 
         Returns
@@ -304,7 +310,7 @@ class Reconciliation(list):  # type: ignore[type-arg]
         out.attrs = df.attrs
         return out
 
-    def tests(self) -> Any:
+    def tests(self) -> pd.DataFrame:
         """The global test of each component's measurements. Needs pandas.
 
         Returns
@@ -326,7 +332,7 @@ class Reconciliation(list):  # type: ignore[type-arg]
         columns = ["component", "chi_square", "degrees_of_freedom", "p_value", "consistent"]
         return frame(rows, columns, {}, index="component", numeric=["chi_square", "p_value"])
 
-    def to_polars(self) -> Any:
+    def to_polars(self) -> pl.DataFrame:
         """:meth:`to_pandas` as polars. Needs polars.
 
         Returns
@@ -344,7 +350,7 @@ class Reconciliation(list):  # type: ignore[type-arg]
         return to_polars(self.to_pandas())
 
 
-def compare(assessments: Mapping[str, Any]) -> Any:
+def compare(assessments: Mapping[str, Assessment]) -> pd.DataFrame:
     """The option tables of several assessments lined up. Needs pandas.
 
     Parameters
