@@ -34,6 +34,8 @@ argument.
 
 An argument named after a Python keyword takes a trailing underscore (``from_``).
 
+Examples
+--------
 >>> from cleanprod import utilities
 >>> r = utilities.steam_trap(pressure="150 psig", orifice="1/8 in")
 >>> round(r.to_si()["mass_rate"] * 3600 / 0.45359237, 1)

@@ -92,6 +92,8 @@ class Evaluation:
         that does not exist), units in ``attrs["units"]`` (see :mod:`cleanprod.tables`). The
         same DataFrame each time: edits to it stay. Needs pandas.
 
+        Examples
+        --------
         >>> import cleanprod as cp
         >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
         >>> ev.options.attrs["units"]["capex"]
@@ -110,6 +112,8 @@ class Evaluation:
         (in ``attrs["units"]``: ``"m3/yr"``, ``"kWh/yr"``, ``"kg/yr"``...); 0 where an option
         saves none of it, negative where it uses more. Needs pandas.
 
+        Examples
+        --------
         >>> import cleanprod as cp
         >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
         >>> float(ev.savings.loc["flow_restrictor", "water"]), ev.savings.attrs["units"]["water"]

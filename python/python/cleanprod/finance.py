@@ -16,6 +16,8 @@ The time-value functions (:func:`pmt`, :func:`pv`, :func:`fv`, :func:`nper`, :fu
 element that has no value (a NaN argument, a loan never repaid) is NaN in the result, as in
 numpy-financial, and a Series argument gives a Series with its index.
 
+Examples
+--------
 >>> from cleanprod import finance
 >>> round(finance.irr([-100, 39, 59, 55, 20]), 5)
 0.28095

@@ -4,6 +4,8 @@ option's results over draws of the document's uncertain inputs.
 Percentiles follow the statistician's convention: ``p90`` is the value 90 % of the draws lie
 below (energy finance often calls "P90" the value exceeded 90 % of the time: that is ``p10``).
 
+Examples
+--------
 >>> import cleanprod as cp
 >>> a = cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml")
 >>> s = a.simulate(draws=1000, seed=7)

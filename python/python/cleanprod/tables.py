@@ -10,6 +10,8 @@ row. Numbers are float columns with NaN where there is no value.
 The results here are plain dicts and lists as before, with ``.to_pandas()`` and, where polars
 is installed, ``.to_polars()``:
 
+Examples
+--------
 >>> import cleanprod as cp
 >>> a = cp.Assessment.from_file("examples/tannery.toml")
 >>> steps = a.evaluate().portfolio().to_pandas()
