@@ -89,13 +89,14 @@ ArrayLike = Union[float, Sequence[float], _npt.NDArray[Any], Any]
 When = Union[Literal["end", "begin", 0, 1], Sequence[Any], _npt.NDArray[Any], Any]
 #: One series as the functions on one series take it (a scalar result).
 OneSeries = Union[Sequence[float], "_pd.Series[Any]"]
-#: What a metric on cash flows returns: a float for one series, an array for rows of an
-#: array, a Series for a DataFrame's rows (or for an array of rates, a 2-D array or a
-#: DataFrame).
-Result = Union[float, None, _npt.NDArray[_np.float64], "_pd.Series[float]", "_pd.DataFrame"]
+#: What a function of this module returns in general: a float for one series or scalar
+#: arguments (None: a payback never reached), an array for rows of an array or array
+#: arguments, a Series for a DataFrame's rows or a Series argument (for an array of rates, a
+#: 2-D array or a DataFrame). The overloads say which for the common cases.
+Metric = Union[float, None, _npt.NDArray[_np.float64], "_pd.Series[float]", "_pd.DataFrame"]
 #: The same with ``status=True``: the result and the status code of each element.
-ResultWithStatus = tuple[Result, Union[int, _npt.NDArray[Any], "_pd.Series[int]", "_pd.DataFrame"]]
-_Either = Union[Result, ResultWithStatus]
+MetricWithStatus = tuple[Metric, Union[int, _npt.NDArray[Any], "_pd.Series[int]", "_pd.DataFrame"]]
+_Either = Union[Metric, MetricWithStatus]
 DateLike = Union[str, _dt.date, _np.datetime64]
 
 
@@ -201,9 +202,9 @@ def npv(rate: float, values: OneSeries, *, convention: Literal["numpy", "excel"]
 @overload
 def npv(rate: float, values: _pd.DataFrame, *, convention: Literal["numpy", "excel"] = "numpy", status: Literal[False] = False) -> _pd.Series[float]: ...
 @overload
-def npv(rate: ArrayLike, values: FlowsOrRows, *, convention: Literal["numpy", "excel"] = "numpy", status: Literal[True]) -> ResultWithStatus: ...
+def npv(rate: ArrayLike, values: FlowsOrRows, *, convention: Literal["numpy", "excel"] = "numpy", status: Literal[True]) -> MetricWithStatus: ...
 @overload
-def npv(rate: ArrayLike, values: FlowsOrRows, *, convention: Literal["numpy", "excel"] = "numpy", status: bool = False) -> Union[Result, ResultWithStatus]: ...
+def npv(rate: ArrayLike, values: FlowsOrRows, *, convention: Literal["numpy", "excel"] = "numpy", status: bool = False) -> Union[Metric, MetricWithStatus]: ...
 
 def npv(
     rate: ArrayLike,
@@ -211,7 +212,7 @@ def npv(
     *,
     convention: Literal["numpy", "excel"] = "numpy",
     status: bool = False,
-) -> Union[Result, ResultWithStatus]:
+) -> Union[Metric, MetricWithStatus]:
     """Net present value at ``rate`` of flows at t = 0, 1, ...
 
     Parameters
@@ -290,11 +291,11 @@ def irr(values: OneSeries, guess: Optional[float] = None, *, status: Literal[Fal
 @overload
 def irr(values: _pd.DataFrame, guess: Optional[float] = None, *, status: Literal[False] = False) -> _pd.Series[float]: ...
 @overload
-def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: Literal[True]) -> ResultWithStatus: ...
+def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: Literal[True]) -> MetricWithStatus: ...
 @overload
-def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
 
-def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: bool = False) -> Union[Result, ResultWithStatus]:
+def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: bool = False) -> Union[Metric, MetricWithStatus]:
     """Internal rate of return.
 
     Flows that change sign once have one IRR. Flows that change sign more than once may have
@@ -369,11 +370,11 @@ def mirr(values: OneSeries, finance_rate: float, reinvest_rate: float, *, status
 @overload
 def mirr(values: _pd.DataFrame, finance_rate: float, reinvest_rate: float, *, status: Literal[False] = False) -> _pd.Series[float]: ...
 @overload
-def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, status: Literal[True]) -> ResultWithStatus: ...
+def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, status: Literal[True]) -> MetricWithStatus: ...
 @overload
-def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
 
-def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, status: bool = False) -> Union[Result, ResultWithStatus]:
+def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, status: bool = False) -> Union[Metric, MetricWithStatus]:
     """Modified internal rate of return (numpy-financial's ``mirr``).
 
     Outflows are financed at ``finance_rate`` and inflows reinvested at ``reinvest_rate``.
@@ -420,11 +421,11 @@ def payback(values: OneSeries, *, status: Literal[False] = False) -> Optional[fl
 @overload
 def payback(values: _pd.DataFrame, *, status: Literal[False] = False) -> _pd.Series[float]: ...
 @overload
-def payback(values: FlowsOrRows, *, status: Literal[True]) -> ResultWithStatus: ...
+def payback(values: FlowsOrRows, *, status: Literal[True]) -> MetricWithStatus: ...
 @overload
-def payback(values: FlowsOrRows, *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+def payback(values: FlowsOrRows, *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
 
-def payback(values: FlowsOrRows, *, status: bool = False) -> Union[Result, ResultWithStatus]:
+def payback(values: FlowsOrRows, *, status: bool = False) -> Union[Metric, MetricWithStatus]:
     """Simple payback: periods until the cumulative flows first reach zero.
 
     Interpolated within the period in which they cross zero.
@@ -464,11 +465,11 @@ def discounted_payback(rate: float, values: OneSeries, *, status: Literal[False]
 @overload
 def discounted_payback(rate: float, values: _pd.DataFrame, *, status: Literal[False] = False) -> _pd.Series[float]: ...
 @overload
-def discounted_payback(rate: float, values: FlowsOrRows, *, status: Literal[True]) -> ResultWithStatus: ...
+def discounted_payback(rate: float, values: FlowsOrRows, *, status: Literal[True]) -> MetricWithStatus: ...
 @overload
-def discounted_payback(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+def discounted_payback(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
 
-def discounted_payback(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Result, ResultWithStatus]:
+def discounted_payback(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Metric, MetricWithStatus]:
     """:func:`payback` of the flows discounted at ``rate``.
 
     Parameters
@@ -512,11 +513,11 @@ def profitability_index(rate: float, values: OneSeries, *, status: Literal[False
 @overload
 def profitability_index(rate: float, values: _pd.DataFrame, *, status: Literal[False] = False) -> _pd.Series[float]: ...
 @overload
-def profitability_index(rate: float, values: FlowsOrRows, *, status: Literal[True]) -> ResultWithStatus: ...
+def profitability_index(rate: float, values: FlowsOrRows, *, status: Literal[True]) -> MetricWithStatus: ...
 @overload
-def profitability_index(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+def profitability_index(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
 
-def profitability_index(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Result, ResultWithStatus]:
+def profitability_index(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Metric, MetricWithStatus]:
     """Present value of the flows after t = 0 per unit invested at t = 0.
 
     Parameters
@@ -752,13 +753,13 @@ _TVM_DOC = """
 @overload
 def pmt(rate: float, nper: float, pv: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
 @overload
-def pmt(rate: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> ResultWithStatus: ...
+def pmt(rate: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> MetricWithStatus: ...
 @overload
-def pmt(rate: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+def pmt(rate: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
 
 def pmt(
     rate: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False
-) -> Union[Result, ResultWithStatus]:
+) -> Union[Metric, MetricWithStatus]:
     """Payment per period taking ``pv`` to ``fv`` in ``nper`` periods (numpy-financial's ``pmt``).
 
     Parameters
@@ -804,13 +805,13 @@ def pmt(
 @overload
 def pv(rate: float, nper: float, pmt: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
 @overload
-def pv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> ResultWithStatus: ...
+def pv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> MetricWithStatus: ...
 @overload
-def pv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+def pv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
 
 def pv(
     rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False
-) -> Union[Result, ResultWithStatus]:
+) -> Union[Metric, MetricWithStatus]:
     """Present value of ``nper`` payments ``pmt`` and a future ``fv`` (numpy-financial's ``pv``).
 
     Parameters
@@ -853,11 +854,11 @@ def pv(
 @overload
 def fv(rate: float, nper: float, pmt: float, pv: float, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
 @overload
-def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: When = "end", *, status: Literal[True]) -> ResultWithStatus: ...
+def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: When = "end", *, status: Literal[True]) -> MetricWithStatus: ...
 @overload
-def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: When = "end", *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: When = "end", *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
 
-def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: When = "end", *, status: bool = False) -> Union[Result, ResultWithStatus]:
+def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: When = "end", *, status: bool = False) -> Union[Metric, MetricWithStatus]:
     """Future value after ``nper`` payments ``pmt`` on ``pv`` (numpy-financial's ``fv``).
 
     Parameters
@@ -901,13 +902,13 @@ def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: Wh
 @overload
 def nper(rate: float, pmt: float, pv: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
 @overload
-def nper(rate: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> ResultWithStatus: ...
+def nper(rate: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> MetricWithStatus: ...
 @overload
-def nper(rate: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+def nper(rate: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
 
 def nper(
     rate: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False
-) -> Union[Result, ResultWithStatus]:
+) -> Union[Metric, MetricWithStatus]:
     """Periods for payments ``pmt`` to take ``pv`` to ``fv`` (numpy-financial's ``nper``).
 
     Parameters
@@ -953,9 +954,9 @@ def nper(
 @overload
 def rate(nper: float, pmt: float, pv: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", guess: Optional[float] = None, *, status: Literal[False] = False) -> float: ...
 @overload
-def rate(nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", guess: Optional[float] = None, *, status: Literal[True]) -> ResultWithStatus: ...
+def rate(nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", guess: Optional[float] = None, *, status: Literal[True]) -> MetricWithStatus: ...
 @overload
-def rate(nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", guess: Optional[float] = None, *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+def rate(nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", guess: Optional[float] = None, *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
 
 def rate(
     nper: ArrayLike,
@@ -966,7 +967,7 @@ def rate(
     guess: Optional[float] = None,
     *,
     status: bool = False,
-) -> Union[Result, ResultWithStatus]:
+) -> Union[Metric, MetricWithStatus]:
     """Rate at which ``pmt`` takes ``pv`` to ``fv`` in ``nper`` periods (numpy-financial's ``rate``).
 
     Parameters
@@ -1014,9 +1015,9 @@ def rate(
 @overload
 def ipmt(rate: float, per: float, nper: float, pv: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
 @overload
-def ipmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> ResultWithStatus: ...
+def ipmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> MetricWithStatus: ...
 @overload
-def ipmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+def ipmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
 
 def ipmt(
     rate: ArrayLike,
@@ -1027,7 +1028,7 @@ def ipmt(
     when: When = "end",
     *,
     status: bool = False,
-) -> Union[Result, ResultWithStatus]:
+) -> Union[Metric, MetricWithStatus]:
     """Interest part of payment ``per`` (numpy-financial's ``ipmt``).
 
     Parameters
@@ -1073,9 +1074,9 @@ def ipmt(
 @overload
 def ppmt(rate: float, per: float, nper: float, pv: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
 @overload
-def ppmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> ResultWithStatus: ...
+def ppmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> MetricWithStatus: ...
 @overload
-def ppmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Result, ResultWithStatus]: ...
+def ppmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
 
 def ppmt(
     rate: ArrayLike,
@@ -1086,7 +1087,7 @@ def ppmt(
     when: When = "end",
     *,
     status: bool = False,
-) -> Union[Result, ResultWithStatus]:
+) -> Union[Metric, MetricWithStatus]:
     """Principal part of payment ``per``: ``pmt - ipmt`` (numpy-financial's ``ppmt``).
 
     Parameters
