@@ -31,3 +31,11 @@ def test_the_user_script_runs():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.main()
+
+
+def test_importing_cleanprod_imports_neither_pandas_nor_polars():
+    # the table types are annotations only (TYPE_CHECKING): both libraries stay optional
+    code = "import sys, cleanprod; print(sorted({'pandas', 'polars'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
