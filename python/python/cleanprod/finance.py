@@ -198,13 +198,37 @@ def _per_row(
 
 
 @overload
-def npv(rate: float, values: OneSeries, *, convention: Literal["numpy", "excel"] = "numpy", status: Literal[False] = False) -> float: ...
+def npv(
+    rate: float,
+    values: OneSeries,
+    *,
+    convention: Literal["numpy", "excel"] = "numpy",
+    status: Literal[False] = False,
+) -> float: ...
 @overload
-def npv(rate: float, values: _pd.DataFrame, *, convention: Literal["numpy", "excel"] = "numpy", status: Literal[False] = False) -> _pd.Series[float]: ...
+def npv(
+    rate: float,
+    values: _pd.DataFrame,
+    *,
+    convention: Literal["numpy", "excel"] = "numpy",
+    status: Literal[False] = False,
+) -> _pd.Series[float]: ...
 @overload
-def npv(rate: ArrayLike, values: FlowsOrRows, *, convention: Literal["numpy", "excel"] = "numpy", status: Literal[True]) -> MetricWithStatus: ...
+def npv(
+    rate: ArrayLike,
+    values: FlowsOrRows,
+    *,
+    convention: Literal["numpy", "excel"] = "numpy",
+    status: Literal[True],
+) -> MetricWithStatus: ...
 @overload
-def npv(rate: ArrayLike, values: FlowsOrRows, *, convention: Literal["numpy", "excel"] = "numpy", status: bool = False) -> Union[Metric, MetricWithStatus]: ...
+def npv(
+    rate: ArrayLike,
+    values: FlowsOrRows,
+    *,
+    convention: Literal["numpy", "excel"] = "numpy",
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
 
 def npv(
     rate: ArrayLike,
@@ -287,15 +311,40 @@ def npv(
 
 
 @overload
-def irr(values: OneSeries, guess: Optional[float] = None, *, status: Literal[False] = False) -> float: ...
+def irr(
+    values: OneSeries,
+    guess: Optional[float] = None,
+    *,
+    status: Literal[False] = False,
+) -> float: ...
 @overload
-def irr(values: _pd.DataFrame, guess: Optional[float] = None, *, status: Literal[False] = False) -> _pd.Series[float]: ...
+def irr(
+    values: _pd.DataFrame,
+    guess: Optional[float] = None,
+    *,
+    status: Literal[False] = False,
+) -> _pd.Series[float]: ...
 @overload
-def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: Literal[True]) -> MetricWithStatus: ...
+def irr(
+    values: FlowsOrRows,
+    guess: Optional[float] = None,
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
 @overload
-def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
+def irr(
+    values: FlowsOrRows,
+    guess: Optional[float] = None,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
 
-def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: bool = False) -> Union[Metric, MetricWithStatus]:
+def irr(
+    values: FlowsOrRows,
+    guess: Optional[float] = None,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]:
     """Internal rate of return.
 
     Flows that change sign once have one IRR. Flows that change sign more than once may have
@@ -366,15 +415,45 @@ def irr_roots(values: Flows) -> list[float]:
 
 
 @overload
-def mirr(values: OneSeries, finance_rate: float, reinvest_rate: float, *, status: Literal[False] = False) -> float: ...
+def mirr(
+    values: OneSeries,
+    finance_rate: float,
+    reinvest_rate: float,
+    *,
+    status: Literal[False] = False,
+) -> float: ...
 @overload
-def mirr(values: _pd.DataFrame, finance_rate: float, reinvest_rate: float, *, status: Literal[False] = False) -> _pd.Series[float]: ...
+def mirr(
+    values: _pd.DataFrame,
+    finance_rate: float,
+    reinvest_rate: float,
+    *,
+    status: Literal[False] = False,
+) -> _pd.Series[float]: ...
 @overload
-def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, status: Literal[True]) -> MetricWithStatus: ...
+def mirr(
+    values: FlowsOrRows,
+    finance_rate: float,
+    reinvest_rate: float,
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
 @overload
-def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
+def mirr(
+    values: FlowsOrRows,
+    finance_rate: float,
+    reinvest_rate: float,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
 
-def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, status: bool = False) -> Union[Metric, MetricWithStatus]:
+def mirr(
+    values: FlowsOrRows,
+    finance_rate: float,
+    reinvest_rate: float,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]:
     """Modified internal rate of return (numpy-financial's ``mirr``).
 
     Outflows are financed at ``finance_rate`` and inflows reinvested at ``reinvest_rate``.
@@ -394,7 +473,8 @@ def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, stat
     Returns
     -------
     float, numpy.ndarray or pandas.Series
-        The rate per period (0.1 is 10 %) for one series; per row for rows (NaN where there is none), a Series
+        The rate per period (0.1 is 10 %) for one series; per row for rows (NaN where there
+        is none), a Series
         indexed like a DataFrame's rows. With ``status=True``, a pair (result, status).
 
     Raises
@@ -461,15 +541,40 @@ def payback(values: FlowsOrRows, *, status: bool = False) -> Union[Metric, Metri
 
 
 @overload
-def discounted_payback(rate: float, values: OneSeries, *, status: Literal[False] = False) -> Optional[float]: ...
+def discounted_payback(
+    rate: float,
+    values: OneSeries,
+    *,
+    status: Literal[False] = False,
+) -> Optional[float]: ...
 @overload
-def discounted_payback(rate: float, values: _pd.DataFrame, *, status: Literal[False] = False) -> _pd.Series[float]: ...
+def discounted_payback(
+    rate: float,
+    values: _pd.DataFrame,
+    *,
+    status: Literal[False] = False,
+) -> _pd.Series[float]: ...
 @overload
-def discounted_payback(rate: float, values: FlowsOrRows, *, status: Literal[True]) -> MetricWithStatus: ...
+def discounted_payback(
+    rate: float,
+    values: FlowsOrRows,
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
 @overload
-def discounted_payback(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
+def discounted_payback(
+    rate: float,
+    values: FlowsOrRows,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
 
-def discounted_payback(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Metric, MetricWithStatus]:
+def discounted_payback(
+    rate: float,
+    values: FlowsOrRows,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]:
     """:func:`payback` of the flows discounted at ``rate``.
 
     Parameters
@@ -509,15 +614,40 @@ def discounted_payback(rate: float, values: FlowsOrRows, *, status: bool = False
 
 
 @overload
-def profitability_index(rate: float, values: OneSeries, *, status: Literal[False] = False) -> float: ...
+def profitability_index(
+    rate: float,
+    values: OneSeries,
+    *,
+    status: Literal[False] = False,
+) -> float: ...
 @overload
-def profitability_index(rate: float, values: _pd.DataFrame, *, status: Literal[False] = False) -> _pd.Series[float]: ...
+def profitability_index(
+    rate: float,
+    values: _pd.DataFrame,
+    *,
+    status: Literal[False] = False,
+) -> _pd.Series[float]: ...
 @overload
-def profitability_index(rate: float, values: FlowsOrRows, *, status: Literal[True]) -> MetricWithStatus: ...
+def profitability_index(
+    rate: float,
+    values: FlowsOrRows,
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
 @overload
-def profitability_index(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
+def profitability_index(
+    rate: float,
+    values: FlowsOrRows,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
 
-def profitability_index(rate: float, values: FlowsOrRows, *, status: bool = False) -> Union[Metric, MetricWithStatus]:
+def profitability_index(
+    rate: float,
+    values: FlowsOrRows,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]:
     """Present value of the flows after t = 0 per unit invested at t = 0.
 
     Parameters
@@ -533,7 +663,8 @@ def profitability_index(rate: float, values: FlowsOrRows, *, status: bool = Fals
     Returns
     -------
     float, numpy.ndarray or pandas.Series
-        A ratio (1.2: 1.20 back per 1 invested) for one series; per row for rows (NaN where there is none), a Series
+        A ratio (1.2: 1.20 back per 1 invested) for one series; per row for rows (NaN where
+        there is none), a Series
         indexed like a DataFrame's rows. With ``status=True``, a pair (result, status).
 
     Raises
@@ -751,11 +882,35 @@ _TVM_DOC = """
 
 
 @overload
-def pmt(rate: float, nper: float, pv: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
+def pmt(
+    rate: float,
+    nper: float,
+    pv: float,
+    fv: float = 0,
+    when: Union[Literal["end", "begin", 0, 1], str] = "end",
+    *,
+    status: Literal[False] = False,
+) -> float: ...
 @overload
-def pmt(rate: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> MetricWithStatus: ...
+def pmt(
+    rate: ArrayLike,
+    nper: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
 @overload
-def pmt(rate: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
+def pmt(
+    rate: ArrayLike,
+    nper: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
 
 def pmt(
     rate: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False
@@ -803,11 +958,35 @@ def pmt(
 
 
 @overload
-def pv(rate: float, nper: float, pmt: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
+def pv(
+    rate: float,
+    nper: float,
+    pmt: float,
+    fv: float = 0,
+    when: Union[Literal["end", "begin", 0, 1], str] = "end",
+    *,
+    status: Literal[False] = False,
+) -> float: ...
 @overload
-def pv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> MetricWithStatus: ...
+def pv(
+    rate: ArrayLike,
+    nper: ArrayLike,
+    pmt: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
 @overload
-def pv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
+def pv(
+    rate: ArrayLike,
+    nper: ArrayLike,
+    pmt: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
 
 def pv(
     rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False
@@ -852,13 +1031,45 @@ def pv(
 
 
 @overload
-def fv(rate: float, nper: float, pmt: float, pv: float, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
+def fv(
+    rate: float,
+    nper: float,
+    pmt: float,
+    pv: float,
+    when: Union[Literal["end", "begin", 0, 1], str] = "end",
+    *,
+    status: Literal[False] = False,
+) -> float: ...
 @overload
-def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: When = "end", *, status: Literal[True]) -> MetricWithStatus: ...
+def fv(
+    rate: ArrayLike,
+    nper: ArrayLike,
+    pmt: ArrayLike,
+    pv: ArrayLike,
+    when: When = "end",
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
 @overload
-def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: When = "end", *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
+def fv(
+    rate: ArrayLike,
+    nper: ArrayLike,
+    pmt: ArrayLike,
+    pv: ArrayLike,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
 
-def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: When = "end", *, status: bool = False) -> Union[Metric, MetricWithStatus]:
+def fv(
+    rate: ArrayLike,
+    nper: ArrayLike,
+    pmt: ArrayLike,
+    pv: ArrayLike,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]:
     """Future value after ``nper`` payments ``pmt`` on ``pv`` (numpy-financial's ``fv``).
 
     Parameters
@@ -900,11 +1111,35 @@ def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: Wh
 
 
 @overload
-def nper(rate: float, pmt: float, pv: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
+def nper(
+    rate: float,
+    pmt: float,
+    pv: float,
+    fv: float = 0,
+    when: Union[Literal["end", "begin", 0, 1], str] = "end",
+    *,
+    status: Literal[False] = False,
+) -> float: ...
 @overload
-def nper(rate: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> MetricWithStatus: ...
+def nper(
+    rate: ArrayLike,
+    pmt: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
 @overload
-def nper(rate: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
+def nper(
+    rate: ArrayLike,
+    pmt: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
 
 def nper(
     rate: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False
@@ -952,11 +1187,38 @@ def nper(
 
 
 @overload
-def rate(nper: float, pmt: float, pv: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", guess: Optional[float] = None, *, status: Literal[False] = False) -> float: ...
+def rate(
+    nper: float,
+    pmt: float,
+    pv: float,
+    fv: float = 0,
+    when: Union[Literal["end", "begin", 0, 1], str] = "end",
+    guess: Optional[float] = None,
+    *,
+    status: Literal[False] = False,
+) -> float: ...
 @overload
-def rate(nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", guess: Optional[float] = None, *, status: Literal[True]) -> MetricWithStatus: ...
+def rate(
+    nper: ArrayLike,
+    pmt: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    guess: Optional[float] = None,
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
 @overload
-def rate(nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", guess: Optional[float] = None, *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
+def rate(
+    nper: ArrayLike,
+    pmt: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    guess: Optional[float] = None,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
 
 def rate(
     nper: ArrayLike,
@@ -968,7 +1230,7 @@ def rate(
     *,
     status: bool = False,
 ) -> Union[Metric, MetricWithStatus]:
-    """Rate at which ``pmt`` takes ``pv`` to ``fv`` in ``nper`` periods (numpy-financial's ``rate``).
+    """Rate per period at which ``pmt`` takes ``pv`` to ``fv`` (numpy-financial's ``rate``).
 
     Parameters
     ----------
@@ -1013,11 +1275,38 @@ def rate(
 
 
 @overload
-def ipmt(rate: float, per: float, nper: float, pv: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
+def ipmt(
+    rate: float,
+    per: float,
+    nper: float,
+    pv: float,
+    fv: float = 0,
+    when: Union[Literal["end", "begin", 0, 1], str] = "end",
+    *,
+    status: Literal[False] = False,
+) -> float: ...
 @overload
-def ipmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> MetricWithStatus: ...
+def ipmt(
+    rate: ArrayLike,
+    per: ArrayLike,
+    nper: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
 @overload
-def ipmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
+def ipmt(
+    rate: ArrayLike,
+    per: ArrayLike,
+    nper: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
 
 def ipmt(
     rate: ArrayLike,
@@ -1072,11 +1361,38 @@ def ipmt(
 
 
 @overload
-def ppmt(rate: float, per: float, nper: float, pv: float, fv: float = 0, when: Union[Literal["end", "begin", 0, 1], str] = "end", *, status: Literal[False] = False) -> float: ...
+def ppmt(
+    rate: float,
+    per: float,
+    nper: float,
+    pv: float,
+    fv: float = 0,
+    when: Union[Literal["end", "begin", 0, 1], str] = "end",
+    *,
+    status: Literal[False] = False,
+) -> float: ...
 @overload
-def ppmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: Literal[True]) -> MetricWithStatus: ...
+def ppmt(
+    rate: ArrayLike,
+    per: ArrayLike,
+    nper: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
 @overload
-def ppmt(rate: ArrayLike, per: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
+def ppmt(
+    rate: ArrayLike,
+    per: ArrayLike,
+    nper: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
 
 def ppmt(
     rate: ArrayLike,
@@ -1169,7 +1485,13 @@ def _days(dates: Sequence[DateLike]) -> list[int]:
 DayCountName = Literal["act/365f", "act/365", "act/360", "30/360"]
 
 
-def xnpv(rate: float, dates: Sequence[DateLike], amounts: Flows, *, day_count: DayCountName = "act/365f") -> float:
+def xnpv(
+    rate: float,
+    dates: Sequence[DateLike],
+    amounts: Flows,
+    *,
+    day_count: DayCountName = "act/365f",
+) -> float:
     """Net present value of dated flows, discounted from the first date (Excel's XNPV).
 
     Parameters
