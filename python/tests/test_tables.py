@@ -169,3 +169,41 @@ def test_units_convention_is_documented_once():
     assert cp.tables.UNITS == "units"
     assert "attrs" in (cp.tables.__doc__ or "")
     assert isinstance(cp.Assessment.from_file(EFFECTS).evaluate().options, pd.DataFrame)
+
+
+@pytest.mark.parametrize("doc", [EFFECTS, TANNERY, ROOT / "examples" / "hotel.toml"])
+def test_money_saved_is_each_saving_at_its_price(doc):
+    a = cp.Assessment.from_file(doc)
+    ev = a.evaluate()
+    money = ev.money
+    prices = a.to_dict()["prices"]
+    assert set(money.attrs["units"].values()) == {f"{ev.currency}/yr"}
+    assert all(money[c].dtype == float for c in money.columns)
+    checked = 0
+    for o in ev.results:
+        for s in o["savings"]:
+            name = s["resource"]
+            if name not in money.columns or name not in prices or s["amount"] == 0:
+                continue
+            per_year, per_unit = s["unit"].split("/")  # "m3/yr" -> "m3"
+            price = prices[name].split(" ", 1)  # "2 USD/m3" -> ["2", "USD/m3"]
+            # money/yr = amount/yr x price, the price's unit converted by the engine
+            price_unit = price[1].split("/", 1)[1]
+            dim = {"m3": "volume", "kg": "mass", "t": "mass", "kWh": "energy", "GJ": "energy",
+                   "MWh": "energy", "Nm3": "gas_amount"}[per_year]
+            ratio = cp.to_si(f"1 {per_year}", dim) / cp.to_si(f"1 {price_unit}", dim)
+            # in size (the sign is the engine's: a sold output saved less earns money)
+            expected = abs(s["amount"] * float(price[0]) * ratio)
+            assert abs(money.loc[o["id"], name]) == pytest.approx(expected, rel=1e-9)
+            checked += 1
+    assert checked >= 3
+
+
+def test_levelized_costs_are_money_per_unit_of_the_main_resource():
+    ev = cp.Assessment.from_file(EFFECTS).evaluate()
+    t = ev.levelized_costs
+    assert t.loc["flow_restrictor", "resource"] == "water" and t.loc["flow_restrictor", "unit"] == "USD/m3"
+    # 1000 USD annualized over its 5 years at 8 % (no O&M change), per 500 m3 saved a year
+    crf = cp.finance.capital_recovery_factor(0.08, 5)
+    assert t.loc["flow_restrictor", "levelized_cost"] == pytest.approx(1000 * crf / 500, rel=1e-9)
+    assert t["levelized_cost"].dtype == float

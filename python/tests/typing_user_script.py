@@ -31,6 +31,8 @@ def main() -> None:
     assert_type(ev.to_pandas(), pd.DataFrame)
     assert_type(ev.savings, pd.DataFrame)
     assert_type(ev.cash_flows, pd.DataFrame)
+    assert_type(ev.money, pd.DataFrame)
+    assert_type(ev.levelized_costs, pd.DataFrame)
     assert_type(ev.to_polars(), pl.DataFrame)
     assert_type(ev.ranking("simple_payback_years"), list[str])
 

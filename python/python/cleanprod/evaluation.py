@@ -123,6 +123,69 @@ class Evaluation:
         return frame(rows, ["id", *names], units, index="id", numeric=names)
 
     @property
+    def money(self) -> pd.DataFrame:
+        """The money each option saves per year on each priced commodity. Needs pandas.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by option id, one float column per commodity (the document's price
+            names: ``water``, ``electricity``...), in :attr:`currency` per year (in
+            ``attrs["units"]``); 0 where an option saves none of it. Their sum less the change
+            of O&M cost is the option's ``annual_saving``.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> t = ev.money  # 500 m3 of water at 2 USD/m3, and of wastewater at 1 USD/m3
+        >>> float(t.loc["flow_restrictor", "water"]), float(t.loc["flow_restrictor", "wastewater"])
+        (1000.0, 500.0)
+        >>> t.attrs["units"]["water"]
+        'USD/yr'
+        """
+        names: list[str] = []
+        for o in self.results:
+            names.extend(n for n in o["money"] if n not in names)
+        rows = [{"id": o["id"], **{n: o["money"].get(n, 0.0) for n in names}} for o in self.results]
+        units = {n: f"{self.currency}/yr" for n in names}
+        return frame(rows, ["id", *names], units, index="id", numeric=names)
+
+    @property
+    def levelized_costs(self) -> pd.DataFrame:
+        """Each option's levelized cost of its main resource (whose saving is worth most). Needs pandas.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by option id: the ``resource``, the ``unit`` of that row's cost (money per
+            unit of the resource, ``"USD/m3"``) and the ``levelized_cost`` (NaN where there
+            is none): the investment annualized over the option's life at the discount rate,
+            plus the O&M change, per unit saved.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> t = ev.levelized_costs
+        >>> t.loc["flow_restrictor", "unit"], round(float(t.loc["flow_restrictor", "levelized_cost"]), 4)
+        ('USD/m3', 0.5009)
+        """
+        rows = []
+        for o in self.results:
+            lc = o.get("levelized_cost") or {}
+            per = lc.get("per")
+            rows.append(
+                {
+                    "id": o["id"],
+                    "resource": lc.get("resource"),
+                    "unit": None if per is None else f"{self.currency}/{per}",
+                    "levelized_cost": lc.get("value"),
+                }
+            )
+        return frame(rows, ["id", "resource", "unit", "levelized_cost"], {}, index="id", numeric=["levelized_cost"])
+
+    @property
     def cash_flows(self) -> pd.DataFrame:
         """The cash flows appraised, one row per option and one column per year from 0 (a
         pandas DataFrame, money in :attr:`currency`). Needs pandas."""
