@@ -25,6 +25,8 @@ const WORDS = {
     loading: 'Loading the calculator…',
     computing: 'Computing…',
     ready: 'Results updated.',
+    simulating: 'Computing the risk (the draws of the uncertainty section)…',
+    tornadoTitle: (currency) => `NPV of all options, ${currency}`,
     riskNegative: 'P(NPV < 0)',
     dscr: 'Min. debt-service coverage',
     equityIrr: 'Equity IRR',
@@ -51,6 +53,8 @@ const WORDS = {
     loading: 'Cargando la calculadora…',
     computing: 'Calculando…',
     ready: 'Resultados actualizados.',
+    simulating: 'Calculando el riesgo (las extracciones de la sección de incertidumbre)…',
+    tornadoTitle: (currency) => `VAN de todas las opciones, ${currency}`,
     riskNegative: 'P(VAN < 0)',
     dscr: 'Cobertura mín. del servicio de la deuda',
     equityIrr: 'TIR del capital propio',
@@ -127,51 +131,78 @@ tfoot td, tfoot th { font-weight: 600; }
 .charts svg { max-width: 100%; height: auto; }
 `;
 
-// ---- the engine's worker, one per page ----------------------------------------------------
+// ---- the engine's workers ---------------------------------------------------------------------
 
-let sharedWorker = null;
+/** A worker running the engine: `call(op, args)` resolves to the value or rejects with the
+ * error's fields (`code`, `path`, `value`, `message`). */
+class EngineClient {
+  #worker;
 
-/** The page's worker: `call(op, args)` resolves to the value or rejects with the error fields. */
-function engineWorker() {
-  if (sharedWorker) return sharedWorker;
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  const pending = new Map();
-  let next = 1;
-  let failed = null;
-  const ready = new Promise((resolve) => {
-    worker.addEventListener('message', (event) => {
-      const data = event.data ?? {};
-      if (data.ready) {
-        resolve();
-        return;
-      }
-      const p = pending.get(data.id);
-      if (!p) return;
-      pending.delete(data.id);
-      if (data.ok) p.resolve(data.value);
-      else p.reject(data.error);
-    });
-  });
-  worker.addEventListener('error', (event) => {
-    event.preventDefault();
-    failed = { name: 'Error', code: 'engine_unavailable', path: '', value: null, message: event.message || 'the engine could not be loaded' };
-    for (const p of pending.values()) p.reject(failed);
-    pending.clear();
-    sharedWorker = null;
-  });
-  sharedWorker = {
-    async call(op, args) {
-      if (failed) throw failed;
-      await ready;
-      const id = next;
-      next += 1;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, op, ...args });
+  #pending = new Map();
+
+  #next = 1;
+
+  #failed = null;
+
+  #ready;
+
+  constructor() {
+    this.#worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.#ready = new Promise((resolve) => {
+      this.#worker.addEventListener('message', (event) => {
+        const data = event.data ?? {};
+        if (data.ready) {
+          resolve();
+          return;
+        }
+        const p = this.#pending.get(data.id);
+        if (!p) return;
+        this.#pending.delete(data.id);
+        if (data.ok) p.resolve(data.value);
+        else p.reject(data.error);
       });
-    },
-  };
-  return sharedWorker;
+    });
+    this.#worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.#fail({ name: 'Error', code: 'engine_unavailable', path: '', value: null, message: event.message || 'the engine could not be loaded' });
+    });
+  }
+
+  get failed() {
+    return this.#failed !== null;
+  }
+
+  #fail(error) {
+    this.#failed = error;
+    for (const p of this.#pending.values()) p.reject(error);
+    this.#pending.clear();
+  }
+
+  async call(op, args) {
+    if (this.#failed) throw this.#failed;
+    await this.#ready;
+    if (this.#failed) throw this.#failed;
+    const id = this.#next;
+    this.#next += 1;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, op, ...args });
+    });
+  }
+
+  /** Stop the worker (a long simulation no longer wanted); its calls reject with `cancelled`. */
+  terminate() {
+    this.#worker.terminate();
+    this.#fail({ name: 'Error', code: 'cancelled', path: '', value: null, message: 'cancelled' });
+  }
+}
+
+let sharedClient = null;
+
+/** The page's worker for evaluations (quick): one for every element. */
+function engineWorker() {
+  if (!sharedClient || sharedClient.failed) sharedClient = new EngineClient();
+  return sharedClient;
 }
 
 // ---- the element -----------------------------------------------------------------------------
@@ -213,7 +244,7 @@ function setAt(doc, path, value) {
 export class CleanprodCalculator extends HTMLElement {
   static formAssociated = true;
 
-  static observedAttributes = ['sector', 'src', 'options', 'currency', 'lang', 'fields'];
+  static observedAttributes = ['sector', 'src', 'options', 'currency', 'lang', 'fields', 'draws'];
 
   #internals;
 
@@ -244,6 +275,8 @@ export class CleanprodCalculator extends HTMLElement {
   #timer = 0;
 
   #connected = false;
+
+  #risk = null;
 
   constructor() {
     super();
@@ -279,6 +312,7 @@ export class CleanprodCalculator extends HTMLElement {
   disconnectedCallback() {
     this.#connected = false;
     clearTimeout(this.#timer);
+    this.#stopRisk();
   }
 
   attributeChangedCallback(name, before, after) {
@@ -287,7 +321,7 @@ export class CleanprodCalculator extends HTMLElement {
       this.#relabel();
       return;
     }
-    if (name === 'currency') {
+    if (name === 'currency' || name === 'draws') {
       this.#evaluate();
       return;
     }
@@ -492,9 +526,50 @@ export class CleanprodCalculator extends HTMLElement {
       this.#status.textContent = this.#words.ready;
       this.#results.setAttribute('aria-busy', 'false');
       this.#dispatch('cleanprod-result', { result });
+      if (result.document.uncertainty) this.#simulate(ticket, result);
+      else this.#stopRisk();
     } catch (error) {
       if (ticket !== this.#evalTicket) return;
       this.#showErrors([error]);
+    }
+  }
+
+  #stopRisk() {
+    this.#risk?.terminate();
+    this.#risk = null;
+  }
+
+  /**
+   * The risk simulation of an `[uncertainty]` section, in the element's own worker (thousands
+   * of draws take seconds: evaluations of every element go on meanwhile, and a newer edit
+   * stops it). The result then gains `simulation` and the charts drawn from it.
+   */
+  async #simulate(ticket, result) {
+    this.#stopRisk();
+    const risk = new EngineClient();
+    this.#risk = risk;
+    const w = this.#words;
+    const draws = Number(this.getAttribute('draws')) || undefined;
+    this.#status.textContent = w.simulating;
+    try {
+      const value = await risk.call('risk', {
+        doc: result.document,
+        options: draws ? { draws } : undefined,
+        titles: { tornado: w.tornadoTitle(result.evaluation.currency) },
+      });
+      if (ticket !== this.#evalTicket || this.#result !== result) return;
+      const updated = { ...result, simulation: value.simulation, charts: [...result.charts, ...value.charts] };
+      this.#result = updated;
+      this.#renderResult();
+      this.#status.textContent = w.ready;
+      this.#dispatch('cleanprod-result', { result: updated });
+    } catch (error) {
+      if (error?.code === 'cancelled' || ticket !== this.#evalTicket) return;
+      this.#status.textContent = '';
+      this.#general.append(el('p', {}, `${w.error} `, el('span', { lang: 'en' }, this.#message(error))));
+      this.#dispatch('cleanprod-error', { code: error.code, path: error.path, value: error.value ?? null, message: this.#message(error) });
+    } finally {
+      if (this.#risk === risk) this.#stopRisk();
     }
   }
 

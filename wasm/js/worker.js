@@ -8,8 +8,10 @@
 //   worker.postMessage({ id: 1, op: 'evaluate', doc: tomlText });
 //
 // Operations:
-// - `evaluate` `{ doc }`: `{ document, evaluation, simulation?, charts }`, the document in
-//   canonical form; with an `[uncertainty]` section, the risk simulation too.
+// - `evaluate` `{ doc }`: `{ document, evaluation, simulation: null, charts }`, the document
+//   in canonical form.
+// - `risk` `{ doc, options?, titles? }`: `{ simulation, charts }`, the simulation of the
+//   `[uncertainty]` section and the charts drawn from it.
 // - `simulate` `{ doc, options? }`: the simulation (typed arrays as plain arrays).
 // - `form` `{ sector?, src?, doc?, fields?, options? }`: a starting document and the
 //   description of its editable figures, for a form (see `describeForm`).
@@ -70,7 +72,7 @@ function property(node, key) {
 /** A label from a description: its first clause, without examples in code spans. */
 export function labelOf(description, key) {
   if (!description) return key.replace(/_/g, ' ');
-  const first = description.replace(/\s+/g, ' ').split(/(?<=[a-z0-9)\]])[.;:](?:\s|$)|\s\(|, e\.g\./)[0];
+  const first = description.replace(/\s+/g, ' ').replace(/`/g, '').split(/(?<=[a-z0-9)\]])[.;:](?:\s|$)|\s\(|, e\.g\./)[0];
   return first.replace(/`/g, '').trim();
 }
 
@@ -244,20 +246,33 @@ function plain(simulation) {
 }
 
 /**
- * The core's SVG charts of a result, by name. Today the engine draws none in wasm (the tornado
- * is drawn in Rust, `report::tornado_svg`, not yet exported): each chart appears here when
- * the module exports its function, without a change in the element.
+ * The core's SVG charts, by name: each appears when the module exports its function, without
+ * a change in the element. Today the module draws none (the tornado is drawn in Rust,
+ * `report::tornado_svg`, not yet exported to wasm). `args` gives the function's arguments
+ * from what was computed, or null when the chart does not apply; `titles` are the caller's
+ * words (its visitor's language).
  */
-const CHARTS = [
-  { name: 'tornado', fn: 'tornadoSvg', args: ({ doc, simulation }) => (simulation ? [doc] : null) },
-  { name: 'cash_flow', fn: 'cashFlowSvg', args: ({ doc }) => [doc] },
-  { name: 'cost_curve', fn: 'costCurveSvg', args: ({ doc }) => [doc] },
-  { name: 'sankey', fn: 'sankeySvg', args: ({ doc, document }) => (document.flowsheet || document.template ? [doc] : null) },
-];
+const CHARTS = {
+  evaluation: [
+    { name: 'cash_flow', fn: 'cashFlowSvg', args: ({ document }) => [document] },
+    { name: 'cost_curve', fn: 'costCurveSvg', args: ({ document }) => [document] },
+    { name: 'sankey', fn: 'sankeySvg', args: ({ document }) => (document.flowsheet || document.template ? [document] : null) },
+  ],
+  simulation: [
+    {
+      name: 'tornado',
+      fn: 'tornadoSvg',
+      args: ({ simulation, titles }) => {
+        const npv = simulation.outputs.find((o) => o.option === 'portfolio' && o.metric === 'npv');
+        return npv ? [npv, titles?.tornado ?? `NPV of all options, ${simulation.currency}`] : null;
+      },
+    },
+  ],
+};
 
-function charts(context) {
+function charts(kind, context) {
   const out = [];
-  for (const c of CHARTS) {
+  for (const c of CHARTS[kind]) {
     const fn = engine[c.fn];
     const args = typeof fn === 'function' ? c.args(context) : null;
     if (args) out.push({ name: c.name, svg: fn(...args) });
@@ -265,16 +280,23 @@ function charts(context) {
   return out;
 }
 
+/** The appraisal of a document (quick): the risk simulation is the `risk` operation. */
 function evaluate({ doc }) {
   const document = engine.parse(doc);
   const evaluation = engine.evaluate(document);
-  const simulation = document.uncertainty ? plain(engine.simulate(document)) : null;
-  return { document, evaluation, simulation, charts: charts({ doc: document, document, simulation }) };
+  return { document, evaluation, simulation: null, charts: charts('evaluation', { document }) };
+}
+
+/** The risk simulation of a document's `[uncertainty]` section and its charts. */
+function risk({ doc, options, titles }) {
+  const simulation = plain(engine.simulate(doc, options));
+  return { simulation, charts: charts('simulation', { simulation, titles }) };
 }
 
 const OPERATIONS = {
   form,
   evaluate,
+  risk,
   simulate: ({ doc, options }) => plain(engine.simulate(doc, options)),
 };
 

@@ -286,6 +286,21 @@ test('a document property set before the element is defined is honoured; events 
   await page.close();
 });
 
+test('an [uncertainty] section gives P(NPV < 0), the package\'s figure, after the first result', async () => {
+  const { page, problems } = await widgetPage('<cleanprod-calculator id="t" sector="tanning" draws="300" fields="raw_hides"></cleanprod-calculator>');
+  await page.waitForFunction(() => document.querySelector('#t').result?.simulation);
+  const doc = await page.evaluate(() => document.querySelector('#t').result.document);
+  const simulation = cp.simulate(doc, { draws: 300 });
+  const negative = (id) => simulation.outputs.find((o) => o.option === id && o.metric === 'npv').probability_negative;
+  const columns = await page.locator('#t thead th').count();
+  for (const id of [...doc.template.tanning.options.map((o) => o.id), 'all']) {
+    const shown = await cell(page, '#t', id, columns - 1);
+    assert.equal(shown, negative(id === 'all' ? 'portfolio' : id), id);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the demo page: a screenshot per demo, time to first result and the size budget', async (t) => {
   const page = await browser.newPage();
   page.setDefaultTimeout(TIMEOUT);
@@ -305,7 +320,8 @@ test('the demo page: a screenshot per demo, time to first result and the size bu
     });
   });
   await page.goto(`${origin}/demo/`);
-  await page.waitForFunction(() => [...document.querySelectorAll('cleanprod-calculator')].every((e) => e.result));
+  await page.waitForFunction(() => [...document.querySelectorAll('cleanprod-calculator')].every((e) => e.result)
+    && document.querySelector('#tannery').result.simulation);
   const first = await page.evaluate(() => window.firstResult);
   t.diagnostic(`page load to first result: ${first.toFixed(0)} ms (headless Chromium)`);
   for (const id of ['showers', 'tannery', 'loan']) {
