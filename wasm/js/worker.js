@@ -69,11 +69,21 @@ function property(node, key) {
   return { own: p, target: resolve(p) };
 }
 
-/** A label from a description: its first clause, without examples in code spans. */
-export function labelOf(description, key) {
+/**
+ * A label from a description: its first clause, without examples in code spans. A figure's
+ * description may open with a short heading ("Chrome tanning: basic chromium sulphate offered,
+ * as a share of the raw hide weight"): with `keepHeading` the label keeps both.
+ */
+export function labelOf(description, key, keepHeading = false) {
   if (!description) return key.replace(/_/g, ' ');
-  const first = description.replace(/\s+/g, ' ').replace(/`/g, '').split(/(?<=[a-z0-9)\]])[.;:](?:\s|$)|\s\(|, e\.g\./)[0];
-  return first.replace(/`/g, '').trim();
+  const text = description.replace(/\s+/g, ' ').replace(/`/g, '').trim();
+  const clause = (t) => t.split(/(?<=[a-z0-9)\]])[.;:](?:\s|$)|\s\(|, e\.g\./)[0].trim();
+  const first = clause(text);
+  const rest = text.slice(first.length);
+  if (keepHeading && rest.startsWith(': ') && first.split(' ').length <= 4) {
+    return `${first}: ${clause(rest.slice(2))}`;
+  }
+  return first;
 }
 
 /** A value with its unit split in two: `"12 L/min"` -> `[12, "L/min"]`. */
@@ -124,7 +134,7 @@ function describeField(doc, path) {
   const description = own.description ?? target.description ?? '';
   const key = path.split('.').pop();
   const value = at(doc, path);
-  const field = { path, label: labelOf(description, key), help: description.replace(/`/g, ''), required: false };
+  const field = { path, label: '', help: description.replace(/`/g, ''), required: false };
   const parent = path.split('.').slice(0, -1).join('.');
   const parentSchema = parent ? schemaAt(parent) : { target: schema };
   field.required = Boolean(parentSchema && resolve(parentSchema.target).required?.includes(key));
@@ -162,6 +172,8 @@ function describeField(doc, path) {
     field.kind = 'text';
     field.value = typeof value === 'string' ? value : value == null ? '' : JSON.stringify(value);
   }
+  // A choice's description opens with what is chosen ("How the hides are tanned: chrome...").
+  field.label = labelOf(description, key, field.kind !== 'choice');
   return field;
 }
 
