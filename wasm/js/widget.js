@@ -566,8 +566,9 @@ export class CleanprodCalculator extends HTMLElement {
     } catch (error) {
       if (error?.code === 'cancelled' || ticket !== this.#evalTicket) return;
       this.#status.textContent = '';
-      this.#general.append(el('p', {}, `${w.error} `, el('span', { lang: 'en' }, this.#message(error))));
-      this.#dispatch('cleanprod-error', { code: error.code, path: error.path, value: error.value ?? null, message: this.#message(error) });
+      const { nodes, text } = this.#message(error);
+      this.#general.append(el('p', {}, `${w.error} `, ...nodes));
+      this.#dispatch('cleanprod-error', { code: error.code, path: error.path, value: error.value ?? null, message: text });
     } finally {
       if (this.#risk === risk) this.#stopRisk();
     }
@@ -585,12 +586,19 @@ export class CleanprodCalculator extends HTMLElement {
     }
   }
 
-  /** The words of an error: the element's own, or the engine's led by the visitor's language. */
-  #message(error) {
+  /**
+   * The words of an error as DOM nodes and text: the element's own words, or the engine's
+   * message (English, marked so) led by a sentence in the visitor's language.
+   */
+  #message(error, besideField = false) {
     const w = this.#words;
-    if (error.code === 'required' || error.code === 'invalid_number') return w[error.code];
+    if (error.code === 'required' || error.code === 'invalid_number') return { nodes: [w[error.code]], text: w[error.code] };
+    // Beside its field, the engine's message need not repeat the field's path.
+    const message = String(error.message ?? error.code);
+    const own = besideField && error.path && message.startsWith(`${error.path}: `) ? message.slice(error.path.length + 2) : message;
     const lead = w.codes[error.code];
-    return lead ? `${lead} ${error.message}` : error.message;
+    const detail = el('span', { lang: 'en' }, own);
+    return lead ? { nodes: [`${lead} `, detail], text: `${lead} ${own}` } : { nodes: [detail], text: own };
   }
 
   #showErrors(errors) {
@@ -603,18 +611,18 @@ export class CleanprodCalculator extends HTMLElement {
       // The engine writes items as `options[0]`, the form as `options.0`.
       const path = String(error.path ?? '').replace(/\[(\d+)\]/g, '.$1');
       const field = this.#fields.find((f) => f.path === path);
-      const text = this.#message(error);
+      const { nodes, text } = this.#message(error, Boolean(field));
       if (field) {
-        field.error.textContent = text;
+        field.error.replaceChildren(...nodes);
         field.input.setAttribute('aria-invalid', 'true');
         anchor ??= field.input;
       } else {
-        this.#general.append(el('p', {}, `${this.#words.error} `, el('span', { lang: error.code in this.#words.codes ? null : 'en' }, text)));
+        this.#general.append(el('p', {}, `${this.#words.error} `, ...nodes));
       }
       this.#dispatch('cleanprod-error', { code: error.code, path: error.path, value: error.value ?? null, message: text });
     }
     this.#internals.setFormValue(null);
-    this.#internals.setValidity({ customError: true }, this.#message(errors[0]) || errors[0].code, anchor ?? undefined);
+    this.#internals.setValidity({ customError: true }, this.#message(errors[0]).text || errors[0].code, anchor ?? undefined);
   }
 
   /** The form's labels come from the schema; only the element's own words change. */
