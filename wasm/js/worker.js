@@ -237,8 +237,9 @@ async function form({ sector, src, doc, fields, options }) {
     const have = new Map((t.options ?? []).map((o) => [o.id, o]));
     t.options = options.map((id) => have.get(id) ?? { id });
   }
-  // A path is the template's when the template has its first key (both have `options`).
-  const ofTemplate = (p) => base && schemaAt(`${base}.${p.split('.')[0]}`);
+  // A path is the template's when the template has its first key (both have `options`), or
+  // when the document has not (an unknown figure is then named under the template).
+  const ofTemplate = (p) => base && (schemaAt(`${base}.${p.split('.')[0]}`) || !(p.split('.')[0] in schema.properties));
   const paths = fields && fields.length
     ? fields.map((p) => (ofTemplate(p) ? `${base}.${p}` : p))
     : templatePaths(parsed, base);
@@ -276,7 +277,8 @@ const CHARTS = {
       fn: 'tornadoSvg',
       args: ({ simulation, titles }) => {
         const npv = simulation.outputs.find((o) => o.option === 'portfolio' && o.metric === 'npv');
-        return npv ? [npv, titles?.tornado ?? `NPV of all options, ${simulation.currency}`] : null;
+        // The bars and the base value are what the chart draws: the draws stay here.
+        return npv ? [{ ...npv, values: [] }, titles?.tornado ?? `NPV of all options, ${simulation.currency}`] : null;
       },
     },
   ],
