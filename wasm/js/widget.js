@@ -381,8 +381,13 @@ export class CleanprodCalculator extends HTMLElement {
     for (const e of this.#form.elements) e.disabled = disabled;
   }
 
+  /** The visitor's language: the element's `lang`, else the nearest one above it. */
+  get #locale() {
+    return this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.getAttribute('lang') || 'en';
+  }
+
   get #words() {
-    return words(this.getAttribute('lang') || this.closest('[lang]')?.getAttribute('lang') || globalThis.document?.documentElement.lang);
+    return words(this.#locale);
   }
 
   #list(name) {
@@ -421,7 +426,7 @@ export class CleanprodCalculator extends HTMLElement {
     this.#fields = [];
     const w = this.#words;
     for (const group of groups) {
-      const box = el('fieldset', { part: 'group' }, el('legend', { part: 'legend' }, group.label || w.figures));
+      const box = el('fieldset', { part: 'group' }, el('legend', { part: 'legend', 'data-word': group.label ? null : 'figures' }, group.label || w.figures));
       for (const f of group.fields) box.append(this.#fieldRow(f));
       this.#form.append(box);
     }
@@ -627,17 +632,18 @@ export class CleanprodCalculator extends HTMLElement {
 
   /** The form's labels come from the schema; only the element's own words change. */
   #relabel() {
+    for (const e of this.#form.querySelectorAll('[data-word]')) e.textContent = this.#words[e.dataset.word];
     if (this.#result) this.#renderResult();
   }
 
   #renderResult() {
     const w = this.#words;
     const { evaluation, simulation, charts } = this.#result;
-    const lang = this.getAttribute('lang') || globalThis.document.documentElement.lang || 'en';
-    const money = new Intl.NumberFormat(lang, { style: 'currency', currency: evaluation.currency, maximumFractionDigits: 0 });
-    const one = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-    const two = new Intl.NumberFormat(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-    const pct = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+    const lang = this.#locale;
+    const money = numberFormat(lang, { style: 'currency', currency: evaluation.currency, maximumFractionDigits: 0 }, ` ${evaluation.currency}`);
+    const one = numberFormat(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+    const two = numberFormat(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+    const pct = numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
     const cell = (value, text) => el('td', { 'data-value': value ?? '' }, value == null ? w.never : text(value));
     const risk = new Map((simulation?.outputs ?? []).filter((o) => o.metric === 'npv').map((o) => [o.option, o.probability_negative]));
     const financed = evaluation.options.some((o) => o.financing);
@@ -688,6 +694,22 @@ export class CleanprodCalculator extends HTMLElement {
       : null;
     this.#results.replaceChildren(table, chartBox ?? '');
   }
+}
+
+/**
+ * `Intl.NumberFormat` for `lang`, falling back to English for a language tag it refuses, and to
+ * the number followed by `suffix` for a currency code it refuses (nothing thrown to the page).
+ */
+function numberFormat(lang, options, suffix = '') {
+  for (const tag of [lang, 'en']) {
+    try {
+      return new Intl.NumberFormat(tag, options);
+    } catch {
+      // An invalid language tag or currency code: try the next.
+    }
+  }
+  const plain = new Intl.NumberFormat('en', { maximumFractionDigits: options.maximumFractionDigits ?? 2 });
+  return { format: (x) => `${plain.format(x)}${suffix}` };
 }
 
 function splitNumber(example) {

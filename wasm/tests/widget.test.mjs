@@ -223,6 +223,13 @@ test('inside a form the element submits its document as JSON', async () => {
   await page.fill(field('#h', 'rooms'), '-1');
   await page.waitForFunction(() => document.querySelector('#h').validity.customError);
   assert.equal(await page.evaluate(() => document.getElementById('f').checkValidity()), false);
+  // A reset of the form brings back the starting document's figures.
+  await page.evaluate(() => document.getElementById('f').reset());
+  await page.waitForFunction(() => document.querySelector('#h').result?.document.template.hotel.rooms === 120);
+  assert.equal(await page.inputValue(field('#h', 'rooms')), '120');
+  // A disabled element disables its inputs.
+  await page.evaluate(() => document.querySelector('#h').setAttribute('disabled', ''));
+  assert.equal(await page.locator(field('#h', 'rooms')).isDisabled(), true);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -259,6 +266,18 @@ test('lang="es" gives the element\'s own words in Spanish', async () => {
   assert.equal(await page.locator('#h [data-path="template.hotel.rooms"] .error').textContent(), 'Obligatorio.');
   await page.fill(field('#h', 'rooms'), '-3');
   await page.waitForFunction(() => /fuera del rango/.test(document.querySelector('#h').shadowRoot.querySelector('.error').textContent));
+  // The engine's message keeps its language, marked.
+  assert.equal(await page.locator('#h [data-path="template.hotel.rooms"] .error span').getAttribute('lang'), 'en');
+  // Switched to English, the element's words follow.
+  await page.fill(field('#h', 'rooms'), '50');
+  await page.waitForFunction(() => document.querySelector('#h').result?.document.template.hotel.rooms === 50);
+  assert.equal(await page.locator('#h legend').first().textContent(), 'Datos');
+  await page.evaluate(() => document.querySelector('#h').setAttribute('lang', 'en'));
+  assert.equal(await page.locator('#h legend').first().textContent(), 'Figures');
+  assert.equal(await page.locator('#h thead th').nth(3).textContent(), 'Payback');
+  // A language tag Intl refuses falls back to English figures, with nothing thrown.
+  await page.evaluate(() => document.querySelector('#h').setAttribute('lang', 'not a tag!'));
+  assert.match(await page.locator('#h tbody td').first().textContent(), /^\$[\d,]+$/);
   assert.deepEqual(problems, []);
   await page.close();
 });
