@@ -100,3 +100,21 @@ const firstInput: string = sim.inputs[0].path;
 simulate('', { method: 'sobol' });
 const hotelBenchmarks: HotelBenchmarks | undefined = bm?.sector === 'hotel' ? bm : undefined;
 void [npvColumn, lossProbability, firstInput, hotelBenchmarks];
+
+// The <cleanprod-calculator> element: its properties and events are typed.
+import { CleanprodCalculator, type CalculatorResult } from '../pkg/widget.js';
+const calculator = document.createElement('cleanprod-calculator');
+const isCalculator: CleanprodCalculator = calculator;
+const submitted: string = calculator.value;
+calculator.addEventListener('cleanprod-error', (e) => {
+  const where: string = e.detail.path;
+  void where;
+});
+calculator.addEventListener('cleanprod-result', (e) => {
+  const r: CalculatorResult = e.detail.result;
+  const paybacks = r.evaluation.options.map((o) => o.simple_payback_years);
+  void paybacks;
+});
+// @ts-expect-error: the result is read-only
+calculator.result = null;
+void [isCalculator, submitted];
