@@ -50,7 +50,7 @@ async function fetchText(url, path) {
 
 // ---- the form: what the schema says of each figure ------------------------------------------
 
-const schema = engine.schema();
+const schema = await engine.schema();
 
 /** The schema node `node` stands for, through `$ref`s. */
 function resolve(node) {

@@ -118,3 +118,32 @@ calculator.addEventListener('cleanprod-result', (e) => {
 // @ts-expect-error: the result is read-only
 calculator.result = null;
 void [isCalculator, submitted];
+
+// Loading: `cleanprod/core` has the same functions and an `init` that takes one source.
+import { init, initSync, wasmUrl, NotInitializedError, schema, evaluate as evaluateCore } from '../pkg/core.js';
+async function load(bytes: Uint8Array, module: WebAssembly.Module): Promise<void> {
+  await init();
+  await init({ url: wasmUrl });
+  await init({ url: '/assets/cleanprod_wasm_bg.wasm' });
+  await init({ bytes });
+  await init({ module });
+  initSync(module);
+  initSync(bytes);
+  // @ts-expect-error: one source at a time
+  await init({ url: wasmUrl, bytes });
+  // @ts-expect-error: a path is given as `url`
+  await init('/assets/cleanprod_wasm_bg.wasm');
+  const s: Record<string, unknown> = await schema();
+  // @ts-expect-error: the schema is loaded on demand: a promise
+  const title: unknown = schema().title;
+  try {
+    evaluateCore(doc);
+  } catch (e) {
+    if (e instanceof NotInitializedError) {
+      const code: 'not_initialized' = e.code;
+      void code;
+    }
+  }
+  void [s, title];
+}
+void load;
