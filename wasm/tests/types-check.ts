@@ -147,3 +147,14 @@ async function load(bytes: Uint8Array, module: WebAssembly.Module): Promise<void
   void [s, title];
 }
 void load;
+
+// The worker's messages are typed; errors keep the engine's fields.
+import type { WorkerRequest, WorkerMessage } from '../pkg/worker.js';
+const request: WorkerRequest = { id: 1, op: 'simulate', doc, options: { draws: 100 } };
+// @ts-expect-error: an operation the worker does not know
+const unknownOp: WorkerRequest = { id: 2, op: 'compile', doc };
+function onAnswer(m: WorkerMessage): string {
+  if ('ready' in m) return 'ready';
+  return m.ok ? 'ok' : `${m.error.code} at ${m.error.path}`;
+}
+void [request, unknownOp, onAnswer];
