@@ -178,3 +178,20 @@ test('Chromium: the cleanprod/worker entry, without an import map, keeps code, p
   assert.deepEqual(out.good.value.evaluation, cp.evaluate(hotel));
   assert.deepEqual(problems, []);
 });
+
+test('Chromium: schema.js is loaded by schema() only, not by importing the package', async () => {
+  const { page, problems } = await blank();
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  const loaded = await page.evaluate(async () => {
+    const auto = await import('/pkg/index.js');
+    return auto.toSi('1 km', 'length');
+  });
+  assert.equal(loaded, 1000);
+  assert.ok(requested.includes('/pkg/cleanprod_wasm_bg.wasm'));
+  assert.ok(!requested.includes('/pkg/schema.js'), `requested: ${requested.join(' ')}`);
+  const title = await page.evaluate(async () => (await (await import('/pkg/index.js')).schema()).title);
+  assert.equal(title, (await cp.schema()).title);
+  assert.ok(requested.includes('/pkg/schema.js'));
+  assert.deepEqual(problems, []);
+});
