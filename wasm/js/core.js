@@ -6,9 +6,16 @@
 import loadWasm, { initSync as loadWasmSync, statuses, calculators as calculatorTable } from './cleanprod_wasm.js';
 import * as engine from './cleanprod_wasm.js';
 
-/** Where the engine's module lies by default: next to this file (bundlers copy it, as they
- * see this `new URL(..., import.meta.url)`). */
-export const wasmUrl = new URL('./cleanprod_wasm_bg.wasm', import.meta.url);
+/** Where the engine's module lies by default: next to this file (Vite and webpack copy it, as
+ * they see this `new URL(..., import.meta.url)`). Null where a bundle has no `import.meta.url`
+ * (an IIFE or CommonJS bundle): give `init({ url })` there. */
+export const wasmUrl = (() => {
+  try {
+    return new URL('./cleanprod_wasm_bg.wasm', import.meta.url);
+  } catch {
+    return null;
+  }
+})();
 
 /** The error thrown by a function of the package called before the engine is loaded. */
 export class NotInitializedError extends Error {
@@ -45,7 +52,10 @@ function isFileUrl(x) {
 
 /** What `init` was given, as the glue's `module_or_path`. */
 async function source(options) {
-  if (options == null) return isFileUrl(wasmUrl) ? readFileUrl(wasmUrl) : wasmUrl;
+  if (options == null) {
+    if (!wasmUrl) throw new TypeError('init: this bundle has no import.meta.url to find the wasm file by: give init({ url })');
+    return isFileUrl(wasmUrl) ? readFileUrl(wasmUrl) : wasmUrl;
+  }
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError('init: give an object: { url }, { module } or { bytes }');
   }

@@ -118,8 +118,11 @@ export declare function formatVersion(): string;
 // `cleanprod` loads the engine on import (top-level await); `cleanprod/core` has the same
 // exports and loads nothing until `init` or `initSync`.
 
-/** Where the engine's WebAssembly module is loaded from by default (next to the package's JS). */
-export declare const wasmUrl: URL;
+/**
+ * Where the engine's WebAssembly module is loaded from by default (next to the package's JS);
+ * null in a bundle without `import.meta.url` (IIFE, CommonJS), where `init({ url })` is needed.
+ */
+export declare const wasmUrl: URL | null;
 /** What {@link init} loads the engine from: exactly one of the three. */
 export type InitInput =
   | { /** Fetched (in Node.js a `file:` URL is read). */ url: string | URL | Request; module?: never; bytes?: never }

@@ -36,6 +36,13 @@ before(async () => {
       } else {
         res.writeHead(200, { 'content-type': 'application/wasm' }).end(await readFile(WASM));
       }
+    } else if (url.pathname === '/preload') {
+      // The README's preload hints; `?crossorigin=0` leaves the attribute out.
+      const cors = url.searchParams.get('crossorigin') === '0' ? '' : ' crossorigin';
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><meta charset="utf-8"><title>cleanprod</title>
+        <link rel="modulepreload" href="/pkg/core.js">
+        <link rel="modulepreload" href="/pkg/cleanprod_wasm.js">
+        <link rel="preload" href="/pkg/cleanprod_wasm_bg.wasm" as="fetch" type="application/wasm"${cors}>`);
     } else if (url.pathname === '/blank') {
       // An empty page; `?csp=` sets its Content-Security-Policy.
       const csp = url.searchParams.get('csp');
@@ -194,4 +201,24 @@ test('Chromium: schema.js is loaded by schema() only, not by importing the packa
   assert.equal(title, (await cp.schema()).title);
   assert.ok(requested.includes('/pkg/schema.js'));
   assert.deepEqual(problems, []);
+});
+
+test('Chromium: the README\'s preload hints are used by init (with crossorigin), the wasm is fetched once', async () => {
+  const fetches = async (query) => {
+    const page = await browser.newPage();
+    const wasm = [];
+    page.on('request', (r) => new URL(r.url()).pathname === '/pkg/cleanprod_wasm_bg.wasm' && wasm.push(r.url()));
+    await page.goto(`${origin}/preload${query}`, { waitUntil: 'load' });
+    const si = await page.evaluate(async () => {
+      const core = await import('/pkg/core.js');
+      await core.init();
+      return core.toSi('1 km', 'length');
+    });
+    assert.equal(si, 1000);
+    await page.close();
+    return wasm.length;
+  };
+  assert.equal(await fetches(''), 1);
+  // Without `crossorigin` the preload is not reused: the README says why it is needed.
+  assert.equal(await fetches('?crossorigin=0'), 2);
 });
