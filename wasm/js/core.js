@@ -34,10 +34,15 @@ function ensureReady(what) {
   if (!ready) throw new NotInitializedError(what);
 }
 
-/** The bytes of a `file:` URL, in Node.js (whose `fetch` cannot read files), without an import
- * of a Node module that a browser bundle would have to resolve. */
+/** Node's file module, named so that no bundler tries to resolve it for a browser. */
+const NODE_FS = 'node:fs/promises';
+
+/** The bytes of a `file:` URL, in Node.js (whose `fetch` cannot read files), without a static
+ * import of a Node module that a browser bundle would have to resolve. */
 async function readFileUrl(url) {
-  const fs = globalThis.process?.getBuiltinModule?.('node:fs/promises');
+  const fs = globalThis.process?.getBuiltinModule?.(NODE_FS)
+    // Node.js before 20.16 (no getBuiltinModule): an import bundlers leave alone.
+    ?? (globalThis.process?.versions?.node ? await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_FS) : null);
   if (!fs) throw new Error(`cleanprod: cannot read ${url} here; pass init({ bytes }) or init({ module })`);
   return fs.readFile(new URL(url instanceof URL ? url.href : String(url)));
 }

@@ -78,6 +78,13 @@ test('init from a URL (a file: URL is read in Node.js) and from the default plac
   assert.deepEqual(inFreshProcess(`await cp.init(); ${AFTER}`), expected());
 });
 
+test('init from the default place in a Node.js without process.getBuiltinModule (before 20.16)', () => {
+  const out = inFreshProcess(`delete process.getBuiltinModule; await cp.init(); ${AFTER.replace('return {', 'return { gone: process.getBuiltinModule === undefined,')}`);
+  const { gone, ...rest } = out;
+  assert.equal(gone, true);
+  assert.deepEqual(rest, expected());
+});
+
 test('initSync from bytes (a Buffer, an ArrayBuffer) and from a module', () => {
   assert.deepEqual(inFreshProcess(`cp.initSync(bytes); ${AFTER}`), expected());
   assert.deepEqual(inFreshProcess(`cp.initSync(new Uint8Array(bytes).buffer); ${AFTER}`), expected());
