@@ -19,6 +19,8 @@ const DOC = readFixture('documents/valid/effects.toml');
 let server;
 let browser;
 let origin;
+let cdn;
+let cdnOrigin;
 /** Requests of the flaky wasm URL: the first of each `?round=` answers 503. */
 const flaky = new Map();
 
@@ -43,6 +45,11 @@ before(async () => {
         <link rel="modulepreload" href="/pkg/core.js">
         <link rel="modulepreload" href="/pkg/cleanprod_wasm.js">
         <link rel="preload" href="/pkg/cleanprod_wasm_bg.wasm" as="fetch" type="application/wasm"${cors}>`);
+    } else if (url.pathname === '/from-cdn') {
+      // The README's snippet with the package on another origin.
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><meta charset="utf-8"><title>cleanprod</title>
+        <script type="module" src="${cdnOrigin}/pkg/widget.js"></script>
+        <cleanprod-calculator sector="hotel"></cleanprod-calculator>`);
     } else if (url.pathname === '/blank') {
       // An empty page; `?csp=` sets its Content-Security-Policy.
       const csp = url.searchParams.get('csp');
@@ -53,6 +60,15 @@ before(async () => {
     }
   });
   origin = `http://127.0.0.1:${server.address().port}`;
+  // A second origin standing for a CDN: the package's files with CORS.
+  cdn = await serve();
+  const [cdnFiles] = cdn.listeners('request');
+  cdn.removeAllListeners('request');
+  cdn.on('request', (req, res) => {
+    res.setHeader('access-control-allow-origin', '*');
+    cdnFiles(req, res);
+  });
+  cdnOrigin = `http://localhost:${cdn.address().port}`;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
@@ -63,6 +79,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.close();
+  cdn?.close();
 });
 
 /** A fresh page on the test server; `problems` collects uncaught errors. */
@@ -221,4 +238,17 @@ test('Chromium: the README\'s preload hints are used by init (with crossorigin),
   assert.equal(await fetches(''), 1);
   // Without `crossorigin` the preload is not reused: the README says why it is needed.
   assert.equal(await fetches('?crossorigin=0'), 2);
+});
+
+test('Chromium: <cleanprod-calculator> served from another origin (a CDN) starts its worker and computes', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${origin}/from-cdn`);
+  await page.waitForFunction(() => document.querySelector('cleanprod-calculator').result !== null, null, { timeout: 60_000 });
+  const result = await page.evaluate(() => document.querySelector('cleanprod-calculator').result);
+  assert.deepEqual(result.evaluation, cp.evaluate(result.document));
+  assert.ok(result.evaluation.options.length > 0);
+  assert.deepEqual(problems, []);
+  await page.close();
 });
