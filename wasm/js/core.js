@@ -137,6 +137,9 @@ export function initSync(moduleOrBytes) {
   if (!(m instanceof WebAssembly.Module) && !(m instanceof ArrayBuffer) && !ArrayBuffer.isView(m)) {
     throw new TypeError('initSync: give a WebAssembly.Module, an ArrayBuffer or a typed array');
   }
+  // The glue would finish the pending load afterwards with a second instance, and objects
+  // made in between would point into the first one's memory.
+  if (loading) throw new Error('initSync: init() is loading the engine already; await it instead');
   loadWasmSync({ module: m });
   finish();
 }

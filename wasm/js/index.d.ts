@@ -136,7 +136,8 @@ export declare function init(input?: InitInput): Promise<void>;
 /**
  * Load the engine at once from a compiled module or its bytes. Compiling bytes blocks the
  * thread (Chromium refuses it on a page's main thread beyond 8 MB): on a page prefer
- * {@link init} or a module compiled with `WebAssembly.compileStreaming`.
+ * {@link init} or a module compiled with `WebAssembly.compileStreaming`. Throws while
+ * `init` is loading (await that instead).
  */
 export declare function initSync(moduleOrBytes: WebAssembly.Module | ArrayBuffer | ArrayBufferView): void;
 /** Whether the engine is loaded. */

@@ -127,6 +127,16 @@ test('init refuses what it cannot load from with a TypeError; calls after loadin
   assert.deepEqual(out, { refused: Array(6).fill('TypeError'), sync: 'TypeError', loaded: true });
 });
 
+test('initSync while init is loading is refused, and the load completes', () => {
+  const out = inFreshProcess(`
+    const pending = cp.init({ bytes });
+    const refused = caught(() => cp.initSync(bytes));
+    await pending;
+    return { refused: refused && refused.message, si: cp.toSi('1 km', 'length') };
+  `);
+  assert.deepEqual(out, { refused: 'initSync: init() is loading the engine already; await it instead', si: 1000 });
+});
+
 test('require() of cleanprod/core, then initSync', () => {
   const out = inFreshProcess(`
     const core = require('../pkg/core.js');
