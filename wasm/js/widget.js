@@ -133,6 +133,22 @@ tfoot td, tfoot th { font-weight: 600; }
 
 // ---- the engine's workers ---------------------------------------------------------------------
 
+/**
+ * A module worker running `url`. A worker script must be of the page's origin: when the package
+ * is served from another (a CDN), the worker is a same-origin `blob:` module importing it, so
+ * the package's files are fetched with CORS and `worker.js` still finds them by its own URL
+ * (the page's CSP then needs `worker-src blob:`).
+ */
+function startWorker(url) {
+  if (url.origin === globalThis.location?.origin) return new Worker(url, { type: 'module' });
+  const blob = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};\n`], { type: 'text/javascript' }));
+  const worker = new Worker(blob, { type: 'module' });
+  const revoke = () => URL.revokeObjectURL(blob);
+  worker.addEventListener('message', revoke, { once: true });
+  worker.addEventListener('error', revoke, { once: true });
+  return worker;
+}
+
 /** A worker running the engine: `call(op, args)` resolves to the value or rejects with the
  * error's fields (`code`, `path`, `value`, `message`). */
 class EngineClient {
@@ -147,7 +163,7 @@ class EngineClient {
   #ready;
 
   constructor() {
-    this.#worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.#worker = startWorker(new URL('./worker.js', import.meta.url));
     this.#ready = new Promise((resolve) => {
       this.#worker.addEventListener('message', (event) => {
         const data = event.data ?? {};

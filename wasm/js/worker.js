@@ -4,8 +4,18 @@
 // fields survive the trip (a thrown error posted as-is would lose them). Nothing here computes
 // a figure; the engine does, through the package's own functions.
 //
-//   const worker = new Worker(new URL('cleanprod/worker', import.meta.url), { type: 'module' });
+// A module worker must come from the page's origin. Without a bundler, serve the package and
+// give the file's URL; with one, start the worker from a file of your own holding one line,
+// `import 'cleanprod/worker';`, which the bundler resolves (see the package's README):
+//
+//   const worker = new Worker('/node_modules/cleanprod/worker.js', { type: 'module' });
+//   const worker = new Worker(new URL('./cleanprod-worker.js', import.meta.url), { type: 'module' });
+//   worker.onmessage = ({ data }) => { ... };   // first `{ ready: true }`, once the engine is loaded
 //   worker.postMessage({ id: 1, op: 'evaluate', doc: tomlText });
+//
+// A worker whose engine cannot be loaded (a 503) fires `error` on the Worker: start a new one
+// to retry. The messages' types are in worker.d.ts (`import type { WorkerRequest } from
+// 'cleanprod/worker'`).
 //
 // Operations:
 // - `evaluate` `{ doc }`: `{ document, evaluation, simulation: null, charts }`, the document
@@ -50,7 +60,7 @@ async function fetchText(url, path) {
 
 // ---- the form: what the schema says of each figure ------------------------------------------
 
-const schema = engine.schema();
+const schema = await engine.schema();
 
 /** The schema node `node` stands for, through `$ref`s. */
 function resolve(node) {

@@ -51,7 +51,7 @@ test('the hotel form: labels, units, kinds and required figures from the schema 
   const { ok, value } = await ask({ op: 'form', sector: 'hotel', options: ['low_flow_showers'] });
   assert.equal(ok, true);
   const fields = Object.fromEntries(fieldsOf(value).map((f) => [f.path, f]));
-  const schema = cp.schema();
+  const schema = await cp.schema();
   assert.equal(fields['template.hotel.rooms'].label, 'Rooms for sale');
   assert.equal(fields['template.hotel.rooms'].kind, 'number');
   assert.equal(fields['template.hotel.rooms'].required, true);
