@@ -7,10 +7,10 @@ use crate::math;
 use crate::options::{CostClass, Evaluation};
 use schemars::JsonSchema;
 
+pub mod charts;
 mod risk;
-mod tornado;
+pub use charts::tornado::{TORNADO_BARS, tornado_svg};
 pub use risk::risk_text;
-pub use tornado::{TORNADO_BARS, tornado_svg};
 
 /// The widest a text column is padded to: longer names overflow their column instead (a
 /// format width above 65,535 would panic, and a page of blanks helps no one).
@@ -466,7 +466,7 @@ fn round_kwh(x: f64) -> String {
 }
 
 /// `x` to the nearest whole number, a zero never written "-0".
-fn whole(x: f64) -> String {
+pub(crate) fn whole(x: f64) -> String {
     let r = x.round();
     format!("{:.0}", if r == 0.0 { 0.0 } else { r })
 }
@@ -881,7 +881,7 @@ pub fn options_html(e: &Evaluation) -> String {
 }
 
 /// `x` with four significant digits.
-fn significant(x: f64) -> String {
+pub(crate) fn significant(x: f64) -> String {
     crate::units::format_significant(x, 4)
 }
 

@@ -1,0 +1,370 @@
+//! Charts: every SVG parses as XML, says what it shows (`<title>`, `<desc>`, a table of the
+//! figures), matches its golden file in `tests/fixtures/expected/charts/`, and draws its
+//! figures to scale (checked on the geometry read back from the SVG).
+//!
+//! `CLEANPROD_BLESS=1 cargo test -p cleanprod --test integration golden` rewrites the golden
+//! files; a change of layout is then a diff someone reviews.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use cleanprod::Assessment;
+use cleanprod::report::charts::{self, Chart, ChartKind, ChartOptions};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn load(source: &str) -> Assessment {
+    let text = std::fs::read_to_string(root().join(source)).unwrap();
+    Assessment::parse(&text, cleanprod::SourceFormat::from_path(source).unwrap())
+        .unwrap_or_else(|e| panic!("{source}: {e}"))
+}
+
+/// The chart's SVG parsed by an XML parser, with the checks every chart must pass: an `<svg>`
+/// root in the SVG namespace with a `viewBox`, a non-empty `<title>` and `<desc>` that its
+/// `aria-labelledby` names, no number that is not finite, and a table whose rows have as many
+/// cells as it has columns.
+pub fn parsed(chart: &Chart) -> roxmltree::Document<'_> {
+    let doc = roxmltree::Document::parse(&chart.svg)
+        .unwrap_or_else(|e| panic!("{:?}: not XML: {e}\n{}", chart.kind, chart.svg));
+    let svg = doc.root_element();
+    assert_eq!(svg.tag_name().name(), "svg");
+    assert_eq!(
+        svg.tag_name().namespace(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    let view_box: Vec<f64> = svg
+        .attribute("viewBox")
+        .unwrap()
+        .split(' ')
+        .map(|x| x.parse().unwrap())
+        .collect();
+    assert!(view_box.len() == 4 && view_box[2] > 0.0 && view_box[3] > 0.0);
+    let labels: Vec<&str> = svg
+        .attribute("aria-labelledby")
+        .unwrap()
+        .split(' ')
+        .collect();
+    for (label, tag) in labels.iter().zip(["title", "desc"]) {
+        let node = doc
+            .descendants()
+            .find(|n| n.attribute("id") == Some(label))
+            .unwrap_or_else(|| panic!("no element {label}"));
+        assert_eq!(node.tag_name().name(), tag);
+        assert!(!node.text().unwrap_or_default().trim().is_empty());
+    }
+    assert_eq!(
+        doc.descendants()
+            .find(|n| n.has_tag_name("title"))
+            .and_then(|n| n.text()),
+        Some(chart.title.as_str())
+    );
+    for n in doc.descendants().filter(|n| n.is_element()) {
+        for a in n.attributes() {
+            assert!(
+                !a.value().contains("NaN") && !a.value().contains("inf"),
+                "{:?}: {}={}",
+                chart.kind,
+                a.name(),
+                a.value()
+            );
+        }
+    }
+    assert!(!chart.table.columns.is_empty());
+    for row in &chart.table.rows {
+        assert_eq!(row.len(), chart.table.columns.len(), "{row:?}");
+    }
+    roxmltree::Document::parse(&chart.table.html()).unwrap();
+    doc
+}
+
+/// A numeric attribute of an element.
+pub fn num(node: roxmltree::Node<'_, '_>, name: &str) -> f64 {
+    node.attribute(name)
+        .unwrap_or_else(|| panic!("no {name} on {node:?}"))
+        .parse()
+        .unwrap()
+}
+
+/// The elements of `doc` with `data-role` `role`.
+pub fn with_role<'a, 'i>(
+    doc: &'a roxmltree::Document<'i>,
+    role: &str,
+) -> Vec<roxmltree::Node<'a, 'i>> {
+    doc.descendants()
+        .filter(|n| n.attribute("data-role") == Some(role))
+        .collect()
+}
+
+/// The charts with a golden file, by file name.
+fn golden_charts() -> BTreeMap<String, Chart> {
+    let mut out = BTreeMap::new();
+    let risk = load("tests/fixtures/documents/valid/risk.toml");
+    let draws = ChartOptions {
+        draws: Some(200),
+        seed: Some(1),
+        ..ChartOptions::default()
+    };
+    out.insert(
+        "risk_tornado.svg".to_string(),
+        charts::chart(&risk, ChartKind::Tornado, &draws).unwrap(),
+    );
+    let tannery = load("examples/tannery.toml");
+    let financed = load("tests/fixtures/documents/valid/effects.toml");
+    let first = ChartOptions::default();
+    let recovery = ChartOptions {
+        option: Some("chrome_recovery".to_string()),
+        ..ChartOptions::default()
+    };
+    out.insert(
+        "tannery_cash_flow.svg".to_string(),
+        charts::chart(&tannery, ChartKind::CashFlow, &recovery).unwrap(),
+    );
+    out.insert(
+        "effects_cash_flow_financed.svg".to_string(),
+        charts::chart(&financed, ChartKind::CashFlow, &first).unwrap(),
+    );
+    out
+}
+
+/// The points of a path written as `M x y L x y ...`.
+fn points(d: &str) -> Vec<(f64, f64)> {
+    let numbers: Vec<f64> = d
+        .split(' ')
+        .map(|p| p.trim_start_matches(['M', 'L']).parse().unwrap())
+        .collect();
+    numbers.chunks(2).map(|c| (c[0], c[1])).collect()
+}
+
+/// Where a curve drawn through `values` (one point a year) first comes up to zero from below,
+/// in years, read from the drawing: the value scale is fitted on the points themselves.
+fn zero_crossing(pts: &[(f64, f64)], values: &[f64]) -> Option<f64> {
+    // y = a + b·value, from the two points furthest apart in value.
+    let (i, j) = (0..values.len())
+        .flat_map(|i| (0..values.len()).map(move |j| (i, j)))
+        .max_by(|p, q| {
+            (values[p.0] - values[p.1])
+                .abs()
+                .total_cmp(&(values[q.0] - values[q.1]).abs())
+        })
+        .unwrap();
+    let b = (pts[i].1 - pts[j].1) / (values[i] - values[j]);
+    let a = pts[i].1 - b * values[i];
+    let value = |y: f64| (y - a) / b;
+    let last = pts.len() - 1;
+    let year = |x: f64| (x - pts[0].0) / (pts[last].0 - pts[0].0) * last as f64;
+    if value(pts[0].1) >= 0.0 && values[0] >= 0.0 {
+        return Some(0.0);
+    }
+    pts.windows(2).find_map(|w| {
+        let (v0, v1) = (value(w[0].1), value(w[1].1));
+        (v0 < 0.0 && v1 >= 0.0).then(|| {
+            let x = w[0].0 + (w[1].0 - w[0].0) * (0.0 - v0) / (v1 - v0);
+            year(x)
+        })
+    })
+}
+
+#[test]
+fn cash_flow_curves_cross_zero_at_the_reported_paybacks() {
+    let mut checked = 0;
+    for source in [
+        "examples/tannery.toml",
+        "examples/hotel.toml",
+        "examples/hospital.toml",
+        "examples/chemicals.toml",
+        "examples/automotive.toml",
+        "tests/fixtures/documents/valid/effects.toml",
+        "tests/fixtures/documents/valid/options.toml",
+    ] {
+        let a = load(source);
+        let rate = a.document().finance.discount_rate.si();
+        let e = a.evaluate().unwrap();
+        for o in &e.options {
+            let chart = charts::cash_flow(o, rate, &e.currency).unwrap();
+            let doc = parsed(&chart);
+            let n = o.cash_flows.len();
+            assert_eq!(chart.table.rows.len(), n);
+            let mut cumulative = Vec::new();
+            let mut sum = 0.0;
+            for v in &o.cash_flows {
+                sum += v;
+                cumulative.push(sum);
+            }
+            let mut discounted = Vec::new();
+            let mut sum = 0.0;
+            for (t, v) in o.cash_flows.iter().enumerate() {
+                sum += v / (1.0 + rate).powi(t as i32);
+                discounted.push(sum);
+            }
+            let years = (n - 1) as f64;
+            for (role, values, payback) in [
+                ("cumulative", &cumulative, o.simple_payback_years),
+                ("discounted", &discounted, o.discounted_payback_years),
+            ] {
+                let path = with_role(&doc, role);
+                assert_eq!(path.len(), 1);
+                let pts = points(path[0].attribute("d").unwrap());
+                assert_eq!(pts.len(), n);
+                let spread = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+                if spread == 0.0 {
+                    continue;
+                }
+                let crossing = zero_crossing(&pts, values);
+                match (crossing, payback) {
+                    (Some(c), Some(p)) => {
+                        // A tenth of a unit of the drawing is 1/6000 of the width.
+                        assert!(
+                            (c - p).abs() <= 2e-3 * years.max(1.0) + 1e-3,
+                            "{source} {} {role}: drawn {c}, reported {p}",
+                            o.id
+                        );
+                        checked += 1;
+                        let marker = &with_role(
+                            &doc,
+                            &role
+                                .replace("cumulative", "payback")
+                                .replace("discounted", "discounted-payback"),
+                        )[0];
+                        let x0 = pts[0].0;
+                        let per_year = (pts[n - 1].0 - x0) / years;
+                        assert!((num(*marker, "cx") - (x0 + p * per_year)).abs() <= 0.15);
+                    }
+                    (None, None) => {}
+                    (c, p) => panic!("{source} {} {role}: drawn {c:?}, reported {p:?}", o.id),
+                }
+            }
+            if let Some(f) = &o.financing {
+                // The bars: the loan and grant drawn, then each year's debt service.
+                let drawn = with_role(&doc, "drawn");
+                let service = with_role(&doc, "debt-service");
+                assert_eq!(drawn.len(), 1);
+                assert!(!service.is_empty());
+                let per_unit = num(drawn[0], "height") / (f.loan + f.grant);
+                let total: f64 = service.iter().map(|r| num(*r, "height")).sum::<f64>() / per_unit;
+                let want: f64 = o
+                    .cash_flows
+                    .iter()
+                    .zip(&f.equity_flows)
+                    .skip(1)
+                    .map(|(p, e)| p - e)
+                    .sum();
+                assert!(
+                    (total - want).abs()
+                        <= 1e-3 * want.abs() + 0.1 * service.len() as f64 / per_unit,
+                    "{total} vs {want}"
+                );
+                assert_eq!(with_role(&doc, "owner").len(), 1);
+            }
+        }
+    }
+    assert!(checked >= 10, "only {checked} paybacks checked");
+}
+
+#[test]
+fn golden_charts_match_the_core() {
+    let dir = root().join("tests/fixtures/expected/charts");
+    let files = golden_charts();
+    for chart in files.values() {
+        parsed(chart);
+    }
+    if std::env::var_os("CLEANPROD_BLESS").is_some_and(|v| !v.is_empty() && v != "0") {
+        std::fs::create_dir_all(&dir).unwrap();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            if name.ends_with(".svg") && !files.contains_key(&name) {
+                std::fs::remove_file(dir.join(&name)).unwrap();
+            }
+        }
+        for (name, chart) in &files {
+            std::fs::write(dir.join(name), &chart.svg).unwrap();
+        }
+        return;
+    }
+    let bless = "CLEANPROD_BLESS=1 cargo test -p cleanprod --test integration golden";
+    let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".svg"))
+        .collect();
+    on_disk.sort();
+    let names: Vec<String> = files.keys().cloned().collect();
+    assert_eq!(
+        on_disk, names,
+        "chart golden files missing or stale: run `{bless}`"
+    );
+    for (name, chart) in &files {
+        let want = std::fs::read_to_string(dir.join(name)).unwrap();
+        if chart.svg != want {
+            let line = chart
+                .svg
+                .lines()
+                .zip(want.lines())
+                .position(|(a, b)| a != b)
+                .map_or(chart.svg.lines().count().min(want.lines().count()), |l| l);
+            panic!(
+                "expected/charts/{name} differs from line {}: got\n{}\nwant\n{}\n(if the change is intended, run `{bless}` and review the diff)",
+                line + 1,
+                chart.svg.lines().nth(line).unwrap_or_default(),
+                want.lines().nth(line).unwrap_or_default()
+            );
+        }
+    }
+}
+
+#[test]
+fn tornado_bars_are_drawn_to_scale() {
+    let risk = load("tests/fixtures/documents/valid/risk.toml");
+    let opts = ChartOptions {
+        draws: Some(200),
+        option: Some("rinse".to_string()),
+        ..ChartOptions::default()
+    };
+    let chart = charts::chart(&risk, ChartKind::Tornado, &opts).unwrap();
+    let doc = parsed(&chart);
+    // Each row's bar (one or two rects) spans its swing; widths over swings are one scale.
+    let rects: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("rect"))
+        .collect();
+    assert!(!rects.is_empty());
+    let mut per_row: BTreeMap<String, f64> = BTreeMap::new();
+    for r in &rects {
+        *per_row
+            .entry(r.attribute("y").unwrap().to_string())
+            .or_default() += num(*r, "width");
+    }
+    assert_eq!(per_row.len(), chart.table.rows.len());
+    let swings: Vec<f64> = chart
+        .table
+        .rows
+        .iter()
+        .map(|r| r[3].parse::<f64>().unwrap().abs())
+        .collect();
+    let mut widths: Vec<(f64, f64)> = per_row
+        .into_iter()
+        .map(|(y, w)| (y.parse().unwrap(), w))
+        .collect();
+    widths.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let scale = widths[0].1 / swings[0];
+    for ((_, w), s) in widths.iter().zip(&swings) {
+        // Rounded to 0.1 unit of the drawing, and the swings to whole money.
+        assert!((w - s * scale).abs() <= 0.2 + scale, "{w} vs {s}");
+    }
+}
+
+#[test]
+fn unknown_kinds_and_options_are_errors_with_their_path() {
+    assert_eq!("pie".parse::<ChartKind>().unwrap_err().path(), "kind");
+    let risk = load("tests/fixtures/documents/valid/risk.toml");
+    let opts = ChartOptions {
+        draws: Some(50),
+        option: Some("nope".to_string()),
+        ..ChartOptions::default()
+    };
+    let e = charts::chart(&risk, ChartKind::Tornado, &opts).unwrap_err();
+    assert_eq!((e.path(), e.code()), ("option", "unknown_reference"));
+    let e = ChartOptions::from_json_value(serde_json::json!({"componnent": "water"})).unwrap_err();
+    assert_eq!(e.path(), "componnent");
+}
