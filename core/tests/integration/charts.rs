@@ -125,7 +125,136 @@ fn golden_charts() -> BTreeMap<String, Chart> {
         "effects_cash_flow_financed.svg".to_string(),
         charts::chart(&financed, ChartKind::CashFlow, &first).unwrap(),
     );
+    let hotel = load("examples/hotel.toml");
+    for (name, resource) in [
+        ("hotel_cost_curve_water.svg", "water"),
+        ("hotel_cost_curve_co2.svg", "CO2"),
+    ] {
+        let opts = ChartOptions {
+            component: Some(resource.to_string()),
+            ..ChartOptions::default()
+        };
+        out.insert(
+            name.to_string(),
+            charts::chart(&hotel, ChartKind::CostCurve, &opts).unwrap(),
+        );
+    }
+    out.insert(
+        "risk_histogram.svg".to_string(),
+        charts::chart(&risk, ChartKind::Histogram, &draws).unwrap(),
+    );
     out
+}
+
+const EXAMPLES: [&str; 8] = [
+    "examples/tannery.toml",
+    "examples/tannery_measured.toml",
+    "examples/hotel.toml",
+    "examples/hospital.toml",
+    "examples/chemicals.toml",
+    "examples/automotive.toml",
+    "tests/fixtures/documents/valid/effects.toml",
+    "tests/fixtures/documents/valid/walkthrough.toml",
+];
+
+#[test]
+fn cost_curve_bars_are_as_wide_as_the_savings_and_sorted() {
+    let mut curves = 0;
+    for source in EXAMPLES {
+        let a = load(source);
+        let e = a.evaluate().unwrap();
+        for (resource, curve) in &e.portfolio.cost_curves {
+            let chart = charts::cost_curve(curve, resource, &e.currency);
+            let doc = parsed(&chart);
+            let bars = with_role(&doc, "step");
+            assert_eq!(bars.len(), curve.steps.len());
+            let total: f64 = curve.steps.iter().map(|s| s.width).sum();
+            let drawn: f64 = bars.iter().map(|b| num(*b, "width")).sum();
+            // The bars side by side fill the axis, and each is its share of the total saving.
+            let plot = num(bars[bars.len() - 1], "x") + num(bars[bars.len() - 1], "width")
+                - num(bars[0], "x");
+            assert!(
+                (drawn - plot).abs() <= 0.1 * bars.len() as f64,
+                "{source} {resource}"
+            );
+            for (b, s) in bars.iter().zip(&curve.steps) {
+                assert_eq!(b.attribute("data-option"), Some(s.id.as_str()));
+                let share = num(*b, "width") / plot;
+                assert!(
+                    (share - s.width / total).abs() <= 0.2 / plot,
+                    "{source} {resource} {}",
+                    s.id
+                );
+            }
+            for w in bars.windows(2) {
+                assert!((num(w[0], "x") + num(w[0], "width") - num(w[1], "x")).abs() <= 0.15);
+            }
+            // Cheapest first; a bar below the axis is an option that pays for itself.
+            let heights: Vec<f64> = curve.steps.iter().map(|s| s.height).collect();
+            assert!(
+                heights.windows(2).all(|w| w[0] <= w[1]),
+                "{source} {resource}"
+            );
+            let zero = bars
+                .iter()
+                .zip(&curve.steps)
+                .find(|(_, s)| s.height > 0.0)
+                .map(|(b, _)| num(*b, "y") + num(*b, "height"));
+            for (b, s) in bars.iter().zip(&curve.steps) {
+                if let Some(z) = zero
+                    && s.height < 0.0
+                {
+                    assert!((num(*b, "y") - z).abs() <= 0.1);
+                }
+            }
+            curves += 1;
+        }
+    }
+    assert!(curves > 40, "{curves}");
+}
+
+#[test]
+fn histogram_bins_hold_every_appraised_draw() {
+    use cleanprod::uncertainty::{Settings, Simulator};
+    let mut checked = 0;
+    let source = "tests/fixtures/documents/valid/risk.toml";
+    let a = load(source);
+    for (draws, seed) in [(300, 0), (57, 9)] {
+        let s = Simulator::new(&a)
+            .unwrap()
+            .run(&Settings {
+                draws: Some(draws),
+                seed: Some(seed),
+                ..Settings::default()
+            })
+            .unwrap();
+        for o in s.outputs.iter().filter(|o| o.metric == "npv") {
+            let chart = charts::histogram(o, "NPV").unwrap();
+            let doc = parsed(&chart);
+            let bins = with_role(&doc, "bin");
+            let counts = &o.spread.as_ref().unwrap().histogram.counts;
+            assert_eq!(bins.len(), counts.len());
+            let defined = o.values.iter().flatten().count();
+            let most = *counts.iter().max().unwrap();
+            let tallest = bins.iter().map(|b| num(*b, "height")).fold(0.0, f64::max);
+            let per_draw = tallest / f64::from(most);
+            let drawn: f64 = bins.iter().map(|b| num(*b, "height")).sum::<f64>() / per_draw;
+            assert!(
+                (drawn - defined as f64).abs() <= 0.1 * bins.len() as f64 / per_draw + 1e-9,
+                "{source} {}: {drawn} drawn, {defined} draws",
+                o.option
+            );
+            // The losses are shaded up to zero when any draw loses money.
+            let loss = with_role(&doc, "loss");
+            let min = o.spread.as_ref().unwrap().min;
+            assert_eq!(loss.len(), usize::from(min < 0.0), "{source} {}", o.option);
+            if o.probability_negative.unwrap_or(0.0) > 0.0 {
+                assert!(min < 0.0);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4);
 }
 
 /// The points of a path written as `M x y L x y ...`.

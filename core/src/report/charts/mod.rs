@@ -16,10 +16,14 @@ use crate::error::{Error, Result};
 
 mod axis;
 pub mod cash_flow;
+pub mod cost_curve;
+pub mod histogram;
 pub(crate) mod svg;
 pub mod tornado;
 
 pub use cash_flow::cash_flow;
+pub use cost_curve::cost_curve;
+pub use histogram::histogram;
 pub use tornado::tornado;
 
 /// An id for the elements of a chart of `kind` about `subject`: letters, digits, `-` and `_`
@@ -232,6 +236,41 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
             let s = simulate(a, opts)?;
             let (output, what) = npv_output(&s, opts)?;
             Ok(tornado(output, &what))
+        }
+        ChartKind::Histogram => {
+            let s = simulate(a, opts)?;
+            let (output, what) = npv_output(&s, opts)?;
+            histogram(output, &what)
+        }
+        ChartKind::CostCurve => {
+            let e = a.evaluate()?;
+            let curves = &e.portfolio.cost_curves;
+            let wanted = match opts.component.as_deref() {
+                Some("CO2") => Some(crate::options::CO2_KEY),
+                other => other,
+            };
+            let key = match wanted {
+                Some(k) => k,
+                None if curves.contains_key("water") => "water",
+                None => curves.keys().next().map_or("", String::as_str),
+            };
+            let curve = curves.get(key).ok_or_else(|| Error::UnknownReference {
+                path: "component".to_string(),
+                value: key.to_string(),
+                expected: format!(
+                    "a resource the options save, with a cost curve ({})",
+                    curves
+                        .keys()
+                        .map(|k| if k == crate::options::CO2_KEY {
+                            "CO2"
+                        } else {
+                            k
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            })?;
+            Ok(cost_curve(curve, key, &e.currency))
         }
         ChartKind::CashFlow => {
             let e = a.evaluate()?;
