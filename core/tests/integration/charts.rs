@@ -62,8 +62,9 @@ pub fn parsed(chart: &Chart) -> roxmltree::Document<'_> {
     );
     for n in doc.descendants().filter(|n| n.is_element()) {
         for a in n.attributes() {
+            // Rust reads "NaN", "inf" and "-inf" as numbers: any such value fails here.
             assert!(
-                !a.value().contains("NaN") && !a.value().contains("inf"),
+                a.value().parse::<f64>().map_or(true, f64::is_finite),
                 "{:?}: {}={}",
                 chart.kind,
                 a.name(),
@@ -139,6 +140,10 @@ fn golden_charts() -> BTreeMap<String, Chart> {
             charts::chart(&hotel, ChartKind::CostCurve, &opts).unwrap(),
         );
     }
+    out.insert(
+        "tannery_benchmarks.svg".to_string(),
+        charts::chart(&tannery, ChartKind::Benchmarks, &first).unwrap(),
+    );
     out.insert(
         "risk_histogram.svg".to_string(),
         charts::chart(&risk, ChartKind::Histogram, &draws).unwrap(),
@@ -255,6 +260,77 @@ fn histogram_bins_hold_every_appraised_draw() {
         }
     }
     assert!(checked >= 4);
+}
+
+#[test]
+fn benchmark_bars_are_to_scale_with_their_ranges() {
+    let mut rows = 0;
+    for source in EXAMPLES {
+        let a = load(source);
+        let Some(b) = a.benchmarks().unwrap() else {
+            continue;
+        };
+        let chart = charts::benchmark_bars(&b);
+        let doc = parsed(&chart);
+        for i in b.indicators() {
+            let of = |role: &str| {
+                with_role(&doc, role)
+                    .into_iter()
+                    .find(|n| n.attribute("data-key") == Some(i.key.as_str()))
+            };
+            let before = of("before").unwrap();
+            // Bars start at zero: the before bar gives the row's scale.
+            if i.before <= 0.0 {
+                continue;
+            }
+            let per_unit = num(before, "width") / i.before;
+            let zero = num(before, "x");
+            if let (Some(after), Some(v)) = (of("after"), i.after) {
+                assert_eq!(num(after, "x"), zero);
+                assert!(
+                    (num(after, "width") - v * per_unit).abs() <= 0.1 + 0.1 * v / i.before,
+                    "{source} {}: after {v}, before {}",
+                    i.key,
+                    i.before
+                );
+            } else {
+                assert!(i.after.is_none());
+            }
+            match (&i.reference, of("range")) {
+                (Some(r), Some(band)) => {
+                    let low = (num(band, "x") - zero) / per_unit;
+                    let tol = 0.1 / per_unit + 0.1 * r.low.abs().max(i.before) / i.before;
+                    assert!(
+                        (low - r.low).abs() <= tol,
+                        "{source} {}: {low} vs {}",
+                        i.key,
+                        r.low
+                    );
+                    if r.high > r.low {
+                        let high = low + num(band, "width") / per_unit;
+                        assert!(
+                            (high - r.high).abs() <= 2.0 * tol.max(1.0 / per_unit),
+                            "{source} {}: {high} vs {}",
+                            i.key,
+                            r.high
+                        );
+                    }
+                }
+                (None, None) => {}
+                _ => panic!("{source} {}: range drawn and reported differ", i.key),
+            }
+            rows += 1;
+        }
+    }
+    assert!(rows >= 10, "{rows}");
+    // Without a sector template there are no benchmarks: an error naming the template.
+    let e = charts::chart(
+        &load("tests/fixtures/documents/valid/options.toml"),
+        ChartKind::Benchmarks,
+        &ChartOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(e.path(), "template");
 }
 
 /// The points of a path written as `M x y L x y ...`.

@@ -15,12 +15,14 @@ use crate::Assessment;
 use crate::error::{Error, Result};
 
 mod axis;
+pub mod benchmark_bars;
 pub mod cash_flow;
 pub mod cost_curve;
 pub mod histogram;
 pub(crate) mod svg;
 pub mod tornado;
 
+pub use benchmark_bars::benchmark_bars;
 pub use cash_flow::cash_flow;
 pub use cost_curve::cost_curve;
 pub use histogram::histogram;
@@ -271,6 +273,12 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
                 ),
             })?;
             Ok(cost_curve(curve, key, &e.currency))
+        }
+        ChartKind::Benchmarks => {
+            let b = a.benchmarks()?.ok_or_else(|| Error::MissingField {
+                path: "template".to_string(),
+            })?;
+            Ok(benchmark_bars(&b))
         }
         ChartKind::CashFlow => {
             let e = a.evaluate()?;
