@@ -376,6 +376,12 @@ fn chart_writes_each_kind_as_svg_or_its_table() {
         ),
         (tannery, vec!["benchmarks"], "tanning sector"),
         (
+            tannery,
+            vec!["sankey", "--component", "Cr2O3"],
+            "Balance of Cr2O3",
+        ),
+        (tannery, vec!["sankey"], "Balance of water"),
+        (
             risk,
             vec!["histogram", "--draws", "100", "--seed", "2"],
             "Distribution of the NPV of all options, USD",
@@ -415,6 +421,11 @@ fn chart_writes_each_kind_as_svg_or_its_table() {
     let (ok, _, err) = cleanprod(&["chart", tannery, "cash-flow", "--option", "nope"]);
     assert!(
         !ok && err.contains("option") && err.contains("nope"),
+        "{err}"
+    );
+    let (ok, _, err) = cleanprod(&["chart", tannery, "sankey", "--component", "gold"]);
+    assert!(
+        !ok && err.contains("component") && err.contains("Cr2O3"),
         "{err}"
     );
     let (ok, _, err) = cleanprod(&["chart", tannery, "cost-curve", "--component", "gold"]);

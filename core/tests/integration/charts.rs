@@ -144,6 +144,28 @@ fn golden_charts() -> BTreeMap<String, Chart> {
         "tannery_benchmarks.svg".to_string(),
         charts::chart(&tannery, ChartKind::Benchmarks, &first).unwrap(),
     );
+    for component in ["water", "Cr2O3"] {
+        let opts = ChartOptions {
+            component: Some(component.to_string()),
+            ..ChartOptions::default()
+        };
+        out.insert(
+            format!("tannery_sankey_{}.svg", component.to_lowercase()),
+            charts::chart(&tannery, ChartKind::Sankey, &opts).unwrap(),
+        );
+    }
+    out.insert(
+        "effects_sankey_water.svg".to_string(),
+        charts::chart(
+            &financed,
+            ChartKind::Sankey,
+            &ChartOptions {
+                component: Some("water".to_string()),
+                ..ChartOptions::default()
+            },
+        )
+        .unwrap(),
+    );
     out.insert(
         "risk_histogram.svg".to_string(),
         charts::chart(&risk, ChartKind::Histogram, &draws).unwrap(),
@@ -331,6 +353,194 @@ fn benchmark_bars_are_to_scale_with_their_ranges() {
     )
     .unwrap_err();
     assert_eq!(e.path(), "template");
+}
+
+#[test]
+fn sankey_bands_are_as_wide_as_the_flows_and_conserved_at_every_unit() {
+    use cleanprod::report::charts::LinkKind;
+    let (mut components, mut returns, mut recycles, mut closures) = (0, 0, 0, 0);
+    for source in EXAMPLES
+        .iter()
+        .chain(&["tests/fixtures/documents/valid/flowsheet.toml"])
+    {
+        let a = load(source);
+        let Some(flows) = a.flows().unwrap() else {
+            continue;
+        };
+        let balance = a.balance().unwrap().unwrap();
+        for component in &flows.flowsheet.components {
+            let data = charts::sankey_data(&flows, component).unwrap();
+            let chart = charts::sankey_chart(&data);
+            let doc = parsed(&chart);
+            // The edge list is plain data for Sankey tools.
+            let json = serde_json::to_value(&data).unwrap();
+            assert_eq!(json["stages"][0]["stage"], "before");
+            let mut ky = None;
+            for stage in &data.stages {
+                let paths: Vec<_> = doc
+                    .descendants()
+                    .filter(|n| {
+                        n.has_tag_name("path")
+                            && n.attribute("data-stage") == Some(stage.stage.as_str())
+                    })
+                    .collect();
+                assert_eq!(paths.len(), stage.links.len(), "{source} {component}");
+                // One scale for every band of every stage (widths written to 0.1).
+                let widest = stage.links.iter().map(|l| l.value).fold(0.0, f64::max);
+                for (p, l) in paths.iter().zip(&stage.links) {
+                    assert_eq!(p.attribute("data-from"), Some(l.source.as_str()));
+                    assert_eq!(p.attribute("data-to"), Some(l.target.as_str()));
+                    let w = num(*p, "stroke-width");
+                    if l.value == widest && ky.is_none() {
+                        ky = Some(w / l.value);
+                    }
+                }
+                let ky = ky.unwrap();
+                for (p, l) in paths.iter().zip(&stage.links) {
+                    let w = num(*p, "stroke-width");
+                    assert!(
+                        (w - l.value * ky).abs() <= 0.06 + 1e-3 * w,
+                        "{source} {component} {}: {w} vs {}",
+                        l.stream,
+                        l.value * ky
+                    );
+                    match (p.attribute("data-role").unwrap(), l.kind) {
+                        ("return", _) => returns += 1,
+                        ("closure", LinkKind::Closure) => closures += 1,
+                        ("link", LinkKind::Recycle) => recycles += 1,
+                        ("link", LinkKind::Stream) => {}
+                        (role, kind) => panic!("{role} drawn for {kind:?}"),
+                    }
+                    if l.kind == LinkKind::Recycle {
+                        recycles += 1;
+                    }
+                }
+                // In = out (closure included) at every unit, in the data and in the drawing.
+                for node in stage.nodes.iter().filter(|n| n.kind == "process") {
+                    let sum = |f: &dyn Fn(&cleanprod::report::charts::SankeyLink) -> bool| -> (f64, f64, usize) {
+                        let links: Vec<usize> = (0..stage.links.len()).filter(|&k| f(&stage.links[k])).collect();
+                        (
+                            links.iter().map(|&k| stage.links[k].value).sum(),
+                            links.iter().map(|&k| num(paths[k], "stroke-width")).sum(),
+                            links.len(),
+                        )
+                    };
+                    let (vin, win, nin) = sum(&|l| l.target == node.id);
+                    let (vout, wout, nout) = sum(&|l| l.source == node.id);
+                    assert!(
+                        (vin - vout).abs() <= 1e-9 * vin.max(vout) + 1e-12,
+                        "{source} {component} {}: {vin} in, {vout} out",
+                        node.id
+                    );
+                    assert!(
+                        (win - wout).abs() <= 0.05 * (nin + nout) as f64 + 1e-9,
+                        "{source} {component} {}: {win} drawn in, {wout} out",
+                        node.id
+                    );
+                }
+                // Before the options, what a unit's balance leaves open is the balance's own
+                // in − out.
+                if stage.stage == "before" {
+                    let cb = balance
+                        .components
+                        .iter()
+                        .find(|c| &c.component == component)
+                        .unwrap();
+                    for nb in &cb.nodes {
+                        let open: f64 = stage
+                            .links
+                            .iter()
+                            .filter(|l| l.kind == LinkKind::Closure)
+                            .map(|l| {
+                                if l.source == nb.node {
+                                    l.value
+                                } else if l.target == nb.node {
+                                    -l.value
+                                } else {
+                                    0.0
+                                }
+                            })
+                            .sum();
+                        if let (Some(i), Some(o)) = (nb.inputs, nb.outputs) {
+                            let want = (i - o) / 1_000.0;
+                            assert!(
+                                (open - want).abs() <= 1e-9 * i.max(o) / 1_000.0 + 1e-9,
+                                "{source} {component} {}: closure {open}, balance {want}",
+                                nb.node
+                            );
+                        }
+                    }
+                }
+            }
+            components += 1;
+        }
+    }
+    assert!(components >= 15, "{components}");
+    assert!(
+        returns > 0 && recycles > 0,
+        "returns {returns}, recycles {recycles}"
+    );
+    assert_eq!(closures, 0, "the examples' balances close");
+    // A tank filling by 2 m3/d: 600 t/yr in and not out, drawn to the closure node.
+    let tank = Assessment::from_toml_str(
+        r#"
+format = "cleanprod/1"
+currency = "USD"
+[site]
+name = "Tank"
+sector = "hotel"
+[schedule]
+days_per_year = 300
+hours_per_day = "8 h"
+[production]
+product = "linen washed"
+output = "2 t/d"
+[finance]
+discount_rate = "10 %"
+horizon = "5 yr"
+[flowsheet]
+components = ["water"]
+nodes = [{ id = "mains", kind = "source" },
+         { id = "tank", kind = "process", accumulation = { water = "2 m3/d" } },
+         { id = "sewer", kind = "wastewater" }]
+streams = [
+  { id = "supply", from = "mains", to = "tank", flows = { water = "30 m3/d" } },
+  { id = "drain", from = "tank", to = "sewer", flows = { water = "?" } },
+]
+"#,
+    )
+    .unwrap();
+    let data = charts::sankey_data(&tank.flows().unwrap().unwrap(), "water").unwrap();
+    let closure: Vec<_> = data.stages[0]
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Closure)
+        .collect();
+    assert_eq!(closure.len(), 1);
+    assert_eq!(
+        (closure[0].source.as_str(), closure[0].target.as_str()),
+        ("tank", "closure")
+    );
+    assert!(
+        (closure[0].value - 600.0).abs() < 1e-9,
+        "{}",
+        closure[0].value
+    );
+    let chart = charts::sankey_chart(&data);
+    let doc = parsed(&chart);
+    assert_eq!(with_role(&doc, "closure").len(), 1);
+    assert_eq!(data.stages.len(), 1, "no options: one stage");
+    let tannery = load("examples/tannery.toml");
+    let e = charts::chart(
+        &tannery,
+        ChartKind::Sankey,
+        &ChartOptions {
+            component: Some("gold".to_string()),
+            ..ChartOptions::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!((e.path(), e.code()), ("component", "unknown_reference"));
 }
 
 /// The points of a path written as `M x y L x y ...`.

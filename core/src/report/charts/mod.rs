@@ -19,6 +19,8 @@ pub mod benchmark_bars;
 pub mod cash_flow;
 pub mod cost_curve;
 pub mod histogram;
+pub mod sankey;
+mod sankey_layout;
 pub(crate) mod svg;
 pub mod tornado;
 
@@ -26,6 +28,9 @@ pub use benchmark_bars::benchmark_bars;
 pub use cash_flow::cash_flow;
 pub use cost_curve::cost_curve;
 pub use histogram::histogram;
+pub use sankey::{
+    LinkKind, SankeyData, SankeyLink, SankeyNode, SankeyStage, sankey, sankey_chart, sankey_data,
+};
 pub use tornado::tornado;
 
 /// An id for the elements of a chart of `kind` about `subject`: letters, digits, `-` and `_`
@@ -274,6 +279,20 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
             })?;
             Ok(cost_curve(curve, key, &e.currency))
         }
+        ChartKind::Sankey => {
+            let flows = a.flows()?.ok_or_else(|| Error::MissingField {
+                path: "flowsheet".to_string(),
+            })?;
+            let component = match &opts.component {
+                Some(c) => c.as_str(),
+                None => flows
+                    .flowsheet
+                    .components
+                    .first()
+                    .map_or("", String::as_str),
+            };
+            sankey(&flows, component)
+        }
         ChartKind::Benchmarks => {
             let b = a.benchmarks()?.ok_or_else(|| Error::MissingField {
                 path: "template".to_string(),
@@ -289,11 +308,6 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
             .ok_or_else(|| unknown_option(opts.option.as_deref().unwrap_or_default()))?;
             cash_flow(option, a.document().finance.discount_rate.si(), &e.currency)
         }
-        other => Err(Error::UnknownVariant {
-            path: "kind".to_string(),
-            value: other.key().to_string(),
-            expected: "tornado".to_string(),
-        }),
     }
 }
 

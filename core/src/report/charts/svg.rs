@@ -143,6 +143,12 @@ impl PathData {
         self
     }
 
+    /// Cubic Bézier to `to` with control points `c1` and `c2`.
+    pub(crate) fn curve_to(mut self, c1: (f64, f64), c2: (f64, f64), to: (f64, f64)) -> PathData {
+        self.push('C', &[c1.0, c1.1, c2.0, c2.1, to.0, to.1]);
+        self
+    }
+
     fn push(&mut self, command: char, numbers: &[f64]) {
         if !self.0.is_empty() {
             self.0.push(' ');
