@@ -886,8 +886,9 @@ pub(crate) fn significant(x: f64) -> String {
 }
 
 /// The JSON Schema of every result type at once (report, evaluation, summary, balance,
-/// benchmarks, sequence, risk simulation, and the names of dimensions and metrics), sharing one set of
-/// definitions: what the npm package's TypeScript types are generated from.
+/// benchmarks, sequence, risk simulation, chart, chart options and Sankey data, and the names
+/// of dimensions and metrics), sharing one set of definitions: what the npm package's
+/// TypeScript types are generated from.
 pub fn results_schema() -> serde_json::Value {
     /// Every result type, for their schema only.
     #[derive(JsonSchema)]
@@ -903,6 +904,9 @@ pub fn results_schema() -> serde_json::Value {
         dimension: crate::units::Dimension,
         metric: crate::options::Metric,
         simulation: crate::uncertainty::Simulation,
+        chart: charts::Chart,
+        chart_options: charts::ChartOptions,
+        sankey: charts::SankeyData,
     }
     serde_json::to_value(schemars::schema_for!(Results)).unwrap_or(serde_json::Value::Null)
 }
