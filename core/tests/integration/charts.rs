@@ -780,6 +780,15 @@ fn unknown_kinds_and_options_are_errors_with_their_path() {
     };
     let e = charts::chart(&risk, ChartKind::Tornado, &opts).unwrap_err();
     assert_eq!((e.path(), e.code()), ("option", "unknown_reference"));
+    let bare = load("tests/fixtures/documents/valid/minimal.toml");
+    for kind in [ChartKind::CashFlow, ChartKind::CostCurve] {
+        let e = charts::chart(&bare, kind, &ChartOptions::default()).unwrap_err();
+        assert_eq!(
+            (e.path(), e.code()),
+            ("options", "missing_field"),
+            "{kind:?}"
+        );
+    }
     let e = ChartOptions::from_json_value(serde_json::json!({"componnent": "water"})).unwrap_err();
     assert_eq!(e.path(), "componnent");
 }

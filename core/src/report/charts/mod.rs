@@ -252,6 +252,12 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
         ChartKind::CostCurve => {
             let e = a.evaluate()?;
             let curves = &e.portfolio.cost_curves;
+            if curves.is_empty() {
+                // No option saves a resource with a price or CO2.
+                return Err(Error::MissingField {
+                    path: "options".to_string(),
+                });
+            }
             let wanted = match opts.component.as_deref() {
                 Some("CO2") => Some(crate::options::CO2_KEY),
                 other => other,
@@ -302,10 +308,15 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
         ChartKind::CashFlow => {
             let e = a.evaluate()?;
             let option = match &opts.option {
-                None => e.options.first(),
-                Some(id) => e.options.iter().find(|o| &o.id == id),
-            }
-            .ok_or_else(|| unknown_option(opts.option.as_deref().unwrap_or_default()))?;
+                None => e.options.first().ok_or_else(|| Error::MissingField {
+                    path: "options".to_string(),
+                })?,
+                Some(id) => e
+                    .options
+                    .iter()
+                    .find(|o| &o.id == id)
+                    .ok_or_else(|| unknown_option(id))?,
+            };
             cash_flow(option, a.document().finance.discount_rate.si(), &e.currency)
         }
     }
