@@ -416,6 +416,38 @@ impl Assessment {
         class.call1((to_py(py, &s)?,))
     }
 
+    /// A chart drawn by the core, as a ``cleanprod.charts.Chart`` (its SVG, title and the
+    /// table of its figures): ``kind`` is ``"sankey"``, ``"cash-flow"``, ``"cost-curve"``,
+    /// ``"histogram"``, ``"tornado"`` or ``"benchmarks"``; ``component`` names a Sankey's
+    /// component or a cost curve's resource (``"CO2"`` too), ``option`` a cash flow's,
+    /// histogram's or tornado's option, ``draws`` and ``seed`` the simulation behind a
+    /// histogram or tornado.
+    #[pyo3(signature = (kind, *, component = None, option = None, draws = None, seed = None))]
+    fn chart<'py>(
+        &self,
+        py: Python<'py>,
+        kind: &str,
+        component: Option<String>,
+        option: Option<String>,
+        draws: Option<u32>,
+        seed: Option<u64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        use cleanprod::report::charts::{self, ChartKind, ChartOptions};
+        let kind: ChartKind = kind.parse().map_err(|e| arg_err_of(py, &e))?;
+        let options = ChartOptions {
+            component,
+            option,
+            draws,
+            seed,
+        };
+        let inner = &self.inner;
+        let chart = py
+            .detach(|| charts::chart(inner, kind, &options))
+            .map_err(|e| py_err(py, &e))?;
+        let class = py.import("cleanprod.charts")?.getattr("Chart")?;
+        class.call1((to_py(py, &chart)?,))
+    }
+
     /// The results at rows of input values, for samplers of other libraries (SALib's Sobol
     /// or Morris designs): ``rows`` is a 2-D float array with one column per uncertain input,
     /// in the order of ``simulate().inputs`` and in their units. Returns a dict: ``inputs``

@@ -23,6 +23,7 @@ PACKAGE = Path(cleanprod.__file__).resolve().parent
 MODULES = [
     "cleanprod",
     "cleanprod.balance",
+    "cleanprod.charts",
     "cleanprod.errors",
     "cleanprod.evaluation",
     "cleanprod.finance",

@@ -225,6 +225,7 @@ const SIGNATURES = {
   benchmarks: ['doc:document'],
   rank: ['doc:document', 'metric:string'],
   simulate: ['doc:document', 'options:object?'],
+  chart: ['doc:document', 'kind:string', 'options:object?'],
   toSi: ['text:string', 'dimension:string'],
   canonical: ['text:string', 'dimension:string'],
   calculate: ['name:string', 'input:object'],
@@ -266,6 +267,7 @@ const METHODS = {
   rank: ['metric:string'],
   portfolio: ['ids:strings'],
   simulate: ['options:object?'],
+  chart: ['kind:string', 'options:object?'],
 };
 
 function checked(fn, signature) {
@@ -326,6 +328,7 @@ export const {
   benchmarks,
   rank,
   simulate,
+  chart,
   toSi,
   canonical,
   calculate,

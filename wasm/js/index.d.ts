@@ -3,7 +3,7 @@
 import type {
   Balance, Benchmarks, CleanprodAssessmentDocument, Dimension, Evaluation, Metric, Report,
   Summary, TanningBenchmarks, HotelBenchmarks, HospitalBenchmarks, AutomotiveBenchmarks,
-  Simulation, SampledInput, RiskOutput,
+  Simulation, SampledInput, RiskOutput, Chart, ChartOptions, SankeyData,
 } from './types.js';
 
 import type { ChemicalsBenchmarks } from './types.js';
@@ -11,7 +11,8 @@ import type { CleanprodUtilities } from './utilities.js';
 
 export type {
   Balance, Benchmarks, Evaluation, Metric, Report, Summary, TanningBenchmarks, HotelBenchmarks,
-  HospitalBenchmarks, AutomotiveBenchmarks, Simulation, SampledInput, RiskOutput,
+  HospitalBenchmarks, AutomotiveBenchmarks, Simulation, SampledInput, RiskOutput, Chart,
+  ChartOptions, SankeyData,
 };
 /** The chemicals model's benchmarks (`benchmarks(doc)` when `sector` is `"chemicals"`). */
 export type { ChemicalsBenchmarks };
@@ -82,6 +83,15 @@ export type SimulationResult = Omit<Known<Simulation>, 'inputs' | 'outputs'> & {
 };
 /** Sample a document's `[uncertainty]` inputs and appraise every draw (in this thread). */
 export declare function simulate(doc: DocumentInput, options?: SimulateOptions): SimulationResult;
+/** The charts the core draws. */
+export type ChartKind = 'sankey' | 'cash-flow' | 'cost-curve' | 'histogram' | 'tornado' | 'benchmarks';
+/**
+ * The SVG of a chart of a document, drawn by the core (the same bytes as the CLI's
+ * `cleanprod chart` and Python's `Assessment.chart`): `component` for a Sankey (`"water"`) or a
+ * cost curve (`"water"`, `"CO2"`), `option` for a cash flow, histogram or tornado, `draws` and
+ * `seed` for the simulation behind a histogram or tornado.
+ */
+export declare function chart(doc: DocumentInput, kind: ChartKind, options?: ChartOptions): string;
 /** Options applied one after the other to one model, as in `Evaluation['portfolio']['sequence']`. */
 export interface Sequence {
   /** What each option adds to those before it, in order. */
@@ -280,6 +290,8 @@ export declare class Assessment {
   summaryMarkdown(): string;
   /** A risk simulation of the document's `[uncertainty]` inputs; see {@link simulate}. */
   simulate(options?: SimulateOptions): SimulationResult;
+  /** A chart with its title and the table of its figures; see {@link chart}. */
+  chart(kind: ChartKind, options?: ChartOptions): Chart;
   /** Release the WebAssembly memory held by this assessment. */
   free(): void;
 }

@@ -141,6 +141,13 @@ impl JsAssessment {
         cleanprod::report::summary_markdown(&self.inner.summary())
     }
 
+    /// A chart of the assessment (`kind`: `"sankey"`, `"cash-flow"`, `"cost-curve"`,
+    /// `"histogram"`, `"tornado"`, `"benchmarks"`; `options`: `component`, `option`, `draws`,
+    /// `seed`): `{ kind, title, svg, table }`, the SVG drawn by the core as on every surface.
+    pub fn chart(&self, kind: String, options: JsValue) -> Result<JsValue, JsValue> {
+        to_js(&chart_of(&self.inner, &kind, options)?)
+    }
+
     /// A risk simulation of the document's `[uncertainty]` inputs (`options`: `draws`,
     /// `seed`, `method`), each draw's values in a `Float64Array` (NaN where undefined).
     pub fn simulate(&self, options: JsValue) -> Result<JsValue, JsValue> {
@@ -148,15 +155,39 @@ impl JsAssessment {
     }
 }
 
+/// An options object (or undefined/null) as JSON, for the core's `from_json_value` readers.
+fn options_json(options: JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(serde_json::Value::Object(serde_json::Map::new()));
+    }
+    serde_wasm_bindgen::from_value(options)
+        .map_err(|e| js_sys::TypeError::new(&format!("{what}: {e}")).into())
+}
+
+/// The chart `kind` of `a` with the options object `options`.
+fn chart_of(
+    a: &Assessment,
+    kind: &str,
+    options: JsValue,
+) -> Result<cleanprod::report::charts::Chart, JsValue> {
+    use cleanprod::report::charts::{self, ChartKind, ChartOptions};
+    let kind: ChartKind = kind.parse().map_err(|e| js_error(&e))?;
+    let options = ChartOptions::from_json_value(options_json(options, "chart options")?)
+        .map_err(|e| js_error(&e))?;
+    charts::chart(a, kind, &options).map_err(|e| js_error(&e))
+}
+
+/// The SVG of the chart `kind` of a document (text or object), drawn by the core
+/// (`options`: `component`, `option`, `draws`, `seed`).
+#[wasm_bindgen(skip_typescript)]
+pub fn chart(doc: JsValue, kind: String, options: JsValue) -> Result<String, JsValue> {
+    Ok(chart_of(&read(&doc)?, &kind, options)?.svg)
+}
+
 /// Run a simulation of `a` with the settings object `options` (or undefined).
 fn simulate_assessment(a: &Assessment, options: JsValue) -> Result<JsValue, JsValue> {
-    let settings = if options.is_undefined() || options.is_null() {
-        Settings::default()
-    } else {
-        let value: serde_json::Value = serde_wasm_bindgen::from_value(options)
-            .map_err(|e| js_sys::TypeError::new(&format!("simulation options: {e}")))?;
-        Settings::from_json_value(value).map_err(|e| js_error(&e))?
-    };
+    let settings = Settings::from_json_value(options_json(options, "simulation options")?)
+        .map_err(|e| js_error(&e))?;
     let s = Simulator::new(a)
         .and_then(|sim| sim.run(&settings))
         .map_err(|e| js_error(&e))?;

@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { ROOT } from './helpers.mjs';
 import { goldenNames } from './golden.mjs';
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.toml': 'text/plain' };
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.toml': 'text/plain', '.svg': 'image/svg+xml' };
 
 function findChromium() {
   if (process.env.CHROMIUM) return process.env.CHROMIUM;
@@ -69,6 +69,9 @@ test('the package parses a document and throws real errors in Chromium', async (
     // Chromium gives every golden report of the Rust suite bit for bit.
     assert.equal(result.goldenCompared, goldenNames().length);
     assert.deepEqual(result.goldenDifferences, []);
+    // ... and every golden chart's SVG byte for byte.
+    assert.ok(result.chartsCompared >= 10);
+    assert.deepEqual(result.chartDifferences, []);
     assert.match(await page.textContent('#out'), /Annual output \| 52000 guest-night/);
     // Each web limit + 1 is a named RangeError, and the page still computes afterwards.
     const limits = await page.evaluate(async () => {

@@ -7,7 +7,7 @@ Examples
 12.0
 """
 
-from cleanprod import finance, risk, tables, utilities
+from cleanprod import charts, finance, risk, tables, utilities
 from cleanprod._cleanprod import FORMAT, Assessment, __version__, canonical, new, schema, to_si
 from cleanprod.balance import Balance
 from cleanprod.evaluation import Evaluation
@@ -42,6 +42,7 @@ __all__ = [
     "UnknownIdError",
     "__version__",
     "canonical",
+    "charts",
     "compare",
     "finance",
     "new",

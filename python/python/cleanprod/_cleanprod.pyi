@@ -7,6 +7,7 @@ import numpy as np
 import numpy.typing as npt
 
 from cleanprod.balance import Balance
+from cleanprod.charts import Chart
 from cleanprod.evaluation import Evaluation
 from cleanprod.risk import Simulation
 from cleanprod.tables import Benchmarks, Portfolio, Reconciliation
@@ -504,6 +505,48 @@ class Assessment:
         >>> a = cp.Assessment.from_file("examples/hotel.toml")
         >>> a.report_markdown().startswith("## Hotel Mirador del Caribe")
         True
+        """
+    def chart(
+        self,
+        kind: Literal["sankey", "cash-flow", "cost-curve", "histogram", "tornado", "benchmarks"],
+        *,
+        component: Union[str, None] = None,
+        option: Union[str, None] = None,
+        draws: Union[int, None] = None,
+        seed: Union[int, None] = None,
+    ) -> Chart:
+        """A chart drawn by the core: the same SVG as ``cleanprod chart`` and the npm package's.
+
+        Parameters
+        ----------
+        kind : {"sankey", "cash-flow", "cost-curve", "histogram", "tornado", "benchmarks"}
+            Which chart.
+        component : str, optional
+            A Sankey's component (``"water"``) or a cost curve's resource (``"CO2"`` too).
+        option : str, optional
+            A cash flow's, histogram's or tornado's option (histogram and tornado: all options
+            together when absent).
+        draws, seed : int, optional
+            The simulation behind a histogram or tornado.
+
+        Returns
+        -------
+        Chart
+            Its SVG, title and the table of its figures; Jupyter shows it inline.
+
+        Raises
+        ------
+        InvalidArgumentError
+            An unknown kind.
+        DocumentError
+            A chart the document cannot give (no flowsheet, no uncertainty, an unknown option).
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/tannery.toml")
+        >>> a.chart("sankey", component="water").title
+        'Balance of water'
         """
     def simulate(
         self,
