@@ -72,8 +72,8 @@ enum Command {
         file: PathBuf,
         /// sankey, cash-flow, cost-curve, histogram, tornado or benchmarks.
         kind: String,
-        /// sankey: the component (water, Cr2O3...; the first when absent); cost-curve: the
-        /// resource, or CO2 (water when absent).
+        /// sankey: the component (water, Cr2O3..., or energy; the first when absent);
+        /// cost-curve: the resource, or CO2 (water when absent).
         #[arg(long)]
         component: Option<String>,
         /// cash-flow: the option (the first when absent); histogram and tornado: the option

@@ -382,6 +382,11 @@ fn chart_writes_each_kind_as_svg_or_its_table() {
         ),
         (tannery, vec!["sankey"], "Balance of water"),
         (
+            "examples/tannery_measured.toml",
+            vec!["sankey", "--component", "energy"],
+            "Balance of energy",
+        ),
+        (
             risk,
             vec!["histogram", "--draws", "100", "--seed", "2"],
             "Distribution of the NPV of all options, USD",

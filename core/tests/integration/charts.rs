@@ -428,34 +428,7 @@ fn sankey_bands_are_as_wide_as_the_flows_and_conserved_at_every_unit() {
     );
     assert_eq!(closures, 0, "the examples' balances close");
     // A tank filling by 2 m3/d: 600 t/yr in and not out, drawn to the closure node.
-    let tank = Assessment::from_toml_str(
-        r#"
-format = "cleanprod/1"
-currency = "USD"
-[site]
-name = "Tank"
-sector = "hotel"
-[schedule]
-days_per_year = 300
-hours_per_day = "8 h"
-[production]
-product = "linen washed"
-output = "2 t/d"
-[finance]
-discount_rate = "10 %"
-horizon = "5 yr"
-[flowsheet]
-components = ["water"]
-nodes = [{ id = "mains", kind = "source" },
-         { id = "tank", kind = "process", accumulation = { water = "2 m3/d" } },
-         { id = "sewer", kind = "wastewater" }]
-streams = [
-  { id = "supply", from = "mains", to = "tank", flows = { water = "30 m3/d" } },
-  { id = "drain", from = "tank", to = "sewer", flows = { water = "?" } },
-]
-"#,
-    )
-    .unwrap();
+    let tank = Assessment::from_toml_str(TANK).unwrap();
     let data = charts::sankey_data(&tank.flows().unwrap().unwrap(), "water").unwrap();
     let closure: Vec<_> = data.stages[0]
         .links
@@ -488,6 +461,99 @@ streams = [
     .unwrap_err();
     assert_eq!((e.path(), e.code()), ("component", "unknown_reference"));
 }
+
+#[test]
+fn energy_sankey_conserves_each_unit_and_the_site_total() {
+    let a = load("examples/tannery_measured.toml");
+    let energy = a.balance().unwrap().unwrap().energy.unwrap();
+    let data = charts::energy_sankey_data(&energy);
+    let stage = &data.stages[0];
+    // What leaves the carriers is the site's total.
+    let supplied: f64 = stage
+        .links
+        .iter()
+        .filter(|l| energy.carriers.contains_key(&l.source))
+        .map(|l| l.value)
+        .sum();
+    assert!((supplied - energy.total).abs() <= 1e-9 * energy.total);
+    for n in &energy.nodes {
+        let into: f64 = stage
+            .links
+            .iter()
+            .filter(|l| l.target == n.node)
+            .map(|l| l.value)
+            .sum();
+        let out: f64 = stage
+            .links
+            .iter()
+            .filter(|l| l.source == n.node)
+            .map(|l| l.value)
+            .sum();
+        assert!(
+            (into - out).abs() <= 1e-9 * into,
+            "{}: {into} in, {out} out",
+            n.node
+        );
+        if let Some(u) = n.useful {
+            let drawn: f64 = stage
+                .links
+                .iter()
+                .filter(|l| l.source == n.node && l.target == "useful heat")
+                .map(|l| l.value)
+                .sum();
+            assert!((drawn - u).abs() <= 1e-9 * u);
+        }
+    }
+    let chart = charts::sankey_chart(&data);
+    let doc = parsed(&chart);
+    let paths: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("path"))
+        .collect();
+    assert_eq!(paths.len(), stage.links.len());
+    let ky = num(paths[0], "stroke-width") / stage.links[0].value;
+    for (p, l) in paths.iter().zip(&stage.links) {
+        assert!((num(*p, "stroke-width") - l.value * ky).abs() <= 0.06 + 1e-3 * l.value * ky);
+    }
+    // A document without energy inputs has no energy Sankey.
+    let e = charts::chart(
+        &Assessment::from_toml_str(TANK).unwrap(),
+        ChartKind::Sankey,
+        &ChartOptions {
+            component: Some("energy".to_string()),
+            ..ChartOptions::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.path(), "flowsheet.energy");
+}
+
+/// A tank filling by 2 m3/d, without energy inputs.
+const TANK: &str = r#"
+format = "cleanprod/1"
+currency = "USD"
+[site]
+name = "Tank"
+sector = "hotel"
+[schedule]
+days_per_year = 300
+hours_per_day = "8 h"
+[production]
+product = "linen washed"
+output = "2 t/d"
+[finance]
+discount_rate = "10 %"
+horizon = "5 yr"
+[flowsheet]
+components = ["water"]
+nodes = [{ id = "mains", kind = "source" },
+         { id = "tank", kind = "process", accumulation = { water = "2 m3/d" } },
+         { id = "sewer", kind = "wastewater" }]
+streams = [
+  { id = "supply", from = "mains", to = "tank", flows = { water = "30 m3/d" } },
+  { id = "drain", from = "tank", to = "sewer", flows = { water = "?" } },
+]
+"#;
 
 /// The points of a path written as `M x y L x y ...`.
 fn points(d: &str) -> Vec<(f64, f64)> {

@@ -29,7 +29,8 @@ pub use cash_flow::cash_flow;
 pub use cost_curve::cost_curve;
 pub use histogram::histogram;
 pub use sankey::{
-    LinkKind, SankeyData, SankeyLink, SankeyNode, SankeyStage, sankey, sankey_chart, sankey_data,
+    LinkKind, SankeyData, SankeyLink, SankeyNode, SankeyStage, energy_sankey_data, sankey,
+    sankey_chart, sankey_data,
 };
 pub use tornado::tornado;
 
@@ -207,7 +208,8 @@ impl std::str::FromStr for ChartKind {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ChartOptions {
-    /// Sankey: the component (`"water"`; the flowsheet's first when absent). Cost curve: the
+    /// Sankey: the component (`"water"`, or `"energy"` for the energy balance; the
+    /// flowsheet's first when absent). Cost curve: the
     /// resource or `"CO2"` (`water` when it has a curve, else the first).
     pub component: Option<String>,
     /// Cash flow, histogram, tornado: the option (histogram and tornado: all options together
@@ -297,6 +299,15 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
                     .first()
                     .map_or("", String::as_str),
             };
+            if component == "energy" && !flows.flowsheet.components.iter().any(|c| c == "energy") {
+                let energy =
+                    a.balance()?
+                        .and_then(|b| b.energy)
+                        .ok_or_else(|| Error::MissingField {
+                            path: "flowsheet.energy".to_string(),
+                        })?;
+                return Ok(sankey_chart(&energy_sankey_data(&energy)));
+            }
             sankey(&flows, component)
         }
         ChartKind::Benchmarks => {

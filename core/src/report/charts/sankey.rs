@@ -11,6 +11,7 @@ use super::sankey_layout::{self, Link, Pin};
 use super::svg::{PathData, Svg, Tag};
 use super::{Chart, ChartKind, DataTable, element_id};
 use crate::error::{Error, Result};
+use crate::flowsheet::EnergyBalance;
 use crate::options::Flows;
 use crate::report::significant;
 
@@ -232,6 +233,85 @@ fn stage(
             .collect(),
     }
 }
+
+/// The site's energy as Sankey data (one stage, as the balance gives it: the options'
+/// effects on devices are not drawn): each carrier to the units it supplies, each unit to the
+/// useful heat and losses of its device, or to "energy used" without one; a heat pump's heat
+/// drawn from the environment comes from "ambient heat". In kWh/yr.
+///
+/// ```
+/// use cleanprod::{Assessment, report::charts};
+/// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/tannery_measured.toml")).unwrap();
+/// let a = Assessment::from_toml_str(&text).unwrap();
+/// let energy = a.balance().unwrap().unwrap().energy.unwrap();
+/// let data = charts::energy_sankey_data(&energy);
+/// assert!(data.stages[0].links.iter().any(|l| l.source == "natural_gas" && l.target == "boiler"));
+/// ```
+pub fn energy_sankey_data(energy: &EnergyBalance) -> SankeyData {
+    let mut nodes: Vec<SankeyNode> = Vec::new();
+    let mut links: Vec<SankeyLink> = Vec::new();
+    let node = |nodes: &mut Vec<SankeyNode>, id: &str, kind: &str| {
+        if !nodes.iter().any(|n| n.id == id) {
+            nodes.push(SankeyNode {
+                id: id.to_string(),
+                name: id.to_string(),
+                kind: kind.to_string(),
+            });
+        }
+    };
+    let link = |links: &mut Vec<SankeyLink>, source: &str, target: &str, stream: &str, kwh: f64| {
+        if kwh > 0.0 && kwh.is_finite() {
+            links.push(SankeyLink {
+                source: source.to_string(),
+                target: target.to_string(),
+                stream: stream.to_string(),
+                kind: LinkKind::Stream,
+                value: kwh,
+            });
+        }
+    };
+    for carrier in energy.carriers.keys() {
+        node(&mut nodes, carrier, "source");
+    }
+    for n in &energy.nodes {
+        node(&mut nodes, &n.node, "process");
+        for (carrier, kwh) in &n.inputs {
+            link(&mut links, carrier, &n.node, carrier, *kwh);
+        }
+        let (useful, losses) = (n.useful.unwrap_or(0.0), n.losses.unwrap_or(0.0));
+        // Differences below a billionth of the unit's energy are rounding, not energy.
+        let tiny = 1e-9 * n.total.max(useful + losses);
+        let above = |x: f64| if x > tiny { x } else { 0.0 };
+        let ambient = above(useful + losses - n.total);
+        let rest = above(n.total + ambient - useful - losses);
+        if ambient > 0.0 {
+            node(&mut nodes, AMBIENT, "source");
+            link(&mut links, AMBIENT, &n.node, "", ambient);
+        }
+        for (sink, kwh) in [(USEFUL, useful), (LOSSES, losses), (USED, rest)] {
+            if kwh > 0.0 {
+                node(&mut nodes, sink, "emission");
+                link(&mut links, &n.node, sink, "", kwh);
+            }
+        }
+    }
+    nodes.retain(|n| links.iter().any(|l| l.source == n.id || l.target == n.id));
+    SankeyData {
+        component: "energy".to_string(),
+        unit: energy.unit.clone(),
+        stages: vec![SankeyStage {
+            stage: "before".to_string(),
+            nodes,
+            links,
+        }],
+    }
+}
+
+/// Nodes of the energy Sankey beyond carriers and units.
+const AMBIENT: &str = "ambient heat";
+const USEFUL: &str = "useful heat";
+const LOSSES: &str = "device losses";
+const USED: &str = "energy used";
 
 /// A stage laid out.
 struct Laid<'a> {

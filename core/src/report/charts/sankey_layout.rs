@@ -337,4 +337,44 @@ mod tests {
         let (sinks_0, sinks_1) = (layout.nodes[3], layout.nodes[4]);
         assert!(sinks_0.y1 <= sinks_1.y0 - 10.0 + 1e-9 || sinks_1.y1 <= sinks_0.y0 - 10.0 + 1e-9);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_graph_is_laid_out_within_its_band(
+            raw in proptest::collection::vec((0usize..8, 0usize..8, 1u32..1000), 1..24),
+            pins in proptest::collection::vec(0u8..3, 8),
+        ) {
+            let pins: Vec<Pin> = pins
+                .iter()
+                .map(|p| match p { 0 => Pin::First, 1 => Pin::Free, _ => Pin::Last })
+                .collect();
+            let links: Vec<Link> = raw
+                .iter()
+                .filter(|(a, b, _)| a != b)
+                .map(|&(a, b, v)| link(a, b, f64::from(v)))
+                .collect();
+            let (column, back) = columns(&pins, &links);
+            // Links that close no loop run left to right, except into a pinned node.
+            for (l, b) in links.iter().zip(&back) {
+                if !b && pins[l.target] == Pin::Free && pins[l.source] != Pin::Last {
+                    proptest::prop_assert!(column[l.source] < column[l.target], "{l:?} {column:?}");
+                }
+            }
+            let values = values(8, &links);
+            let ky = fit(&column, &values, 200.0, 8.0);
+            let ky = if ky.is_finite() { ky } else { 1.0 };
+            let layout = place(column, back, &links, ky, 200.0, 8.0);
+            for (i, p) in layout.nodes.iter().enumerate() {
+                proptest::prop_assert!(p.y0 >= -1e-6 && p.y1 <= 200.0 + 1e-6, "{i} {p:?}");
+                proptest::prop_assert!((p.y1 - p.y0 - values[i] * ky).abs() < 1e-6);
+            }
+            // Every band starts and ends within its nodes.
+            for (k, l) in links.iter().enumerate() {
+                let (s, t) = (layout.nodes[l.source], layout.nodes[l.target]);
+                let w = l.value * ky / 2.0;
+                proptest::prop_assert!(layout.ends[k].0 - w >= s.y0 - 1e-6 && layout.ends[k].0 + w <= s.y1 + 1e-6);
+                proptest::prop_assert!(layout.ends[k].1 - w >= t.y0 - 1e-6 && layout.ends[k].1 + w <= t.y1 + 1e-6);
+            }
+        }
+    }
 }
