@@ -16,5 +16,6 @@ mod hotel;
 mod layers;
 mod options;
 mod properties;
+mod scale;
 mod tanning;
 mod uncertainty;
