@@ -19,3 +19,4 @@ mod properties;
 mod scale;
 mod tanning;
 mod uncertainty;
+mod v1;
