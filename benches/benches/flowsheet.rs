@@ -5,6 +5,7 @@
 
 use std::hint::black_box;
 
+use cleanprod_benches::large::{Shape, large_flowsheet};
 use cleanprod_benches::synthetic_flowsheet;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
@@ -26,5 +27,22 @@ fn sizes(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, sizes);
+/// Chains and trees of measured streams from 1,000 to 100,000 streams: the time should grow
+/// about linearly (`cargo bench -p cleanprod-benches --bench flowsheet -- large`).
+fn large(c: &mut Criterion) {
+    let mut g = c.benchmark_group("large");
+    g.sample_size(10);
+    for shape in [Shape::Chain, Shape::Tree] {
+        for streams in [1_000, 10_000, 100_000] {
+            let (f, schedule) = large_flowsheet(shape, streams);
+            let label = format!("{shape:?}, {} streams", f.streams.len());
+            g.bench_with_input(BenchmarkId::from_parameter(label), &f, |b, f| {
+                b.iter(|| f.balance(black_box(&schedule)).unwrap())
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, sizes, large);
 criterion_main!(benches);

@@ -1,6 +1,8 @@
 //! Criterion benchmarks of the cleanprod engine (`cargo bench -p cleanprod-benches`) and the
 //! inputs they share.
 
+pub mod large;
+
 /// Uniform numbers in [0, 1) from a 64-bit linear congruential generator (Knuth's MMIX
 /// constants) seeded with `seed`.
 fn uniform(seed: u64) -> impl FnMut() -> f64 {

@@ -65,6 +65,17 @@ enum Command {
         #[arg(long)]
         option: Option<String>,
     },
+    /// Write a document in the current format version: migrated from an older version, the
+    /// format tag first, in the same format as read (TOML in, TOML out; JSON in, JSON out).
+    /// Comments of a TOML document are not kept; `check` checks the figures.
+    Migrate {
+        /// The document (.toml or .json).
+        file: PathBuf,
+        /// Where to write it (standard output when absent); its extension, if any, must be
+        /// the document's format.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Draw a chart as SVG on stdout: `cleanprod chart plant.toml sankey --component water >
     /// water.svg`.
     Chart {
@@ -274,6 +285,7 @@ fn run(command: Command) -> Result<String, String> {
                 }
             })
         }
+        Command::Migrate { file, output } => migrate(&file, output.as_deref()),
         Command::Chart {
             file,
             kind,
@@ -341,6 +353,30 @@ fn read(file: &Path) -> Result<Assessment, String> {
     let format = SourceFormat::from_path(&file.to_string_lossy())
         .unwrap_or_else(|| SourceFormat::sniff(&text));
     Assessment::parse(&text, format).map_err(|e| format!("{}: {e} [{}]", file.display(), e.code()))
+}
+
+/// `cleanprod migrate`: the document in the current form, on standard output or in `output`
+/// (then nothing is printed).
+fn migrate(file: &Path, output: Option<&Path>) -> Result<String, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let format = SourceFormat::from_path(&file.to_string_lossy())
+        .unwrap_or_else(|| SourceFormat::sniff(&text));
+    let current = cleanprod::document::to_current_form(&text, format)
+        .map_err(|e| format!("{}: {e} [{}]", file.display(), e.code()))?;
+    let Some(output) = output else {
+        return Ok(current);
+    };
+    if let Some(other) = SourceFormat::from_path(&output.to_string_lossy())
+        && other != format
+    {
+        return Err(format!(
+            "{}: the document is {format}, and is written as {format}: name the output .{}",
+            output.display(),
+            format.to_string().to_lowercase()
+        ));
+    }
+    std::fs::write(output, current).map_err(|e| format!("{}: {e}", output.display()))?;
+    Ok(String::new())
 }
 
 /// The example document of each sector, a realistic start to edit.

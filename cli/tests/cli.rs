@@ -359,6 +359,99 @@ fn every_invalid_document_of_the_catalogue_fails_with_its_error() {
     }
 }
 
+/// A fresh directory for one test's files.
+fn scratch(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("cleanprod-cli-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn migrate_writes_every_v1_document_in_the_current_form_of_its_format() {
+    let dir = scratch("migrate");
+    let corpus = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/documents/v1"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(corpus)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert!(names.iter().any(|n| n.ends_with(".json")) && names.len() >= 13);
+    for name in &names {
+        let source = format!("tests/fixtures/documents/v1/{name}");
+        let (ok, out, err) = cleanprod(&["migrate", &source]);
+        assert!(ok && err.is_empty(), "{name}: {err}");
+        if name.ends_with(".json") {
+            assert!(
+                out.starts_with("{\n  \"format\": \"cleanprod/1\","),
+                "{out}"
+            );
+            serde_json::from_str::<serde_json::Value>(&out).unwrap();
+        } else {
+            assert!(out.starts_with("format = \"cleanprod/1\"\n"), "{out}");
+        }
+        // The written document gives the same report, figure for figure.
+        let migrated = dir.join(name);
+        std::fs::write(&migrated, &out).unwrap();
+        let (ok, want, err) = cleanprod(&["assess", &source, "--format", "json"]);
+        assert!(ok, "{name}: {err}");
+        let (ok, got, err) = cleanprod(&["assess", migrated.to_str().unwrap(), "--format", "json"]);
+        assert!(ok, "{name}: {err}");
+        assert_eq!(got, want, "{name}");
+        // Written once more, it is the same text.
+        let (_, again, _) = cleanprod(&["migrate", migrated.to_str().unwrap()]);
+        assert_eq!(again, out, "{name}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn migrate_writes_to_a_file_of_the_same_format_and_fails_with_the_error() {
+    let dir = scratch("migrate-output");
+    let output = dir.join("units.json");
+    let (ok, out, err) = cleanprod(&[
+        "migrate",
+        "tests/fixtures/documents/v1/units.json",
+        "--output",
+        output.to_str().unwrap(),
+    ]);
+    assert!(ok && out.is_empty(), "{err}");
+    let written = std::fs::read_to_string(&output).unwrap();
+    let (_, printed, _) = cleanprod(&["migrate", "tests/fixtures/documents/v1/units.json"]);
+    assert_eq!(written, printed);
+    // JSON in is JSON out: not into a .toml file.
+    let wrong = dir.join("units.toml");
+    let (ok, _, err) = cleanprod(&[
+        "migrate",
+        "tests/fixtures/documents/v1/units.json",
+        "-o",
+        wrong.to_str().unwrap(),
+    ]);
+    assert!(
+        !ok && err.contains("is JSON") && err.contains(".json"),
+        "{err}"
+    );
+    assert!(!wrong.exists());
+    // A version this build does not read, and a bad value, fail with their errors.
+    let (ok, out, err) = cleanprod(&[
+        "migrate",
+        "tests/fixtures/documents/invalid/future_format.toml",
+    ]);
+    assert!(!ok && out.is_empty());
+    assert!(
+        err.contains("[unsupported_format]") && err.contains("cleanprod/1"),
+        "{err}"
+    );
+    let (ok, _, err) = cleanprod(&[
+        "migrate",
+        "tests/fixtures/documents/invalid/output_in_kwh.toml",
+    ]);
+    assert!(!ok && err.contains("production.output"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn chart_writes_each_kind_as_svg_or_its_table() {
     let tannery = "examples/tannery.toml";

@@ -32,6 +32,7 @@
 
 mod limits;
 mod load;
+mod migrate;
 pub(crate) mod paths;
 mod version;
 
@@ -49,6 +50,7 @@ pub use crate::sections::{
 pub use crate::sectors::{Expansion, Sector, Template};
 pub use crate::units::{Rate, SECONDS_PER_YEAR, Schedule};
 pub use limits::Limits;
+pub use migrate::to_current_form;
 
 use crate::error::{Error, Result};
 use crate::flowsheet::Flowsheet;

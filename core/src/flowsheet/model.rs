@@ -1,6 +1,6 @@
 //! The `[flowsheet]` section: components, nodes and the streams between them.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use schemars::JsonSchema;
@@ -406,7 +406,15 @@ impl Flowsheet {
                 });
             }
         }
-        let process = |id: &str| self.nodes.iter().any(|n| n.id == id && n.kind.is_process());
+        let kinds: HashMap<&str, NodeKind> =
+            self.nodes.iter().map(|n| (n.id.as_str(), n.kind)).collect();
+        let process = |id: &str| kinds.get(id).is_some_and(|k| k.is_process());
+        let carry_water: HashSet<&str> = self
+            .streams
+            .iter()
+            .filter(|s| s.flows.contains_key("water"))
+            .map(|s| s.id.as_str())
+            .collect();
         let mut energy_ids = HashSet::new();
         for (i, e) in self.energy.iter().enumerate() {
             let path = format!("flowsheet.energy[{i}]");
@@ -427,11 +435,7 @@ impl Flowsheet {
             connected.insert(e.to.as_str());
             e.joules_per_year(schedule, &path)?;
             for (k, id) in e.follows.iter().enumerate() {
-                if !self
-                    .streams
-                    .iter()
-                    .any(|s| &s.id == id && s.flows.contains_key("water"))
-                {
+                if !carry_water.contains(id.as_str()) {
                     return Err(Error::UnknownReference {
                         path: format!("{path}.follows[{k}]"),
                         value: id.clone(),
@@ -450,7 +454,7 @@ impl Flowsheet {
             }
         }
         super::energy::validate_devices(&self.devices)?;
-        self.validate_accounts(&ids)?;
+        self.validate_accounts(&ids, &kinds)?;
         for (i, n) in self.nodes.iter().enumerate() {
             if !connected.contains(n.id.as_str()) {
                 return Err(Error::out_of_range(
@@ -465,15 +469,15 @@ impl Flowsheet {
 }
 
 impl Flowsheet {
-    fn validate_accounts(&self, components: &HashSet<&str>) -> Result<()> {
+    fn validate_accounts(
+        &self,
+        components: &HashSet<&str>,
+        kinds: &HashMap<&str, NodeKind>,
+    ) -> Result<()> {
         let mut seen = HashSet::new();
         for (i, a) in self.accounts.iter().enumerate() {
             let path = format!("flowsheet.accounts[{i}]");
-            if !self
-                .nodes
-                .iter()
-                .any(|n| n.id == a.node && !n.kind.is_process())
-            {
+            if kinds.get(a.node.as_str()).is_none_or(|k| k.is_process()) {
                 return Err(Error::UnknownReference {
                     path: format!("{path}.node"),
                     value: a.node.clone(),

@@ -1,6 +1,8 @@
 //! Sparse symmetric positive definite systems: LDLᵀ factorization by elimination on the graph
 //! of the matrix, vertices taken in order of least degree (greedy minimum degree), so that the
-//! tree-like graphs of flowsheets factor with little fill in near-linear time.
+//! tree-like graphs of flowsheets factor with little fill in near-linear time; and the entries
+//! of the inverse on the pattern of the factors (selected inversion), from which the variance
+//! of every reconciled measurement is read in constant time.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
@@ -79,11 +81,87 @@ pub(crate) struct Factor {
     order: Vec<usize>,
     pos: Vec<usize>,
     d: Vec<f64>,
-    /// For each vertex, the multipliers of the vertices eliminated after it.
+    /// For each vertex, the multipliers of the vertices eliminated after it, sorted by vertex.
     l: Vec<Vec<(usize, f64)>>,
 }
 
+/// The entries of M⁻¹ on the pattern of L + Lᵀ and its diagonal (selected inversion).
+pub(crate) struct SelectedInverse<'a> {
+    factor: &'a Factor,
+    /// (M⁻¹)ᵥᵥ.
+    diag: Vec<f64>,
+    /// (M⁻¹)ᵢᵥ for each i of `factor.l[v]`, in the same order.
+    off: Vec<Vec<f64>>,
+}
+
+impl SelectedInverse<'_> {
+    /// (M⁻¹)ᵢⱼ, when (i, j) is on the diagonal or on the pattern of the factors.
+    fn entry(&self, i: usize, j: usize) -> Option<f64> {
+        if i == j {
+            return self.diag.get(i).copied();
+        }
+        let pos = &self.factor.pos;
+        // The vertex eliminated first holds the pair in its column of L.
+        let (first, other) = if pos.get(i)? < pos.get(j)? {
+            (i, j)
+        } else {
+            (j, i)
+        };
+        let column = self.factor.l.get(first)?;
+        let k = column.binary_search_by_key(&other, |&(v, _)| v).ok()?;
+        self.off.get(first)?.get(k).copied()
+    }
+
+    /// qᵀ·M⁻¹·q for a sparse q given as (index, value) pairs whose every pair of indices is on
+    /// the pattern of the matrix (as a column of the reduced balances: a stream joins the
+    /// balances it enters, which the matrix therefore links); `None` otherwise.
+    pub(crate) fn quadratic(&self, q: &[(usize, f64)]) -> Option<f64> {
+        let mut total = 0.0;
+        for &(i, a) in q {
+            for &(j, b) in q {
+                total += a * b * self.entry(i, j)?;
+            }
+        }
+        Some(total)
+    }
+}
+
 impl Factor {
+    /// The entries of M⁻¹ on the pattern of the factors, by the recurrences of Takahashi, Fagan
+    /// and Chin (1973): taking the vertices in reverse elimination order, with Sᵥ the vertices
+    /// of column v of L (a clique of the filled graph, all eliminated after v),
+    /// Zᵢᵥ = −Σₖ∈Sᵥ Zᵢₖ·Lₖᵥ for i ∈ Sᵥ and Zᵥᵥ = 1/dᵥ − Σₖ∈Sᵥ Lₖᵥ·Zₖᵥ. The work is
+    /// Σᵥ |Sᵥ|² lookups: linear in the size of tree-like flowsheets, where computing each
+    /// measurement's variance by its own forward solve grows with the depth of the elimination
+    /// tree (the length of a chain of units), quadratically in all.
+    pub(crate) fn selected_inverse(&self) -> SelectedInverse<'_> {
+        let n = self.d.len();
+        let mut inverse = SelectedInverse {
+            factor: self,
+            diag: vec![0.0; n],
+            off: vec![Vec::new(); n],
+        };
+        for &v in self.order.iter().rev() {
+            let column = &self.l[v];
+            let mut z = Vec::with_capacity(column.len());
+            for &(i, _) in column {
+                let mut s = 0.0;
+                for &(k, m) in column {
+                    // Eliminated after v, and joined to i by the fill of v: computed already.
+                    s -= inverse.entry(i, k).unwrap_or(0.0) * m;
+                }
+                z.push(s);
+            }
+            let mut zvv = 1.0 / self.d[v];
+            for (&(_, m), &zkv) in column.iter().zip(&z) {
+                zvv -= m * zkv;
+            }
+            inverse.diag[v] = zvv;
+            inverse.off[v] = z;
+        }
+        inverse
+    }
+
     /// M⁻¹·b.
     pub(crate) fn solve(&self, b: &[f64]) -> Vec<f64> {
         let mut y = b.to_vec();
@@ -165,6 +243,61 @@ mod tests {
         let y = f.solve(&[1.0, 0.0, -1.0]);
         assert!((q - (y[0] - y[2])).abs() < 1e-14);
         assert!(scratch.iter().all(|s| *s == 0.0));
+    }
+
+    #[test]
+    fn selected_inverse_matches_full_solves() {
+        // A weighted Laplacian of a 4 × 4 grid with a loop of fill, grounded at two corners.
+        let n = 16;
+        let mut m = SymMatrix::new(n);
+        let mut edges = Vec::new();
+        for r in 0..4 {
+            for c in 0..4 {
+                let v = 4 * r + c;
+                if c < 3 {
+                    edges.push((v, v + 1));
+                }
+                if r < 3 {
+                    edges.push((v, v + 4));
+                }
+            }
+        }
+        for (k, &(a, b)) in edges.iter().enumerate() {
+            let w = 1.0 + k as f64 / 7.0;
+            m.add(a, a, w);
+            m.add(b, b, w);
+            m.add(a, b, -w);
+        }
+        m.add(0, 0, 0.5);
+        m.add(15, 15, 2.0);
+        let f = m.factor().unwrap();
+        let inverse = f.selected_inverse();
+        let columns: Vec<Vec<f64>> = (0..n)
+            .map(|j| {
+                let mut e = vec![0.0; n];
+                e[j] = 1.0;
+                f.solve(&e)
+            })
+            .collect();
+        let mut scratch = vec![0.0; n];
+        let mut checked = 0;
+        for &(a, b) in &edges {
+            for (i, j) in [(a, a), (b, b), (a, b), (b, a)] {
+                let z = inverse.entry(i, j).unwrap();
+                assert!(
+                    (z - columns[j][i]).abs() < 1e-12 * columns[j][j].abs(),
+                    "{i},{j}"
+                );
+                checked += 1;
+            }
+            let q = [(a, 1.0), (b, -1.0)];
+            let by_inverse = inverse.quadratic(&q).unwrap();
+            let by_solve = f.quadratic(&q, &mut scratch);
+            assert!((by_inverse - by_solve).abs() < 1e-12 * by_solve, "{a},{b}");
+        }
+        assert_eq!(checked, 4 * edges.len());
+        // Vertices of the grid's opposite corners are not joined by the factors.
+        assert!(inverse.quadratic(&[(3, 1.0), (12, -1.0)]).is_none());
     }
 
     #[test]

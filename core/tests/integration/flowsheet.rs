@@ -169,6 +169,41 @@ streams = [
 }
 
 #[test]
+fn a_bridge_is_solved_from_its_own_side_only() {
+    // The unknown feed enters a recycle loop of unknowns and is solved from the loop's side
+    // (10 t/yr leave it); the estimates of the unrelated unit c, which do not balance (2 t/yr
+    // unaccounted for), have no part in it.
+    let b = balance(
+        r#"
+[flowsheet]
+components = ["water"]
+nodes = [
+  { id = "in", kind = "source" }, { id = "u1", kind = "process" },
+  { id = "u2", kind = "process" }, { id = "c", kind = "process" },
+  { id = "out", kind = "wastewater" },
+]
+streams = [
+  { id = "feed", from = "in", to = "u1", flows = { water = "?" } },
+  { id = "fwd", from = "u1", to = "u2", flows = { water = "?" } },
+  { id = "back", from = "u2", to = "u1", flows = { water = "?" } },
+  { id = "drain", from = "u2", to = "out", flows = { water = "10 t/yr" } },
+  { id = "c_in", from = "in", to = "c", flows = { water = "10 t/yr" } },
+  { id = "c_out", from = "c", to = "out", flows = { water = "8 t/yr" } },
+]
+"#,
+    );
+    assert_eq!(value(&b, 0, "feed").1, ValueStatus::Solved);
+    assert!((value(&b, 0, "feed").0.unwrap() - 10_000.0).abs() < 1e-9);
+    assert_eq!(value(&b, 0, "fwd").1, ValueStatus::Undetermined);
+    assert!(
+        b.components[0]
+            .findings
+            .iter()
+            .any(|f| f.contains("around c do not balance"))
+    );
+}
+
+#[test]
 fn gross_error_is_flagged() {
     // one zero too many in the inlet (STAN's example of a gross error)
     let b = balance(

@@ -13,11 +13,11 @@ use cleanprod::{Assessment, SourceFormat};
 use serde_json::{Map, Value, json};
 
 /// The repository's root.
-fn root() -> PathBuf {
+pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn expected_dir() -> PathBuf {
+pub fn expected_dir() -> PathBuf {
     root().join("tests/fixtures/expected")
 }
 
@@ -59,7 +59,7 @@ fn read(source: &str) -> Result<Assessment, cleanprod::Error> {
 
 /// What every surface says of a valid document: the report, the reconciliation and the options
 /// ranked by each metric.
-fn expected_of(source: &str) -> Value {
+pub fn expected_of(source: &str) -> Value {
     let a = read(source).unwrap_or_else(|e| panic!("{source}: {e}"));
     let report = a.report().unwrap_or_else(|e| panic!("{source}: {e}"));
     let reconcile = a.reconcile().unwrap_or_else(|e| panic!("{source}: {e}"));

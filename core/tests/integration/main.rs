@@ -17,5 +17,7 @@ mod hotel;
 mod layers;
 mod options;
 mod properties;
+mod scale;
 mod tanning;
 mod uncertainty;
+mod v1;

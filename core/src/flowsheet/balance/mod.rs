@@ -337,7 +337,12 @@ impl Flowsheet {
         let env = units.len();
         let mut findings = Vec::new();
         let groups = observe::unknown_groups(edges, env);
-        let names = |g: usize| self.group_names(&groups.group, g, units);
+        // The units of each group, gathered once and only when a finding names them.
+        let members: std::cell::OnceCell<BTreeMap<usize, Vec<&str>>> = std::cell::OnceCell::new();
+        let names = |g: usize| {
+            let members = members.get_or_init(|| self.group_members(&groups.group, units));
+            members.get(&g).map(|m| m.join(", ")).unwrap_or_default()
+        };
         let reduced = reduce::reduce(edges, &groups, env, &names, &mut findings);
         let reconcile::Values {
             mut value,
@@ -374,19 +379,21 @@ impl Flowsheet {
             return None;
         }
         let mut heat = crate::flowsheet::energy::WaterHeat::default();
+        let solved: BTreeMap<&str, Option<f64>> = water
+            .streams
+            .iter()
+            .map(|v| (v.stream.as_str(), v.value))
+            .collect();
+        let kinds: BTreeMap<&str, NodeKind> =
+            self.nodes.iter().map(|n| (n.id.as_str(), n.kind)).collect();
         for s in &self.streams {
             let Some(t) = &s.temperature else { continue };
-            let Some(kg) = water
-                .streams
-                .iter()
-                .find(|v| v.stream == s.id)
-                .and_then(|v| v.value)
-            else {
+            let Some(kg) = solved.get(s.id.as_str()).copied().flatten() else {
                 continue;
             };
             let kwh =
                 kg * crate::flowsheet::energy::WATER_SPECIFIC_HEAT * (t.si() - reference) / 3.6e6;
-            let kind = |id: &str| self.nodes.iter().find(|n| n.id == id).map(|n| n.kind);
+            let kind = |id: &str| kinds.get(id).copied();
             if kind(&s.to) == Some(NodeKind::Process) {
                 *heat.into.entry(s.to.clone()).or_insert(0.0) += kwh;
             }
@@ -400,14 +407,16 @@ impl Flowsheet {
         Some(heat)
     }
 
-    fn group_names(&self, group: &[usize], g: usize, units: &[usize]) -> String {
-        let names: Vec<&str> = units
-            .iter()
-            .enumerate()
-            .filter(|(v, _)| group[*v] == g)
-            .map(|(_, &ni)| self.nodes[ni].id.as_str())
-            .collect();
-        names.join(", ")
+    /// The ids of the units of each group, in the order of the units.
+    fn group_members(&self, group: &[usize], units: &[usize]) -> BTreeMap<usize, Vec<&str>> {
+        let mut members: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+        for (v, &ni) in units.iter().enumerate() {
+            members
+                .entry(group[v])
+                .or_default()
+                .push(self.nodes[ni].id.as_str());
+        }
+        members
     }
 }
 

@@ -71,12 +71,18 @@ pub(super) fn reconcile(edges: &[Edge], reduced: &Reduced, findings: &mut Vec<St
         if let Some(f) = m.factor() {
             let lambda = f.solve(&resid);
             let chi2: f64 = resid.iter().zip(&lambda).map(|(a, b)| a * b).sum();
+            let inverse = f.selected_inverse();
             let mut scratch = vec![0.0; n];
             for &i in &redundant {
                 let v = var(i);
                 let column = columns[i].as_slice();
                 let adj = v * column.iter().map(|&(p, s)| s * lambda[p]).sum::<f64>();
-                let w = v * v * f.quadratic(column, &mut scratch);
+                // Read from the selected inverse (a column's balances are linked in the
+                // matrix); a forward solve of its own should they ever not be.
+                let q = inverse
+                    .quadratic(column)
+                    .unwrap_or_else(|| f.quadratic(column, &mut scratch));
+                let w = v * v * q;
                 let x = value[i].unwrap_or(0.0);
                 value[i] = Some(x - adj);
                 sd_out[i] = Some((v - w).max(0.0).sqrt());

@@ -51,52 +51,81 @@ pub(super) fn unknowns(edges: &[Edge], value: &mut [Option<f64>], env: usize) {
 }
 
 /// Solve each remaining unknown stream that is a bridge of the remaining unknown graph, from
-/// the sum of the balances on its side away from the environment.
+/// the sum of the balances on one side of it: the side away from the environment, or in a part
+/// of the graph the environment is not in, the side the stream leaves. Streams inside a side
+/// enter the sum of its balances twice with opposite signs, so each bridge needs only the
+/// net known flow into its side, whatever the order the bridges are solved in.
+///
+/// One depth-first search of the unknown graph (from the environment first) finds the bridges
+/// (Tarjan, 1974: a tree edge whose far end reaches no earlier vertex but by it) and sums the
+/// net flows of each subtree: linear in the size of the graph.
 fn solve_bridges(edges: &[Edge], value: &mut [Option<f64>], net: &[f64], env: usize) {
     let nv = env + 1;
-    let mut net = net.to_vec();
-    // Bounded: each pass solves at least one stream or stops.
-    for _ in 0..edges.len() {
-        let open: Vec<usize> = (0..edges.len())
-            .filter(|&i| value[i].is_none() && matches!(edges[i].kind, Kind::Unknown))
-            .collect();
-        let mut solved_one = false;
-        for &i in &open {
-            // The side of `from` without edge i.
-            let mut side = vec![false; nv];
-            let mut stack = vec![edges[i].from];
-            side[edges[i].from] = true;
-            while let Some(v) = stack.pop() {
-                for &j in &open {
-                    if j == i {
-                        continue;
-                    }
-                    let (a, b) = (edges[j].from, edges[j].to);
-                    for (p, q) in [(a, b), (b, a)] {
-                        if p == v && !side[q] {
-                            side[q] = true;
-                            stack.push(q);
-                        }
-                    }
+    // The unknown streams left, by vertex: (the vertex at the other end, the stream).
+    let mut adjacent: Vec<Vec<(usize, usize)>> = vec![Vec::new(); nv];
+    for (i, e) in edges.iter().enumerate() {
+        if value[i].is_none() && matches!(e.kind, Kind::Unknown) {
+            adjacent[e.from].push((e.to, i));
+            adjacent[e.to].push((e.from, i));
+        }
+    }
+    const UNSEEN: usize = usize::MAX;
+    let mut entry = vec![UNSEEN; nv];
+    let mut low = vec![0usize; nv];
+    // Net known flow into each vertex, then into the subtree below it once it is finished;
+    // the environment has no balance.
+    let mut below: Vec<f64> = net.to_vec();
+    below[env] = 0.0;
+    let mut tree_edge = vec![usize::MAX; nv];
+    // Each bridge: the stream, the vertex below it, and the root of its search tree.
+    let mut bridges: Vec<(usize, usize, usize)> = Vec::new();
+    let mut time = 0;
+    let roots = std::iter::once(env).chain(0..env);
+    for root in roots {
+        if entry[root] != UNSEEN || adjacent[root].is_empty() {
+            continue;
+        }
+        entry[root] = time;
+        low[root] = time;
+        time += 1;
+        // (vertex, index of the next adjacent stream to follow)
+        let mut stack = vec![(root, 0usize)];
+        while let Some(top) = stack.last_mut() {
+            let (v, next) = *top;
+            if let Some(&(w, i)) = adjacent[v].get(next) {
+                top.1 += 1;
+                if entry[w] == UNSEEN {
+                    entry[w] = time;
+                    low[w] = time;
+                    time += 1;
+                    tree_edge[w] = i;
+                    stack.push((w, 0));
+                } else if i != tree_edge[v] {
+                    low[v] = low[v].min(entry[w]);
+                }
+                continue;
+            }
+            stack.pop();
+            if let Some(&(parent, _)) = stack.last() {
+                low[parent] = low[parent].min(low[v]);
+                below[parent] += below[v];
+                if low[v] > entry[parent] {
+                    bridges.push((tree_edge[v], v, root));
                 }
             }
-            if side[edges[i].to] {
-                continue; // on a loop
-            }
-            // Sum the balances of the side without the environment.
-            let from_side = !side[env];
-            let members: Vec<usize> = (0..env).filter(|&v| side[v] == from_side).collect();
-            let total: f64 = members.iter().map(|&v| net[v]).sum();
-            // Edge leaves the `from` side: total − x = 0 on that side; enters the other side.
-            let x = if from_side { total } else { -total };
-            value[i] = Some(x);
-            net[edges[i].to] += x;
-            net[edges[i].from] -= x;
-            solved_one = true;
-            break;
         }
-        if !solved_one {
-            return;
-        }
+    }
+    for (i, child, root) in bridges {
+        let e = &edges[i];
+        // The net flow into the side below the bridge, and into the side the stream leaves.
+        let into_below = below[child];
+        let x = if e.from == child {
+            into_below
+        } else if root == env {
+            -into_below
+        } else {
+            below[root] - into_below
+        };
+        value[i] = Some(x);
     }
 }
