@@ -56,10 +56,57 @@ pub fn break_even_level(
     check::result("break_even_level", level - value / factor)
 }
 
+/// The factor by which the flows `part` of `values` (the savings within the project's flows,
+/// period by period) may be multiplied for the NPV of `values` at `rate` to be zero: with the
+/// rest fixed, `1 − NPV(values) / NPV(part)`. Savings of several options over different years
+/// break even together at this share of their amounts; for one level saving it is
+/// [`break_even_level`] over the saving. An error when `part` is longer than `values` or its
+/// NPV is zero.
+///
+/// ```
+/// use cleanprod::finance::break_even_scale;
+/// let flows = [-1_000.0, 300.0, 300.0, 300.0, 300.0, 300.0];
+/// let savings = [0.0, 300.0, 300.0, 300.0, 300.0, 300.0];
+/// let k = break_even_scale(0.10, &flows, &savings).unwrap();
+/// assert!((k * 300.0 - 263.797).abs() < 1e-3);
+/// ```
+pub fn break_even_scale(rate: f64, values: &[f64], part: &[f64]) -> Result<f64> {
+    if part.len() > values.len() {
+        return Err(Error::out_of_range(
+            "part",
+            part.len(),
+            format!("holds more periods than the {} flows", values.len()),
+        ));
+    }
+    let whole = npv(rate, values)?;
+    let share = npv(rate, part)?;
+    if share == 0.0 {
+        return Err(Error::out_of_range(
+            "part",
+            share,
+            "has no present value: nothing to scale",
+        ));
+    }
+    check::result("break_even_scale", 1.0 - whole / share)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use approx::assert_relative_eq;
+
+    #[test]
+    fn the_scale_of_one_level_saving_is_the_break_even_level() {
+        let flows = [
+            -5_000.0, 1_200.0, 1_200.0, 1_200.0, 1_200.0, 1_200.0, 1_700.0,
+        ];
+        let savings = [0.0, 1_200.0, 1_200.0, 1_200.0, 1_200.0, 1_200.0, 1_200.0];
+        let k = break_even_scale(0.08, &flows, &savings).unwrap();
+        let level = break_even_level(0.08, &flows, 1_200.0, 1, 6).unwrap();
+        assert_relative_eq!(k * 1_200.0, level, epsilon = 1e-9);
+        assert!(break_even_scale(0.08, &flows, &[0.0; 7]).is_err());
+        assert!(break_even_scale(0.08, &flows[..2], &savings).is_err());
+    }
 
     #[test]
     fn npv_at_the_break_even_level_is_zero() {

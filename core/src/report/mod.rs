@@ -7,6 +7,7 @@ use crate::math;
 use crate::options::{CostClass, Evaluation};
 use schemars::JsonSchema;
 
+pub mod pages;
 mod risk;
 mod tornado;
 pub use risk::risk_text;
