@@ -47,6 +47,14 @@ fn reports() -> Vec<(String, String)> {
         let proposal = page(source, Kind::Proposal, Lang::En, option);
         out.push((format!("{name}.proposal.en.md"), proposal.markdown()));
     }
+    // A proposal with a loan: the schedule, the coverage and the owner's flows.
+    let financed = page(
+        "tests/fixtures/documents/valid/effects.toml",
+        Kind::Proposal,
+        Lang::En,
+        Some("flow_restrictor"),
+    );
+    out.push(("effects.proposal.en.html".to_string(), financed.html()));
     out
 }
 

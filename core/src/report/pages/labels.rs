@@ -28,7 +28,7 @@ labels! {
     Findings, SiteTotals, FromSources, Energy, Carrier, EnergyUse, SpecificWater,
     SpecificEnergy, Measured, Reconciled, Estimated, Solved, Undetermined,
     IndicatorsTitle, Indicator, Before, After, PublishedRange, Position, Below, Within, Above,
-    BenchmarkBarsCaption, Warnings, NoBenchmarks,
+    BenchmarkBarsCaption, NoBenchmarks,
     OptionsTitle, OptionsIntro, NoCost, LowCost, InvestmentClass, NoCostWord, LowCostWord,
     InvestmentWord, NoOptionsInClass, Option,
     Title, Category, CostClass, Capex, AnnualSaving, SimplePayback, DiscountedPayback, Npv,
@@ -143,7 +143,6 @@ const EN: &[(Label, &str)] = &[
         Label::BenchmarkBarsCaption,
         "The site's indicators before and after the options against the published ranges",
     ),
-    (Label::Warnings, "Warnings and figures assumed"),
     (
         Label::NoBenchmarks,
         "The document has no sector template: no published benchmarks are compared.",
@@ -459,7 +458,6 @@ const ES: &[(Label, &str)] = &[
         Label::BenchmarkBarsCaption,
         "Indicadores de la planta antes y después de las opciones frente a los rangos publicados",
     ),
-    (Label::Warnings, "Advertencias y cifras supuestas"),
     (
         Label::NoBenchmarks,
         "El documento no tiene plantilla sectorial: no se compara con referencias publicadas.",

@@ -168,24 +168,35 @@ fn balances(w: &Words, b: &Balance) -> Section {
         }
         blocks.push(Block::Table(t));
         if !c.nodes.is_empty() {
+            // The closure of the figures as given, where a unit has all its flows given.
+            let given = c.nodes.iter().any(|n| n.given_closure_percent.is_some());
+            let mut head = vec![
+                w.t(Label::Unit).to_string(),
+                w.t(Label::Inputs).to_string(),
+                w.t(Label::Outputs).to_string(),
+            ];
+            if given {
+                head.push(w.t(Label::ClosureAsGiven).to_string());
+            }
+            let numeric: Vec<bool> = (0..head.len()).map(|i| i > 0).collect();
             let mut n = table(
                 w.fill(Label::ClosuresOf, &[("c", &c.component)]),
-                vec![
-                    w.t(Label::Unit).to_string(),
-                    w.t(Label::Inputs).to_string(),
-                    w.t(Label::Outputs).to_string(),
-                    w.t(Label::ClosureAsGiven).to_string(),
-                ],
-                &[false, true, true, true],
+                head,
+                &numeric,
             );
             for node in &c.nodes {
-                n.rows.push(vec![
+                let mut row = vec![
                     node.node.clone(),
                     tonnes(w, node.inputs),
                     tonnes(w, node.outputs),
-                    node.given_closure_percent
-                        .map_or_else(|| "?".to_string(), |p| w.percent(p / 100.0)),
-                ]);
+                ];
+                if given {
+                    row.push(
+                        node.given_closure_percent
+                            .map_or_else(|| "–".to_string(), |p| w.percent(p / 100.0)),
+                    );
+                }
+                n.rows.push(row);
             }
             blocks.push(Block::Table(n));
         }
@@ -298,14 +309,15 @@ fn indicators(w: &Words, b: Option<&Benchmarks>) -> Section {
             format!("{} / {}", class(w, i.class_before), class(w, i.class_after)),
         ]);
     }
-    let mut blocks = vec![
+    // The model's warnings (figures assumed, unusual figures) are listed once, under the
+    // assumptions.
+    let blocks = vec![
         Block::Table(t),
         Block::Figure {
             slot: Slot::BenchmarkBars,
             caption: w.t(Label::BenchmarkBarsCaption).to_string(),
         },
     ];
-    blocks.extend(list(w.t(Label::Warnings), b.warnings().to_vec()));
     section("indicators", w.t(Label::IndicatorsTitle), blocks)
 }
 
