@@ -171,11 +171,7 @@ pub(super) fn environmental_rows(w: &Words, savings: &[&Saving], co2_t: Option<f
     );
     let per = w.t(Label::PerYearUnit);
     for ((resource, unit), amount) in sums {
-        let (value, unit) = match unit {
-            "kg/yr" => (amount / 1_000.0, "t".to_string()),
-            "kWh/yr" => (amount / 1_000.0, "MWh".to_string()),
-            u => (amount, u.trim_end_matches("/yr").to_string()),
-        };
+        let (value, unit) = in_report_unit(amount, unit);
         t.rows.push(vec![
             resource.to_string(),
             w.sig(value),
@@ -190,6 +186,16 @@ pub(super) fn environmental_rows(w: &Words, savings: &[&Saving], co2_t: Option<f
         ]);
     }
     t
+}
+
+/// An amount per year in the engine's unit (`kg/yr`, `kWh/yr`, `m3/yr`) in the unit a report
+/// states it in (t, MWh, m3), without the "per year".
+pub(super) fn in_report_unit(amount: f64, unit: &str) -> (f64, String) {
+    match unit {
+        "kg/yr" => (amount / 1_000.0, "t".to_string()),
+        "kWh/yr" => (amount / 1_000.0, "MWh".to_string()),
+        u => (amount, u.trim_end_matches("/yr").to_string()),
+    }
 }
 
 /// The appraisal settings and the emission factors, each with where it comes from.

@@ -43,7 +43,7 @@ labels! {
     LowCostThreshold, EngineDefault, FromTheDocument, EmissionFactors, EmissionFactor,
     Source, DefaultOfEngine, BenchmarkSources, TemplateDefaults, OptionNotes, Figure,
     ProposalFor, PackageOf, InvestmentTitle, InvestmentIntro, Lifetime, OptionsIncluded,
-    WhatItChanges, SavingsTitle, SavingsByAccount, Account, OmChange, NetSaving,
+    WhatItChanges, BaselineCaption, UseBefore, Saved, Share, SavingsTitle, SavingsByAccount, Account, OmChange, NetSaving,
     MethodModel, MethodStated, MethodPackage, NoUncertainty, UncertaintySummary, Mean, P5,
     P50, P95, ProbabilityLoss, Draws,
     CashFlowTitle, CashFlowCaption, Year, ProjectFlow, Cumulative, Discounted,
@@ -268,6 +268,13 @@ const EN: &[(Label, &str)] = &[
         Label::WhatItChanges,
         "What it changes at the site each year",
     ),
+    (
+        Label::BaselineCaption,
+        "Baseline: the site's use of each resource saved, from its balance",
+    ),
+    (Label::UseBefore, "Use before"),
+    (Label::Saved, "Saved"),
+    (Label::Share, "Share saved"),
     (Label::SavingsTitle, "Baseline and savings"),
     (
         Label::SavingsByAccount,
@@ -583,6 +590,13 @@ const ES: &[(Label, &str)] = &[
         "Opciones del paquete, aplicadas en este orden",
     ),
     (Label::WhatItChanges, "Lo que cambia en la planta cada año"),
+    (
+        Label::BaselineCaption,
+        "Línea base: el consumo de la planta de cada recurso ahorrado, según su balance",
+    ),
+    (Label::UseBefore, "Consumo antes"),
+    (Label::Saved, "Ahorrado"),
+    (Label::Share, "Parte ahorrada"),
     (Label::SavingsTitle, "Línea base y ahorros"),
     (
         Label::SavingsByAccount,

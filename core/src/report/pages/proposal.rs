@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::content::{
-    Words, environmental_rows, finance_assumptions, list, paragraph, section, table,
+    Words, environmental_rows, finance_assumptions, in_report_unit, list, paragraph, section, table,
 };
 use super::labels::Label;
 use super::pre_assessment::subtitle;
@@ -255,6 +255,7 @@ fn savings(
         Some(_) => Label::MethodStated,
     };
     let mut blocks = vec![paragraph(w.t(method))];
+    blocks.extend(baseline(w, a, s).map(Block::Table));
     let mut accounts: BTreeMap<&str, f64> = BTreeMap::new();
     for o in &s.steps {
         for (k, v) in &o.money {
@@ -314,6 +315,69 @@ fn savings(
         _ => blocks.push(paragraph(w.t(Label::NoUncertainty))),
     }
     section("savings", w.t(Label::SavingsTitle), blocks)
+}
+
+/// The site's annual use of `resource` before the options, in the engine's `unit` of its
+/// saving, from the balance: a component bought (its sources), the wastewater discharged (the
+/// water to wastewater sinks) or an energy carrier.
+fn use_before(a: &Assessment, resource: &str, unit: &str) -> Option<f64> {
+    let b = a.balance().ok()??;
+    let component = |name: &str| b.components.iter().find(|c| c.component == name);
+    match unit {
+        // Water at 1 kg/L, as the balance reads volumes of water.
+        "m3/yr" if resource == "wastewater" => component("water")?
+            .site
+            .sinks
+            .get("wastewater")
+            .copied()
+            .flatten()
+            .map(|kg| kg / 1_000.0),
+        "m3/yr" => component(resource)?.site.sources.map(|kg| kg / 1_000.0),
+        "kg/yr" => component(resource)?.site.sources,
+        "kWh/yr" => b.energy.as_ref()?.carriers.get(resource).copied(),
+        _ => None,
+    }
+}
+
+/// The baseline of each resource the proposal saves that the balance knows: its use before,
+/// the saving and its share, and its price.
+fn baseline(w: &Words, a: &Assessment, s: &Subject) -> Option<super::Table> {
+    let mut saved: BTreeMap<(&str, &str), f64> = BTreeMap::new();
+    for o in &s.steps {
+        for x in &o.savings {
+            *saved.entry((&x.resource, &x.unit)).or_default() += x.amount;
+        }
+    }
+    let mut t = table(
+        w.t(Label::BaselineCaption).to_string(),
+        vec![
+            w.t(Label::Resource).to_string(),
+            w.t(Label::UseBefore).to_string(),
+            w.t(Label::Saved).to_string(),
+            w.t(Label::Share).to_string(),
+            w.t(Label::Price).to_string(),
+        ],
+        &[false, true, true, true, true],
+    );
+    let per = w.t(Label::PerYearUnit);
+    for ((resource, unit), amount) in saved {
+        let Some(before) = use_before(a, resource, unit).filter(|b| *b > 0.0) else {
+            continue;
+        };
+        let (b, u) = in_report_unit(before, unit);
+        let (x, _) = in_report_unit(amount, unit);
+        t.rows.push(vec![
+            resource.to_string(),
+            format!("{} {u}{per}", w.sig(b)),
+            format!("{} {u}{per}", w.sig(x)),
+            w.percent(amount / before),
+            a.document()
+                .prices
+                .get(resource)
+                .map_or_else(|| "–".to_string(), |p| w.text(&p.to_string())),
+        ]);
+    }
+    (!t.rows.is_empty()).then_some(t)
 }
 
 fn cash_flow(w: &Words, rate: f64, s: &Subject, f: Option<&Financed>) -> Result<Section> {
