@@ -18,12 +18,13 @@ h1{font-size:1.8rem;margin:0 0 .25rem}
 h2{font-size:1.3rem;margin:2rem 0 .75rem;padding-bottom:.2rem;border-bottom:1px solid var(--rule)}
 p,ul{margin:.5rem 0 1rem}
 .table-wrap{overflow-x:auto;margin:0 0 1.25rem}
-table{border-collapse:collapse;width:100%;font-size:.9rem;font-variant-numeric:tabular-nums}
+table{border-collapse:collapse;width:100%;font-size:.85rem;font-variant-numeric:tabular-nums}
 caption{caption-side:top;text-align:left;font-weight:600;padding:.25rem 0 .4rem}
-th,td{padding:.3rem .5rem;border-bottom:1px solid var(--rule);vertical-align:top;text-align:left}
+th,td{padding:.25rem .4rem;border-bottom:1px solid var(--rule);vertical-align:top;text-align:left}
 thead th{background:var(--band);border-bottom:2px solid var(--rule)}
 tfoot th,tfoot td{font-weight:600;border-top:2px solid var(--rule)}
 .num{text-align:right;white-space:nowrap}
+thead th.num{white-space:normal}
 figure{margin:1rem 0 1.5rem}
 figure svg{display:block;width:100%;height:auto;max-height:32rem}
 figcaption{color:var(--muted);font-size:.9rem;margin-top:.4rem}
@@ -34,6 +35,7 @@ html[data-paper=a4] body{page:a4}
 html[data-paper=letter] body{page:letter}
 @media print{
 body{font-size:10pt}
+table{font-size:8.5pt}
 main{max-width:none;padding:0}
 h2{break-after:avoid;page-break-after:avoid}
 section#assumptions{break-before:page;page-break-before:always}

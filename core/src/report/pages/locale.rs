@@ -79,7 +79,8 @@ pub(crate) fn percent(lang: Lang, fraction: f64) -> String {
 
 /// A text written by the engine in its strict notation (`"16128.5 m3/yr"`, `"12 %"`), with
 /// every decimal number in it printed as `lang` prints numbers: the mark between two digits
-/// becomes a comma in Spanish, and long whole parts are grouped. Words are left as written.
+/// becomes a comma in Spanish, long whole parts are grouped, and `/yr` reads `/año`. Words are
+/// left as written.
 pub(crate) fn text(lang: Lang, s: &str) -> String {
     if lang == Lang::En {
         return s.to_string();
@@ -112,7 +113,8 @@ pub(crate) fn text(lang: Lang, s: &str) -> String {
         }
         i = j;
     }
-    out
+    // The engine writes rates per year as `/yr`.
+    out.replace("/yr", "/año")
 }
 
 #[cfg(test)]
@@ -137,8 +139,8 @@ mod tests {
 
     #[test]
     fn engine_texts_take_the_decimal_comma() {
-        assert_eq!(text(Lang::Es, "57.7612 t/yr"), "57,7612 t/yr");
-        assert_eq!(text(Lang::Es, "16128 m3/yr"), "16\u{202f}128 m3/yr");
+        assert_eq!(text(Lang::Es, "57.7612 t/yr"), "57,7612 t/año");
+        assert_eq!(text(Lang::Es, "16128 m3/yr"), "16\u{202f}128 m3/año");
         assert_eq!(text(Lang::Es, "0.423 kg/kWh"), "0,423 kg/kWh");
         // Names with digits stay as written.
         assert_eq!(

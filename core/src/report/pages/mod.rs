@@ -30,15 +30,15 @@ mod markdown;
 mod pre_assessment;
 mod proposal;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::assessment::Assessment;
 use crate::error::{Error, Result};
 pub use crate::sections::Lang;
 
-/// Which report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// Which report (`"pre-assessment"` or `"proposal"` in JSON, as on the command line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// The pre-assessment report of the site: production, process flow, balances, indicators
     /// against benchmarks, options by cost class, portfolio, environmental results,
@@ -80,7 +80,8 @@ impl std::str::FromStr for Kind {
 pub const DEFAULT_MIN_DSCR: f64 = 1.2;
 
 /// What report to build.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Request {
     /// Pre-assessment report or financing proposal.
     pub kind: Kind,
@@ -94,6 +95,22 @@ pub struct Request {
     /// Draws of the risk simulation of a proposal when the document has `[uncertainty]`
     /// (the document's, else the engine's default, when absent).
     pub draws: Option<u32>,
+}
+
+impl Request {
+    /// A request from its JSON form (`{"kind": "proposal", "option": "led_lighting", "lang":
+    /// "es", "min_dscr": 1.3, "draws": 1000}`, every field optional), as the Python and JS
+    /// surfaces pass it; errors name the field.
+    ///
+    /// ```
+    /// use cleanprod::report::pages::{Kind, Lang, Request};
+    /// let r = Request::from_json_value(serde_json::json!({"kind": "proposal", "lang": "es"})).unwrap();
+    /// assert_eq!((r.kind, r.lang, r.min_dscr), (Kind::Proposal, Some(Lang::Es), 1.2));
+    /// assert_eq!(Request::from_json_value(serde_json::json!({"kind": "memo"})).unwrap_err().path(), "kind");
+    /// ```
+    pub fn from_json_value(value: serde_json::Value) -> Result<Request> {
+        crate::wire::typed(&value)
+    }
 }
 
 impl Default for Request {
