@@ -261,6 +261,22 @@ fn a_lower_threshold_is_met_and_a_higher_one_names_the_years() {
 }
 
 #[test]
+fn a_no_cost_option_has_nothing_to_finance() {
+    let p = page(
+        "tests/fixtures/documents/valid/effects.toml",
+        Kind::Proposal,
+        Lang::En,
+        Some("pump_timer"),
+    );
+    let md = p.markdown();
+    assert!(
+        md.contains("there is nothing for the document's financing terms to finance"),
+        "{md}"
+    );
+    assert!(!md.contains("DSCR"), "{md}");
+}
+
+#[test]
 fn the_package_flows_sum_to_the_portfolio() {
     let a = load("examples/hotel.toml");
     let e = a.evaluate().unwrap();

@@ -48,7 +48,7 @@ labels! {
     P50, P95, ProbabilityLoss, Draws,
     CashFlowTitle, CashFlowCaption, Year, ProjectFlow, Cumulative, Discounted,
     CumulativeDiscounted, DebtService, GuaranteeFee, OwnerFlow, Dscr, CashFlowChartCaption,
-    LoanTitle, NoFinancing, LoanAmount, Grant, InterestRate, LoanTerm, PaymentsPerYear,
+    LoanTitle, NoFinancing, NothingToFinance, LoanAmount, Grant, InterestRate, LoanTerm, PaymentsPerYear,
     Grace, LoanScheduleCaption, Payment, Interest, Principal, ClosingBalance,
     DscrCaption, MinimumDscr, AverageDscr, DscrThreshold, DscrBelow, DscrAllAbove,
     ReturnsTitle, ReturnsCaption, Metric, Project, Owner, NoIrr,
@@ -328,6 +328,10 @@ const EN: &[(Label, &str)] = &[
     (
         Label::NoFinancing,
         "The document has no [finance.financing] section: the investment is paid by the owner, without a loan.",
+    ),
+    (
+        Label::NothingToFinance,
+        "No investment is made at year 0: there is nothing for the document's financing terms to finance.",
     ),
     (Label::LoanAmount, "Loan"),
     (Label::Grant, "Grant or co-funding"),
@@ -650,6 +654,10 @@ const ES: &[(Label, &str)] = &[
     (
         Label::NoFinancing,
         "El documento no tiene sección [finance.financing]: la inversión la paga el propietario, sin préstamo.",
+    ),
+    (
+        Label::NothingToFinance,
+        "No hay inversión en el año 0: las condiciones de financiamiento del documento no tienen nada que financiar.",
     ),
     (Label::LoanAmount, "Préstamo"),
     (Label::Grant, "Donación o cofinanciamiento"),

@@ -166,7 +166,13 @@ pub(super) fn build(a: &Assessment, lang: Lang, request: &Request) -> Result<Pag
         investment(&w, a, &subject),
         savings(&w, a, &subject, simulation.as_ref(), npv_risk),
         cash_flow(&w, rate, &subject, financed.as_ref())?,
-        loan(&w, request.min_dscr, &subject, financed.as_ref())?,
+        loan(
+            &w,
+            request.min_dscr,
+            a.document().finance.financing.is_some(),
+            &subject,
+            financed.as_ref(),
+        )?,
         returns(&w, a, rate, &subject, financed.as_ref())?,
         sensitivity(&w, rate, &subject, npv_risk)?,
         environment(&w, &subject),
@@ -437,12 +443,23 @@ pub(super) fn dscr_min_mean(dscr: &[Option<f64>]) -> Option<(f64, f64)> {
     Some((min, values.iter().sum::<f64>() / values.len() as f64))
 }
 
-fn loan(w: &Words, threshold: f64, s: &Subject, f: Option<&Financed>) -> Result<Section> {
+fn loan(
+    w: &Words,
+    threshold: f64,
+    has_terms: bool,
+    s: &Subject,
+    f: Option<&Financed>,
+) -> Result<Section> {
     let Some(f) = f else {
+        let why = if has_terms {
+            Label::NothingToFinance
+        } else {
+            Label::NoFinancing
+        };
         return Ok(section(
             "loan",
             w.t(Label::LoanTitle),
-            vec![paragraph(w.t(Label::NoFinancing))],
+            vec![paragraph(w.t(why))],
         ));
     };
     let mut blocks = Vec::new();
@@ -596,8 +613,8 @@ fn returns(
 fn sensitivity(w: &Words, rate: f64, s: &Subject, npv: Option<&RiskOutput>) -> Result<Section> {
     let mut blocks = Vec::new();
     let saving = s.annual_saving();
-    if s.savings.iter().any(|x| *x != 0.0) {
-        let k = finance::break_even_scale(rate, &s.flows, &s.savings)?;
+    // No break-even where the savings have no present value to scale.
+    if let Ok(k) = finance::break_even_scale(rate, &s.flows, &s.savings) {
         let mut t = table(
             w.t(Label::SensitivityTitle).to_string(),
             vec![String::new(), w.t(Label::Value).to_string()],
