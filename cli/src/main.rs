@@ -96,6 +96,31 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReportPaper::Auto)]
         paper: ReportPaper,
     },
+    /// Draw a chart as SVG on stdout: `cleanprod chart plant.toml sankey --component water >
+    /// water.svg`.
+    Chart {
+        /// The document (.toml or .json).
+        file: PathBuf,
+        /// sankey, cash-flow, cost-curve, histogram, tornado or benchmarks.
+        kind: String,
+        /// sankey: the component (water, Cr2O3...; the first when absent); cost-curve: the
+        /// resource, or CO2 (water when absent).
+        #[arg(long)]
+        component: Option<String>,
+        /// cash-flow: the option (the first when absent); histogram and tornado: the option
+        /// (all options together when absent).
+        #[arg(long)]
+        option: Option<String>,
+        /// histogram and tornado: draws of the risk simulation (the document's, else 10000).
+        #[arg(long)]
+        draws: Option<u32>,
+        /// histogram and tornado: its seed (the document's, else 0).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Print the figures drawn as a Markdown table instead of the SVG.
+        #[arg(long)]
+        table: bool,
+    },
     /// Print the JSON Schema of the document format (or of a result).
     Schema {
         /// Which schema.
@@ -353,6 +378,31 @@ fn run(command: Command) -> Result<String, String> {
                     ReportPaper::A4 => pages::Paper::A4,
                     ReportPaper::Letter => pages::Paper::Letter,
                 }),
+            })
+        }
+        Command::Chart {
+            file,
+            kind,
+            component,
+            option,
+            draws,
+            seed,
+            table,
+        } => {
+            let kind: report::charts::ChartKind = kind.parse().map_err(|e| format!("{e}"))?;
+            let a = read(&file)?;
+            let opts = report::charts::ChartOptions {
+                component,
+                option,
+                draws,
+                seed,
+            };
+            let chart = report::charts::chart(&a, kind, &opts)
+                .map_err(|e| format!("{}: {e} [{}]", file.display(), e.code()))?;
+            Ok(if table {
+                chart.table.markdown()
+            } else {
+                chart.svg
             })
         }
         Command::Schema { kind } => {

@@ -446,3 +446,85 @@ fn report_refuses_an_unknown_option_and_bad_flags() {
     let (ok, _, err) = cleanprod(&["report", "no/such/file.toml"]);
     assert!(!ok && err.contains("no/such/file.toml"), "{err}");
 }
+
+#[test]
+fn chart_writes_each_kind_as_svg_or_its_table() {
+    let tannery = "examples/tannery.toml";
+    let risk = "tests/fixtures/documents/valid/risk.toml";
+    for (file, args, title) in [
+        (
+            tannery,
+            vec!["cash-flow", "--option", "chrome_recovery"],
+            "Cumulative cash flow of chrome_recovery",
+        ),
+        (
+            tannery,
+            vec!["cost-curve", "--component", "CO2"],
+            "Marginal abatement cost curve of CO2",
+        ),
+        (tannery, vec!["benchmarks"], "tanning sector"),
+        (
+            tannery,
+            vec!["sankey", "--component", "Cr2O3"],
+            "Balance of Cr2O3",
+        ),
+        (tannery, vec!["sankey"], "Balance of water"),
+        (
+            risk,
+            vec!["histogram", "--draws", "100", "--seed", "2"],
+            "Distribution of the NPV of all options, USD",
+        ),
+        (
+            risk,
+            vec!["tornado", "--draws", "100", "--option", "rinse"],
+            "What drives the NPV of rinse, USD",
+        ),
+    ] {
+        let mut all = vec!["chart", file];
+        all.extend(&args);
+        let (ok, svg, err) = cleanprod(&all);
+        assert!(ok, "{args:?}: {err}");
+        assert!(
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+            "{args:?}"
+        );
+        assert!(svg.ends_with("</svg>\n"));
+        let title_line = svg.lines().find(|l| l.starts_with("<title")).unwrap();
+        assert!(title_line.contains(title), "{title_line}");
+        // The same document gives the same bytes.
+        let (_, again, _) = cleanprod(&all);
+        assert_eq!(svg, again);
+        all.push("--table");
+        let (ok, table, _) = cleanprod(&all);
+        assert!(
+            ok && table.starts_with('*') && table.contains("|---|"),
+            "{table}"
+        );
+    }
+    let (ok, _, err) = cleanprod(&["chart", tannery, "pie"]);
+    assert!(
+        !ok && err.contains("kind: unknown choice `pie`") && err.contains("cash-flow"),
+        "{err}"
+    );
+    let (ok, _, err) = cleanprod(&["chart", tannery, "cash-flow", "--option", "nope"]);
+    assert!(
+        !ok && err.contains("option") && err.contains("nope"),
+        "{err}"
+    );
+    let (ok, _, err) = cleanprod(&["chart", tannery, "sankey", "--component", "gold"]);
+    assert!(
+        !ok && err.contains("component") && err.contains("Cr2O3"),
+        "{err}"
+    );
+    let (ok, _, err) = cleanprod(&["chart", tannery, "cost-curve", "--component", "gold"]);
+    assert!(
+        !ok && err.contains("component") && err.contains("water"),
+        "{err}"
+    );
+    let (ok, _, err) = cleanprod(&[
+        "chart",
+        "tests/fixtures/documents/valid/options.toml",
+        "benchmarks",
+    ]);
+    assert!(!ok && err.contains("template"), "{err}");
+}

@@ -391,6 +391,15 @@ impl Assessment {
             .clone()
     }
 
+    /// The flowsheet's flows before the options and with every option applied (in the order
+    /// of their NPV, alternatives set aside left out), and what their recycles carry: what a
+    /// Sankey diagram draws. None without a flowsheet.
+    pub fn flows(&self) -> Result<Option<Flows<'_>>> {
+        let evaluation = self.evaluation()?;
+        let case = self.solved_case(true)?;
+        Flows::of(&case, evaluation)
+    }
+
     /// The reconciliation of the flowsheet's redundant measurements, per component (empty
     /// without a flowsheet or without redundant measurements).
     pub fn reconcile(&self) -> Result<Vec<ComponentReconciliation>> {

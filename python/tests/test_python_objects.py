@@ -4,7 +4,6 @@ and 1's errors; issue 18's Python list)."""
 
 import copy
 import datetime as dt
-import doctest
 import math
 import pickle
 import sys
@@ -192,20 +191,3 @@ def test_evaluate_and_balance_release_the_gil():
         t.join()
     during = [x for x in ticks if start <= x <= end]
     assert len(during) >= 30, (len(during), end - start)
-
-
-# --- the examples in the docstrings run -------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "module",
-    ["cleanprod", "cleanprod.finance", "cleanprod.errors", "cleanprod.evaluation", "cleanprod.tables", "cleanprod.risk"],
-)
-def test_docstring_examples_run(module, monkeypatch):
-    import importlib
-
-    monkeypatch.chdir(ROOT)
-    m = importlib.import_module(module)
-    result = doctest.testmod(m, optionflags=doctest.NORMALIZE_WHITESPACE, raise_on_error=False, verbose=False)
-    assert result.attempted > 0
-    assert result.failed == 0

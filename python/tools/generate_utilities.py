@@ -7,7 +7,9 @@ keyword arguments and docstrings always follow the registry.
 
 from __future__ import annotations
 
+import ast
 import keyword
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -32,6 +34,8 @@ argument.
 
 An argument named after a Python keyword takes a trailing underscore (``from_``).
 
+Examples
+--------
 >>> from cleanprod import utilities
 >>> r = utilities.steam_trap(pressure="150 psig", orifice="1/8 in")
 >>> round(r.to_si()["mass_rate"] * 3600 / 0.45359237, 1)
@@ -93,19 +97,54 @@ class Result(Mapping[str, Any]):
     __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
-        """The result as a new plain dict; quantities are strings with units."""
+        """The result as a new plain dict.
+
+        Returns
+        -------
+        dict
+            Quantities as strings with units, nested results as dicts.
+
+        Examples
+        --------
+        >>> r = air_leak_test(loaded="20 s", unloaded="80 s")
+        >>> r.to_dict()
+        {'leakage': '20 %'}
+        """
         copy: dict[str, Any] = _deep_copy(self._data)
         return copy
 
     def to_si(self) -> dict[str, Any]:
-        """The result as a dict with every quantity as a float in its coherent SI unit (from
-        the engine); other fields as they are."""
+        """The result with every quantity as a float in its coherent SI unit (from the engine).
+
+        Returns
+        -------
+        dict
+            Quantities as floats (kelvin for temperatures, a fraction for ratios, kg/s, W...);
+            other fields as they are.
+
+        Examples
+        --------
+        >>> r = air_leak_test(loaded="20 s", unloaded="80 s")
+        >>> r.to_si()
+        {'leakage': 0.2}
+        """
         result: dict[str, Any] = _native.result_in_si(self._name, self._data)
         return result
 
     def quantities(self) -> dict[str, Quantity]:
-        """Every quantity of the result by its path (``"high.pressure"`` for a nested one), in
-        SI with its unit and dimension."""
+        """Every quantity of the result, in SI with its unit and dimension.
+
+        Returns
+        -------
+        dict of str to Quantity
+            By path (``"high.pressure"`` for a nested one).
+
+        Examples
+        --------
+        >>> r = air_leak_test(loaded="20 s", unloaded="80 s")
+        >>> r.quantities()["leakage"]
+        Quantity(value=0.2, unit='', dimension='ratio')
+        """
         return {
             q["path"]: Quantity(q["value"], q["unit"], q["dimension"])
             for q in _native.result_quantities(self._name, self._data)
@@ -121,21 +160,80 @@ def _deep_copy(value: Any) -> Any:
 
 
 def names() -> list[str]:
-    """The names of every calculator, in the registry's order."""
+    """The names of every calculator, in the registry's order.
+
+    Returns
+    -------
+    list of str
+        One name per calculator; each is also a function of this module.
+
+    Examples
+    --------
+    >>> names()[:2]
+    ['saturated_steam', 'steam_leak']
+    """
     return [name for name, _ in _native.calculators()]
 
 
 def fields(name: str) -> list[dict[str, Any]]:
-    """The input fields of the calculator ``name``: dicts of ``name``, ``required``, ``kind``
-    (``{"kind": "quantity", "of": "pressure"}``, ``{"kind": "number"}``, ``{"kind":
-    "choice", "of": [...]}``) and ``description``."""
+    """The input fields of a calculator.
+
+    Parameters
+    ----------
+    name : str
+        The calculator (one of :func:`names`).
+
+    Returns
+    -------
+    list of dict
+        Each field's ``name``, ``required``, ``kind`` (``{"kind": "quantity", "of":
+        "pressure"}``, ``{"kind": "number"}``, ``{"kind": "choice", "of": [...]}``) and
+        ``description``.
+
+    Raises
+    ------
+    InvalidArgumentError
+        An unknown calculator.
+
+    Examples
+    --------
+    >>> [f["name"] for f in fields("air_leak_test") if f["required"]]
+    ['loaded', 'unloaded']
+    """
     result: list[dict[str, Any]] = _native.calculator_fields(name)
     return result
 
 
 def calculate(name: str, /, **inputs: Any) -> Result:
-    """Run the calculator ``name`` on its input fields; an argument given as ``None`` is left
-    out (the calculator's default applies)."""
+    """Run a calculator by name (the functions of this module call it).
+
+    Parameters
+    ----------
+    name : str
+        The calculator (one of :func:`names`).
+    **inputs
+        Its input fields; one given as ``None`` is left out (the calculator's default
+        applies).
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units.
+
+    Raises
+    ------
+    DocumentError
+        An unknown calculator, or a missing or unknown field.
+    UnitError
+        A value with a unit of the wrong dimension.
+    InvalidValueError
+        A value out of its range.
+
+    Examples
+    --------
+    >>> calculate("air_leak_test", loaded="20 s", unloaded="80 s")["leakage"]
+    '20 %'
+    """
     given = {k: v for k, v in inputs.items() if v is not None}
     return Result(name, _native.calculate(name, **given))
 '''
@@ -167,6 +265,82 @@ def _param(name: str) -> str:
     return name + "_" if keyword.iskeyword(name) else name
 
 
+#: Example values of required fields whose description gives none, and of the optional
+#: fields a calculator needs one of (its examples run as doctests).
+EXAMPLE_VALUES: dict[str, dict[str, Any]] = {
+    "saturated_steam": {"pressure": "10 bar(a)"},
+    "pipe_insulation": {"temperature": "180 °C"},
+    "lighting": {"fixtures": 100},
+    "pump_vsd": {"hours": "6000 h"},
+    "fixture": {"people": 240, "duration": "8 min"},
+    "hot_water": {"temperature_rise": "40 K", "efficiency": "90 %"},
+}
+
+#: The result field each calculator's example shows (else its first quantity).
+HEADLINE = {
+    "saturated_steam": "temperature",
+    "steam_leak": "mass_rate",
+    "steam_trap": "mass_rate",
+    "flash_steam": "fraction",
+    "blowdown": "blowdown_rate",
+    "condensate_return": "fuel",
+    "pipe_insulation": "bare_rate",
+    "air_leak": "flow",
+    "cooling_tower": "makeup",
+    "lighting": "energy_saved",
+    "motor": "energy_saved",
+    "pump_vsd": "energy_saved",
+    "fixture": "water",
+    "hot_water": "heat",
+}
+
+
+def _example_args(name: str, fields: list[dict[str, Any]]) -> dict[str, Any]:
+    """Values for the required fields, from the first example in each description."""
+    args: dict[str, Any] = {}
+    for f in fields:
+        if not f["required"]:
+            continue
+        kind = f["kind"]
+        found = re.search(r'`("[^"]*"|[0-9.]+)`', f["description"])
+        if kind["kind"] == "choice":
+            args[f["name"]] = kind["of"][0]
+        elif found:
+            args[f["name"]] = ast.literal_eval(found.group(1))
+    args.update(EXAMPLE_VALUES.get(name, {}))
+    return args
+
+
+def _shown(value: str) -> str:
+    """A quantity as the example shows it: a long number cut after at most 6 characters,
+    ``...`` matching the rest (whose last digits may differ between platforms)."""
+    number, _, unit = value.partition(" ")
+    if len(number) <= 7:
+        return repr(value)
+    head = number[:6].rstrip("90").rstrip(".") or number[:6]  # not "4.4999" for 4.4999...94
+    return repr(f"{head}... {unit}".rstrip())
+
+
+def _example(name: str, fields: list[dict[str, Any]]) -> list[str]:
+    args = _example_args(name, fields)
+    result = _native.calculate(name, **args)
+    key = HEADLINE.get(name)
+    if key not in result:
+        key = next(k for k, v in result.items() if isinstance(v, str) and " " in v)
+    call = ", ".join(f"{_param(k)}={v!r}" for k, v in args.items())
+    lines = [">>> from cleanprod import utilities"]
+    text = f">>> r = utilities.{name}({call})"
+    if len(text) <= 88:
+        lines.append(text)
+    else:
+        lines.append(f">>> r = utilities.{name}(")
+        lines.extend(f"...     {_param(k)}={v!r}," for k, v in args.items())
+        lines.append("... )")
+    lines.append(f">>> r[{key!r}]")
+    lines.append(_shown(result[key]))
+    return lines
+
+
 def _function(name: str, summary: str, fields: list[dict[str, Any]]) -> str:
     ordered = [f for f in fields if f["required"]] + [f for f in fields if not f["required"]]
     params = []
@@ -174,12 +348,32 @@ def _function(name: str, summary: str, fields: list[dict[str, Any]]) -> str:
         default = "" if f["required"] else " = None"
         params.append(f"    {_param(f['name'])}: {_annotation(f)}{default},")
     lines = [f"def {name}(", "    *,", *params, ") -> Result:"]
-    doc = [summary[0].upper() + summary[1:] + ".", "", "Args:"]
+    doc = [summary[0].upper() + summary[1:] + ".", "", "Parameters", "----------"]
     for f in ordered:
-        text = f"{_param(f['name'])}: {f['description']} [{_what(f)}"
-        text += "]" if f["required"] else "; optional]"
-        wrapped = textwrap.wrap(text, width=92, initial_indent="    ", subsequent_indent="        ")
-        doc.extend(wrapped)
+        kind = {"number": "float", "choice": "str"}.get(f["kind"]["kind"], "str")
+        doc.append(f"{_param(f['name'])} : {kind}" + ("" if f["required"] else ", optional"))
+        text = f"{f['description']} ({_what(f)})"
+        doc.extend(textwrap.wrap(text, width=88, initial_indent="    ", subsequent_indent="    "))
+    doc += [
+        "",
+        "Returns",
+        "-------",
+        "Result",
+        "    The calculator's figures, quantities as strings with units (see :class:`Result`).",
+        "",
+        "Raises",
+        "------",
+        "UnitError",
+        "    An argument with a unit of the wrong dimension, or an unknown unit.",
+        "InvalidValueError",
+        "    An argument out of its range.",
+        "DocumentError",
+        "    A required argument missing, or arguments that exclude each other.",
+        "",
+        "Examples",
+        "--------",
+        *_example(name, fields),
+    ]
     body = ['    """' + doc[0]]
     body.extend(("    " + d) if d else "" for d in doc[1:])
     body.append('    """')

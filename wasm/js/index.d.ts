@@ -102,14 +102,54 @@ export declare function reconcile(doc: DocumentInput): {
 }[];
 /** The summary of a document as Markdown. */
 export declare function summaryMarkdown(doc: DocumentInput): string;
-/** The JSON Schema of the document format. */
-export declare function schema(): Record<string, unknown>;
+/**
+ * The JSON Schema of the document format (a fresh copy on each call). Its module is loaded on
+ * the first call only, so the result is a promise.
+ */
+export declare function schema(): Promise<Record<string, unknown>>;
 /** The coherent SI value of a value with its unit, e.g. toSi("12 m3/d", "volume_rate"). */
 export declare function toSi(text: string, dimension: DimensionName): number;
 /** A value with its unit in canonical spelling, e.g. canonical("12 l/min", "volume_rate") === "12 L/min". */
 export declare function canonical(text: string, dimension: DimensionName): string;
 /** The document format version this build writes, "cleanprod/1". */
 export declare function formatVersion(): string;
+
+// ---- loading -------------------------------------------------------------------------------
+// `cleanprod` loads the engine on import (top-level await); `cleanprod/core` has the same
+// exports and loads nothing until `init` or `initSync`.
+
+/**
+ * Where the engine's WebAssembly module is loaded from by default (next to the package's JS);
+ * null in a bundle without `import.meta.url` (IIFE, CommonJS), where `init({ url })` is needed.
+ */
+export declare const wasmUrl: URL | null;
+/** What {@link init} loads the engine from: exactly one of the three. */
+export type InitInput =
+  | { /** Fetched (in Node.js a `file:` URL is read). */ url: string | URL | Request; module?: never; bytes?: never }
+  | { /** A compiled module, e.g. from `WebAssembly.compileStreaming`. */ module: WebAssembly.Module; url?: never; bytes?: never }
+  | { /** The module's bytes. */ bytes: ArrayBuffer | ArrayBufferView; url?: never; module?: never };
+/**
+ * Load the engine (by default from {@link wasmUrl}). Resolves once every function can be
+ * called; later calls resolve at once. A failed load rejects and can be retried.
+ */
+export declare function init(input?: InitInput): Promise<void>;
+/**
+ * Load the engine at once from a compiled module or its bytes. Compiling bytes blocks the
+ * thread (Chromium refuses it on a page's main thread beyond 8 MB): on a page prefer
+ * {@link init} or a module compiled with `WebAssembly.compileStreaming`. Throws while
+ * `init` is loading (await that instead).
+ */
+export declare function initSync(moduleOrBytes: WebAssembly.Module | ArrayBuffer | ArrayBufferView): void;
+/** Whether the engine is loaded. */
+export declare function isInitialized(): boolean;
+/** Thrown by every function of `cleanprod/core` used before the engine is loaded. */
+export declare class NotInitializedError extends Error implements CleanprodErrorFields {
+  name: 'NotInitializedError';
+  /** Always "not_initialized". */
+  code: 'not_initialized';
+  path: '';
+  value: null;
+}
 
 // ---- finance -------------------------------------------------------------------------------
 // Conventions follow numpy-financial: flows at t = 0, 1, ...; money paid out is negative.

@@ -45,8 +45,8 @@ test('the module survives errors (no trapped instance)', () => {
   assert.equal(cp.toSi('0 psig', 'pressure'), 101325);
 });
 
-test('schema and markdown', () => {
-  const s = cp.schema();
+test('schema and markdown', async () => {
+  const s = await cp.schema();
   assert.equal(s.title, 'cleanprod assessment document');
   assert.equal(s.additionalProperties, false);
   assert.match(cp.summaryMarkdown(tannery), /\| Annual output \| 3360 t \|/);

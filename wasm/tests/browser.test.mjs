@@ -9,8 +9,9 @@ import path from 'node:path';
 
 import { chromium } from 'playwright-core';
 import { ROOT } from './helpers.mjs';
+import { goldenNames } from './golden.mjs';
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.toml': 'text/plain' };
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.toml': 'text/plain' };
 
 function findChromium() {
   if (process.env.CHROMIUM) return process.env.CHROMIUM;
@@ -50,7 +51,7 @@ test('the package parses a document and throws real errors in Chromium', async (
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     const { port } = server.address();
-    await page.goto(`http://127.0.0.1:${port}/wasm/tests/browser/index.html`);
+    await page.goto(`http://127.0.0.1:${port}/wasm/tests/browser/index.html?golden=${goldenNames().join(',')}`);
     await page.waitForFunction(() => window.cleanprodResult !== undefined, null, { timeout: 20_000 });
     const result = await page.evaluate(() => window.cleanprodResult);
     assert.deepEqual(pageErrors, []);
@@ -65,6 +66,9 @@ test('the package parses a document and throws real errors in Chromium', async (
     // Chromium's WebAssembly gives the draws and NPVs of the Rust suite, bit for bit.
     assert.equal(result.riskRuns, 2);
     assert.deepEqual(result.riskDifferences, []);
+    // Chromium gives every golden report of the Rust suite bit for bit.
+    assert.equal(result.goldenCompared, goldenNames().length);
+    assert.deepEqual(result.goldenDifferences, []);
     assert.match(await page.textContent('#out'), /Annual output \| 52000 guest-night/);
     // Each web limit + 1 is a named RangeError, and the page still computes afterwards.
     const limits = await page.evaluate(async () => {

@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { FIXTURES, ROOT, readJson } from './helpers.mjs';
+import { close as closeWithin, difference as differenceWithin } from './compare.mjs';
 
 export const EXPECTED = path.join(FIXTURES, 'expected');
 export const TOLERANCE = readJson('expected/tolerance.json');
@@ -29,47 +30,14 @@ export function goldenSources() {
   ];
 }
 
-/** Whether two numbers are the same figure: |a - b| <= max(absolute, relative * max(|a|, |b|)). */
+/** Whether two numbers are the same figure under the golden tolerance (or `tol`). */
 export function close(got, want, tol = TOLERANCE) {
-  return Math.abs(got - want) <= Math.max(tol.absolute, tol.relative * Math.max(Math.abs(got), Math.abs(want)));
+  return closeWithin(got, want, tol);
 }
 
-function kind(v) {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  return typeof v; // 'number', 'string', 'boolean', 'object', or 'undefined' (never in JSON)
-}
-
-const show = (v) => (v === undefined ? 'undefined' : JSON.stringify(v));
-
-/**
- * The first difference between `got` and `want` with its JSON path, or null: numbers within
- * the tolerance, strings, booleans and null exactly, objects with the same keys, arrays of the
- * same length.
- */
+/** The first difference between `got` and `want` under the golden tolerance (or `tol`), or null. */
 export function difference(got, want, where = '$', tol = TOLERANCE) {
-  const kg = kind(got);
-  const kw = kind(want);
-  if (kg !== kw) return `${where}: got ${kg} ${show(got)}, want ${kw} ${show(want)}`;
-  if (kw === 'number') return close(got, want, tol) ? null : `${where}: got ${got}, want ${want}`;
-  if (kw === 'object') {
-    for (const k of Object.keys(want)) if (!Object.hasOwn(got, k)) return `${where}: key "${k}" missing`;
-    for (const k of Object.keys(got)) if (!Object.hasOwn(want, k)) return `${where}: key "${k}" not expected`;
-    for (const [k, w] of Object.entries(want)) {
-      const d = difference(got[k], w, `${where}.${k}`, tol);
-      if (d !== null) return d;
-    }
-    return null;
-  }
-  if (kw === 'array') {
-    if (got.length !== want.length) return `${where}: ${got.length} items, want ${want.length}`;
-    for (let i = 0; i < want.length; i++) {
-      const d = difference(got[i], want[i], `${where}[${i}]`, tol);
-      if (d !== null) return d;
-    }
-    return null;
-  }
-  return got === want ? null : `${where}: got ${show(got)}, want ${show(want)}`;
+  return differenceWithin(got, want, where, tol);
 }
 
 /** Throws an AssertionError naming the path of the first difference. */

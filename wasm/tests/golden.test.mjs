@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as cp from '../pkg/index.js';
 import { ROOT } from './helpers.mjs';
 import { TOLERANCE, assertMatches, close, difference, goldenNames, goldenSources, loadGolden } from './golden.mjs';
+import { EXACT } from './compare.mjs';
 
 const CLASSES = { syntax: SyntaxError, document: TypeError, unit: RangeError, value: RangeError };
 
@@ -29,6 +30,9 @@ for (const name of goldenNames()) {
       rank: Object.fromEntries(metrics.map((m) => [m, cp.rank(text, m)])),
     };
     assertMatches(viaFunctions, want, `${name} (functions)`);
+    // Determinism: WebAssembly gives the figures of the native core bit for bit (every
+    // transcendental goes through one libm), not only within the golden tolerance.
+    assert.equal(difference(viaFunctions, want, '$', EXACT), null, `${name}: not bit-identical`);
     const a = new cp.Assessment(text);
     try {
       const viaClass = {

@@ -100,3 +100,61 @@ const firstInput: string = sim.inputs[0].path;
 simulate('', { method: 'sobol' });
 const hotelBenchmarks: HotelBenchmarks | undefined = bm?.sector === 'hotel' ? bm : undefined;
 void [npvColumn, lossProbability, firstInput, hotelBenchmarks];
+
+// The <cleanprod-calculator> element: its properties and events are typed.
+import { CleanprodCalculator, type CalculatorResult } from '../pkg/widget.js';
+const calculator = document.createElement('cleanprod-calculator');
+const isCalculator: CleanprodCalculator = calculator;
+const submitted: string = calculator.value;
+calculator.addEventListener('cleanprod-error', (e) => {
+  const where: string = e.detail.path;
+  void where;
+});
+calculator.addEventListener('cleanprod-result', (e) => {
+  const r: CalculatorResult = e.detail.result;
+  const paybacks = r.evaluation.options.map((o) => o.simple_payback_years);
+  void paybacks;
+});
+// @ts-expect-error: the result is read-only
+calculator.result = null;
+void [isCalculator, submitted];
+
+// Loading: `cleanprod/core` has the same functions and an `init` that takes one source.
+import { init, initSync, wasmUrl, NotInitializedError, schema, evaluate as evaluateCore } from '../pkg/core.js';
+async function load(bytes: Uint8Array, module: WebAssembly.Module): Promise<void> {
+  await init();
+  if (wasmUrl) await init({ url: wasmUrl });
+  await init({ url: '/assets/cleanprod_wasm_bg.wasm' });
+  await init({ bytes });
+  await init({ module });
+  initSync(module);
+  initSync(bytes);
+  // @ts-expect-error: one source at a time
+  await init({ url: "x.wasm", bytes });
+  // @ts-expect-error: a path is given as `url`
+  await init('/assets/cleanprod_wasm_bg.wasm');
+  const s: Record<string, unknown> = await schema();
+  // @ts-expect-error: the schema is loaded on demand: a promise
+  const title: unknown = schema().title;
+  try {
+    evaluateCore(doc);
+  } catch (e) {
+    if (e instanceof NotInitializedError) {
+      const code: 'not_initialized' = e.code;
+      void code;
+    }
+  }
+  void [s, title];
+}
+void load;
+
+// The worker's messages are typed; errors keep the engine's fields.
+import type { WorkerRequest, WorkerMessage } from '../pkg/worker.js';
+const request: WorkerRequest = { id: 1, op: 'simulate', doc, options: { draws: 100 } };
+// @ts-expect-error: an operation the worker does not know
+const unknownOp: WorkerRequest = { id: 2, op: 'compile', doc };
+function onAnswer(m: WorkerMessage): string {
+  if ('ready' in m) return 'ready';
+  return m.ok ? 'ok' : `${m.error.code} at ${m.error.path}`;
+}
+void [request, unknownOp, onAnswer];

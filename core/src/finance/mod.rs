@@ -29,6 +29,7 @@ mod financing;
 mod irr;
 mod loan;
 mod periodic;
+pub(crate) use periodic::discount_factors;
 mod rows;
 mod tvm;
 

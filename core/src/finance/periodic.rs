@@ -285,6 +285,14 @@ pub fn payback(values: &[f64]) -> Result<Payback> {
     Ok(payback_of(values.iter().copied()))
 }
 
+/// The discount factor of each of `n` periods from t = 0, 1/(1 + rate)^t, computed as
+/// [`npv`] and [`discounted_payback`] compute them (so that a chart of discounted flows
+/// crosses zero where the discounted payback says).
+pub(crate) fn discount_factors(rate: f64, n: usize) -> Result<Vec<f64>> {
+    check::rate("rate", rate)?;
+    Ok(Lanes::all(1.0 / (1.0 + rate), n))
+}
+
 /// Discounted payback at `rate` (flows at t = 0, 1, ...), as [`payback`] on discounted flows.
 ///
 /// ```

@@ -45,6 +45,7 @@ pub use portfolio::{
 
 use accounts::Changes;
 pub(crate) use scenario::Outcomes;
+pub use scenario::Recycled;
 use scenario::{Baseline, Outcome, Scenario};
 
 /// The eight option categories of the UNEP/UNIDO cleaner-production method.
@@ -833,6 +834,8 @@ pub struct Flows<'a> {
     pub energy_before: Vec<f64>,
     /// Energy per energy input with every option applied.
     pub energy_after: Vec<f64>,
+    /// What the options' recycles carry back with every option applied (empty without).
+    pub recycled_after: Vec<Recycled>,
 }
 
 impl<'a> Flows<'a> {
@@ -844,8 +847,8 @@ impl<'a> Flows<'a> {
         };
         let base = baseline(doc, fs)?;
         let before = Outcome::of(&base);
-        let (after, energy_after) = if doc.options.is_empty() {
-            (None, before.energy_j.clone())
+        let (after, energy_after, recycled_after) = if doc.options.is_empty() {
+            (None, before.energy_j.clone(), Vec::new())
         } else {
             let edits = typed_edits(doc.options)?;
             let mut scenario = Scenario::default();
@@ -859,7 +862,7 @@ impl<'a> Flows<'a> {
                 }
             }
             let out = scenario.solve(&base)?;
-            (Some(out.flows), out.energy_j)
+            (Some(out.flows), out.energy_j, out.recycled)
         };
         Ok(Some(Flows {
             flowsheet: fs,
@@ -867,6 +870,7 @@ impl<'a> Flows<'a> {
             after,
             energy_before: before.energy_j,
             energy_after,
+            recycled_after,
         }))
     }
 }

@@ -7,11 +7,11 @@ use crate::math;
 use crate::options::{CostClass, Evaluation};
 use schemars::JsonSchema;
 
+pub mod charts;
 pub mod pages;
 mod risk;
-mod tornado;
+pub use charts::tornado::{TORNADO_BARS, tornado_svg};
 pub use risk::risk_text;
-pub use tornado::{TORNADO_BARS, tornado_svg};
 
 /// The widest a text column is padded to: longer names overflow their column instead (a
 /// format width above 65,535 would panic, and a page of blanks helps no one).
@@ -467,7 +467,7 @@ fn round_kwh(x: f64) -> String {
 }
 
 /// `x` to the nearest whole number, a zero never written "-0".
-fn whole(x: f64) -> String {
+pub(crate) fn whole(x: f64) -> String {
     let r = x.round();
     format!("{:.0}", if r == 0.0 { 0.0 } else { r })
 }
@@ -882,13 +882,14 @@ pub fn options_html(e: &Evaluation) -> String {
 }
 
 /// `x` with four significant digits.
-fn significant(x: f64) -> String {
+pub(crate) fn significant(x: f64) -> String {
     crate::units::format_significant(x, 4)
 }
 
 /// The JSON Schema of every result type at once (report, evaluation, summary, balance,
-/// benchmarks, sequence, risk simulation, and the names of dimensions and metrics), sharing one set of
-/// definitions: what the npm package's TypeScript types are generated from.
+/// benchmarks, sequence, risk simulation, chart, chart options and Sankey data, and the names
+/// of dimensions and metrics), sharing one set of definitions: what the npm package's
+/// TypeScript types are generated from.
 pub fn results_schema() -> serde_json::Value {
     /// Every result type, for their schema only.
     #[derive(JsonSchema)]
@@ -904,6 +905,9 @@ pub fn results_schema() -> serde_json::Value {
         dimension: crate::units::Dimension,
         metric: crate::options::Metric,
         simulation: crate::uncertainty::Simulation,
+        chart: charts::Chart,
+        chart_options: charts::ChartOptions,
+        sankey: charts::SankeyData,
     }
     serde_json::to_value(schemars::schema_for!(Results)).unwrap_or(serde_json::Value::Null)
 }

@@ -62,6 +62,10 @@ pub trait SectorModel {
     /// Warnings about defaulted or unusual figures, each naming its field, range and source.
     fn warnings(benchmarks: &Self::Benchmarks) -> &[String];
 
+    /// The indicators before and after the options, against their published ranges (what
+    /// the benchmark chart draws).
+    fn indicators(benchmarks: &Self::Benchmarks) -> &[indicators::Indicator];
+
     /// The benchmarks as plain text for a terminal.
     fn text(benchmarks: &Self::Benchmarks) -> String;
 
@@ -207,6 +211,13 @@ macro_rules! registry {
             pub fn warnings(&self) -> &[String] {
                 match self {
                     $( $( #[cfg($cfg)] Benchmarks::$variant(b) => <$model as SectorModel>::warnings(b), )? )*
+                }
+            }
+
+            /// The indicators before and after the options against their published ranges.
+            pub fn indicators(&self) -> &[indicators::Indicator] {
+                match self {
+                    $( $( #[cfg($cfg)] Benchmarks::$variant(b) => <$model as SectorModel>::indicators(b), )? )*
                 }
             }
 

@@ -33,8 +33,10 @@ pub const NAPIER_SI: f64 = 0.453_592_37 / (70.0 * 4.448_221_615_260_5);
 /// The field form of Napier's equation, W \[lb/h\] = 24.24 · P \[psia\] · D² \[in²\], written as a
 /// discharge coefficient on Napier's P·A/70: 24.24 / (3600 × π/4 / 70) = 0.600. The 24.24 form
 /// is the one quoted for steam leaks in field guides and forums (e.g. eng-tips.com thread
-/// 240979, "Steam loss through failed steam trap calculation"); its primary document was not
-/// traced.
+/// 240979, "Steam loss through failed steam trap calculation") and presented as a variant of
+/// Napier's formula (P in psia, D in inches) in H. Manczyk, "Estimating the cost of steam
+/// loss through the orifice of a steam trap" (Manczyk Energy Consulting): practitioner
+/// sources, no standard traced.
 pub const NAPIER_FIELD_COEFFICIENT: f64 = 24.24 / (3_600.0 * std::f64::consts::FRAC_PI_4 / 70.0);
 
 /// Discharge coefficient on Napier's P·A/70 that reproduces the table "Leaking Steam Trap
@@ -52,14 +54,17 @@ pub const DOE_TRAP_TABLE_COEFFICIENT: f64 = 0.729;
 pub const STEAM_CRITICAL_PRESSURE_RATIO: f64 = 0.577;
 
 /// Siegert coefficients for flue-gas loss qA = (t_flue − t_air)·(A2/(21 − O2) + B), in % with
-/// temperatures in °C and O2 in % by volume, dry: natural gas A2 = 0.66, B = 0.009. German
-/// First Federal Immission Control Ordinance (1. BImSchV, 2010), Anlage III *(to check)*.
+/// temperatures in °C and O2 in % by volume, dry (the ordinance calls A2 simply A): gases of
+/// the public gas supply (natural gas) A = 0.66, B = 0.009. German First Federal Immission
+/// Control Ordinance (1. BImSchV of 26 January 2010, BGBl. I 2010, 38), Anlage 2, Nr. 3.4.1
+/// "Bestimmung der Abgasverluste" (checked in the ordinance's text as of 2010; later
+/// amendments not checked).
 pub const SIEGERT_NATURAL_GAS: (f64, f64) = (0.66, 0.009);
-/// Siegert coefficients for light heating oil: A2 = 0.68, B = 0.007 (1. BImSchV, 2010,
-/// Anlage III) *(to check)*.
+/// Siegert coefficients for light heating oil (Heizöl EL): A2 = 0.68, B = 0.007 (1. BImSchV,
+/// 2010, Anlage 2, Nr. 3.4.1, as [`SIEGERT_NATURAL_GAS`]).
 pub const SIEGERT_LIGHT_OIL: (f64, f64) = (0.68, 0.007);
-/// Siegert coefficients for liquefied petroleum gas: A2 = 0.63, B = 0.008 (1. BImSchV, 2010,
-/// Anlage III) *(to check)*.
+/// Siegert coefficients for liquefied petroleum gas (and LPG-air mixtures): A2 = 0.63,
+/// B = 0.008 (1. BImSchV, 2010, Anlage 2, Nr. 3.4.1, as [`SIEGERT_NATURAL_GAS`]).
 pub const SIEGERT_LPG: (f64, f64) = (0.63, 0.008);
 
 /// Emissivity of a bare steel pipe's surface: 0.79 for oxidised steel, an often-used design

@@ -1,5 +1,7 @@
 """cleanprod: cleaner-production assessment calculator.
 
+Examples
+--------
 >>> import cleanprod as cp
 >>> cp.to_si("12 m3/d", "volume_rate") * 86400
 12.0

@@ -1,7 +1,7 @@
 """Type stubs of the native module (checked against it with mypy.stubtest)."""
 
 from os import PathLike
-from typing import Any, Literal, Sequence, Union, final
+from typing import Any, Literal, Sequence, TypedDict, Union, final
 
 import numpy as np
 import numpy.typing as npt
@@ -21,54 +21,657 @@ __all__ = [
     "calculate", "calculators", "calculator_fields", "utilities_schema", "result_quantities", "result_in_si",
 ]
 
+class _Price(TypedDict):
+    resource: str
+    price: str
+    dimension: str
+
+class _Summary(TypedDict):
+    site: str
+    sector: str
+    location: str
+    currency: str
+    operating_time: str
+    product: str
+    output: str
+    annual_output: str
+    prices: list[_Price]
+    discount_rate: str
+    rate_basis: Literal["real", "nominal"]
+    horizon: str
+
+class _BatchResults(TypedDict):
+    inputs: list[str]
+    outputs: list[str]
+    values: npt.NDArray[np.float64]
+    errors: list[Union[str, None]]
+
 __version__: str
 FORMAT: str
 OPTION_COLUMNS: list[str]
 
 @final
 class Assessment:
-    """A validated cleaner-production assessment document."""
+    """A validated cleaner-production assessment document.
+
+    Made with :meth:`from_file`, :meth:`from_str` or :meth:`from_dict`; immutable (the
+    scenario methods return new assessments), comparable with ``==``, picklable. Physical
+    values are strings with their units (``"12 m3/d"``); money is in the document's currency.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> a = cp.Assessment.from_file("examples/hotel.toml")
+    >>> a.summary()["currency"], a == cp.Assessment.from_str(a.to_toml())
+    ('USD', True)
+    """
 
     @staticmethod
-    def from_str(text: str, format: Union[Literal["toml", "json"], None] = None) -> Assessment: ...
+    def from_str(text: str, format: Union[Literal["toml", "json"], None] = None) -> Assessment:
+        """Read a document from text.
+
+        Parameters
+        ----------
+        text : str
+            The document, as TOML or JSON.
+        format : {"toml", "json"}, optional
+            The format; without it, JSON when the text starts with ``{``, else TOML.
+
+        Returns
+        -------
+        Assessment
+            The validated document.
+
+        Raises
+        ------
+        DocumentSyntaxError
+            Text that is not valid TOML or JSON.
+        DocumentError
+            An unknown, missing or mistyped field (the message names its path).
+        UnitError
+            A value whose unit is unknown or of the wrong dimension.
+        InvalidValueError
+            A value out of its range.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_str(cp.new("hotel"))
+        >>> a.summary()["sector"]
+        'hotel'
+        """
     @staticmethod
-    def from_file(path: Union[str, PathLike[str]]) -> Assessment: ...
+    def from_file(path: Union[str, PathLike[str]]) -> Assessment:
+        """Read a document from a ``.toml`` or ``.json`` file.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file; its extension says the format.
+
+        Returns
+        -------
+        Assessment
+            The validated document.
+
+        Raises
+        ------
+        DocumentSyntaxError
+            Text that is not valid TOML or JSON.
+        DocumentError
+            An unknown, missing or mistyped field (the message names its path).
+        UnitError
+            A value whose unit is unknown or of the wrong dimension.
+        InvalidValueError
+            A value out of its range.
+        InputError
+            A file that cannot be read (the message names it).
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> a.summary()["sector"]
+        'hotel'
+        """
     @staticmethod
-    def from_dict(data: dict[str, Any]) -> Assessment: ...
-    def with_values(self, values: dict[str, Any]) -> Assessment: ...
-    def with_option(self, option: dict[str, Any]) -> Assessment: ...
-    def without_options(self, ids: Sequence[str]) -> Assessment: ...
-    def to_dict(self) -> dict[str, Any]: ...
-    def to_json(self) -> str: ...
-    def to_toml(self) -> str: ...
-    def summary(self) -> dict[str, Any]: ...
-    def summary_markdown(self) -> str: ...
-    def balance(self) -> Union["Balance", None]: ...
-    def reconcile(self) -> "Reconciliation": ...
-    def evaluate(self) -> "Evaluation": ...
-    def portfolio(self, ids: Sequence[str]) -> "Portfolio": ...
-    def options_html(self) -> str: ...
-    def benchmarks(self) -> Union["Benchmarks", None]: ...
-    def rank(self, metric: str) -> list[str]: ...
-    def report(self) -> dict[str, Any]: ...
-    def report_markdown(self) -> str: ...
+    def from_dict(data: dict[str, Any]) -> Assessment:
+        """Read a document from a dict shaped like its JSON form.
+
+        Parameters
+        ----------
+        data : dict
+            The document; numbers may be Python or numpy numbers, physical values are strings
+            with units.
+
+        Returns
+        -------
+        Assessment
+            The validated document.
+
+        Raises
+        ------
+        DocumentSyntaxError
+            Text that is not valid TOML or JSON.
+        DocumentError
+            An unknown, missing or mistyped field (the message names its path).
+        UnitError
+            A value whose unit is unknown or of the wrong dimension.
+        InvalidValueError
+            A value out of its range.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> cp.Assessment.from_dict(a.to_dict()) == a
+        True
+        """
+    def with_values(self, values: dict[str, Any]) -> Assessment:
+        """A new assessment with some values of the document replaced (a scenario).
+
+        Parameters
+        ----------
+        values : dict
+            From path to new value, paths as errors name them (``"prices.water"``,
+            ``"options[rinse].capex"``, ``"template.tanning.chrome_exhaustion"``), values as the
+            document writes them (``"40 MXN/m3"``).
+
+        Returns
+        -------
+        Assessment
+            A new, validated assessment; this one is unchanged.
+
+        Raises
+        ------
+        DocumentSyntaxError
+            Text that is not valid TOML or JSON.
+        DocumentError
+            An unknown, missing or mistyped field (the message names its path).
+        UnitError
+            A value whose unit is unknown or of the wrong dimension.
+        InvalidValueError
+            A value out of its range.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> b = a.with_values({"prices.water": "3.8 USD/m3"})
+        >>> b.to_dict()["prices"]["water"], a.to_dict()["prices"]["water"]
+        ('3.8 USD/m3', '1.9 USD/m3')
+        """
+    def with_option(self, option: dict[str, Any]) -> Assessment:
+        """A new assessment with one more option.
+
+        Parameters
+        ----------
+        option : dict
+            An option shaped as in the document: ``id``, ``title``, ``category``, ``capex``,
+            ``effects``...
+
+        Returns
+        -------
+        Assessment
+            A new, validated assessment; this one is unchanged.
+
+        Raises
+        ------
+        DocumentSyntaxError
+            Text that is not valid TOML or JSON.
+        DocumentError
+            An unknown, missing or mistyped field (the message names its path).
+        UnitError
+            A value whose unit is unknown or of the wrong dimension.
+        InvalidValueError
+            A value out of its range.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml")
+        >>> b = a.with_option({"id": "half_rinse", "title": "Half the rinse", "capex": "500 USD",
+        ...                    "category": "good_housekeeping",
+        ...                    "effects": [{"kind": "scale", "stream": "fresh", "factor": "50 %"}]})
+        >>> b.evaluate().option("half_rinse")["annual_saving"]
+        1500.0
+        """
+    def without_options(self, ids: Sequence[str]) -> Assessment:
+        """A new assessment without some options.
+
+        Parameters
+        ----------
+        ids : sequence of str
+            Ids of the document's own options or its template's; the uncertain inputs that sample
+            them go too.
+
+        Returns
+        -------
+        Assessment
+            A new, validated assessment; this one is unchanged.
+
+        Raises
+        ------
+        UnknownIdError
+            An id the document does not have.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> b = a.without_options(["pool_cover"])
+        >>> len(b.rank("npv")), len(a.rank("npv"))
+        (13, 14)
+        """
+    def to_dict(self) -> dict[str, Any]:
+        """The document as a dict (its JSON form).
+
+        Returns
+        -------
+        dict
+            Every physical value is a string with its unit, money with its currency.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> a.to_dict()["prices"]["electricity"]
+        '0.16 USD/kWh'
+        """
+    def to_json(self) -> str:
+        """The document as JSON text.
+
+        Returns
+        -------
+        str
+            JSON that :meth:`from_str` reads back to an equal assessment.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> cp.Assessment.from_str(a.to_json()) == a
+        True
+        """
+    def to_toml(self) -> str:
+        """The document as TOML text.
+
+        Returns
+        -------
+        str
+            TOML that :meth:`from_str` reads back to an equal assessment.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> a.to_toml().splitlines()[0]
+        'format = "cleanprod/1"'
+        """
+    def summary(self) -> _Summary:
+        """The figures a consultant checks first.
+
+        Returns
+        -------
+        dict
+            ``site``, ``sector``, ``location``, ``currency``, ``operating_time``, ``product``,
+            ``output``, ``annual_output``, ``prices``, ``discount_rate``, ``rate_basis`` and
+            ``horizon``, physical values as strings with units.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> a.summary()["currency"]
+        'USD'
+        """
+    def summary_markdown(self) -> str:
+        """:meth:`summary` as Markdown.
+
+        Returns
+        -------
+        str
+            A heading and a table.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> a.summary_markdown().splitlines()[0]
+        '## Hotel Mirador del Caribe (example)'
+        """
+    def balance(self) -> Union["Balance", None]:
+        """The material and energy balances of the flowsheet.
+
+        Returns
+        -------
+        Balance or None
+            The balances (amounts in kg/yr, energy in kWh/yr), or None for a document without a
+            flowsheet.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> [c["component"] for c in a.balance().components]
+        ['water', 'solid waste']
+        """
+    def reconcile(self) -> "Reconciliation":
+        """The reconciliation of the redundant measurements, per component.
+
+        Returns
+        -------
+        Reconciliation
+            A list of dicts, one per component: its ``test`` (chi-square, degrees of freedom,
+            p-value, consistent) and ``adjustments`` (amounts in kg/yr); empty without redundant
+            measurements.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> r = cp.Assessment.from_file("examples/tannery_measured.toml").reconcile()
+        >>> r[0]["component"], r[0]["test"]["consistent"]
+        ('water', True)
+        """
+    def evaluate(self) -> "Evaluation":
+        """The appraisal of every option (the GIL is released meanwhile).
+
+        Returns
+        -------
+        Evaluation
+            Each option alone against the baseline and the options together.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> ev = a.evaluate()
+        >>> ev.currency, len(ev.results)
+        ('USD', 14)
+        """
+    def portfolio(self, ids: Sequence[str]) -> "Portfolio":
+        """Options applied one after the other to one model.
+
+        Parameters
+        ----------
+        ids : sequence of str
+            The options, in the order they are applied.
+
+        Returns
+        -------
+        Portfolio
+            A dict: ``steps`` (what each adds to those before it) and ``total``, with
+            ``.to_pandas()``.
+
+        Raises
+        ------
+        UnknownIdError
+            An id the document does not have.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> p = a.portfolio(["low_flow_showers", "heat_pump"])
+        >>> [s["id"] for s in p["steps"]]
+        ['low_flow_showers', 'heat_pump']
+        """
+    def options_html(self) -> str:
+        """The appraisal of every option as an HTML table, as an Evaluation shows in Jupyter.
+
+        Returns
+        -------
+        str
+            An HTML fragment, units and currency in the headers.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> a.options_html().startswith('<div class="cleanprod-options">')
+        True
+        """
+    def benchmarks(self) -> Union["Benchmarks", None]:
+        """The sector benchmarks, before and after the options.
+
+        Returns
+        -------
+        Benchmarks or None
+            A dict (``indicators`` against published ranges, ``warnings``...) with
+            ``.to_pandas()``, or None without a sector template.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> t = a.benchmarks().to_pandas()
+        >>> t.loc["water", "unit"]
+        'L/guest-night'
+        """
+    def rank(self, metric: str) -> list[str]:
+        """Option ids ranked by a metric, best first; options without a value last.
+
+        Parameters
+        ----------
+        metric : str
+            ``"npv"``, ``"irr"``, ``"mirr"``, ``"simple_payback"``, ``"discounted_payback"``,
+            ``"savings_to_investment"``, ``"annual_saving"``, ``"capex"``, ``"levelized_cost"`` or
+            ``"co2_avoided"`` (or the option table's column, such as ``"simple_payback_years"``).
+
+        Returns
+        -------
+        list of str
+            The option ids.
+
+        Raises
+        ------
+        InvalidArgumentError
+            An unknown metric, listing the known ones.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> a.rank("npv")[:2]
+        ['led_lighting', 'heat_pump']
+        """
+    def report(self) -> dict[str, Any]:
+        """Everything the engine says of the document (the CLI's ``--format json``).
+
+        Returns
+        -------
+        dict
+            ``summary``, ``balance``, ``currency``, ``options``, ``portfolio`` and ``benchmarks``.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> sorted(a.report())
+        ['balance', 'benchmarks', 'currency', 'options', 'portfolio', 'summary']
+        """
+    def report_markdown(self) -> str:
+        """The whole report as Markdown (the CLI's default output).
+
+        Returns
+        -------
+        str
+            Markdown text.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> a.report_markdown().startswith("## Hotel Mirador del Caribe")
+        True
+        """
     def simulate(
         self,
         draws: Union[int, None] = None,
         seed: Union[int, None] = None,
         method: Union[Literal["lhs", "mc"], None] = None,
         threads: Union[int, None] = None,
-    ) -> "Simulation": ...
-    def evaluate_batch(self, rows: npt.NDArray[np.float64]) -> dict[str, Any]: ...
+    ) -> "Simulation":
+        """Sample the document's ``[uncertainty]`` inputs and appraise every draw.
+
+        What is not given comes from the document's section, then 10,000 draws, seed 0,
+        ``"lhs"``. The same seed gives the same figures on every surface.
+
+        Parameters
+        ----------
+        draws : int, optional
+            Number of draws.
+        seed : int, optional
+            Seed of the random numbers.
+        method : {"lhs", "mc"}, optional
+            Latin hypercube or plain Monte Carlo sampling.
+        threads : int, optional
+            Threads to use (the GIL is released meanwhile).
+
+        Returns
+        -------
+        Simulation
+            ``summary()``, ``draws``, ``tornado()``...
+
+        Raises
+        ------
+        InvalidArgumentError
+            A bad argument (zero draws, an unknown method).
+        InvalidValueError
+            A document without uncertain inputs.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml")
+        >>> s = a.simulate(draws=500, seed=3)
+        >>> s.draw_count, s.inputs
+        (500, ['prices.water', 'options[1].capex', 'prices.electricity'])
+        """
+    def evaluate_batch(self, rows: npt.NDArray[np.float64]) -> _BatchResults:
+        """The results at given rows of input values (for SALib's Sobol or Morris designs).
+
+        Parameters
+        ----------
+        rows : numpy.ndarray
+            A 2-D float array, one row per point and one column per uncertain input, in the
+            order of ``simulate().inputs`` and in their units.
+
+        Returns
+        -------
+        dict
+            ``inputs`` (paths), ``outputs`` (``"option.metric"`` names), ``values`` (a 2-D array,
+            one row per input row and one column per output, NaN where undefined) and ``errors``.
+
+        Raises
+        ------
+        InvalidArgumentError
+            Rows that are not a 2-D array with one column per input.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml")
+        >>> out = a.evaluate_batch(np.array([[1.9, 1000.0, 0.12]]))
+        >>> out["outputs"][:2], out["values"].shape[0]
+        (['rinse.npv', 'rinse.irr'], 1)
+        """
     def _repr_html_(self) -> str: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str, str]]: ...
     def __copy__(self) -> Assessment: ...
 
-def schema() -> dict[str, Any]: ...
-def new(sector: Literal["tanning", "hotel", "hospital", "chemicals", "automotive"]) -> str: ...
-def to_si(text: str, dimension: str) -> float: ...
-def canonical(text: str, dimension: str) -> str: ...
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the document format.
+
+    Returns
+    -------
+    dict
+        The schema (draft 2020-12), for editors and validators.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> sorted(cp.schema()["required"])[:2]
+    ['currency', 'finance']
+    """
+def new(sector: Literal["tanning", "hotel", "hospital", "chemicals", "automotive"]) -> str:
+    """A commented starting document for a sector (the CLI's ``cleanprod new SECTOR``).
+
+    Parameters
+    ----------
+    sector : {"tanning", "hotel", "hospital", "chemicals", "automotive"}
+        The sector template.
+
+    Returns
+    -------
+    str
+        TOML text that :meth:`Assessment.from_str` reads.
+
+    Raises
+    ------
+    InvalidArgumentError
+        An unknown sector.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> cp.Assessment.from_str(cp.new("hospital")).summary()["sector"]
+    'hospital'
+    """
+def to_si(text: str, dimension: str) -> float:
+    """The coherent SI value of a physical value written with its unit.
+
+    Parameters
+    ----------
+    text : str
+        A number and a unit (``"12 m3/d"``, ``"150 psig"``).
+    dimension : str
+        What it must be: ``"volume_rate"``, ``"pressure"``, ``"mass_rate"``...
+
+    Returns
+    -------
+    float
+        The value in the coherent SI unit of ``dimension`` (m3/s, Pa, kg/s, K...).
+
+    Raises
+    ------
+    UnitError
+        An unknown unit, or one of another dimension.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> cp.to_si("12 m3/d", "volume_rate") * 86400
+    12.0
+    """
+def canonical(text: str, dimension: str) -> str:
+    """A physical value in canonical spelling, after checking it against ``dimension``.
+
+    Parameters
+    ----------
+    text : str
+        A number and a unit.
+    dimension : str
+        What it must be (``"volume_rate"``...).
+
+    Returns
+    -------
+    str
+        The same value in the engine's spelling.
+
+    Raises
+    ------
+    UnitError
+        An unknown unit, or one of another dimension.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> cp.canonical("12  m3/d", "volume_rate")
+    '12 m3/d'
+    """
 
 # Finance primitives; the documented API is cleanprod.finance.
 

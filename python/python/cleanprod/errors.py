@@ -72,6 +72,8 @@ class InvalidArgumentError(DocumentError):
     is the argument's name. A :class:`ValueError`; also a :class:`DocumentError`, the class
     these errors had before, so handlers written for it keep working.
 
+    Examples
+    --------
     >>> import cleanprod as cp
     >>> try:
     ...     cp.finance.npv(0.1, ["a", "b"])
@@ -85,6 +87,8 @@ class UnknownIdError(CleanprodError, KeyError):
     """An id (of an option, a component, a stream) that the result does not have; the message
     lists the known ones. A :class:`KeyError` too.
 
+    Examples
+    --------
     >>> import cleanprod as cp
     >>> ev = cp.Assessment.from_file("examples/hotel.toml").evaluate()
     >>> try:

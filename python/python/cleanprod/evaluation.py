@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
+
+if TYPE_CHECKING:  # pandas and polars are optional: imported for the annotations only
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+    import polars as pl  # type: ignore[import-not-found, unused-ignore]
+
+    from ._cleanprod import Assessment
 
 __all__ = ["Evaluation"]
 
@@ -31,12 +37,12 @@ class Evaluation:
     savings per resource and CO2 avoided, and the options together. Money is in
     :attr:`currency`."""
 
-    def __init__(self, data: dict[str, Any], assessment: Any = None) -> None:
+    def __init__(self, data: dict[str, Any], assessment: Optional[Assessment] = None) -> None:
         self._data = data
         self._assessment = assessment
         self.currency: str = data["currency"]
         self.results: list[dict[str, Any]] = data["options"]
-        self._options: Any = None
+        self._options: Optional[pd.DataFrame] = None
 
     def __getstate__(self) -> dict[str, Any]:  # the tables are made again after unpickling
         return {**self.__dict__, "_options": None}
@@ -46,6 +52,18 @@ class Evaluation:
 
     def option(self, option_id: str) -> dict[str, Any]:
         """The appraisal of one option, alone against the baseline.
+
+        Parameters
+        ----------
+        option_id : str
+            The option's id, as in the document.
+
+        Returns
+        -------
+        dict
+            The option's figures as plain data: ``capex`` (money), ``annual_saving`` (money/yr),
+            ``npv`` (money), ``irr`` and ``mirr`` (1/yr), paybacks (yr), ``co2_avoided`` (t/yr),
+            ``savings`` (amount and unit per resource), ``cash_flows`` (money per year from 0)...
 
         Raises
         ------
@@ -68,12 +86,14 @@ class Evaluation:
         )
 
     @property
-    def options(self) -> Any:
+    def options(self) -> pd.DataFrame:
         """One row per option, alone against the baseline (a pandas DataFrame indexed by
         id): the columns of ``OPTION_COLUMNS``, numbers as floats (NaN: none, such as an IRR
         that does not exist), units in ``attrs["units"]`` (see :mod:`cleanprod.tables`). The
         same DataFrame each time: edits to it stay. Needs pandas.
 
+        Examples
+        --------
         >>> import cleanprod as cp
         >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
         >>> ev.options.attrs["units"]["capex"]
@@ -86,12 +106,14 @@ class Evaluation:
         return self._options
 
     @property
-    def savings(self) -> Any:
+    def savings(self) -> pd.DataFrame:
         """The amounts each option saves per year (a pandas DataFrame indexed by option id),
         one float column per resource and unpriced load, each in one unit for every option
         (in ``attrs["units"]``: ``"m3/yr"``, ``"kWh/yr"``, ``"kg/yr"``...); 0 where an option
         saves none of it, negative where it uses more. Needs pandas.
 
+        Examples
+        --------
         >>> import cleanprod as cp
         >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
         >>> float(ev.savings.loc["flow_restrictor", "water"]), ev.savings.attrs["units"]["water"]
@@ -101,7 +123,70 @@ class Evaluation:
         return frame(rows, ["id", *names], units, index="id", numeric=names)
 
     @property
-    def cash_flows(self) -> Any:
+    def money(self) -> pd.DataFrame:
+        """The money each option saves per year on each priced commodity. Needs pandas.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by option id, one float column per commodity (the document's price
+            names: ``water``, ``electricity``...), in :attr:`currency` per year (in
+            ``attrs["units"]``); 0 where an option saves none of it. Their sum less the change
+            of O&M cost is the option's ``annual_saving``.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> t = ev.money  # 500 m3 of water at 2 USD/m3, and of wastewater at 1 USD/m3
+        >>> float(t.loc["flow_restrictor", "water"]), float(t.loc["flow_restrictor", "wastewater"])
+        (1000.0, 500.0)
+        >>> t.attrs["units"]["water"]
+        'USD/yr'
+        """
+        names: list[str] = []
+        for o in self.results:
+            names.extend(n for n in o["money"] if n not in names)
+        rows = [{"id": o["id"], **{n: o["money"].get(n, 0.0) for n in names}} for o in self.results]
+        units = {n: f"{self.currency}/yr" for n in names}
+        return frame(rows, ["id", *names], units, index="id", numeric=names)
+
+    @property
+    def levelized_costs(self) -> pd.DataFrame:
+        """Each option's levelized cost of its main resource (whose saving is worth most). Needs pandas.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by option id: the ``resource``, the ``unit`` of that row's cost (money per
+            unit of the resource, ``"USD/m3"``) and the ``levelized_cost`` (NaN where there
+            is none): the investment annualized over the option's life at the discount rate,
+            plus the O&M change, per unit saved.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> t = ev.levelized_costs
+        >>> t.loc["flow_restrictor", "unit"], round(float(t.loc["flow_restrictor", "levelized_cost"]), 4)
+        ('USD/m3', 0.5009)
+        """
+        rows = []
+        for o in self.results:
+            lc = o.get("levelized_cost") or {}
+            per = lc.get("per")
+            rows.append(
+                {
+                    "id": o["id"],
+                    "resource": lc.get("resource"),
+                    "unit": None if per is None else f"{self.currency}/{per}",
+                    "levelized_cost": lc.get("value"),
+                }
+            )
+        return frame(rows, ["id", "resource", "unit", "levelized_cost"], {}, index="id", numeric=["levelized_cost"])
+
+    @property
+    def cash_flows(self) -> pd.DataFrame:
         """The cash flows appraised, one row per option and one column per year from 0 (a
         pandas DataFrame, money in :attr:`currency`). Needs pandas."""
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
@@ -114,10 +199,25 @@ class Evaluation:
         df.attrs["units"] = {year: self.currency for year in df.columns}
         return df
 
-    def to_pandas(self) -> Any:
-        """:attr:`options` without the ``deltas`` text, followed by the columns of
-        :attr:`savings` (a resource named like an option column is prefixed ``saved ``);
-        units of both in ``attrs["units"]``. Needs pandas."""
+    def to_pandas(self) -> pd.DataFrame:
+        """:attr:`options` without the ``deltas`` text, then the columns of :attr:`savings`.
+
+        A resource named like an option column is prefixed ``saved ``. Needs pandas.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per option, indexed by id; units of the columns in ``attrs["units"]``
+            (money in :attr:`currency`, savings in their resource's unit per year).
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> t = ev.to_pandas()
+        >>> float(t.loc["flow_restrictor", "water"]), t.attrs["units"]["water"], t.attrs["units"]["npv"]
+        (500.0, 'm3/yr', 'USD')
+        """
         options = self.options.drop(columns=["deltas"])
         savings = self.savings
         renamed = {c: f"saved {c}" for c in savings.columns if c in options.columns}
@@ -126,25 +226,61 @@ class Evaluation:
         out.attrs["units"] = {**options.attrs["units"], **savings_units}
         return out
 
-    def to_polars(self) -> Any:
-        """:meth:`to_pandas` as polars, units in the column names (see
-        :func:`cleanprod.tables.to_polars`). Needs polars."""
+    def to_polars(self) -> pl.DataFrame:
+        """:meth:`to_pandas` as a polars DataFrame. Needs polars.
+
+        Returns
+        -------
+        polars.DataFrame
+            The same figures, the index as the first column ``id``; polars has no attrs, so the
+            units are in the column names (``npv [USD]``, see :func:`cleanprod.tables.to_polars`).
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> t = ev.to_polars()
+        >>> t.columns[:2], t["annual_saving [USD/yr]"][0]
+        (['id', 'title'], 1500.0)
+        """
         return to_polars(self.to_pandas())
 
     def _repr_html_(self) -> str:
         if self._assessment is not None:
             html: str = self._assessment.options_html()
             return html
-        out: str = self.to_pandas()._repr_html_()
-        return out
+        return self.to_pandas().to_html()
 
     def portfolio(self, ids: Optional[Sequence[str]] = None) -> Portfolio:
-        """The options applied one after the other to one model: ``steps`` (what each adds
-        to those before it, with the running totals) and ``total``.
+        """The options applied one after the other to one model.
 
-        Without ``ids``, every option in the order of their NPV alone (the evaluation's own
-        portfolio, which also has the budget selection and cost curves under
-        ``to_dict()["portfolio"]``); with ``ids``, those options in that order.
+        Parameters
+        ----------
+        ids : sequence of str, optional
+            The options, in the order they are applied. Without it, every option in the order of
+            its NPV alone (the evaluation's own portfolio, which also has the budget selection and
+            cost curves under ``to_dict()["portfolio"]``).
+
+        Returns
+        -------
+        Portfolio
+            A dict: ``steps`` (what each option adds to those before it, with the running totals)
+            and ``total``; :meth:`~cleanprod.tables.Portfolio.to_pandas` makes it a table.
+
+        Raises
+        ------
+        UnknownIdError
+            An id the assessment does not have.
+        TypeError
+            ``ids`` given as one string.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> p = ev.portfolio(["pump_timer", "flow_restrictor"])
+        >>> [s["id"] for s in p["steps"]], p.to_pandas().attrs["units"]["cumulative_npv"]
+        (['pump_timer', 'flow_restrictor'], 'USD')
         """
         if ids is None:
             p = self._data["portfolio"]
@@ -157,11 +293,22 @@ class Evaluation:
         return result
 
     def ranking(self, by: str = "npv") -> list[str]:
-        """Option ids ranked by a metric, best first: ``"npv"``, ``"irr"``, ``"mirr"``,
-        ``"simple_payback"``, ``"discounted_payback"``, ``"savings_to_investment"``,
-        ``"annual_saving"``, ``"capex"``, ``"levelized_cost"`` or ``"co2_avoided"``, or the
-        column of :attr:`options` that shows it (``"simple_payback_years"``), in any case.
+        """Option ids ranked by a metric, best first.
+
         Options without a value of it (no IRR, a payback never reached) come last.
+
+        Parameters
+        ----------
+        by : str, default "npv"
+            ``"npv"``, ``"irr"``, ``"mirr"``, ``"simple_payback"``, ``"discounted_payback"``,
+            ``"savings_to_investment"``, ``"annual_saving"``, ``"capex"``, ``"levelized_cost"`` or
+            ``"co2_avoided"``, or the column of :attr:`options` that shows it
+            (``"simple_payback_years"``), in any case.
+
+        Returns
+        -------
+        list of str
+            The option ids, best first.
 
         Raises
         ------
@@ -172,6 +319,8 @@ class Evaluation:
         --------
         >>> import cleanprod as cp
         >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> ev.ranking("npv")[:2]
+        ['conductivity_control', 'flow_restrictor']
         >>> ev.ranking("Simple_Payback_Years") == ev.ranking("simple_payback")
         True
         """
@@ -181,7 +330,22 @@ class Evaluation:
         return result
 
     def to_dict(self) -> dict[str, Any]:
-        """The appraisal as plain data."""
+        """The appraisal as plain data (the engine's JSON form).
+
+        Returns
+        -------
+        dict
+            ``currency``, ``options`` (as :meth:`option` gives each), ``portfolio``...; money in
+            :attr:`currency`, every other figure in the unit its key names.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> d = ev.to_dict()
+        >>> d["currency"], len(d["options"])
+        ('USD', 5)
+        """
         return self._data
 
     def __eq__(self, other: object) -> bool:

@@ -16,6 +16,8 @@ The time-value functions (:func:`pmt`, :func:`pv`, :func:`fv`, :func:`nper`, :fu
 element that has no value (a NaN argument, a loan never repaid) is NaN in the result, as in
 numpy-financial, and a Series argument gives a Series with its index.
 
+Examples
+--------
 >>> from cleanprod import finance
 >>> round(finance.irr([-100, 39, 59, 55, 20]), 5)
 0.28095
@@ -27,7 +29,7 @@ import datetime as _dt
 import json as _json
 import sys as _sys
 import warnings as _warnings
-from typing import Any, Literal, Optional, Sequence, Union, cast
+from typing import TYPE_CHECKING, Any, Literal, Optional, Sequence, Union, cast, overload
 
 import numpy as _np
 import numpy.typing as _npt
@@ -35,6 +37,9 @@ import numpy.typing as _npt
 from cleanprod import _cleanprod as _native
 from cleanprod.errors import InvalidArgumentError as _InvalidArgumentError
 from cleanprod.errors import MultipleIrrWarning as _MultipleIrrWarning
+
+if TYPE_CHECKING:  # pandas is optional: imported for the annotations only
+    import pandas as _pd  # type: ignore[import-untyped, unused-ignore]
 
 __all__ = [
     "STATUS",
@@ -82,6 +87,16 @@ FlowsOrRows = Union[Flows, Sequence[Sequence[float]]]
 #: A number, or an array-like of numbers (a list, a numpy array, a pandas Series).
 ArrayLike = Union[float, Sequence[float], _npt.NDArray[Any], Any]
 When = Union[Literal["end", "begin", 0, 1], Sequence[Any], _npt.NDArray[Any], Any]
+#: One series as the functions on one series take it (a scalar result).
+OneSeries = Union[Sequence[float], "_pd.Series[Any]"]
+#: What a function of this module returns in general: a float for one series or scalar
+#: arguments (None: a payback never reached), an array for rows of an array or array
+#: arguments, a Series for a DataFrame's rows or a Series argument (for an array of rates, a
+#: 2-D array or a DataFrame). The overloads say which for the common cases.
+Metric = Union[float, None, _npt.NDArray[_np.float64], "_pd.Series[float]", "_pd.DataFrame"]
+#: The same with ``status=True``: the result and the status code of each element.
+MetricWithStatus = tuple[Metric, Union[int, _npt.NDArray[Any], "_pd.Series[int]", "_pd.DataFrame"]]
+_Either = Union[Metric, MetricWithStatus]
 DateLike = Union[str, _dt.date, _np.datetime64]
 
 
@@ -149,17 +164,17 @@ def _out(
     index: Any,
     status: bool,
     name: str,
-) -> Any:
+) -> _Either:
     """A batch result as the caller expects it: one series gives a float (and its status
     code), rows give arrays, a DataFrame's rows give Series with its index."""
     values, codes = result
     if one:
-        return (float(values[0]), int(codes[0])) if status else float(values[0])
+        return cast(_Either, (float(values[0]), int(codes[0])) if status else float(values[0]))
     if index is not None:
         pd = _sys.modules["pandas"]
         values = pd.Series(values, index=index, name=name)
         codes = pd.Series(codes, index=index, name="status")
-    return (values, codes) if status else values
+    return cast(_Either, (values, codes) if status else values)
 
 
 def _guess(guess: Optional[float]) -> float:
@@ -172,15 +187,48 @@ def _per_row(
     status: bool,
     scalar: Any,
     batch: Any,
-) -> Any:
+) -> _Either:
     """Run ``scalar`` on one series or ``batch`` on rows; ``status=True`` on one series runs
     the batch form on one row."""
     a, index = _flows(values)
     if a.ndim == 1 and not status:
-        return scalar(a)
+        return cast(_Either, scalar(a))
     rows = a.reshape(1, -1) if a.ndim == 1 else a
     return _out(batch(rows), a.ndim == 1, index, status, name)
 
+
+@overload
+def npv(
+    rate: float,
+    values: OneSeries,
+    *,
+    convention: Literal["numpy", "excel"] = "numpy",
+    status: Literal[False] = False,
+) -> float: ...
+@overload
+def npv(
+    rate: float,
+    values: _pd.DataFrame,
+    *,
+    convention: Literal["numpy", "excel"] = "numpy",
+    status: Literal[False] = False,
+) -> _pd.Series[float]: ...
+@overload
+def npv(
+    rate: ArrayLike,
+    values: FlowsOrRows,
+    *,
+    convention: Literal["numpy", "excel"] = "numpy",
+    status: Literal[True],
+) -> MetricWithStatus: ...
+@overload
+def npv(
+    rate: ArrayLike,
+    values: FlowsOrRows,
+    *,
+    convention: Literal["numpy", "excel"] = "numpy",
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
 
 def npv(
     rate: ArrayLike,
@@ -188,7 +236,7 @@ def npv(
     *,
     convention: Literal["numpy", "excel"] = "numpy",
     status: bool = False,
-) -> Any:
+) -> Union[Metric, MetricWithStatus]:
     """Net present value at ``rate`` of flows at t = 0, 1, ...
 
     Parameters
@@ -262,7 +310,41 @@ def npv(
     return (vals, codes) if status else vals
 
 
-def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: bool = False) -> Any:
+@overload
+def irr(
+    values: OneSeries,
+    guess: Optional[float] = None,
+    *,
+    status: Literal[False] = False,
+) -> float: ...
+@overload
+def irr(
+    values: _pd.DataFrame,
+    guess: Optional[float] = None,
+    *,
+    status: Literal[False] = False,
+) -> _pd.Series[float]: ...
+@overload
+def irr(
+    values: FlowsOrRows,
+    guess: Optional[float] = None,
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
+@overload
+def irr(
+    values: FlowsOrRows,
+    guess: Optional[float] = None,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
+
+def irr(
+    values: FlowsOrRows,
+    guess: Optional[float] = None,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]:
     """Internal rate of return.
 
     Flows that change sign once have one IRR. Flows that change sign more than once may have
@@ -305,8 +387,25 @@ def irr(values: FlowsOrRows, guess: Optional[float] = None, *, status: bool = Fa
 
 
 def irr_roots(values: Flows) -> list[float]:
-    """Every internal rate of return found, ascending (see :func:`irr`).
+    """Every internal rate of return of one series, ascending (see :func:`irr`).
 
+    Parameters
+    ----------
+    values : array-like
+        One series of cash flows from t = 0.
+
+    Returns
+    -------
+    list of float
+        The rates per period (0.1 is 10 %); empty when the flows never change sign.
+
+    Raises
+    ------
+    InvalidArgumentError
+        ``values`` that are not numbers, or not 1-D or 2-D.
+
+    Examples
+    --------
     >>> from cleanprod import finance
     >>> [round(r, 9) for r in finance.irr_roots([-1.0, 2.3, -1.32])]
     [0.1, 0.2]
@@ -315,10 +414,78 @@ def irr_roots(values: Flows) -> list[float]:
     return _native.irr_roots(a)
 
 
-def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, status: bool = False) -> Any:
-    """Modified IRR: outflows financed at ``finance_rate``, inflows reinvested at
-    ``reinvest_rate`` (numpy-financial's ``mirr``); per row for rows.
+@overload
+def mirr(
+    values: OneSeries,
+    finance_rate: float,
+    reinvest_rate: float,
+    *,
+    status: Literal[False] = False,
+) -> float: ...
+@overload
+def mirr(
+    values: _pd.DataFrame,
+    finance_rate: float,
+    reinvest_rate: float,
+    *,
+    status: Literal[False] = False,
+) -> _pd.Series[float]: ...
+@overload
+def mirr(
+    values: FlowsOrRows,
+    finance_rate: float,
+    reinvest_rate: float,
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
+@overload
+def mirr(
+    values: FlowsOrRows,
+    finance_rate: float,
+    reinvest_rate: float,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
 
+def mirr(
+    values: FlowsOrRows,
+    finance_rate: float,
+    reinvest_rate: float,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]:
+    """Modified internal rate of return (numpy-financial's ``mirr``).
+
+    Outflows are financed at ``finance_rate`` and inflows reinvested at ``reinvest_rate``.
+
+    Parameters
+    ----------
+    values : array-like
+        One series of cash flows from t = 0 (list, tuple, 1-D array, Series), or many as
+        rows (2-D array, list of lists, DataFrame: one series per row).
+    finance_rate : float
+        Rate per period paid on the money invested (0.1 for 10 %).
+    reinvest_rate : float
+        Rate per period earned on the money returned.
+    status : bool, default False
+        Also return the status code of each series (see :data:`STATUS_NAMES`).
+
+    Returns
+    -------
+    float, numpy.ndarray or pandas.Series
+        The rate per period (0.1 is 10 %) for one series; per row for rows (NaN where there
+        is none), a Series
+        indexed like a DataFrame's rows. With ``status=True``, a pair (result, status).
+
+    Raises
+    ------
+    NoSolutionError
+        One series without both an outflow and an inflow.
+    InvalidArgumentError
+        ``values`` that are not numbers, or not 1-D or 2-D.
+
+    Examples
+    --------
     >>> from cleanprod import finance
     >>> round(finance.mirr([-120_000, 39_000, 30_000, 21_000, 37_000, 46_000], 0.10, 0.12), 4)
     0.1261
@@ -329,10 +496,41 @@ def mirr(values: FlowsOrRows, finance_rate: float, reinvest_rate: float, *, stat
     )
 
 
-def payback(values: FlowsOrRows, *, status: bool = False) -> Any:
-    """Periods until the cumulative flows first reach zero, interpolated within the period;
-    ``None`` when they never do (NaN with status ``"never"`` in a batch).
+@overload
+def payback(values: OneSeries, *, status: Literal[False] = False) -> Optional[float]: ...
+@overload
+def payback(values: _pd.DataFrame, *, status: Literal[False] = False) -> _pd.Series[float]: ...
+@overload
+def payback(values: FlowsOrRows, *, status: Literal[True]) -> MetricWithStatus: ...
+@overload
+def payback(values: FlowsOrRows, *, status: bool = False) -> Union[Metric, MetricWithStatus]: ...
 
+def payback(values: FlowsOrRows, *, status: bool = False) -> Union[Metric, MetricWithStatus]:
+    """Simple payback: periods until the cumulative flows first reach zero.
+
+    Interpolated within the period in which they cross zero.
+
+    Parameters
+    ----------
+    values : array-like
+        One series of cash flows from t = 0 (list, tuple, 1-D array, Series), or many as
+        rows (2-D array, list of lists, DataFrame: one series per row).
+    status : bool, default False
+        Also return the status code of each series (see :data:`STATUS_NAMES`).
+
+    Returns
+    -------
+    float, None, numpy.ndarray or pandas.Series
+        Periods (years for yearly flows); ``None`` for one series whose cumulative flows never
+        reach zero, NaN with status ``"never"`` for such a row.
+
+    Raises
+    ------
+    InvalidArgumentError
+        ``values`` that are not numbers, or not 1-D or 2-D.
+
+    Examples
+    --------
     >>> from cleanprod import finance
     >>> round(finance.payback([-100, 50, 60]), 4)
     1.8333
@@ -342,9 +540,65 @@ def payback(values: FlowsOrRows, *, status: bool = False) -> Any:
     return _per_row("payback", values, status, _native.payback, _native.payback_batch)
 
 
-def discounted_payback(rate: float, values: FlowsOrRows, *, status: bool = False) -> Any:
+@overload
+def discounted_payback(
+    rate: float,
+    values: OneSeries,
+    *,
+    status: Literal[False] = False,
+) -> Optional[float]: ...
+@overload
+def discounted_payback(
+    rate: float,
+    values: _pd.DataFrame,
+    *,
+    status: Literal[False] = False,
+) -> _pd.Series[float]: ...
+@overload
+def discounted_payback(
+    rate: float,
+    values: FlowsOrRows,
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
+@overload
+def discounted_payback(
+    rate: float,
+    values: FlowsOrRows,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
+
+def discounted_payback(
+    rate: float,
+    values: FlowsOrRows,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]:
     """:func:`payback` of the flows discounted at ``rate``.
 
+    Parameters
+    ----------
+    rate : float
+        Discount rate per period (0.1 for 10 %).
+    values : array-like
+        One series of cash flows from t = 0 (list, tuple, 1-D array, Series), or many as
+        rows (2-D array, list of lists, DataFrame: one series per row).
+    status : bool, default False
+        Also return the status code of each series (see :data:`STATUS_NAMES`).
+
+    Returns
+    -------
+    float, None, numpy.ndarray or pandas.Series
+        Periods (years for yearly flows); ``None`` (NaN in a batch) when never reached.
+
+    Raises
+    ------
+    InvalidArgumentError
+        ``values`` that are not numbers, or not 1-D or 2-D.
+
+    Examples
+    --------
     >>> from cleanprod import finance
     >>> round(finance.discounted_payback(0.1, [-100, 60, 60]), 4)
     1.9167
@@ -359,9 +613,69 @@ def discounted_payback(rate: float, values: FlowsOrRows, *, status: bool = False
     )
 
 
-def profitability_index(rate: float, values: FlowsOrRows, *, status: bool = False) -> Any:
+@overload
+def profitability_index(
+    rate: float,
+    values: OneSeries,
+    *,
+    status: Literal[False] = False,
+) -> float: ...
+@overload
+def profitability_index(
+    rate: float,
+    values: _pd.DataFrame,
+    *,
+    status: Literal[False] = False,
+) -> _pd.Series[float]: ...
+@overload
+def profitability_index(
+    rate: float,
+    values: FlowsOrRows,
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
+@overload
+def profitability_index(
+    rate: float,
+    values: FlowsOrRows,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
+
+def profitability_index(
+    rate: float,
+    values: FlowsOrRows,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]:
     """Present value of the flows after t = 0 per unit invested at t = 0.
 
+    Parameters
+    ----------
+    rate : float
+        Discount rate per period (0.1 for 10 %).
+    values : array-like
+        One series of cash flows from t = 0 (list, tuple, 1-D array, Series), or many as
+        rows (2-D array, list of lists, DataFrame: one series per row).
+    status : bool, default False
+        Also return the status code of each series (see :data:`STATUS_NAMES`).
+
+    Returns
+    -------
+    float, numpy.ndarray or pandas.Series
+        A ratio (1.2: 1.20 back per 1 invested) for one series; per row for rows (NaN where
+        there is none), a Series
+        indexed like a DataFrame's rows. With ``status=True``, a pair (result, status).
+
+    Raises
+    ------
+    NoSolutionError
+        One series whose flow at t = 0 is not an investment.
+    InvalidArgumentError
+        ``values`` that are not numbers, or not 1-D or 2-D.
+
+    Examples
+    --------
     >>> from cleanprod import finance
     >>> finance.profitability_index(0.0, [-100, 60, 60])
     1.2
@@ -387,8 +701,29 @@ def _series(values: Any, name: str) -> _npt.NDArray[_np.float64]:
 
 
 def benefit_cost_ratio(rate: float, benefits: Flows, costs: Flows) -> float:
-    """Present value of ``benefits`` over present value of ``costs`` (both positive, from t = 0).
+    """Present value of ``benefits`` over present value of ``costs``.
 
+    Parameters
+    ----------
+    rate : float
+        Discount rate per period (0.1 for 10 %).
+    benefits : array-like
+        Benefits per period from t = 0, as positive amounts.
+    costs : array-like
+        Costs per period from t = 0, as positive amounts (same money unit).
+
+    Returns
+    -------
+    float
+        The ratio (above 1: the benefits outweigh the costs).
+
+    Raises
+    ------
+    InvalidArgumentError
+        Arguments that are not one series of numbers each.
+
+    Examples
+    --------
     >>> from cleanprod import finance
     >>> round(finance.benefit_cost_ratio(0.0, [0, 60, 60], [100, 0, 0]), 2)
     1.2
@@ -401,6 +736,25 @@ def benefit_cost_ratio(rate: float, benefits: Flows, costs: Flows) -> float:
 def capital_recovery_factor(rate: float, periods: float) -> float:
     """Level payment per period over ``periods`` that repays 1 at ``rate``.
 
+    Parameters
+    ----------
+    rate : float
+        Rate per period (0.05 for 5 %).
+    periods : float
+        Number of periods (years for a yearly rate).
+
+    Returns
+    -------
+    float
+        Payment per period per unit of principal (1/period).
+
+    Raises
+    ------
+    InvalidValueError
+        A rate at or below -100 % or periods not above zero.
+
+    Examples
+    --------
     >>> from cleanprod import finance
     >>> round(finance.capital_recovery_factor(0.05, 10), 7)
     0.1295046
@@ -411,8 +765,40 @@ def capital_recovery_factor(rate: float, periods: float) -> float:
 def levelized_cost(
     rate: float, periods: float, investment: float, saving_per_period: float, om_change_per_period: float = 0.0
 ) -> float:
-    """Levelized cost of the conserved resource, money per unit of ``saving_per_period``
-    (investment annualized with the capital recovery factor, plus the O&M change)."""
+    """Levelized cost of the resource an option conserves.
+
+    The investment annualized with the capital recovery factor, plus the O&M change per
+    period, divided by the amount saved per period.
+
+    Parameters
+    ----------
+    rate : float
+        Discount rate per period (0.08 for 8 %).
+    periods : float
+        Lifetime in periods (years).
+    investment : float
+        Money invested at t = 0.
+    saving_per_period : float
+        Amount of the resource saved per period (m3, kWh...).
+    om_change_per_period : float, default 0.0
+        Change of operating and maintenance cost per period (money; positive: dearer).
+
+    Returns
+    -------
+    float
+        Money per unit of the resource saved (MXN/m3 for money in MXN and water in m3).
+
+    Raises
+    ------
+    InvalidValueError
+        A saving that is not above zero, or periods not above zero.
+
+    Examples
+    --------
+    >>> from cleanprod import finance
+    >>> round(finance.levelized_cost(0.0, 10, 1000, 50), 2)  # 100 a year for 50 m3
+    2.0
+    """
     return _native.levelized_cost(
         _number(rate, "rate"),
         _number(periods, "periods"),
@@ -444,7 +830,7 @@ def _when_codes(when: Any) -> Any:
 
 def _time_value(
     name: str, args: tuple[tuple[str, Any], ...], when: Any, guess: float, status: bool
-) -> Any:
+) -> _Either:
     """A time-value function over broadcast arguments: one call of the engine for a scalar
     (its errors raised), its batch form for arrays (NaN and a status where no value)."""
     w = _when_codes(when)
@@ -455,8 +841,8 @@ def _time_value(
         else:
             result = getattr(_native, name)(*values, w)
         if status:
-            return result, 0
-        return result
+            return (result, 0)
+        return cast(_Either, result)
     arrays = [_numbers(v, n) for n, v in args]
     codes = _np.float64(_native.when_code(w)) if isinstance(w, str) else w
     try:
@@ -481,25 +867,84 @@ def _time_value(
                 out_values = pd.Series(out_values, index=v.index, name=name)
                 out_codes = pd.Series(out_codes, index=v.index, name="status")
                 break
-    return (out_values, out_codes) if status else out_values
+    return cast(_Either, (out_values, out_codes) if status else out_values)
 
 
 _TVM_DOC = """
 
-    Arguments broadcast as numpy's do (``when`` too: ``"end"``/``0`` or ``"begin"``/``1``,
-    or an array of them); a Series argument gives a Series with its index. With arrays, an
-    element without a value (a NaN argument, no solution) is NaN and the others are computed,
-    as numpy-financial does; ``status=True`` also returns each element's status code (see
-    :data:`STATUS_NAMES`). With scalars, a bad argument raises (naming it) and a missing
-    solution raises :class:`cleanprod.NoSolutionError`.
+    Notes
+    -----
+    Arguments broadcast as numpy's do (``when`` too). With arrays, an element without a value
+    (a NaN argument, no solution) is NaN and the others are computed, as numpy-financial
+    does. With scalars, a bad argument raises (naming it) and a missing solution raises
+    :class:`cleanprod.NoSolutionError`.
 """
 
 
+@overload
+def pmt(
+    rate: float,
+    nper: float,
+    pv: float,
+    fv: float = 0,
+    when: Union[Literal["end", "begin", 0, 1], str] = "end",
+    *,
+    status: Literal[False] = False,
+) -> float: ...
+@overload
+def pmt(
+    rate: ArrayLike,
+    nper: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
+@overload
+def pmt(
+    rate: ArrayLike,
+    nper: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
+
 def pmt(
     rate: ArrayLike, nper: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False
-) -> Any:
-    """Payment per period that takes ``pv`` to ``fv`` in ``nper`` periods at ``rate``
-    (numpy-financial's ``pmt``); money paid out is negative.
+) -> Union[Metric, MetricWithStatus]:
+    """Payment per period taking ``pv`` to ``fv`` in ``nper`` periods (numpy-financial's ``pmt``).
+
+    Parameters
+    ----------
+    rate : float or array-like
+        Rate per period (0.08 / 12 for 8 % a year paid monthly).
+    nper : float or array-like
+        Number of periods.
+    pv : float or array-like
+        Present value (money received positive).
+    fv : float or array-like, default 0
+        Future value after the last period.
+    when : {"end", "begin", 0, 1} or array-like, default "end"
+        Payments at the end or the beginning of each period.
+    status : bool, default False
+        Also return each element's status code (see :data:`STATUS_NAMES`).
+
+    Returns
+    -------
+    float, numpy.ndarray or pandas.Series
+        Money per period, paid out negative (in the unit of ``pv``). An array for array
+        arguments, a Series with the index of a Series argument; with ``status=True``, a
+        pair (result, status).
+
+    Raises
+    ------
+    InvalidArgumentError
+        An argument that is not numbers, arrays that do not broadcast, an unknown ``when``.
+    NoSolutionError
+        Scalar arguments without a solution (an array gives NaN there).
 
     Examples
     --------
@@ -512,11 +957,69 @@ def pmt(
     return _time_value("pmt", (("rate", rate), ("nper", nper), ("pv", pv), ("fv", fv)), when, 0.1, status)
 
 
+@overload
+def pv(
+    rate: float,
+    nper: float,
+    pmt: float,
+    fv: float = 0,
+    when: Union[Literal["end", "begin", 0, 1], str] = "end",
+    *,
+    status: Literal[False] = False,
+) -> float: ...
+@overload
+def pv(
+    rate: ArrayLike,
+    nper: ArrayLike,
+    pmt: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
+@overload
+def pv(
+    rate: ArrayLike,
+    nper: ArrayLike,
+    pmt: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
+
 def pv(
     rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False
-) -> Any:
-    """Present value of ``nper`` payments ``pmt`` and a future value ``fv``
-    (numpy-financial's ``pv``).
+) -> Union[Metric, MetricWithStatus]:
+    """Present value of ``nper`` payments ``pmt`` and a future ``fv`` (numpy-financial's ``pv``).
+
+    Parameters
+    ----------
+    rate : float or array-like
+        Rate per period (0.08 / 12 for 8 % a year paid monthly).
+    nper : float or array-like
+        Number of periods.
+    pmt : float or array-like
+        Payment per period (money paid out negative).
+    fv : float or array-like, default 0
+        Future value after the last period.
+    when : {"end", "begin", 0, 1} or array-like, default "end"
+        Payments at the end or the beginning of each period.
+    status : bool, default False
+        Also return each element's status code (see :data:`STATUS_NAMES`).
+
+    Returns
+    -------
+    float, numpy.ndarray or pandas.Series
+        Money at t = 0 (in the unit of ``pmt``). An array for array arguments, a Series with
+        the index of a Series argument; with ``status=True``, a pair (result, status).
+
+    Raises
+    ------
+    InvalidArgumentError
+        An argument that is not numbers, arrays that do not broadcast, an unknown ``when``.
+    NoSolutionError
+        Scalar arguments without a solution (an array gives NaN there).
 
     Examples
     --------
@@ -527,9 +1030,76 @@ def pv(
     return _time_value("pv", (("rate", rate), ("nper", nper), ("pmt", pmt), ("fv", fv)), when, 0.1, status)
 
 
-def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: When = "end", *, status: bool = False) -> Any:
-    """Future value after ``nper`` periods of ``pmt`` on a present value ``pv``
-    (numpy-financial's ``fv``).
+@overload
+def fv(
+    rate: float,
+    nper: float,
+    pmt: float,
+    pv: float,
+    when: Union[Literal["end", "begin", 0, 1], str] = "end",
+    *,
+    status: Literal[False] = False,
+) -> float: ...
+@overload
+def fv(
+    rate: ArrayLike,
+    nper: ArrayLike,
+    pmt: ArrayLike,
+    pv: ArrayLike,
+    when: When = "end",
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
+@overload
+def fv(
+    rate: ArrayLike,
+    nper: ArrayLike,
+    pmt: ArrayLike,
+    pv: ArrayLike,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
+
+def fv(
+    rate: ArrayLike,
+    nper: ArrayLike,
+    pmt: ArrayLike,
+    pv: ArrayLike,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]:
+    """Future value after ``nper`` payments ``pmt`` on ``pv`` (numpy-financial's ``fv``).
+
+    Parameters
+    ----------
+    rate : float or array-like
+        Rate per period (0.08 / 12 for 8 % a year paid monthly).
+    nper : float or array-like
+        Number of periods.
+    pmt : float or array-like
+        Payment per period (money paid out negative).
+    pv : float or array-like
+        Present value (money received positive).
+    when : {"end", "begin", 0, 1} or array-like, default "end"
+        Payments at the end or the beginning of each period.
+    status : bool, default False
+        Also return each element's status code (see :data:`STATUS_NAMES`).
+
+    Returns
+    -------
+    float, numpy.ndarray or pandas.Series
+        Money at the end of period ``nper`` (in the unit of ``pmt``). An array for array
+        arguments, a Series with the index of a Series argument; with ``status=True``, a
+        pair (result, status).
+
+    Raises
+    ------
+    InvalidArgumentError
+        An argument that is not numbers, arrays that do not broadcast, an unknown ``when``.
+    NoSolutionError
+        Scalar arguments without a solution (an array gives NaN there).
 
     Examples
     --------
@@ -540,11 +1110,70 @@ def fv(rate: ArrayLike, nper: ArrayLike, pmt: ArrayLike, pv: ArrayLike, when: Wh
     return _time_value("fv", (("rate", rate), ("nper", nper), ("pmt", pmt), ("pv", pv)), when, 0.1, status)
 
 
+@overload
+def nper(
+    rate: float,
+    pmt: float,
+    pv: float,
+    fv: float = 0,
+    when: Union[Literal["end", "begin", 0, 1], str] = "end",
+    *,
+    status: Literal[False] = False,
+) -> float: ...
+@overload
+def nper(
+    rate: ArrayLike,
+    pmt: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
+@overload
+def nper(
+    rate: ArrayLike,
+    pmt: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]: ...
+
 def nper(
     rate: ArrayLike, pmt: ArrayLike, pv: ArrayLike, fv: ArrayLike = 0, when: When = "end", *, status: bool = False
-) -> Any:
-    """Number of periods for payments ``pmt`` to take ``pv`` to ``fv``
-    (numpy-financial's ``nper``).
+) -> Union[Metric, MetricWithStatus]:
+    """Periods for payments ``pmt`` to take ``pv`` to ``fv`` (numpy-financial's ``nper``).
+
+    Parameters
+    ----------
+    rate : float or array-like
+        Rate per period (0.08 / 12 for 8 % a year paid monthly).
+    pmt : float or array-like
+        Payment per period (money paid out negative).
+    pv : float or array-like
+        Present value (money received positive).
+    fv : float or array-like, default 0
+        Future value after the last period.
+    when : {"end", "begin", 0, 1} or array-like, default "end"
+        Payments at the end or the beginning of each period.
+    status : bool, default False
+        Also return each element's status code (see :data:`STATUS_NAMES`).
+
+    Returns
+    -------
+    float, numpy.ndarray or pandas.Series
+        Periods (NaN in an array where never reached). An array for array arguments, a
+        Series with the index of a Series argument; with ``status=True``, a pair (result,
+        status).
+
+    Raises
+    ------
+    InvalidArgumentError
+        An argument that is not numbers, arrays that do not broadcast, an unknown ``when``.
+    NoSolutionError
+        Scalar arguments without a solution (an array gives NaN there).
 
     Examples
     --------
@@ -557,6 +1186,29 @@ def nper(
     return _time_value("nper", (("rate", rate), ("pmt", pmt), ("pv", pv), ("fv", fv)), when, 0.1, status)
 
 
+@overload
+def rate(
+    nper: float,
+    pmt: float,
+    pv: float,
+    fv: float = 0,
+    when: Union[Literal["end", "begin", 0, 1], str] = "end",
+    guess: Optional[float] = None,
+    *,
+    status: Literal[False] = False,
+) -> float: ...
+@overload
+def rate(
+    nper: ArrayLike,
+    pmt: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    guess: Optional[float] = None,
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
+@overload
 def rate(
     nper: ArrayLike,
     pmt: ArrayLike,
@@ -566,10 +1218,49 @@ def rate(
     guess: Optional[float] = None,
     *,
     status: bool = False,
-) -> Any:
-    """Rate per period at which ``pmt`` takes ``pv`` to ``fv`` in ``nper`` periods
-    (numpy-financial's ``rate``), solved with the bracketed IRR solver; where several rates
-    fit, the one nearest ``guess`` (default 0.1).
+) -> Union[Metric, MetricWithStatus]: ...
+
+def rate(
+    nper: ArrayLike,
+    pmt: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    guess: Optional[float] = None,
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]:
+    """Rate per period at which ``pmt`` takes ``pv`` to ``fv`` (numpy-financial's ``rate``).
+
+    Parameters
+    ----------
+    nper : float or array-like
+        Number of periods.
+    pmt : float or array-like
+        Payment per period (money paid out negative).
+    pv : float or array-like
+        Present value (money received positive).
+    fv : float or array-like, default 0
+        Future value after the last period.
+    when : {"end", "begin", 0, 1} or array-like, default "end"
+        Payments at the end or the beginning of each period.
+    guess : float, optional
+        Where several rates fit, the one nearest this is returned (default 0.1).
+    status : bool, default False
+        Also return each element's status code (see :data:`STATUS_NAMES`).
+
+    Returns
+    -------
+    float, numpy.ndarray or pandas.Series
+        The rate per period (0.1 is 10 %). An array for array arguments, a Series with the
+        index of a Series argument; with ``status=True``, a pair (result, status).
+
+    Raises
+    ------
+    InvalidArgumentError
+        An argument that is not numbers, arrays that do not broadcast, an unknown ``when``.
+    NoSolutionError
+        Scalar arguments without a solution (an array gives NaN there).
 
     Examples
     --------
@@ -583,6 +1274,29 @@ def rate(
     return _time_value("rate", args, when, _guess(guess), status)
 
 
+@overload
+def ipmt(
+    rate: float,
+    per: float,
+    nper: float,
+    pv: float,
+    fv: float = 0,
+    when: Union[Literal["end", "begin", 0, 1], str] = "end",
+    *,
+    status: Literal[False] = False,
+) -> float: ...
+@overload
+def ipmt(
+    rate: ArrayLike,
+    per: ArrayLike,
+    nper: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
+@overload
 def ipmt(
     rate: ArrayLike,
     per: ArrayLike,
@@ -592,8 +1306,49 @@ def ipmt(
     when: When = "end",
     *,
     status: bool = False,
-) -> Any:
-    """Interest part of payment ``per`` (1-based; numpy-financial's ``ipmt``).
+) -> Union[Metric, MetricWithStatus]: ...
+
+def ipmt(
+    rate: ArrayLike,
+    per: ArrayLike,
+    nper: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]:
+    """Interest part of payment ``per`` (numpy-financial's ``ipmt``).
+
+    Parameters
+    ----------
+    rate : float or array-like
+        Rate per period (0.08 / 12 for 8 % a year paid monthly).
+    per : float or array-like
+        Which payment, from 1.
+    nper : float or array-like
+        Number of periods.
+    pv : float or array-like
+        Present value (money received positive).
+    fv : float or array-like, default 0
+        Future value after the last period.
+    when : {"end", "begin", 0, 1} or array-like, default "end"
+        Payments at the end or the beginning of each period.
+    status : bool, default False
+        Also return each element's status code (see :data:`STATUS_NAMES`).
+
+    Returns
+    -------
+    float, numpy.ndarray or pandas.Series
+        Money per period, paid out negative. An array for array arguments, a Series with the
+        index of a Series argument; with ``status=True``, a pair (result, status).
+
+    Raises
+    ------
+    InvalidArgumentError
+        An argument that is not numbers, arrays that do not broadcast, an unknown ``when``.
+    NoSolutionError
+        Scalar arguments without a solution (an array gives NaN there).
 
     Examples
     --------
@@ -605,6 +1360,29 @@ def ipmt(
     return _time_value("ipmt", args, when, 0.1, status)
 
 
+@overload
+def ppmt(
+    rate: float,
+    per: float,
+    nper: float,
+    pv: float,
+    fv: float = 0,
+    when: Union[Literal["end", "begin", 0, 1], str] = "end",
+    *,
+    status: Literal[False] = False,
+) -> float: ...
+@overload
+def ppmt(
+    rate: ArrayLike,
+    per: ArrayLike,
+    nper: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: Literal[True],
+) -> MetricWithStatus: ...
+@overload
 def ppmt(
     rate: ArrayLike,
     per: ArrayLike,
@@ -614,9 +1392,49 @@ def ppmt(
     when: When = "end",
     *,
     status: bool = False,
-) -> Any:
-    """Principal part of payment ``per`` (1-based): ``pmt - ipmt`` (numpy-financial's
-    ``ppmt``).
+) -> Union[Metric, MetricWithStatus]: ...
+
+def ppmt(
+    rate: ArrayLike,
+    per: ArrayLike,
+    nper: ArrayLike,
+    pv: ArrayLike,
+    fv: ArrayLike = 0,
+    when: When = "end",
+    *,
+    status: bool = False,
+) -> Union[Metric, MetricWithStatus]:
+    """Principal part of payment ``per``: ``pmt - ipmt`` (numpy-financial's ``ppmt``).
+
+    Parameters
+    ----------
+    rate : float or array-like
+        Rate per period (0.08 / 12 for 8 % a year paid monthly).
+    per : float or array-like
+        Which payment, from 1.
+    nper : float or array-like
+        Number of periods.
+    pv : float or array-like
+        Present value (money received positive).
+    fv : float or array-like, default 0
+        Future value after the last period.
+    when : {"end", "begin", 0, 1} or array-like, default "end"
+        Payments at the end or the beginning of each period.
+    status : bool, default False
+        Also return each element's status code (see :data:`STATUS_NAMES`).
+
+    Returns
+    -------
+    float, numpy.ndarray or pandas.Series
+        Money per period, paid out negative. An array for array arguments, a Series with the
+        index of a Series argument; with ``status=True``, a pair (result, status).
+
+    Raises
+    ------
+    InvalidArgumentError
+        An argument that is not numbers, arrays that do not broadcast, an unknown ``when``.
+    NoSolutionError
+        Scalar arguments without a solution (an array gives NaN there).
 
     Examples
     --------
@@ -631,7 +1449,7 @@ def ppmt(
 for _f in (pmt, pv, fv, nper, rate, ipmt, ppmt):
     _doc = _f.__doc__ or ""
     _head, _sep, _tail = _doc.partition("\n\n    Examples")
-    _f.__doc__ = _head + _TVM_DOC + _sep + _tail
+    _f.__doc__ = _head + _TVM_DOC.rstrip() + _sep + _tail
 del _f, _doc, _head, _sep, _tail
 
 
@@ -667,9 +1485,44 @@ def _days(dates: Sequence[DateLike]) -> list[int]:
 DayCountName = Literal["act/365f", "act/365", "act/360", "30/360"]
 
 
-def xnpv(rate: float, dates: Sequence[DateLike], amounts: Flows, *, day_count: DayCountName = "act/365f") -> float:
-    """Net present value of dated flows from the first date; actual/365 by default (Excel's
-    XNPV), or ``day_count="act/360"`` or ``"30/360"``."""
+def xnpv(
+    rate: float,
+    dates: Sequence[DateLike],
+    amounts: Flows,
+    *,
+    day_count: DayCountName = "act/365f",
+) -> float:
+    """Net present value of dated flows, discounted from the first date (Excel's XNPV).
+
+    Parameters
+    ----------
+    rate : float
+        Discount rate per year (0.1 for 10 %).
+    dates : sequence of date, numpy.datetime64 or ISO string
+        The date of each amount.
+    amounts : array-like
+        The amounts, money paid out negative.
+    day_count : {"act/365f", "act/365", "act/360", "30/360"}, default "act/365f"
+        How a year fraction is counted between two dates.
+
+    Returns
+    -------
+    float
+        Money at the first date, in the unit of ``amounts``.
+
+    Raises
+    ------
+    InvalidArgumentError
+        A date that is not one, or ``amounts`` that are not numbers.
+    InvalidValueError
+        Dates and amounts of different lengths, a rate at or below -100 %.
+
+    Examples
+    --------
+    >>> from cleanprod import finance
+    >>> round(finance.xnpv(0.1, ["2025-01-01", "2026-01-01"], [-100, 110]), 6)
+    0.0
+    """
     return _native.xnpv(_number(rate, "rate"), _days(dates), _series(amounts, "amounts"), day_count)
 
 
@@ -680,8 +1533,40 @@ def xirr(
     *,
     day_count: DayCountName = "act/365f",
 ) -> float:
-    """Rate per year that makes :func:`xnpv` zero (pyxirr's argument order; Excel's XIRR);
-    several rates give a :class:`MultipleIrrWarning` as :func:`irr` does."""
+    """Rate per year that makes :func:`xnpv` zero (Excel's XIRR, pyxirr's argument order).
+
+    Several rates give a :class:`cleanprod.MultipleIrrWarning`, as :func:`irr` does.
+
+    Parameters
+    ----------
+    dates : sequence of date, numpy.datetime64 or ISO string
+        The date of each amount.
+    amounts : array-like
+        The amounts, money paid out negative.
+    guess : float, optional
+        Where several rates exist, the one nearest this is returned (default 0.1).
+    day_count : {"act/365f", "act/365", "act/360", "30/360"}, default "act/365f"
+        How a year fraction is counted between two dates.
+
+    Returns
+    -------
+    float
+        The rate per year (0.1 is 10 %).
+
+    Raises
+    ------
+    NoSolutionError
+        Amounts that never change sign.
+    InvalidArgumentError
+        A date that is not one, or ``amounts`` that are not numbers.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> from cleanprod import finance
+    >>> round(finance.xirr([dt.date(2025, 1, 1), dt.date(2026, 1, 1)], [-100, 110]), 6)
+    0.1
+    """
     rate, _roots, _complete, warning = _native.xirr(
         _days(dates), _series(amounts, "amounts"), _guess(guess), day_count
     )
@@ -728,8 +1613,44 @@ def loan_schedule(
     grace_periods: int = 0,
     grace: Literal["interest_only", "capitalized"] = "interest_only",
 ) -> dict[str, _npt.NDArray[Any]]:
-    """Amortization schedule of a level-payment loan after an optional grace period, as
-    columns (``pandas.DataFrame(loan_schedule(...))`` makes a table)."""
+    """Amortization schedule of a level-payment loan after an optional grace period.
+
+    Parameters
+    ----------
+    principal : float
+        Money borrowed.
+    annual_rate : float
+        Nominal rate per year (0.12 for 12 %), divided by ``payments_per_year``.
+    years : float
+        Term of the repayment, after the grace period.
+    payments_per_year : int, default 12
+        Payments per year.
+    grace_periods : int, default 0
+        Periods before the first repayment.
+    grace : {"interest_only", "capitalized"}, default "interest_only"
+        During the grace period, pay the interest or add it to the balance.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        Columns ``period`` (from 1), ``payment``, ``interest``, ``principal`` and ``balance``
+        (money, in the unit of ``principal``, positive); ``pandas.DataFrame(...)`` of it is
+        a table.
+
+    Raises
+    ------
+    InvalidValueError
+        A principal or term not above zero, a rate at or below -100 %.
+    InvalidArgumentError
+        A count that is not a whole number, an unknown ``grace``.
+
+    Examples
+    --------
+    >>> from cleanprod import finance
+    >>> s = finance.loan_schedule(1000, 0.12, 1)
+    >>> round(float(s["payment"][0]), 2), round(float(s["balance"][-1]), 6)
+    (88.85, 0.0)
+    """
     cols = _native.loan_schedule(
         _number(principal, "principal"),
         _number(annual_rate, "annual_rate"),
@@ -757,10 +1678,50 @@ def cash_flows(
 ) -> dict[str, Any]:
     """Yearly cash flows of an option, years 0 to ``years``: ``net`` and by component.
 
-    ``capex`` is spent in year 0 (or in years 0, 1, ... for a sequence); ``savings`` maps each
-    commodity to its saving per year at today's prices, or to ``(per_year, real_escalation)``.
-    With ``basis="nominal"`` every amount is escalated by ``inflation``. ``tax_rate`` and
-    ``depreciation_years`` together apply profit tax with straight-line depreciation.
+    Parameters
+    ----------
+    capex : float or sequence of float
+        Money invested in year 0, or in years 0, 1, ... for a sequence.
+    savings : dict
+        Each commodity's saving per year at today's prices (money/yr), or a pair
+        ``(per_year, real_escalation)`` (escalation per year, 0.02 for 2 %).
+    years : int
+        Lifetime in years.
+    om_change : float, default 0.0
+        Change of operating and maintenance cost per year (money/yr; positive: dearer).
+    salvage : float, default 0.0
+        Money recovered at the end of the last year.
+    first_saving_year : int, default 1
+        The first year with savings.
+    inflation : float, default 0.0
+        General inflation per year, applied with ``basis="nominal"``.
+    basis : {"real", "nominal"}, default "real"
+        Today's money, or every amount escalated by ``inflation``.
+    tax_rate : float, optional
+        Profit tax rate (0.3 for 30 %); with ``depreciation_years``.
+    depreciation_years : int, optional
+        Straight-line depreciation of the capex; with ``tax_rate``.
+
+    Returns
+    -------
+    dict
+        ``net``, ``capex``, ``om``, ``salvage`` and ``tax`` (numpy arrays of money per
+        year, years 0 to ``years``), ``savings`` (a dict of such arrays per commodity) and the
+        plan's other figures.
+
+    Raises
+    ------
+    InvalidValueError
+        A value out of range (negative years, a tax rate above 100 %...).
+    InvalidArgumentError
+        An amount that is not a finite number.
+
+    Examples
+    --------
+    >>> from cleanprod import finance
+    >>> flows = finance.cash_flows(1000, {"water": 300}, 4, salvage=100)
+    >>> flows["net"].tolist()
+    [-1000.0, 300.0, 300.0, 300.0, 400.0]
     """
     streams = []
     for name, v in savings.items():
@@ -786,11 +1747,42 @@ def cash_flows(
 
 
 def financing(project: Flows, capex: float, **terms: Any) -> dict[str, Any]:
-    """The owner's cash flows when ``loan_share`` of the year-0 investment ``capex`` is
-    borrowed (``annual_rate``, ``loan_years``, ``payments_per_year``, ``grace_periods``,
-    ``capitalize_grace``), ``grant_share`` is granted and a ``guarantee_fee`` is charged on the
-    outstanding balance: ``equity`` flows, ``debt_service``, ``dscr`` (None where nothing is
-    due), and the project and equity IRRs."""
+    """The owner's cash flows of a project partly financed by a loan or a grant.
+
+    Parameters
+    ----------
+    project : array-like
+        The project's yearly cash flows from year 0 (money/yr; the year-0 flow includes
+        ``-capex``).
+    capex : float
+        The year-0 investment (money).
+    **terms
+        ``loan_share`` (0.6 for 60 % of ``capex`` borrowed), ``annual_rate``,
+        ``loan_years``, ``payments_per_year``, ``grace_periods``, ``capitalize_grace``,
+        ``grant_share`` and ``guarantee_fee`` (per year on the outstanding balance).
+
+    Returns
+    -------
+    dict
+        ``equity`` (the owner's flows per year), ``debt_service``, ``guarantee_fees``
+        (numpy arrays, money per year), ``dscr`` (the debt-service cover ratio per year, None
+        where nothing is due), and the project and equity IRRs (per year).
+
+    Raises
+    ------
+    InvalidValueError
+        A share outside 0 to 100 %, a loan term not above zero.
+    InvalidArgumentError
+        An unknown term or an amount that is not a finite number.
+
+    Examples
+    --------
+    >>> from cleanprod import finance
+    >>> out = finance.financing([-1000, 400, 400, 400], 1000, loan_share=0.5, annual_rate=0.1,
+    ...                         loan_years=3, payments_per_year=1)
+    >>> round(float(out["equity"][0]), 2), round(float(out["debt_service"][1]), 2)
+    (-500.0, 201.06)
+    """
     out: dict[str, Any] = _json.loads(
         _native.financing(_series(project, "project"), _number(capex, "capex"), _dumps(terms, "terms"))
     )

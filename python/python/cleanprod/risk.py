@@ -4,6 +4,8 @@ option's results over draws of the document's uncertain inputs.
 Percentiles follow the statistician's convention: ``p90`` is the value 90 % of the draws lie
 below (energy finance often calls "P90" the value exceeded 90 % of the time: that is ``p10``).
 
+Examples
+--------
 >>> import cleanprod as cp
 >>> a = cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml")
 >>> s = a.simulate(draws=1000, seed=7)
@@ -14,7 +16,11 @@ below (energy finance often calls "P90" the value exceeded 90 % of the time: tha
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pandas and polars are optional: imported for the annotations only
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+    import polars as pl  # type: ignore[import-not-found, unused-ignore]
 
 __all__ = ["Simulation"]
 
@@ -61,8 +67,35 @@ class Simulation:
         return [i["path"] for i in self._data["inputs"]]
 
     def output(self, option: str, metric: str = "npv") -> dict[str, Any]:
-        """One result's figures as a dict (``spread``, ``probability_negative``, ``tornado``,
-        ``sensitivity``, ``values``...). ``option`` is an option id or ``"portfolio"``."""
+        """One result's figures over the draws, as plain data.
+
+        Parameters
+        ----------
+        option : str
+            An option id, or ``"portfolio"`` for every option together.
+        metric : str, default "npv"
+            ``"npv"``, ``"irr"``, ``"simple_payback"``... (the ``metric`` level of :meth:`summary`).
+
+        Returns
+        -------
+        dict
+            ``unit``, ``base`` (at the document's inputs), ``spread`` (mean, sd, percentiles),
+            ``probability_negative``, ``tornado``, ``sensitivity`` and ``values`` (every draw), in
+            the result's unit (money in :attr:`currency`).
+
+        Raises
+        ------
+        KeyError
+            An option or metric the simulation does not have, listing the options.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml")
+        >>> s = a.simulate(draws=1000, seed=7)
+        >>> round(s.output("rinse", "npv")["probability_negative"], 2)
+        0.31
+        """
         for o in self._data["outputs"]:
             if o["option"] == option and o["metric"] == metric:
                 found: dict[str, Any] = o
@@ -70,11 +103,26 @@ class Simulation:
         known = sorted({o["option"] for o in self._data["outputs"]})
         raise KeyError(f"no result {option!r}.{metric!r}; options: {', '.join(known)}")
 
-    def summary(self) -> Any:
-        """One row per option and metric (a pandas DataFrame indexed by ``option`` and
-        ``metric``): unit, value at the document's inputs, mean, sd, sem, min, P5…P95, max,
-        draws where undefined, P(NPV < 0) and P(payback beyond the low-cost threshold).
-        Needs pandas."""
+    def summary(self) -> pd.DataFrame:
+        """One row per option and metric: the spread of each result. Needs pandas.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by ``option`` and ``metric``: ``unit`` (of every figure of that row), the value
+            at the document's inputs (``base``), ``mean``, ``sd``, ``sem``, ``min``, ``p5`` ...
+            ``p95``, ``max``, the draws where undefined, P(NPV < 0) and P(payback beyond the
+            low-cost threshold) (fractions).
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml")
+        >>> s = a.simulate(draws=1000, seed=7)
+        >>> t = s.summary()
+        >>> t.loc[("rinse", "npv"), "unit"], bool(t.loc[("rinse", "npv"), "p5"] < t.loc[("rinse", "npv"), "p95"])
+        ('USD', True)
+        """
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         rows = []
@@ -88,7 +136,7 @@ class Simulation:
         return pd.DataFrame(rows).set_index(["option", "metric"])
 
     @property
-    def draws(self) -> Any:
+    def draws(self) -> pd.DataFrame:
         """Every draw (a pandas DataFrame, one row per draw): a column per input (its path)
         and per result (``"option.metric"``); NaN where a result is undefined (an IRR that does
         not exist, a payback never reached) or the draw could not be appraised. Needs pandas."""
@@ -99,18 +147,72 @@ class Simulation:
             columns[f"{o['option']}.{o['metric']}"] = [_nan(v) for v in o["values"]]
         return pd.DataFrame(columns)
 
-    def tornado(self, option: str, metric: str = "npv") -> Any:
-        """Each input from its P10 to its P90, the others at the document's values: the
-        result at each end and the swing, widest first (a pandas DataFrame). Needs pandas."""
+    def tornado(self, option: str, metric: str = "npv") -> pd.DataFrame:
+        """Each input from its P10 to its P90, the others at the document's values. Needs pandas.
+
+        Parameters
+        ----------
+        option : str
+            An option id, or ``"portfolio"`` for every option together.
+        metric : str, default "npv"
+            ``"npv"``, ``"irr"``, ``"simple_payback"``... (the ``metric`` level of :meth:`summary`).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by input path, widest swing first: the result at each end (``at_p10``,
+            ``at_p90``) and the ``swing``, in the result's unit.
+
+        Raises
+        ------
+        KeyError
+            An option or metric the simulation does not have.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml")
+        >>> s = a.simulate(draws=1000, seed=7)
+        >>> t = s.tornado("rinse")
+        >>> list(t.columns), bool((t["swing"].diff().dropna() <= 0).all())
+        (['at_p10', 'at_p90', 'swing'], True)
+        """
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         bars = self.output(option, metric)["tornado"]
         df = pd.DataFrame(bars, columns=["input", "at_p10", "at_p90", "swing"])
         return df.astype({"at_p10": float, "at_p90": float, "swing": float}).set_index("input")
 
-    def sensitivity(self, option: str, metric: str = "npv") -> Any:
-        """Spearman rank correlation and standardized regression coefficient of the result on
-        each input, over the draws (a pandas DataFrame). Needs pandas."""
+    def sensitivity(self, option: str, metric: str = "npv") -> pd.DataFrame:
+        """How strongly the result follows each input over the draws. Needs pandas.
+
+        Parameters
+        ----------
+        option : str
+            An option id, or ``"portfolio"`` for every option together.
+        metric : str, default "npv"
+            ``"npv"``, ``"irr"``, ``"simple_payback"``... (the ``metric`` level of :meth:`summary`).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by input path: the Spearman rank correlation (``spearman``) and the
+            standardized regression coefficient (``src``), both from -1 to 1.
+
+        Raises
+        ------
+        KeyError
+            An option or metric the simulation does not have.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml")
+        >>> s = a.simulate(draws=1000, seed=7)
+        >>> t = s.sensitivity("rinse")
+        >>> bool(t["spearman"].abs().le(1).all())
+        True
+        """
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         rows = self.output(option, metric)["sensitivity"]
@@ -118,7 +220,23 @@ class Simulation:
         return df.astype({"spearman": float, "src": float}).set_index("input")
 
     def to_dict(self) -> dict[str, Any]:
-        """Everything, as plain Python objects (the CLI's ``risk --format json --columns``)."""
+        """Everything, as plain Python objects (the CLI's ``risk --format json --columns``).
+
+        Returns
+        -------
+        dict
+            ``draws``, ``seed``, ``method``, ``currency``, ``inputs`` (path, unit and values of each),
+            ``outputs`` (as :meth:`output` gives each), ``warnings`` and ``failed``.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml")
+        >>> s = a.simulate(draws=1000, seed=7)
+        >>> d = s.to_dict()
+        >>> d["draws"], d["seed"], d["method"]
+        (1000, 7, 'lhs')
+        """
         return self._data
 
     def _repr_html_(self) -> str:

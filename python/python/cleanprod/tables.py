@@ -10,6 +10,8 @@ row. Numbers are float columns with NaN where there is no value.
 The results here are plain dicts and lists as before, with ``.to_pandas()`` and, where polars
 is installed, ``.to_polars()``:
 
+Examples
+--------
 >>> import cleanprod as cp
 >>> a = cp.Assessment.from_file("examples/tannery.toml")
 >>> steps = a.evaluate().portfolio().to_pandas()
@@ -22,7 +24,13 @@ is installed, ``.to_polars()``:
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Optional
+
+if TYPE_CHECKING:  # pandas and polars are optional: imported for the annotations only
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+    import polars as pl  # type: ignore[import-not-found, unused-ignore]
+
+    from ._cleanprod import Assessment
 
 __all__ = ["UNITS", "Benchmarks", "Portfolio", "Reconciliation", "compare", "frame", "to_polars"]
 
@@ -40,11 +48,29 @@ def frame(
     units: Mapping[str, str],
     index: Optional[str] = None,
     numeric: Iterable[str] = (),
-) -> Any:
-    """A DataFrame of ``rows`` with ``columns`` in order, ``units`` in ``attrs["units"]``
-    (only of the columns present), ``numeric`` columns as floats (NaN for None), indexed by
-    ``index``. Needs pandas.
+) -> pd.DataFrame:
+    """A pandas DataFrame of result rows in the package's convention. Needs pandas.
 
+    Parameters
+    ----------
+    rows : iterable of mapping
+        One mapping per row; a key missing from a row is None.
+    columns : list of str
+        The columns, in order.
+    units : mapping of str to str
+        Unit of each column that has one (those absent from ``columns`` are left out).
+    index : str, optional
+        The column to index the table by.
+    numeric : iterable of str
+        The columns to hold as floats, None as NaN.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table, its units in ``attrs["units"]``.
+
+    Examples
+    --------
     >>> df = frame([{"id": "a", "capex": 10}], ["id", "capex"], {"capex": "USD"}, index="id")
     >>> df.attrs["units"], float(df.loc["a", "capex"])
     ({'capex': 'USD'}, 10.0)
@@ -61,17 +87,52 @@ def frame(
     return df
 
 
-def to_polars(df: Any) -> Any:
-    """A pandas table as a polars DataFrame (its index as the first column; polars has no
-    attrs, so the units go into the column names: ``capex [MXN]``). Needs polars."""
+def to_polars(df: pd.DataFrame) -> pl.DataFrame:
+    """A pandas table of this package as a polars DataFrame. Needs polars.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A table with its units in ``attrs["units"]``.
+
+    Returns
+    -------
+    polars.DataFrame
+        The same figures; a named index becomes the first columns; polars has no attrs, so
+        each unit goes into its column's name (``capex [MXN]``); NaN becomes null.
+
+    Raises
+    ------
+    ImportError
+        Without polars.
+
+    Examples
+    --------
+    >>> df = frame([{"id": "a", "capex": 10}], ["id", "capex"], {"capex": "USD"}, index="id")
+    >>> to_polars(df).columns
+    ['id', 'capex [USD]']
+    """
     try:
         import polars as pl  # type: ignore[import-not-found, unused-ignore]
     except ImportError as e:  # pragma: no cover - depends on the environment
         raise ImportError("to_polars() needs polars: pip install polars") from e
     units = df.attrs.get(UNITS, {})
     flat = df.reset_index() if any(n is not None for n in df.index.names) else df
-    flat = flat.rename(columns={c: f"{c} [{units[c]}]" for c in flat.columns if c in units})
-    return pl.from_pandas(flat)
+    # Column by column rather than pl.from_pandas, which needs pyarrow for text columns.
+    columns = []
+    for c in flat.columns:
+        name = f"{c} [{units[c]}]" if c in units else str(c)
+        column = flat[c]
+        if column.dtype.kind in "fiub":
+            columns.append(pl.Series(name, column.to_numpy(), nan_to_null=True))
+        else:
+            columns.append(pl.Series(name, [None if _missing(v) else v for v in column], strict=False))
+    return pl.DataFrame(columns)
+
+
+def _missing(v: Any) -> bool:
+    """None, NaN or pandas' NA: a cell without a value."""
+    return v is None or (isinstance(v, float) and math.isnan(v)) or type(v).__name__ == "NAType"
 
 
 def _savings_columns(rows: Iterable[Mapping[str, Any]]) -> tuple[list[str], dict[str, str]]:
@@ -109,10 +170,24 @@ class Portfolio(dict):  # type: ignore[type-arg]
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (dict(self), self.currency))
 
-    def to_pandas(self) -> Any:
-        """One row per step, indexed by option id: ``annual_saving``, ``npv``,
-        ``co2_avoided``, the running totals, and one column per resource saved; units in
-        ``attrs["units"]``. Needs pandas."""
+    def to_pandas(self) -> pd.DataFrame:
+        """The steps as a table. Needs pandas.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per step, indexed by option id: ``annual_saving`` (money/yr), ``npv`` (money),
+            ``co2_avoided`` (t/yr), the running totals, and one column per resource saved (its unit
+            per year); units in ``attrs["units"]``.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/tannery.toml")
+        >>> steps = a.evaluate().portfolio().to_pandas()
+        >>> steps.attrs["units"]["npv"], steps.attrs["units"]["water"]
+        ('MXN', 'm3/yr')
+        """
         rows, names, units = with_savings(list(self["steps"]))
         cur = self.currency
         money = {
@@ -125,8 +200,21 @@ class Portfolio(dict):  # type: ignore[type-arg]
         columns = ["id", *money, *names]
         return frame(rows, columns, {**money, **units}, index="id", numeric=[*money, *names])
 
-    def to_polars(self) -> Any:
-        """:meth:`to_pandas` as polars (see :func:`to_polars`)."""
+    def to_polars(self) -> pl.DataFrame:
+        """:meth:`to_pandas` as polars, units in the column names. Needs polars.
+
+        Returns
+        -------
+        polars.DataFrame
+            See :func:`to_polars`.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/tannery.toml")
+        >>> a.evaluate().portfolio().to_polars().columns[:3]
+        ['id', 'annual_saving [MXN/yr]', 'npv [MXN]']
+        """
         return to_polars(self.to_pandas())
 
 
@@ -137,13 +225,21 @@ class Benchmarks(dict):  # type: ignore[type-arg]
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (dict(self),))
 
-    def to_pandas(self) -> Any:
-        """One row per indicator, indexed by its key: label, ``unit`` (of ``before``,
-        ``after``, ``low`` and ``high`` in that row), the values before and after the options,
-        the reference range and its source, and where each value falls in it. Needs pandas.
+    def to_pandas(self) -> pd.DataFrame:
+        """The indicators as a table. Needs pandas.
 
+        Returns
+        -------
+        pandas.DataFrame
+            One row per indicator, indexed by its key: ``label``, ``unit`` (of ``before``,
+            ``after``, ``low`` and ``high`` in that row), the values before and after the options,
+            the reference range and its source, and where each value falls in it.
+
+        Examples
+        --------
         >>> import cleanprod as cp
-        >>> t = cp.Assessment.from_file("examples/tannery.toml").benchmarks().to_pandas()
+        >>> a = cp.Assessment.from_file("examples/tannery.toml")
+        >>> t = a.benchmarks().to_pandas()
         >>> t.loc["water", "unit"], float(t.loc["water", "low"]), float(t.loc["water", "high"])
         ('m3/t', 10.0, 15.0)
         """
@@ -163,8 +259,22 @@ class Benchmarks(dict):  # type: ignore[type-arg]
                    "reference", "source"]
         return frame(rows, columns, {}, index="key", numeric=["before", "after", "low", "high"])
 
-    def to_polars(self) -> Any:
-        """:meth:`to_pandas` as polars (see :func:`to_polars`)."""
+    def to_polars(self) -> pl.DataFrame:
+        """:meth:`to_pandas` as polars. Needs polars.
+
+        Returns
+        -------
+        polars.DataFrame
+            See :func:`to_polars`; the ``unit`` column says each row's unit.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/tannery.toml")
+        >>> t = a.benchmarks().to_polars()
+        >>> t.filter(t["key"] == "water")["unit"].to_list()
+        ['m3/t']
+        """
         return to_polars(self.to_pandas())
 
 
@@ -176,10 +286,24 @@ class Reconciliation(list):  # type: ignore[type-arg]
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (list(self),))
 
-    def to_pandas(self) -> Any:
-        """One row per adjusted measurement, indexed by component and stream: status, the
-        value given, the reconciled value, its uncertainty, z and whether it is suspect.
-        Needs pandas."""
+    def to_pandas(self) -> pd.DataFrame:
+        """The adjusted measurements as a table. Needs pandas.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per adjusted measurement, indexed by component and stream: status, the value
+            given, the reconciled value and its uncertainty (kg/yr, in ``attrs["units"]``), ``z``
+            (the adjustment in standard deviations) and whether it is ``suspect``.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/tannery_measured.toml")
+        >>> t = a.reconcile().to_pandas()
+        >>> t.attrs["units"]["value"], round(float(t.loc[("water", "soak_in"), "given"]))
+        ('kg/yr', 33600000)
+        """
         rows = [{"component": c["component"], **a} for c in self for a in c["adjustments"]]
         columns = ["component", "stream", "status", "given", "value", "uncertainty", "z", "suspect"]
         units = {"given": "kg/yr", "value": "kg/yr", "uncertainty": "kg/yr"}
@@ -188,23 +312,64 @@ class Reconciliation(list):  # type: ignore[type-arg]
         out.attrs = df.attrs
         return out
 
-    def tests(self) -> Any:
-        """One row per component: the chi-square of the global test, its degrees of
-        freedom, p-value and whether the measurements are consistent. Needs pandas."""
+    def tests(self) -> pd.DataFrame:
+        """The global test of each component's measurements. Needs pandas.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per component: the ``chi_square`` of the global test, its
+            ``degrees_of_freedom``, the ``p_value`` and whether the measurements are
+            ``consistent``.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/tannery_measured.toml")
+        >>> t = a.reconcile().tests()
+        >>> int(t.loc["water", "degrees_of_freedom"]), bool(t.loc["water", "consistent"])
+        (2, True)
+        """
         rows = [{"component": c["component"], **(c.get("test") or {})} for c in self]
         columns = ["component", "chi_square", "degrees_of_freedom", "p_value", "consistent"]
         return frame(rows, columns, {}, index="component", numeric=["chi_square", "p_value"])
 
-    def to_polars(self) -> Any:
-        """:meth:`to_pandas` as polars (see :func:`to_polars`)."""
+    def to_polars(self) -> pl.DataFrame:
+        """:meth:`to_pandas` as polars. Needs polars.
+
+        Returns
+        -------
+        polars.DataFrame
+            See :func:`to_polars`; component and stream as the first columns.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/tannery_measured.toml")
+        >>> a.reconcile().to_polars().columns[:4]
+        ['component', 'stream', 'status', 'given [kg/yr]']
+        """
         return to_polars(self.to_pandas())
 
 
-def compare(assessments: Mapping[str, Any]) -> Any:
-    """The option tables of several assessments lined up: one row per scenario and option
-    (a DataFrame indexed by ``scenario`` and ``id``), the columns of
-    :meth:`cleanprod.Evaluation.to_pandas`, units in ``attrs["units"]``. The assessments must
-    share a currency. Needs pandas.
+def compare(assessments: Mapping[str, Assessment]) -> pd.DataFrame:
+    """The option tables of several assessments lined up. Needs pandas.
+
+    Parameters
+    ----------
+    assessments : mapping of str to Assessment
+        Each scenario's name and assessment; they must share a currency.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per scenario and option, indexed by ``scenario`` and ``id``, the columns of
+        :meth:`cleanprod.Evaluation.to_pandas`, units in ``attrs["units"]``.
+
+    Raises
+    ------
+    InvalidArgumentError
+        No assessment, or assessments in different currencies.
 
     Examples
     --------

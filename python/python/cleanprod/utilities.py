@@ -12,6 +12,8 @@ argument.
 
 An argument named after a Python keyword takes a trailing underscore (``from_``).
 
+Examples
+--------
 >>> from cleanprod import utilities
 >>> r = utilities.steam_trap(pressure="150 psig", orifice="1/8 in")
 >>> round(r.to_si()["mass_rate"] * 3600 / 0.45359237, 1)
@@ -73,19 +75,54 @@ class Result(Mapping[str, Any]):
     __hash__ = None  # type: ignore[assignment]
 
     def to_dict(self) -> dict[str, Any]:
-        """The result as a new plain dict; quantities are strings with units."""
+        """The result as a new plain dict.
+
+        Returns
+        -------
+        dict
+            Quantities as strings with units, nested results as dicts.
+
+        Examples
+        --------
+        >>> r = air_leak_test(loaded="20 s", unloaded="80 s")
+        >>> r.to_dict()
+        {'leakage': '20 %'}
+        """
         copy: dict[str, Any] = _deep_copy(self._data)
         return copy
 
     def to_si(self) -> dict[str, Any]:
-        """The result as a dict with every quantity as a float in its coherent SI unit (from
-        the engine); other fields as they are."""
+        """The result with every quantity as a float in its coherent SI unit (from the engine).
+
+        Returns
+        -------
+        dict
+            Quantities as floats (kelvin for temperatures, a fraction for ratios, kg/s, W...);
+            other fields as they are.
+
+        Examples
+        --------
+        >>> r = air_leak_test(loaded="20 s", unloaded="80 s")
+        >>> r.to_si()
+        {'leakage': 0.2}
+        """
         result: dict[str, Any] = _native.result_in_si(self._name, self._data)
         return result
 
     def quantities(self) -> dict[str, Quantity]:
-        """Every quantity of the result by its path (``"high.pressure"`` for a nested one), in
-        SI with its unit and dimension."""
+        """Every quantity of the result, in SI with its unit and dimension.
+
+        Returns
+        -------
+        dict of str to Quantity
+            By path (``"high.pressure"`` for a nested one).
+
+        Examples
+        --------
+        >>> r = air_leak_test(loaded="20 s", unloaded="80 s")
+        >>> r.quantities()["leakage"]
+        Quantity(value=0.2, unit='', dimension='ratio')
+        """
         return {
             q["path"]: Quantity(q["value"], q["unit"], q["dimension"])
             for q in _native.result_quantities(self._name, self._data)
@@ -101,21 +138,80 @@ def _deep_copy(value: Any) -> Any:
 
 
 def names() -> list[str]:
-    """The names of every calculator, in the registry's order."""
+    """The names of every calculator, in the registry's order.
+
+    Returns
+    -------
+    list of str
+        One name per calculator; each is also a function of this module.
+
+    Examples
+    --------
+    >>> names()[:2]
+    ['saturated_steam', 'steam_leak']
+    """
     return [name for name, _ in _native.calculators()]
 
 
 def fields(name: str) -> list[dict[str, Any]]:
-    """The input fields of the calculator ``name``: dicts of ``name``, ``required``, ``kind``
-    (``{"kind": "quantity", "of": "pressure"}``, ``{"kind": "number"}``, ``{"kind":
-    "choice", "of": [...]}``) and ``description``."""
+    """The input fields of a calculator.
+
+    Parameters
+    ----------
+    name : str
+        The calculator (one of :func:`names`).
+
+    Returns
+    -------
+    list of dict
+        Each field's ``name``, ``required``, ``kind`` (``{"kind": "quantity", "of":
+        "pressure"}``, ``{"kind": "number"}``, ``{"kind": "choice", "of": [...]}``) and
+        ``description``.
+
+    Raises
+    ------
+    InvalidArgumentError
+        An unknown calculator.
+
+    Examples
+    --------
+    >>> [f["name"] for f in fields("air_leak_test") if f["required"]]
+    ['loaded', 'unloaded']
+    """
     result: list[dict[str, Any]] = _native.calculator_fields(name)
     return result
 
 
 def calculate(name: str, /, **inputs: Any) -> Result:
-    """Run the calculator ``name`` on its input fields; an argument given as ``None`` is left
-    out (the calculator's default applies)."""
+    """Run a calculator by name (the functions of this module call it).
+
+    Parameters
+    ----------
+    name : str
+        The calculator (one of :func:`names`).
+    **inputs
+        Its input fields; one given as ``None`` is left out (the calculator's default
+        applies).
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units.
+
+    Raises
+    ------
+    DocumentError
+        An unknown calculator, or a missing or unknown field.
+    UnitError
+        A value with a unit of the wrong dimension.
+    InvalidValueError
+        A value out of its range.
+
+    Examples
+    --------
+    >>> calculate("air_leak_test", loaded="20 s", unloaded="80 s")["leakage"]
+    '20 %'
+    """
     given = {k: v for k, v in inputs.items() if v is not None}
     return Result(name, _native.calculate(name, **given))
 
@@ -127,11 +223,34 @@ def saturated_steam(
 ) -> Result:
     """Saturated water and steam properties from IAPWS-IF97.
 
-    Args:
-        pressure: Absolute saturation pressure (`"10 bar(a)"`, `"150 psig"`). [a pressure with
-            its unit; optional]
-        temperature: Saturation temperature (`"180 °C"`). [a temperature with its unit;
-            optional]
+    Parameters
+    ----------
+    pressure : str, optional
+        Absolute saturation pressure (`"10 bar(a)"`, `"150 psig"`). (a pressure with its
+        unit)
+    temperature : str, optional
+        Saturation temperature (`"180 °C"`). (a temperature with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.saturated_steam(pressure='10 bar(a)')
+    >>> r['temperature']
+    '179.88... °C'
     """
     return calculate('saturated_steam', pressure=pressure, temperature=temperature)
 
@@ -149,20 +268,48 @@ def steam_leak(
 ) -> Result:
     """Steam lost through a hole (Napier's equation, choked flow).
 
-    Args:
-        diameter: Equivalent diameter of the hole (`"3 mm"`, `"0.125 in"`). [a length with its
-            unit]
-        pressure: Steam pressure upstream of the leak (`"150 psig"`, `"10 bar(g)"`). [a pressure
-            with its unit]
-        back_pressure: Absolute pressure downstream (default: the standard atmosphere). [a
-            pressure with its unit; optional]
-        boiler_efficiency: Boiler efficiency. [a ratio with its unit; optional]
-        count: Number of such leaks; default 1. [a plain number; optional]
-        discharge_coefficient: Coefficient on Napier's P·A/70; default 0.600, the 24.24·P·D²
-            field form. [a ratio with its unit; optional]
-        hours: Operating hours in the period (`"8760 h"`). [a time with its unit; optional]
-        makeup_temperature: Temperature of the make-up water replacing the steam. [a temperature
-            with its unit; optional]
+    Parameters
+    ----------
+    diameter : str
+        Equivalent diameter of the hole (`"3 mm"`, `"0.125 in"`). (a length with its unit)
+    pressure : str
+        Steam pressure upstream of the leak (`"150 psig"`, `"10 bar(g)"`). (a pressure with
+        its unit)
+    back_pressure : str, optional
+        Absolute pressure downstream (default: the standard atmosphere). (a pressure with
+        its unit)
+    boiler_efficiency : str, optional
+        Boiler efficiency. (a ratio with its unit)
+    count : float, optional
+        Number of such leaks; default 1. (a plain number)
+    discharge_coefficient : str, optional
+        Coefficient on Napier's P·A/70; default 0.600, the 24.24·P·D² field form. (a ratio
+        with its unit)
+    hours : str, optional
+        Operating hours in the period (`"8760 h"`). (a time with its unit)
+    makeup_temperature : str, optional
+        Temperature of the make-up water replacing the steam. (a temperature with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.steam_leak(diameter='3 mm', pressure='150 psig')
+    >>> r['mass_rate']
+    '25.261... kg/h'
     """
     return calculate(
         'steam_leak',
@@ -190,18 +337,47 @@ def steam_trap(
 ) -> Result:
     """Steam lost through failed-open steam traps.
 
-    Args:
-        orifice: Orifice diameter of each trap (`"0.125 in"`). [a length with its unit]
-        pressure: Steam pressure at the traps (`"150 psig"`). [a pressure with its unit]
-        back_pressure: Absolute pressure downstream of the traps (default: the standard
-            atmosphere). [a pressure with its unit; optional]
-        boiler_efficiency: Boiler efficiency. [a ratio with its unit; optional]
-        discharge_coefficient: Coefficient on Napier's P·A/70; default 0.729 (DOE Steam Tip
-            Sheet #1 table). [a ratio with its unit; optional]
-        hours: Operating hours in the period (`"8760 h"`). [a time with its unit; optional]
-        makeup_temperature: Temperature of the make-up water replacing the steam. [a temperature
-            with its unit; optional]
-        traps: Number of traps failed open; default 1. [a plain number; optional]
+    Parameters
+    ----------
+    orifice : str
+        Orifice diameter of each trap (`"0.125 in"`). (a length with its unit)
+    pressure : str
+        Steam pressure at the traps (`"150 psig"`). (a pressure with its unit)
+    back_pressure : str, optional
+        Absolute pressure downstream of the traps (default: the standard atmosphere). (a
+        pressure with its unit)
+    boiler_efficiency : str, optional
+        Boiler efficiency. (a ratio with its unit)
+    discharge_coefficient : str, optional
+        Coefficient on Napier's P·A/70; default 0.729 (DOE Steam Tip Sheet #1 table). (a
+        ratio with its unit)
+    hours : str, optional
+        Operating hours in the period (`"8760 h"`). (a time with its unit)
+    makeup_temperature : str, optional
+        Temperature of the make-up water replacing the steam. (a temperature with its unit)
+    traps : float, optional
+        Number of traps failed open; default 1. (a plain number)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.steam_trap(orifice='0.125 in', pressure='150 psig')
+    >>> r['mass_rate']
+    '34.37... kg/h'
     """
     return calculate(
         'steam_trap',
@@ -224,12 +400,37 @@ def flash_steam(
 ) -> Result:
     """Flash steam from condensate let down to a lower pressure.
 
-    Args:
-        condensate_pressure: Pressure of the condensate before the let-down (`"150 psig"`). [a
-            pressure with its unit]
-        flash_pressure: Pressure of the flash vessel or return line (`"30 psig"`, `"0 bar(g)"`).
-            [a pressure with its unit]
-        condensate: Condensate flow (`"5000 lb/h"`). [a mass rate with its unit; optional]
+    Parameters
+    ----------
+    condensate_pressure : str
+        Pressure of the condensate before the let-down (`"150 psig"`). (a pressure with its
+        unit)
+    flash_pressure : str
+        Pressure of the flash vessel or return line (`"30 psig"`, `"0 bar(g)"`). (a pressure
+        with its unit)
+    condensate : str, optional
+        Condensate flow (`"5000 lb/h"`). (a mass rate with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.flash_steam(condensate_pressure='150 psig', flash_pressure='30 psig')
+    >>> r['fraction']
+    '10.278... %'
     """
     return calculate(
         'flash_steam',
@@ -253,20 +454,57 @@ def blowdown(
 ) -> Result:
     """Boiler blowdown from feedwater and boiler TDS, and the heat a flash tank and heat exchanger recover.
 
-    Args:
-        boiler_tds: Dissolved solids held in the boiler water (`"3000 ppm"`). [a mass
-            concentration with its unit]
-        feedwater_tds: Dissolved solids in the feedwater (`"150 mg/L"`, `"150 ppm"`). [a mass
-            concentration with its unit]
-        makeup_temperature: Make-up water temperature (`"15 °C"`). [a temperature with its unit]
-        pressure: Boiler pressure (`"150 psig"`). [a pressure with its unit]
-        steam: Steam production (`"100000 lb/h"`, `"10 t/h"`). [a mass rate with its unit]
-        boiler_efficiency: Boiler efficiency. [a ratio with its unit; optional]
-        drain_temperature: Drain temperature after a heat exchanger on the blowdown (`"30 °C"`).
-            [a temperature with its unit; optional]
-        flash_pressure: Flash tank pressure, if the blowdown is flashed (`"5 psig"`). [a
-            pressure with its unit; optional]
-        hours: Operating hours in the period. [a time with its unit; optional]
+    Parameters
+    ----------
+    boiler_tds : str
+        Dissolved solids held in the boiler water (`"3000 ppm"`). (a mass concentration with
+        its unit)
+    feedwater_tds : str
+        Dissolved solids in the feedwater (`"150 mg/L"`, `"150 ppm"`). (a mass concentration
+        with its unit)
+    makeup_temperature : str
+        Make-up water temperature (`"15 °C"`). (a temperature with its unit)
+    pressure : str
+        Boiler pressure (`"150 psig"`). (a pressure with its unit)
+    steam : str
+        Steam production (`"100000 lb/h"`, `"10 t/h"`). (a mass rate with its unit)
+    boiler_efficiency : str, optional
+        Boiler efficiency. (a ratio with its unit)
+    drain_temperature : str, optional
+        Drain temperature after a heat exchanger on the blowdown (`"30 °C"`). (a temperature
+        with its unit)
+    flash_pressure : str, optional
+        Flash tank pressure, if the blowdown is flashed (`"5 psig"`). (a pressure with its
+        unit)
+    hours : str, optional
+        Operating hours in the period. (a time with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.blowdown(
+    ...     boiler_tds='3000 ppm',
+    ...     feedwater_tds='150 mg/L',
+    ...     makeup_temperature='15 °C',
+    ...     pressure='150 psig',
+    ...     steam='100000 lb/h',
+    ... )
+    >>> r['blowdown_rate']
+    '2387.3... kg/h'
     """
     return calculate(
         'blowdown',
@@ -294,17 +532,50 @@ def condensate_return(
 ) -> Result:
     """Water, treatment chemicals and fuel saved by returning condensate.
 
-    Args:
-        boiler_efficiency: Boiler efficiency (`"80 %"`). [a ratio with its unit]
-        condensate: Condensate flow returned (`"10000 lb/h"`). [a mass rate with its unit]
-        condensate_temperature: Temperature of the returned condensate (`"180 °F"`). [a
-            temperature with its unit]
-        hours: Operating hours in the period (`"8000 h"`). [a time with its unit]
-        makeup_temperature: Make-up water temperature (`"55 °F"`). [a temperature with its unit]
-        flash_loss: Share lost as flash steam in a vented receiver; default 0. [a ratio with its
-            unit; optional]
-        treatment_dose: Treatment chemicals per volume of make-up water (`"50 mg/L"`). [a mass
-            concentration with its unit; optional]
+    Parameters
+    ----------
+    boiler_efficiency : str
+        Boiler efficiency (`"80 %"`). (a ratio with its unit)
+    condensate : str
+        Condensate flow returned (`"10000 lb/h"`). (a mass rate with its unit)
+    condensate_temperature : str
+        Temperature of the returned condensate (`"180 °F"`). (a temperature with its unit)
+    hours : str
+        Operating hours in the period (`"8000 h"`). (a time with its unit)
+    makeup_temperature : str
+        Make-up water temperature (`"55 °F"`). (a temperature with its unit)
+    flash_loss : str, optional
+        Share lost as flash steam in a vented receiver; default 0. (a ratio with its unit)
+    treatment_dose : str, optional
+        Treatment chemicals per volume of make-up water (`"50 mg/L"`). (a mass concentration
+        with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.condensate_return(
+    ...     boiler_efficiency='80 %',
+    ...     condensate='10000 lb/h',
+    ...     condensate_temperature='180 °F',
+    ...     hours='8000 h',
+    ...     makeup_temperature='55 °F',
+    ... )
+    >>> r['fuel']
+    '366158... kWh'
     """
     return calculate(
         'condensate_return',
@@ -334,27 +605,61 @@ def pipe_insulation(
 ) -> Result:
     """Heat lost by a bare and an insulated pipe.
 
-    Args:
-        ambient: Still air and surroundings temperature (`"24 °C"`). [a temperature with its
-            unit]
-        diameter: Outside diameter of the pipe (`"33.4 mm"`, `"1.315 in"` for 1-inch pipe). [a
-            length with its unit]
-        length: Length of pipe (`"100 m"`). [a length with its unit]
-        boiler_efficiency: Boiler efficiency. [a ratio with its unit; optional]
-        emissivity: Emissivity of the bare surface; default 0.79 (oxidised steel). [a ratio with
-            its unit; optional]
-        hours: Operating hours in the period. [a time with its unit; optional]
-        insulation_conductivity: Insulation thermal conductivity at its mean temperature (`"0.04
-            W/(m·K)"` for mineral wool, `"0.28 BTU·in/(h·ft2·°F)"`). [a thermal conductivity
-            with its unit; optional]
-        insulation_thickness: Insulation thickness (`"50 mm"`). [a length with its unit;
-            optional]
-        jacket_emissivity: Emissivity of the insulation jacket; default 0.9. [a ratio with its
-            unit; optional]
-        steam_pressure: Saturated steam pressure in the pipe, instead of `temperature` (`"150
-            psig"`). [a pressure with its unit; optional]
-        temperature: Temperature of the pipe surface, about that of the fluid (`"186 °C"`). [a
-            temperature with its unit; optional]
+    Parameters
+    ----------
+    ambient : str
+        Still air and surroundings temperature (`"24 °C"`). (a temperature with its unit)
+    diameter : str
+        Outside diameter of the pipe (`"33.4 mm"`, `"1.315 in"` for 1-inch pipe). (a length
+        with its unit)
+    length : str
+        Length of pipe (`"100 m"`). (a length with its unit)
+    boiler_efficiency : str, optional
+        Boiler efficiency. (a ratio with its unit)
+    emissivity : str, optional
+        Emissivity of the bare surface; default 0.79 (oxidised steel). (a ratio with its
+        unit)
+    hours : str, optional
+        Operating hours in the period. (a time with its unit)
+    insulation_conductivity : str, optional
+        Insulation thermal conductivity at its mean temperature (`"0.04 W/(m·K)"` for
+        mineral wool, `"0.28 BTU·in/(h·ft2·°F)"`). (a thermal conductivity with its unit)
+    insulation_thickness : str, optional
+        Insulation thickness (`"50 mm"`). (a length with its unit)
+    jacket_emissivity : str, optional
+        Emissivity of the insulation jacket; default 0.9. (a ratio with its unit)
+    steam_pressure : str, optional
+        Saturated steam pressure in the pipe, instead of `temperature` (`"150 psig"`). (a
+        pressure with its unit)
+    temperature : str, optional
+        Temperature of the pipe surface, about that of the fluid (`"186 °C"`). (a
+        temperature with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.pipe_insulation(
+    ...     ambient='24 °C',
+    ...     diameter='33.4 mm',
+    ...     length='100 m',
+    ...     temperature='180 °C',
+    ... )
+    >>> r['bare_rate']
+    '30.588... kW'
     """
     return calculate(
         'pipe_insulation',
@@ -381,11 +686,42 @@ def combustion_efficiency(
 ) -> Result:
     """Combustion efficiency from flue-gas O2 and temperature (Siegert).
 
-    Args:
-        air_temperature: Combustion air temperature (`"20 °C"`). [a temperature with its unit]
-        flue_temperature: Flue-gas temperature (`"180 °C"`). [a temperature with its unit]
-        fuel: The fuel. [one of 'natural_gas', 'light_oil', 'lpg']
-        o2: Oxygen in the dry flue gas (`"4.5 %"`). [a ratio with its unit]
+    Parameters
+    ----------
+    air_temperature : str
+        Combustion air temperature (`"20 °C"`). (a temperature with its unit)
+    flue_temperature : str
+        Flue-gas temperature (`"180 °C"`). (a temperature with its unit)
+    fuel : str
+        The fuel. (one of 'natural_gas', 'light_oil', 'lpg')
+    o2 : str
+        Oxygen in the dry flue gas (`"4.5 %"`). (a ratio with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.combustion_efficiency(
+    ...     air_temperature='20 °C',
+    ...     flue_temperature='180 °C',
+    ...     fuel='natural_gas',
+    ...     o2='4.5 %',
+    ... )
+    >>> r['efficiency']
+    '92.16 %'
     """
     return calculate(
         'combustion_efficiency',
@@ -409,21 +745,48 @@ def air_leak(
 ) -> Result:
     """Compressed air lost through a hole (choked flow) and its cost in electricity.
 
-    Args:
-        diameter: Equivalent diameter of the leak (`"0.0625 in"`, `"1.5 mm"`). [a length with
-            its unit]
-        pressure: Line pressure at the leak (`"100 psig"`, `"7 bar(g)"`). [a pressure with its
-            unit]
-        count: Number of such leaks; default 1. [a plain number; optional]
-        discharge_coefficient: Discharge coefficient; default 0.61 (sharp-edged). [a ratio with
-            its unit; optional]
-        hours: Operating hours in the period (`"8760 h"`). [a time with its unit; optional]
-        specific_power: Compressor power for `specific_power_flow` of air (`"18 kW"`). [a power
-            with its unit; optional]
-        specific_power_flow: The flow `specific_power` delivers (`"100 scfm"`, `"1 Nm3/min"`).
-            [a gas flow with its unit; optional]
-        temperature: Air temperature in the line; default 20 °C. [a temperature with its unit;
-            optional]
+    Parameters
+    ----------
+    diameter : str
+        Equivalent diameter of the leak (`"0.0625 in"`, `"1.5 mm"`). (a length with its
+        unit)
+    pressure : str
+        Line pressure at the leak (`"100 psig"`, `"7 bar(g)"`). (a pressure with its unit)
+    count : float, optional
+        Number of such leaks; default 1. (a plain number)
+    discharge_coefficient : str, optional
+        Discharge coefficient; default 0.61 (sharp-edged). (a ratio with its unit)
+    hours : str, optional
+        Operating hours in the period (`"8760 h"`). (a time with its unit)
+    specific_power : str, optional
+        Compressor power for `specific_power_flow` of air (`"18 kW"`). (a power with its
+        unit)
+    specific_power_flow : str, optional
+        The flow `specific_power` delivers (`"100 scfm"`, `"1 Nm3/min"`). (a gas flow with
+        its unit)
+    temperature : str, optional
+        Air temperature in the line; default 20 °C. (a temperature with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.air_leak(diameter='0.0625 in', pressure='100 psig')
+    >>> r['flow']
+    '6.2785... Nm3/h'
     """
     return calculate(
         'air_leak',
@@ -448,13 +811,39 @@ def air_leak_test(
 ) -> Result:
     """Leakage from a compressor load/unload test.
 
-    Args:
-        loaded: Average loaded time per cycle (`"20 s"`). [a time with its unit]
-        unloaded: Average unloaded time per cycle (`"80 s"`). [a time with its unit]
-        capacity: Compressor capacity (`"500 scfm"`). [a gas flow with its unit; optional]
-        full_load_power: Compressor input power at full load (`"90 kW"`). [a power with its
-            unit; optional]
-        hours: Operating hours in the period. [a time with its unit; optional]
+    Parameters
+    ----------
+    loaded : str
+        Average loaded time per cycle (`"20 s"`). (a time with its unit)
+    unloaded : str
+        Average unloaded time per cycle (`"80 s"`). (a time with its unit)
+    capacity : str, optional
+        Compressor capacity (`"500 scfm"`). (a gas flow with its unit)
+    full_load_power : str, optional
+        Compressor input power at full load (`"90 kW"`). (a power with its unit)
+    hours : str, optional
+        Operating hours in the period. (a time with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.air_leak_test(loaded='20 s', unloaded='80 s')
+    >>> r['leakage']
+    '20 %'
     """
     return calculate(
         'air_leak_test',
@@ -475,11 +864,37 @@ def air_pressure_reduction(
 ) -> Result:
     """Compressor power saved by a lower discharge pressure.
 
-    Args:
-        from_: Present discharge pressure (`"110 psig"`). [a pressure with its unit]
-        power: Compressor input power (`"90 kW"`). [a power with its unit]
-        to: New discharge pressure (`"100 psig"`). [a pressure with its unit]
-        hours: Operating hours in the period. [a time with its unit; optional]
+    Parameters
+    ----------
+    from_ : str
+        Present discharge pressure (`"110 psig"`). (a pressure with its unit)
+    power : str
+        Compressor input power (`"90 kW"`). (a power with its unit)
+    to : str
+        New discharge pressure (`"100 psig"`). (a pressure with its unit)
+    hours : str, optional
+        Operating hours in the period. (a time with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.air_pressure_reduction(from_='110 psig', power='90 kW', to='100 psig')
+    >>> r['power']
+    '4.4... kW'
     """
     return calculate('air_pressure_reduction', power=power, to=to, hours=hours, **{'from': from_})
 
@@ -496,18 +911,46 @@ def cooling_tower(
 ) -> Result:
     """Cooling-tower evaporation, blowdown and make-up, and the savings of more cycles.
 
-    Args:
-        circulation: Circulating water flow (`"1000 gpm"`, `"250 m3/h"`). [a volume rate with
-            its unit]
-        cycles: Cycles of concentration, as a number (`"4"`). [a ratio with its unit]
-        range: Range: hot minus cold water temperature (`"10 °F"`, `"5.5 K"`). [a temperature
-            interval with its unit]
-        dose: Treatment chemicals per volume of blowdown (`"100 mg/L"`). [a mass concentration
-            with its unit; optional]
-        drift: Drift as a share of circulation; default 0 (modern eliminators: about
-            0.0005-0.002 %). [a ratio with its unit; optional]
-        hours: Operating hours in the period. [a time with its unit; optional]
-        new_cycles: Cycles of concentration after the change. [a ratio with its unit; optional]
+    Parameters
+    ----------
+    circulation : str
+        Circulating water flow (`"1000 gpm"`, `"250 m3/h"`). (a volume rate with its unit)
+    cycles : str
+        Cycles of concentration, as a number (`"4"`). (a ratio with its unit)
+    range : str
+        Range: hot minus cold water temperature (`"10 °F"`, `"5.5 K"`). (a temperature
+        interval with its unit)
+    dose : str, optional
+        Treatment chemicals per volume of blowdown (`"100 mg/L"`). (a mass concentration
+        with its unit)
+    drift : str, optional
+        Drift as a share of circulation; default 0 (modern eliminators: about 0.0005-0.002
+        %). (a ratio with its unit)
+    hours : str, optional
+        Operating hours in the period. (a time with its unit)
+    new_cycles : str, optional
+        Cycles of concentration after the change. (a ratio with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.cooling_tower(circulation='1000 gpm', cycles='4', range='10 °F')
+    >>> r['makeup']
+    '11.333... gpm'
     """
     return calculate(
         'cooling_tower',
@@ -532,16 +975,47 @@ def lighting(
 ) -> Result:
     """Lighting retrofit savings.
 
-    Args:
-        fixtures: Number of fixtures. [a plain number]
-        hours: Hours the lighting is needed (`"4000 h"`). [a time with its unit]
-        power_after: Power of each fixture after (`"30 W"`). [a power with its unit]
-        power_before: Power of each fixture before, with its ballast (`"72 W"`). [a power with
-            its unit]
-        control_after: Share of the hours lamps are on after (occupancy or daylight controls);
-            default 100 %. [a ratio with its unit; optional]
-        control_before: Share of the hours lamps are on before; default 100 %. [a ratio with its
-            unit; optional]
+    Parameters
+    ----------
+    fixtures : float
+        Number of fixtures. (a plain number)
+    hours : str
+        Hours the lighting is needed (`"4000 h"`). (a time with its unit)
+    power_after : str
+        Power of each fixture after (`"30 W"`). (a power with its unit)
+    power_before : str
+        Power of each fixture before, with its ballast (`"72 W"`). (a power with its unit)
+    control_after : str, optional
+        Share of the hours lamps are on after (occupancy or daylight controls); default 100
+        %. (a ratio with its unit)
+    control_before : str, optional
+        Share of the hours lamps are on before; default 100 %. (a ratio with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.lighting(
+    ...     hours='4000 h',
+    ...     power_after='30 W',
+    ...     power_before='72 W',
+    ...     fixtures=100,
+    ... )
+    >>> r['energy_saved']
+    '16800 kWh'
     """
     return calculate(
         'lighting',
@@ -564,14 +1038,45 @@ def motor(
 ) -> Result:
     """Motor efficiency upgrade savings.
 
-    Args:
-        efficiency_after: Efficiency of the new motor at that load (`"95.4 %"`). [a ratio with
-            its unit]
-        efficiency_before: Efficiency of the present motor at that load (`"93 %"`). [a ratio
-            with its unit]
-        hours: Operating hours in the period (`"8000 h"`). [a time with its unit]
-        load: Average load as a share of rated output (`"75 %"`). [a ratio with its unit]
-        rated: Rated output (`"100 hp"`, `"75 kW"`). [a power with its unit]
+    Parameters
+    ----------
+    efficiency_after : str
+        Efficiency of the new motor at that load (`"95.4 %"`). (a ratio with its unit)
+    efficiency_before : str
+        Efficiency of the present motor at that load (`"93 %"`). (a ratio with its unit)
+    hours : str
+        Operating hours in the period (`"8000 h"`). (a time with its unit)
+    load : str
+        Average load as a share of rated output (`"75 %"`). (a ratio with its unit)
+    rated : str
+        Rated output (`"100 hp"`, `"75 kW"`). (a power with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.motor(
+    ...     efficiency_after='95.4 %',
+    ...     efficiency_before='93 %',
+    ...     hours='8000 h',
+    ...     load='75 %',
+    ...     rated='100 hp',
+    ... )
+    >>> r['energy_saved']
+    '12103... kWh'
     """
     return calculate(
         'motor',
@@ -593,14 +1098,41 @@ def pump_vsd(
 ) -> Result:
     """Pump or fan speed control instead of throttling (affinity laws).
 
-    Args:
-        flow: Flow needed as a share of full flow (`"70 %"`). [a ratio with its unit]
-        full_power: Electric input at full speed and flow (`"30 kW"`). [a power with its unit]
-        hours: Operating hours in the period. [a time with its unit]
-        drive_efficiency: Drive efficiency; default 100 % (give the drive's figure, typically
-            95-98 %). [a ratio with its unit; optional]
-        throttled_power: Measured input when throttled to that flow (`"27 kW"`); default the
-            full power. [a power with its unit; optional]
+    Parameters
+    ----------
+    flow : str
+        Flow needed as a share of full flow (`"70 %"`). (a ratio with its unit)
+    full_power : str
+        Electric input at full speed and flow (`"30 kW"`). (a power with its unit)
+    hours : str
+        Operating hours in the period. (a time with its unit)
+    drive_efficiency : str, optional
+        Drive efficiency; default 100 % (give the drive's figure, typically 95-98 %). (a
+        ratio with its unit)
+    throttled_power : str, optional
+        Measured input when throttled to that flow (`"27 kW"`); default the full power. (a
+        power with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.pump_vsd(flow='70 %', full_power='30 kW', hours='6000 h')
+    >>> r['energy_saved']
+    '118260 kWh'
     """
     return calculate(
         'pump_vsd',
@@ -630,27 +1162,67 @@ def fixture(
 ) -> Result:
     """Water and hot-water energy of showers, taps, WCs, urinals, spray valves and dishwashers.
 
-    Args:
-        days: Days in the period (`365`). [a plain number]
-        kind: The kind of fixture. [one of 'shower', 'faucet', 'toilet', 'urinal',
-            'pre_rinse_spray_valve', 'dishwasher']
-        people: People (guests, beds, staff), or 1 for a per-fixture count in `uses_per_day`. [a
-            plain number]
-        uses_per_day: Uses per person and day (`1.2`). [a plain number]
-        cold_temperature: Cold water temperature, with `hot_temperature`, instead of
-            `temperature_rise`. [a temperature with its unit; optional]
-        cop: Heat pump COP (`3`). [a plain number; optional]
-        duration: Minutes per use of a flow fixture (`"8 min"`); required for flow fixtures. [a
-            time with its unit; optional]
-        efficiency: Water heater efficiency (`"90 %"`). [a ratio with its unit; optional]
-        flow: Flow of a shower, faucet or spray valve (`"9 L/min"`); default the WaterSense
-            maximum. [a volume rate with its unit; optional]
-        hot_share: Share of the water that is hot; default 0. [a ratio with its unit; optional]
-        hot_temperature: Hot water temperature. [a temperature with its unit; optional]
-        temperature_rise: Temperature rise of the hot water (`"45 K"`). [a temperature interval
-            with its unit; optional]
-        volume: Volume per flush or cycle (`"6 L"`); default the WaterSense maximum for WCs and
-            urinals. [a volume with its unit; optional]
+    Parameters
+    ----------
+    days : float
+        Days in the period (`365`). (a plain number)
+    kind : str
+        The kind of fixture. (one of 'shower', 'faucet', 'toilet', 'urinal',
+        'pre_rinse_spray_valve', 'dishwasher')
+    people : float
+        People (guests, beds, staff), or 1 for a per-fixture count in `uses_per_day`. (a
+        plain number)
+    uses_per_day : float
+        Uses per person and day (`1.2`). (a plain number)
+    cold_temperature : str, optional
+        Cold water temperature, with `hot_temperature`, instead of `temperature_rise`. (a
+        temperature with its unit)
+    cop : float, optional
+        Heat pump COP (`3`). (a plain number)
+    duration : str, optional
+        Minutes per use of a flow fixture (`"8 min"`); required for flow fixtures. (a time
+        with its unit)
+    efficiency : str, optional
+        Water heater efficiency (`"90 %"`). (a ratio with its unit)
+    flow : str, optional
+        Flow of a shower, faucet or spray valve (`"9 L/min"`); default the WaterSense
+        maximum. (a volume rate with its unit)
+    hot_share : str, optional
+        Share of the water that is hot; default 0. (a ratio with its unit)
+    hot_temperature : str, optional
+        Hot water temperature. (a temperature with its unit)
+    temperature_rise : str, optional
+        Temperature rise of the hot water (`"45 K"`). (a temperature interval with its unit)
+    volume : str, optional
+        Volume per flush or cycle (`"6 L"`); default the WaterSense maximum for WCs and
+        urinals. (a volume with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.fixture(
+    ...     days=365,
+    ...     kind='shower',
+    ...     uses_per_day=1.2,
+    ...     people=240,
+    ...     duration='8 min',
+    ... )
+    >>> r['water']
+    '6366.7... m3'
     """
     return calculate(
         'fixture',
@@ -683,19 +1255,45 @@ def hot_water(
 ) -> Result:
     """Heat and fuel or electricity to warm water, with standby losses.
 
-    Args:
-        volume: Volume of water heated (`"12 m3"`). [a volume with its unit]
-        cold_temperature: Cold water temperature (`"15 °C"`). [a temperature with its unit;
-            optional]
-        cop: Heat pump COP, a plain number (`3.2`). [a plain number; optional]
-        efficiency: Heater efficiency (`"90 %"`). [a ratio with its unit; optional]
-        hot_temperature: Hot water temperature (`"60 °C"`). [a temperature with its unit;
-            optional]
-        standby_hours: Hours over which the standby loss applies (`"8760 h"`). [a time with its
-            unit; optional]
-        standby_loss: Standby loss of the storage (`"150 W"`). [a power with its unit; optional]
-        temperature_rise: Temperature rise (`"45 K"`). [a temperature interval with its unit;
-            optional]
+    Parameters
+    ----------
+    volume : str
+        Volume of water heated (`"12 m3"`). (a volume with its unit)
+    cold_temperature : str, optional
+        Cold water temperature (`"15 °C"`). (a temperature with its unit)
+    cop : float, optional
+        Heat pump COP, a plain number (`3.2`). (a plain number)
+    efficiency : str, optional
+        Heater efficiency (`"90 %"`). (a ratio with its unit)
+    hot_temperature : str, optional
+        Hot water temperature (`"60 °C"`). (a temperature with its unit)
+    standby_hours : str, optional
+        Hours over which the standby loss applies (`"8760 h"`). (a time with its unit)
+    standby_loss : str, optional
+        Standby loss of the storage (`"150 W"`). (a power with its unit)
+    temperature_rise : str, optional
+        Temperature rise (`"45 K"`). (a temperature interval with its unit)
+
+    Returns
+    -------
+    Result
+        The calculator's figures, quantities as strings with units (see :class:`Result`).
+
+    Raises
+    ------
+    UnitError
+        An argument with a unit of the wrong dimension, or an unknown unit.
+    InvalidValueError
+        An argument out of its range.
+    DocumentError
+        A required argument missing, or arguments that exclude each other.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.hot_water(volume='12 m3', temperature_rise='40 K', efficiency='90 %')
+    >>> r['heat']
+    '558.13... kWh'
     """
     return calculate(
         'hot_water',

@@ -78,6 +78,21 @@ pub(crate) struct Outcome {
     pub(crate) energy_j: Vec<f64>,
     /// Inputs a heat pump switched to electricity (their `energy_j` is electricity).
     pub(crate) electric: Vec<bool>,
+    /// What each recycle of the edits carries back.
+    pub(crate) recycled: Vec<Recycled>,
+}
+
+/// A flow a `recycle` edit sends back: part of a unit's outlet to another unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Recycled {
+    /// Index of the component in the flowsheet's components.
+    pub component: usize,
+    /// Index of the stream split (its `from` node is where the flow comes from).
+    pub stream: usize,
+    /// Index of the receiving node.
+    pub to: usize,
+    /// The flow, kg/yr.
+    pub kg: f64,
 }
 
 /// Flows of scenarios already solved, by the options applied in order: kept between
@@ -110,6 +125,7 @@ impl Outcome {
             flows: base.flows.clone(),
             energy_j: base.energy_j.clone(),
             electric: vec![false; base.energy_j.len()],
+            recycled: Vec::new(),
         }
     }
 }

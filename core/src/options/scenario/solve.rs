@@ -1,7 +1,7 @@
 //! Solving a scenario: each changed component carried downstream with the baseline's
 //! transfer coefficients, recycles by Gauss-Seidel sweeps.
 
-use super::{Baseline, Outcome, Recycle, Rule, Scenario, undetermined};
+use super::{Baseline, Outcome, Recycle, Recycled, Rule, Scenario, undetermined};
 use crate::error::{Error, NoSolution, Result};
 
 /// Relative change between sweeps at which the flows are converged.
@@ -25,12 +25,18 @@ impl Scenario {
     /// Solve the flows of every changed component.
     pub(crate) fn solve(&self, base: &Baseline<'_>) -> Result<Outcome> {
         let mut flows = base.flows.clone();
+        let mut recycled = Vec::new();
         for &c in &self.touched {
-            flows[c] = self
-                .solve_component(base, c)?
-                .into_iter()
-                .map(Some)
-                .collect();
+            let (x, back) = self.solve_component(base, c)?;
+            flows[c] = x.into_iter().map(Some).collect();
+            for (rc, kg) in self.recycles.iter().filter(|r| r.component == c).zip(back) {
+                recycled.push(Recycled {
+                    component: c,
+                    stream: rc.stream,
+                    to: rc.to,
+                    kg,
+                });
+            }
         }
         let water = base.components.get("water").copied();
         let energy_j = base
@@ -49,10 +55,13 @@ impl Scenario {
             flows,
             energy_j,
             electric,
+            recycled,
         })
     }
 
-    fn solve_component(&self, base: &Baseline<'_>, c: usize) -> Result<Vec<f64>> {
+    /// The flows of component `c` in every stream, and what each of its recycles carries (in
+    /// the order of the recycles of `c`).
+    fn solve_component(&self, base: &Baseline<'_>, c: usize) -> Result<(Vec<f64>, Vec<f64>)> {
         let path = &self.last_path;
         let ns = base.fs.streams.len();
         let b: Vec<f64> = (0..ns)
@@ -199,7 +208,10 @@ impl Scenario {
                 ));
             }
         }
-        Ok(x.into_iter().map(|v| v.max(0.0)).collect())
+        Ok((
+            x.into_iter().map(|v| v.max(0.0)).collect(),
+            r.into_iter().map(|v| v.max(0.0)).collect(),
+        ))
     }
 }
 

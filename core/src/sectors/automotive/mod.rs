@@ -80,6 +80,10 @@ impl SectorModel for Automotive {
         &b.warnings
     }
 
+    fn indicators(b: &AutomotiveBenchmarks) -> &[crate::sectors::indicators::Indicator] {
+        &b.indicators
+    }
+
     fn text(b: &AutomotiveBenchmarks) -> String {
         report::text(b)
     }

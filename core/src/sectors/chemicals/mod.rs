@@ -80,6 +80,10 @@ impl SectorModel for Chemicals {
         &b.warnings
     }
 
+    fn indicators(b: &ChemicalsBenchmarks) -> &[crate::sectors::indicators::Indicator] {
+        &b.indicators
+    }
+
     fn text(b: &ChemicalsBenchmarks) -> String {
         report::text(b)
     }

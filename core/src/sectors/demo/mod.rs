@@ -120,6 +120,11 @@ impl SectorModel for Demo {
         &b.warnings
     }
 
+    /// The demonstration keeps its one figure outside the shared indicators.
+    fn indicators(_: &LaundryBenchmarks) -> &[crate::sectors::indicators::Indicator] {
+        &[]
+    }
+
     fn text(b: &LaundryBenchmarks) -> String {
         format!("water: {} L/kg of linen\n", format_number(b.water_before))
     }

@@ -79,6 +79,10 @@ impl SectorModel for Hospital {
         &b.warnings
     }
 
+    fn indicators(b: &HospitalBenchmarks) -> &[crate::sectors::indicators::Indicator] {
+        &b.indicators
+    }
+
     fn text(b: &HospitalBenchmarks) -> String {
         report::text(b)
     }

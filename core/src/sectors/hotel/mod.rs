@@ -68,6 +68,10 @@ impl SectorModel for Hotel {
         &b.warnings
     }
 
+    fn indicators(b: &HotelBenchmarks) -> &[crate::sectors::indicators::Indicator] {
+        &b.indicators
+    }
+
     fn text(b: &HotelBenchmarks) -> String {
         report::text(b)
     }

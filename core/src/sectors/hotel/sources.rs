@@ -40,7 +40,8 @@ pub const WATER_HOSTEL: Reference = Reference {
 };
 
 /// Former US federal maximum flow of showerheads: 2.5 gpm (9.5 L/min) at 80 psi, Energy Policy
-/// Act of 1992, 42 U.S.C. 6295(j) *(to check)*. Flows above [`SHOWER_FLOW_HIGH`] are warned
+/// Act of 1992, 42 U.S.C. 6295(j)(1) (showerheads made after 1 January 1994; checked in the
+/// code's text). Flows above [`SHOWER_FLOW_HIGH`] are warned
 /// about as unusual.
 pub const FEDERAL_SHOWERHEAD: f64 = 2.5 * 3.785_411_784e-3 / 60.0;
 

@@ -724,6 +724,10 @@ impl crate::sectors::SectorModel for Tanning {
         &b.warnings
     }
 
+    fn indicators(b: &TanningBenchmarks) -> &[crate::sectors::indicators::Indicator] {
+        &b.indicators
+    }
+
     fn text(b: &TanningBenchmarks) -> String {
         report::text(b)
     }

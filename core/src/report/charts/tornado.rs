@@ -2,7 +2,9 @@
 //! the same bytes (numbers with fixed decimals, no font measurement), scaled by its `viewBox`,
 //! with a `<title>` and a `<desc>` that says in words what the bars show.
 
-use super::{html, whole};
+use super::svg::{Svg, Tag};
+use super::{Chart, ChartKind, DataTable};
+use crate::report::whole;
 use crate::uncertainty::{RiskOutput, TornadoBar};
 
 /// Width of the drawing, in its own units.
@@ -30,11 +32,12 @@ pub const TORNADO_BARS: usize = 12;
 /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/documents/valid/risk.toml")).unwrap();
 /// let a = Assessment::from_toml_str(&text).unwrap();
 /// let s = Simulator::new(&a).unwrap().run(&Settings { draws: Some(100), ..Settings::default() }).unwrap();
-/// let svg = report::tornado_svg(s.output("portfolio", "npv").unwrap(), "NPV of all options, USD");
-/// assert!(svg.starts_with("<svg"));
-/// assert!(svg.contains("<title"));
+/// let chart = report::charts::tornado(s.output("portfolio", "npv").unwrap(), "NPV of all options, USD");
+/// assert!(chart.svg.starts_with("<svg"));
+/// assert!(chart.svg.contains("<title"));
+/// assert_eq!(chart.table.columns[0], "input");
 /// ```
-pub fn tornado_svg(output: &RiskOutput, what: &str) -> String {
+pub fn tornado(output: &RiskOutput, what: &str) -> Chart {
     let bars: Vec<(&TornadoBar, f64, f64)> = output
         .tornado
         .iter()
@@ -50,7 +53,7 @@ pub fn tornado_svg(output: &RiskOutput, what: &str) -> String {
     let span = if hi > lo { hi - lo } else { 1.0 };
     let x = |v: f64| BARS_LEFT + (v - lo) / span * (BARS_RIGHT - BARS_LEFT);
     let height = TOP + bars.len().max(1) as f64 * (BAR + GAP) + BOTTOM;
-    let title = html(&format!("What drives the {what}"));
+    let title = format!("What drives the {what}");
     let mut desc = format!(
         "At the document's figures the result is {}. Each bar moves one input from its 10th to its 90th percentile, the others as written, widest first.",
         whole(base)
@@ -63,10 +66,7 @@ pub fn tornado_svg(output: &RiskOutput, what: &str) -> String {
             whole(*p90)
         ));
     }
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH:.0} {height:.0}\" role=\"img\" aria-labelledby=\"tornado-title tornado-desc\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"12\">\n<title id=\"tornado-title\">{title}</title>\n<desc id=\"tornado-desc\">{}</desc>\n<text x=\"8\" y=\"20\" font-size=\"14\" font-weight=\"600\">{title}</text>\n",
-        html(&desc)
-    );
+    let mut svg = Svg::new("tornado", WIDTH, height, &title, &desc);
     for (k, (b, p10, p90)) in bars.iter().enumerate() {
         let y = TOP + k as f64 * (BAR + GAP);
         let mid = y + BAR / 2.0 + 4.0;
@@ -77,34 +77,73 @@ pub fn tornado_svg(output: &RiskOutput, what: &str) -> String {
             (left.max(base), right, "#4f81bd"),
         ] {
             if to > from {
-                svg.push_str(&format!(
-                    "<rect x=\"{:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{BAR:.1}\" fill=\"{colour}\"/>\n",
-                    x(from),
-                    x(to) - x(from)
-                ));
+                svg.add(
+                    Tag::new("rect")
+                        .num("x", x(from))
+                        .num("y", y)
+                        .num("width", x(to) - x(from))
+                        .num("height", BAR)
+                        .attr("fill", colour),
+                );
             }
         }
-        svg.push_str(&format!(
-            "<text x=\"{:.1}\" y=\"{mid:.1}\" text-anchor=\"end\">{}</text>\n",
-            LABELS_RIGHT,
-            html(&b.input)
-        ));
-        svg.push_str(&format!(
-            "<text x=\"{:.1}\" y=\"{mid:.1}\" text-anchor=\"end\" fill=\"#555\">{}</text>\n<text x=\"{:.1}\" y=\"{mid:.1}\" fill=\"#555\">{}</text>\n",
-            x(left) - 4.0,
-            whole(left),
-            x(right) + 4.0,
-            whole(right)
-        ));
+        let label = |at: f64| Tag::new("text").num("x", at).num("y", mid);
+        svg.text(label(LABELS_RIGHT).attr("text-anchor", "end"), &b.input);
+        svg.text(
+            label(x(left) - 4.0)
+                .attr("text-anchor", "end")
+                .attr("fill", "#555"),
+            &whole(left),
+        );
+        svg.text(label(x(right) + 4.0).attr("fill", "#555"), &whole(right));
     }
     let bottom = TOP + bars.len().max(1) as f64 * (BAR + GAP);
-    svg.push_str(&format!(
-        "<line x1=\"{0:.1}\" y1=\"{1:.1}\" x2=\"{0:.1}\" y2=\"{2:.1}\" stroke=\"#222\"/>\n<text x=\"{0:.1}\" y=\"{3:.1}\" text-anchor=\"middle\">{4} at the document's figures</text>\n</svg>\n",
-        x(base),
-        TOP - 6.0,
-        bottom,
-        bottom + 18.0,
-        whole(base)
-    ));
-    svg
+    svg.add(
+        Tag::new("line")
+            .num("x1", x(base))
+            .num("y1", TOP - 6.0)
+            .num("x2", x(base))
+            .num("y2", bottom)
+            .attr("stroke", "#222"),
+    );
+    svg.text(
+        Tag::new("text")
+            .num("x", x(base))
+            .num("y", bottom + 18.0)
+            .attr("text-anchor", "middle"),
+        &format!("{} at the document's figures", whole(base)),
+    );
+    let rows = bars
+        .iter()
+        .map(|(b, p10, p90)| vec![b.input.clone(), whole(*p10), whole(*p90), whole(p90 - p10)])
+        .collect();
+    Chart {
+        kind: ChartKind::Tornado,
+        table: DataTable {
+            caption: format!("{title}: the result with each input at its P10 and its P90"),
+            columns: vec![
+                "input".to_string(),
+                format!("{what} at P10"),
+                format!("{what} at P90"),
+                "swing".to_string(),
+            ],
+            rows,
+        },
+        title,
+        svg: svg.finish(),
+    }
+}
+
+/// The SVG of [`tornado`] alone.
+///
+/// ```
+/// use cleanprod::{Assessment, report, uncertainty::{Settings, Simulator}};
+/// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/documents/valid/risk.toml")).unwrap();
+/// let a = Assessment::from_toml_str(&text).unwrap();
+/// let s = Simulator::new(&a).unwrap().run(&Settings { draws: Some(100), ..Settings::default() }).unwrap();
+/// let svg = report::tornado_svg(s.output("portfolio", "npv").unwrap(), "NPV of all options, USD");
+/// assert!(svg.starts_with("<svg") && svg.contains("<title"));
+/// ```
+pub fn tornado_svg(output: &RiskOutput, what: &str) -> String {
+    tornado(output, what).svg
 }

@@ -1,0 +1,232 @@
+//! A site's indicators before and after the options against the published ranges of its
+//! sector: one row per indicator on its own scale, the range as a band behind two bars.
+
+use super::axis::{Scale, label_of};
+use super::svg::{Svg, Tag};
+use super::{Chart, ChartKind, DataTable, element_id};
+use crate::report::significant;
+use crate::sectors::Benchmarks;
+use crate::sectors::indicators::Class;
+
+const WIDTH: f64 = 720.0;
+const TOP: f64 = 40.0;
+/// Height of one indicator's row: its label, the two bars, and space.
+const ROW: f64 = 64.0;
+const BAR: f64 = 14.0;
+const BARS_LEFT: f64 = 200.0;
+const BARS_RIGHT: f64 = 600.0;
+const BEFORE: &str = "#a5a5a5";
+const AFTER: &str = "#4f81bd";
+const RANGE: &str = "#d8e4bc";
+const RANGE_EDGE: &str = "#76923c";
+
+/// The sector's indicators of `b`: per indicator a bar before and a bar after the options
+/// (every option applied), on the indicator's own scale from zero, with its published range
+/// as a band behind them; the table gives the range, its source and where each value stands.
+///
+/// ```
+/// use cleanprod::{Assessment, report::charts};
+/// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/tannery.toml")).unwrap();
+/// let a = Assessment::from_toml_str(&text).unwrap();
+/// let b = a.benchmarks().unwrap().unwrap();
+/// let chart = charts::benchmark_bars(&b);
+/// assert_eq!(chart.table.rows.len(), b.indicators().len());
+/// assert!(chart.svg.contains("data-role=\"range\""));
+/// ```
+pub fn benchmark_bars(b: &Benchmarks) -> Chart {
+    let sector = b.sector().key();
+    let indicators = b.indicators();
+    let height = TOP + indicators.len().max(1) as f64 * ROW + 36.0;
+    let title = format!("Indicators of the site against the {sector} sector's ranges");
+    let class = |c: Option<Class>| match c {
+        Some(Class::Below) => "below the range",
+        Some(Class::Within) => "within the range",
+        Some(Class::Above) => "above the range",
+        None => "no published range",
+    };
+    let mut desc = format!(
+        "For each indicator a grey bar before the options and a blue bar with every option applied, from zero on the indicator's own scale; the green band is the published range of the {sector} sector."
+    );
+    for i in indicators {
+        desc.push_str(&format!(
+            " {} ({}): {} before ({}){}.",
+            i.label,
+            i.unit,
+            significant(i.before),
+            class(i.class_before),
+            i.after.map_or(String::new(), |a| format!(
+                ", {} after ({})",
+                significant(a),
+                class(i.class_after)
+            ))
+        ));
+    }
+    let mut svg = Svg::new(
+        &element_id("benchmarks", sector),
+        WIDTH,
+        height,
+        &title,
+        &desc,
+    );
+    for (k, (label, colour)) in [
+        ("before", BEFORE),
+        ("after the options", AFTER),
+        ("published range", RANGE),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let lx = BARS_LEFT + k as f64 * 130.0;
+        svg.add(
+            Tag::new("rect")
+                .num("x", lx)
+                .num("y", 28.0)
+                .num("width", 14.0)
+                .num("height", 10.0)
+                .attr("fill", colour),
+        );
+        svg.text(Tag::new("text").num("x", lx + 18.0).num("y", 37.0), label);
+    }
+    for (k, i) in indicators.iter().enumerate() {
+        let top = TOP + k as f64 * ROW + 8.0;
+        let mut values = vec![0.0, i.before];
+        values.extend(i.after);
+        if let Some(r) = &i.reference {
+            values.extend([r.low, r.high]);
+        }
+        let (lo, hi) = values
+            .iter()
+            .filter(|v| v.is_finite())
+            .fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+        let x = Scale::nice(lo, hi, BARS_LEFT, BARS_RIGHT);
+        svg.text(
+            Tag::new("text")
+                .num("x", 8.0)
+                .num("y", top + 12.0)
+                .attr("font-weight", "600"),
+            &format!("{} ({})", i.label, i.unit),
+        );
+        let bars_top = top + 18.0;
+        let zero = x.at(0.0);
+        for (n, (word, value, colour, role)) in [
+            ("before", Some(i.before), BEFORE, "before"),
+            ("after", i.after, AFTER, "after"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let Some(v) = value.filter(|v| v.is_finite()) else {
+                continue;
+            };
+            let y = bars_top + n as f64 * (BAR + 2.0);
+            let end = x.at(v);
+            svg.add(
+                Tag::new("rect")
+                    .num("x", zero.min(end))
+                    .num("y", y)
+                    .num("width", (end - zero).abs())
+                    .num("height", BAR)
+                    .attr("fill", colour)
+                    .attr("data-role", role)
+                    .attr("data-key", &i.key),
+            );
+            svg.text(
+                Tag::new("text")
+                    .num("x", BARS_LEFT - 6.0)
+                    .num("y", y + BAR - 3.0)
+                    .attr("text-anchor", "end")
+                    .attr("fill", "#555"),
+                word,
+            );
+            svg.text(
+                Tag::new("text")
+                    .num("x", zero.max(end) + 4.0)
+                    .num("y", y + BAR - 3.0),
+                &significant(v),
+            );
+        }
+        // The range over the bars, translucent, so that both show.
+        if let Some(r) = &i.reference {
+            let (a, b) = (x.at(r.low), x.at(r.high));
+            svg.add(
+                Tag::new("rect")
+                    .num("x", a)
+                    .num("y", bars_top - 3.0)
+                    .num("width", (b - a).max(1.0))
+                    .num("height", 2.0 * BAR + 8.0)
+                    .attr("fill", RANGE)
+                    .attr("fill-opacity", "0.6")
+                    .attr("stroke", RANGE_EDGE)
+                    .attr("stroke-width", "1.5")
+                    .attr("data-role", "range")
+                    .attr("data-key", &i.key),
+            );
+            svg.text(
+                Tag::new("text")
+                    .num("x", BARS_RIGHT)
+                    .num("y", top + 12.0)
+                    .attr("text-anchor", "end")
+                    .attr("fill", "#555"),
+                &format!(
+                    "{}: {}–{}",
+                    r.label,
+                    significant(r.low),
+                    significant(r.high)
+                ),
+            );
+        }
+        // The scale's end, so that the rows' different scales read as such.
+        let (ticks, d) = x.ticks();
+        if let Some(last) = ticks.last() {
+            svg.text(
+                Tag::new("text")
+                    .num("x", x.at(*last))
+                    .num("y", bars_top + 2.0 * BAR + 16.0)
+                    .attr("text-anchor", "end")
+                    .attr("fill", "#999")
+                    .attr("font-size", "10"),
+                &format!("scale 0–{} {}", label_of(*last, d), i.unit),
+            );
+        }
+    }
+    let rows = indicators
+        .iter()
+        .map(|i| {
+            let r = i.reference.as_ref();
+            vec![
+                i.label.clone(),
+                i.unit.clone(),
+                significant(i.before),
+                i.after.map_or("-".to_string(), significant),
+                r.map_or("-".to_string(), |r| significant(r.low)),
+                r.map_or("-".to_string(), |r| significant(r.high)),
+                r.map_or("-".to_string(), |r| format!("{} ({})", r.label, r.source)),
+                class(i.class_before).to_string(),
+                i.after
+                    .map_or("-".to_string(), |_| class(i.class_after).to_string()),
+            ]
+        })
+        .collect();
+    Chart {
+        kind: ChartKind::Benchmarks,
+        table: DataTable {
+            caption: title.clone(),
+            columns: [
+                "indicator",
+                "unit",
+                "before",
+                "after the options",
+                "range from",
+                "range to",
+                "range (source)",
+                "before stands",
+                "after stands",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows,
+        },
+        title,
+        svg: svg.finish(),
+    }
+}

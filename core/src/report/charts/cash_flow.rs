@@ -1,0 +1,282 @@
+//! An option's cumulative cash flow, undiscounted and discounted, with its paybacks marked
+//! where each curve crosses zero; when the option is financed, the loan and grant drawn at
+//! year 0, the debt service of each year and the owner's cumulative flow.
+
+use super::axis::Scale;
+use super::svg::{PathData, Svg, Tag, fixed};
+use super::{Chart, ChartKind, DataTable, element_id};
+use crate::error::Result;
+use crate::finance;
+use crate::options::OptionResult;
+use crate::report::{significant, whole};
+
+const WIDTH: f64 = 720.0;
+const HEIGHT: f64 = 400.0;
+/// The plot area.
+const LEFT: f64 = 96.0;
+const RIGHT: f64 = 690.0;
+const TOP: f64 = 64.0;
+const BOTTOM: f64 = 330.0;
+/// Colours of the undiscounted, discounted and owner's curves, and of the loan bars.
+const UNDISCOUNTED: &str = "#4f81bd";
+const DISCOUNTED: &str = "#c0504d";
+const OWNER: &str = "#8064a2";
+const DRAWN: &str = "#9bbb59";
+const SERVICE: &str = "#a5a5a5";
+
+/// The cumulative cash flow of `option`, appraised at the discount `rate` (a fraction:
+/// 0.1 for 10 %), in `currency`. The undiscounted curve crosses zero at the option's simple
+/// payback and the discounted one at its discounted payback (each marked); a financed option
+/// also shows its loan and grant, its debt service and fees, and the owner's cumulative flow.
+///
+/// ```
+/// use cleanprod::{Assessment, report::charts};
+/// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/hotel.toml")).unwrap();
+/// let a = Assessment::from_toml_str(&text).unwrap();
+/// let e = a.evaluate().unwrap();
+/// let chart = charts::cash_flow(&e.options[0], 0.08, &e.currency).unwrap();
+/// assert!(chart.svg.contains("data-role=\"cumulative\""));
+/// assert_eq!(chart.table.rows.len(), e.options[0].cash_flows.len());
+/// assert!(charts::cash_flow(&e.options[0], -2.0, "USD").is_err());
+/// ```
+pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str) -> Result<Chart> {
+    let flows = &option.cash_flows;
+    let factors = finance::discount_factors(rate, flows.len())?;
+    let cumulative = running(flows.iter().copied());
+    let discounted = running(flows.iter().zip(&factors).map(|(v, f)| v * f));
+    // Financed: what comes in at year 0, and debt service with fees after (the project's
+    // flow less the owner's).
+    let financed = option.financing.as_ref().map(|f| {
+        let service: Vec<f64> = flows
+            .iter()
+            .zip(&f.equity_flows)
+            .enumerate()
+            .map(|(t, (p, e))| if t == 0 { 0.0 } else { p - e })
+            .collect();
+        (f, service, running(f.equity_flows.iter().copied()))
+    });
+    let mut values: Vec<f64> = vec![0.0];
+    values.extend(&cumulative);
+    values.extend(&discounted);
+    if let Some((f, service, owner)) = &financed {
+        values.push(f.loan + f.grant);
+        values.extend(service.iter().map(|s| -s));
+        values.extend(owner);
+    }
+    let (lo, hi) = values
+        .iter()
+        .filter(|v| v.is_finite())
+        .fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    let y = Scale::nice(lo, hi, BOTTOM, TOP);
+    let last = flows.len().saturating_sub(1).max(1) as f64;
+    let x = Scale::exact(0.0, last, LEFT, RIGHT);
+    let title = format!("Cumulative cash flow of {}", option.id);
+    let percent = format!("{} %", significant(rate * 100.0));
+    let paid = |p: Option<f64>| {
+        p.map_or("never within its life".to_string(), |p| {
+            format!("after {} years", significant(p))
+        })
+    };
+    let mut desc = format!(
+        "{} ({currency}), year by year over {} years: it starts at {} and ends at {} undiscounted, {} discounted at {percent}. It pays back {} ({} discounted).",
+        option.title,
+        flows.len().saturating_sub(1),
+        whole(cumulative.first().copied().unwrap_or(0.0)),
+        whole(cumulative.last().copied().unwrap_or(0.0)),
+        whole(discounted.last().copied().unwrap_or(0.0)),
+        paid(option.simple_payback_years),
+        paid(option.discounted_payback_years),
+    );
+    if let Some((f, service, owner)) = &financed {
+        let years = service.iter().filter(|s| **s > 0.0).count();
+        desc.push_str(&format!(
+            " Financed: a loan of {} and a grant of {} at year 0, debt service and fees of {} in all over {years} years; the owner's cumulative flow ends at {}.",
+            whole(f.loan),
+            whole(f.grant),
+            whole(service.iter().sum()),
+            whole(owner.last().copied().unwrap_or(0.0))
+        ));
+    }
+    let mut svg = Svg::new(
+        &element_id("cash-flow", &option.id),
+        WIDTH,
+        HEIGHT,
+        &title,
+        &desc,
+    );
+    y.draw_vertical(&mut svg, LEFT, RIGHT, currency);
+    x.draw_horizontal(&mut svg, BOTTOM, "year");
+    let mut legend = vec![
+        ("undiscounted", UNDISCOUNTED, false),
+        ("discounted", DISCOUNTED, true),
+    ];
+    if let Some((f, service, owner)) = &financed {
+        let bar = (x.per_unit() * 0.4).min(24.0);
+        let mut column = |t: usize, from: f64, to: f64, colour: &str, role: &str| {
+            let (top, bottom) = (y.at(from.max(to)), y.at(from.min(to)));
+            svg.add(
+                Tag::new("rect")
+                    .num("x", x.at(t as f64) - bar / 2.0)
+                    .num("y", top)
+                    .num("width", bar)
+                    .num("height", bottom - top)
+                    .attr("fill", colour)
+                    .attr("data-role", role),
+            );
+        };
+        column(0, 0.0, f.loan + f.grant, DRAWN, "drawn");
+        for (t, s) in service.iter().enumerate().filter(|(_, s)| **s > 0.0) {
+            column(t, 0.0, -s, SERVICE, "debt-service");
+        }
+        svg.add(
+            Tag::new("path")
+                .attr("d", polyline(&x, &y, owner).as_str())
+                .attr("fill", "none")
+                .attr("stroke", OWNER)
+                .attr("stroke-width", "2")
+                .attr("data-role", "owner"),
+        );
+        legend.push(("owner's cumulative", OWNER, false));
+    }
+    for (series, colour, dashed, role) in [
+        (&cumulative, UNDISCOUNTED, false, "cumulative"),
+        (&discounted, DISCOUNTED, true, "discounted"),
+    ] {
+        let mut tag = Tag::new("path")
+            .attr("d", polyline(&x, &y, series).as_str())
+            .attr("fill", "none")
+            .attr("stroke", colour)
+            .attr("stroke-width", "2");
+        if dashed {
+            tag = tag.attr("stroke-dasharray", "6 4");
+        }
+        svg.add(tag.attr("data-role", role));
+    }
+    for (p, colour, role, words, dy) in [
+        (
+            option.simple_payback_years,
+            UNDISCOUNTED,
+            "payback",
+            "payback",
+            -10.0,
+        ),
+        (
+            option.discounted_payback_years,
+            DISCOUNTED,
+            "discounted-payback",
+            "discounted payback",
+            18.0,
+        ),
+    ] {
+        let Some(p) = p else { continue };
+        svg.add(
+            Tag::new("circle")
+                .num("cx", x.at(p))
+                .num("cy", y.at(0.0))
+                .num("r", 5.0)
+                .attr("fill", "#fff")
+                .attr("stroke", colour)
+                .attr("stroke-width", "2")
+                .attr("data-role", role),
+        );
+        svg.text(
+            Tag::new("text")
+                .num("x", x.at(p) + 8.0)
+                .num("y", y.at(0.0) + dy)
+                .attr("fill", colour)
+                .attr("stroke", "#fff")
+                .attr("stroke-width", "3")
+                .attr("paint-order", "stroke"),
+            &format!("{words} {} yr", fixed(p, 2)),
+        );
+    }
+    if financed.is_some() {
+        legend.push(("loan and grant", DRAWN, false));
+        legend.push(("debt service", SERVICE, false));
+    }
+    let mut lx = LEFT;
+    for (label, colour, dashed) in &legend {
+        let mut tag = Tag::new("line")
+            .num("x1", lx)
+            .num("y1", 40.0)
+            .num("x2", lx + 20.0)
+            .num("y2", 40.0)
+            .attr("stroke", colour)
+            .attr("stroke-width", "3");
+        if *dashed {
+            tag = tag.attr("stroke-dasharray", "6 4");
+        }
+        svg.add(tag);
+        svg.text(Tag::new("text").num("x", lx + 24.0).num("y", 44.0), label);
+        // About 6.5 units a character at 12 units of type.
+        lx += 40.0 + 6.5 * label.chars().count() as f64;
+    }
+    let mut columns = vec![
+        "year".to_string(),
+        format!("net cash flow [{currency}]"),
+        format!("cumulative [{currency}]"),
+        format!("discounted cumulative at {percent} [{currency}]"),
+    ];
+    if financed.is_some() {
+        columns.extend([
+            format!("loan and grant [{currency}]"),
+            format!("debt service and fees [{currency}]"),
+            format!("owner's flow [{currency}]"),
+            format!("owner's cumulative [{currency}]"),
+        ]);
+    }
+    let rows = (0..flows.len())
+        .map(|t| {
+            let mut row = vec![
+                t.to_string(),
+                whole(flows[t]),
+                whole(cumulative[t]),
+                whole(discounted[t]),
+            ];
+            if let Some((f, service, owner)) = &financed {
+                row.extend([
+                    whole(if t == 0 { f.loan + f.grant } else { 0.0 }),
+                    whole(service[t]),
+                    whole(f.equity_flows.get(t).copied().unwrap_or(0.0)),
+                    whole(owner.get(t).copied().unwrap_or(0.0)),
+                ]);
+            }
+            row
+        })
+        .collect();
+    Ok(Chart {
+        kind: ChartKind::CashFlow,
+        table: DataTable {
+            caption: format!("{title}, {currency}"),
+            columns,
+            rows,
+        },
+        title,
+        svg: svg.finish(),
+    })
+}
+
+/// Running sums.
+fn running(values: impl Iterator<Item = f64>) -> Vec<f64> {
+    let mut sum = 0.0;
+    values
+        .map(|v| {
+            sum += v;
+            sum
+        })
+        .collect()
+}
+
+/// A line through (t, values[t]).
+fn polyline(x: &Scale, y: &Scale, values: &[f64]) -> PathData {
+    values
+        .iter()
+        .enumerate()
+        .fold(PathData::default(), |d, (t, v)| {
+            if t == 0 {
+                d.move_to(x.at(0.0), y.at(*v))
+            } else {
+                d.line_to(x.at(t as f64), y.at(*v))
+            }
+        })
+}

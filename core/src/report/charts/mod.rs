@@ -1,0 +1,357 @@
+//! Charts as SVG text, drawn by the core so that the terminal, Jupyter and the browser show the
+//! same pictures: hand-written SVG (no chart library, no font measured), numbers with fixed
+//! decimals written by integer arithmetic, so every target writes the same bytes; scaled by
+//! its `viewBox`, with a `<title>`, a `<desc>` saying in words what it shows, and the table of
+//! figures behind it as an accessible alternative.
+//!
+//! Each chart is a function of the core's result types returning a [`Chart`]: its SVG and its
+//! [`DataTable`]. [`chart`] draws any of them from an [`Assessment`] by [`ChartKind`] and
+//! [`ChartOptions`], for the command line and the bindings.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::Assessment;
+use crate::error::{Error, Result};
+
+mod axis;
+pub mod benchmark_bars;
+pub mod cash_flow;
+pub mod cost_curve;
+pub mod histogram;
+pub mod sankey;
+mod sankey_layout;
+pub(crate) mod svg;
+pub mod tornado;
+
+pub use benchmark_bars::benchmark_bars;
+pub use cash_flow::cash_flow;
+pub use cost_curve::cost_curve;
+pub use histogram::histogram;
+pub use sankey::{
+    LinkKind, SankeyData, SankeyLink, SankeyNode, SankeyStage, sankey, sankey_chart, sankey_data,
+};
+pub use tornado::tornado;
+
+/// An id for the elements of a chart of `kind` about `subject`: letters, digits, `-` and `_`
+/// kept, anything else written `-` (ids label the `<title>` and `<desc>` for screen readers).
+pub(crate) fn element_id(kind: &str, subject: &str) -> String {
+    let clean: String = subject
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{kind}-{clean}")
+}
+
+/// A chart: its SVG document and the figures drawn, as a table.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Chart {
+    /// What kind of chart.
+    pub kind: ChartKind,
+    /// Its title (also the SVG's `<title>`).
+    pub title: String,
+    /// The SVG document, ending with a newline.
+    pub svg: String,
+    /// The figures behind the picture.
+    pub table: DataTable,
+}
+
+impl Chart {
+    /// The chart as an HTML figure: the SVG inline, the table under it in a `<details>`
+    /// element (closed; screen readers and the curious open it).
+    ///
+    /// ```
+    /// use cleanprod::report::charts::{Chart, ChartKind, DataTable};
+    /// let c = Chart { kind: ChartKind::Tornado, title: "T".into(), svg: "<svg/>\n".into(),
+    ///     table: DataTable { caption: "C".into(), columns: vec!["a".into()], rows: vec![vec!["1".into()]] } };
+    /// assert!(c.html().starts_with("<figure class=\"cleanprod-chart\">"));
+    /// assert!(c.html().contains("<td>1</td>"));
+    /// ```
+    pub fn html(&self) -> String {
+        format!(
+            "<figure class=\"cleanprod-chart\">{}<details><summary>Figures of the chart</summary>{}</details></figure>",
+            self.svg.trim_end(),
+            self.table.html()
+        )
+    }
+}
+
+/// The figures behind a chart: a caption, column headers (each with its unit) and rows of
+/// cells written as in the chart's text.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct DataTable {
+    /// What the table holds.
+    pub caption: String,
+    /// Column headers.
+    pub columns: Vec<String>,
+    /// Rows, as many cells as columns.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl DataTable {
+    /// An HTML `<table>` with its caption.
+    pub fn html(&self) -> String {
+        use svg::escape;
+        let mut out = format!(
+            "<table class=\"cleanprod-chart-data\"><caption>{}</caption><thead><tr>",
+            escape(&self.caption)
+        );
+        for c in &self.columns {
+            out.push_str(&format!("<th scope=\"col\">{}</th>", escape(c)));
+        }
+        out.push_str("</tr></thead><tbody>");
+        for r in &self.rows {
+            out.push_str("<tr>");
+            for c in r {
+                out.push_str(&format!("<td>{}</td>", escape(c)));
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</tbody></table>");
+        out
+    }
+
+    /// A Markdown table under its caption in italics.
+    pub fn markdown(&self) -> String {
+        let cell = |s: &str| s.replace('|', "\\|");
+        let mut out = format!("*{}*\n\n|", cell(&self.caption));
+        for c in &self.columns {
+            out.push_str(&format!(" {} |", cell(c)));
+        }
+        out.push_str("\n|");
+        out.push_str(&"---|".repeat(self.columns.len()));
+        out.push('\n');
+        for r in &self.rows {
+            out.push('|');
+            for c in r {
+                out.push_str(&format!(" {} |", cell(c)));
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// The kinds of chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartKind {
+    /// A component's balance as a Sankey diagram, before and after the options.
+    Sankey,
+    /// An option's cumulative cash flow, undiscounted and discounted, with its paybacks.
+    CashFlow,
+    /// The marginal cost curve of a resource or of CO2.
+    CostCurve,
+    /// The distribution of an NPV over a risk simulation's draws.
+    Histogram,
+    /// What drives an NPV: each uncertain input from its P10 to its P90.
+    Tornado,
+    /// The sector's indicators before and after the options against published ranges.
+    Benchmarks,
+}
+
+impl ChartKind {
+    /// Every kind.
+    pub const ALL: [ChartKind; 6] = [
+        ChartKind::Sankey,
+        ChartKind::CashFlow,
+        ChartKind::CostCurve,
+        ChartKind::Histogram,
+        ChartKind::Tornado,
+        ChartKind::Benchmarks,
+    ];
+
+    /// Its name (`"cash-flow"`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ChartKind::Sankey => "sankey",
+            ChartKind::CashFlow => "cash-flow",
+            ChartKind::CostCurve => "cost-curve",
+            ChartKind::Histogram => "histogram",
+            ChartKind::Tornado => "tornado",
+            ChartKind::Benchmarks => "benchmarks",
+        }
+    }
+}
+
+impl std::str::FromStr for ChartKind {
+    type Err = Error;
+
+    /// A kind from its name.
+    ///
+    /// ```
+    /// use cleanprod::report::charts::ChartKind;
+    /// assert_eq!("cash-flow".parse::<ChartKind>().unwrap(), ChartKind::CashFlow);
+    /// assert_eq!("pie".parse::<ChartKind>().unwrap_err().path(), "kind");
+    /// ```
+    fn from_str(s: &str) -> Result<ChartKind> {
+        ChartKind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.key() == s)
+            .ok_or_else(|| Error::UnknownVariant {
+                path: "kind".to_string(),
+                value: s.to_string(),
+                expected: ChartKind::ALL.map(ChartKind::key).join(", "),
+            })
+    }
+}
+
+/// What to draw, beyond the kind; each chart reads the fields it needs and ignores the others.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ChartOptions {
+    /// Sankey: the component (`"water"`; the flowsheet's first when absent). Cost curve: the
+    /// resource or `"CO2"` (`water` when it has a curve, else the first).
+    pub component: Option<String>,
+    /// Cash flow, histogram, tornado: the option (histogram and tornado: all options together
+    /// when absent; cash flow: the first option).
+    pub option: Option<String>,
+    /// Histogram, tornado: draws of the risk simulation (the document's, else 10,000).
+    pub draws: Option<u32>,
+    /// Histogram, tornado: its seed (the document's, else 0).
+    pub seed: Option<u64>,
+}
+
+impl ChartOptions {
+    /// Options from their JSON form (`{"component": "water"}`), as the bindings pass them;
+    /// errors name the field.
+    pub fn from_json_value(value: serde_json::Value) -> Result<ChartOptions> {
+        crate::wire::typed(&value)
+    }
+}
+
+/// The chart `kind` of an assessment.
+///
+/// ```
+/// use cleanprod::{Assessment, report::charts::{self, ChartKind, ChartOptions}};
+/// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/documents/valid/risk.toml")).unwrap();
+/// let a = Assessment::from_toml_str(&text).unwrap();
+/// let opts = ChartOptions { draws: Some(100), ..ChartOptions::default() };
+/// let c = charts::chart(&a, ChartKind::Tornado, &opts).unwrap();
+/// assert!(c.svg.starts_with("<svg") && !c.table.rows.is_empty());
+/// ```
+pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Chart> {
+    match kind {
+        ChartKind::Tornado => {
+            let s = simulate(a, opts)?;
+            let (output, what) = npv_output(&s, opts)?;
+            Ok(tornado(output, &what))
+        }
+        ChartKind::Histogram => {
+            let s = simulate(a, opts)?;
+            let (output, what) = npv_output(&s, opts)?;
+            histogram(output, &what)
+        }
+        ChartKind::CostCurve => {
+            let e = a.evaluate()?;
+            let curves = &e.portfolio.cost_curves;
+            if curves.is_empty() {
+                // No option saves a resource with a price or CO2.
+                return Err(Error::MissingField {
+                    path: "options".to_string(),
+                });
+            }
+            let wanted = match opts.component.as_deref() {
+                Some("CO2") => Some(crate::options::CO2_KEY),
+                other => other,
+            };
+            let key = match wanted {
+                Some(k) => k,
+                None if curves.contains_key("water") => "water",
+                None => curves.keys().next().map_or("", String::as_str),
+            };
+            let curve = curves.get(key).ok_or_else(|| Error::UnknownReference {
+                path: "component".to_string(),
+                value: key.to_string(),
+                expected: format!(
+                    "a resource the options save, with a cost curve ({})",
+                    curves
+                        .keys()
+                        .map(|k| if k == crate::options::CO2_KEY {
+                            "CO2"
+                        } else {
+                            k
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            })?;
+            Ok(cost_curve(curve, key, &e.currency))
+        }
+        ChartKind::Sankey => {
+            let flows = a.flows()?.ok_or_else(|| Error::MissingField {
+                path: "flowsheet".to_string(),
+            })?;
+            let component = match &opts.component {
+                Some(c) => c.as_str(),
+                None => flows
+                    .flowsheet
+                    .components
+                    .first()
+                    .map_or("", String::as_str),
+            };
+            sankey(&flows, component)
+        }
+        ChartKind::Benchmarks => {
+            let b = a.benchmarks()?.ok_or_else(|| Error::MissingField {
+                path: "template".to_string(),
+            })?;
+            Ok(benchmark_bars(&b))
+        }
+        ChartKind::CashFlow => {
+            let e = a.evaluate()?;
+            let option = match &opts.option {
+                None => e.options.first().ok_or_else(|| Error::MissingField {
+                    path: "options".to_string(),
+                })?,
+                Some(id) => e
+                    .options
+                    .iter()
+                    .find(|o| &o.id == id)
+                    .ok_or_else(|| unknown_option(id))?,
+            };
+            cash_flow(option, a.document().finance.discount_rate.si(), &e.currency)
+        }
+    }
+}
+
+/// The risk simulation a histogram or tornado is drawn from.
+fn simulate(a: &Assessment, opts: &ChartOptions) -> Result<crate::uncertainty::Simulation> {
+    use crate::uncertainty::{Settings, Simulator};
+    Simulator::new(a)?.run(&Settings {
+        draws: opts.draws,
+        seed: opts.seed,
+        ..Settings::default()
+    })
+}
+
+/// The NPV output of `opts.option` (all options together when absent) and its name in words.
+fn npv_output<'s>(
+    s: &'s crate::uncertainty::Simulation,
+    opts: &ChartOptions,
+) -> Result<(&'s crate::uncertainty::RiskOutput, String)> {
+    use crate::uncertainty::PORTFOLIO;
+    let id = opts.option.as_deref().unwrap_or(PORTFOLIO);
+    let output = s.output(id, "npv").ok_or_else(|| unknown_option(id))?;
+    let what = match &opts.option {
+        Some(id) => format!("NPV of {id}, {}", s.currency),
+        None => format!("NPV of all options, {}", s.currency),
+    };
+    Ok((output, what))
+}
+
+/// The error of an option id that names no option.
+fn unknown_option(id: &str) -> Error {
+    Error::UnknownReference {
+        path: "option".to_string(),
+        value: id.to_string(),
+        expected: "an option of the document".to_string(),
+    }
+}
