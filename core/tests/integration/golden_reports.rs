@@ -311,6 +311,8 @@ fn an_empty_figure_slot_leaves_no_heading() {
     let mut p = pages::build(&a, &Request::default()).unwrap();
     // The hotel's template has no hand-written flowsheet streams? The process-flow section
     // holds the Sankey slot: empty, its caption is not shown.
+    assert!(p.figures.sankey.is_some() && p.figures.cost_curve.is_some());
+    p.figures.sankey = None;
     let html = p.html();
     assert!(!html.contains("Flows of the site&#39;s balance"));
     p.figures.sankey = Some(

@@ -5,7 +5,8 @@
 //! [`build`] turns an [`Assessment`] into a [`Page`]: sections of headings, paragraphs,
 //! accessible tables and figure slots, every label from one table per language and every
 //! number printed as the language prints it. The charts are SVG texts in [`Figures`], one
-//! optional slot per chart; a renderer places each filled slot in its section with its
+//! optional slot per chart, drawn by [`crate::report::charts`]; a renderer places each filled
+//! slot in its section with its
 //! caption and leaves an empty slot out (a section holding nothing else is left out with its
 //! heading).
 //!
@@ -143,9 +144,10 @@ pub enum Slot {
     BenchmarkBars,
 }
 
-/// The charts of a report as SVG texts, one optional slot each. [`build`] fills
-/// [`Figures::tornado`] of a proposal whose document has an `[uncertainty]` section; the
-/// other slots are filled by whoever draws the charts, before rendering.
+/// The charts of a report as SVG texts, one optional slot each. [`build`] fills every slot
+/// the document can give from [`crate::report::charts`] (the tornado and the histogram only
+/// when it has an `[uncertainty]` section); a caller may replace or clear any slot before
+/// rendering.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Figures {
     /// Sankey of the site's balance.
@@ -299,8 +301,11 @@ pub enum Paper {
 }
 
 /// The report `request` asks for, of `assessment`: its figures computed, its labels in the
-/// language asked for (else the document's), the tornado of a proposal drawn when the
-/// document has an `[uncertainty]` section, the other figure slots empty.
+/// language asked for (else the document's), its charts drawn: for a pre-assessment the
+/// Sankey of the balance, the cost curve and the benchmark bars; for a proposal the cash
+/// flow, and the tornado and the NPV histogram when the document has an `[uncertainty]`
+/// section. A chart the document cannot give (no flowsheet, no template) leaves its slot
+/// empty.
 ///
 /// Errors: an option id the assessment does not have (`option`), a threshold that is not a
 /// positive number (`min_dscr`), and whatever the appraisal or the simulation raises.

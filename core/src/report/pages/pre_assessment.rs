@@ -37,8 +37,32 @@ pub(super) fn build(a: &Assessment, lang: Lang) -> Result<Page> {
         title: w.t(Label::PreAssessmentTitle).to_string(),
         subtitle: subtitle(&r),
         sections,
-        figures: super::Figures::default(),
+        figures: figures(a),
     })
+}
+
+/// The charts of the pre-assessment: the Sankey of the balance (water when the flowsheet
+/// carries it, else its first component), the cost curve (water, else the first resource with
+/// one) and the benchmark bars; a chart the document cannot give is left out.
+fn figures(a: &Assessment) -> super::Figures {
+    use crate::report::charts::{ChartKind, ChartOptions, chart};
+    let component = a
+        .flowsheet()
+        .filter(|f| f.components.iter().any(|c| c == "water"))
+        .map(|_| "water".to_string());
+    let draw = |kind: ChartKind, component: Option<String>| {
+        let opts = ChartOptions {
+            component,
+            ..ChartOptions::default()
+        };
+        chart(a, kind, &opts).ok().map(|c| c.svg)
+    };
+    super::Figures {
+        sankey: draw(ChartKind::Sankey, component),
+        cost_curve: draw(ChartKind::CostCurve, None),
+        benchmark_bars: draw(ChartKind::Benchmarks, None),
+        ..super::Figures::default()
+    }
 }
 
 /// "Site name — location".

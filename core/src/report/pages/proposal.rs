@@ -154,7 +154,11 @@ pub(super) fn build(a: &Assessment, lang: Lang, request: &Request) -> Result<Pag
             None => format!("NPV of all options, {}", w.currency),
         };
         figures.tornado = Some(crate::report::tornado_svg(out, &what));
+        figures.npv_histogram = crate::report::charts::histogram(out, &what)
+            .ok()
+            .map(|c| c.svg);
     }
+    figures.cash_flow = cash_flow_chart(&subject, rate, &w.currency, financed.as_ref());
     let title = match &subject.id {
         Some(id) => {
             let t = subject.steps.first().map_or("", |s| s.title.as_str());
@@ -186,6 +190,39 @@ pub(super) fn build(a: &Assessment, lang: Lang, request: &Request) -> Result<Pag
         sections,
         figures,
     })
+}
+
+/// The cumulative cash flow of the option, or of the package drawn as one option (its flows,
+/// paybacks and financing).
+fn cash_flow_chart(s: &Subject, rate: f64, currency: &str, f: Option<&Financed>) -> Option<String> {
+    let draw = |o: &OptionResult| {
+        crate::report::charts::cash_flow(o, rate, currency)
+            .ok()
+            .map(|c| c.svg)
+    };
+    if s.id.is_some() {
+        return s.steps.first().and_then(draw);
+    }
+    let mut package = s.steps.first()?.clone();
+    let returns = Returns::of(rate, &s.flows).ok()?;
+    package.id = "all options".to_string();
+    package.title = "the package".to_string();
+    package.capex = s.capex();
+    package.annual_saving = s.annual_saving();
+    package.cash_flows = s.flows.clone();
+    package.npv = returns.npv;
+    package.irr = returns.irr;
+    package.simple_payback_years = returns.simple;
+    package.discounted_payback_years = returns.discounted;
+    package.financing = f.map(|f| crate::options::OptionFinancing {
+        loan: f.flows.loan,
+        grant: f.flows.grant,
+        equity_flows: f.flows.equity.clone(),
+        equity_npv: finance::npv(rate, &f.flows.equity).unwrap_or(0.0),
+        equity_irr: f.flows.equity_irr,
+        min_dscr: f.flows.min_dscr,
+    });
+    draw(&package)
 }
 
 fn investment(w: &Words, a: &Assessment, s: &Subject) -> Section {
