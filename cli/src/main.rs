@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Arg, ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use cleanprod::document::Sector;
+use cleanprod::report::pages;
 use cleanprod::sections::uncertainty::Method;
 use cleanprod::uncertainty::{Settings, Simulator};
 use cleanprod::utilities::{CALCULATORS, Calculator, FieldKind};
@@ -76,6 +77,36 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Write a report of the document to stdout: the pre-assessment report of the site, or
+    /// the financing proposal of one option (--option) or of the package, as one
+    /// self-contained HTML file or as Markdown.
+    Report {
+        /// The document (.toml or .json).
+        file: PathBuf,
+        /// Which report.
+        #[arg(long, value_enum, default_value_t = ReportKind::PreAssessment)]
+        kind: ReportKind,
+        /// With --kind proposal: the option proposed (the package of all options when absent).
+        #[arg(long)]
+        option: Option<String>,
+        /// Language (the document's [report] lang, else English, when absent).
+        #[arg(long, value_enum)]
+        lang: Option<ReportLang>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+        format: ReportFormat,
+        /// The lender's minimum debt-service coverage the proposal compares each year with (a
+        /// convention, not a fact).
+        #[arg(long, default_value_t = pages::DEFAULT_MIN_DSCR)]
+        min_dscr: f64,
+        /// Draws of the proposal's risk simulation when the document has [uncertainty] (the
+        /// document's when absent).
+        #[arg(long)]
+        draws: Option<u32>,
+        /// With --format html: the paper it prints on (the print dialog's when auto).
+        #[arg(long, value_enum, default_value_t = ReportPaper::Auto)]
+        paper: ReportPaper,
+    },
     /// Draw a chart as SVG on stdout: `cleanprod chart plant.toml sankey --component water >
     /// water.svg`.
     Chart {
@@ -139,6 +170,40 @@ enum RiskFormat {
     Json,
     /// The NPV tornado of one option (--option) or of all together, as SVG.
     Svg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportKind {
+    /// The site's pre-assessment report.
+    PreAssessment,
+    /// The financing proposal of an option or of the package.
+    Proposal,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportLang {
+    /// English.
+    En,
+    /// Spanish.
+    Es,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    /// One self-contained HTML file.
+    Html,
+    /// Markdown.
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportPaper {
+    /// Whatever the print dialog chooses.
+    Auto,
+    /// ISO A4.
+    A4,
+    /// US Letter.
+    Letter,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -286,6 +351,47 @@ fn run(command: Command) -> Result<String, String> {
             })
         }
         Command::Migrate { file, output } => migrate(&file, output.as_deref()),
+        Command::Report {
+            file,
+            kind,
+            option,
+            lang,
+            format,
+            min_dscr,
+            draws,
+            paper,
+        } => {
+            let a = read(&file)?;
+            let request = pages::Request {
+                kind: match kind {
+                    ReportKind::PreAssessment => pages::Kind::PreAssessment,
+                    ReportKind::Proposal => pages::Kind::Proposal,
+                },
+                lang: lang.map(|l| match l {
+                    ReportLang::En => pages::Lang::En,
+                    ReportLang::Es => pages::Lang::Es,
+                }),
+                option,
+                min_dscr,
+                draws,
+            };
+            let page = pages::build(&a, &request).map_err(|e| {
+                let flag = match e.path() {
+                    "option" => " (--option)",
+                    "min_dscr" => " (--min-dscr)",
+                    _ => "",
+                };
+                format!("{}: {e}{flag} [{}]", file.display(), e.code())
+            })?;
+            Ok(match format {
+                ReportFormat::Markdown => page.markdown(),
+                ReportFormat::Html => page.html_for(match paper {
+                    ReportPaper::Auto => pages::Paper::Auto,
+                    ReportPaper::A4 => pages::Paper::A4,
+                    ReportPaper::Letter => pages::Paper::Letter,
+                }),
+            })
+        }
         Command::Chart {
             file,
             kind,

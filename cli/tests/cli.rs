@@ -304,6 +304,7 @@ fn every_invalid_document_of_the_catalogue_fails_with_its_error() {
         for args in [
             vec!["check", file.as_str()],
             vec!["assess", file.as_str(), "--format", "json"],
+            vec!["report", file.as_str(), "--format", "markdown"],
         ] {
             let out = Command::new(env!("CARGO_BIN_EXE_cleanprod"))
                 .args(&args)
@@ -340,6 +341,14 @@ fn every_invalid_document_of_the_catalogue_fails_with_its_error() {
         for args in [
             vec!["check", file.as_str()],
             vec!["risk", file.as_str(), "--draws", "10"],
+            vec![
+                "report",
+                file.as_str(),
+                "--kind",
+                "proposal",
+                "--draws",
+                "10",
+            ],
         ] {
             let out = Command::new(env!("CARGO_BIN_EXE_cleanprod"))
                 .args(&args)
@@ -450,6 +459,85 @@ fn migrate_writes_to_a_file_of_the_same_format_and_fails_with_the_error() {
     ]);
     assert!(!ok && err.contains("production.output"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn report_writes_html_and_markdown_in_both_languages() {
+    let (ok, out, err) = cleanprod(&["report", "examples/hotel.toml"]);
+    assert!(ok, "{err}");
+    assert!(out.starts_with("<!DOCTYPE html>"), "{out}");
+    assert!(
+        out.contains("<html lang=\"en\">") && out.contains("Cleaner production pre-assessment")
+    );
+    assert!(!out.contains("src=\"http") && !out.contains("href=\"http"));
+    let (ok, out, _) = cleanprod(&[
+        "report",
+        "examples/hotel.toml",
+        "--lang",
+        "es",
+        "--format",
+        "markdown",
+    ]);
+    assert!(ok);
+    assert!(
+        out.starts_with("# Preevaluación de producción más limpia\n"),
+        "{out}"
+    );
+    let (ok, out, err) = cleanprod(&[
+        "report",
+        "tests/fixtures/documents/valid/effects.toml",
+        "--kind",
+        "proposal",
+        "--option",
+        "flow_restrictor",
+        "--format",
+        "markdown",
+        "--min-dscr",
+        "7",
+    ]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("| 1 | 6.22 |") && out.contains("Threshold of 7.00"),
+        "{out}"
+    );
+    assert!(out.contains("Years below the threshold: 1, 2, 3."), "{out}");
+    let (ok, out, _) = cleanprod(&["report", "examples/hotel.toml", "--paper", "a4"]);
+    assert!(ok && out.contains("<html lang=\"en\" data-paper=\"a4\">"));
+}
+
+#[test]
+fn report_refuses_an_unknown_option_and_bad_flags() {
+    let (ok, out, err) = cleanprod(&[
+        "report",
+        "examples/hotel.toml",
+        "--kind",
+        "proposal",
+        "--option",
+        "no_such_option",
+    ]);
+    assert!(!ok && out.is_empty());
+    assert!(
+        err.starts_with("error: examples/hotel.toml: option: ")
+            && err.contains("no_such_option")
+            && err.contains("led_lighting")
+            && err.contains("(--option)")
+            && err.trim_end().ends_with("[unknown_reference]"),
+        "{err}"
+    );
+    let (ok, _, err) = cleanprod(&["report", "examples/hotel.toml", "--min-dscr=-1"]);
+    assert!(
+        !ok && err.contains("--min-dscr") && err.contains("[out_of_range]"),
+        "{err}"
+    );
+    // clap refuses a language it does not know, with its usage exit code.
+    let out = Command::new(env!("CARGO_BIN_EXE_cleanprod"))
+        .args(["report", "examples/hotel.toml", "--lang", "fr"])
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let (ok, _, err) = cleanprod(&["report", "no/such/file.toml"]);
+    assert!(!ok && err.contains("no/such/file.toml"), "{err}");
 }
 
 #[test]

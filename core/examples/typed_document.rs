@@ -107,6 +107,7 @@ pub fn run() -> Result<String, Box<dyn Error>> {
             },
         ],
         uncertainty: None,
+        report: Default::default(),
     };
 
     // The same checks as for a TOML document: sections, then options against the prices.

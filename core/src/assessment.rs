@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::document::{self, AnnualOutput, Document, Limits, Sector, SourceFormat};
 use crate::error::{Error, Result};
 use crate::flowsheet::{Balance, ComponentReconciliation, Flowsheet};
-use crate::options::{Case, CpOption, Effect, Evaluation, Flows, Metric, Sequence};
+use crate::options::{Case, CpOption, Effect, Evaluation, Flows, Metric, OptionResult, Sequence};
 use crate::sectors::Benchmarks;
 use crate::units::{Measure, Measured, format_number, round_to};
 
@@ -345,13 +345,24 @@ impl Assessment {
     /// The options named by `ids` applied one after the other to one model: what each adds to
     /// those before it, and their total.
     pub fn portfolio(&self, ids: &[&str]) -> Result<Sequence> {
-        let edits = self.flowsheet().is_some()
+        crate::options::sequence(&self.solved_case(self.edits_flowsheet(ids))?, ids)
+    }
+
+    /// The full appraisal of each option named by `ids`, applied one after the other to one
+    /// model: what each adds to those before it, with its cash flows (which sum to the flows
+    /// of the options together).
+    pub fn portfolio_appraisals(&self, ids: &[&str]) -> Result<Vec<OptionResult>> {
+        crate::options::sequence_appraisals(&self.solved_case(self.edits_flowsheet(ids))?, ids)
+    }
+
+    /// Whether any option named by `ids` edits the flowsheet (so the balance must be solved).
+    fn edits_flowsheet(&self, ids: &[&str]) -> bool {
+        self.flowsheet().is_some()
             && ids.iter().any(|id| {
                 self.options()
                     .iter()
                     .any(|o| o.id == *id && o.effects.iter().any(Effect::edits_flowsheet))
-            });
-        crate::options::sequence(&self.solved_case(edits)?, ids)
+            })
     }
 
     /// Option ids ranked by `metric` (`"npv"`, `"irr"`, `"simple_payback"`, ... see

@@ -94,6 +94,12 @@ pub struct Document {
     /// Distributions of uncertain inputs, for a risk simulation ([`crate::uncertainty`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uncertainty: Option<crate::sections::uncertainty::Uncertainty>,
+    /// How the reports of the document are written (`[report]`: `lang = "es"`).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::sections::ReportSettings::is_empty"
+    )]
+    pub report: crate::sections::ReportSettings,
 }
 
 /// The site assessed.

@@ -134,21 +134,7 @@ impl Financing {
         let grant = self.grant_share * capex;
         let mut debt_service = vec![0.0; n];
         let mut fees = vec![0.0; n];
-        if loan > 0.0 {
-            let terms = Loan {
-                grace_periods: self.grace_periods,
-                grace: if self.capitalize_grace {
-                    Grace::Capitalized
-                } else {
-                    Grace::InterestOnly
-                },
-                ..Loan::new(
-                    loan,
-                    self.annual_rate,
-                    f64::from(self.loan_years),
-                    self.payments_per_year,
-                )
-            };
+        if let Some(terms) = self.loan(capex) {
             let schedule = terms.schedule()?;
             let ppy = self.payments_per_year as usize;
             let mut balance_start = loan;
@@ -175,6 +161,37 @@ impl Financing {
             equity,
             dscr,
             min_dscr,
+        })
+    }
+}
+
+impl Financing {
+    /// The loan taken for an investment of `capex` at year 0 (none when nothing is
+    /// borrowed): its [`Loan::schedule`] is the one [`Financing::apply`] services.
+    ///
+    /// ```
+    /// use cleanprod::finance::Financing;
+    /// let f = Financing { loan_share: 0.6, annual_rate: 0.10, loan_years: 3, ..Financing::default() };
+    /// let loan = f.loan(1_000.0).unwrap();
+    /// assert_eq!(loan.principal, 600.0);
+    /// assert_eq!(loan.schedule().unwrap().len(), 3);
+    /// assert!(Financing::default().loan(1_000.0).is_none());
+    /// ```
+    pub fn loan(&self, capex: f64) -> Option<Loan> {
+        let principal = self.loan_share * capex;
+        (principal > 0.0).then(|| Loan {
+            grace_periods: self.grace_periods,
+            grace: if self.capitalize_grace {
+                Grace::Capitalized
+            } else {
+                Grace::InterestOnly
+            },
+            ..Loan::new(
+                principal,
+                self.annual_rate,
+                f64::from(self.loan_years),
+                self.payments_per_year,
+            )
         })
     }
 }

@@ -21,6 +21,7 @@
 //! ```
 
 mod batch;
+mod break_even;
 mod cashflow;
 mod check;
 mod dated;
@@ -36,6 +37,7 @@ pub use batch::{
     TimeValue, discounted_payback_batch, irr_batch, mirr_batch, npv_batch, payback_batch,
     profitability_index_batch, time_value_batch,
 };
+pub use break_even::{break_even_level, break_even_scale};
 pub use cashflow::{CashFlowPlan, CashFlows, MoneyBasis, Stream, Tax, nominal_rate, real_rate};
 pub use dated::{Date, DayCount, xirr, xirr_with, xnpv, xnpv_with};
 pub use financing::{FinancedFlows, Financing};

@@ -40,7 +40,7 @@ pub(crate) use model::expand as expand_model;
 pub use model::{OptionModel, model_kinds};
 pub use portfolio::{
     CostCurve, CostCurveStep, MAX_BUDGET_OPTIONS, Metric, Portfolio, PortfolioTotal, Sequence,
-    SequenceStep, SetAside, rank, sequence,
+    SequenceStep, SetAside, rank, sequence, sequence_appraisals,
 };
 
 use accounts::Changes;

@@ -257,6 +257,19 @@ pub const MAX_BUDGET_OPTIONS: usize = 20;
 
 /// Apply the options of `doc` named by `ids`, in that order, to one model.
 pub fn sequence(doc: &Case<'_>, ids: &[&str]) -> Result<Sequence> {
+    run(&Model::new(doc)?, &order_of(doc, ids)?)
+}
+
+/// The full appraisal of each option of `doc` named by `ids`, applied in that order to one
+/// model: each counts only what it adds to those before it (its cash flows included), so that
+/// the flows of the steps sum to those of the options together.
+pub fn sequence_appraisals(doc: &Case<'_>, ids: &[&str]) -> Result<Vec<OptionResult>> {
+    appraise_in_order(&Model::new(doc)?, &order_of(doc, ids)?)
+}
+
+/// The positions of the options named by `ids`, each known, listed once and compatible with
+/// those before it.
+fn order_of(doc: &Case<'_>, ids: &[&str]) -> Result<Vec<usize>> {
     let order =
         ids.iter()
             .enumerate()
@@ -290,22 +303,31 @@ pub fn sequence(doc: &Case<'_>, ids: &[&str]) -> Result<Sequence> {
             }
         }
     }
-    run(&Model::new(doc)?, &order)
+    Ok(order)
 }
 
-fn run(model: &Model<'_>, order: &[usize]) -> Result<Sequence> {
+/// The options at `order` applied one after the other to the model, each appraised on what it
+/// adds.
+fn appraise_in_order(model: &Model<'_>, order: &[usize]) -> Result<Vec<OptionResult>> {
     let doc = model.doc;
     let mut scenario = Scenario::default();
     let mut before: Option<Outcome> = None;
-    let mut steps = Vec::with_capacity(order.len());
-    let (mut saving, mut npv, mut capex) = (0.0, 0.0, 0.0);
-    let mut co2 = Some(0.0);
+    let mut results = Vec::with_capacity(order.len());
     for &i in order {
         let (changes, after) = model.step(&mut scenario, before.as_ref(), i)?;
         if after.is_some() {
             before = after;
         }
-        let r = appraise(&doc, i, &changes)?;
+        results.push(appraise(&doc, i, &changes)?);
+    }
+    Ok(results)
+}
+
+fn run(model: &Model<'_>, order: &[usize]) -> Result<Sequence> {
+    let mut steps = Vec::with_capacity(order.len());
+    let (mut saving, mut npv, mut capex) = (0.0, 0.0, 0.0);
+    let mut co2 = Some(0.0);
+    for r in appraise_in_order(model, order)? {
         saving += r.annual_saving;
         npv += r.npv;
         capex += r.capex;

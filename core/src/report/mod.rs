@@ -8,6 +8,7 @@ use crate::options::{CostClass, Evaluation};
 use schemars::JsonSchema;
 
 pub mod charts;
+pub mod pages;
 mod risk;
 pub use charts::tornado::{TORNADO_BARS, tornado_svg};
 pub use risk::risk_text;

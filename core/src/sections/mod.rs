@@ -7,12 +7,14 @@
 mod finance;
 mod prices;
 mod production;
+mod report;
 pub mod uncertainty;
 
 pub use finance::{Finance, FinancingTerms, RateBasis};
 pub(crate) use prices::validate as validate_prices;
 pub use prices::{KNOWN_RESOURCES, KnownResource, Prices, known_resource};
 pub use production::{AnnualOutput, Output, Production};
+pub use report::{Lang, ReportSettings};
 
 use crate::ghg::Factors;
 use crate::units::Schedule;

@@ -111,8 +111,8 @@ fn golden_charts() -> BTreeMap<String, Chart> {
         let source = case["source"].as_str().unwrap();
         let kind: ChartKind = case["kind"].as_str().unwrap().parse().unwrap();
         let options = ChartOptions::from_json_value(case["options"].clone()).unwrap();
-        let chart = charts::chart(&load(source), kind, &options)
-            .unwrap_or_else(|e| panic!("{case}: {e}"));
+        let chart =
+            charts::chart(&load(source), kind, &options).unwrap_or_else(|e| panic!("{case}: {e}"));
         let file = case["file"].as_str().unwrap().to_string();
         assert!(out.insert(file, chart).is_none(), "{case}: listed twice");
     }
