@@ -380,9 +380,60 @@ impl Assessment {
 
     /// Everything the engine says of the document, as a dict: `summary`, `balance`,
     /// `currency`, `options`, `portfolio` and `benchmarks` (the CLI's `--format json`).
-    fn report<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let r = self.inner.report().map_err(|e| py_err(py, &e))?;
-        to_py(py, &r)
+    ///
+    /// With any argument: the pre-assessment report (``kind="pre-assessment"``) or the
+    /// financing proposal (``kind="proposal"``, of ``option`` or of the package) as a
+    /// ``cleanprod.reports.Report`` (``.html``, ``.markdown``, ``.save(path)``), in ``lang``
+    /// (``"en"`` or ``"es"``), comparing each year's debt-service coverage with ``min_dscr``.
+    #[pyo3(signature = (kind = None, *, option = None, lang = None, min_dscr = None, draws = None, paper = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn report<'py>(
+        slf: &Bound<'py, Self>,
+        py: Python<'py>,
+        kind: Option<&str>,
+        option: Option<String>,
+        lang: Option<&str>,
+        min_dscr: Option<f64>,
+        draws: Option<u32>,
+        paper: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let asked = serde_json::json!({
+            "kind": kind, "option": option, "lang": lang, "min_dscr": min_dscr,
+            "draws": draws, "paper": paper,
+        });
+        let Some(asked) = asked.as_object().map(|m| {
+            m.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect::<serde_json::Map<_, _>>()
+        }) else {
+            return Err(PyValueError::new_err("report options"));
+        };
+        if asked.is_empty() {
+            let inner = &slf.get().inner;
+            let r = py.detach(|| inner.report()).map_err(|e| py_err(py, &e))?;
+            return to_py(py, &r);
+        }
+        // Checked now, so that a bad argument fails here rather than when the text is read.
+        cleanprod::report::pages::Request::from_json_value(serde_json::Value::Object(
+            asked.iter().filter(|(k, _)| *k != "paper").map(|(k, v)| (k.clone(), v.clone())).collect(),
+        ))
+        .map_err(|e| arg_err_of(py, &e))?;
+        let class = py.import("cleanprod.reports")?.getattr("Report")?;
+        class.call1((slf, to_py(py, &serde_json::Value::Object(asked))?))
+    }
+
+    /// The report asked for by ``options`` (a dict of ``report()``'s keyword arguments plus
+    /// ``format``: ``"html"`` or ``"markdown"``) as text; ``Report.html`` and
+    /// ``Report.markdown`` call it.
+    fn render_report(&self, py: Python<'_>, options: &Bound<'_, PyAny>) -> PyResult<String> {
+        let value = json_of(py, options, "", 0)?;
+        let inner = &self.inner;
+        py.detach(|| cleanprod::report::pages::render(inner, value))
+            .map_err(|e| match e.path() {
+                "kind" | "lang" | "min_dscr" | "paper" | "draws" | "format" => arg_err_of(py, &e),
+                _ => py_err(py, &e),
+            })
     }
 
     /// Sample the document's ``[uncertainty]`` inputs and appraise every draw, as a

@@ -27,6 +27,7 @@ MODULES = [
     "cleanprod.errors",
     "cleanprod.evaluation",
     "cleanprod.finance",
+    "cleanprod.reports",
     "cleanprod.risk",
     "cleanprod.tables",
     "cleanprod.utilities",

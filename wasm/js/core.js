@@ -214,7 +214,7 @@ const KINDS = {
 
 /** The arguments of each function: `name:kind`, `?` for an optional one. */
 const SIGNATURES = {
-  report: ['doc:document'],
+  report: ['doc:document', 'options:object?'],
   parse: ['doc:document'],
   summary: ['doc:document'],
   summaryMarkdown: ['doc:document'],
@@ -268,6 +268,7 @@ const METHODS = {
   portfolio: ['ids:strings'],
   simulate: ['options:object?'],
   chart: ['kind:string', 'options:object?'],
+  report: ['options:object?'],
 };
 
 function checked(fn, signature) {

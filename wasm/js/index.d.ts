@@ -58,6 +58,29 @@ export declare function rank(doc: DocumentInput, metric: Metric): string[];
 export declare function benchmarks(doc: DocumentInput): Benchmarks | null;
 /** Everything the engine says of a document: summary, balance, options, portfolio, benchmarks. */
 export declare function report(doc: DocumentInput): Report;
+/** What report to write, and how (every field optional). */
+export interface ReportOptions {
+  /** The site's pre-assessment report (default) or a financing proposal for a lender. */
+  kind?: 'pre-assessment' | 'proposal';
+  /** For a proposal: the option proposed (the package of all options when absent). */
+  option?: string;
+  /** Labels and numbers in English or Spanish (the document's `[report] lang`, else English). */
+  lang?: 'en' | 'es';
+  /** The lender's minimum debt-service coverage each year is compared with (default 1.2, a convention). */
+  min_dscr?: number;
+  /** Draws of a proposal's risk simulation when the document has `[uncertainty]`. */
+  draws?: number;
+  /** One self-contained HTML file (default) or Markdown. */
+  format?: 'html' | 'markdown';
+  /** The paper an HTML report prints on. */
+  paper?: 'auto' | 'a4' | 'letter';
+}
+/**
+ * The pre-assessment report or the financing proposal of a document as text: one
+ * self-contained HTML file (inline CSS and SVG, no network) or Markdown, the same as
+ * `cleanprod report` and Python's `Assessment.report(kind=...)`.
+ */
+export declare function report(doc: DocumentInput, options: ReportOptions): string;
 /** How a risk simulation is run; what is absent comes from the document's `[uncertainty]`. */
 export interface SimulateOptions {
   /** Number of draws (the document's, else 10,000). */
@@ -286,6 +309,8 @@ export declare class Assessment {
   portfolio(ids: string[]): Sequence;
   reconcile(): ReturnType<typeof reconcile>;
   report(): Report;
+  /** The report as HTML or Markdown text; see {@link report}. */
+  report(options: ReportOptions): string;
   reportMarkdown(): string;
   summaryMarkdown(): string;
   /** A risk simulation of the document's `[uncertainty]` inputs; see {@link simulate}. */

@@ -123,9 +123,11 @@ impl JsAssessment {
         to_js(&self.inner.reconcile().map_err(|e| js_error(&e))?)
     }
 
-    /// Everything the engine says of the document, as one object.
-    pub fn report(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.report().map_err(|e| js_error(&e))?)
+    /// Without `options`: everything the engine says of the document, as one object. With
+    /// `options` (`kind`, `option`, `lang`, `min_dscr`, `draws`, `format`, `paper`): the
+    /// pre-assessment report or the financing proposal as HTML or Markdown text.
+    pub fn report(&self, options: JsValue) -> Result<JsValue, JsValue> {
+        report_of(&self.inner, options)
     }
 
     /// The whole report as Markdown.
@@ -272,10 +274,21 @@ pub fn reconcile(doc: JsValue) -> Result<JsValue, JsValue> {
     JsAssessment::new(doc)?.reconcile()
 }
 
-/// Everything the engine says of a document, as one object.
+/// The report object of `a`, or with `options` the rendered report's text.
+fn report_of(a: &Assessment, options: JsValue) -> Result<JsValue, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return to_js(&a.report().map_err(|e| js_error(&e))?);
+    }
+    let text = cleanprod::report::pages::render(a, options_json(options, "report options")?)
+        .map_err(|e| js_error(&e))?;
+    Ok(JsValue::from_str(&text))
+}
+
+/// Without `options`: everything the engine says of a document, as one object. With
+/// `options`: the pre-assessment report or the financing proposal as HTML or Markdown text.
 #[wasm_bindgen(skip_typescript)]
-pub fn report(doc: JsValue) -> Result<JsValue, JsValue> {
-    JsAssessment::new(doc)?.report()
+pub fn report(doc: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    report_of(&read(&doc)?, options)
 }
 
 /// The summary of a document as Markdown.

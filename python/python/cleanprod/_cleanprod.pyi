@@ -1,13 +1,14 @@
 """Type stubs of the native module (checked against it with mypy.stubtest)."""
 
 from os import PathLike
-from typing import Any, Literal, Sequence, TypedDict, Union, final
+from typing import Any, Literal, Sequence, TypedDict, Union, final, overload
 
 import numpy as np
 import numpy.typing as npt
 
 from cleanprod.balance import Balance
 from cleanprod.charts import Chart
+from cleanprod.reports import Report
 from cleanprod.evaluation import Evaluation
 from cleanprod.risk import Simulation
 from cleanprod.tables import Benchmarks, Portfolio, Reconciliation
@@ -476,6 +477,7 @@ class Assessment:
         >>> a.rank("npv")[:2]
         ['led_lighting', 'heat_pump']
         """
+    @overload
     def report(self) -> dict[str, Any]:
         """Everything the engine says of the document (the CLI's ``--format json``).
 
@@ -490,6 +492,79 @@ class Assessment:
         >>> a = cp.Assessment.from_file("examples/hotel.toml")
         >>> sorted(a.report())
         ['balance', 'benchmarks', 'currency', 'options', 'portfolio', 'summary']
+        """
+    @overload
+    def report(  # type: ignore[overload-overlap]
+        self,
+        kind: Union[Literal["pre-assessment", "proposal"], None] = None,
+        *,
+        option: Union[str, None] = None,
+        lang: Union[Literal["en", "es"], None] = None,
+        min_dscr: Union[float, None] = None,
+        draws: Union[int, None] = None,
+        paper: Union[Literal["auto", "a4", "letter"], None] = None,
+    ) -> Report:
+        """The pre-assessment report or the financing proposal, written by the core (the same
+        text as ``cleanprod report`` and the npm package's ``report(doc, options)``).
+
+        Called with any argument; without one, ``report()`` gives the results as a dict.
+
+        Parameters
+        ----------
+        kind : {"pre-assessment", "proposal"}, optional
+            The site's pre-assessment report (the default) or a financing proposal.
+        option : str, optional
+            For a proposal: the option proposed (the package of all options when absent).
+        lang : {"en", "es"}, optional
+            Labels and numbers in English or Spanish (the document's ``[report] lang``, else
+            English).
+        min_dscr : float, optional
+            The lender's minimum debt-service coverage each year is compared with (1.2 when
+            absent: a convention, not a fact).
+        draws : int, optional
+            Draws of a proposal's risk simulation when the document has ``[uncertainty]``.
+        paper : {"auto", "a4", "letter"}, optional
+            The paper the HTML prints on.
+
+        Returns
+        -------
+        Report
+            ``.html``, ``.markdown``, ``.save(path)``; Jupyter shows it in a frame.
+
+        Raises
+        ------
+        InvalidArgumentError
+            An unknown kind or language, a threshold that is not positive.
+        DocumentError
+            An option id the document does not have.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> r = a.report(kind="proposal", option="led_lighting", lang="es")
+        >>> "Propuesta" in r.html or "propuesta" in r.html
+        True
+        """
+    def render_report(self, options: dict[str, Any]) -> str:
+        """The report asked for by ``options`` as text (what :class:`Report` reads).
+
+        Parameters
+        ----------
+        options : dict
+            ``report()``'s keyword arguments plus ``format``: ``"html"`` or ``"markdown"``.
+
+        Returns
+        -------
+        str
+            The HTML or Markdown text.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("examples/hotel.toml")
+        >>> a.render_report({"format": "markdown"}).startswith("#")
+        True
         """
     def report_markdown(self) -> str:
         """The whole report as Markdown (the CLI's default output).

@@ -288,8 +288,9 @@ impl Page {
     }
 }
 
-/// The paper an HTML report is printed on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The paper an HTML report is printed on (`"auto"`, `"a4"`, `"letter"` in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Paper {
     /// Whatever the print dialog chooses (the layout fits A4 and Letter).
     #[default]
@@ -450,4 +451,64 @@ mod tests {
         );
         assert_eq!("x".parse::<Kind>().unwrap_err().code(), "unknown_variant");
     }
+}
+
+/// How a report is written out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// One self-contained HTML file.
+    #[default]
+    Html,
+    /// Markdown (the charts as inline SVG).
+    Markdown,
+}
+
+/// The fields of a render request beyond the [`Request`]'s.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Output {
+    format: Format,
+    paper: Paper,
+}
+
+/// The report asked for by its JSON form, written out: the fields of [`Request`] plus
+/// `format` (`"html"`, the default, or `"markdown"`) and `paper` (`"auto"`, `"a4"`,
+/// `"letter"`), as the Python and JS surfaces pass them; errors name the field.
+///
+/// ```
+/// use cleanprod::{Assessment, report::pages};
+/// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/hotel.toml")).unwrap();
+/// let a = Assessment::from_toml_str(&text).unwrap();
+/// let md = pages::render(&a, serde_json::json!({"lang": "es", "format": "markdown"})).unwrap();
+/// assert!(md.starts_with("# "));
+/// let err = pages::render(&a, serde_json::json!({"format": "pdf"})).unwrap_err();
+/// assert_eq!(err.path(), "format");
+/// ```
+pub fn render(assessment: &Assessment, value: serde_json::Value) -> Result<String> {
+    let mut request = match value {
+        serde_json::Value::Object(map) => map,
+        serde_json::Value::Null => serde_json::Map::new(),
+        other => {
+            return Err(Error::InvalidType {
+                path: String::new(),
+                message: format!("report options are an object, not {other}"),
+            });
+        }
+    };
+    let mut output = serde_json::Map::new();
+    for key in ["format", "paper"] {
+        if let Some(v) = request.remove(key) {
+            output.insert(key.to_string(), v);
+        }
+    }
+    let output: Output = crate::wire::typed(&serde_json::Value::Object(output))?;
+    let page = build(
+        assessment,
+        &Request::from_json_value(serde_json::Value::Object(request))?,
+    )?;
+    Ok(match output.format {
+        Format::Html => page.html_for(output.paper),
+        Format::Markdown => page.markdown(),
+    })
 }
