@@ -551,8 +551,22 @@ pub fn options_text(e: &Evaluation) -> String {
             whole(o.npv),
             irr
         ));
-        let deltas: Vec<String> = o.deltas.iter().map(|(k, v)| delta_words(k, v)).collect();
+        let mut deltas: Vec<String> = o.deltas.iter().map(|(k, v)| delta_words(k, v)).collect();
+        if let Some(m) = o.money.get(crate::options::MONEY_KEY) {
+            deltas.push(format!("{} {}/yr saved as money", whole(*m), e.currency));
+        }
         out.push_str(&format!("  {:<w$}  {}\n", "", deltas.join(", ")));
+        if let Some(status) = o.status {
+            let reported = o.actual.as_ref().map_or(String::new(), |a| {
+                let figure = |x: Option<f64>| x.map_or("-".to_string(), whole);
+                format!(
+                    "; reported: capex {}, saving {}/yr",
+                    figure(a.capex),
+                    figure(a.annual_saving)
+                )
+            });
+            out.push_str(&format!("  {:<w$}  {}{reported}\n", "", status.key()));
+        }
         if let Some(l) = &o.levelized_cost {
             out.push_str(&format!(
                 "  {:<w$}  levelized cost {} {}/{} of {}\n",
