@@ -15,6 +15,7 @@ mod hostile;
 mod hotel;
 mod layers;
 mod options;
+mod program;
 mod properties;
 mod tanning;
 mod uncertainty;
