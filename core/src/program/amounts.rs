@@ -16,7 +16,8 @@ use crate::sections::Prices;
 /// `wastewater` (discharged) in m3; an energy carrier's key (`electricity`, `natural_gas`,
 /// `lpg`, ...) in MWh, fuels bought by mass or gas amount converted with the IPCC default net
 /// calorific values ([`Carrier`]) or the flowsheet's own heating value; the solid-waste nodes
-/// of the flowsheet and resources whose name says waste or sludge (not wastewater) in t; every
+/// of the flowsheet and resources whose name says waste or sludge (not wastewater) in t; what a
+/// product node of the flowsheet sells (`fleshings sold`) in t more sold, as a by-product; every
 /// other resource priced by mass in t under its name (chemicals and materials). Unpriced loads
 /// (`COD to effluent`) are not counted here; a resource that cannot be put in one of these
 /// (a fuel bought by volume without a heating value) is named in `not_counted`.
@@ -34,6 +35,8 @@ pub struct Amounts {
     pub co2_t: f64,
     /// Each chemical or material bought, t, by its resource name.
     pub chemicals_t: BTreeMap<String, f64>,
+    /// Each by-product sold, t more sold, by its resource name.
+    pub by_products_t: BTreeMap<String, f64>,
     /// Resources saved that could not be counted in these figures.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_counted: Vec<String>,
@@ -49,6 +52,9 @@ impl Amounts {
         self.co2_t += k * other.co2_t;
         for (name, t) in &other.chemicals_t {
             *self.chemicals_t.entry(name.clone()).or_insert(0.0) += k * t;
+        }
+        for (name, t) in &other.by_products_t {
+            *self.by_products_t.entry(name.clone()).or_insert(0.0) += k * t;
         }
         for name in &other.not_counted {
             if !self.not_counted.contains(name) {
@@ -72,6 +78,19 @@ pub(crate) struct Classifier<'a> {
 impl<'a> Classifier<'a> {
     pub(crate) fn new(prices: &'a Prices, flowsheet: Option<&'a Flowsheet>) -> Self {
         Classifier { prices, flowsheet }
+    }
+
+    /// Whether `name` is what a product node of the flowsheet sells (an account there).
+    fn is_sold(&self, name: &str) -> bool {
+        self.flowsheet.is_some_and(|fs| {
+            fs.accounts.iter().any(|a| {
+                a.resource.as_deref() == Some(name)
+                    && fs
+                        .nodes
+                        .iter()
+                        .any(|n| n.id == a.node && n.kind == NodeKind::Product)
+            })
+        })
     }
 
     fn is_solid_waste(&self, name: &str) -> bool {
@@ -128,6 +147,10 @@ impl<'a> Classifier<'a> {
                     Some(j) => a.energy_mwh += s.amount * j / 3.6e9,
                     None => a.not_counted.push(name.to_string()),
                 },
+                (_, "kg/yr", None) if self.is_sold(name) => {
+                    // A saving of a product is less sold: more sold is a negative saving.
+                    *a.by_products_t.entry(name.to_string()).or_insert(0.0) -= s.amount / 1_000.0;
+                }
                 (_, "kg/yr", None) if self.is_solid_waste(name) => {
                     a.solid_waste_t += s.amount / 1_000.0;
                 }

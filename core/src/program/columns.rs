@@ -14,7 +14,8 @@ pub struct Column {
     pub values: Vec<Value>,
 }
 
-/// `rows` as columns, in the order of the fields of the first row that has them.
+/// `rows` as columns, in the order of the fields (a field first met in a later row after
+/// those before it).
 ///
 /// ```
 /// #[derive(serde::Serialize)]
@@ -32,11 +33,13 @@ pub fn columns<T: Serialize>(rows: &[T]) -> Vec<Column> {
     let mut out: Vec<Column> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         let mut cells = Vec::new();
-        flatten(
-            &serde_json::to_value(row).unwrap_or(Value::Null),
-            "",
-            &mut cells,
-        );
+        // Read back from the text, which keeps the fields in their order (a JSON value sorts
+        // them).
+        let node = serde_json::to_string(row)
+            .ok()
+            .and_then(|t| serde_json::from_str::<Node>(&t).ok())
+            .unwrap_or(Node::Leaf(Value::Null));
+        flatten(node, "", &mut cells);
         for (name, value) in cells {
             let column = match out.iter().position(|c| c.name == name) {
                 Some(k) => &mut out[k],
@@ -59,19 +62,80 @@ pub fn columns<T: Serialize>(rows: &[T]) -> Vec<Column> {
     out
 }
 
-fn flatten(value: &Value, path: &str, out: &mut Vec<(String, Value)>) {
-    match value {
-        Value::Object(map) if !map.is_empty() => {
-            for (k, v) in map {
+/// A JSON value whose objects keep their keys in the order written.
+enum Node {
+    Leaf(Value),
+    Object(Vec<(String, Node)>),
+}
+
+impl<'de> serde::Deserialize<'de> for Node {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Node, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for NodeVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
+        Ok(Node::Leaf(v.into()))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
+        Ok(Node::Leaf(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
+        Ok(Node::Leaf(v.into()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
+        Ok(Node::Leaf(v.into()))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Node, E> {
+        Ok(Node::Leaf(v.into()))
+    }
+
+    fn visit_unit<E>(self) -> Result<Node, E> {
+        Ok(Node::Leaf(Value::Null))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element::<Value>()? {
+            items.push(v);
+        }
+        Ok(Node::Leaf(Value::Array(items)))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut fields = Vec::new();
+        while let Some((k, v)) = map.next_entry::<String, Node>()? {
+            fields.push((k, v));
+        }
+        Ok(Node::Object(fields))
+    }
+}
+
+fn flatten(node: Node, path: &str, out: &mut Vec<(String, Value)>) {
+    match node {
+        Node::Object(fields) => {
+            for (k, v) in fields {
                 let p = if path.is_empty() {
-                    k.clone()
+                    k
                 } else {
                     format!("{path}.{k}")
                 };
                 flatten(v, &p, out);
             }
         }
-        Value::Object(_) => {}
-        other => out.push((path.to_string(), other.clone())),
+        Node::Leaf(v) => out.push((path.to_string(), v)),
     }
 }

@@ -7,8 +7,10 @@ use crate::math;
 use crate::options::{CostClass, Evaluation};
 use schemars::JsonSchema;
 
+mod program;
 mod risk;
 mod tornado;
+pub use program::programme_text;
 pub use risk::risk_text;
 pub use tornado::{TORNADO_BARS, tornado_svg};
 
@@ -917,6 +919,7 @@ pub fn results_schema() -> serde_json::Value {
         dimension: crate::units::Dimension,
         metric: crate::options::Metric,
         simulation: crate::uncertainty::Simulation,
+        programme: crate::program::Programme,
     }
     serde_json::to_value(schemars::schema_for!(Results)).unwrap_or(serde_json::Value::Null)
 }
