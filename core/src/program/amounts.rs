@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::flowsheet::{Carrier, Flowsheet, NodeKind};
 use crate::options::Saving;
@@ -21,7 +21,8 @@ use crate::sections::Prices;
 /// other resource priced by mass in t under its name (chemicals and materials). Unpriced loads
 /// (`COD to effluent`) are not counted here; a resource that cannot be put in one of these
 /// (a fuel bought by volume without a heating value) is named in `not_counted`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct Amounts {
     /// Water bought, m3.
     pub water_m3: f64,

@@ -27,6 +27,7 @@
 mod aggregate;
 mod amounts;
 mod columns;
+pub mod fund;
 mod parallel;
 mod site;
 

@@ -9,6 +9,7 @@ mod examples;
 mod finance;
 mod fixtures;
 mod flowsheet;
+mod fund;
 mod golden;
 mod hospital;
 mod hostile;
