@@ -86,6 +86,11 @@ enum Command {
         /// per currency.
         #[arg(long = "rate", value_name = "CUR or CUR=VALUE")]
         rates: Vec<String>,
+        /// Rank the sites by their potential, highest first: npv (several currencies need
+        /// --rate), water or co2. Text: a table after the summary; csv: the ranking's rows;
+        /// json: `{ "programme": ..., "ranking": [...] }`.
+        #[arg(long, value_name = "npv|water|co2")]
+        rank: Option<String>,
     },
     /// Print the JSON Schema of the document format (or of a result).
     Schema {
@@ -316,6 +321,7 @@ fn run(command: Command) -> Result<String, String> {
             rows,
             threads,
             rates,
+            rank,
         } => {
             let sources = program_sources(&paths)?;
             let settings = program::Settings {
@@ -323,13 +329,37 @@ fn run(command: Command) -> Result<String, String> {
                 exchange_rates: exchange_rates(&rates)?,
             };
             let p = program::evaluate(&sources, &settings);
-            Ok(match format {
-                ProgramFormat::Text => report::programme_text(&p),
-                ProgramFormat::Json => format!(
-                    "{}\n",
-                    serde_json::to_string_pretty(&p).map_err(|e| e.to_string())?
-                ),
-                ProgramFormat::Csv => match rows {
+            let ranking = match &rank {
+                None => None,
+                Some(by) => {
+                    let failed = |e: cleanprod::Error| format!("--rank {by}: {e} [{}]", e.code());
+                    let by: program::Potential = by.parse().map_err(failed)?;
+                    Some(
+                        program::rank(&p.sites, by, settings.exchange_rates.as_ref())
+                            .map_err(failed)?,
+                    )
+                }
+            };
+            let json = |v: serde_json::Result<Value>| -> Result<String, String> {
+                let v = v.map_err(|e| e.to_string())?;
+                serde_json::to_string_pretty(&v)
+                    .map(|s| format!("{s}\n"))
+                    .map_err(|e| e.to_string())
+            };
+            Ok(match (format, ranking) {
+                (ProgramFormat::Text, None) => report::programme_text(&p),
+                (ProgramFormat::Text, Some(r)) => {
+                    format!("{}\n{}", report::programme_text(&p), ranking_text(&r))
+                }
+                (ProgramFormat::Json, None) => json(serde_json::to_value(&p))?,
+                (ProgramFormat::Json, Some(r)) => json((|| {
+                    let mut both = serde_json::Map::new();
+                    both.insert("programme".to_string(), serde_json::to_value(&p)?);
+                    both.insert("ranking".to_string(), serde_json::to_value(&r)?);
+                    Ok(Value::Object(both))
+                })())?,
+                (ProgramFormat::Csv, Some(r)) => csv(&program::columns(&r)),
+                (ProgramFormat::Csv, None) => match rows {
                     Rows::Sites => csv(&program::columns(&p.sites)),
                     Rows::Options => csv(&program::columns(&p.options)),
                 },
@@ -420,6 +450,33 @@ fn exchange_rates(args: &[String]) -> Result<Option<program::ExchangeRates>, Str
     let currency =
         target.ok_or("--rate: name the currency money is brought to, e.g. --rate USD")?;
     Ok(Some(program::ExchangeRates { currency, rates }))
+}
+
+/// A ranking of sites as a table: rank, document, the value ranked by and the figures behind.
+fn ranking_text(rows: &[program::Ranked]) -> String {
+    let w = rows
+        .iter()
+        .map(|r| r.document.len())
+        .max()
+        .unwrap_or(8)
+        .clamp(8, 60);
+    let mut out = format!(
+        "ranked by potential\n  {:>4}  {:<w$} {:>16} {:>16} {:>10} {:>8} {:>10}\n",
+        "rank", "document", "NPV", "investment", "water m3", "CO2 t", "MWh"
+    );
+    for r in rows {
+        out.push_str(&format!(
+            "  {:>4}  {:<w$} {:>16} {:>16} {:>10.0} {:>8.0} {:>10.0}\n",
+            r.rank,
+            r.document,
+            format!("{:.0} {}", r.npv, r.currency),
+            format!("{:.0} {}", r.capex, r.currency),
+            r.water_m3,
+            r.co2_t,
+            r.energy_mwh
+        ));
+    }
+    out
 }
 
 /// Columns as CSV (RFC 4180 quoting), numbers in their shortest round-trip form.

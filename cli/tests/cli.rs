@@ -451,3 +451,36 @@ fn program_brings_money_to_one_currency_with_the_rates_given() {
     let (ok, _, err) = cleanprod(&["program", "examples", "--rate", "MXN=abc"]);
     assert!(!ok && err.contains("--rate"), "{err}");
 }
+
+#[test]
+fn program_ranks_the_sites_by_their_potential() {
+    let (ok, out, _) = cleanprod(&["program", "examples", "--rank", "water", "--format", "csv"]);
+    assert!(ok);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 7);
+    assert!(
+        lines[0].starts_with("rank,document,site,value"),
+        "{}",
+        lines[0]
+    );
+    let values: Vec<f64> = lines[1..]
+        .iter()
+        .map(|l| l.split(',').nth(3).unwrap().parse().unwrap())
+        .collect();
+    assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
+    let (ok, _, err) = cleanprod(&["program", "examples", "--rank", "npv"]);
+    assert!(!ok && err.contains("exchange rates"), "{err}");
+    let (ok, out, _) = cleanprod(&[
+        "program",
+        "examples",
+        "--rank",
+        "npv",
+        "--rate",
+        "USD",
+        "--rate",
+        "MXN=0.05",
+        "--rate",
+        "INR=0.012",
+    ]);
+    assert!(ok && out.contains("ranked by potential"), "{out}");
+}

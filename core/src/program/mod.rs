@@ -29,6 +29,7 @@ mod amounts;
 mod columns;
 pub mod fund;
 mod parallel;
+mod rank;
 mod site;
 
 use schemars::JsonSchema;
@@ -41,6 +42,7 @@ use crate::error::{Error, Result};
 pub use aggregate::{ExchangeRates, Figures, Group, MoneyFigures, Reported};
 pub use amounts::Amounts;
 pub use columns::{Column, columns};
+pub use rank::{Potential, Ranked, rank};
 pub use site::{OptionRow, SiteRow};
 
 /// One document of a programme: its name (a file name, a firm's id) and its text.

@@ -276,3 +276,43 @@ proptest! {
         check_sums(&p, &picked);
     }
 }
+
+#[test]
+fn sites_rank_by_their_potential_with_the_figures_behind_it() {
+    let picked: Vec<Source> = sources()
+        .iter()
+        .filter(|s| s.name.starts_with("examples/"))
+        .cloned()
+        .collect();
+    let p = program::evaluate(&picked, &Settings::default());
+    let water = program::rank(&p.sites, program::Potential::Water, None).unwrap();
+    assert_eq!(water.len(), 6);
+    for (i, r) in water.iter().enumerate() {
+        assert_eq!(r.rank as usize, i + 1);
+        let site = p.sites.iter().find(|s| s.document == r.document).unwrap();
+        assert_eq!(r.value, site.per_year.water_m3);
+        assert_eq!(r.co2_t, site.per_year.co2_t);
+        if i > 0 {
+            assert!(water[i - 1].value >= r.value);
+        }
+    }
+    // NPVs in INR, MXN and USD are not ranked against each other without rates.
+    let e = program::rank(&p.sites, program::Potential::Npv, None).unwrap_err();
+    assert_eq!((e.code(), e.path()), ("out_of_range", "exchange_rates"));
+    let rates = ExchangeRates {
+        currency: "USD".to_string(),
+        rates: [("MXN".to_string(), 0.05), ("INR".to_string(), 0.012)].into(),
+    };
+    let npv = program::rank(&p.sites, program::Potential::Npv, Some(&rates)).unwrap();
+    let tannery = npv
+        .iter()
+        .find(|r| r.document.ends_with("/tannery.toml"))
+        .unwrap();
+    let site = p
+        .sites
+        .iter()
+        .find(|s| s.document == tannery.document)
+        .unwrap();
+    assert!(close(tannery.value, 0.05 * site.npv));
+    assert!(npv.windows(2).all(|w| w[0].value >= w[1].value));
+}
