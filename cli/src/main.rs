@@ -9,7 +9,7 @@ use cleanprod::report::pages;
 use cleanprod::sections::uncertainty::Method;
 use cleanprod::uncertainty::{Settings, Simulator};
 use cleanprod::utilities::{CALCULATORS, Calculator, FieldKind};
-use cleanprod::{Assessment, SourceFormat, report};
+use cleanprod::{Assessment, SourceFormat, program, report};
 use serde_json::Value;
 
 #[derive(Parser)]
@@ -132,6 +132,33 @@ enum Command {
         #[arg(long)]
         table: bool,
     },
+    /// Evaluate many documents together (a folder of .toml/.json documents, or the files
+    /// given) and print the programme's totals: sites, options, investment, savings, water,
+    /// chemicals, energy, CO2; by sector, cost class, status and category.
+    Program {
+        /// A folder of documents, or document files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ProgramFormat::Text)]
+        format: ProgramFormat,
+        /// With --format csv: one row per site or per option.
+        #[arg(long, value_enum, default_value_t = Rows::Sites)]
+        rows: Rows,
+        /// Threads (every core when absent); the figures do not depend on it.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Bring money to one currency: `--rate USD` with `--rate MXN=0.055 --rate INR=0.012`
+        /// (the value of one unit in the first currency given). Without it, money is summed
+        /// per currency.
+        #[arg(long = "rate", value_name = "CUR or CUR=VALUE")]
+        rates: Vec<String>,
+        /// Rank the sites by their potential, highest first: npv (several currencies need
+        /// --rate), water or co2. Text: a table after the summary; csv: the ranking's rows;
+        /// json: `{ "programme": ..., "ranking": [...] }`.
+        #[arg(long, value_name = "npv|water|co2")]
+        rank: Option<String>,
+    },
     /// Print the JSON Schema of the document format (or of a result).
     Schema {
         /// Which schema.
@@ -207,6 +234,20 @@ enum ReportPaper {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ProgramFormat {
+    Text,
+    Json,
+    /// A table, one row per site (or per option with --rows options).
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Rows {
+    Sites,
+    Options,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum CalcFormat {
     /// One quantity per line.
     Text,
@@ -236,6 +277,8 @@ enum SchemaKind {
     Results,
     /// Every calculator's input and result, with shared definitions.
     Utilities,
+    /// What `program --format json` prints.
+    Programme,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -435,9 +478,60 @@ fn run(command: Command) -> Result<String, String> {
                         .map_err(|e| e.to_string())?
                 }
                 SchemaKind::Evaluation => cleanprod::options::evaluation_schema(),
+                SchemaKind::Programme => cleanprod::program::programme_schema(),
             };
             let s = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
             Ok(format!("{s}\n"))
+        }
+        Command::Program {
+            paths,
+            format,
+            rows,
+            threads,
+            rates,
+            rank,
+        } => {
+            let sources = program_sources(&paths)?;
+            let settings = program::Settings {
+                threads,
+                exchange_rates: exchange_rates(&rates)?,
+            };
+            let p = program::evaluate(&sources, &settings);
+            let ranking = match &rank {
+                None => None,
+                Some(by) => {
+                    let failed = |e: cleanprod::Error| format!("--rank {by}: {e} [{}]", e.code());
+                    let by: program::Potential = by.parse().map_err(failed)?;
+                    Some(
+                        program::rank(&p.sites, by, settings.exchange_rates.as_ref())
+                            .map_err(failed)?,
+                    )
+                }
+            };
+            let json = |v: serde_json::Result<Value>| -> Result<String, String> {
+                let v = v.map_err(|e| e.to_string())?;
+                serde_json::to_string_pretty(&v)
+                    .map(|s| format!("{s}\n"))
+                    .map_err(|e| e.to_string())
+            };
+            Ok(match (format, ranking) {
+                (ProgramFormat::Text, None) => report::programme_text(&p),
+                (ProgramFormat::Text, Some(r)) => {
+                    format!("{}\n{}", report::programme_text(&p), ranking_text(&r))
+                }
+                (ProgramFormat::Json, None) => json(serde_json::to_value(&p))?,
+                (ProgramFormat::Json, Some(r)) => json((|| {
+                    let mut both = serde_json::Map::new();
+                    both.insert("programme".to_string(), serde_json::to_value(&p)?);
+                    both.insert("ranking".to_string(), serde_json::to_value(&r)?);
+                    Ok(Value::Object(both))
+                })())?,
+                (ProgramFormat::Csv, Some(r)) => csv(&program::columns(&r)),
+                (ProgramFormat::Csv, None) => match rows {
+                    Rows::Sites => csv(&program::columns(&p.sites)),
+                    Rows::Options => csv(&program::columns(&p.options)),
+                },
+            })
         }
         // `main` hands `calc` its matches (its subcommands are built at run time); without
         // them, the list.
@@ -483,6 +577,127 @@ fn migrate(file: &Path, output: Option<&Path>) -> Result<String, String> {
     }
     std::fs::write(output, current).map_err(|e| format!("{}: {e}", output.display()))?;
     Ok(String::new())
+}
+
+/// The documents of a programme: the .toml and .json files of each folder (sorted by name),
+/// and each file given.
+fn program_sources(paths: &[PathBuf]) -> Result<Vec<program::Source>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| format!("{}: {e}", path.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| SourceFormat::from_path(&p.to_string_lossy()).is_some())
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                return Err(format!("{}: no .toml or .json document", path.display()));
+            }
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
+            Ok(program::Source {
+                name: f.display().to_string(),
+                text,
+                format: None,
+            })
+        })
+        .collect()
+}
+
+/// `--rate USD --rate MXN=0.055`: the currency money is brought to, and the value of one unit
+/// of each other currency in it.
+fn exchange_rates(args: &[String]) -> Result<Option<program::ExchangeRates>, String> {
+    if args.is_empty() {
+        return Ok(None);
+    }
+    let mut target = None;
+    let mut rates = std::collections::BTreeMap::new();
+    for a in args {
+        match a.split_once('=') {
+            None if target.is_none() => target = Some(a.trim().to_string()),
+            None => {
+                return Err(format!(
+                    "--rate {a}: give one target currency, then CUR=VALUE"
+                ));
+            }
+            Some((code, value)) => {
+                let v: f64 = value
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|v: &f64| v.is_finite() && *v > 0.0)
+                    .ok_or_else(|| format!("--rate {a}: expected a positive number after ="))?;
+                rates.insert(code.trim().to_string(), v);
+            }
+        }
+    }
+    let currency =
+        target.ok_or("--rate: name the currency money is brought to, e.g. --rate USD")?;
+    Ok(Some(program::ExchangeRates { currency, rates }))
+}
+
+/// A ranking of sites as a table: rank, document, the value ranked by and the figures behind.
+fn ranking_text(rows: &[program::Ranked]) -> String {
+    let w = rows
+        .iter()
+        .map(|r| r.document.len())
+        .max()
+        .unwrap_or(8)
+        .clamp(8, 60);
+    let mut out = format!(
+        "ranked by potential\n  {:>4}  {:<w$} {:>16} {:>16} {:>10} {:>8} {:>10}\n",
+        "rank", "document", "NPV", "investment", "water m3", "CO2 t", "MWh"
+    );
+    for r in rows {
+        out.push_str(&format!(
+            "  {:>4}  {:<w$} {:>16} {:>16} {:>10.0} {:>8.0} {:>10.0}\n",
+            r.rank,
+            r.document,
+            format!("{:.0} {}", r.npv, r.currency),
+            format!("{:.0} {}", r.capex, r.currency),
+            r.water_m3,
+            r.co2_t,
+            r.energy_mwh
+        ));
+    }
+    out
+}
+
+/// Columns as CSV (RFC 4180 quoting), numbers in their shortest round-trip form.
+fn csv(columns: &[program::Column]) -> String {
+    let cell = |v: &Value| -> String {
+        let text = match v {
+            Value::Null => String::new(),
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        if text.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text
+        }
+    };
+    let rows = columns.first().map_or(0, |c| c.values.len());
+    let mut out = columns
+        .iter()
+        .map(|c| cell(&Value::String(c.name.clone())))
+        .collect::<Vec<_>>()
+        .join(",");
+    out.push('\n');
+    for i in 0..rows {
+        let line: Vec<String> = columns.iter().map(|c| cell(&c.values[i])).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    out
 }
 
 /// The example document of each sector, a realistic start to edit.

@@ -625,4 +625,128 @@ fn chart_writes_each_kind_as_svg_or_its_table() {
         "benchmarks",
     ]);
     assert!(!ok && err.contains("template"), "{err}");
+#[test]
+fn program_of_the_examples_sums_their_portfolios_per_currency() {
+    let (ok, out, err) = cleanprod(&["program", "examples/"]);
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("6 documents, 6 sites evaluated, 0 failed"),
+        "{out}"
+    );
+    for words in [
+        "investment",
+        "saving/yr",
+        "water",
+        "chemicals",
+        "MWh",
+        "CO2",
+        "by sector",
+    ] {
+        assert!(out.contains(words), "{words}: {out}");
+    }
+    // The MXN investment is the three MXN sites' portfolios, as `assess` gives them.
+    let mut mxn = 0.0;
+    for f in ["automotive", "tannery", "tannery_measured"] {
+        let (_, one, _) = cleanprod(&["assess", &format!("examples/{f}.toml"), "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&one).unwrap();
+        mxn += v["portfolio"]["all"]["capex"].as_f64().unwrap();
+    }
+    let (ok, json, _) = cleanprod(&["program", "examples", "--format", "json"]);
+    assert!(ok);
+    let p: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(p["totals"]["sites"], 6);
+    let money = p["totals"]["money"].as_array().unwrap();
+    let m = money.iter().find(|m| m["currency"] == "MXN").unwrap();
+    assert!((m["investment"].as_f64().unwrap() - mxn).abs() < 1e-6 * mxn);
+    assert!(out.contains(&format!("{mxn:.0}")), "{out}");
+    // One CSV row per site, one per option.
+    let (ok, csv, _) = cleanprod(&["program", "examples", "--format", "csv"]);
+    assert!(ok);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 7);
+    assert!(lines[0].starts_with("document,site,sector"), "{}", lines[0]);
+    assert!(lines[0].contains("per_year.water_m3"));
+    let (_, csv, _) = cleanprod(&[
+        "program", "examples", "--format", "csv", "--rows", "options",
+    ]);
+    assert_eq!(
+        csv.lines().count(),
+        1 + p["options"].as_array().unwrap().len()
+    );
+}
+
+#[test]
+fn program_reports_a_failing_document_and_evaluates_the_rest() {
+    let (ok, out, _) = cleanprod(&[
+        "program",
+        "examples/hotel.toml",
+        "tests/fixtures/documents/invalid/option_money_other_currency.toml",
+        "examples/hospital.toml",
+    ]);
+    assert!(ok);
+    assert!(
+        out.contains("3 documents, 2 sites evaluated, 1 failed"),
+        "{out}"
+    );
+    assert!(
+        out.contains("option_money_other_currency.toml: options[0].effects[0].amount")
+            && out.contains("[currency_mismatch]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn program_brings_money_to_one_currency_with_the_rates_given() {
+    let (ok, out, _) = cleanprod(&[
+        "program",
+        "examples",
+        "--format",
+        "json",
+        "--rate",
+        "USD",
+        "--rate",
+        "MXN=0.05",
+        "--rate",
+        "INR=0.012",
+    ]);
+    assert!(ok);
+    let p: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let money = p["totals"]["money"].as_array().unwrap();
+    assert_eq!(money.len(), 1);
+    assert_eq!(money[0]["currency"], "USD");
+    let (ok, _, err) = cleanprod(&["program", "examples", "--rate", "MXN=abc"]);
+    assert!(!ok && err.contains("--rate"), "{err}");
+}
+
+#[test]
+fn program_ranks_the_sites_by_their_potential() {
+    let (ok, out, _) = cleanprod(&["program", "examples", "--rank", "water", "--format", "csv"]);
+    assert!(ok);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 7);
+    assert!(
+        lines[0].starts_with("rank,document,site,value"),
+        "{}",
+        lines[0]
+    );
+    let values: Vec<f64> = lines[1..]
+        .iter()
+        .map(|l| l.split(',').nth(3).unwrap().parse().unwrap())
+        .collect();
+    assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
+    let (ok, _, err) = cleanprod(&["program", "examples", "--rank", "npv"]);
+    assert!(!ok && err.contains("exchange rates"), "{err}");
+    let (ok, out, _) = cleanprod(&[
+        "program",
+        "examples",
+        "--rank",
+        "npv",
+        "--rate",
+        "USD",
+        "--rate",
+        "MXN=0.05",
+        "--rate",
+        "INR=0.012",
+    ]);
+    assert!(ok && out.contains("ranked by potential"), "{out}");
 }

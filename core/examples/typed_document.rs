@@ -87,6 +87,8 @@ pub fn run() -> Result<String, Box<dyn Error>> {
                 model: None,
                 group: None,
                 excludes: Vec::new(),
+                status: None,
+                actual: None,
             },
             CpOption {
                 id: "linen_reuse".to_string(),
@@ -104,6 +106,8 @@ pub fn run() -> Result<String, Box<dyn Error>> {
                 model: None,
                 group: None,
                 excludes: Vec::new(),
+                status: None,
+                actual: None,
             },
         ],
         uncertainty: None,

@@ -45,7 +45,9 @@
 //!     parses, expands and solves once;
 //! 12. [`uncertainty`] — risk simulations (distributions by path, seeded draws, spreads,
 //!     tornado) over an [`Assessment`];
-//! 13. [`report`] — text, Markdown and HTML renderings.
+//! 13. [`program`] — many assessments together: a programme's totals and breakdowns,
+//!     evaluated in parallel;
+//! 14. [`report`] — text, Markdown and HTML renderings.
 
 pub mod assessment;
 pub mod dimension;
@@ -56,6 +58,7 @@ pub mod flowsheet;
 pub mod ghg;
 mod math;
 pub mod options;
+pub mod program;
 pub mod report;
 pub mod sections;
 pub mod sectors;

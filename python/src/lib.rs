@@ -416,7 +416,11 @@ impl Assessment {
         }
         // Checked now, so that a bad argument fails here rather than when the text is read.
         cleanprod::report::pages::Request::from_json_value(serde_json::Value::Object(
-            asked.iter().filter(|(k, _)| *k != "paper").map(|(k, v)| (k.clone(), v.clone())).collect(),
+            asked
+                .iter()
+                .filter(|(k, _)| *k != "paper")
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
         ))
         .map_err(|e| arg_err_of(py, &e))?;
         let class = py.import("cleanprod.reports")?.getattr("Report")?;

@@ -14,6 +14,10 @@ use crate::units::{Dimension, format_number, parse_unit};
 /// gas bought for deliming).
 pub const CO2_KEY: &str = "CO2 emissions";
 
+/// The key of money saved directly (effects of kind `money`) among an option's money per
+/// resource.
+pub const MONEY_KEY: &str = "money";
+
 /// What an option (or a step of a sequence) saves per year; positive means less used,
 /// discharged or spent.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -156,12 +160,31 @@ fn per_year(amount: f64, dimension: Dimension) -> String {
     format!("{} {unit}/yr", format_number(crate::units::round_to(x, 6)))
 }
 
-/// The direct savings (`kind = "saving"`) of an option at `path` (`options[i]`).
+/// The direct savings (`kind = "saving"`) and money (`kind = "money"`) of an option at `path`
+/// (`options[i]`).
 pub(crate) fn direct(doc: &Case<'_>, edits: &[Edit<'_>], path: &str) -> Result<Changes> {
     let mut ch = Changes::new();
     for (k, e) in edits.iter().enumerate() {
-        let Edit::Saving { resource, amount } = *e else {
-            continue;
+        let (resource, amount, dimension) = match *e {
+            Edit::Saving {
+                resource,
+                amount,
+                dimension,
+            } => (resource, amount, dimension),
+            Edit::Money { amount, currency } => {
+                if currency != doc.ctx.currency {
+                    return Err(Error::Currency {
+                        path: format!("{path}.effects[{k}].amount"),
+                        value: amount.to_string(),
+                        found: currency.to_string(),
+                        expected: doc.ctx.currency.to_string(),
+                    });
+                }
+                *ch.money.entry(MONEY_KEY.to_string()).or_insert(0.0) +=
+                    amount.per_year(doc.ctx.schedule);
+                continue;
+            }
+            _ => continue,
         };
         let epath = format!("{path}.effects[{k}]");
         let price: &Price = doc
@@ -173,21 +196,21 @@ pub(crate) fn direct(doc: &Case<'_>, edits: &[Edit<'_>], path: &str) -> Result<C
                 value: resource.to_string(),
                 what: resource.to_string(),
             })?;
-        if price.dimension() != amount.dimension {
+        if price.dimension() != dimension {
             return Err(Error::out_of_range(
                 format!("{epath}.amount"),
                 amount,
                 format!(
                     "is an amount of {} per time, but {resource} is priced per {} ({price})",
-                    amount.dimension.name(),
+                    dimension.name(),
                     price.dimension().name()
                 ),
             ));
         }
         let saved = amount.per_year(doc.ctx.schedule);
-        ch.add_resource(resource, saved, amount.dimension, saved * price.per_si());
+        ch.add_resource(resource, saved, dimension, saved * price.per_si());
         if let Some(carrier) = Carrier::ALL.into_iter().find(|c| c.key() == resource) {
-            let joules = match amount.dimension {
+            let joules = match dimension {
                 Dimension::Energy => Some(saved),
                 Dimension::Mass => carrier.net_calorific_value_per_kg().map(|j| saved * j),
                 Dimension::GasAmount => carrier.net_calorific_value_per_mol().map(|j| saved * j),
@@ -195,7 +218,7 @@ pub(crate) fn direct(doc: &Case<'_>, edits: &[Edit<'_>], path: &str) -> Result<C
             };
             let co2 =
                 joules.and_then(|j| crate::ghg::co2_factor(doc.ctx.ghg, carrier).map(|f| f * j));
-            ch.add_co2(co2, || co2_note(carrier, amount.dimension, &epath));
+            ch.add_co2(co2, || co2_note(carrier, dimension, &epath));
         }
     }
     Ok(ch)

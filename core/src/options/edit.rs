@@ -4,9 +4,11 @@
 
 use uom::si::f64 as q;
 
-use super::effect::{Effect, EffectKind, SavingAmount};
+use super::effect::{Effect, EffectKind, Saved, SavingAmount};
+use crate::dimension::Dimension;
 use crate::error::{Error, Result};
 use crate::flowsheet::Flow;
+use crate::units::money::Currency;
 use crate::units::{Measured, format_number};
 
 /// One change an option makes, with the fields its kind requires (ids are checked against the
@@ -30,6 +32,15 @@ pub enum Edit<'a> {
         resource: &'a str,
         /// How much less per time.
         amount: &'a SavingAmount,
+        /// What the amount is: a volume, mass, energy or gas amount.
+        dimension: Dimension,
+    },
+    /// Money saved, given directly.
+    Money {
+        /// How much per time.
+        amount: &'a SavingAmount,
+        /// Its currency (the document's, checked when the document is read).
+        currency: Currency,
     },
     /// A stream's flow of a component (all its components when none) times `factor`.
     ScaleFlow {
@@ -119,11 +130,34 @@ impl<'a> Edit<'a> {
         let text = |name: &str, v: &'a Option<String>| v.as_deref().ok_or_else(|| missing(name));
         let ratio =
             |v: &Option<Measured<q::Ratio>>, default: f64| v.as_ref().map_or(default, |m| m.si());
+        let amount = || e.amount.as_ref().ok_or_else(|| missing("amount"));
         Ok(match e.kind {
-            EffectKind::Saving => Edit::Saving {
-                resource: text("resource", &e.resource)?,
-                amount: e.amount.as_ref().ok_or_else(|| missing("amount"))?,
-            },
+            EffectKind::Saving => {
+                let amount = amount()?;
+                let Saved::Quantity(dimension) = amount.of else {
+                    return Err(Error::out_of_range(
+                        format!("{path}.amount"),
+                        amount,
+                        "is money: give money saved as an effect of kind money, or an amount of the resource (\"1200 m3/yr\")",
+                    ));
+                };
+                Edit::Saving {
+                    resource: text("resource", &e.resource)?,
+                    amount,
+                    dimension,
+                }
+            }
+            EffectKind::Money => {
+                let amount = amount()?;
+                let Saved::Money(currency) = amount.of else {
+                    return Err(Error::out_of_range(
+                        format!("{path}.amount"),
+                        amount,
+                        "must be money per time in the document's currency, e.g. \"6890 USD/yr\"",
+                    ));
+                };
+                Edit::Money { amount, currency }
+            }
             EffectKind::Scale => match &e.energy {
                 Some(energy) => Edit::ScaleEnergy {
                     energy,
@@ -169,9 +203,9 @@ impl<'a> Edit<'a> {
         })
     }
 
-    /// Whether the edit changes the flowsheet (rather than giving a saving directly).
+    /// Whether the edit changes the flowsheet (rather than giving a saving or money directly).
     pub fn edits_flowsheet(&self) -> bool {
-        !matches!(self, Edit::Saving { .. })
+        !matches!(self, Edit::Saving { .. } | Edit::Money { .. })
     }
 }
 

@@ -1,10 +1,12 @@
-//! What an option changes: a direct saving of a priced resource, or an edit of the flowsheet.
+//! What an option changes: a direct saving of a priced resource, money saved per year, or an
+//! edit of the flowsheet.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uom::si::f64 as q;
 
 use crate::flowsheet::Flow;
+use crate::units::money::Currency;
 use crate::units::{
     Dimension, Measure, Measured, TimeBasis, UnitProblem, format_number, parse_unit, split_number,
 };
@@ -15,6 +17,7 @@ use crate::units::{SECONDS_PER_YEAR, Schedule};
 /// | kind | fields | meaning |
 /// |---|---|---|
 /// | `saving` | `resource`, `amount` | `amount` less of a priced resource per time, when there is no model of it |
+/// | `money` | `amount` | money saved per time in the document's currency (`"6890 USD/yr"`), when only the money is known (as programmes publish many options) |
 /// | `scale` | `stream` (and `component`), or `energy`; `factor` | a stream's flow of a component (all when no component), or an energy input, times `factor` |
 /// | `set` | `stream`, `component`, `flow` | a stream's flow of a component set to `flow` |
 /// | `hold` | `stream`, `component` | a stream's flow of a component kept at its baseline value (the water a product carries when less wash water is used) |
@@ -32,8 +35,8 @@ pub struct Effect {
     /// `saving`: a resource named in `[prices]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource: Option<String>,
-    /// `saving`: how much less of it per time (per day means per operating day); negative for
-    /// more.
+    /// `saving`: how much less of it per time (per day means per operating day); `money`: the
+    /// money saved per time in the document's currency (`"6890 USD/yr"`); negative for more.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<SavingAmount>,
     /// A stream of the flowsheet.
@@ -84,6 +87,8 @@ pub struct Effect {
 pub enum EffectKind {
     /// Less of a priced resource, when there is no model of it.
     Saving,
+    /// Money saved per time, when only the money is known.
+    Money,
     /// A flow or an energy input times a factor.
     Scale,
     /// A flow set to a new value.
@@ -103,6 +108,7 @@ impl EffectKind {
     pub fn key(self) -> &'static str {
         match self {
             EffectKind::Saving => "saving",
+            EffectKind::Money => "money",
             EffectKind::Scale => "scale",
             EffectKind::Set => "set",
             EffectKind::Hold => "hold",
@@ -117,6 +123,7 @@ impl EffectKind {
     pub(super) fn fields(self) -> (&'static [&'static str], &'static [&'static str]) {
         match self {
             EffectKind::Saving => (&["resource", "amount"], &[]),
+            EffectKind::Money => (&["amount"], &[]),
             EffectKind::Scale => (&["stream|energy", "factor"], &["component"]),
             EffectKind::Set => (&["stream", "component", "flow"], &[]),
             EffectKind::Hold => (&["stream", "component"], &[]),
@@ -160,9 +167,9 @@ impl Effect {
         }
     }
 
-    /// Whether the effect edits the flowsheet (rather than giving a saving directly).
+    /// Whether the effect edits the flowsheet (rather than giving a saving or money directly).
     pub fn edits_flowsheet(&self) -> bool {
-        self.kind != EffectKind::Saving
+        !matches!(self.kind, EffectKind::Saving | EffectKind::Money)
     }
 
     pub(super) fn given(&self) -> [(&'static str, bool); 15] {
@@ -186,15 +193,25 @@ impl Effect {
     }
 }
 
-/// An amount per time of any priced quantity (`"1200 m3/yr"`, `"35 kg/d"`, `"9000 kWh/yr"`).
+/// An amount per time of any priced quantity (`"1200 m3/yr"`, `"35 kg/d"`, `"9000 kWh/yr"`), or
+/// of money (`"6890 USD/yr"`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SavingAmount {
     text: String,
-    /// SI amount per unit of the unit's time.
+    /// SI amount (or money) per unit of the unit's time.
     per_time_si: f64,
-    /// What the amount is: a volume, mass, energy or gas amount.
-    pub(crate) dimension: Dimension,
+    /// What the amount is.
+    pub(crate) of: Saved,
     basis: TimeBasis,
+}
+
+/// What a [`SavingAmount`] is an amount of.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Saved {
+    /// A volume, mass, energy or gas amount.
+    Quantity(Dimension),
+    /// Money of a currency.
+    Money(Currency),
 }
 
 impl SavingAmount {
@@ -205,6 +222,9 @@ impl SavingAmount {
 
     fn parse(text: &str) -> std::result::Result<SavingAmount, UnitProblem> {
         let (number, unit_text) = split_number(text)?;
+        if let Some(money) = SavingAmount::parse_money(number, unit_text) {
+            return money;
+        }
         let unit = parse_unit(unit_text)?;
         let rates = [
             (Dimension::VolumeRate, Dimension::Volume),
@@ -223,12 +243,49 @@ impl SavingAmount {
         Ok(SavingAmount {
             text: format!("{} {}", format_number(number), unit.text),
             per_time_si: unit.to_si(number, rate)?,
-            dimension: amount,
+            of: Saved::Quantity(amount),
             basis: unit.basis.unwrap_or(TimeBasis::Year),
         })
     }
 
-    /// The amount per year under `schedule`, in SI units of its dimension.
+    /// Money per time (`USD/yr` after the number), or None when the unit does not start with a
+    /// currency code.
+    fn parse_money(
+        number: f64,
+        unit_text: &str,
+    ) -> Option<std::result::Result<SavingAmount, UnitProblem>> {
+        if unit_text.parse::<Currency>().is_ok() {
+            return Some(Err(UnitProblem::UnknownUnit {
+                unit: unit_text.to_string(),
+                hint: format!(
+                    "; money saved is given per time, such as \"{} {unit_text}/yr\"",
+                    format_number(number)
+                ),
+            }));
+        }
+        let (code, time) = unit_text.split_once('/')?;
+        let currency: Currency = code.trim().parse().ok()?;
+        let parsed = parse_unit(time).and_then(|unit| {
+            let seconds = unit.to_si(1.0, Dimension::Time)?;
+            Ok(SavingAmount {
+                text: format!("{} {currency}/{}", format_number(number), unit.text),
+                per_time_si: number / seconds,
+                of: Saved::Money(currency),
+                basis: unit.basis.unwrap_or(TimeBasis::Year),
+            })
+        });
+        Some(parsed)
+    }
+
+    /// The currency of an amount of money (None for a physical amount).
+    pub fn currency(&self) -> Option<Currency> {
+        match self.of {
+            Saved::Money(c) => Some(c),
+            Saved::Quantity(_) => None,
+        }
+    }
+
+    /// The amount per year under `schedule`, in SI units of its dimension (or money).
     pub(crate) fn per_year(&self, schedule: &Schedule) -> f64 {
         let seconds = match self.basis {
             TimeBasis::Hour => schedule.operating_time().si(),
@@ -257,6 +314,28 @@ impl std::fmt::Display for SavingAmount {
 crate::wire::string_serde!(
     SavingAmount,
     "SavingAmount",
-    "A saving per time of a priced resource: a volume (\"1200 m3/yr\"), mass (\"35 kg/d\"), energy (\"9000 kWh/yr\") or gas amount (\"3000 Nm3/yr\") per time.",
+    "A saving per time of a priced resource: a volume (\"1200 m3/yr\"), mass (\"35 kg/d\"), energy (\"9000 kWh/yr\") or gas amount (\"3000 Nm3/yr\") per time; or money per time in the document's currency (\"6890 USD/yr\", effects of kind money).",
     "1200 m3/yr"
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_per_time_reads_its_currency_and_basis() {
+        let a: SavingAmount = "6890 USD/yr".parse().unwrap();
+        assert_eq!(a.currency().map(|c| c.to_string()).as_deref(), Some("USD"));
+        assert_eq!(a.to_string(), "6890 USD/yr");
+        let schedule = Schedule::new(250, "16 h".parse().unwrap());
+        assert!((a.per_year(&schedule) - 6890.0).abs() < 1e-9);
+        let d: SavingAmount = "30 MXN/d".parse().unwrap();
+        assert!((d.per_year(&schedule) - 7_500.0).abs() < 1e-9);
+        let water: SavingAmount = "1200 m3/yr".parse().unwrap();
+        assert_eq!(water.currency(), None);
+        assert_eq!(water.of, Saved::Quantity(Dimension::Volume));
+        for bad in ["6890 USD", "6890 USD/m3", "6890 usd/yr"] {
+            assert!(bad.parse::<SavingAmount>().is_err(), "{bad}");
+        }
+    }
+}

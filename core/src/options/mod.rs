@@ -32,7 +32,7 @@ use crate::units::Measured;
 use crate::units::SECONDS_PER_YEAR;
 use crate::units::money::Money;
 
-pub use accounts::CO2_KEY;
+pub use accounts::{CO2_KEY, MONEY_KEY};
 pub use capex::Capex;
 pub use edit::{Edit, Rating, parse_all};
 pub use effect::{Effect, EffectKind, SavingAmount};
@@ -113,6 +113,78 @@ pub struct CpOption {
     /// takes the one with the higher NPV.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub excludes: Vec<String>,
+    /// Where the option stands in the programme: identified (when absent), planned or
+    /// implemented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// What an implemented option actually cost and saves, as reported after the fact (the
+    /// option's other figures are the estimate): `{ capex = "7200 USD", annual_saving = "6100
+    /// USD/yr" }`. Only with `status = "implemented"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<Actual>,
+}
+
+/// Where an option stands in a programme's cycle (UNEP/UNIDO: option generation, feasibility,
+/// implementation and monitoring).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Found in the assessment, not yet decided.
+    #[default]
+    Identified,
+    /// Decided, not yet done.
+    Planned,
+    /// Done: reported figures may be given in `actual`.
+    Implemented,
+}
+
+impl Status {
+    /// Every status, in the order of the cycle.
+    pub const ALL: [Status; 3] = [Status::Identified, Status::Planned, Status::Implemented];
+
+    /// Snake-case name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Identified => "identified",
+            Status::Planned => "planned",
+            Status::Implemented => "implemented",
+        }
+    }
+}
+
+/// The reported figures of an implemented option (absent ones are not reported).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Actual {
+    /// Investment actually made (`"7200 USD"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capex: Option<Money>,
+    /// Money actually saved per time, in the document's currency (`"6100 USD/yr"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_saving: Option<SavingAmount>,
+}
+
+/// The reported figures of an implemented option beside its estimate, in the document's
+/// currency.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ActualResult {
+    /// Investment actually made (none: not reported).
+    pub capex: Option<f64>,
+    /// Money actually saved per year (none: not reported).
+    pub annual_saving: Option<f64>,
 }
 
 impl CpOption {
@@ -238,6 +310,12 @@ pub struct OptionResult {
     pub model: Option<serde_json::Value>,
     /// What could not be counted, in words.
     pub notes: Vec<String>,
+    /// Where the option stands (absent: identified).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// The reported figures of an implemented option (absent: none reported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<ActualResult>,
     /// Amount saved per resource per year, SI (what the cost curves are drawn with, also
     /// where a resource is free).
     #[serde(skip)]
@@ -445,6 +523,60 @@ fn at_option(e: Error, path: &str) -> Error {
     e.with_path(new)
 }
 
+/// The reported figures of option `o` at `path` (`options[i]`), checked: only for an
+/// implemented option, money in the document's currency, the saving money per time.
+fn actual(doc: &Case<'_>, path: &str, o: &CpOption) -> Result<Option<ActualResult>> {
+    let Some(a) = &o.actual else {
+        return Ok(None);
+    };
+    if o.status != Some(Status::Implemented) {
+        return Err(Error::out_of_range(
+            format!("{path}.actual"),
+            o.status.unwrap_or_default().key(),
+            "is the option's status: reported figures (actual) are given only for an option with status = \"implemented\"",
+        ));
+    }
+    let capex = match &a.capex {
+        None => None,
+        Some(m) => {
+            let p = format!("{path}.actual.capex");
+            let x = money(doc, &p, Some(m))?;
+            if x < 0.0 {
+                return Err(Error::out_of_range(p, m, "must not be negative"));
+            }
+            Some(x)
+        }
+    };
+    let annual_saving = match &a.annual_saving {
+        None => None,
+        Some(s) => {
+            let p = format!("{path}.actual.annual_saving");
+            match s.currency() {
+                None => {
+                    return Err(Error::out_of_range(
+                        p,
+                        s,
+                        "must be money per time in the document's currency, e.g. \"6100 USD/yr\"",
+                    ));
+                }
+                Some(c) if c != doc.ctx.currency => {
+                    return Err(Error::Currency {
+                        path: p,
+                        value: s.to_string(),
+                        found: c.to_string(),
+                        expected: doc.ctx.currency.to_string(),
+                    });
+                }
+                Some(_) => Some(s.per_year(doc.ctx.schedule)),
+            }
+        }
+    };
+    Ok(Some(ActualResult {
+        capex,
+        annual_saving,
+    }))
+}
+
 /// The appraisal of option `i` of `doc` saving `changes`.
 fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult> {
     let o = &doc.options[i];
@@ -527,7 +659,7 @@ fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult>
     let levelized_cost = changes
         .money
         .iter()
-        .filter(|(_, m)| **m > 0.0)
+        .filter(|(name, m)| **m > 0.0 && changes.amounts.contains_key(*name))
         .max_by(|a, b| a.1.total_cmp(b.1))
         .and_then(|(name, _)| {
             let (amount, dimension) = changes.amounts.get(name)?;
@@ -598,6 +730,8 @@ fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult>
         financing,
         model: doc.models.get(i).cloned().flatten(),
         notes,
+        status: o.status,
+        actual: actual(doc, &path, o)?,
         saved: changes
             .amounts
             .iter()
@@ -664,7 +798,12 @@ pub(crate) fn validate(doc: &Case<'_>) -> Result<()> {
             if edit.edits_flowsheet() {
                 check_references(doc, e, &path)?;
             }
-            if let Edit::Saving { resource, amount } = edit {
+            if let Edit::Saving {
+                resource,
+                amount,
+                dimension,
+            } = edit
+            {
                 if !doc.ctx.prices.contains_key(resource) {
                     return Err(Error::MissingPrice {
                         path: format!("{path}.resource"),
@@ -672,7 +811,17 @@ pub(crate) fn validate(doc: &Case<'_>) -> Result<()> {
                         what: resource.to_string(),
                     });
                 }
-                check_saving_unit(doc, resource, amount, &path)?;
+                check_saving_unit(doc, resource, amount, dimension, &path)?;
+            }
+            if let Edit::Money { amount, currency } = edit
+                && currency != doc.ctx.currency
+            {
+                return Err(Error::Currency {
+                    path: format!("{path}.amount"),
+                    value: amount.to_string(),
+                    found: currency.to_string(),
+                    expected: doc.ctx.currency.to_string(),
+                });
             }
         }
     }
@@ -703,6 +852,7 @@ fn check_costs(doc: &Case<'_>, i: usize, o: &CpOption) -> Result<()> {
     if let Some(s) = &o.start {
         whole_years(format!("{path}.start"), s, 0.0, 50.0)?;
     }
+    actual(doc, &path, o)?;
     Ok(())
 }
 
@@ -712,12 +862,13 @@ fn check_saving_unit(
     doc: &Case<'_>,
     resource: &str,
     amount: &effect::SavingAmount,
+    dimension: Dimension,
     path: &str,
 ) -> Result<()> {
     let Some(price) = doc.ctx.prices.get(resource) else {
         return Ok(());
     };
-    if price.dimension() == amount.dimension {
+    if price.dimension() == dimension {
         return Ok(());
     }
     let expected = match price.dimension() {
@@ -734,7 +885,7 @@ fn check_saving_unit(
             unit: amount.unit_text().to_string(),
             found: format!(
                 "{} per time ({resource} is priced per {}: {price})",
-                amount.dimension.name(),
+                dimension.name(),
                 price.dimension().name()
             ),
             expected,

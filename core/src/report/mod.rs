@@ -11,6 +11,8 @@ pub mod charts;
 pub mod pages;
 mod risk;
 pub use charts::tornado::{TORNADO_BARS, tornado_svg};
+mod program;
+pub use program::programme_text;
 pub use risk::risk_text;
 
 /// The widest a text column is padded to: longer names overflow their column instead (a
@@ -552,8 +554,22 @@ pub fn options_text(e: &Evaluation) -> String {
             whole(o.npv),
             irr
         ));
-        let deltas: Vec<String> = o.deltas.iter().map(|(k, v)| delta_words(k, v)).collect();
+        let mut deltas: Vec<String> = o.deltas.iter().map(|(k, v)| delta_words(k, v)).collect();
+        if let Some(m) = o.money.get(crate::options::MONEY_KEY) {
+            deltas.push(format!("{} {}/yr saved as money", whole(*m), e.currency));
+        }
         out.push_str(&format!("  {:<w$}  {}\n", "", deltas.join(", ")));
+        if let Some(status) = o.status {
+            let reported = o.actual.as_ref().map_or(String::new(), |a| {
+                let figure = |x: Option<f64>| x.map_or("-".to_string(), whole);
+                format!(
+                    "; reported: capex {}, saving {}/yr",
+                    figure(a.capex),
+                    figure(a.annual_saving)
+                )
+            });
+            out.push_str(&format!("  {:<w$}  {}{reported}\n", "", status.key()));
+        }
         if let Some(l) = &o.levelized_cost {
             out.push_str(&format!(
                 "  {:<w$}  levelized cost {} {}/{} of {}\n",
@@ -908,6 +924,7 @@ pub fn results_schema() -> serde_json::Value {
         chart: charts::Chart,
         chart_options: charts::ChartOptions,
         sankey: charts::SankeyData,
+        programme: crate::program::Programme,
     }
     serde_json::to_value(schemars::schema_for!(Results)).unwrap_or(serde_json::Value::Null)
 }

@@ -71,7 +71,7 @@ fn slot(a: &Assessment, path: &str) -> Option<Slot> {
             let effect = option.effects.get(j)?;
             (field == "amount"
                 && option.model.is_none()
-                && effect.kind == EffectKind::Saving
+                && matches!(effect.kind, EffectKind::Saving | EffectKind::Money)
                 && effect.amount.is_some())
             .then_some(Slot::Saving(i, j))
         }

@@ -19,6 +19,7 @@ const LAYERS: &[&[&str]] = &[
     &["sectors"],
     &["document", "assessment", "Document", "Assessment"],
     &["uncertainty"],
+    &["program"],
     &["report"],
 ];
 

@@ -554,3 +554,44 @@ fn typed_savings_are_the_printed_deltas_in_one_unit_per_resource() {
         }
     }
 }
+
+#[test]
+fn money_effects_add_money_per_year_and_status_keeps_the_reported_figures() {
+    // 25 USD per operating hour × 10 h × 300 days = 75,000 a year; 2 USD/h per operating day
+    // would be another basis. An implemented option keeps its estimate beside what was
+    // reported; the money appears under its own key, with no physical saving.
+    let a = Assessment::from_toml_str(&doc(r#"
+[[options]]
+id = "a"
+title = "a"
+category = "good_housekeeping"
+capex = "50000 USD"
+effects = [{ kind = "money", amount = "25 USD/h" }, { kind = "money", amount = "-5000 USD/yr" }]
+status = "implemented"
+actual = { annual_saving = "60000 USD/yr" }
+
+[[options]]
+id = "b"
+title = "b"
+category = "good_housekeeping"
+effects = [{ kind = "money", amount = "100 USD/d" }]
+"#))
+    .unwrap();
+    let e = a.evaluate().unwrap();
+    let (o, b) = (&e.options[0], &e.options[1]);
+    assert!((o.annual_saving - 70_000.0).abs() < 1e-9);
+    assert!((o.money[cleanprod::options::MONEY_KEY] - 70_000.0).abs() < 1e-9);
+    assert!(o.savings.is_empty() && o.deltas.is_empty());
+    assert_eq!(o.co2_avoided, Some(0.0));
+    assert_eq!(o.status, Some(cleanprod::options::Status::Implemented));
+    let actual = o.actual.as_ref().unwrap();
+    assert_eq!(actual.capex, None);
+    assert!((actual.annual_saving.unwrap() - 60_000.0).abs() < 1e-9);
+    // 100 per operating day × 300 days, at 0 % over 4 years.
+    assert!((b.annual_saving - 30_000.0).abs() < 1e-9);
+    assert!((b.npv - 120_000.0).abs() < 1e-9);
+    assert_eq!(b.status, None);
+    // Written back and read again, the money amounts are the same.
+    let again = Assessment::from_json_str(&a.to_json_string()).unwrap();
+    assert_eq!(again, a);
+}

@@ -413,3 +413,34 @@ fn tornado_svg_draws_each_swing_to_scale() {
         cleanprod::report::tornado_svg(portfolio, "NPV of <all> options, USD")
     );
 }
+
+#[test]
+fn money_saved_directly_can_be_uncertain() {
+    // condensate_return of valid/money.toml saves 5,000 to 8,000 USD a year (uniform): its
+    // mean NPV is the NPV at 6,500, over 5 years at 10 %.
+    let mut text =
+        std::fs::read_to_string(root().join("tests/fixtures/documents/valid/money.toml")).unwrap();
+    text.push_str(
+        r#"
+[uncertainty]
+draws = 1000
+seed = 3
+
+[[uncertainty.inputs]]
+path = "options[0].effects[0].amount"
+distribution = "uniform"
+min = "5000 USD/yr"
+max = "8000 USD/yr"
+"#,
+    );
+    let s = simulate(&text, &Settings::default());
+    let spread = s
+        .output("condensate_return", "npv")
+        .unwrap()
+        .spread
+        .clone()
+        .unwrap();
+    let annuity5 = (1.0 - 1.1f64.powi(-5)) / 0.1;
+    let at_mean = -13_780.0 + 6_500.0 * annuity5;
+    assert!((spread.mean - at_mean).abs() < 1.0, "{}", spread.mean);
+}

@@ -68,7 +68,7 @@ impl Scenario {
         };
         let is_supply = |s: usize| base.kind(base.ends[s].0) == NodeKind::Source;
         match *e {
-            Edit::Saving { .. } => {}
+            Edit::Saving { .. } | Edit::Money { .. } => {}
             Edit::ScaleEnergy { energy, factor } => {
                 let i = lookup(
                     "energy",

@@ -318,6 +318,8 @@ fn option(
         )
         .then(|| "spray_application".to_string()),
         excludes: Vec::new(),
+        status: None,
+        actual: None,
     })
 }
 

@@ -504,5 +504,7 @@ fn option(
         )
         .then(|| "mother_liquor_solvent".to_string()),
         excludes: Vec::new(),
+        status: None,
+        actual: None,
     })
 }

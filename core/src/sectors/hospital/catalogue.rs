@@ -427,5 +427,7 @@ fn option(
         // An autoclave and a microwave unit are alternatives.
         group: c.id.treatment().map(|_| "treatment".to_string()),
         excludes: Vec::new(),
+        status: None,
+        actual: None,
     })
 }

@@ -452,5 +452,7 @@ fn option(ctx: &Context<'_>, t: &HotelTemplate, c: &HotelChoice, path: &str) -> 
         group: matches!(c.id, HotelOption::BoilerUpgrade | HotelOption::HeatPump)
             .then(|| "water_heating".to_string()),
         excludes: Vec::new(),
+        status: None,
+        actual: None,
     })
 }

@@ -495,6 +495,8 @@ fn option(
         )
         .then(|| "spent_chrome_float".to_string()),
         excludes: Vec::new(),
+        status: None,
+        actual: None,
     })
 }
 

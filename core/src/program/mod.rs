@@ -1,0 +1,222 @@
+//! Programmes: many assessments together, as a cleaner-production centre, a loan fund or a
+//! regional programme reports them.
+//!
+//! [`evaluate`] reads and appraises many documents in parallel (threads on native targets, one
+//! on wasm32); a document that fails is reported with its name and the error's field path, and
+//! the others are still evaluated. The figures are those programmes publish: sites, options,
+//! options by UNEP category, cost class and status, investment, annual savings and the
+//! programme's simple payback (per currency: money in different currencies is never added,
+//! unless [`ExchangeRates`] are given), and water (m3), each chemical (t), energy (MWh), solid
+//! waste (t) and CO2 (t) per year and over the options' lives ([`Amounts`]).
+//!
+//! A site's options are counted as its portfolio applies them (in the order of their NPV,
+//! alternatives set aside left out), so that options on the same stream are not counted twice
+//! and the options of a site add up to the site's totals.
+//!
+//! ```
+//! use cleanprod::program::{self, Settings, Source};
+//! let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
+//! let sources = ["hotel.toml", "hospital.toml"]
+//!     .map(|f| Source::toml(f, std::fs::read_to_string(format!("{dir}/{f}")).unwrap()));
+//! let p = program::evaluate(&sources, &Settings::default());
+//! assert_eq!(p.totals.sites, 2);
+//! assert!(p.failures.is_empty());
+//! assert_eq!(p.totals.money[0].currency, "USD"); // both in USD: one sum
+//! ```
+
+mod aggregate;
+mod amounts;
+mod columns;
+pub mod fund;
+mod parallel;
+mod rank;
+mod site;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::Assessment;
+use crate::document::SourceFormat;
+use crate::error::{Error, Result};
+
+pub use aggregate::{ExchangeRates, Figures, Group, MoneyFigures, Reported};
+pub use amounts::Amounts;
+pub use columns::{Column, columns};
+pub use rank::{Potential, Ranked, rank};
+pub use site::{OptionRow, SiteRow};
+
+/// One document of a programme: its name (a file name, a firm's id) and its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The name failures and rows are reported under.
+    pub name: String,
+    /// The document, TOML or JSON.
+    pub text: String,
+    /// `toml` or `json`; from the name's extension, else from the text, when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+}
+
+impl Source {
+    /// A TOML document named `name`.
+    pub fn toml(name: impl Into<String>, text: impl Into<String>) -> Source {
+        Source {
+            name: name.into(),
+            text: text.into(),
+            format: Some("toml".to_string()),
+        }
+    }
+
+    /// The document read and checked.
+    fn read(&self) -> Result<Assessment> {
+        let format = match &self.format {
+            Some(f) => SourceFormat::from_name(f)
+                .ok_or_else(|| Error::out_of_range("format", f, "must be toml or json"))?,
+            None => SourceFormat::from_path(&self.name)
+                .unwrap_or_else(|| SourceFormat::sniff(&self.text)),
+        };
+        Assessment::parse(&self.text, format)
+    }
+}
+
+/// How a programme is evaluated.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Threads (every core when absent; one on wasm32). The figures do not depend on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threads: Option<usize>,
+    /// Exchange rates bringing every site's money to one currency; money is summed per
+    /// currency without them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exchange_rates: Option<ExchangeRates>,
+}
+
+/// A document that could not be evaluated.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Failure {
+    /// The document's name.
+    pub document: String,
+    /// The error's code (`unit_dimension`, `currency_mismatch`, ...).
+    pub code: String,
+    /// The field path in the document.
+    pub path: String,
+    /// The error's class: syntax, document, unit, value or no_solution.
+    pub category: String,
+    /// The message.
+    pub message: String,
+}
+
+impl Failure {
+    fn new(document: &str, e: &Error) -> Failure {
+        Failure {
+            document: document.to_string(),
+            code: e.code().to_string(),
+            path: e.path().to_string(),
+            category: e.category().name().to_string(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// A programme evaluated: totals, breakdowns, one row per site and per option, and the
+/// documents that failed.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Programme {
+    /// Documents given.
+    pub documents: u32,
+    /// The documents that could not be evaluated, in the order given.
+    pub failures: Vec<Failure>,
+    /// Every option of every site evaluated (`sites`: every site evaluated, with options or
+    /// not).
+    pub totals: Figures,
+    /// By sector.
+    pub by_sector: Vec<Group>,
+    /// By UNEP/UNIDO category.
+    pub by_category: Vec<Group>,
+    /// By cost class (no_cost, low_cost, investment).
+    pub by_cost_class: Vec<Group>,
+    /// By status (identified, planned, implemented).
+    pub by_status: Vec<Group>,
+    /// One row per site evaluated, in the order given.
+    pub sites: Vec<SiteRow>,
+    /// One row per option of the sites evaluated (those set aside too, with
+    /// `in_portfolio = false`).
+    pub options: Vec<OptionRow>,
+}
+
+/// Read and evaluate every source, in parallel; see the [module](self).
+pub fn evaluate(sources: &[Source], settings: &Settings) -> Programme {
+    let rows = parallel::map(sources, settings.threads, |s| {
+        s.read().and_then(|a| site::rows(&s.name, &a))
+    });
+    let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
+    assemble(&names, rows, settings)
+}
+
+/// Evaluate assessments already read, by name, in parallel; see the [module](self).
+pub fn evaluate_assessments(items: &[(String, Assessment)], settings: &Settings) -> Programme {
+    let rows = parallel::map(items, settings.threads, |(name, a)| site::rows(name, a));
+    let names: Vec<&str> = items.iter().map(|(n, _)| n.as_str()).collect();
+    assemble(&names, rows, settings)
+}
+
+/// Snake-case name of a unit variant, as serde writes it.
+fn key_of<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn assemble(
+    names: &[&str],
+    rows: Vec<Result<(SiteRow, Vec<OptionRow>)>>,
+    settings: &Settings,
+) -> Programme {
+    let rates = settings.exchange_rates.as_ref();
+    let mut failures = Vec::new();
+    let mut sites = Vec::new();
+    let mut options = Vec::new();
+    for (name, r) in names.iter().zip(rows) {
+        match r {
+            Ok((site, rows)) => {
+                if let Some(x) = rates
+                    && x.factor(&site.currency).is_none()
+                {
+                    let e = Error::Currency {
+                        path: "currency".to_string(),
+                        value: site.currency.clone(),
+                        found: site.currency.clone(),
+                        expected: format!("{} (no exchange rate given for it)", x.currency),
+                    };
+                    failures.push(Failure::new(name, &e));
+                    continue;
+                }
+                sites.push(site);
+                options.extend(rows);
+            }
+            Err(e) => failures.push(Failure::new(name, &e)),
+        }
+    }
+    let mut totals = aggregate::figures(options.iter(), rates);
+    // Every site evaluated counts, those without an option too.
+    totals.sites = site::count(sites.len());
+    Programme {
+        documents: site::count(names.len()),
+        failures,
+        totals,
+        by_sector: aggregate::by(&options, |r| r.sector.key().to_string(), rates),
+        by_category: aggregate::by(&options, |r| key_of(&r.category), rates),
+        by_cost_class: aggregate::by(&options, |r| key_of(&r.cost_class), rates),
+        by_status: aggregate::by(&options, |r| r.status.key().to_string(), rates),
+        sites,
+        options,
+    }
+}
+
+/// The JSON Schema of [`Programme`].
+pub fn programme_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Programme)).unwrap_or(serde_json::Value::Null)
+}
