@@ -6,7 +6,8 @@ use uom::si::f64 as q;
 
 use crate::flowsheet::Flow;
 use crate::units::{
-    Dimension, Measure, Measured, TimeBasis, UnitProblem, format_number, parse_unit, split_number,
+    Dimension, Measure, Measured, TimeBasis, UnitExpr, UnitProblem, format_number, parse_unit,
+    split_number,
 };
 use crate::units::{SECONDS_PER_YEAR, Schedule};
 
@@ -195,6 +196,9 @@ pub struct SavingAmount {
     /// What the amount is: a volume, mass, energy or gas amount.
     pub(crate) dimension: Dimension,
     basis: TimeBasis,
+    /// The unit as parsed, and the dimension of the rate it is read as.
+    unit: UnitExpr,
+    rate: Dimension,
 }
 
 impl SavingAmount {
@@ -225,17 +229,29 @@ impl SavingAmount {
             per_time_si: unit.to_si(number, rate)?,
             dimension: amount,
             basis: unit.basis.unwrap_or(TimeBasis::Year),
+            unit,
+            rate,
         })
     }
 
     /// The amount per year under `schedule`, in SI units of its dimension.
     pub(crate) fn per_year(&self, schedule: &Schedule) -> f64 {
-        let seconds = match self.basis {
+        self.per_time_si * self.seconds(schedule)
+    }
+
+    /// [`SavingAmount::per_year`] of `number` in this amount's unit (what `"{number} unit"`
+    /// would save, without reading the text).
+    pub(crate) fn per_year_at(&self, number: f64, schedule: &Schedule) -> Option<f64> {
+        Some(self.unit.to_si(number, self.rate).ok()? * self.seconds(schedule))
+    }
+
+    /// Seconds per year of the unit's time basis under `schedule`.
+    fn seconds(&self, schedule: &Schedule) -> f64 {
+        match self.basis {
             TimeBasis::Hour => schedule.operating_time().si(),
             TimeBasis::Day => f64::from(schedule.days_per_year) * 86_400.0,
             TimeBasis::Year => SECONDS_PER_YEAR,
-        };
-        self.per_time_si * seconds
+        }
     }
 }
 
