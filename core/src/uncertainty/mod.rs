@@ -444,8 +444,23 @@ impl Simulator {
                     scratch.get_or_insert_with(|| appraisal::Scratch::new(&self.assessment));
                 appraisal::evaluate(&self.assessment, slots, &self.inputs, values, scratch)
             }
-            None => self.evaluate_rewritten(values),
+            None => self.evaluate_reread(values),
         }
+    }
+
+    /// The long route of a draw: [`Simulator::evaluate_rewritten`] with the figures only
+    /// (each sequence of options solved once, no `deltas` words).
+    fn evaluate_reread(&self, values: &[f64]) -> Result<Row> {
+        Ok(results(&self.reread(values)?.figures()?))
+    }
+
+    /// The document with the inputs at `values`, read again.
+    fn reread(&self, values: &[f64]) -> Result<Assessment> {
+        let mut doc = self.base.clone();
+        for (input, x) in self.inputs.iter().zip(values) {
+            input.write(&mut doc, *x);
+        }
+        Assessment::from_json_value(doc)
     }
 
     /// The results with the inputs at `values` by the long route: the document's value
@@ -453,12 +468,7 @@ impl Simulator {
     /// [`Simulator::evaluate`] must equal).
     pub fn evaluate_rewritten(&self, values: &[f64]) -> Result<Row> {
         self.check_values(values)?;
-        let mut doc = self.base.clone();
-        for (input, x) in self.inputs.iter().zip(values) {
-            input.write(&mut doc, *x);
-        }
-        let a = Assessment::from_json_value(doc)?;
-        Ok(results(a.evaluate()?))
+        Ok(results(self.reread(values)?.evaluate()?))
     }
 
     /// One finite value per input.
