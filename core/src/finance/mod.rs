@@ -29,6 +29,7 @@ mod irr;
 mod loan;
 mod periodic;
 mod rows;
+mod simd;
 mod tvm;
 
 pub use batch::{
