@@ -35,6 +35,14 @@ fn draws(c: &mut Criterion) {
         g.bench_function(format!("one draw: {name}"), |b| {
             b.iter(|| sim.evaluate(black_box(&row)).unwrap())
         });
+        // Draws one after the other, as a simulation's thread makes them (its values and
+        // buffers reused).
+        let rows: Vec<Vec<f64>> = (0..16)
+            .map(|d| run.inputs.iter().map(|i| i.values[d]).collect())
+            .collect();
+        g.bench_function(format!("16 draws in a row: {name}"), |b| {
+            b.iter(|| sim.evaluate_rows(black_box(&rows)).len())
+        });
         g.bench_function(format!("fresh evaluation from the text: {name}"), |b| {
             b.iter(|| {
                 let a = Assessment::from_toml_str(black_box(text)).unwrap();

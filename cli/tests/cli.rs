@@ -625,6 +625,8 @@ fn chart_writes_each_kind_as_svg_or_its_table() {
         "benchmarks",
     ]);
     assert!(!ok && err.contains("template"), "{err}");
+}
+
 #[test]
 fn program_of_the_examples_sums_their_portfolios_per_currency() {
     let (ok, out, err) = cleanprod(&["program", "examples/"]);

@@ -282,6 +282,15 @@ impl Assessment {
             .map_err(Clone::clone)
     }
 
+    /// The figures of [`Assessment::evaluate`] for a risk simulation's draw, not kept: each
+    /// sequence of options solved once (an option alone and the first step of a sequence
+    /// share their flows), and the options' `deltas` left without their words.
+    pub(crate) fn figures(&self) -> Result<Evaluation> {
+        let outcomes = crate::options::Outcomes::default();
+        let case = self.case_with(self.document.context(), self.options(), &outcomes)?;
+        crate::options::evaluate(&case).map_err(|e| template_path(&self.document, e))
+    }
+
     /// The document as a JSON value, every physical value as a string with its unit.
     pub fn to_json_value(&self) -> serde_json::Value {
         serde_json::to_value(&self.document).unwrap_or(serde_json::Value::Null)

@@ -28,6 +28,9 @@ pub type Factors = BTreeMap<Carrier, EmissionFactor>;
 pub struct EmissionFactor {
     text: String,
     kg_per_joule: f64,
+    /// Kilograms of one mass unit and joules of one energy unit.
+    kg: f64,
+    joules: f64,
 }
 
 /// Largest factor accepted: 2 kg CO2/kWh, above any grid (lignite plants emit about 1.2) or
@@ -59,7 +62,15 @@ impl EmissionFactor {
         Ok(EmissionFactor {
             text: format!("{} {}/{}", format_number(number), mass.text, energy.text),
             kg_per_joule: number * kg / joules,
+            kg,
+            joules,
         })
+    }
+
+    /// [`EmissionFactor::kg_per_joule`] of `number` in this factor's units (what
+    /// `"{number} kg/kWh"` holds, without reading the text).
+    pub(crate) fn kg_per_joule_at(&self, number: f64) -> f64 {
+        number * self.kg / self.joules
     }
 
     /// Kilograms of CO2 per joule.

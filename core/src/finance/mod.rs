@@ -31,6 +31,7 @@ mod loan;
 mod periodic;
 pub(crate) use periodic::discount_factors;
 mod rows;
+mod simd;
 mod tvm;
 
 pub use batch::{

@@ -209,8 +209,30 @@ pub fn npv_rows(
     let x = 1.0 / (1.0 + rate);
     let factors = Lanes::all(x, row_len);
     let lanes = Lanes::new(x);
+    let rows = values.len() / row_len;
+    let mut out = BatchResult {
+        values: vec![f64::NAN; rows],
+        status: vec![Status::Invalid; rows],
+    };
+    // Compiled once more for the processor's widest vectors, chosen at run time: the same
+    // multiplications and additions in the same order (never fused), so the same bits.
+    super::simd::dispatch(|| npv_each_row(values, row_len, &factors, &lanes, first, &mut out));
+    Ok(out)
+}
+
+/// The body of [`npv_rows`], inlined into each instruction set's copy.
+#[inline(always)]
+fn npv_each_row(
+    values: &[f64],
+    row_len: usize,
+    factors: &[f64],
+    lanes: &Lanes,
+    first: FirstFlow,
+    out: &mut BatchResult,
+) {
     let whole = row_len / 4 * 4;
-    Ok(super::rows::fill_rows(values, row_len, false, |row| {
+    let rows = values.chunks_exact(row_len);
+    for ((row, value), status) in rows.zip(&mut out.values).zip(&mut out.status) {
         let mut acc = [0.0; 4];
         for (v, f) in row[..whole]
             .chunks_exact(4)
@@ -225,12 +247,12 @@ pub fn npv_rows(
         }
         let v = lanes.finish(acc, first);
         // A NaN or infinite flow, or an overflow, makes the sum non-finite.
-        if v.is_finite() {
+        (*value, *status) = if v.is_finite() {
             (v, Status::Ok)
         } else {
             (f64::NAN, Status::Invalid)
-        }
-    }))
+        };
+    }
 }
 
 /// Modified internal rate of return: outflows financed at `finance_rate`, inflows reinvested at

@@ -8,7 +8,8 @@ use uom::si::f64 as q;
 use crate::flowsheet::Flow;
 use crate::units::money::Currency;
 use crate::units::{
-    Dimension, Measure, Measured, TimeBasis, UnitProblem, format_number, parse_unit, split_number,
+    Dimension, Measure, Measured, TimeBasis, UnitExpr, UnitProblem, format_number, parse_unit,
+    split_number,
 };
 use crate::units::{SECONDS_PER_YEAR, Schedule};
 
@@ -203,6 +204,9 @@ pub struct SavingAmount {
     /// What the amount is.
     pub(crate) of: Saved,
     basis: TimeBasis,
+    /// The unit as parsed, and the dimension of the rate it is read as.
+    unit: UnitExpr,
+    rate: Dimension,
 }
 
 /// What a [`SavingAmount`] is an amount of.
@@ -245,6 +249,8 @@ impl SavingAmount {
             per_time_si: unit.to_si(number, rate)?,
             of: Saved::Quantity(amount),
             basis: unit.basis.unwrap_or(TimeBasis::Year),
+            unit,
+            rate,
         })
     }
 
@@ -272,6 +278,9 @@ impl SavingAmount {
                 per_time_si: number / seconds,
                 of: Saved::Money(currency),
                 basis: unit.basis.unwrap_or(TimeBasis::Year),
+                // Money per time: the unit is the time unit alone (see `per_year_at`).
+                unit,
+                rate: Dimension::Time,
             })
         });
         Some(parsed)
@@ -287,12 +296,27 @@ impl SavingAmount {
 
     /// The amount per year under `schedule`, in SI units of its dimension (or money).
     pub(crate) fn per_year(&self, schedule: &Schedule) -> f64 {
-        let seconds = match self.basis {
+        self.per_time_si * self.seconds(schedule)
+    }
+
+    /// [`SavingAmount::per_year`] of `number` in this amount's unit (what `"{number} unit"`
+    /// would save, without reading the text).
+    pub(crate) fn per_year_at(&self, number: f64, schedule: &Schedule) -> Option<f64> {
+        let per_time_si = match self.of {
+            // As `parse_money` reads it: the number over the seconds of the time unit.
+            Saved::Money(_) => number / self.unit.to_si(1.0, Dimension::Time).ok()?,
+            Saved::Quantity(_) => self.unit.to_si(number, self.rate).ok()?,
+        };
+        Some(per_time_si * self.seconds(schedule))
+    }
+
+    /// Seconds per year of the unit's time basis under `schedule`.
+    fn seconds(&self, schedule: &Schedule) -> f64 {
+        match self.basis {
             TimeBasis::Hour => schedule.operating_time().si(),
             TimeBasis::Day => f64::from(schedule.days_per_year) * 86_400.0,
             TimeBasis::Year => SECONDS_PER_YEAR,
-        };
-        self.per_time_si * seconds
+        }
     }
 }
 

@@ -488,7 +488,7 @@ fn money(doc: &Case<'_>, path: &str, m: Option<&Money>) -> Result<f64> {
     }
 }
 
-fn whole_years(path: String, t: &Measured<q::Time>, min: f64, max: f64) -> Result<u32> {
+pub(crate) fn whole_years(path: String, t: &Measured<q::Time>, min: f64, max: f64) -> Result<u32> {
     let y = t.si() / SECONDS_PER_YEAR;
     if (min..=max).contains(&y) && (y - y.round()).abs() < 1e-9 {
         Ok(y.round() as u32)

@@ -108,7 +108,7 @@ impl Scratch {
 }
 
 /// `text` read as the type of its field, errors at `path`.
-fn read<T: serde::de::DeserializeOwned>(text: String, path: &str) -> Result<T> {
+pub(crate) fn read<T: serde::de::DeserializeOwned>(text: String, path: &str) -> Result<T> {
     crate::wire::typed::<T>(&Value::String(text)).map_err(|e| e.with_path(path.to_string()))
 }
 

@@ -21,6 +21,7 @@ mod appraisal;
 mod correlation;
 mod distribution;
 mod inputs;
+mod kernel;
 mod random;
 mod statistics;
 
@@ -115,6 +116,17 @@ pub struct Simulator {
     /// Where each input goes when every one is a price, finance setting, emission factor or
     /// option's money: draws then take the short route ([`appraisal`]).
     slots: Option<Vec<appraisal::Slot>>,
+    /// The options compiled to their cash flows, when every input is such a slot and the
+    /// options only save directly: draws then take the kernel ([`kernel`]).
+    kernel: Option<kernel::Kernel>,
+}
+
+/// What one thread keeps between draws: the kernel's values and buffers, and the sections the
+/// short route copies, each made at its first use.
+#[derive(Default)]
+struct DrawScratch {
+    kernel: Option<kernel::Scratch>,
+    appraisal: Option<appraisal::Scratch>,
 }
 
 /// One sampled input: its path, unit, shape and draws.
@@ -359,6 +371,9 @@ impl Simulator {
             .map_or(1.0, |t| t.si() / SECONDS_PER_YEAR);
         let base_results = results(evaluation);
         let slots = appraisal::slots(assessment, &inputs);
+        let kernel = slots
+            .as_ref()
+            .and_then(|s| kernel::Kernel::compile(assessment, s, &inputs));
         Ok(Simulator {
             base,
             inputs,
@@ -370,6 +385,7 @@ impl Simulator {
             currency,
             assessment: assessment.clone(),
             slots,
+            kernel,
         })
     }
 
@@ -386,7 +402,7 @@ impl Simulator {
     /// The results with the inputs at `values` (one per input, in their units), the others
     /// at the document's values.
     pub fn evaluate(&self, values: &[f64]) -> Result<Row> {
-        self.evaluate_with(values, &mut None)
+        self.evaluate_with(values, &mut DrawScratch::default())
     }
 
     /// Whether draws take the short route: every input a price, a finance setting, an
@@ -396,22 +412,55 @@ impl Simulator {
         self.slots.is_some()
     }
 
-    /// [`Simulator::evaluate`], with the sections the short route copies kept in `scratch`
-    /// between calls.
-    fn evaluate_with(
+    /// Whether draws take the kernel: every input a price, a finance setting, an emission
+    /// factor or an option's money or direct saving, and every option saving directly (no
+    /// flowsheet edited, no financing), so that a draw only re-prices compiled cash flows.
+    pub fn compiled(&self) -> bool {
+        self.kernel.is_some()
+    }
+
+    /// [`Simulator::evaluate`], with what a draw reuses kept in `scratch` between calls.
+    fn evaluate_with(&self, values: &[f64], scratch: &mut DrawScratch) -> Result<Row> {
+        self.check_values(values)?;
+        if let Some(kernel) = &self.kernel {
+            let s = scratch.kernel.get_or_insert_with(|| kernel.scratch());
+            if let Some(row) = kernel.evaluate(values, s) {
+                return Ok(row);
+            }
+        }
+        self.evaluate_short(values, &mut scratch.appraisal)
+    }
+
+    /// The results by the short route (or the long one when the short does not apply), as
+    /// the kernel must give them.
+    fn evaluate_short(
         &self,
         values: &[f64],
         scratch: &mut Option<appraisal::Scratch>,
     ) -> Result<Row> {
-        self.check_values(values)?;
         match &self.slots {
             Some(slots) => {
                 let scratch =
                     scratch.get_or_insert_with(|| appraisal::Scratch::new(&self.assessment));
                 appraisal::evaluate(&self.assessment, slots, &self.inputs, values, scratch)
             }
-            None => self.evaluate_rewritten(values),
+            None => self.evaluate_reread(values),
         }
+    }
+
+    /// The long route of a draw: [`Simulator::evaluate_rewritten`] with the figures only
+    /// (each sequence of options solved once, no `deltas` words).
+    fn evaluate_reread(&self, values: &[f64]) -> Result<Row> {
+        Ok(results(&self.reread(values)?.figures()?))
+    }
+
+    /// The document with the inputs at `values`, read again.
+    fn reread(&self, values: &[f64]) -> Result<Assessment> {
+        let mut doc = self.base.clone();
+        for (input, x) in self.inputs.iter().zip(values) {
+            input.write(&mut doc, *x);
+        }
+        Assessment::from_json_value(doc)
     }
 
     /// The results with the inputs at `values` by the long route: the document's value
@@ -419,12 +468,7 @@ impl Simulator {
     /// [`Simulator::evaluate`] must equal).
     pub fn evaluate_rewritten(&self, values: &[f64]) -> Result<Row> {
         self.check_values(values)?;
-        let mut doc = self.base.clone();
-        for (input, x) in self.inputs.iter().zip(values) {
-            input.write(&mut doc, *x);
-        }
-        let a = Assessment::from_json_value(doc)?;
-        Ok(results(a.evaluate()?))
+        Ok(results(self.reread(values)?.evaluate()?))
     }
 
     /// One finite value per input.
@@ -445,7 +489,10 @@ impl Simulator {
     /// [`Simulator::evaluate`] for each row (for samplers of other libraries, e.g. SALib's
     /// Sobol or Morris designs).
     pub fn evaluate_rows(&self, rows: &[Vec<f64>]) -> Vec<Result<Row>> {
-        rows.iter().map(|r| self.evaluate(r)).collect()
+        let mut scratch = DrawScratch::default();
+        rows.iter()
+            .map(|r| self.evaluate_with(r, &mut scratch))
+            .collect()
     }
 
     /// Draw, appraise every draw, and summarize.
@@ -494,7 +541,7 @@ impl Simulator {
     ) -> Vec<Result<Row>> {
         // Each block of draws keeps its own copy of the sections the short route changes.
         let block_of = |range: std::ops::Range<usize>| -> Vec<Result<Row>> {
-            let mut scratch = None;
+            let mut scratch = DrawScratch::default();
             let mut values = vec![0.0; columns.len()];
             range
                 .map(|i| {

@@ -112,6 +112,12 @@ impl<M: Measure> Measured<M> {
         })
     }
 
+    /// The coherent SI value of `number` in this value's unit (what [`Measured::parse`] of
+    /// `"{number} unit"` holds, without reading the text).
+    pub(crate) fn si_at(&self, number: f64) -> Result<f64, UnitProblem> {
+        self.unit.to_si(number, M::DIMENSION)
+    }
+
     /// The quantity.
     pub fn value(&self) -> M {
         self.value

@@ -217,7 +217,13 @@ impl Price {
 
     /// Money per coherent SI unit (per m3, per J, per kg, ...).
     pub fn per_si(&self) -> f64 {
-        self.number / self.unit.factor
+        self.per_si_at(self.number)
+    }
+
+    /// Money per coherent SI unit of the price `number` in this price's unit (what
+    /// [`Price::per_si`] of `"{number} CUR/unit"` is, without reading the text).
+    pub(crate) fn per_si_at(&self, number: f64) -> f64 {
+        number / self.unit.factor
     }
 
     /// The price expressed per another unit of the same dimension.
