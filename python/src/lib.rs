@@ -6,6 +6,7 @@
 #![cfg(not(target_family = "wasm"))]
 
 mod finance;
+mod program;
 mod utilities;
 
 use numpy::{IntoPyArray, PyArrayMethods, PyReadonlyArray2, PyUntypedArrayMethods};
@@ -651,5 +652,6 @@ fn _cleanprod(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("OPTION_COLUMNS", cleanprod::options::TABLE_COLUMNS.to_vec())?;
     finance::register(m)?;
     utilities::register(m)?;
+    program::register(m)?;
     Ok(())
 }

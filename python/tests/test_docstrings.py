@@ -27,6 +27,8 @@ MODULES = [
     "cleanprod.errors",
     "cleanprod.evaluation",
     "cleanprod.finance",
+    "cleanprod.program",
+    "cleanprod.dask",
     "cleanprod.reports",
     "cleanprod.risk",
     "cleanprod.tables",

@@ -3,7 +3,7 @@
 import type {
   Balance, Benchmarks, CleanprodAssessmentDocument, Dimension, Evaluation, Metric, Report,
   Summary, TanningBenchmarks, HotelBenchmarks, HospitalBenchmarks, AutomotiveBenchmarks,
-  Simulation, SampledInput, RiskOutput, Chart, ChartOptions, SankeyData,
+  Simulation, SampledInput, RiskOutput, Chart, ChartOptions, SankeyData, Programme,
 } from './types.js';
 
 import type { ChemicalsBenchmarks } from './types.js';
@@ -12,7 +12,7 @@ import type { CleanprodUtilities } from './utilities.js';
 export type {
   Balance, Benchmarks, Evaluation, Metric, Report, Summary, TanningBenchmarks, HotelBenchmarks,
   HospitalBenchmarks, AutomotiveBenchmarks, Simulation, SampledInput, RiskOutput, Chart,
-  ChartOptions, SankeyData,
+  ChartOptions, SankeyData, Programme,
 };
 /** The chemicals model's benchmarks (`benchmarks(doc)` when `sector` is `"chemicals"`). */
 export type { ChemicalsBenchmarks };
@@ -115,6 +115,21 @@ export type ChartKind = 'sankey' | 'cash-flow' | 'cost-curve' | 'histogram' | 't
  * `seed` for the simulation behind a histogram or tornado.
  */
 export declare function chart(doc: DocumentInput, kind: ChartKind, options?: ChartOptions): string;
+/** How a programme's money is brought to one currency (summed per currency without it). */
+export interface ProgrammeOptions {
+  exchange_rates?: {
+    /** The currency the programme's money is given in. */
+    currency: string;
+    /** Value of one unit of each other currency in `currency`, by ISO 4217 code. */
+    rates: Record<string, number>;
+  };
+}
+/**
+ * Many documents evaluated as one programme (in this thread): totals and breakdowns as
+ * programmes report them, one row per site and per option, and each document that failed with
+ * its name and the error's path, the others still evaluated.
+ */
+export declare function program(documents: { name: string; text: string }[], options?: ProgrammeOptions): Programme;
 /** Options applied one after the other to one model, as in `Evaluation['portfolio']['sequence']`. */
 export interface Sequence {
   /** What each option adds to those before it, in order. */

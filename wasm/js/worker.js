@@ -269,37 +269,28 @@ function plain(simulation) {
 }
 
 /**
- * The core's SVG charts, by name: each appears when the module exports its function, without
- * a change in the element. Today the module draws none (the tornado is drawn in Rust,
- * `report::tornado_svg`, not yet exported to wasm). `args` gives the function's arguments
- * from what was computed, or null when the chart does not apply; `titles` are the caller's
- * words (its visitor's language).
+ * The core's SVG charts of an appraisal (`chart(doc, kind, options)`, the same bytes as the
+ * CLI's and Python's): the cash flow of the option with the highest NPV, the cost curve of
+ * water (else the first resource saved), and the water balance as a Sankey when the document
+ * has a flowsheet. A chart the document cannot give is left out. The risk charts (tornado,
+ * histogram) would run the simulation a second time: `chart(doc, 'tornado')` gives them on
+ * demand.
  */
-const CHARTS = {
-  evaluation: [
-    { name: 'cash_flow', fn: 'cashFlowSvg', args: ({ document }) => [document] },
-    { name: 'cost_curve', fn: 'costCurveSvg', args: ({ document }) => [document] },
-    { name: 'sankey', fn: 'sankeySvg', args: ({ document }) => (document.flowsheet || document.template ? [document] : null) },
-  ],
-  simulation: [
-    {
-      name: 'tornado',
-      fn: 'tornadoSvg',
-      args: ({ simulation, titles }) => {
-        const npv = simulation.outputs.find((o) => o.option === 'portfolio' && o.metric === 'npv');
-        // The bars and the base value are what the chart draws: the draws stay here.
-        return npv ? [{ ...npv, values: [] }, titles?.tornado ?? `NPV of all options, ${simulation.currency}`] : null;
-      },
-    },
-  ],
-};
-
-function charts(kind, context) {
+function charts({ document, evaluation }) {
+  const best = [...evaluation.options].sort((a, b) => (b.npv ?? -Infinity) - (a.npv ?? -Infinity))[0];
+  const wanted = [
+    ['cash_flow', 'cash-flow', best ? { option: best.id } : null],
+    ['cost_curve', 'cost-curve', {}],
+    ['sankey', 'sankey', document.flowsheet || document.template ? { component: 'water' } : null],
+  ];
   const out = [];
-  for (const c of CHARTS[kind]) {
-    const fn = engine[c.fn];
-    const args = typeof fn === 'function' ? c.args(context) : null;
-    if (args) out.push({ name: c.name, svg: fn(...args) });
+  for (const [name, kind, options] of wanted) {
+    if (!options) continue;
+    try {
+      out.push({ name, svg: engine.chart(document, kind, options) });
+    } catch {
+      // Not every document gives every chart (no options saving anything, no water).
+    }
   }
   return out;
 }
@@ -308,13 +299,13 @@ function charts(kind, context) {
 function evaluate({ doc }) {
   const document = engine.parse(doc);
   const evaluation = engine.evaluate(document);
-  return { document, evaluation, simulation: null, charts: charts('evaluation', { document }) };
+  return { document, evaluation, simulation: null, charts: charts({ document, evaluation }) };
 }
 
 /** The risk simulation of a document's `[uncertainty]` section and its charts. */
-function risk({ doc, options, titles }) {
+function risk({ doc, options }) {
   const simulation = plain(engine.simulate(doc, options));
-  return { simulation, charts: charts('simulation', { simulation, titles }) };
+  return { simulation, charts: [] };
 }
 
 const OPERATIONS = {

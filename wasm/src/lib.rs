@@ -316,3 +316,20 @@ pub fn canonical(text: &str, dimension: &str) -> Result<String, JsValue> {
 pub fn format_version() -> String {
     cleanprod::document::CURRENT_FORMAT.to_string()
 }
+
+/// Many documents evaluated as one programme (`documents`: an array of `{ name, text }`;
+/// `options`: `{ exchange_rates: { currency, rates } }`): totals, breakdowns by sector,
+/// category, cost class and status, one row per site and per option, and the documents that
+/// failed, each with its name and the error's path (the others are still evaluated). One
+/// thread in the browser.
+#[wasm_bindgen(skip_typescript)]
+pub fn program(documents: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    use cleanprod::program::{self, Settings, Source};
+    let sources: Vec<Source> = serde_wasm_bindgen::from_value(documents).map_err(|e| {
+        js_sys::TypeError::new(&format!("documents: an array of {{ name, text }}: {e}"))
+    })?;
+    let settings: Settings = serde_json::from_value(options_json(options, "programme options")?)
+        .map_err(|e| js_sys::TypeError::new(&format!("programme options: {e}")))?;
+    to_js(&program::evaluate(&sources, &settings))
+}
+

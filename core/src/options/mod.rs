@@ -204,7 +204,7 @@ impl CpOption {
 }
 
 /// How an option is classed by what it costs and how fast it pays back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CostClass {
     /// No investment.

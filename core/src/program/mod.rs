@@ -94,7 +94,7 @@ pub struct Settings {
 }
 
 /// A document that could not be evaluated.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Failure {
     /// The document's name.
     pub document: String,
@@ -162,6 +162,85 @@ pub fn evaluate_assessments(items: &[(String, Assessment)], settings: &Settings)
     assemble(&names, rows, settings)
 }
 
+/// The rows of a programme evaluated in parts (on several machines: one part per batch of
+/// documents), read back from their JSON form; the totals and breakdowns are computed again
+/// from the rows, so a part's own are ignored.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Part {
+    /// Documents given to the part.
+    pub documents: u32,
+    /// Its failures.
+    pub failures: Vec<Failure>,
+    /// Its sites.
+    pub sites: Vec<SiteRow>,
+    /// Its options.
+    pub options: Vec<OptionRow>,
+}
+
+impl Part {
+    /// A part from its JSON form (a [`Programme`] serialized); errors name the field.
+    pub fn from_json_value(value: serde_json::Value) -> Result<Part> {
+        serde_path_to_error::deserialize(value).map_err(|e| Error::InvalidType {
+            path: e.path().to_string(),
+            message: e.inner().to_string(),
+        })
+    }
+}
+
+/// The programme of all `parts` together, in the order given: what [`evaluate`] gives for
+/// their documents at once (the same rows, failures, totals and breakdowns), when `settings`
+/// bring money to one currency as the parts' did.
+///
+/// ```
+/// use cleanprod::program::{self, Part, Settings, Source};
+/// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/hotel.toml")).unwrap();
+/// let one = program::evaluate(&[Source::toml("a.toml", text.clone())], &Settings::default());
+/// let two = program::evaluate(&[Source::toml("b.toml", text.clone())], &Settings::default());
+/// let both = program::evaluate(&[Source::toml("a.toml", text.clone()), Source::toml("b.toml", text)], &Settings::default());
+/// let parts: Vec<Part> = [one, two].iter()
+///     .map(|p| Part::from_json_value(serde_json::to_value(p).unwrap()).unwrap())
+///     .collect();
+/// assert_eq!(program::combine(parts, &Settings::default()), both);
+/// ```
+pub fn combine(parts: Vec<Part>, settings: &Settings) -> Programme {
+    let mut documents = 0u32;
+    let mut failures = Vec::new();
+    let mut sites = Vec::new();
+    let mut options = Vec::new();
+    for p in parts {
+        documents = documents.saturating_add(p.documents);
+        failures.extend(p.failures);
+        sites.extend(p.sites);
+        options.extend(p.options);
+    }
+    summarise(documents, failures, sites, options, settings)
+}
+
+/// The totals and breakdowns of these rows.
+fn summarise(
+    documents: u32,
+    failures: Vec<Failure>,
+    sites: Vec<SiteRow>,
+    options: Vec<OptionRow>,
+    settings: &Settings,
+) -> Programme {
+    let rates = settings.exchange_rates.as_ref();
+    let mut totals = aggregate::figures(options.iter(), rates);
+    // Every site evaluated counts, those without an option too.
+    totals.sites = site::count(sites.len());
+    Programme {
+        documents,
+        failures,
+        totals,
+        by_sector: aggregate::by(&options, |r| r.sector.key().to_string(), rates),
+        by_category: aggregate::by(&options, |r| key_of(&r.category), rates),
+        by_cost_class: aggregate::by(&options, |r| key_of(&r.cost_class), rates),
+        by_status: aggregate::by(&options, |r| r.status.key().to_string(), rates),
+        sites,
+        options,
+    }
+}
+
 /// Snake-case name of a unit variant, as serde writes it.
 fn key_of<T: Serialize>(value: &T) -> String {
     serde_json::to_value(value)
@@ -200,20 +279,7 @@ fn assemble(
             Err(e) => failures.push(Failure::new(name, &e)),
         }
     }
-    let mut totals = aggregate::figures(options.iter(), rates);
-    // Every site evaluated counts, those without an option too.
-    totals.sites = site::count(sites.len());
-    Programme {
-        documents: site::count(names.len()),
-        failures,
-        totals,
-        by_sector: aggregate::by(&options, |r| r.sector.key().to_string(), rates),
-        by_category: aggregate::by(&options, |r| key_of(&r.category), rates),
-        by_cost_class: aggregate::by(&options, |r| key_of(&r.cost_class), rates),
-        by_status: aggregate::by(&options, |r| r.status.key().to_string(), rates),
-        sites,
-        options,
-    }
+    summarise(site::count(names.len()), failures, sites, options, settings)
 }
 
 /// The JSON Schema of [`Programme`].

@@ -14,7 +14,7 @@ use crate::units::SECONDS_PER_YEAR;
 /// One option of a programme. Money is in the site's currency. The figures per year are the
 /// option's increment in its site's portfolio (options applied together in the order of their
 /// NPV, alternatives set aside left out), so that the options of a site add up to the site.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct OptionRow {
     /// The document's name in the programme (its file name, or the name it was given).
     pub document: String,
@@ -58,7 +58,7 @@ pub struct OptionRow {
 }
 
 /// One site of a programme: its portfolio's totals. Money in the site's currency.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SiteRow {
     /// The document's name in the programme.
     pub document: String,

@@ -7,7 +7,7 @@ Examples
 12.0
 """
 
-from cleanprod import charts, finance, reports, risk, tables, utilities
+from cleanprod import charts, finance, program, reports, risk, tables, utilities
 from cleanprod._cleanprod import FORMAT, Assessment, __version__, canonical, new, schema, to_si
 from cleanprod.balance import Balance
 from cleanprod.evaluation import Evaluation
@@ -46,6 +46,7 @@ __all__ = [
     "compare",
     "finance",
     "new",
+    "program",
     "reports",
     "risk",
     "schema",

@@ -843,3 +843,62 @@ def calculator_fields(name: str) -> list[dict[str, Any]]: ...
 def utilities_schema() -> dict[str, Any]: ...
 def result_quantities(name: str, result: dict[str, Any]) -> list[dict[str, Any]]: ...
 def result_in_si(name: str, result: dict[str, Any]) -> dict[str, Any]: ...
+
+def program_evaluate(
+    sources: Sequence[tuple[str, str]],
+    *,
+    threads: Union[int, None] = None,
+    currency: Union[str, None] = None,
+    rates: Union[dict[str, float], None] = None,
+) -> tuple[dict[str, Any], str]:
+    """Evaluate documents as one programme (see :func:`cleanprod.program.evaluate`).
+
+    Parameters
+    ----------
+    sources : sequence of (str, str)
+        Names and document texts.
+    threads : int, optional
+        Threads (every core when absent).
+    currency, rates : optional
+        Exchange rates bringing money to ``currency``.
+
+    Returns
+    -------
+    (dict, str)
+        The programme and its summary in words.
+
+    Examples
+    --------
+    >>> from cleanprod import _cleanprod
+    >>> data, text = _cleanprod.program_evaluate([("a", open("examples/hotel.toml").read())])
+    >>> data["documents"]
+    1
+    """
+
+def program_combine(
+    parts: Sequence[dict[str, Any]],
+    *,
+    currency: Union[str, None] = None,
+    rates: Union[dict[str, float], None] = None,
+) -> tuple[dict[str, Any], str]:
+    """Parts of a programme together (see :func:`cleanprod.program.combine`).
+
+    Parameters
+    ----------
+    parts : sequence of dict
+        Programme dicts, in order.
+    currency, rates : optional
+        The exchange rates the parts were evaluated with.
+
+    Returns
+    -------
+    (dict, str)
+        The programme and its summary in words.
+
+    Examples
+    --------
+    >>> from cleanprod import _cleanprod
+    >>> part, _ = _cleanprod.program_evaluate([("a", open("examples/hotel.toml").read())])
+    >>> _cleanprod.program_combine([part, part])[0]["documents"]
+    2
+    """

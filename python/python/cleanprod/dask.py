@@ -1,0 +1,123 @@
+"""Programmes beyond one machine, on Dask: the documents in batches of a few thousand, one
+task per batch (never one per document: a task costs about 200 µs of scheduling), each batch
+evaluated by the core with the GIL released, and the batches combined into the programme the
+same documents give on one machine, row for row.
+
+Needs ``dask[distributed]`` (the extra ``cleanprod[dask]``). Only plain data crosses between
+processes: (name, text) pairs in, programme dicts out.
+
+>>> import cleanprod as cp
+>>> import cleanprod.dask
+>>> import dask
+>>> with dask.config.set(scheduler="synchronous"):
+...     p = cleanprod.dask.evaluate(cp.program.sources("examples"), batch_size=4)
+>>> p == cp.program.evaluate("examples")
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Optional, Union
+
+from . import _cleanprod as _native
+from .program import Programme, combine
+
+__all__ = ["evaluate", "evaluate_batch"]
+
+
+def evaluate_batch(
+    batch: Sequence[tuple[str, str]],
+    currency: Optional[str] = None,
+    rates: Optional[Mapping[str, float]] = None,
+) -> list[dict[str, Any]]:
+    """One batch of documents as a one-item list of its programme dict (a bag partition).
+
+    Parameters
+    ----------
+    batch : sequence of (str, str)
+        Names and document texts.
+    currency, rates : optional
+        Exchange rates, as :func:`cleanprod.program.evaluate` takes them.
+
+    Returns
+    -------
+    list of dict
+        The batch's programme, as :meth:`cleanprod.program.Programme.to_dict` gives it.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> import cleanprod.dask
+    >>> [part] = cleanprod.dask.evaluate_batch(cp.program.sources(["examples/hotel.toml"]))
+    >>> part["documents"]
+    1
+    """
+    data, _ = _native.program_evaluate(
+        [(str(n), str(t)) for n, t in batch],
+        threads=1,
+        currency=currency,
+        rates=dict(rates) if rates is not None else None,
+    )
+    return [data]
+
+
+def evaluate(
+    documents: Union[Sequence[tuple[str, str]], Any],
+    *,
+    batch_size: int = 2000,
+    currency: Optional[str] = None,
+    rates: Optional[Mapping[str, float]] = None,
+) -> Programme:
+    """Evaluate a programme's documents on the current Dask scheduler (a ``distributed``
+    client's cluster when one is active), one task per batch.
+
+    Parameters
+    ----------
+    documents : sequence of (str, str), dask.bag.Bag or dask.dataframe.DataFrame
+        (name, text) pairs (see :func:`cleanprod.program.sources`); a bag of such pairs
+        (its partitions are the batches); or a Dask DataFrame with ``name`` and ``text``
+        columns.
+    batch_size : int, optional
+        Documents per task when a sequence is given (1,000 to 10,000 keep the scheduling
+        cost small against the work).
+    currency, rates : optional
+        Exchange rates, as :func:`cleanprod.program.evaluate` takes them.
+
+    Returns
+    -------
+    Programme
+        The same programme as :func:`cleanprod.program.evaluate` of the same documents.
+
+    Raises
+    ------
+    InvalidArgumentError
+        A batch size below 1.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> import cleanprod.dask
+    >>> import dask
+    >>> with dask.config.set(scheduler="synchronous"):
+    ...     cleanprod.dask.evaluate(cp.program.sources(["examples/hotel.toml"])).documents
+    1
+    """
+    import dask.bag as db
+
+    if batch_size < 1:
+        from .errors import InvalidArgumentError
+
+        raise InvalidArgumentError(
+            f"batch_size must be at least 1, not {batch_size}", "invalid_argument", "batch_size", str(batch_size)
+        )
+    if isinstance(documents, db.Bag):
+        bag = documents
+    elif hasattr(documents, "to_bag") and hasattr(documents, "map_partitions"):
+        bag = documents[["name", "text"]].to_bag()
+    else:
+        items = [(str(n), str(t)) for n, t in documents]
+        partitions = max(1, -(-len(items) // batch_size))
+        bag = db.from_sequence(items, npartitions=partitions)
+    parts = bag.map_partitions(evaluate_batch, currency, rates).compute()
+    return combine(parts, currency=currency, rates=rates)

@@ -1,0 +1,369 @@
+"""Programmes: many assessments evaluated together, as cleaner-production centres, loan funds
+and regional programmes report them (sites, options, investment, savings, water, chemicals,
+energy, CO2; by sector, category, cost class and status).
+
+The documents are read and appraised in parallel by the core, the GIL released; a document
+that fails is reported with its name and the error's path, and the others are still
+evaluated. Money is summed per currency, or brought to one with the exchange rates given.
+
+>>> import cleanprod as cp
+>>> p = cp.program.evaluate("examples")
+>>> p.documents, len(p.failures)
+(6, 0)
+"""
+
+from __future__ import annotations
+
+import html as _html
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional, Union
+
+from . import _cleanprod as _native
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Programme", "combine", "evaluate", "sources"]
+
+#: What a programme's documents can be given as.
+Documents = Union[
+    str,
+    "os.PathLike[str]",
+    Mapping[str, Any],
+    Iterable[Any],
+]
+
+_GROUPS = ("sector", "category", "cost_class", "status")
+
+
+class Programme:
+    """A programme evaluated: its totals, its breakdowns, one row per site and per option, and
+    the documents that failed.
+
+    Parameters
+    ----------
+    data : dict
+        The programme as the core gives it.
+    text : str
+        Its summary in words.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> p = cp.program.evaluate(["examples/hotel.toml", "examples/hospital.toml"])
+    >>> p.sites()["sector"].tolist()
+    ['hotel', 'hospital']
+    """
+
+    def __init__(self, data: dict[str, Any], text: str) -> None:
+        self._data = data
+        self.text = text
+
+    @property
+    def documents(self) -> int:
+        """Number of documents given.
+
+        Returns
+        -------
+        int
+            Evaluated and failed together.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> cp.program.evaluate(["examples/hotel.toml"]).documents
+        1
+        """
+        return int(self._data["documents"])
+
+    @property
+    def failures(self) -> list[dict[str, str]]:
+        """The documents that could not be evaluated, in the order given.
+
+        Returns
+        -------
+        list of dict
+            ``document``, ``code``, ``path``, ``category`` and ``message`` of each.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> p = cp.program.evaluate({"broken": 'format = "cleanprod/1"'})
+        >>> p.failures[0]["document"], p.failures[0]["code"]
+        ('broken', 'missing_field')
+        """
+        return list(self._data["failures"])
+
+    @property
+    def totals(self) -> dict[str, Any]:
+        """Every option of every site together: sites, options, money per currency (or in
+        the one currency of the exchange rates), amounts per year and over the options' lives.
+
+        Returns
+        -------
+        dict
+            As the core gives it (``money``: one entry per currency).
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> cp.program.evaluate("examples").totals["sites"]
+        6
+        """
+        return dict(self._data["totals"])
+
+    def sites(self) -> pd.DataFrame:
+        """One row per site evaluated (nested figures as dotted columns:
+        ``per_year.water_m3``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed from 0 in the order given.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> cp.program.evaluate("examples").sites()["currency"].tolist()
+        ['USD', 'USD', 'USD', 'USD', 'MXN', 'MXN']
+        """
+        return _table(self._data["sites"])
+
+    def options(self) -> pd.DataFrame:
+        """One row per option of the sites evaluated (each option's increment in its site's
+        portfolio, so a site's options add up to the site).
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``document``, ``option``, ``category``, ``cost_class``, ``status``, money and
+            amounts.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> len(cp.program.evaluate(["examples/tannery.toml"]).options())
+        6
+        """
+        return _table(self._data["options"])
+
+    def breakdown(self, by: str) -> pd.DataFrame:
+        """The programme's figures by ``sector``, ``category``, ``cost_class`` or ``status``.
+
+        Parameters
+        ----------
+        by : {"sector", "category", "cost_class", "status"}
+            The grouping.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per group (money per currency in the ``money`` column's lists).
+
+        Raises
+        ------
+        InvalidArgumentError
+            Another grouping.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> sorted(cp.program.evaluate("examples").breakdown("sector")["key"])
+        ['automotive', 'chemicals', 'hospital', 'hotel', 'tanning']
+        """
+        if by not in _GROUPS:
+            from .errors import InvalidArgumentError
+
+            raise InvalidArgumentError(
+                f"by must be one of {', '.join(_GROUPS)}, not {by!r}", "invalid_argument", "by", str(by)
+            )
+        return _table(self._data[f"by_{by}"])
+
+    def to_dict(self) -> dict[str, Any]:
+        """The programme as plain data (what :func:`combine` reads back).
+
+        Returns
+        -------
+        dict
+            Totals, breakdowns, rows and failures.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> sorted(cp.program.evaluate(["examples/hotel.toml"]).to_dict())[:3]
+        ['by_category', 'by_cost_class', 'by_sector']
+        """
+        return self._data
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Programme, (self._data, self.text))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Programme) and self._data == other._data
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"<Programme: {self.documents} documents, {len(self.failures)} failed>"
+
+    def _repr_html_(self) -> str:
+        return f"<pre>{_html.escape(self.text)}</pre>"
+
+
+def _table(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+    return pd.json_normalize(rows, sep=".")
+
+
+def sources(documents: Documents) -> list[tuple[str, str]]:
+    """The (name, text) pairs of a programme's documents.
+
+    Parameters
+    ----------
+    documents : path, mapping or iterable
+        A folder (its ``.toml`` and ``.json`` files, sorted by name); a file; a mapping of
+        name to document text, dict or :class:`~cleanprod.Assessment`; or an iterable of
+        files (str or path), (name, document) pairs or assessments.
+
+    Returns
+    -------
+    list of (str, str)
+        Each document's name and its TOML or JSON text.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For an item that is none of these.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> [name for name, _ in cp.program.sources("examples")][:2]
+    ['automotive.toml', 'chemicals.toml']
+    """
+    from .errors import InvalidArgumentError
+
+    def text_of(name: str, doc: Any) -> tuple[str, str]:
+        if isinstance(doc, str):
+            return name, doc
+        if isinstance(doc, _native.Assessment):
+            return name, doc.to_json()
+        if isinstance(doc, Mapping):
+            return name, _native.Assessment.from_dict(dict(doc)).to_json()
+        raise InvalidArgumentError(
+            f"document {name!r}: a text, a dict or an Assessment, not {type(doc).__name__}",
+            "invalid_argument",
+            name,
+            type(doc).__name__,
+        )
+
+    if isinstance(documents, (str, os.PathLike)):
+        path = Path(documents)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix in (".toml", ".json"))
+            return [(p.name, p.read_text(encoding="utf-8")) for p in files]
+        return [(path.name, path.read_text(encoding="utf-8"))]
+    if isinstance(documents, Mapping):
+        return [text_of(str(k), v) for k, v in documents.items()]
+    out = []
+    for i, item in enumerate(documents):
+        if isinstance(item, (str, os.PathLike)):
+            path = Path(item)
+            out.append((path.name, path.read_text(encoding="utf-8")))
+        elif isinstance(item, tuple) and len(item) == 2:
+            out.append(text_of(str(item[0]), item[1]))
+        else:
+            out.append(text_of(f"document {i}", item))
+    return out
+
+
+def evaluate(
+    documents: Documents,
+    *,
+    threads: Optional[int] = None,
+    currency: Optional[str] = None,
+    rates: Optional[Mapping[str, float]] = None,
+) -> Programme:
+    """Evaluate many documents as one programme, in parallel (the GIL released).
+
+    Parameters
+    ----------
+    documents : path, mapping or iterable
+        See :func:`sources`.
+    threads : int, optional
+        Threads (every core when absent); the figures do not depend on it.
+    currency : str, optional
+        Bring every site's money to this currency (with ``rates``); without it, money is
+        summed per currency.
+    rates : mapping of str to float, optional
+        The value of one unit of each other currency in ``currency`` (``{"MXN": 0.055}``). A
+        site whose currency has no rate is reported as a failure.
+
+    Returns
+    -------
+    Programme
+        Totals, breakdowns, rows, failures.
+
+    Raises
+    ------
+    InvalidArgumentError
+        Rates without their currency, or a document that is not a text, dict or Assessment.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> p = cp.program.evaluate("examples", currency="USD", rates={"MXN": 0.055})
+    >>> [m["currency"] for m in p.totals["money"]]
+    ['USD']
+    """
+    data, text = _native.program_evaluate(
+        sources(documents), threads=threads, currency=currency, rates=dict(rates) if rates is not None else None
+    )
+    return Programme(data, text)
+
+
+def combine(
+    parts: Iterable[Union[Programme, Mapping[str, Any]]],
+    *,
+    currency: Optional[str] = None,
+    rates: Optional[Mapping[str, float]] = None,
+) -> Programme:
+    """The programme of parts evaluated apart (batches of documents, on other processes or
+    machines): the same as evaluating all their documents at once.
+
+    Parameters
+    ----------
+    parts : iterable of Programme or dict
+        The parts, in order (a dict: :meth:`Programme.to_dict`).
+    currency, rates : optional
+        The exchange rates the parts were evaluated with (see :func:`evaluate`).
+
+    Returns
+    -------
+    Programme
+        Rows and failures of every part in order; totals and breakdowns over them all.
+
+    Raises
+    ------
+    InvalidArgumentError
+        Rates without their currency.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> a = cp.program.evaluate(["examples/hotel.toml"])
+    >>> b = cp.program.evaluate(["examples/hospital.toml"])
+    >>> cp.program.combine([a, b]) == cp.program.evaluate(["examples/hotel.toml", "examples/hospital.toml"])
+    True
+    """
+    dicts = [p.to_dict() if isinstance(p, Programme) else dict(p) for p in parts]
+    data, text = _native.program_combine(
+        dicts, currency=currency, rates=dict(rates) if rates is not None else None
+    )
+    return Programme(data, text)

@@ -1,0 +1,104 @@
+//! `cleanprod._cleanprod` programmes: many documents evaluated together (in parallel, the GIL
+//! released), parts of a programme combined, as plain dicts. The Python module
+//! `cleanprod.program` turns them into tables.
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+
+use cleanprod::program::{self, Part, Settings, Source};
+
+use crate::{arg_err, py_err, to_py};
+
+
+/// The settings of a programme from `threads` and the exchange rates (`currency` the money is
+/// brought to, `rates` the value of one unit of each other currency in it).
+fn settings(
+    py: Python<'_>,
+    threads: Option<usize>,
+    currency: Option<String>,
+    rates: Option<std::collections::BTreeMap<String, f64>>,
+) -> PyResult<Settings> {
+    let exchange_rates = match (currency, rates) {
+        (Some(currency), rates) => Some(program::ExchangeRates {
+            currency,
+            rates: rates.unwrap_or_default(),
+        }),
+        (None, None) => None,
+        (None, Some(_)) => {
+            return Err(arg_err(
+                py,
+                "currency",
+                "",
+                "exchange rates need the currency they bring money to (currency=...)".into(),
+            ));
+        }
+    };
+    Ok(Settings {
+        threads,
+        exchange_rates,
+    })
+}
+
+/// Evaluate the documents `sources` (pairs of name and TOML or JSON text) as one programme:
+/// (a dict of its totals, breakdowns, rows per site and per option and failures; its summary
+/// in words, as `cleanprod program` prints it).
+#[pyfunction]
+#[pyo3(signature = (sources, *, threads = None, currency = None, rates = None))]
+pub(crate) fn program_evaluate<'py>(
+    py: Python<'py>,
+    sources: Vec<(String, String)>,
+    threads: Option<usize>,
+    currency: Option<String>,
+    rates: Option<std::collections::BTreeMap<String, f64>>,
+) -> PyResult<(Bound<'py, PyAny>, String)> {
+    let settings = settings(py, threads, currency, rates)?;
+    let sources: Vec<Source> = sources
+        .into_iter()
+        .map(|(name, text)| Source {
+            name,
+            text,
+            format: None,
+        })
+        .collect();
+    let p = py.detach(|| program::evaluate(&sources, &settings));
+    with_text(py, &p)
+}
+
+/// The programme of `parts` (programme dicts of batches of documents) together: what
+/// `program_evaluate` gives for all their documents at once.
+#[pyfunction]
+#[pyo3(signature = (parts, *, currency = None, rates = None))]
+pub(crate) fn program_combine<'py>(
+    py: Python<'py>,
+    parts: Vec<Bound<'py, PyAny>>,
+    currency: Option<String>,
+    rates: Option<std::collections::BTreeMap<String, f64>>,
+) -> PyResult<(Bound<'py, PyAny>, String)> {
+    let settings = settings(py, None, currency, rates)?;
+    let parts = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let value: serde_json::Value = pythonize::depythonize(p)
+                .map_err(|e| PyTypeError::new_err(format!("parts[{i}]: not a programme: {e}")))?;
+            Part::from_json_value(value).map_err(|e| py_err(py, &e))
+        })
+        .collect::<PyResult<Vec<Part>>>()?;
+    let p = py.detach(|| program::combine(parts, &settings));
+    with_text(py, &p)
+}
+
+/// The programme as a dict, and its summary in words.
+fn with_text<'py>(
+    py: Python<'py>,
+    p: &program::Programme,
+) -> PyResult<(Bound<'py, PyAny>, String)> {
+    Ok((to_py(py, p)?, cleanprod::report::programme_text(p)))
+}
+
+/// Register the programme functions in the native module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(program_evaluate, m)?)?;
+    m.add_function(wrap_pyfunction!(program_combine, m)?)?;
+    Ok(())
+}
