@@ -267,7 +267,8 @@ impl Loan {
 }
 
 /// Debt-service coverage ratio per year: cash available for debt service over debt service.
-/// Years without debt service have no ratio (`None`).
+/// Years without debt service have no ratio (`None`), nor years whose debt service is so small
+/// against the cash that the ratio is beyond the range of f64.
 ///
 /// ```
 /// use cleanprod::finance::debt_service_coverage;
@@ -278,7 +279,7 @@ pub fn debt_service_coverage(cash_available: &[f64], debt_service: &[f64]) -> Ve
     cash_available
         .iter()
         .zip(debt_service)
-        .map(|(c, d)| (*d > 0.0).then(|| c / d))
+        .map(|(c, d)| Some(c / d).filter(|r| *d > 0.0 && r.is_finite()))
         .collect()
 }
 

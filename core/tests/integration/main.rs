@@ -9,6 +9,7 @@ mod examples;
 mod finance;
 mod fixtures;
 mod flowsheet;
+mod fuzzed;
 mod golden;
 mod hospital;
 mod hostile;
