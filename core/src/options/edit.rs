@@ -240,7 +240,8 @@ fn check_fields(e: &Effect, path: &str) -> Result<()> {
     ratio("factor", &e.factor, f64::MAX)?;
     ratio("ratio", &e.ratio, f64::MAX)?;
     if let Some(e) = &e.efficiency
-        && !(e.si() > 0.0 && e.si() <= 1.0)
+        // a subnormal efficiency is zero to the energy it divides (which overflows)
+        && !(f64::MIN_POSITIVE..=1.0).contains(&e.si())
     {
         return Err(Error::out_of_range(
             format!("{path}.efficiency"),
@@ -249,7 +250,7 @@ fn check_fields(e: &Effect, path: &str) -> Result<()> {
         ));
     }
     if let Some(c) = &e.cop
-        && !(c.si() > 0.0 && c.si().is_finite())
+        && !(c.si() >= f64::MIN_POSITIVE && c.si().is_finite())
     {
         return Err(Error::out_of_range(
             format!("{path}.cop"),

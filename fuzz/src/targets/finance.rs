@@ -126,6 +126,10 @@ fn root_check(what: &str, r: f64, values: &[f64]) -> Result<(), String> {
     if !r.is_finite() {
         return Err(format!("{what}: rate {r}"));
     }
+    // Next to −100 % the rate holds few digits of 1 + r: the residual says nothing there.
+    if 1.0 + r < 1e-6 {
+        return Ok(());
+    }
     match relative_npv(r, values) {
         Some(res) if res > 1e-6 => Err(format!(
             "{what}: {r} is not a root, relative NPV residual {res:e} (n = {})",
