@@ -241,7 +241,7 @@ fn check_fields(e: &Effect, path: &str) -> Result<()> {
     ratio("ratio", &e.ratio, f64::MAX)?;
     if let Some(e) = &e.efficiency
         // a subnormal efficiency is zero to the energy it divides (which overflows)
-        && !(f64::MIN_POSITIVE..=1.0).contains(&e.si())
+        && !(crate::units::SMALLEST_DIVISOR..=1.0).contains(&e.si())
     {
         return Err(Error::out_of_range(
             format!("{path}.efficiency"),
@@ -250,7 +250,7 @@ fn check_fields(e: &Effect, path: &str) -> Result<()> {
         ));
     }
     if let Some(c) = &e.cop
-        && !(c.si() >= f64::MIN_POSITIVE && c.si().is_finite())
+        && !(c.si() >= crate::units::SMALLEST_DIVISOR && c.si().is_finite())
     {
         return Err(Error::out_of_range(
             format!("{path}.cop"),

@@ -8,9 +8,9 @@ use uom::si::f64 as q;
 use crate::error::{Error, Result};
 use crate::units::Measured;
 
-/// Why a positive figure below the smallest normal f64 is refused: the figures divided by it
+/// Why a positive figure below [`SMALLEST_DIVISOR`](crate::units::SMALLEST_DIVISOR) is refused: the figures divided by it
 /// (indicators per bed-day, per batch) overflow.
-const TOO_SMALL: &str = "is too small to compute with (below 2.2e-308): must be positive, in a unit that keeps it above that";
+const TOO_SMALL: &str = "is too small to compute with (below 1e-100): must be positive, in a unit that keeps it above that";
 
 /// The fields of one template, by its path (`template.hotel`).
 #[derive(Debug, Clone, Copy)]
@@ -34,9 +34,9 @@ impl Fields {
     /// A share above 0 % and at most 100 %.
     pub(crate) fn share_above_zero(&self, name: &str, v: &Measured<q::Ratio>) -> Result<()> {
         let x = v.si();
-        if (f64::MIN_POSITIVE..=1.0).contains(&x) {
+        if (crate::units::SMALLEST_DIVISOR..=1.0).contains(&x) {
             Ok(())
-        } else if x > 0.0 && x < f64::MIN_POSITIVE {
+        } else if x > 0.0 && x < crate::units::SMALLEST_DIVISOR {
             Err(self.refuse(name, v, TOO_SMALL))
         } else if x > 1.0 {
             Err(self.refuse(name, v, "must be at most 100 %"))
@@ -47,9 +47,9 @@ impl Fields {
 
     /// A finite figure above zero (`v` in SI, `shown` as written).
     pub(crate) fn positive(&self, name: &str, v: f64, shown: impl Display) -> Result<()> {
-        if v.is_finite() && v >= f64::MIN_POSITIVE {
+        if v.is_finite() && v >= crate::units::SMALLEST_DIVISOR {
             Ok(())
-        } else if v > 0.0 && v < f64::MIN_POSITIVE {
+        } else if v > 0.0 && v < crate::units::SMALLEST_DIVISOR {
             Err(self.refuse(name, shown, TOO_SMALL))
         } else {
             Err(self.refuse(name, shown, "must be positive"))
