@@ -258,11 +258,20 @@ impl Loan {
     /// ```
     pub fn annual_debt_service(&self) -> Result<Vec<f64>> {
         let ppy = self.payments_per_year as usize;
-        Ok(self
+        let years: Vec<f64> = self
             .schedule()?
             .chunks(ppy)
             .map(|c| c.iter().map(|p| p.payment).sum())
-            .collect())
+            .collect();
+        // Each payment can be finite where a year of them is not.
+        if years.iter().any(|y| !y.is_finite()) {
+            return Err(Error::out_of_range(
+                "loan.annual_rate",
+                self.annual_rate,
+                "is too large for this principal and term: a year's debt service overflows",
+            ));
+        }
+        Ok(years)
     }
 }
 

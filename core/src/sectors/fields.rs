@@ -58,8 +58,10 @@ impl Fields {
 
     /// A finite figure of zero or more.
     pub(crate) fn non_negative(&self, name: &str, v: f64, shown: impl Display) -> Result<()> {
-        if v.is_finite() && v >= 0.0 {
+        if v.is_finite() && (v == 0.0 || v >= crate::units::SMALLEST_DIVISOR) {
             Ok(())
+        } else if v > 0.0 && v < crate::units::SMALLEST_DIVISOR {
+            Err(self.refuse(name, shown, TOO_SMALL))
         } else {
             Err(self.refuse(name, shown, "must not be negative"))
         }
