@@ -110,9 +110,7 @@ fn name_unknown_keys(err: Error, value: &Value) -> Error {
     if !err.path().split('.').any(|s| s == "?") {
         return err;
     }
-    let Some(bad) = err.value().map(str::to_string) else {
-        return err;
-    };
+    let bad = err.value().map(str::to_string);
     let mut here = value;
     let mut named = Vec::new();
     for segment in err.path().split('.') {
@@ -120,11 +118,17 @@ fn name_unknown_keys(err: Error, value: &Value) -> Error {
             let Value::Object(map) = here else {
                 return err;
             };
-            // The key itself (an unknown choice of key), else the key holding the value.
-            let found = map
-                .iter()
-                .find(|(k, _)| **k == bad)
-                .or_else(|| map.iter().find(|(_, v)| contains_text(v, &bad)));
+            // The key itself (an unknown choice of key), else the key holding the value; for
+            // a value of the wrong type (no text to look for), the only key, or the first
+            // whose value is not text (these maps hold unit strings).
+            let found = match &bad {
+                Some(bad) => map
+                    .iter()
+                    .find(|(k, _)| *k == bad)
+                    .or_else(|| map.iter().find(|(_, v)| contains_text(v, bad))),
+                None if map.len() == 1 => map.iter().next(),
+                None => map.iter().find(|(_, v)| !v.is_string()),
+            };
             let Some((key, v)) = found else {
                 return err;
             };

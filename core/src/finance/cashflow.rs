@@ -135,7 +135,7 @@ pub struct CashFlows {
 pub fn real_rate(nominal: f64, inflation: f64) -> Result<f64> {
     check::rate("nominal", nominal)?;
     check::rate("inflation", inflation)?;
-    Ok((1.0 + nominal) / (1.0 + inflation) - 1.0)
+    check::result("real_rate", (1.0 + nominal) / (1.0 + inflation) - 1.0)
 }
 
 /// The nominal rate equivalent to a real rate under `inflation`: (1 + r)(1 + i) − 1.
@@ -147,7 +147,7 @@ pub fn real_rate(nominal: f64, inflation: f64) -> Result<f64> {
 pub fn nominal_rate(real: f64, inflation: f64) -> Result<f64> {
     check::rate("real", real)?;
     check::rate("inflation", inflation)?;
-    Ok((1.0 + real) * (1.0 + inflation) - 1.0)
+    check::result("nominal_rate", (1.0 + real) * (1.0 + inflation) - 1.0)
 }
 
 impl CashFlowPlan {

@@ -149,6 +149,19 @@ impl Financing {
             .map(|t| project[t] - debt_service[t] - fees[t])
             .collect();
         equity[0] += loan + grant;
+        // A year's payments or the owner's flows can overflow where each payment does not.
+        if debt_service
+            .iter()
+            .chain(&fees)
+            .chain(&equity)
+            .any(|x| !x.is_finite())
+        {
+            return Err(Error::out_of_range(
+                "annual_rate",
+                self.annual_rate,
+                "is too large for this investment and term: the yearly debt service overflows",
+            ));
+        }
         let dscr = debt_service_coverage(project, &debt_service);
         let min_dscr = dscr.iter().flatten().copied().reduce(f64::min);
         Ok(FinancedFlows {

@@ -258,16 +258,26 @@ impl Loan {
     /// ```
     pub fn annual_debt_service(&self) -> Result<Vec<f64>> {
         let ppy = self.payments_per_year as usize;
-        Ok(self
+        let years: Vec<f64> = self
             .schedule()?
             .chunks(ppy)
             .map(|c| c.iter().map(|p| p.payment).sum())
-            .collect())
+            .collect();
+        // Each payment can be finite where a year of them is not.
+        if years.iter().any(|y| !y.is_finite()) {
+            return Err(Error::out_of_range(
+                "loan.annual_rate",
+                self.annual_rate,
+                "is too large for this principal and term: a year's debt service overflows",
+            ));
+        }
+        Ok(years)
     }
 }
 
 /// Debt-service coverage ratio per year: cash available for debt service over debt service.
-/// Years without debt service have no ratio (`None`).
+/// Years without debt service have no ratio (`None`), nor years whose debt service is so small
+/// against the cash that the ratio is beyond the range of f64.
 ///
 /// ```
 /// use cleanprod::finance::debt_service_coverage;
@@ -278,7 +288,7 @@ pub fn debt_service_coverage(cash_available: &[f64], debt_service: &[f64]) -> Ve
     cash_available
         .iter()
         .zip(debt_service)
-        .map(|(c, d)| (*d > 0.0).then(|| c / d))
+        .map(|(c, d)| Some(c / d).filter(|r| *d > 0.0 && r.is_finite()))
         .collect()
 }
 

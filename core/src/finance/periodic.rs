@@ -417,7 +417,7 @@ pub fn capital_recovery_factor(rate: f64, periods: f64) -> Result<f64> {
         ));
     }
     if rate == 0.0 {
-        return Ok(1.0 / periods);
+        return check::result("capital_recovery_factor", 1.0 / periods);
     }
     // (1+r)^n − 1 as expm1(n·ln(1+r)): exact for rates near zero, where (1+r)^n − 1 cancels.
     let growth = math::exp_m1(periods * math::ln_1p(rate));

@@ -601,6 +601,14 @@ fn check_flow(
                 "has an uncertainty that is not positive: give a positive standard uncertainty, or none for an estimate",
             ));
         }
+        // Reconciliation weighs by 1/sd²: a smaller one overflows the weights and chi-square.
+        if sd < crate::units::SMALLEST_DIVISOR {
+            return Err(Error::out_of_range(
+                path(),
+                flow,
+                "has an uncertainty too small to weigh (below 1e-100 kg/s): give none for an estimate",
+            ));
+        }
     }
     Ok(())
 }

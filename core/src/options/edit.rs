@@ -274,7 +274,8 @@ fn check_fields(e: &Effect, path: &str) -> Result<()> {
     ratio("factor", &e.factor, f64::MAX)?;
     ratio("ratio", &e.ratio, f64::MAX)?;
     if let Some(e) = &e.efficiency
-        && !(e.si() > 0.0 && e.si() <= 1.0)
+        // a subnormal efficiency is zero to the energy it divides (which overflows)
+        && !(crate::units::SMALLEST_DIVISOR..=1.0).contains(&e.si())
     {
         return Err(Error::out_of_range(
             format!("{path}.efficiency"),
@@ -283,7 +284,7 @@ fn check_fields(e: &Effect, path: &str) -> Result<()> {
         ));
     }
     if let Some(c) = &e.cop
-        && !(c.si() > 0.0 && c.si().is_finite())
+        && !(c.si() >= crate::units::SMALLEST_DIVISOR && c.si().is_finite())
     {
         return Err(Error::out_of_range(
             format!("{path}.cop"),

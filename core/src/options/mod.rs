@@ -641,7 +641,8 @@ fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult>
     let irr = finance::irr(&flows).ok();
     let mirr = finance::mirr(&flows, rate, rate).ok();
     let pv_capex = finance::npv(rate, &plan.capex).map_err(on_option)?;
-    let sir = (pv_capex > 0.0).then(|| (npv + pv_capex) / pv_capex);
+    // No ratio where the investment is nothing, or so small that the ratio overflows.
+    let sir = Some((npv + pv_capex) / pv_capex).filter(|r| pv_capex > 0.0 && r.is_finite());
     let threshold = doc
         .ctx
         .finance
@@ -664,9 +665,11 @@ fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult>
         .and_then(|(name, _)| {
             let (amount, dimension) = changes.amounts.get(name)?;
             let per_unit = amount / accounts::si_per_display_unit(*dimension);
-            (per_unit > 0.0).then(|| LevelizedCost {
+            let value = (capex * crf + om) / per_unit;
+            // None where the amount saved is nothing or so small that the cost overflows.
+            (per_unit > 0.0 && value.is_finite()).then(|| LevelizedCost {
                 resource: name.clone(),
-                value: (capex * crf + om) / per_unit,
+                value,
                 per: accounts::display_unit(*dimension).to_string(),
             })
         });

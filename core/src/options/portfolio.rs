@@ -451,7 +451,12 @@ fn best_within(
 fn cost_curves(doc: &Case<'_>, opts: &[OptionResult]) -> Result<BTreeMap<String, CostCurve>> {
     let rate = doc.ctx.finance.discount_rate.si();
     let mut curves: BTreeMap<String, CostCurve> = BTreeMap::new();
+    // A step whose height overflows (a width that rounds to nothing) is left out, as a step
+    // of no width is.
     let mut push = |name: &str, unit: &str, id: &str, width: f64, height: f64| {
+        if !height.is_finite() {
+            return;
+        }
         curves
             .entry(name.to_string())
             .or_insert_with(|| CostCurve {

@@ -102,11 +102,11 @@ impl Production {
                 "must name what is produced, such as \"raw hide processed\"",
             ));
         }
-        if self.output.si() <= 0.0 {
+        if self.output.si() < crate::units::SMALLEST_DIVISOR {
             return Err(Error::out_of_range(
                 "production.output",
                 &self.output,
-                "must be more than zero",
+                "must be more than zero (at least 1e-100 per second)",
             ));
         }
         Ok(())

@@ -8,6 +8,10 @@ use uom::si::f64 as q;
 use crate::error::{Error, Result};
 use crate::units::Measured;
 
+/// Why a positive figure below [`SMALLEST_DIVISOR`](crate::units::SMALLEST_DIVISOR) is refused: the figures divided by it
+/// (indicators per bed-day, per batch) overflow.
+const TOO_SMALL: &str = "is too small to compute with (below 1e-100): must be positive, in a unit that keeps it above that";
+
 /// The fields of one template, by its path (`template.hotel`).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fields(pub(crate) &'static str);
@@ -30,8 +34,10 @@ impl Fields {
     /// A share above 0 % and at most 100 %.
     pub(crate) fn share_above_zero(&self, name: &str, v: &Measured<q::Ratio>) -> Result<()> {
         let x = v.si();
-        if x > 0.0 && x <= 1.0 {
+        if (crate::units::SMALLEST_DIVISOR..=1.0).contains(&x) {
             Ok(())
+        } else if x > 0.0 && x < crate::units::SMALLEST_DIVISOR {
+            Err(self.refuse(name, v, TOO_SMALL))
         } else if x > 1.0 {
             Err(self.refuse(name, v, "must be at most 100 %"))
         } else {
@@ -41,8 +47,10 @@ impl Fields {
 
     /// A finite figure above zero (`v` in SI, `shown` as written).
     pub(crate) fn positive(&self, name: &str, v: f64, shown: impl Display) -> Result<()> {
-        if v.is_finite() && v > 0.0 {
+        if v.is_finite() && v >= crate::units::SMALLEST_DIVISOR {
             Ok(())
+        } else if v > 0.0 && v < crate::units::SMALLEST_DIVISOR {
+            Err(self.refuse(name, shown, TOO_SMALL))
         } else {
             Err(self.refuse(name, shown, "must be positive"))
         }
@@ -50,8 +58,10 @@ impl Fields {
 
     /// A finite figure of zero or more.
     pub(crate) fn non_negative(&self, name: &str, v: f64, shown: impl Display) -> Result<()> {
-        if v.is_finite() && v >= 0.0 {
+        if v.is_finite() && (v == 0.0 || v >= crate::units::SMALLEST_DIVISOR) {
             Ok(())
+        } else if v > 0.0 && v < crate::units::SMALLEST_DIVISOR {
+            Err(self.refuse(name, shown, TOO_SMALL))
         } else {
             Err(self.refuse(name, shown, "must not be negative"))
         }

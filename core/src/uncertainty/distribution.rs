@@ -147,7 +147,17 @@ impl Distribution {
                 ref weights,
             } => {
                 let total: f64 = weights.iter().sum();
-                values.iter().zip(weights).map(|(v, w)| v * w).sum::<f64>() / total
+                let mean = values.iter().zip(weights).map(|(v, w)| v * w).sum::<f64>() / total;
+                if mean.is_finite() {
+                    mean
+                } else {
+                    // Weights near the end of f64 overflow the products: share them first.
+                    values
+                        .iter()
+                        .zip(weights)
+                        .map(|(v, w)| v * (w / total))
+                        .sum()
+                }
             }
             Distribution::Normal { .. } | Distribution::Lognormal { .. } => {
                 let n = 20_000;

@@ -797,7 +797,8 @@ pub(crate) fn results(e: &Evaluation) -> Row {
         Some(all.npv),
         Some(all.capex),
         Some(all.annual_saving),
-        (all.annual_saving > 0.0).then(|| all.capex / all.annual_saving),
+        // none where nothing is saved, or so little that the payback overflows
+        Some(all.capex / all.annual_saving).filter(|y| all.annual_saving > 0.0 && y.is_finite()),
         all.co2_avoided,
     ]);
     out

@@ -58,8 +58,54 @@ pub(crate) fn quantile_sorted(sorted: &[f64], q: f64) -> f64 {
     sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
 }
 
-/// The spread of `values` (none when empty).
+/// The spread of `values` (none when empty, or when a figure of the spread is beyond f64).
 pub(crate) fn spread(values: &[f64]) -> Option<Spread> {
+    let s = spread_of(values)?;
+    if s.is_finite() {
+        return Some(s);
+    }
+    // Values near the end of f64 overflow the sums and differences: the spread of the values
+    // scaled to at most 1 in magnitude, scaled back.
+    let scale = values.iter().fold(0.0f64, |m, x| m.max(x.abs()));
+    let scaled: Vec<f64> = values.iter().map(|x| x / scale).collect();
+    let s = spread_of(&scaled)?.times(scale);
+    s.is_finite().then_some(s)
+}
+
+impl Spread {
+    fn is_finite(&self) -> bool {
+        [
+            self.mean, self.sd, self.sem, self.min, self.p5, self.p10, self.p50, self.p90,
+            self.p95, self.max,
+        ]
+        .iter()
+        .chain(&self.histogram.edges)
+        .all(|x| x.is_finite())
+    }
+
+    fn times(mut self, k: f64) -> Spread {
+        for x in [
+            &mut self.mean,
+            &mut self.sd,
+            &mut self.sem,
+            &mut self.min,
+            &mut self.p5,
+            &mut self.p10,
+            &mut self.p50,
+            &mut self.p90,
+            &mut self.p95,
+            &mut self.max,
+        ]
+        .into_iter()
+        .chain(&mut self.histogram.edges)
+        {
+            *x *= k;
+        }
+        self
+    }
+}
+
+fn spread_of(values: &[f64]) -> Option<Spread> {
     let n = values.len();
     if n == 0 {
         return None;
@@ -205,6 +251,18 @@ pub(crate) fn standardized_regression(x: &[&[f64]], y: &[f64]) -> Option<Vec<f64
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_spread_of_values_near_the_end_of_f64_is_finite() {
+        // Found by fuzzing: the sum, the squares and the histogram width overflowed.
+        let s = spread(&[1.5e308, -1.5e308, 1.5e308, 1.5e308]).unwrap();
+        assert_eq!(s.mean, 0.75e308);
+        assert_eq!((s.min, s.max), (-1.5e308, 1.5e308));
+        assert!((s.sd - 1.5e308).abs() < 1e294, "{}", s.sd);
+        assert!(s.histogram.edges.iter().all(|e| e.is_finite()));
+        // Ordinary values keep their exact figures.
+        assert_eq!(spread(&[1.0, 2.0, 3.0]).unwrap().mean, 2.0);
+    }
 
     #[test]
     fn percentiles_follow_numpy() {

@@ -29,6 +29,11 @@ pub(crate) use parse::{UnitExpr, parse_unit, split_number};
 pub use schedule::{Rate, SECONDS_PER_YEAR, Schedule};
 pub use table::{MOLAR_GAS_CONSTANT, STANDARD_ATMOSPHERE_PA, TimeBasis};
 
+/// The smallest positive figure (in SI) a count, share, efficiency or production rate may
+/// take: the indicators and fuel figures divided by it must stay finite (found by fuzzing:
+/// 1e-300 beds or batches gave infinite indicators).
+pub(crate) const SMALLEST_DIVISOR: f64 = 1e-100;
+
 /// The coherent SI value of `text` read as a value of `dimension`.
 pub fn to_si(text: &str, dimension: Dimension) -> Result<f64, UnitProblem> {
     let (number, unit) = split_number(text)?;

@@ -11,6 +11,7 @@ mod finance;
 mod fixtures;
 mod flowsheet;
 mod fund;
+mod fuzzed;
 mod golden;
 mod golden_reports;
 mod hospital;

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::baseline::{self, COATING_SOLIDS, CONCENTRATE, SOLVENT, VOC, WATER};
 use super::sources;
 use super::template::{AutomotiveTemplate, PATH};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::options::Flows;
 use crate::sections::Context;
 pub use crate::sectors::indicators::{Class, Indicator, Range};
@@ -222,6 +222,14 @@ pub(super) fn benchmarks(
                     format_number(round_to(tf.rinse_water, 4)),
                     format_number(round_to(tf.rinse_water / tf.required_water, 3)),
                     format_number(round_to(tf.required_water, 4))
+                ));
+            }
+            // A drag-out that rounds to nothing against the rinse water dilutes without limit.
+            if !tf.ratio.is_finite() {
+                return Err(Error::out_of_range(
+                    format!("{PATH}.plating.tanks[{i}].drag_out"),
+                    format!("{:e} m3/yr", tf.drag_out),
+                    "is too small against the rinse water for a finite dilution ratio: check the drag-out, the loads and the area per load",
                 ));
             }
             rinses.push(RinseFigure {

@@ -567,7 +567,7 @@ impl HospitalTemplate {
                 why.to_string(),
             ))
         };
-        if !(self.beds > 0.0 && self.beds.is_finite()) {
+        if !(self.beds >= crate::units::SMALLEST_DIVISOR && self.beds.is_finite()) {
             return refuse("beds", self.beds.to_string(), "must be positive");
         }
         let occ = self.occupancy.si();
