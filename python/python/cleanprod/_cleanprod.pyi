@@ -494,7 +494,7 @@ class Assessment:
         ['balance', 'benchmarks', 'currency', 'options', 'portfolio', 'summary']
         """
     @overload
-    def report(  # type: ignore[overload-overlap]
+    def report(
         self,
         kind: Union[Literal["pre-assessment", "proposal"], None] = None,
         *,
