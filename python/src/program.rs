@@ -9,7 +9,6 @@ use cleanprod::program::{self, Part, Settings, Source};
 
 use crate::{arg_err, py_err, to_py};
 
-
 /// The settings of a programme from `threads` and the exchange rates (`currency` the money is
 /// brought to, `rates` the value of one unit of each other currency in it).
 fn settings(

@@ -332,4 +332,3 @@ pub fn program(documents: JsValue, options: JsValue) -> Result<JsValue, JsValue>
         .map_err(|e| js_sys::TypeError::new(&format!("programme options: {e}")))?;
     to_js(&program::evaluate(&sources, &settings))
 }
-
