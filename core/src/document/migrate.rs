@@ -13,11 +13,10 @@
 //! `cleanprod/0`, in which `[finance]` called the horizon `years`: a build reads it only in
 //! these tests.
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::{CURRENT_FORMAT, Limits, load, version};
-use crate::error::{Error, Result, SourceFormat};
+use super::version;
+use crate::error::{Error, Result};
 
 /// One migration step: the version it reads, the version it writes, and the edit of the
 /// document's top-level table.
@@ -30,6 +29,13 @@ pub(crate) struct Step {
 /// The migration steps of this build, oldest first: none while `cleanprod/1` is the only
 /// version.
 pub(crate) const STEPS: &[Step] = &[];
+
+/// Every version this build reads: those a migration step reads, and the current one.
+pub fn supported() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = STEPS.iter().map(|s| s.from).collect();
+    v.push(version::CURRENT);
+    v
+}
 
 /// Bring a parsed document to the current version, in place, with this build's steps.
 pub(crate) fn migrate(doc: &mut Value) -> Result<()> {
@@ -83,56 +89,6 @@ fn migrate_with(doc: &mut Value, steps: &[Step]) -> Result<()> {
         map.insert("format".to_string(), Value::String(step.to.to_string()));
     }
     Err(unsupported(String::new()))
-}
-
-/// A document in the current form: the format tag first, then the rest of the document.
-#[derive(Serialize)]
-struct CurrentForm<'a> {
-    format: &'static str,
-    #[serde(flatten)]
-    rest: &'a Map<String, Value>,
-}
-
-/// The document `text`, written in `format`, in the current form and the same format: migrated
-/// by every step from its version, its format tag normalised (the current version, written
-/// first), read as a [`super::Document`] (so that the result loads), and written out again
-/// with [`Limits::of_build`]. Its figures are not checked (`cleanprod check` does); the
-/// sections come in alphabetical order, and a TOML document loses its comments.
-///
-/// ```
-/// use cleanprod::SourceFormat;
-/// use cleanprod::document::to_current_form;
-/// let text = r#"{"currency": "USD", "format": "cleanprod/1", "site": {"name": "Mill",
-///   "sector": "chemicals"}, "schedule": {"days_per_year": 300, "hours_per_day": "16 h"},
-///   "production": {"product": "t", "output": "900 t/yr"},
-///   "finance": {"discount_rate": "8 %", "horizon": "10 yr"}}"#;
-/// let current = to_current_form(text, SourceFormat::Json).unwrap();
-/// assert!(current.starts_with("{\n  \"format\": \"cleanprod/1\",\n  \"currency\": \"USD\""));
-/// assert!(cleanprod::Assessment::parse(&current, SourceFormat::Json).is_ok());
-/// ```
-pub fn to_current_form(text: &str, format: SourceFormat) -> Result<String> {
-    let (value, _) = load::current_form(text, format, &Limits::of_build())?;
-    write(&value, format)
-}
-
-/// The text of a migrated document in `format`, the format tag first.
-fn write(value: &Value, format: SourceFormat) -> Result<String> {
-    let mut rest = value.as_object().cloned().unwrap_or_default();
-    rest.remove("format");
-    let current = CurrentForm {
-        format: CURRENT_FORMAT,
-        rest: &rest,
-    };
-    let failed = |message: String| Error::InvalidType {
-        path: String::new(),
-        message: format!("the document cannot be written as {format}: {message}"),
-    };
-    match format {
-        SourceFormat::Json => serde_json::to_string_pretty(&current)
-            .map(|s| s + "\n")
-            .map_err(|e| failed(e.to_string())),
-        SourceFormat::Toml => toml::to_string_pretty(&current).map_err(|e| failed(e.to_string())),
-    }
 }
 
 #[cfg(test)]
@@ -207,56 +163,5 @@ mod tests {
         assert_eq!(migrate(&mut d).unwrap_err().code(), "invalid_type");
         let mut d = json!([1, 2]);
         assert_eq!(migrate(&mut d).unwrap_err().code(), "invalid_type");
-    }
-
-    #[test]
-    fn the_current_form_puts_the_tag_first_in_the_same_format() {
-        let text = r#"
-currency = "USD"
-format = "cleanprod/1"   # the tag, after another field
-[site]
-name = "Mill"
-sector = "chemicals"
-[schedule]
-days_per_year = 300
-hours_per_day = "16 h"
-[production]
-product = "t"
-output = "900 t/yr"
-[finance]
-discount_rate = "8 %"
-horizon = "10 yr"
-"#;
-        let toml_out = to_current_form(text, SourceFormat::Toml).unwrap();
-        assert!(
-            toml_out.starts_with("format = \"cleanprod/1\"\n"),
-            "{toml_out}"
-        );
-        let a = crate::Assessment::parse(text, SourceFormat::Toml).unwrap();
-        let b = crate::Assessment::parse(&toml_out, SourceFormat::Toml).unwrap();
-        assert_eq!(a.document(), b.document());
-        // Idempotent.
-        assert_eq!(
-            to_current_form(&toml_out, SourceFormat::Toml).unwrap(),
-            toml_out
-        );
-        let json_in = serde_json::to_string(&document(
-            "cleanprod/1",
-            json!({"discount_rate": "8 %", "horizon": "10 yr"}),
-        ))
-        .unwrap();
-        let json_out = to_current_form(&json_in, SourceFormat::Json).unwrap();
-        assert!(json_out.starts_with("{\n  \"format\": \"cleanprod/1\","));
-        let back: Value = serde_json::from_str(&json_out).unwrap();
-        assert_eq!(back, serde_json::from_str::<Value>(&json_in).unwrap());
-        // Errors keep their paths.
-        let e = to_current_form(&text.replace("16 h", "16 kg"), SourceFormat::Toml).unwrap_err();
-        assert_eq!(e.path(), "schedule.hours_per_day");
-        let e = to_current_form(
-            &text.replace("cleanprod/1", "cleanprod/7"),
-            SourceFormat::Toml,
-        )
-        .unwrap_err();
-        assert_eq!(e.code(), "unsupported_format");
     }
 }

@@ -34,13 +34,15 @@ mod limits;
 mod load;
 mod migrate;
 pub(crate) mod paths;
+mod rewrite;
 mod version;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use load::{from_text_with, from_value_with};
-pub use version::{CURRENT as CURRENT_FORMAT, FormatVersion, supported as supported_formats};
+pub use migrate::supported as supported_formats;
+pub use version::{CURRENT as CURRENT_FORMAT, FormatVersion};
 
 pub use crate::error::SourceFormat;
 pub use crate::sections::{
@@ -50,7 +52,7 @@ pub use crate::sections::{
 pub use crate::sectors::{Expansion, Sector, Template};
 pub use crate::units::{Rate, SECONDS_PER_YEAR, Schedule};
 pub use limits::Limits;
-pub use migrate::to_current_form;
+pub use rewrite::to_current_form;
 
 use crate::error::{Error, Result};
 use crate::flowsheet::Flowsheet;

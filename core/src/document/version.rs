@@ -20,10 +20,3 @@ pub enum FormatVersion {
     #[serde(rename = "cleanprod/1")]
     V1,
 }
-
-/// Every version this build reads: those a migration step reads, and the current one.
-pub fn supported() -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = super::migrate::STEPS.iter().map(|s| s.from).collect();
-    v.push(CURRENT);
-    v
-}

@@ -2,7 +2,7 @@
 //! and the site's figures.
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::amounts::{Amounts, Classifier};
 use crate::Assessment;
