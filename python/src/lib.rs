@@ -17,6 +17,7 @@ use pyo3::types::PyDict;
 use cleanprod::sections::uncertainty::Method;
 use cleanprod::uncertainty::{Settings, Simulator};
 use cleanprod::units::Dimension;
+use cleanprod::document::Limits;
 use cleanprod::{Category, SourceFormat};
 
 /// The Python exception for a core error.
@@ -167,6 +168,17 @@ fn dimension(py: Python<'_>, name: &str) -> PyResult<Dimension> {
     name.parse().map_err(|e| arg_err_of(py, &e))
 }
 
+/// The limits a document is read with: the native defaults, with the counts of `changes`
+/// (`{"max_streams": 200_000}`) for a trusted document that needs more.
+fn limits_of(py: Python<'_>, changes: Option<&Bound<'_, PyDict>>) -> PyResult<Limits> {
+    match changes {
+        None => Ok(Limits::NATIVE),
+        Some(d) => Limits::NATIVE
+            .with_json(json_of(py, d.as_any(), "limits", 1)?)
+            .map_err(|e| arg_err_of(py, &e)),
+    }
+}
+
 /// A validated cleaner-production assessment document.
 #[pyclass(module = "cleanprod", frozen)]
 struct Assessment {
@@ -178,8 +190,13 @@ impl Assessment {
     /// Read a document from text; `format` is "toml" or "json", or found from the text
     /// (JSON starts with `{`).
     #[staticmethod]
-    #[pyo3(signature = (text, format = None))]
-    fn from_str(py: Python<'_>, text: &str, format: Option<&str>) -> PyResult<Self> {
+    #[pyo3(signature = (text, format = None, *, limits = None))]
+    fn from_str(
+        py: Python<'_>,
+        text: &str,
+        format: Option<&str>,
+        limits: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
         let format = match format {
             None => SourceFormat::sniff(text),
             Some(name) => SourceFormat::from_name(name).ok_or_else(|| {
@@ -191,14 +208,19 @@ impl Assessment {
                 )
             })?,
         };
-        cleanprod::Assessment::parse(text, format)
+        cleanprod::Assessment::parse_with(text, format, &limits_of(py, limits)?)
             .map(|inner| Assessment { inner })
             .map_err(|e| py_err(py, &e))
     }
 
     /// Read a document from a .toml or .json file.
     #[staticmethod]
-    fn from_file(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
+    #[pyo3(signature = (path, *, limits = None))]
+    fn from_file(
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        limits: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
         let text = std::fs::read_to_string(&path).map_err(|e| {
             // OSError(errno, text, filename) is the subclass of the errno (FileNotFoundError...)
             // and names the file.
@@ -210,16 +232,22 @@ impl Assessment {
         })?;
         let name = path.to_string_lossy();
         let format = SourceFormat::from_path(&name).unwrap_or_else(|| SourceFormat::sniff(&text));
-        cleanprod::Assessment::parse(&text, format)
+        cleanprod::Assessment::parse_with(&text, format, &limits_of(py, limits)?)
             .map(|inner| Assessment { inner })
             .map_err(|e| py_err(py, &e))
     }
 
     /// Read a document from a dict shaped like the JSON form.
     #[staticmethod]
-    fn from_dict(py: Python<'_>, data: &Bound<'_, PyDict>) -> PyResult<Self> {
+    #[pyo3(signature = (data, *, limits = None))]
+    fn from_dict(
+        py: Python<'_>,
+        data: &Bound<'_, PyDict>,
+        limits: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        let limits = limits_of(py, limits)?;
         let value = json_of(py, data.as_any(), "", 0)?;
-        cleanprod::Assessment::from_json_value(value)
+        cleanprod::Assessment::from_json_value_with(value, &limits)
             .map(|inner| Assessment { inner })
             .map_err(|e| py_err(py, &e))
     }

@@ -28,14 +28,14 @@ def test_programme_of_the_examples_adds_up_their_portfolios():
     by_currency = {m["currency"]: m for m in p.totals["money"]}
     for currency, m in by_currency.items():
         want = sites.loc[sites["currency"] == currency, "capex"].sum()
-        assert math.isclose(m["capex"], want, rel_tol=1e-12, abs_tol=1e-9)
+        assert math.isclose(m["investment"], want, rel_tol=1e-12, abs_tol=1e-9)
     assert str(p).strip() and "sites" in str(p).lower()
 
 
 def test_a_failing_document_is_reported_and_the_rest_evaluated():
     docs = {
         "hotel": (EXAMPLES / "hotel.toml").read_text(encoding="utf-8"),
-        "broken": (EXAMPLES / "hotel.toml").read_text(encoding="utf-8").replace('"2.8 USD/m3"', '"2.8 USD/kg"'),
+        "broken": (EXAMPLES / "hotel.toml").read_text(encoding="utf-8").replace('water = "1.9 USD/m3"', 'water = "1.9 USD/kg"'),
     }
     p = cp.program.evaluate(docs)
     assert p.documents == 2 and len(p.sites()) == 1

@@ -191,3 +191,25 @@ def test_evaluate_and_balance_release_the_gil():
         t.join()
     during = [x for x in ticks if start <= x <= end]
     assert len(during) >= 30, (len(during), end - start)
+
+
+def test_limits_can_be_raised_for_a_trusted_document_and_name_what_they_refuse():
+    text = (ROOT / "examples/hotel.toml").read_text(encoding="utf-8")
+    assert "\n[prices]\n" in text
+    prices = "".join(f'"p{i}" = "1 USD/m3"\n' for i in range(10_001))
+    many = text.replace("\n[prices]\n", "\n[prices]\n" + prices, 1)
+    with pytest.raises(cp.InvalidValueError) as info:
+        cp.Assessment.from_str(many)
+    assert (info.value.code, info.value.path) == ("limit_exceeded", "prices")
+    # Raised, the same document reads; lowered, a small one is refused.
+    assert len(cp.Assessment.from_str(many, limits={"max_prices": 20_000}).to_dict()["prices"]) > 10_000
+    with pytest.raises(cp.InvalidValueError) as info:
+        cp.Assessment.from_dict(cp.Assessment.from_str(text).to_dict(), limits={"max_bytes": 10, "max_prices": 0})
+    assert info.value.code == "limit_exceeded"
+    with pytest.raises(cp.InvalidValueError):
+        cp.Assessment.from_file(ROOT / "examples/tannery.toml", limits={"max_bytes": 100})
+    with pytest.raises(cp.InvalidArgumentError) as info:
+        cp.Assessment.from_str(text, limits={"max_speed": 1})
+    assert info.value.path == "max_speed"
+    with pytest.raises(cp.InvalidArgumentError):
+        cp.Assessment.from_str(text, limits={"max_streams": -1})

@@ -28,7 +28,8 @@ use crate::error::{Error, Result};
 
 /// Largest sizes of a document that is read: [`Limits::NATIVE`] by default, the stricter
 /// [`Limits::WEB`] in the WebAssembly package; beyond one, [`Error::Limit`] names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Limits {
     /// Bytes of TOML or JSON text.
     pub max_bytes: usize,
@@ -77,6 +78,34 @@ impl Limits {
         max_uncertain_inputs: 100,
         max_draws: 100_000,
     };
+
+    /// These limits with the fields of `changes` (a JSON object such as `{"max_streams":
+    /// 200000}`), as the Python surface passes them: a user raises (or lowers) the limits a
+    /// trusted document needs; an unknown field or a value that is not a count is an error
+    /// naming it.
+    ///
+    /// ```
+    /// use cleanprod::document::Limits;
+    /// let raised = Limits::NATIVE.with_json(serde_json::json!({"max_streams": 200_000})).unwrap();
+    /// assert_eq!((raised.max_streams, raised.max_prices), (200_000, Limits::NATIVE.max_prices));
+    /// let e = Limits::NATIVE.with_json(serde_json::json!({"max_speed": 1})).unwrap_err();
+    /// assert_eq!(e.path(), "max_speed");
+    /// ```
+    pub fn with_json(self, changes: serde_json::Value) -> Result<Limits> {
+        let serde_json::Value::Object(changes) = changes else {
+            return Err(Error::InvalidType {
+                path: String::new(),
+                message: "limits are an object of counts, such as {\"max_streams\": 200000}"
+                    .to_string(),
+            });
+        };
+        let mut fields = match serde_json::to_value(self) {
+            Ok(serde_json::Value::Object(m)) => m,
+            _ => serde_json::Map::new(),
+        };
+        fields.extend(changes);
+        crate::wire::typed(&serde_json::Value::Object(fields))
+    }
 
     /// The limits of the build: [`Limits::WEB`] in WebAssembly, [`Limits::NATIVE`] elsewhere.
     pub const fn of_build() -> Limits {

@@ -15,7 +15,7 @@ from cleanprod.tables import Benchmarks, Portfolio, Reconciliation
 
 __all__ = [
     "FORMAT", "OPTION_COLUMNS", "Assessment", "__version__", "canonical", "new", "schema", "to_si",
-    "DEFAULT_GUESS", "DEFAULT_PAYMENTS_PER_YEAR", "statuses",
+    "DEFAULT_GUESS", "DEFAULT_PAYMENTS_PER_YEAR", "statuses", "program_evaluate", "program_combine",
     "npv", "npv_batch", "irr", "irr_roots", "irr_batch", "mirr", "mirr_batch", "payback", "payback_batch",
     "discounted_payback", "discounted_payback_batch", "profitability_index", "profitability_index_batch", "benefit_cost_ratio",
     "capital_recovery_factor", "levelized_cost", "pmt", "pv", "fv", "nper", "rate", "when_code", "time_value_batch", "ipmt", "ppmt",
@@ -69,7 +69,12 @@ class Assessment:
     """
 
     @staticmethod
-    def from_str(text: str, format: Union[Literal["toml", "json"], None] = None) -> Assessment:
+    def from_str(
+        text: str,
+        format: Union[Literal["toml", "json"], None] = None,
+        *,
+        limits: Union[dict[str, int], None] = None,
+    ) -> Assessment:
         """Read a document from text.
 
         Parameters
@@ -78,6 +83,14 @@ class Assessment:
             The document, as TOML or JSON.
         format : {"toml", "json"}, optional
             The format; without it, JSON when the text starts with ``{``, else TOML.
+        limits : dict, optional
+            Raise (or lower) the limits a document is read with, for a trusted document that
+            needs more: ``{"max_streams": 200_000}``; the keys are ``max_bytes``,
+            ``max_depth``, ``max_prices``, ``max_streams``, ``max_nodes``,
+            ``max_components``, ``max_options``, ``max_uncertain_inputs`` and ``max_draws``
+            (the defaults: 64 MiB, 64, 10,000, 100,000, 100,000, 1,000, 10,000, 1,000 and
+            10,000,000). A document beyond one is an ``InvalidValueError`` with code
+            ``limit_exceeded`` naming it.
 
         Returns
         -------
@@ -103,13 +116,21 @@ class Assessment:
         'hotel'
         """
     @staticmethod
-    def from_file(path: Union[str, PathLike[str]]) -> Assessment:
+    def from_file(path: Union[str, PathLike[str]], *, limits: Union[dict[str, int], None] = None) -> Assessment:
         """Read a document from a ``.toml`` or ``.json`` file.
 
         Parameters
         ----------
         path : str or os.PathLike
             The file; its extension says the format.
+        limits : dict, optional
+            Raise (or lower) the limits a document is read with, for a trusted document that
+            needs more: ``{"max_streams": 200_000}``; the keys are ``max_bytes``,
+            ``max_depth``, ``max_prices``, ``max_streams``, ``max_nodes``,
+            ``max_components``, ``max_options``, ``max_uncertain_inputs`` and ``max_draws``
+            (the defaults: 64 MiB, 64, 10,000, 100,000, 100,000, 1,000, 10,000, 1,000 and
+            10,000,000). A document beyond one is an ``InvalidValueError`` with code
+            ``limit_exceeded`` naming it.
 
         Returns
         -------
@@ -137,7 +158,7 @@ class Assessment:
         'hotel'
         """
     @staticmethod
-    def from_dict(data: dict[str, Any]) -> Assessment:
+    def from_dict(data: dict[str, Any], *, limits: Union[dict[str, int], None] = None) -> Assessment:
         """Read a document from a dict shaped like its JSON form.
 
         Parameters
@@ -145,6 +166,14 @@ class Assessment:
         data : dict
             The document; numbers may be Python or numpy numbers, physical values are strings
             with units.
+        limits : dict, optional
+            Raise (or lower) the limits a document is read with, for a trusted document that
+            needs more: ``{"max_streams": 200_000}``; the keys are ``max_bytes``,
+            ``max_depth``, ``max_prices``, ``max_streams``, ``max_nodes``,
+            ``max_components``, ``max_options``, ``max_uncertain_inputs`` and ``max_draws``
+            (the defaults: 64 MiB, 64, 10,000, 100,000, 100,000, 1,000, 10,000, 1,000 and
+            10,000,000). A document beyond one is an ``InvalidValueError`` with code
+            ``limit_exceeded`` naming it.
 
         Returns
         -------
@@ -869,8 +898,9 @@ def program_evaluate(
 
     Examples
     --------
+    >>> import pathlib
     >>> from cleanprod import _cleanprod
-    >>> data, text = _cleanprod.program_evaluate([("a", open("examples/hotel.toml").read())])
+    >>> data, text = _cleanprod.program_evaluate([("a", pathlib.Path("examples/hotel.toml").read_text())])
     >>> data["documents"]
     1
     """
@@ -897,8 +927,9 @@ def program_combine(
 
     Examples
     --------
+    >>> import pathlib
     >>> from cleanprod import _cleanprod
-    >>> part, _ = _cleanprod.program_evaluate([("a", open("examples/hotel.toml").read())])
+    >>> part, _ = _cleanprod.program_evaluate([("a", pathlib.Path("examples/hotel.toml").read_text())])
     >>> _cleanprod.program_combine([part, part])[0]["documents"]
     2
     """

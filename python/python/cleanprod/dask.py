@@ -103,20 +103,24 @@ def evaluate(
     ...     cleanprod.dask.evaluate(cp.program.sources(["examples/hotel.toml"])).documents
     1
     """
-    import dask.bag as db
+    import importlib
 
+    # dask ships no types for its bags: kept as Any.
+    db: Any = importlib.import_module("dask.bag")
+    given: Any = documents
     if batch_size < 1:
         from .errors import InvalidArgumentError
 
         raise InvalidArgumentError(
             f"batch_size must be at least 1, not {batch_size}", "invalid_argument", "batch_size", str(batch_size)
         )
-    if isinstance(documents, db.Bag):
-        bag = documents
-    elif hasattr(documents, "to_bag") and hasattr(documents, "map_partitions"):
-        bag = documents[["name", "text"]].to_bag()
+    bag: Any
+    if isinstance(given, db.Bag):
+        bag = given
+    elif hasattr(given, "to_bag") and hasattr(given, "map_partitions"):
+        bag = given[["name", "text"]].to_bag()
     else:
-        items = [(str(n), str(t)) for n, t in documents]
+        items = [(str(n), str(t)) for n, t in given]
         partitions = max(1, -(-len(items) // batch_size))
         bag = db.from_sequence(items, npartitions=partitions)
     parts = bag.map_partitions(evaluate_batch, currency, rates).compute()

@@ -127,7 +127,7 @@ class Programme:
         --------
         >>> import cleanprod as cp
         >>> cp.program.evaluate("examples").sites()["currency"].tolist()
-        ['USD', 'USD', 'USD', 'USD', 'MXN', 'MXN']
+        ['MXN', 'INR', 'USD', 'USD', 'MXN', 'MXN']
         """
         return _table(self._data["sites"])
 
