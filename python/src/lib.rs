@@ -14,10 +14,10 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use cleanprod::document::Limits;
 use cleanprod::sections::uncertainty::Method;
 use cleanprod::uncertainty::{Settings, Simulator};
 use cleanprod::units::Dimension;
-use cleanprod::document::Limits;
 use cleanprod::{Category, SourceFormat};
 
 /// The Python exception for a core error.

@@ -531,7 +531,8 @@ impl Kernel {
             Some(npv),
             Some(capex),
             Some(saving),
-            (saving > 0.0).then(|| capex / saving),
+            // As the long route: no payback when the saving is none or too small to divide.
+            Some(capex / saving).filter(|y| saving > 0.0 && y.is_finite()),
             co2,
         ]);
         row
