@@ -194,6 +194,9 @@ const KINDS = {
   document: (x) => typeof x === 'string' || (typeof x === 'object' && x !== null && !Array.isArray(x)) || 'must be a document: TOML or JSON text, or an object',
   object: (x) => (typeof x === 'object' && x !== null && !Array.isArray(x)) || 'must be an object',
   strings: (x) => (Array.isArray(x) && x.every((v) => typeof v === 'string')) || 'must be an array of strings',
+  // The documents of a programme: an array of { name, text }.
+  documents: (x) => (Array.isArray(x) && x.every((d) => typeof d === 'object' && d !== null
+    && typeof d.name === 'string' && typeof d.text === 'string')) || 'must be an array of { name, text } with string fields',
   dates: (x) => Array.isArray(x) || 'must be an array of dates (Date objects or "YYYY-MM-DD" strings)',
   // A series of numbers: a Float64Array, or an array whose every item is a number.
   series: (x) => {
@@ -226,7 +229,7 @@ const SIGNATURES = {
   rank: ['doc:document', 'metric:string'],
   simulate: ['doc:document', 'options:object?'],
   chart: ['doc:document', 'kind:string', 'options:object?'],
-  program: ['documents:object', 'options:object?'],
+  program: ['documents:documents', 'options:object?'],
   toSi: ['text:string', 'dimension:string'],
   canonical: ['text:string', 'dimension:string'],
   calculate: ['name:string', 'input:object'],
