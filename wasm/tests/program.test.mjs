@@ -22,7 +22,7 @@ test('a programme of the examples adds up their portfolios, per currency', () =>
   }
   for (const m of p.totals.money) {
     const want = p.sites.filter((s) => s.currency === m.currency).reduce((x, s) => x + s.capex, 0);
-    assert.ok(Math.abs(m.capex - want) <= 1e-9 * Math.max(1, want), m.currency);
+    assert.ok(Math.abs(m.investment - want) <= 1e-9 * Math.max(1, want), m.currency);
   }
 });
 
