@@ -81,6 +81,9 @@ def test_evaluation_renders_in_jupyter_with_units_and_whole_money():
     assert "e+0" not in html
     assert "9\u202f886\u202f685" in html  # the NPV of high exhaustion, not 9.886685e+06
     assert "options together" in html
+    # ... followed by the core's cost curve of water, the same SVG as cp.charts gives.
+    curve = cp.charts.cost_curve(cp.Assessment.from_file(TANNERY), "water").svg
+    assert html.endswith(f'<figure class="cleanprod-chart">{curve}</figure>')
 
 
 def test_portfolio_benchmarks_and_reconcile_have_tables_and_stay_plain_data():

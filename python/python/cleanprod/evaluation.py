@@ -246,10 +246,18 @@ class Evaluation:
         return to_polars(self.to_pandas())
 
     def _repr_html_(self) -> str:
-        if self._assessment is not None:
-            html: str = self._assessment.options_html()
+        if self._assessment is None:
+            return self.to_pandas().to_html()
+        html: str = self._assessment.options_html()
+        # The cost curve of water (else of the first resource saved), drawn by the core; a
+        # document whose options save nothing priced has none.
+        from .errors import CleanprodError
+
+        try:
+            curve = self._assessment.chart("cost-curve")
+        except CleanprodError:
             return html
-        return self.to_pandas().to_html()
+        return html + f'<figure class="cleanprod-chart">{curve.svg}</figure>'
 
     def portfolio(self, ids: Optional[Sequence[str]] = None) -> Portfolio:
         """The options applied one after the other to one model.
