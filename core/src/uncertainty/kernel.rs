@@ -531,8 +531,7 @@ impl Kernel {
             Some(npv),
             Some(capex),
             Some(saving),
-            // As the long route: no payback when the saving is none or too small to divide.
-            Some(capex / saving).filter(|y| saving > 0.0 && y.is_finite()),
+            super::portfolio_payback(capex, saving),
             co2,
         ]);
         row

@@ -777,6 +777,12 @@ impl Simulator {
     }
 }
 
+/// The simple payback of the options together, in years: none where nothing is saved, or so
+/// little that the payback overflows (one rule for the full appraisal and the compiled kernel).
+pub(crate) fn portfolio_payback(capex: f64, annual_saving: f64) -> Option<f64> {
+    Some(capex / annual_saving).filter(|y| annual_saving > 0.0 && y.is_finite())
+}
+
 /// The results followed, from one appraisal, in the order of [`Simulator::output_names`].
 pub(crate) fn results(e: &Evaluation) -> Row {
     let mut out =
@@ -797,8 +803,7 @@ pub(crate) fn results(e: &Evaluation) -> Row {
         Some(all.npv),
         Some(all.capex),
         Some(all.annual_saving),
-        // none where nothing is saved, or so little that the payback overflows
-        Some(all.capex / all.annual_saving).filter(|y| all.annual_saving > 0.0 && y.is_finite()),
+        portfolio_payback(all.capex, all.annual_saving),
         all.co2_avoided,
     ]);
     out
