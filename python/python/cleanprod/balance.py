@@ -46,7 +46,17 @@ def _floats(rows: list[dict[str, Any]], columns: tuple[str, ...], factor: float)
 
 
 class Balance:
-    """The balances of a flowsheet (from :meth:`cleanprod.Assessment.balance`)."""
+    """The balances of a flowsheet (from :meth:`cleanprod.Assessment.balance`): per component,
+    each stream's value and status, each unit's closure, the reconciliation test and the
+    findings; :meth:`to_pandas` gives the tables.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> b = cp.Assessment.from_file("examples/tannery_measured.toml").balance()
+    >>> [c["component"] for c in b.components][:2], b.unit
+    (['water', 'Cr2O3'], 'kg/yr')
+    """
 
     def __init__(self, data: dict[str, Any]) -> None:
         self._data = data
@@ -121,7 +131,15 @@ class Balance:
 
     @property
     def findings(self) -> list[str]:
-        """Every finding, prefixed by its component."""
+        """Every finding, prefixed by its component.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> b = cp.Assessment.from_file("examples/tannery_measured.toml").balance()
+        >>> all(": " in f for f in b.findings)
+        True
+        """
         return [f"{c['component']}: {f}" for c in self.components for f in c["findings"]]
 
     def to_dict(self) -> dict[str, Any]:
@@ -150,8 +168,8 @@ class Balance:
         -------
         dict of str to pandas.DataFrame
             ``streams``: one row per component and stream (``component``, ``stream``,
-            ``status``, ``unit``, ``given``, ``value``, ``uncertainty``, ``z``,
-            ``suspect``); ``units``: one row per component and unit operation (``node``,
+            ``from`` and ``to`` (the nodes it leaves and enters), ``status``, ``unit``,
+            ``given``, ``value``, ``uncertainty``, ``z``, ``suspect``); ``units``: one row per component and unit operation (``node``,
             ``unit``, ``inputs``, ``outputs``, ``given_residual``, ``residual``,
             ``given_closure_percent``); amounts in the row's ``unit``: ``"m3/yr"`` for water,
             ``"t/yr"`` for other components. ``energy``: one row per unit operation that uses
@@ -166,8 +184,8 @@ class Balance:
         >>> b = cp.Assessment.from_file("examples/tannery_measured.toml").balance()
         >>> streams = b.to_pandas()["streams"].set_index(["component", "stream"])
         >>> water = streams.loc[("water", "soak_in")]
-        >>> water["unit"], round(float(water["given"]))
-        ('m3/yr', 33600)
+        >>> water["unit"], round(float(water["given"])), water["from"], water["to"]
+        ('m3/yr', 33600, 'mains', 'soaking')
         >>> chrome = streams.loc[("Cr2O3", "chrome_offer")]
         >>> chrome["unit"], round(float(chrome["value"]), 2)
         ('t/yr', 80.64)
@@ -186,6 +204,7 @@ class Balance:
                 is_water = c["component"] == "water"
                 for item in c[key]:
                     row = {"component": c["component"], name: item[name]}
+                    row.update({k: item[k] for k in ("from", "to") if k in item})
                     if first is not None:
                         row[first] = item[first]
                     row["unit"] = _WATER_UNIT if is_water else _MASS_UNIT

@@ -50,7 +50,15 @@ def _nan(x: Any) -> float:
 class Simulation:
     """The draws of a risk simulation and what they say: per option and metric the mean,
     standard deviation, standard error, percentiles, the probability of a negative NPV and of
-    a payback beyond the low-cost threshold, the tornado and the rank correlations."""
+    a payback beyond the low-cost threshold, the tornado and the rank correlations.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> s = cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml").simulate(draws=500, seed=7)
+    >>> s.draw_count, s.method, s.inputs[0]
+    (500, 'lhs', 'prices.water')
+    """
 
     def __init__(self, data: dict[str, Any]) -> None:
         self._data = data
@@ -63,7 +71,14 @@ class Simulation:
 
     @property
     def inputs(self) -> list[str]:
-        """The paths of the sampled inputs, in order."""
+        """The paths of the sampled inputs, in order (as the errors name them).
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml").simulate(draws=100).inputs
+        ['prices.water', 'options[1].capex', 'prices.electricity']
+        """
         return [i["path"] for i in self._data["inputs"]]
 
     def output(self, option: str, metric: str = "npv") -> dict[str, Any]:
@@ -139,7 +154,15 @@ class Simulation:
     def draws(self) -> pd.DataFrame:
         """Every draw (a pandas DataFrame, one row per draw): a column per input (its path)
         and per result (``"option.metric"``); NaN where a result is undefined (an IRR that does
-        not exist, a payback never reached) or the draw could not be appraised. Needs pandas."""
+        not exist, a payback never reached) or the draw could not be appraised. Needs pandas.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> d = cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml").simulate(draws=100, seed=1).draws
+        >>> len(d), d.columns[0]
+        (100, 'prices.water')
+        """
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         columns: dict[str, Any] = {i["path"]: i["values"] for i in self._data["inputs"]}

@@ -129,6 +129,10 @@ pub enum ValueStatus {
 pub struct StreamValue {
     /// Stream id.
     pub stream: String,
+    /// The node the stream leaves (for a unit's accumulation, the unit).
+    pub from: String,
+    /// The node the stream enters (for a unit's accumulation, the unit).
+    pub to: String,
     /// How the value was obtained.
     pub status: ValueStatus,
     /// The value as given (measured or estimated), if any.

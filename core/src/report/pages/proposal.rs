@@ -19,7 +19,7 @@ use crate::uncertainty::{PORTFOLIO, RiskOutput, Settings, Simulation, Simulator}
 use crate::units::SECONDS_PER_YEAR;
 
 /// What is proposed: one option, or the options the portfolio keeps, applied in order.
-struct Subject {
+pub(super) struct Subject {
     /// The option's id, none for the package.
     id: Option<String>,
     /// The appraisal of each option proposed (for the package, what each adds in order).
@@ -31,7 +31,7 @@ struct Subject {
 }
 
 impl Subject {
-    fn of(a: &Assessment, option: Option<&str>) -> Result<Subject> {
+    pub(super) fn of(a: &Assessment, option: Option<&str>) -> Result<Subject> {
         let e = a.evaluate()?;
         let steps = match option {
             Some(id) => e.options.iter().filter(|o| o.id == id).cloned().collect(),
@@ -105,7 +105,7 @@ type Metric = fn(&Words, &Returns) -> String;
 
 /// The financing of the subject under the document's terms (none without terms or without an
 /// investment at year 0).
-struct Financed {
+pub(super) struct Financed {
     terms: Financing,
     flows: FinancedFlows,
     capex: f64,
@@ -149,14 +149,7 @@ pub(super) fn build(a: &Assessment, lang: Lang, request: &Request) -> Result<Pag
         .and_then(|s| s.output(subject.id.as_deref().unwrap_or(PORTFOLIO), "npv"));
     let mut figures = Figures::default();
     if let Some(out) = npv_risk {
-        let what = match &subject.id {
-            Some(id) => format!("NPV of {id}, {}", w.currency),
-            None => format!("NPV of all options, {}", w.currency),
-        };
-        figures.tornado = Some(crate::report::tornado_svg(out, &what));
-        figures.npv_histogram = crate::report::charts::histogram(out, &what)
-            .ok()
-            .map(|c| c.svg);
+        (figures.tornado, figures.npv_histogram) = risk_charts(&w, subject.id.as_deref(), out);
     }
     figures.cash_flow = cash_flow_chart(&subject, rate, &w.currency, financed.as_ref());
     let title = match &subject.id {
@@ -192,9 +185,33 @@ pub(super) fn build(a: &Assessment, lang: Lang, request: &Request) -> Result<Pag
     })
 }
 
+/// The tornado and the histogram of the NPV of option `id` (of the package when none), titled
+/// in the report's language.
+pub(super) fn risk_charts(
+    w: &Words,
+    id: Option<&str>,
+    npv: &RiskOutput,
+) -> (Option<String>, Option<String>) {
+    // The charts' own words are English for now: the title follows them.
+    let what = match id {
+        Some(id) => format!("NPV of {id}, {}", w.currency),
+        None => format!("NPV of all options, {}", w.currency),
+    };
+    let tornado = crate::report::tornado_svg(npv, &what);
+    let histogram = crate::report::charts::histogram(npv, &what)
+        .ok()
+        .map(|c| c.svg);
+    (Some(tornado), histogram)
+}
+
 /// The cumulative cash flow of the option, or of the package drawn as one option (its flows,
 /// paybacks and financing).
-fn cash_flow_chart(s: &Subject, rate: f64, currency: &str, f: Option<&Financed>) -> Option<String> {
+pub(super) fn cash_flow_chart(
+    s: &Subject,
+    rate: f64,
+    currency: &str,
+    f: Option<&Financed>,
+) -> Option<String> {
     let draw = |o: &OptionResult| {
         crate::report::charts::cash_flow(o, rate, currency)
             .ok()
