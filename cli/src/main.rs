@@ -128,6 +128,10 @@ enum Command {
         /// histogram and tornado: its seed (the document's, else 0).
         #[arg(long)]
         seed: Option<u64>,
+        /// Language of the chart's words and numbers (the document's [report] lang, else
+        /// English, when absent).
+        #[arg(long, value_enum)]
+        lang: Option<ReportLang>,
         /// Print the figures drawn as a Markdown table instead of the SVG.
         #[arg(long)]
         table: bool,
@@ -213,6 +217,15 @@ enum ReportLang {
     En,
     /// Spanish.
     Es,
+}
+
+impl ReportLang {
+    fn lang(self) -> pages::Lang {
+        match self {
+            ReportLang::En => pages::Lang::En,
+            ReportLang::Es => pages::Lang::Es,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -377,12 +390,9 @@ fn run(command: Command) -> Result<String, String> {
                     let output = s.output(id, "npv").ok_or_else(|| {
                         format!("{}: --option {id}: no such option", file.display())
                     })?;
-                    let what = if option.is_some() {
-                        format!("NPV of {id}, {}", s.currency)
-                    } else {
-                        format!("NPV of all options, {}", s.currency)
-                    };
-                    report::tornado_svg(output, &what)
+                    let lang = cleanprod::sections::Lang::En;
+                    let what = report::charts::npv_words(option.as_deref(), &s.currency, lang);
+                    report::tornado_svg(output, &what, lang)
                 }
                 RiskFormat::Json => {
                     let s = if columns { s } else { s.summary() };
@@ -410,10 +420,7 @@ fn run(command: Command) -> Result<String, String> {
                     ReportKind::PreAssessment => pages::Kind::PreAssessment,
                     ReportKind::Proposal => pages::Kind::Proposal,
                 },
-                lang: lang.map(|l| match l {
-                    ReportLang::En => pages::Lang::En,
-                    ReportLang::Es => pages::Lang::Es,
-                }),
+                lang: lang.map(ReportLang::lang),
                 option,
                 min_dscr,
                 draws,
@@ -442,6 +449,7 @@ fn run(command: Command) -> Result<String, String> {
             option,
             draws,
             seed,
+            lang,
             table,
         } => {
             let kind: report::charts::ChartKind = kind.parse().map_err(|e| format!("{e}"))?;
@@ -451,6 +459,7 @@ fn run(command: Command) -> Result<String, String> {
                 option,
                 draws,
                 seed,
+                lang: lang.map(ReportLang::lang),
             };
             let chart = report::charts::chart(&a, kind, &opts)
                 .map_err(|e| format!("{}: {e} [{}]", file.display(), e.code()))?;

@@ -488,7 +488,8 @@ impl Assessment {
     }
 
     #[doc = stub_doc!("Assessment.chart")]
-    #[pyo3(signature = (kind, *, component = None, option = None, draws = None, seed = None))]
+    #[pyo3(signature = (kind, *, component = None, option = None, draws = None, seed = None, lang = None))]
+    #[allow(clippy::too_many_arguments)]
     fn chart<'py>(
         &self,
         py: Python<'py>,
@@ -497,14 +498,20 @@ impl Assessment {
         option: Option<String>,
         draws: Option<u32>,
         seed: Option<u64>,
+        lang: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         use cleanprod::report::charts::{self, ChartKind, ChartOptions};
         let kind: ChartKind = kind.parse().map_err(|e| arg_err_of(py, &e))?;
+        let lang = lang
+            .map(|l| l.parse::<cleanprod::sections::Lang>())
+            .transpose()
+            .map_err(|e| arg_err_of(py, &e))?;
         let options = ChartOptions {
             component,
             option,
             draws,
             seed,
+            lang,
         };
         let inner = &self.inner;
         let chart = py

@@ -375,7 +375,8 @@ fn tornado_svg_draws_each_swing_to_scale() {
         },
     );
     let portfolio = s.output("portfolio", "npv").unwrap();
-    let svg = cleanprod::report::tornado_svg(portfolio, "NPV of <all> options, USD");
+    let svg =
+        cleanprod::report::tornado_svg(portfolio, "NPV of <all> options, USD", Default::default());
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 "));
     assert!(svg.contains(
         "<title id=\"tornado-title\">What drives the NPV of &lt;all&gt; options, USD</title>"
@@ -419,14 +420,17 @@ fn tornado_svg_draws_each_swing_to_scale() {
         );
     }
     // The rinse moves with the water price only: one bar.
-    let rinse =
-        cleanprod::report::tornado_svg(s.output("rinse", "npv").unwrap(), "NPV of rinse, USD");
+    let rinse = cleanprod::report::tornado_svg(
+        s.output("rinse", "npv").unwrap(),
+        "NPV of rinse, USD",
+        Default::default(),
+    );
     assert!(rinse.contains(">prices.water</text>"));
     assert!(!rinse.contains(">prices.electricity</text>"));
     // The same simulation gives the same bytes.
     assert_eq!(
         svg,
-        cleanprod::report::tornado_svg(portfolio, "NPV of <all> options, USD")
+        cleanprod::report::tornado_svg(portfolio, "NPV of <all> options, USD", Default::default())
     );
 }
 

@@ -618,6 +618,7 @@ class Assessment:
         option: Union[str, None] = None,
         draws: Union[int, None] = None,
         seed: Union[int, None] = None,
+        lang: Union[Literal["en", "es"], None] = None,
     ) -> Chart:
         """A chart drawn by the core: the same SVG as ``cleanprod chart`` and the npm package's.
 
@@ -632,6 +633,9 @@ class Assessment:
             together when absent).
         draws, seed : int, optional
             The simulation behind a histogram or tornado.
+        lang : {"en", "es"}, optional
+            The language of the chart's words and numbers (the document's ``[report] lang``,
+            else English).
 
         Returns
         -------
@@ -651,6 +655,8 @@ class Assessment:
         >>> a = cp.Assessment.from_file("examples/tannery.toml")
         >>> a.chart("sankey", component="water").title
         'Balance of water'
+        >>> a.chart("cash-flow", option="batch_washing", lang="es").title
+        'Flujo de caja acumulado de batch_washing'
         """
     def simulate(
         self,

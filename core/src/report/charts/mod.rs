@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Assessment;
 use crate::error::{Error, Result};
+use crate::sections::Lang;
 
 mod axis;
 pub mod benchmark_bars;
@@ -23,6 +24,7 @@ pub mod sankey;
 mod sankey_layout;
 pub(crate) mod svg;
 pub mod tornado;
+pub(crate) mod words;
 
 pub use benchmark_bars::benchmark_bars;
 pub use cash_flow::cash_flow;
@@ -219,6 +221,9 @@ pub struct ChartOptions {
     pub draws: Option<u32>,
     /// Histogram, tornado: its seed (the document's, else 0).
     pub seed: Option<u64>,
+    /// The language of the chart's words and numbers (the document's `[report] lang`, else
+    /// English).
+    pub lang: Option<Lang>,
 }
 
 impl ChartOptions {
@@ -240,16 +245,17 @@ impl ChartOptions {
 /// assert!(c.svg.starts_with("<svg") && !c.table.rows.is_empty());
 /// ```
 pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Chart> {
+    let lang = opts.lang.or(a.document().report.lang).unwrap_or_default();
     match kind {
         ChartKind::Tornado => {
             let s = simulate(a, opts)?;
-            let (output, what) = npv_output(&s, opts)?;
-            Ok(tornado(output, &what))
+            let (output, what) = npv_output(&s, opts, lang)?;
+            Ok(tornado(output, &what, lang))
         }
         ChartKind::Histogram => {
             let s = simulate(a, opts)?;
-            let (output, what) = npv_output(&s, opts)?;
-            histogram(output, &what)
+            let (output, what) = npv_output(&s, opts, lang)?;
+            histogram(output, &what, lang)
         }
         ChartKind::CostCurve => {
             let e = a.evaluate()?;
@@ -285,7 +291,7 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
                         .join(", ")
                 ),
             })?;
-            Ok(cost_curve(curve, key, &e.currency))
+            Ok(cost_curve(curve, key, &e.currency, lang))
         }
         ChartKind::Sankey => {
             let flows = a.flows()?.ok_or_else(|| Error::MissingField {
@@ -306,15 +312,15 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
                         .ok_or_else(|| Error::MissingField {
                             path: "flowsheet.energy".to_string(),
                         })?;
-                return Ok(sankey_chart(&energy_sankey_data(&energy)));
+                return Ok(sankey_chart(&energy_sankey_data(&energy), lang));
             }
-            sankey(&flows, component)
+            sankey(&flows, component, lang)
         }
         ChartKind::Benchmarks => {
             let b = a.benchmarks()?.ok_or_else(|| Error::MissingField {
                 path: "template".to_string(),
             })?;
-            Ok(benchmark_bars(&b))
+            Ok(benchmark_bars(&b, lang))
         }
         ChartKind::CashFlow => {
             let e = a.evaluate()?;
@@ -328,7 +334,12 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
                     .find(|o| &o.id == id)
                     .ok_or_else(|| unknown_option(id))?,
             };
-            cash_flow(option, a.document().finance.discount_rate.si(), &e.currency)
+            cash_flow(
+                option,
+                a.document().finance.discount_rate.si(),
+                &e.currency,
+                lang,
+            )
         }
     }
 }
@@ -347,15 +358,28 @@ fn simulate(a: &Assessment, opts: &ChartOptions) -> Result<crate::uncertainty::S
 fn npv_output<'s>(
     s: &'s crate::uncertainty::Simulation,
     opts: &ChartOptions,
+    lang: Lang,
 ) -> Result<(&'s crate::uncertainty::RiskOutput, String)> {
     use crate::uncertainty::PORTFOLIO;
     let id = opts.option.as_deref().unwrap_or(PORTFOLIO);
     let output = s.output(id, "npv").ok_or_else(|| unknown_option(id))?;
-    let what = match &opts.option {
-        Some(id) => format!("NPV of {id}, {}", s.currency),
-        None => format!("NPV of all options, {}", s.currency),
-    };
-    Ok((output, what))
+    Ok((output, npv_words(opts.option.as_deref(), &s.currency, lang)))
+}
+
+/// "NPV of rinse, USD" (of all options when `option` is none), in `lang`: what a tornado or a
+/// histogram is about.
+///
+/// ```
+/// use cleanprod::{report::charts::npv_words, sections::Lang};
+/// assert_eq!(npv_words(Some("rinse"), "USD", Lang::En), "NPV of rinse, USD");
+/// assert_eq!(npv_words(None, "MXN", Lang::Es), "VAN de todas las opciones, MXN");
+/// ```
+pub fn npv_words(option: Option<&str>, currency: &str, lang: Lang) -> String {
+    let w = words::Words::new(lang);
+    match option {
+        Some(id) => w.fill(words::W::NpvOfOption, &[("id", id), ("cur", currency)]),
+        None => w.fill(words::W::NpvOfAll, &[("cur", currency)]),
+    }
 }
 
 /// The error of an option id that names no option.

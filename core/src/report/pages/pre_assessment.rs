@@ -44,8 +44,8 @@ pub(super) fn build(a: &Assessment, lang: Lang, draws: Option<u32>) -> Result<Pa
     }
     sections.push(environment(&w, &r.evaluation));
     sections.push(assumptions(&w, a, &r));
-    let mut figures = figures(a);
-    figures.cash_flow = package_cash_flow(a, &w.currency);
+    let mut figures = figures(a, lang);
+    figures.cash_flow = package_cash_flow(&w, a);
     if let Some(npv) = simulation.as_ref().and_then(|s| s.output(PORTFOLIO, "npv")) {
         (figures.tornado, figures.npv_histogram) = proposal::risk_charts(&w, None, npv);
     }
@@ -61,10 +61,10 @@ pub(super) fn build(a: &Assessment, lang: Lang, draws: Option<u32>) -> Result<Pa
 
 /// The cumulative cash flow of every option applied together (none when the package cannot be
 /// appraised, as for a document without options).
-fn package_cash_flow(a: &Assessment, currency: &str) -> Option<String> {
+fn package_cash_flow(w: &Words, a: &Assessment) -> Option<String> {
     let package = proposal::Subject::of(a, None).ok()?;
     let rate = a.document().finance.discount_rate.si();
-    proposal::cash_flow_chart(&package, rate, currency, None)
+    proposal::cash_flow_chart(w, &package, rate, None)
 }
 
 /// The spread of each option's NPV and of the package's over the draws, with the tornado and
@@ -125,7 +125,7 @@ fn risk(w: &Words, sim: &Simulation, e: &Evaluation) -> Section {
 /// The charts of the pre-assessment: the Sankey of the balance (water when the flowsheet
 /// carries it, else its first component), the cost curve (water, else the first resource with
 /// one) and the benchmark bars; a chart the document cannot give is left out.
-fn figures(a: &Assessment) -> super::Figures {
+fn figures(a: &Assessment, lang: Lang) -> super::Figures {
     use crate::report::charts::{ChartKind, ChartOptions, chart};
     let component = a
         .flowsheet()
@@ -134,6 +134,7 @@ fn figures(a: &Assessment) -> super::Figures {
     let draw = |kind: ChartKind, component: Option<String>| {
         let opts = ChartOptions {
             component,
+            lang: Some(lang),
             ..ChartOptions::default()
         };
         chart(a, kind, &opts).ok().map(|c| c.svg)

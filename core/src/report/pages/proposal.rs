@@ -151,7 +151,7 @@ pub(super) fn build(a: &Assessment, lang: Lang, request: &Request) -> Result<Pag
     if let Some(out) = npv_risk {
         (figures.tornado, figures.npv_histogram) = risk_charts(&w, subject.id.as_deref(), out);
     }
-    figures.cash_flow = cash_flow_chart(&subject, rate, &w.currency, financed.as_ref());
+    figures.cash_flow = cash_flow_chart(&w, &subject, rate, financed.as_ref());
     let title = match &subject.id {
         Some(id) => {
             let t = subject.steps.first().map_or("", |s| s.title.as_str());
@@ -192,13 +192,9 @@ pub(super) fn risk_charts(
     id: Option<&str>,
     npv: &RiskOutput,
 ) -> (Option<String>, Option<String>) {
-    // The charts' own words are English for now: the title follows them.
-    let what = match id {
-        Some(id) => format!("NPV of {id}, {}", w.currency),
-        None => format!("NPV of all options, {}", w.currency),
-    };
-    let tornado = crate::report::tornado_svg(npv, &what);
-    let histogram = crate::report::charts::histogram(npv, &what)
+    let what = crate::report::charts::npv_words(id, &w.currency, w.lang);
+    let tornado = crate::report::tornado_svg(npv, &what, w.lang);
+    let histogram = crate::report::charts::histogram(npv, &what, w.lang)
         .ok()
         .map(|c| c.svg);
     (Some(tornado), histogram)
@@ -207,23 +203,25 @@ pub(super) fn risk_charts(
 /// The cumulative cash flow of the option, or of the package drawn as one option (its flows,
 /// paybacks and financing).
 pub(super) fn cash_flow_chart(
+    w: &Words,
     s: &Subject,
     rate: f64,
-    currency: &str,
     f: Option<&Financed>,
 ) -> Option<String> {
+    use crate::report::charts::words::{W, Words as ChartWords};
     let draw = |o: &OptionResult| {
-        crate::report::charts::cash_flow(o, rate, currency)
+        crate::report::charts::cash_flow(o, rate, &w.currency, w.lang)
             .ok()
             .map(|c| c.svg)
     };
+    let chart_words = ChartWords::new(w.lang);
     if s.id.is_some() {
         return s.steps.first().and_then(draw);
     }
     let mut package = s.steps.first()?.clone();
     let returns = Returns::of(rate, &s.flows).ok()?;
-    package.id = "all options".to_string();
-    package.title = "the package".to_string();
+    package.id = chart_words.t(W::AllOptions).to_string();
+    package.title = chart_words.t(W::ThePackage).to_string();
     package.capex = s.capex();
     package.annual_saving = s.annual_saving();
     package.cash_flows = s.flows.clone();
