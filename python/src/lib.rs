@@ -338,13 +338,14 @@ impl Assessment {
     }
 
     #[doc = stub_doc!("Assessment.balance")]
-    fn balance<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let inner = &self.inner;
+    fn balance<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let py = slf.py();
+        let inner = &slf.get().inner;
         let Some(b) = py.detach(|| inner.balance()).map_err(|e| py_err(py, &e))? else {
             return Ok(None);
         };
         let class = py.import("cleanprod.balance")?.getattr("Balance")?;
-        class.call1((to_py(py, &b)?,)).map(Some)
+        class.call1((to_py(py, &b)?, slf)).map(Some)
     }
 
     #[doc = stub_doc!("Assessment.evaluate")]

@@ -14,6 +14,9 @@ if TYPE_CHECKING:  # pandas and polars are optional: imported for the annotation
     import pandas as pd  # type: ignore[import-untyped, unused-ignore]
     import polars as pl  # type: ignore[import-not-found, unused-ignore]
 
+    from ._cleanprod import Assessment
+    from .charts import Chart
+
 from .errors import UnknownIdError
 
 __all__ = ["Balance"]
@@ -58,10 +61,67 @@ class Balance:
     (['water', 'Cr2O3'], 'kg/yr')
     """
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], assessment: Optional[Assessment] = None) -> None:
         self._data = data
+        self._assessment = assessment
         self.unit: str = data["unit"]
         self.components: list[dict[str, Any]] = data["components"]
+
+    def sankey(self, component: Optional[str] = None) -> Chart:
+        """The Sankey diagram of a component's balance, before and after the options, drawn by
+        the core (as :func:`cleanprod.charts.sankey`).
+
+        Parameters
+        ----------
+        component : str, optional
+            The component (``"water"``, ``"Cr2O3"``...) or ``"energy``; water when the
+            flowsheet carries it, else its first component.
+
+        Returns
+        -------
+        Chart
+            Its SVG, title and table; Jupyter shows it inline.
+
+        Raises
+        ------
+        ValueError
+            For a balance not made by :meth:`cleanprod.Assessment.balance`.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> b = cp.Assessment.from_file("examples/tannery_measured.toml").balance()
+        >>> b.sankey().title, b.sankey("Cr2O3").title
+        ('Balance of water', 'Balance of Cr2O3')
+        """
+        if self._assessment is None:
+            raise ValueError("this balance was not made from an Assessment")
+        names = [c["component"] for c in self.components]
+        if component is None:
+            component = "water" if "water" in names else (names[0] if names else None)
+        chart: Chart = self._assessment.chart("sankey", component=component)
+        return chart
+
+    def _repr_html_(self) -> str:
+        import html
+
+        parts = []
+        if self._assessment is not None and self.components:
+            from .errors import CleanprodError
+
+            try:
+                parts.append(f'<figure class="cleanprod-chart">{self.sankey().svg}</figure>')
+            except CleanprodError:
+                pass
+        try:
+            streams = self.to_pandas()["streams"]
+            parts.append(streams.to_html(index=False, na_rep="", float_format=lambda x: f"{x:,.4g}"))
+        except ImportError:  # without pandas: the findings alone
+            pass
+        if self.findings:
+            items = "".join(f"<li>{html.escape(f)}</li>" for f in self.findings)
+            parts.append(f"<p>Findings</p><ul>{items}</ul>")
+        return "".join(parts) or html.escape(repr(self))
 
     def component(self, name: str) -> dict[str, Any]:
         """The analysis of one component.
@@ -260,7 +320,7 @@ class Balance:
         return {name: to_polars(df) for name, df in self.to_pandas().items()}
 
     def __eq__(self, other: object) -> bool:
-        """Two balances are equal when their figures are."""
+        """Two balances are equal when their figures are (whatever made them)."""
         return isinstance(other, Balance) and self._data == other._data
 
     __hash__ = None  # type: ignore[assignment]
