@@ -651,6 +651,27 @@ fn canonical(py: Python<'_>, text: &str, dimension: &str) -> PyResult<String> {
         .map_err(|p| py_err(py, &cleanprod::Error::unit("", text, p)))
 }
 
+/// A tornado or histogram drawn from a simulation's dict (as `Assessment.simulate` gave it):
+/// `options` holds `option` and `lang`; `cleanprod.risk.Simulation.chart` calls it.
+#[pyfunction]
+fn simulation_chart<'py>(
+    py: Python<'py>,
+    simulation: &Bound<'py, PyAny>,
+    kind: &str,
+    options: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    use cleanprod::report::charts::{self, ChartKind, ChartOptions};
+    let kind: ChartKind = kind.parse().map_err(|e| arg_err_of(py, &e))?;
+    let value: serde_json::Value = pythonize::depythonize(simulation)
+        .map_err(|e| PyValueError::new_err(format!("simulation: not a simulation: {e}")))?;
+    let s =
+        cleanprod::uncertainty::Simulation::from_json_value(value).map_err(|e| py_err(py, &e))?;
+    let options =
+        ChartOptions::from_json_value(json_of(py, options, "", 0)?).map_err(|e| py_err(py, &e))?;
+    let chart = charts::simulation_chart(&s, kind, &options).map_err(|e| py_err(py, &e))?;
+    to_py(py, &chart)
+}
+
 /// The native part of the `cleanprod` package.
 #[pymodule]
 fn _cleanprod(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -659,6 +680,7 @@ fn _cleanprod(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(new, m)?)?;
     m.add_function(wrap_pyfunction!(to_si, m)?)?;
     m.add_function(wrap_pyfunction!(canonical, m)?)?;
+    m.add_function(wrap_pyfunction!(simulation_chart, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("FORMAT", cleanprod::document::CURRENT_FORMAT)?;
     m.add("OPTION_COLUMNS", cleanprod::options::TABLE_COLUMNS.to_vec())?;

@@ -26,7 +26,7 @@ mod random;
 mod statistics;
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub use distribution::Distribution;
@@ -130,7 +130,7 @@ struct DrawScratch {
 }
 
 /// One sampled input: its path, unit, shape and draws.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SampledInput {
     /// Path in the document.
     pub path: String,
@@ -151,7 +151,7 @@ pub struct SampledInput {
 }
 
 /// One result followed over the draws.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RiskOutput {
     /// Option id, or `"portfolio"` for all options together.
     pub option: String,
@@ -180,7 +180,7 @@ pub struct RiskOutput {
 }
 
 /// One bar of a tornado.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TornadoBar {
     /// The input moved.
     pub input: String,
@@ -193,7 +193,7 @@ pub struct TornadoBar {
 }
 
 /// How strongly an input drives a result over the draws.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Sensitivity {
     /// The input.
     pub input: String,
@@ -204,7 +204,7 @@ pub struct Sensitivity {
 }
 
 /// A draw whose document could not be appraised.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FailedDraw {
     /// Draw index.
     pub draw: u32,
@@ -217,7 +217,7 @@ pub struct FailedDraw {
 }
 
 /// The result of a simulation.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Simulation {
     /// Draws made.
     pub draws: u32,
@@ -246,6 +246,24 @@ impl Simulation {
         self.outputs
             .iter()
             .find(|o| o.option == option && o.metric == metric)
+    }
+
+    /// A simulation from its JSON form (as [`Simulation`] serializes, with or without the
+    /// per-draw columns), so that a binding that holds the result as plain data can have it
+    /// drawn ([`crate::report::charts::simulation_chart`]); errors name the field.
+    ///
+    /// ```
+    /// use cleanprod::{Assessment, uncertainty::{Settings, Simulation, Simulator}};
+    /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/documents/valid/risk.toml")).unwrap();
+    /// let a = Assessment::from_toml_str(&text).unwrap();
+    /// let s = Simulator::new(&a).unwrap().run(&Settings { draws: Some(50), ..Settings::default() }).unwrap();
+    /// let back = Simulation::from_json_value(serde_json::to_value(&s).unwrap()).unwrap();
+    /// assert_eq!(back, s);
+    /// let bad = Simulation::from_json_value(serde_json::json!({"draws": "many"})).unwrap_err();
+    /// assert_eq!(bad.path(), "draws");
+    /// ```
+    pub fn from_json_value(value: Value) -> Result<Simulation> {
+        crate::wire::typed_result(&value)
     }
 
     /// The simulation without the per-draw columns: what a report shows.

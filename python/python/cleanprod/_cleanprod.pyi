@@ -15,7 +15,7 @@ from cleanprod.tables import Benchmarks, Portfolio, Reconciliation
 
 __all__ = [
     "FORMAT", "OPTION_COLUMNS", "Assessment", "__version__", "canonical", "new", "schema", "to_si",
-    "DEFAULT_GUESS", "DEFAULT_PAYMENTS_PER_YEAR", "statuses", "program_evaluate", "program_combine",
+    "DEFAULT_GUESS", "DEFAULT_PAYMENTS_PER_YEAR", "statuses", "program_evaluate", "program_combine", "simulation_chart",
     "npv", "npv_batch", "irr", "irr_roots", "irr_batch", "mirr", "mirr_batch", "payback", "payback_batch",
     "discounted_payback", "discounted_payback_batch", "profitability_index", "profitability_index_batch", "benefit_cost_ratio",
     "capital_recovery_factor", "levelized_cost", "pmt", "pv", "fv", "nper", "rate", "when_code", "time_value_batch", "ipmt", "ppmt",
@@ -834,6 +834,7 @@ _Batch = tuple[npt.NDArray[np.float64], npt.NDArray[np.uint8]]
 DEFAULT_GUESS: float
 DEFAULT_PAYMENTS_PER_YEAR: int
 
+def simulation_chart(simulation: dict[str, Any], kind: str, options: dict[str, Any]) -> dict[str, Any]: ...
 def statuses() -> list[tuple[int, str, str]]: ...
 def npv(rate: float, values: _Flows, convention: str) -> float: ...
 def npv_batch(rate: float, values: npt.NDArray[np.float64], convention: str) -> _Batch: ...

@@ -74,7 +74,7 @@ class Balance:
         Parameters
         ----------
         component : str, optional
-            The component (``"water"``, ``"Cr2O3"``...) or ``"energy``; water when the
+            The component (``"water"``, ``"Cr2O3"``...) or ``"energy"``; water when the
             flowsheet carries it, else its first component.
 
         Returns

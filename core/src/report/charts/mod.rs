@@ -247,15 +247,12 @@ impl ChartOptions {
 pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Chart> {
     let lang = opts.lang.or(a.document().report.lang).unwrap_or_default();
     match kind {
-        ChartKind::Tornado => {
-            let s = simulate(a, opts)?;
-            let (output, what) = npv_output(&s, opts, lang)?;
-            Ok(tornado(output, &what, lang))
-        }
-        ChartKind::Histogram => {
-            let s = simulate(a, opts)?;
-            let (output, what) = npv_output(&s, opts, lang)?;
-            histogram(output, &what, lang)
+        ChartKind::Tornado | ChartKind::Histogram => {
+            let opts = ChartOptions {
+                lang: Some(lang),
+                ..opts.clone()
+            };
+            simulation_chart(&simulate(a, &opts)?, kind, &opts)
         }
         ChartKind::CostCurve => {
             let e = a.evaluate()?;
@@ -341,6 +338,40 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
                 lang,
             )
         }
+    }
+}
+
+/// A tornado or a histogram drawn from a simulation already run, as [`chart`] draws them from
+/// an assessment (which runs the simulation first): `opts.option` names the option (all options
+/// together when absent), `opts.lang` the language; the other options do not apply. Any other
+/// kind is an error naming `kind`.
+///
+/// ```
+/// use cleanprod::{Assessment, report::charts::{self, ChartKind, ChartOptions}};
+/// use cleanprod::uncertainty::{Settings, Simulator};
+/// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/documents/valid/risk.toml")).unwrap();
+/// let a = Assessment::from_toml_str(&text).unwrap();
+/// let opts = ChartOptions { draws: Some(100), seed: Some(3), ..ChartOptions::default() };
+/// let s = Simulator::new(&a).unwrap().run(&Settings { draws: Some(100), seed: Some(3), ..Settings::default() }).unwrap();
+/// let drawn = charts::simulation_chart(&s, ChartKind::Tornado, &opts).unwrap();
+/// assert_eq!(drawn, charts::chart(&a, ChartKind::Tornado, &opts).unwrap());
+/// assert_eq!(charts::simulation_chart(&s, ChartKind::Sankey, &opts).unwrap_err().path(), "kind");
+/// ```
+pub fn simulation_chart(
+    s: &crate::uncertainty::Simulation,
+    kind: ChartKind,
+    opts: &ChartOptions,
+) -> Result<Chart> {
+    let lang = opts.lang.unwrap_or_default();
+    let (output, what) = npv_output(s, opts, lang)?;
+    match kind {
+        ChartKind::Tornado => Ok(tornado(output, &what, lang)),
+        ChartKind::Histogram => histogram(output, &what, lang),
+        other => Err(Error::out_of_range(
+            "kind",
+            other.key(),
+            "a simulation draws a tornado or a histogram",
+        )),
     }
 }
 

@@ -30,6 +30,7 @@ mod locale;
 mod markdown;
 mod pre_assessment;
 mod proposal;
+mod subject;
 
 use serde::{Deserialize, Serialize};
 

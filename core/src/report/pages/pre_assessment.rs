@@ -3,10 +3,10 @@
 //! environmental results, assumptions and sources.
 
 use super::content::{
-    Words, environmental_rows, finance_assumptions, list, paragraph, section, table,
+    Words, environmental_rows, finance_assumptions, list, paragraph, section, subtitle, table,
 };
 use super::labels::Label;
-use super::proposal;
+use super::subject;
 use super::{Block, Kind, Page, Section, Slot};
 use crate::assessment::{Assessment, Report};
 use crate::error::Result;
@@ -47,7 +47,7 @@ pub(super) fn build(a: &Assessment, lang: Lang, draws: Option<u32>) -> Result<Pa
     let mut figures = figures(a, lang);
     figures.cash_flow = package_cash_flow(&w, a);
     if let Some(npv) = simulation.as_ref().and_then(|s| s.output(PORTFOLIO, "npv")) {
-        (figures.tornado, figures.npv_histogram) = proposal::risk_charts(&w, None, npv);
+        (figures.tornado, figures.npv_histogram) = subject::risk_charts(&w, None, npv);
     }
     Ok(Page {
         kind: Kind::PreAssessment,
@@ -62,9 +62,9 @@ pub(super) fn build(a: &Assessment, lang: Lang, draws: Option<u32>) -> Result<Pa
 /// The cumulative cash flow of every option applied together (none when the package cannot be
 /// appraised, as for a document without options).
 fn package_cash_flow(w: &Words, a: &Assessment) -> Option<String> {
-    let package = proposal::Subject::of(a, None).ok()?;
+    let package = subject::Subject::of(a, None).ok()?;
     let rate = a.document().finance.discount_rate.si();
-    proposal::cash_flow_chart(w, &package, rate, None)
+    subject::cash_flow_chart(w, &package, rate, None)
 }
 
 /// The spread of each option's NPV and of the package's over the draws, with the tornado and
@@ -144,15 +144,6 @@ fn figures(a: &Assessment, lang: Lang) -> super::Figures {
         cost_curve: draw(ChartKind::CostCurve, None),
         benchmark_bars: draw(ChartKind::Benchmarks, None),
         ..super::Figures::default()
-    }
-}
-
-/// "Site name — location".
-pub(super) fn subtitle(r: &Report) -> String {
-    if r.summary.location.is_empty() {
-        r.summary.site.clone()
-    } else {
-        format!("{} — {}", r.summary.site, r.summary.location)
     }
 }
 
