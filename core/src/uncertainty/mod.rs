@@ -24,6 +24,7 @@ mod inputs;
 mod kernel;
 mod random;
 mod statistics;
+mod template;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -119,6 +120,9 @@ pub struct Simulator {
     /// The options compiled to their cash flows, when every input is such a slot and the
     /// options only save directly: draws then take the kernel ([`kernel`]).
     kernel: Option<kernel::Kernel>,
+    /// The typed document, when some inputs are template figures and the others slots:
+    /// draws then re-expand the template without reading the document again ([`template`]).
+    template: Option<template::Route>,
 }
 
 /// What one thread keeps between draws: the kernel's values and buffers, and the sections the
@@ -374,6 +378,10 @@ impl Simulator {
         let kernel = slots
             .as_ref()
             .and_then(|s| kernel::Kernel::compile(assessment, s, &inputs));
+        let template = match slots {
+            Some(_) => None,
+            None => template::Route::compile(assessment, &base, &inputs),
+        };
         Ok(Simulator {
             base,
             inputs,
@@ -386,6 +394,7 @@ impl Simulator {
             assessment: assessment.clone(),
             slots,
             kernel,
+            template,
         })
     }
 
@@ -419,6 +428,14 @@ impl Simulator {
         self.kernel.is_some()
     }
 
+    /// Whether draws take the template route: some inputs are figures of the sector template
+    /// and the others prices, finance settings, emission factors or an option's money or
+    /// direct saving, so that the template is typed and expanded again, the rest of the
+    /// document kept typed.
+    pub fn reexpands_template(&self) -> bool {
+        self.template.is_some()
+    }
+
     /// [`Simulator::evaluate`], with what a draw reuses kept in `scratch` between calls.
     fn evaluate_with(&self, values: &[f64], scratch: &mut DrawScratch) -> Result<Row> {
         self.check_values(values)?;
@@ -431,8 +448,8 @@ impl Simulator {
         self.evaluate_short(values, &mut scratch.appraisal)
     }
 
-    /// The results by the short route (or the long one when the short does not apply), as
-    /// the kernel must give them.
+    /// The results by the short route (or the template route, or the long one, when the
+    /// short does not apply), as the kernel must give them.
     fn evaluate_short(
         &self,
         values: &[f64],
@@ -444,7 +461,10 @@ impl Simulator {
                     scratch.get_or_insert_with(|| appraisal::Scratch::new(&self.assessment));
                 appraisal::evaluate(&self.assessment, slots, &self.inputs, values, scratch)
             }
-            None => self.evaluate_reread(values),
+            None => match &self.template {
+                Some(route) => route.evaluate(&self.inputs, values),
+                None => self.evaluate_reread(values),
+            },
         }
     }
 
