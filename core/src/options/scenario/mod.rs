@@ -22,7 +22,7 @@ mod apply;
 mod baseline;
 mod solve;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Error;
 
@@ -46,17 +46,18 @@ struct Recycle {
     replaces: Option<usize>,
 }
 
-/// The edits of one or several options, applied in order.
+/// The edits of one or several options, applied in order. The maps are ordered ones: their
+/// few keys are found by comparing two indices, cheaper than hashing them in every solve.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scenario {
-    rules: HashMap<(usize, usize), Rule>,
+    rules: BTreeMap<(usize, usize), Rule>,
     /// Added supply per (component, stream), kg/yr.
-    extra: HashMap<(usize, usize), f64>,
+    extra: BTreeMap<(usize, usize), f64>,
     recycles: Vec<Recycle>,
     /// Factor on each energy input (empty: all 1).
-    energy_factor: HashMap<usize, f64>,
+    energy_factor: BTreeMap<usize, f64>,
     /// Current efficiency (or COP) of edited devices, by node.
-    device: HashMap<usize, f64>,
+    device: BTreeMap<usize, f64>,
     /// Nodes whose boiler a heat pump replaced (an `efficiency` edit with a `cop`).
     heat_pump: BTreeSet<usize>,
     /// Energy inputs switched to electricity by a heat pump, J priced as electricity.
@@ -98,7 +99,7 @@ pub struct Recycled {
 /// Flows of scenarios already solved, by the options applied in order: kept between
 /// appraisals whose flows cannot differ, as a risk simulation's draws of prices and money.
 #[derive(Debug, Default)]
-pub(crate) struct Outcomes(std::cell::RefCell<HashMap<Vec<usize>, Outcome>>);
+pub(crate) struct Outcomes(std::cell::RefCell<BTreeMap<Vec<usize>, Outcome>>);
 
 impl Outcomes {
     /// The flows of `scenario`, solved once for each sequence of options.
