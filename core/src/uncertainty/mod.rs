@@ -131,6 +131,8 @@ pub struct Simulator {
 struct DrawScratch {
     kernel: Option<kernel::Scratch>,
     appraisal: Option<appraisal::Scratch>,
+    /// The flows of components the template route solved.
+    solved: crate::options::Outcomes,
 }
 
 /// One sampled input: its path, unit, shape and draws.
@@ -445,24 +447,21 @@ impl Simulator {
                 return Ok(row);
             }
         }
-        self.evaluate_short(values, &mut scratch.appraisal)
+        self.evaluate_short(values, scratch)
     }
 
     /// The results by the short route (or the template route, or the long one, when the
     /// short does not apply), as the kernel must give them.
-    fn evaluate_short(
-        &self,
-        values: &[f64],
-        scratch: &mut Option<appraisal::Scratch>,
-    ) -> Result<Row> {
+    fn evaluate_short(&self, values: &[f64], scratch: &mut DrawScratch) -> Result<Row> {
         match &self.slots {
             Some(slots) => {
-                let scratch =
-                    scratch.get_or_insert_with(|| appraisal::Scratch::new(&self.assessment));
-                appraisal::evaluate(&self.assessment, slots, &self.inputs, values, scratch)
+                let s = scratch
+                    .appraisal
+                    .get_or_insert_with(|| appraisal::Scratch::new(&self.assessment));
+                appraisal::evaluate(&self.assessment, slots, &self.inputs, values, s)
             }
             None => match &self.template {
-                Some(route) => route.evaluate(&self.inputs, values),
+                Some(route) => route.evaluate(&self.inputs, values, &scratch.solved),
                 None => self.evaluate_reread(values),
             },
         }

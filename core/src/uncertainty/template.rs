@@ -19,6 +19,7 @@ use super::inputs::Input;
 use crate::assessment::Assessment;
 use crate::document::Document;
 use crate::error::Result;
+use crate::options::Outcomes;
 use crate::sectors::Template;
 
 /// The template section alone, typed as the document types it (errors name
@@ -69,8 +70,15 @@ impl Route {
         })
     }
 
-    /// The results with the inputs at `values` (finite, one per input).
-    pub(crate) fn evaluate(&self, inputs: &[Input], values: &[f64]) -> Result<Row> {
+    /// The results with the inputs at `values` (finite, one per input); `kept` holds the
+    /// flows of the components solved by the thread's earlier draws, reused where a draw
+    /// solves one from the same figures.
+    pub(crate) fn evaluate(
+        &self,
+        inputs: &[Input],
+        values: &[f64],
+        kept: &Outcomes,
+    ) -> Result<Row> {
         let mut doc = self.document.clone();
         let mut section = self.section.clone();
         let mut sections = Sections {
@@ -86,6 +94,9 @@ impl Route {
             }
         }
         doc.template = crate::wire::typed::<TemplateSection>(&section)?.template;
-        Ok(super::results(&Assessment::from_document(doc)?.figures()?))
+        let a = Assessment::from_document(doc)?;
+        // The sequences of options solved by the last draw were on its baseline.
+        kept.forget_sequences();
+        Ok(super::results(&a.figures_with(kept)?))
     }
 }
