@@ -99,7 +99,8 @@ impl Scenario {
         for (n, list) in base.order.iter().map(|&n| {
             let outs = &base.outs[n];
             let through: f64 = outs.iter().map(|&s| b[s]).sum();
-            read_bulk |= !(through > 0.0);
+            // The coefficients below come from the total flows unless `through > 0`.
+            read_bulk |= through.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater);
             let bulk: f64 = outs.iter().map(|&s| base.bulk[s]).sum();
             let share = |s: usize| {
                 if through > 0.0 {
