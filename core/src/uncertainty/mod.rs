@@ -641,17 +641,18 @@ impl Simulator {
             .iter()
             .map(|i| i.base.unwrap_or_else(|| i.distribution.quantile(0.5)))
             .collect();
+        // They take the draws' route, with one scratch (the components' flows solved by one
+        // evaluation serve the others).
+        let mut scratch = DrawScratch::default();
+        let mut at = |j: usize, x: f64| {
+            let mut v = at_base.clone();
+            v[j] = x;
+            self.evaluate_with(&v, &mut scratch).ok()
+        };
         let moved: Vec<(Option<Row>, Option<Row>)> = ends
             .iter()
             .enumerate()
-            .map(|(j, (lo, hi))| {
-                let at = |x: f64| {
-                    let mut v = at_base.clone();
-                    v[j] = x;
-                    self.evaluate(&v).ok()
-                };
-                (at(*lo), at(*hi))
-            })
+            .map(|(j, (lo, hi))| (at(j, *lo), at(j, *hi)))
             .collect();
         // Each input's ranks over every draw, once (the rank correlations of every result use
         // them).
