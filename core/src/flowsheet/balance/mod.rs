@@ -199,6 +199,13 @@ impl Flowsheet {
     /// Validate, then solve and reconcile every component's balances under `schedule`.
     pub fn balance(&self, schedule: &Schedule) -> Result<Balance> {
         self.validate(schedule)?;
+        self.balance_validated(schedule)
+    }
+
+    /// [`Flowsheet::balance`] of a flowsheet already validated under `schedule` (an
+    /// assessment's: the document's own is validated with its sections, a sector model's when
+    /// it is expanded).
+    pub(crate) fn balance_validated(&self, schedule: &Schedule) -> Result<Balance> {
         let units: Vec<usize> = (0..self.nodes.len())
             .filter(|&i| self.nodes[i].kind.is_process())
             .collect();
