@@ -37,6 +37,7 @@
 
 pub mod region;
 mod scaling;
+mod table;
 
 pub use scaling::{ScaledFigures, scaling};
 
