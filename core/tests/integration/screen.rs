@@ -311,3 +311,48 @@ fn every_sector_screens_across_its_size_range() {
         assert!(w(format!("{k}+")) > w(format!("{k}-")), "{k}");
     }
 }
+
+#[test]
+fn a_region_screened_in_batches_is_the_region_screened_at_once() {
+    use cleanprod::program::screen::region::{RegionSpec, generate};
+    use cleanprod::program::screen::{Screening, combine};
+    let spec = RegionSpec {
+        seed: 5,
+        firms: 120,
+        ..RegionSpec::benchmark()
+    };
+    let mut firms = generate(&spec, None).unwrap();
+    firms.rows[7][3] = "nonsense".into(); // a bad cell: a failure in the second batch
+    let rates = ExchangeRates {
+        currency: "USD".into(),
+        rates: [("MXN".to_string(), 0.055), ("INR".to_string(), 0.012)].into(),
+    };
+    let settings = ScreenSettings {
+        by: Potential::Npv,
+        threads: None,
+        exchange_rates: Some(rates),
+    };
+    let whole = screen(&firms, &settings).unwrap();
+    assert_eq!(whole.failures.len(), 1);
+    assert_eq!(whole.ranking.len(), 119);
+    let parts = firms
+        .rows
+        .chunks(50)
+        .map(|rows| {
+            let part = Firms {
+                columns: firms.columns.clone(),
+                rows: rows.to_vec(),
+            };
+            let s = screen(
+                &part,
+                &ScreenSettings {
+                    threads: Some(1),
+                    ..settings.clone()
+                },
+            )
+            .unwrap();
+            Screening::from_json_value(serde_json::to_value(&s).unwrap()).unwrap()
+        })
+        .collect();
+    assert_eq!(combine(parts).unwrap(), whole);
+}

@@ -92,10 +92,12 @@ impl Default for ScreenSettings {
 }
 
 /// One firm in the ranking, with the figures its rank depends on. Money in `currency`.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Screened {
     /// 1 for the highest potential; ties keep the order of the table.
     pub rank: u32,
+    /// The firm's row in the table (0 for the first).
+    pub row: u32,
     /// The firm's id.
     pub id: String,
     /// Its sector.
@@ -125,7 +127,7 @@ pub struct Screened {
 }
 
 /// A region screened: the ranking, the firms' portfolios and the rows that failed.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Screening {
     /// Rows given.
     pub firms: u32,
@@ -339,11 +341,13 @@ pub fn screen(firms: &Firms, settings: &ScreenSettings) -> Result<Screening> {
     let mut failures = Vec::new();
     let mut sites = Vec::new();
     let mut sizes = Vec::new();
+    let mut rows = Vec::new();
     for (n, (row, r)) in firms.rows.iter().zip(results).enumerate() {
         match r {
             Ok((s, size)) => {
                 sites.push(s);
                 sizes.push(size);
+                rows.push(count(n));
             }
             Err(e) => {
                 let id = row.get(i_id).map_or("", |s| s.trim());
@@ -374,6 +378,7 @@ pub fn screen(firms: &Firms, settings: &ScreenSettings) -> Result<Screening> {
                 .unwrap_or(1.0);
             Some(Screened {
                 rank: r.rank,
+                row: rows[i],
                 id: r.document,
                 sector: s.sector,
                 size: sizes[i].clone(),
@@ -396,4 +401,76 @@ pub fn screen(firms: &Firms, settings: &ScreenSettings) -> Result<Screening> {
         ranking,
         failures,
     })
+}
+
+/// The screening of a table screened in parts (batches of its rows, in order, on other
+/// processes or machines), read back from their JSON form: the same as [`screen`] of the
+/// whole table with the same settings (rows renumbered after the parts before, ranks over all).
+///
+/// ```
+/// use cleanprod::program::{Potential, screen::{Firms, ScreenSettings, Screening, combine, screen}};
+/// let row = |id: &str, t: &str| vec![id.to_string(), "tanning".to_string(), t.to_string()];
+/// let columns = vec!["id".to_string(), "sector".to_string(), "raw_hides".to_string()];
+/// let rows = vec![row("a", "5 t/d"), row("b", "9 t/d"), row("c", "7 t/d")];
+/// let s = ScreenSettings { by: Potential::Water, ..ScreenSettings::default() };
+/// let part = |r: &[Vec<String>]| {
+///     let p = screen(&Firms { columns: columns.clone(), rows: r.to_vec() }, &s).unwrap();
+///     Screening::from_json_value(serde_json::to_value(&p).unwrap()).unwrap()
+/// };
+/// let whole = screen(&Firms { columns: columns.clone(), rows: rows.clone() }, &s).unwrap();
+/// assert_eq!(combine(vec![part(&rows[..1]), part(&rows[1..])]).unwrap(), whole);
+/// ```
+pub fn combine(parts: Vec<Screening>) -> Result<Screening> {
+    let by = parts.first().map_or(Potential::Npv, |p| p.by);
+    let mut firms = 0u32;
+    let mut ranking = Vec::new();
+    let mut failures = Vec::new();
+    for (i, p) in parts.into_iter().enumerate() {
+        if p.by != by {
+            return Err(Error::out_of_range(
+                format!("parts[{i}].by"),
+                super::key_of(&p.by),
+                "ranks by another potential than the first part",
+            ));
+        }
+        for mut r in p.ranking {
+            r.row = r.row.saturating_add(firms);
+            ranking.push(r);
+        }
+        failures.extend(p.failures);
+        firms = firms.saturating_add(p.firms);
+    }
+    if let Some(other) = ranking.iter().find(|r| r.currency != ranking[0].currency)
+        && by == Potential::Npv
+    {
+        return Err(Error::out_of_range(
+            "exchange_rates",
+            &other.currency,
+            format!(
+                "is a second currency beside {}: NPVs in several currencies are ranked only with exchange rates",
+                ranking[0].currency
+            ),
+        ));
+    }
+    // As `rank` orders them: by value, highest first, ties in the table's order.
+    ranking.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.row.cmp(&b.row)));
+    for (i, r) in ranking.iter_mut().enumerate() {
+        r.rank = count(i + 1);
+    }
+    Ok(Screening {
+        firms,
+        by,
+        ranking,
+        failures,
+    })
+}
+
+impl Screening {
+    /// A screening from its JSON form (a part screened elsewhere); errors name the field.
+    pub fn from_json_value(value: Value) -> Result<Screening> {
+        serde_path_to_error::deserialize(value).map_err(|e| Error::InvalidType {
+            path: e.path().to_string(),
+            message: e.inner().to_string(),
+        })
+    }
 }
