@@ -794,7 +794,7 @@ fn screen_ranks_the_firms_of_a_table_and_names_the_bad_rows() {
     let (ok, csv, _) = cleanprod(&["screen", f, "--rank", "co2", "--format", "csv"]);
     assert!(ok);
     assert!(
-        csv.starts_with("rank,id,sector,size,value,currency,npv"),
+        csv.starts_with("rank,row,id,sector,size,value,currency,npv"),
         "{csv}"
     );
     assert_eq!(csv.lines().count(), 4); // header and the three firms screened
