@@ -22,7 +22,7 @@ mod correlation;
 mod distribution;
 mod inputs;
 mod kernel;
-mod random;
+pub(crate) mod random;
 mod statistics;
 mod template;
 

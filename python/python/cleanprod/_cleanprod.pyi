@@ -16,6 +16,7 @@ from cleanprod.tables import Benchmarks, Portfolio, Reconciliation
 __all__ = [
     "FORMAT", "OPTION_COLUMNS", "Assessment", "__version__", "canonical", "new", "schema", "to_si",
     "DEFAULT_GUESS", "DEFAULT_PAYMENTS_PER_YEAR", "statuses", "program_evaluate", "program_combine", "simulation_chart",
+    "program_screen", "program_screen_combine", "program_region",
     "npv", "npv_batch", "irr", "irr_roots", "irr_batch", "mirr", "mirr_batch", "payback", "payback_batch",
     "discounted_payback", "discounted_payback_batch", "profitability_index", "profitability_index_batch", "benefit_cost_ratio",
     "capital_recovery_factor", "levelized_cost", "pmt", "pv", "fv", "nper", "rate", "when_code", "time_value_batch", "ipmt", "ppmt",
@@ -910,6 +911,90 @@ def program_evaluate(
     >>> data, text = _cleanprod.program_evaluate([("a", pathlib.Path("examples/hotel.toml").read_text())])
     >>> data["documents"]
     1
+    """
+
+def program_screen(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    by: str = "npv",
+    threads: Union[int, None] = None,
+    currency: Union[str, None] = None,
+    rates: Union[dict[str, float], None] = None,
+) -> dict[str, Any]:
+    """Screen a table of firms (see :func:`cleanprod.program.screen`).
+
+    Parameters
+    ----------
+    columns : sequence of str
+        Column names.
+    rows : sequence of sequence of str
+        Cells.
+    by : str
+        npv, water or co2.
+    threads : int, optional
+        Threads (every core when absent).
+    currency, rates : optional
+        Exchange rates bringing money to ``currency``.
+
+    Returns
+    -------
+    dict
+        The screening.
+
+    Examples
+    --------
+    >>> from cleanprod import _cleanprod
+    >>> _cleanprod.program_screen(["id", "sector", "rooms"], [["h", "hotel", "90"]], by="water")["firms"]
+    1
+    """
+
+def program_screen_combine(parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Screenings of parts of a table together (see :func:`cleanprod.dask.screen`).
+
+    Parameters
+    ----------
+    parts : sequence of dict
+        Screening dicts, in the table's order.
+
+    Returns
+    -------
+    dict
+        The screening of the whole table.
+
+    Examples
+    --------
+    >>> from cleanprod import _cleanprod
+    >>> p = _cleanprod.program_screen(["id", "sector", "rooms"], [["h", "hotel", "90"]], by="water")
+    >>> _cleanprod.program_screen_combine([p, p])["firms"]
+    2
+    """
+
+def program_region(
+    spec: Union[dict[str, Any], None] = None,
+    *,
+    seed: Union[int, None] = None,
+    firms: Union[int, None] = None,
+) -> tuple[list[str], list[list[str]]]:
+    """A synthetic region's table of firms (see :func:`cleanprod.program.region`).
+
+    Parameters
+    ----------
+    spec : dict, optional
+        The region's parameters (the benchmark region when absent).
+    seed, firms : int, optional
+        Replace its seed or number of firms.
+
+    Returns
+    -------
+    (list of str, list of list of str)
+        Columns and rows.
+
+    Examples
+    --------
+    >>> from cleanprod import _cleanprod
+    >>> _cleanprod.program_region(firms=2)[0][:2]
+    ['id', 'sector']
     """
 
 def program_combine(
