@@ -413,6 +413,7 @@ fn run(command: Command) -> Result<String, String> {
                     RiskMethod::Mc => Method::Mc,
                 }),
                 threads,
+                cancel: None,
             };
             let s = Simulator::new(&a)
                 .and_then(|sim| sim.run(&settings))
@@ -540,6 +541,7 @@ fn run(command: Command) -> Result<String, String> {
             let settings = program::Settings {
                 threads,
                 exchange_rates: exchange_rates(&rates)?,
+                cancel: None,
             };
             let p = program::evaluate(&sources, &settings);
             let ranking = match &rank {
@@ -762,6 +764,7 @@ fn screen_command(
             .map_err(|e: cleanprod::Error| format!("--rank {rank}: {e}"))?,
         threads,
         exchange_rates: exchange_rates(rates)?,
+        cancel: None,
     };
     let mut s = screen(&firms, &settings).map_err(failed)?;
     if let Some(n) = top {

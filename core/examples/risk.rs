@@ -34,6 +34,7 @@ pub fn run(path: &Path, draws: u32) -> Result<String, Box<dyn Error>> {
         seed: Some(7),
         method: Some(Method::Lhs),
         threads: None, // every core; the figures do not depend on it
+        cancel: None,
     })?;
     let mut out = String::new();
     for o in simulation.outputs.iter().filter(|o| o.metric == "npv") {

@@ -29,6 +29,7 @@
 //!    functions on one `libm`, so that every target computes the same bits;
 //! 2. `error` — the one [`Error`] type (with [`UnitProblem`](units::UnitProblem) and
 //!    [`SourceFormat`]);
+//!    [`cancel`] — the flag that stops a long computation from another thread;
 //! 3. `wire` — serde plumbing shared by every type that crosses the boundary (structured errors
 //!    through serde, `null` refused in one place);
 //! 4. [`units`] — unit strings to uom quantities, money and prices, time bases and the
@@ -50,6 +51,7 @@
 //! 14. [`report`] — text, Markdown and HTML renderings.
 
 pub mod assessment;
+pub mod cancel;
 pub mod dimension;
 pub mod document;
 mod error;

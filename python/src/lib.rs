@@ -18,6 +18,7 @@ macro_rules! stub_doc {
 }
 
 mod finance;
+mod interrupt;
 mod program;
 mod utilities;
 
@@ -474,16 +475,17 @@ impl Assessment {
             .map(str::parse::<Method>)
             .transpose()
             .map_err(|e| py_err(py, &e))?;
-        let settings = Settings {
-            draws,
-            seed,
-            method,
-            threads,
-        };
         let simulator = Simulator::new(&self.inner).map_err(|e| py_err(py, &e))?;
-        let s = py
-            .detach(|| simulator.run(&settings))
-            .map_err(|e| py_err(py, &e))?;
+        let s = interrupt::interruptible(py, |cancel| {
+            simulator.run(&Settings {
+                draws,
+                seed,
+                method,
+                threads,
+                cancel: Some(cancel),
+            })
+        })?
+        .map_err(|e| py_err(py, &e))?;
         let class = py.import("cleanprod.risk")?.getattr("Simulation")?;
         class.call1((to_py(py, &s)?,))
     }

@@ -37,6 +37,7 @@ fn settings(
     Ok(Settings {
         threads,
         exchange_rates,
+        cancel: None,
     })
 }
 
@@ -61,7 +62,15 @@ pub(crate) fn program_evaluate<'py>(
             format: None,
         })
         .collect();
-    let p = py.detach(|| program::evaluate(&sources, &settings));
+    let p = crate::interrupt::interruptible(py, |cancel| {
+        program::evaluate(
+            &sources,
+            &Settings {
+                cancel: Some(cancel),
+                ..settings
+            },
+        )
+    })?;
     with_text(py, &p)
 }
 
@@ -112,15 +121,20 @@ pub(crate) fn program_screen<'py>(
     rates: Option<std::collections::BTreeMap<String, f64>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let s = settings(py, threads, currency, rates)?;
-    let settings = ScreenSettings {
-        by: by.parse().map_err(|e| arg_err_of(py, &e))?,
-        threads: s.threads,
-        exchange_rates: s.exchange_rates,
-    };
+    let by = by.parse().map_err(|e| arg_err_of(py, &e))?;
     let firms = Firms { columns, rows };
-    let screening = py
-        .detach(|| screen::screen(&firms, &settings))
-        .map_err(|e| py_err(py, &e))?;
+    let screening = crate::interrupt::interruptible(py, |cancel| {
+        screen::screen(
+            &firms,
+            &ScreenSettings {
+                by,
+                threads: s.threads,
+                exchange_rates: s.exchange_rates,
+                cancel: Some(cancel),
+            },
+        )
+    })?
+    .map_err(|e| py_err(py, &e))?;
     to_py(py, &screening)
 }
 

@@ -97,3 +97,21 @@ def test_errors_name_the_path():
     assert e.value.path == "method"
     with pytest.raises(cp.CleanprodError):
         cp.Assessment.from_file(ROOT / "examples" / "hotel.toml").simulate()
+
+
+def test_ctrl_c_stops_a_long_simulation_and_leaves_the_assessment_usable():
+    import _thread
+    import threading
+
+    a = cp.Assessment.from_file(ROOT / "examples" / "tannery.toml")
+    # 100,000 draws of the tannery's template figures on one thread: minutes if not stopped.
+    timer = threading.Timer(0.3, _thread.interrupt_main)
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt) as info:
+            a.simulate(draws=100_000, threads=1)
+    finally:
+        timer.cancel()
+    # Raised from inside the call (the note is added there), not after it returned.
+    assert "cleanprod stopped the computation before its end" in getattr(info.value, "__notes__", [])
+    assert a.simulate(draws=20, seed=1).draw_count == 20

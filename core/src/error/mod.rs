@@ -170,6 +170,13 @@ pub enum Error {
         /// The limit.
         max: usize,
     },
+    /// A long computation stopped before its end because its caller asked (a Python
+    /// `KeyboardInterrupt`); see [`crate::cancel::Cancel`].
+    #[error("{}: stopped before its end, as asked", at(path))]
+    Cancelled {
+        /// What was stopped (empty for the whole call).
+        path: String,
+    },
     /// A `format` version this build cannot read.
     #[error(
         "{}: unsupported document format \"{value}\"; this version of cleanprod reads {supported}",
@@ -229,6 +236,8 @@ pub enum Category {
     /// The inputs are valid but the quantity asked for does not exist (JS `Error`; Python
     /// `NoSolutionError`, not a `ValueError`).
     NoSolution,
+    /// The caller stopped the computation (Python raises its `KeyboardInterrupt`).
+    Cancelled,
 }
 
 impl Category {
@@ -240,6 +249,7 @@ impl Category {
             Category::Unit => "unit",
             Category::Value => "value",
             Category::NoSolution => "no_solution",
+            Category::Cancelled => "cancelled",
         }
     }
 }
@@ -292,6 +302,7 @@ impl Error {
             Error::MissingPrice { .. } => "missing_price",
             Error::UnsupportedFormat { .. } => "unsupported_format",
             Error::Limit { .. } => "limit_exceeded",
+            Error::Cancelled { .. } => "cancelled",
             Error::NoSolution { reason, .. } => reason.code(),
         }
     }
@@ -312,6 +323,7 @@ impl Error {
             | Error::MissingPrice { .. }
             | Error::Limit { .. } => Category::Value,
             Error::NoSolution { .. } => Category::NoSolution,
+            Error::Cancelled { .. } => Category::Cancelled,
         }
     }
 
@@ -331,6 +343,7 @@ impl Error {
             | Error::MissingPrice { path, .. }
             | Error::NoSolution { path, .. }
             | Error::Limit { path, .. }
+            | Error::Cancelled { path }
             | Error::UnsupportedFormat { path, .. } => path,
         }
     }
@@ -351,6 +364,7 @@ impl Error {
             Error::Syntax { .. }
             | Error::MissingField { .. }
             | Error::InvalidType { .. }
+            | Error::Cancelled { .. }
             | Error::NoSolution { .. } => None,
         }
     }
@@ -388,6 +402,7 @@ impl Error {
             | Error::MissingPrice { path, .. }
             | Error::NoSolution { path, .. }
             | Error::Limit { path, .. }
+            | Error::Cancelled { path }
             | Error::UnsupportedFormat { path, .. } => *path = new,
         }
         self

@@ -92,6 +92,11 @@ pub struct Settings {
     /// currency without them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exchange_rates: Option<ExchangeRates>,
+    /// Stops the evaluation when cancelled: the documents not yet evaluated are failures with
+    /// the code `cancelled`.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub cancel: Option<crate::cancel::Cancel>,
 }
 
 /// A document that could not be evaluated.
@@ -149,7 +154,9 @@ pub struct Programme {
 
 /// Read and evaluate every source, in parallel; see the [module](self).
 pub fn evaluate(sources: &[Source], settings: &Settings) -> Programme {
+    let cancel = settings.cancel.clone().unwrap_or_default();
     let rows = parallel::map(sources, settings.threads, |s| {
+        cancel.check()?;
         s.read().and_then(|a| site::rows(&s.name, &a))
     });
     let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
@@ -158,7 +165,11 @@ pub fn evaluate(sources: &[Source], settings: &Settings) -> Programme {
 
 /// Evaluate assessments already read, by name, in parallel; see the [module](self).
 pub fn evaluate_assessments(items: &[(String, Assessment)], settings: &Settings) -> Programme {
-    let rows = parallel::map(items, settings.threads, |(name, a)| site::rows(name, a));
+    let cancel = settings.cancel.clone().unwrap_or_default();
+    let rows = parallel::map(items, settings.threads, |(name, a)| {
+        cancel.check()?;
+        site::rows(name, a)
+    });
     let names: Vec<&str> = items.iter().map(|(n, _)| n.as_str()).collect();
     assemble(&names, rows, settings)
 }

@@ -86,6 +86,10 @@ pub struct Settings {
     pub method: Option<Method>,
     /// Threads (1 in WebAssembly whatever is asked); the figures do not depend on it.
     pub threads: Option<usize>,
+    /// Stops the draws when cancelled (the run then ends with `Error::Cancelled`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub cancel: Option<crate::cancel::Cancel>,
 }
 
 impl Settings {
@@ -565,7 +569,9 @@ impl Simulator {
         if let Some(target) = &self.correlation {
             correlation::induce(&mut columns, target, seed);
         }
-        let rows = self.run_draws(&columns, draws, settings.threads);
+        let cancel = settings.cancel.clone().unwrap_or_default();
+        let rows = self.run_draws(&columns, draws, settings.threads, &cancel);
+        cancel.check()?;
         Ok(self.summarize(draws, seed, method, columns, rows))
     }
 
@@ -575,6 +581,7 @@ impl Simulator {
         columns: &[Vec<f64>],
         draws: u32,
         threads: Option<usize>,
+        cancel: &crate::cancel::Cancel,
     ) -> Vec<Result<Row>> {
         // Each block of draws keeps its own copy of the sections the short route changes.
         let block_of = |range: std::ops::Range<usize>| -> Vec<Result<Row>> {
@@ -582,6 +589,8 @@ impl Simulator {
             let mut values = vec![0.0; columns.len()];
             range
                 .map(|i| {
+                    // Once stopped, the remaining draws are not appraised.
+                    cancel.check()?;
                     for (v, c) in values.iter_mut().zip(columns) {
                         *v = c[i];
                     }

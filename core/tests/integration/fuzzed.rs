@@ -100,6 +100,7 @@ fn degenerate_distributions_give_finite_spreads() {
         seed: Some(3),
         method: None,
         threads: Some(1),
+        cancel: None,
     };
     // A weight near the end of f64: the mean of the discrete input overflowed.
     let discrete = text.replacen(

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &["dimension", "math"],
     &["error"],
+    &["cancel"],
     &["wire"],
     &["units", "money"],
     &["finance"],

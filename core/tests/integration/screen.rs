@@ -185,6 +185,7 @@ fn ranks_are_by_the_potential_chosen_with_ties_in_table_order() {
         by: Potential::Npv,
         threads,
         exchange_rates: Some(rates.clone()),
+        cancel: None,
     };
     let one = screen(&firms, &with(Some(1))).unwrap();
     assert_eq!(one, screen(&firms, &with(Some(3))).unwrap());
@@ -331,6 +332,7 @@ fn a_region_screened_in_batches_is_the_region_screened_at_once() {
         by: Potential::Npv,
         threads: None,
         exchange_rates: Some(rates),
+        cancel: None,
     };
     let whole = screen(&firms, &settings).unwrap();
     assert_eq!(whole.failures.len(), 1);
@@ -355,4 +357,61 @@ fn a_region_screened_in_batches_is_the_region_screened_at_once() {
         })
         .collect();
     assert_eq!(combine(parts).unwrap(), whole);
+}
+
+#[test]
+fn a_cancelled_screening_programme_or_simulation_stops_with_cancelled() {
+    use cleanprod::cancel::Cancel;
+    let cancel = Cancel::default();
+    cancel.cancel();
+    let firms = table(
+        &["id", "sector", "rooms", "occupancy"],
+        &[
+            &["h1", "hotel", "60", "70 %"],
+            &["h2", "hotel", "90", "60 %"],
+        ],
+    );
+    let settings = ScreenSettings {
+        cancel: Some(cancel.clone()),
+        ..ScreenSettings::default()
+    };
+    assert_eq!(screen(&firms, &settings).unwrap_err().code(), "cancelled");
+    // Not cancelled, the same table screens.
+    assert!(screen(&firms, &ScreenSettings::default()).is_ok());
+    // A programme names each document it did not evaluate.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/hotel.toml"
+    ))
+    .unwrap();
+    let p = program::evaluate(
+        &[
+            Source::toml("a.toml", text.clone()),
+            Source::toml("b.toml", text),
+        ],
+        &Settings {
+            cancel: Some(cancel.clone()),
+            ..Settings::default()
+        },
+    );
+    assert!(p.sites.is_empty());
+    assert_eq!(p.failures.len(), 2);
+    assert!(p.failures.iter().all(|f| f.code == "cancelled"));
+    // A simulation returns no partial summary.
+    let risk = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/documents/valid/risk.toml"
+    ))
+    .unwrap();
+    let a = cleanprod::Assessment::from_toml_str(&risk).unwrap();
+    let s = cleanprod::uncertainty::Simulator::new(&a).unwrap();
+    let run = |cancel: Option<Cancel>| {
+        s.run(&cleanprod::uncertainty::Settings {
+            draws: Some(100),
+            cancel,
+            ..Default::default()
+        })
+    };
+    assert_eq!(run(Some(cancel)).unwrap_err().code(), "cancelled");
+    assert!(run(Some(Cancel::default())).is_ok());
 }

@@ -118,6 +118,7 @@ fn draws_do_not_depend_on_threads_and_differ_by_seed_and_method() {
         seed: Some(seed),
         method: Some(method),
         threads: Some(threads),
+        cancel: None,
     };
     let one = simulate(&text, &settings(1, 3, Method::Lhs));
     let two = simulate(&text, &settings(2, 3, Method::Lhs));
@@ -254,6 +255,7 @@ fn golden_draws() -> Value {
                 seed: Some(7),
                 method: Some(method),
                 threads: Some(2),
+                cancel: None,
             },
         );
         runs.push(json!({

@@ -101,6 +101,7 @@ pub fn simulation(a: &Assessment) -> Result<(), String> {
         seed: Some(1),
         method: None,
         threads: Some(1),
+        cancel: None,
     };
     if let Some(s) = checked("run", sim.run(&settings))? {
         report::risk_text(&s);

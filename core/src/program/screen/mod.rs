@@ -79,6 +79,10 @@ pub struct ScreenSettings {
     /// documents use several).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exchange_rates: Option<ExchangeRates>,
+    /// Stops the screening when cancelled (it then ends with `Error::Cancelled`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub cancel: Option<crate::cancel::Cancel>,
 }
 
 impl Default for ScreenSettings {
@@ -87,6 +91,7 @@ impl Default for ScreenSettings {
             by: Potential::Npv,
             threads: None,
             exchange_rates: None,
+            cancel: None,
         }
     }
 }
@@ -328,7 +333,9 @@ pub fn screen(firms: &Firms, settings: &ScreenSettings) -> Result<Screening> {
         }
     }
     let starters = Starters::new();
+    let cancel = settings.cancel.clone().unwrap_or_default();
     let results = parallel::map(&firms.rows, settings.threads, |row| {
+        cancel.check()?;
         let id = row.get(i_id).map_or("", |s| s.trim());
         let sector = row.get(i_sector).map_or("", |s| s.trim());
         if id.is_empty() {
@@ -338,6 +345,7 @@ pub fn screen(firms: &Firms, settings: &ScreenSettings) -> Result<Screening> {
         }
         firm(&starters, &firms.columns, row, id, sector)
     });
+    cancel.check()?;
     let mut failures = Vec::new();
     let mut sites = Vec::new();
     let mut sizes = Vec::new();
