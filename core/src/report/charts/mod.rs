@@ -241,15 +241,8 @@ impl ChartOptions {
 /// ```
 pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Chart> {
     match kind {
-        ChartKind::Tornado => {
-            let s = simulate(a, opts)?;
-            let (output, what) = npv_output(&s, opts)?;
-            Ok(tornado(output, &what))
-        }
-        ChartKind::Histogram => {
-            let s = simulate(a, opts)?;
-            let (output, what) = npv_output(&s, opts)?;
-            histogram(output, &what)
+        ChartKind::Tornado | ChartKind::Histogram => {
+            from_simulation(&simulate(a, opts)?, kind, opts)
         }
         ChartKind::CostCurve => {
             let e = a.evaluate()?;
@@ -330,6 +323,42 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
             };
             cash_flow(option, a.document().finance.discount_rate.si(), &e.currency)
         }
+    }
+}
+
+/// A chart of a risk simulation already run: the `Histogram` or the `Tornado` of the NPV of
+/// `opts.option` (all options together when absent), the same chart [`chart`] draws from an
+/// assessment whose simulation has the same settings, without running the draws again (the
+/// other fields of `opts` are the simulation's, and are not read). Any other kind is refused:
+/// it is not drawn from a simulation.
+///
+/// ```
+/// use cleanprod::{Assessment, report::charts::{self, ChartKind, ChartOptions}};
+/// use cleanprod::uncertainty::{Settings, Simulator};
+/// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/documents/valid/risk.toml")).unwrap();
+/// let a = Assessment::from_toml_str(&text).unwrap();
+/// let s = Simulator::new(&a).unwrap().run(&Settings { draws: Some(100), ..Settings::default() }).unwrap();
+/// let opts = ChartOptions { draws: Some(100), ..ChartOptions::default() };
+/// let tornado = charts::from_simulation(&s, ChartKind::Tornado, &opts).unwrap();
+/// assert_eq!(tornado, charts::chart(&a, ChartKind::Tornado, &opts).unwrap());
+/// assert!(charts::from_simulation(&s, ChartKind::Sankey, &opts).is_err());
+/// ```
+pub fn from_simulation(
+    s: &crate::uncertainty::Simulation,
+    kind: ChartKind,
+    opts: &ChartOptions,
+) -> Result<Chart> {
+    if !matches!(kind, ChartKind::Tornado | ChartKind::Histogram) {
+        return Err(Error::UnknownVariant {
+            path: "kind".to_string(),
+            value: kind.key().to_string(),
+            expected: "a chart of a simulation: histogram, tornado".to_string(),
+        });
+    }
+    let (output, what) = npv_output(s, opts)?;
+    match kind {
+        ChartKind::Histogram => histogram(output, &what),
+        _ => Ok(tornado(output, &what)),
     }
 }
 
