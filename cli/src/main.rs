@@ -128,6 +128,10 @@ enum Command {
         /// histogram and tornado: its seed (the document's, else 0).
         #[arg(long)]
         seed: Option<u64>,
+        /// Language of the chart's words and numbers (the document's [report] lang, else
+        /// English, when absent).
+        #[arg(long, value_enum)]
+        lang: Option<ReportLang>,
         /// Print the figures drawn as a Markdown table instead of the SVG.
         #[arg(long)]
         table: bool,
@@ -158,6 +162,42 @@ enum Command {
         /// json: `{ "programme": ..., "ranking": [...] }`.
         #[arg(long, value_name = "npv|water|co2")]
         rank: Option<String>,
+    },
+    /// Screen a region's firms (a CSV table: id, sector, size columns such as raw_hides,
+    /// rooms, occupancy, beds, production.output) from their sector's starting document
+    /// scaled to their size, and rank them by potential per visit.
+    Screen {
+        /// The table of firms (CSV).
+        file: PathBuf,
+        /// Rank by npv (several currencies need --rate), water or co2.
+        #[arg(long, value_name = "npv|water|co2", default_value = "npv")]
+        rank: String,
+        /// Show only the first N firms of the ranking (the failures are all shown).
+        #[arg(long)]
+        top: Option<usize>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ProgramFormat::Text)]
+        format: ProgramFormat,
+        /// Threads (every core when absent); the figures do not depend on it.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Bring money to one currency: `--rate USD --rate MXN=0.055 --rate INR=0.012`.
+        #[arg(long = "rate", value_name = "CUR or CUR=VALUE")]
+        rates: Vec<String>,
+    },
+    /// Write a synthetic region's table of firms as CSV (drawn at random from a seed:
+    /// synthetic, not data), by default the 32,174-firm benchmark region.
+    Region {
+        /// Seed of the draws.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Number of firms.
+        #[arg(long, default_value_t = cleanprod::program::screen::region::BENCHMARK_FIRMS)]
+        firms: u32,
+        /// The region's parameters as JSON (a `RegionSpec`: seed, firms, sectors with share,
+        /// median, sigma, occupancy); --seed and --firms are then ignored.
+        #[arg(long)]
+        spec: Option<PathBuf>,
     },
     /// Print the JSON Schema of the document format (or of a result).
     Schema {
@@ -213,6 +253,15 @@ enum ReportLang {
     En,
     /// Spanish.
     Es,
+}
+
+impl ReportLang {
+    fn lang(self) -> pages::Lang {
+        match self {
+            ReportLang::En => pages::Lang::En,
+            ReportLang::Es => pages::Lang::Es,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -377,12 +426,9 @@ fn run(command: Command) -> Result<String, String> {
                     let output = s.output(id, "npv").ok_or_else(|| {
                         format!("{}: --option {id}: no such option", file.display())
                     })?;
-                    let what = if option.is_some() {
-                        format!("NPV of {id}, {}", s.currency)
-                    } else {
-                        format!("NPV of all options, {}", s.currency)
-                    };
-                    report::tornado_svg(output, &what)
+                    let lang = cleanprod::sections::Lang::En;
+                    let what = report::charts::npv_words(option.as_deref(), &s.currency, lang);
+                    report::tornado_svg(output, &what, lang)
                 }
                 RiskFormat::Json => {
                     let s = if columns { s } else { s.summary() };
@@ -410,10 +456,7 @@ fn run(command: Command) -> Result<String, String> {
                     ReportKind::PreAssessment => pages::Kind::PreAssessment,
                     ReportKind::Proposal => pages::Kind::Proposal,
                 },
-                lang: lang.map(|l| match l {
-                    ReportLang::En => pages::Lang::En,
-                    ReportLang::Es => pages::Lang::Es,
-                }),
+                lang: lang.map(ReportLang::lang),
                 option,
                 min_dscr,
                 draws,
@@ -442,6 +485,7 @@ fn run(command: Command) -> Result<String, String> {
             option,
             draws,
             seed,
+            lang,
             table,
         } => {
             let kind: report::charts::ChartKind = kind.parse().map_err(|e| format!("{e}"))?;
@@ -451,6 +495,7 @@ fn run(command: Command) -> Result<String, String> {
                 option,
                 draws,
                 seed,
+                lang: lang.map(ReportLang::lang),
             };
             let chart = report::charts::chart(&a, kind, &opts)
                 .map_err(|e| format!("{}: {e} [{}]", file.display(), e.code()))?;
@@ -532,6 +577,33 @@ fn run(command: Command) -> Result<String, String> {
                     Rows::Options => csv(&program::columns(&p.options)),
                 },
             })
+        }
+        Command::Screen {
+            file,
+            rank,
+            top,
+            format,
+            threads,
+            rates,
+        } => screen_command(&file, &rank, top, format, threads, &rates),
+        Command::Region { seed, firms, spec } => {
+            use cleanprod::program::screen::region::{RegionSpec, generate};
+            let spec = match spec {
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path)
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    serde_json::from_str::<RegionSpec>(&text)
+                        .map_err(|e| format!("{}: {e}", path.display()))?
+                }
+                None => RegionSpec {
+                    seed,
+                    firms,
+                    ..RegionSpec::benchmark()
+                },
+            };
+            generate(&spec, None)
+                .map(|f| f.to_csv())
+                .map_err(|e| format!("{e} [{}]", e.code()))
         }
         // `main` hands `calc` its matches (its subcommands are built at run time); without
         // them, the list.
@@ -669,6 +741,80 @@ fn ranking_text(rows: &[program::Ranked]) -> String {
         ));
     }
     out
+}
+
+/// `cleanprod screen`: the ranking of the firms in `file`, with the rows that failed.
+fn screen_command(
+    file: &Path,
+    rank: &str,
+    top: Option<usize>,
+    format: ProgramFormat,
+    threads: Option<usize>,
+    rates: &[String],
+) -> Result<String, String> {
+    use cleanprod::program::screen::{Firms, ScreenSettings, screen};
+    let failed = |e: cleanprod::Error| format!("{}: {e} [{}]", file.display(), e.code());
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let firms = Firms::from_csv(&text).map_err(failed)?;
+    let settings = ScreenSettings {
+        by: rank
+            .parse()
+            .map_err(|e: cleanprod::Error| format!("--rank {rank}: {e}"))?,
+        threads,
+        exchange_rates: exchange_rates(rates)?,
+    };
+    let mut s = screen(&firms, &settings).map_err(failed)?;
+    if let Some(n) = top {
+        s.ranking.truncate(n);
+    }
+    Ok(match format {
+        ProgramFormat::Json => serde_json::to_string_pretty(&s)
+            .map(|t| format!("{t}\n"))
+            .map_err(|e| e.to_string())?,
+        ProgramFormat::Csv => csv(&program::columns(&s.ranking)),
+        ProgramFormat::Text => {
+            let w = s
+                .ranking
+                .iter()
+                .map(|r| r.id.len())
+                .max()
+                .unwrap_or(8)
+                .clamp(8, 40);
+            let mut out = format!(
+                "{} firms screened, {} failed; ranked by {rank}\n  {:>5}  {:<w$} {:<10} {:>14} {:>16} {:>16} {:>10} {:>8}\n",
+                s.firms,
+                s.failures.len(),
+                "rank",
+                "firm",
+                "sector",
+                "size",
+                "NPV",
+                "investment",
+                "water m3",
+                "CO2 t"
+            );
+            for r in &s.ranking {
+                out.push_str(&format!(
+                    "  {:>5}  {:<w$} {:<10} {:>14} {:>16} {:>16} {:>10.0} {:>8.1}\n",
+                    r.rank,
+                    r.id,
+                    r.sector.key(),
+                    r.size,
+                    format!("{:.0} {}", r.npv, r.currency),
+                    format!("{:.0} {}", r.capex, r.currency),
+                    r.water_m3,
+                    r.co2_t
+                ));
+            }
+            for f in &s.failures {
+                out.push_str(&format!(
+                    "failed: {}: {} [{}]\n",
+                    f.document, f.message, f.code
+                ));
+            }
+            out
+        }
+    })
 }
 
 /// Columns as CSV (RFC 4180 quoting), numbers in their shortest round-trip form.

@@ -257,9 +257,11 @@ impl Assessment {
 
     /// The flowsheet's balance as solved, once.
     fn raw_balance(&self) -> Result<Option<&Balance>> {
+        // The flowsheet was validated when the assessment was made (the document's own with
+        // its sections, a template's by its sector model): it is not validated again.
         self.balance
             .get_or_init(|| match self.flowsheet() {
-                Some(f) => f.balance(&self.document.schedule).map(Some),
+                Some(f) => f.balance_validated(&self.document.schedule).map(Some),
                 None => Ok(None),
             })
             .as_ref()
@@ -286,8 +288,15 @@ impl Assessment {
     /// sequence of options solved once (an option alone and the first step of a sequence
     /// share their flows), and the options' `deltas` left without their words.
     pub(crate) fn figures(&self) -> Result<Evaluation> {
-        let outcomes = crate::options::Outcomes::default();
-        let case = self.case_with(self.document.context(), self.options(), &outcomes)?;
+        self.figures_with(&crate::options::Outcomes::default())
+    }
+
+    /// [`Assessment::figures`] with the flows solved kept in `outcomes`, which must hold no
+    /// sequence of another assessment's options (see `Outcomes::forget_sequences`); the
+    /// components' flows it holds are taken where they were solved from the same baseline
+    /// figures and edits.
+    pub(crate) fn figures_with(&self, outcomes: &crate::options::Outcomes) -> Result<Evaluation> {
+        let case = self.case_with(self.document.context(), self.options(), outcomes)?;
         crate::options::evaluate(&case).map_err(|e| template_path(&self.document, e))
     }
 

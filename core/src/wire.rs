@@ -166,6 +166,12 @@ fn contains_text(value: &Value, text: &str) -> bool {
     }
 }
 
+/// A typed value from the JSON form of a result the engine made (a simulation handed back by
+/// a binding), where `null` is a figure that does not exist; errors name the field.
+pub(crate) fn typed_result<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(from_serde)
+}
+
 /// A value of any serde type from JSON text, with the same errors as documents.
 pub(crate) fn typed_from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     typed(&value_from_text(text, SourceFormat::Json)?)

@@ -4,6 +4,18 @@
 //! result or the error. Errors become the exception classes of `cleanprod.errors`, chosen by
 //! the core error's category, with `code`, `path` and `value` attributes.
 #![cfg(not(target_family = "wasm"))]
+// The docs of the Python-facing items are the stub's numpy-style docstrings (doctest prompts
+// and outputs), not Markdown.
+#![allow(clippy::doc_lazy_continuation)]
+
+/// The Python docstring of `name` (`"Assessment.evaluate"`, `"new"`), taken from the native
+/// module's stub by `build.rs`: the stub is where the docs of the Rust-written functions are
+/// written once, and `help()` shows the same text.
+macro_rules! stub_doc {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/stub_docs/", $name, ".txt"))
+    };
+}
 
 mod finance;
 mod program;
@@ -179,7 +191,7 @@ fn limits_of(py: Python<'_>, changes: Option<&Bound<'_, PyDict>>) -> PyResult<Li
     }
 }
 
-/// A validated cleaner-production assessment document.
+#[doc = stub_doc!("Assessment")]
 #[pyclass(module = "cleanprod", frozen)]
 struct Assessment {
     inner: cleanprod::Assessment,
@@ -187,8 +199,7 @@ struct Assessment {
 
 #[pymethods]
 impl Assessment {
-    /// Read a document from text; `format` is "toml" or "json", or found from the text
-    /// (JSON starts with `{`).
+    #[doc = stub_doc!("Assessment.from_str")]
     #[staticmethod]
     #[pyo3(signature = (text, format = None, *, limits = None))]
     fn from_str(
@@ -213,7 +224,7 @@ impl Assessment {
             .map_err(|e| py_err(py, &e))
     }
 
-    /// Read a document from a .toml or .json file.
+    #[doc = stub_doc!("Assessment.from_file")]
     #[staticmethod]
     #[pyo3(signature = (path, *, limits = None))]
     fn from_file(
@@ -237,7 +248,7 @@ impl Assessment {
             .map_err(|e| py_err(py, &e))
     }
 
-    /// Read a document from a dict shaped like the JSON form.
+    #[doc = stub_doc!("Assessment.from_dict")]
     #[staticmethod]
     #[pyo3(signature = (data, *, limits = None))]
     fn from_dict(
@@ -252,9 +263,7 @@ impl Assessment {
             .map_err(|e| py_err(py, &e))
     }
 
-    /// A new Assessment with the values of `values` (a dict from path to value, paths as
-    /// errors name them: `"prices.water"`, `"options[rinse].capex"`,
-    /// `"template.tanning.chrome_exhaustion"`) written into this one's document, validated.
+    #[doc = stub_doc!("Assessment.with_values")]
     fn with_values(&self, py: Python<'_>, values: &Bound<'_, PyDict>) -> PyResult<Self> {
         let mut pairs = Vec::with_capacity(values.len());
         for (k, v) in values.iter() {
@@ -275,8 +284,7 @@ impl Assessment {
             .map_err(|e| py_err(py, &e))
     }
 
-    /// A new Assessment with `option` (a dict shaped as an option of the document: `id`,
-    /// `title`, `category`, `capex`, `effects`...) added to the document's own options.
+    #[doc = stub_doc!("Assessment.with_option")]
     fn with_option(&self, py: Python<'_>, option: &Bound<'_, PyDict>) -> PyResult<Self> {
         let n = self.inner.document().options.len();
         let value = json_of(py, option.as_any(), &format!("options[{n}]"), 1)?;
@@ -286,8 +294,7 @@ impl Assessment {
             .map_err(|e| py_err(py, &e))
     }
 
-    /// A new Assessment without the options `ids` (the document's own or its template's) and
-    /// the uncertain inputs that sample them.
+    #[doc = stub_doc!("Assessment.without_options")]
     fn without_options(&self, py: Python<'_>, ids: &Bound<'_, PyAny>) -> PyResult<Self> {
         if ids.is_instance_of::<pyo3::types::PyString>() {
             return Err(arg_err(
@@ -315,32 +322,33 @@ impl Assessment {
             })
     }
 
-    /// The document as a dict; every physical value is a string with its unit.
+    #[doc = stub_doc!("Assessment.to_dict")]
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner.document())
     }
 
-    /// The document as JSON text.
+    #[doc = stub_doc!("Assessment.to_json")]
     fn to_json(&self) -> String {
         self.inner.to_json_string()
     }
 
-    /// The document as TOML text.
+    #[doc = stub_doc!("Assessment.to_toml")]
     fn to_toml(&self, py: Python<'_>) -> PyResult<String> {
         self.inner.to_toml_string().map_err(|e| py_err(py, &e))
     }
 
-    /// The material balances of the flowsheet as a `cleanprod.Balance`, or None without one.
-    fn balance<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let inner = &self.inner;
+    #[doc = stub_doc!("Assessment.balance")]
+    fn balance<'py>(slf: &Bound<'py, Self>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let py = slf.py();
+        let inner = &slf.get().inner;
         let Some(b) = py.detach(|| inner.balance()).map_err(|e| py_err(py, &e))? else {
             return Ok(None);
         };
         let class = py.import("cleanprod.balance")?.getattr("Balance")?;
-        class.call1((to_py(py, &b)?,)).map(Some)
+        class.call1((to_py(py, &b)?, slf)).map(Some)
     }
 
-    /// The appraisal of every option as a `cleanprod.Evaluation`.
+    #[doc = stub_doc!("Assessment.evaluate")]
     fn evaluate<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let inner = &slf.get().inner;
@@ -350,9 +358,7 @@ impl Assessment {
         class.call1((data, slf))
     }
 
-    /// The options with these ids applied in this order to one model, as a
-    /// `cleanprod.tables.Portfolio` (a dict with `.to_pandas()`): `steps` (what each adds to
-    /// those before it) and `total`.
+    #[doc = stub_doc!("Assessment.portfolio")]
     fn portfolio<'py>(&self, py: Python<'py>, ids: Vec<String>) -> PyResult<Bound<'py, PyAny>> {
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         let inner = &self.inner;
@@ -364,17 +370,14 @@ impl Assessment {
         class.call1((to_py(py, &s)?, currency))
     }
 
-    /// The appraisal of every option as an HTML table (units and currency in the headers),
-    /// as `Evaluation` shows itself in Jupyter.
+    #[doc = stub_doc!("Assessment.options_html")]
     fn options_html(&self, py: Python<'_>) -> PyResult<String> {
         let inner = &self.inner;
         let e = py.detach(|| inner.evaluate()).map_err(|e| py_err(py, &e))?;
         Ok(cleanprod::report::options_html(e))
     }
 
-    /// Option ids ranked by a metric (`"npv"`, `"irr"`, `"mirr"`, `"simple_payback"`,
-    /// `"discounted_payback"`, `"savings_to_investment"`, `"annual_saving"`, `"capex"`,
-    /// `"levelized_cost"`, `"co2_avoided"`), best first; options without a value last.
+    #[doc = stub_doc!("Assessment.rank")]
     fn rank(&self, py: Python<'_>, metric: &str) -> PyResult<Vec<String>> {
         self.inner.rank(metric).map_err(|e| match e.code() {
             "unknown_variant" => arg_err_of(py, &e),
@@ -382,9 +385,7 @@ impl Assessment {
         })
     }
 
-    /// The sector benchmarks as a dict (for a `[template.tanning]` document: indicators per
-    /// tonne of raw hide before and after the options against published ranges, the chrome
-    /// balance, warnings), or None without a sector template.
+    #[doc = stub_doc!("Assessment.benchmarks")]
     fn benchmarks<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         let Some(b) = self.inner.benchmarks().map_err(|e| py_err(py, &e))? else {
             return Ok(None);
@@ -393,27 +394,19 @@ impl Assessment {
         class.call1((to_py(py, &b)?,)).map(Some)
     }
 
-    /// The reconciliation of the redundant measurements per component: each test (chi-square,
-    /// degrees of freedom, p-value, consistent) and the adjusted measurements, as a list of
-    /// dicts (amounts in kg/yr).
+    #[doc = stub_doc!("Assessment.reconcile")]
     fn reconcile<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let r = self.inner.reconcile().map_err(|e| py_err(py, &e))?;
         let class = py.import("cleanprod.tables")?.getattr("Reconciliation")?;
         class.call1((to_py(py, &r)?,))
     }
 
-    /// The figures a consultant checks first, as a dict.
+    #[doc = stub_doc!("Assessment.summary")]
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.inner.summary())
     }
 
-    /// Everything the engine says of the document, as a dict: `summary`, `balance`,
-    /// `currency`, `options`, `portfolio` and `benchmarks` (the CLI's `--format json`).
-    ///
-    /// With any argument: the pre-assessment report (``kind="pre-assessment"``) or the
-    /// financing proposal (``kind="proposal"``, of ``option`` or of the package) as a
-    /// ``cleanprod.reports.Report`` (``.html``, ``.markdown``, ``.save(path)``), in ``lang``
-    /// (``"en"`` or ``"es"``), comparing each year's debt-service coverage with ``min_dscr``.
+    #[doc = stub_doc!("Assessment.report")]
     #[pyo3(signature = (kind = None, *, option = None, lang = None, min_dscr = None, draws = None, paper = None))]
     #[allow(clippy::too_many_arguments)]
     fn report<'py>(
@@ -456,9 +449,7 @@ impl Assessment {
         class.call1((slf, to_py(py, &serde_json::Value::Object(asked))?))
     }
 
-    /// The report asked for by ``options`` (a dict of ``report()``'s keyword arguments plus
-    /// ``format``: ``"html"`` or ``"markdown"``) as text; ``Report.html`` and
-    /// ``Report.markdown`` call it.
+    #[doc = stub_doc!("Assessment.render_report")]
     fn render_report(&self, py: Python<'_>, options: &Bound<'_, PyAny>) -> PyResult<String> {
         let value = json_of(py, options, "", 0)?;
         let inner = &self.inner;
@@ -469,10 +460,7 @@ impl Assessment {
             })
     }
 
-    /// Sample the document's ``[uncertainty]`` inputs and appraise every draw, as a
-    /// ``cleanprod.risk.Simulation`` (``summary()``, ``draws``, ``tornado()``, ...). What is
-    /// not given comes from the document's section, then 10,000 draws, seed 0, ``"lhs"``.
-    /// The same seed gives the same figures on every surface and any number of threads.
+    #[doc = stub_doc!("Assessment.simulate")]
     #[pyo3(signature = (draws = None, seed = None, method = None, threads = None))]
     fn simulate<'py>(
         &self,
@@ -500,13 +488,9 @@ impl Assessment {
         class.call1((to_py(py, &s)?,))
     }
 
-    /// A chart drawn by the core, as a ``cleanprod.charts.Chart`` (its SVG, title and the
-    /// table of its figures): ``kind`` is ``"sankey"``, ``"cash-flow"``, ``"cost-curve"``,
-    /// ``"histogram"``, ``"tornado"`` or ``"benchmarks"``; ``component`` names a Sankey's
-    /// component or a cost curve's resource (``"CO2"`` too), ``option`` a cash flow's,
-    /// histogram's or tornado's option, ``draws`` and ``seed`` the simulation behind a
-    /// histogram or tornado.
-    #[pyo3(signature = (kind, *, component = None, option = None, draws = None, seed = None))]
+    #[doc = stub_doc!("Assessment.chart")]
+    #[pyo3(signature = (kind, *, component = None, option = None, draws = None, seed = None, lang = None))]
+    #[allow(clippy::too_many_arguments)]
     fn chart<'py>(
         &self,
         py: Python<'py>,
@@ -515,14 +499,20 @@ impl Assessment {
         option: Option<String>,
         draws: Option<u32>,
         seed: Option<u64>,
+        lang: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         use cleanprod::report::charts::{self, ChartKind, ChartOptions};
         let kind: ChartKind = kind.parse().map_err(|e| arg_err_of(py, &e))?;
+        let lang = lang
+            .map(|l| l.parse::<cleanprod::sections::Lang>())
+            .transpose()
+            .map_err(|e| arg_err_of(py, &e))?;
         let options = ChartOptions {
             component,
             option,
             draws,
             seed,
+            lang,
         };
         let inner = &self.inner;
         let chart = py
@@ -532,12 +522,7 @@ impl Assessment {
         class.call1((to_py(py, &chart)?,))
     }
 
-    /// The results at rows of input values, for samplers of other libraries (SALib's Sobol
-    /// or Morris designs): ``rows`` is a 2-D float array with one column per uncertain input,
-    /// in the order of ``simulate().inputs`` and in their units. Returns a dict: ``inputs``
-    /// (paths), ``outputs`` (``"option.metric"``), ``values`` (a 2-D numpy array, one column
-    /// per output; NaN where a result is undefined or the row could not be appraised) and
-    /// ``errors`` (None or the message, per row).
+    #[doc = stub_doc!("Assessment.evaluate_batch")]
     fn evaluate_batch<'py>(
         &self,
         py: Python<'py>,
@@ -589,13 +574,13 @@ impl Assessment {
         Ok(out)
     }
 
-    /// The whole report as Markdown.
+    #[doc = stub_doc!("Assessment.report_markdown")]
     fn report_markdown(&self, py: Python<'_>) -> PyResult<String> {
         let r = self.inner.report().map_err(|e| py_err(py, &e))?;
         Ok(cleanprod::report::report_markdown(&r))
     }
 
-    /// The summary as Markdown.
+    #[doc = stub_doc!("Assessment.summary_markdown")]
     fn summary_markdown(&self) -> String {
         cleanprod::report::summary_markdown(&self.inner.summary())
     }
@@ -631,8 +616,7 @@ impl Assessment {
     }
 }
 
-/// A commented starting document (TOML text) for a sector: "tanning", "hotel", "hospital",
-/// "chemicals" or "automotive" (the CLI's `cleanprod new SECTOR`).
+#[doc = stub_doc!("new")]
 #[pyfunction]
 fn new(py: Python<'_>, sector: &str) -> PyResult<&'static str> {
     let sector: cleanprod::document::Sector = sector.parse().map_err(|e| arg_err_of(py, &e))?;
@@ -646,25 +630,46 @@ fn new(py: Python<'_>, sector: &str) -> PyResult<&'static str> {
     })
 }
 
-/// The JSON Schema of the document format, as a dict.
+#[doc = stub_doc!("schema")]
 #[pyfunction]
 fn schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     to_py(py, &cleanprod::schema())
 }
 
-/// The coherent SI value of `text` (e.g. "12 m3/d") read as `dimension` (e.g. "volume_rate").
+#[doc = stub_doc!("to_si")]
 #[pyfunction]
 fn to_si(py: Python<'_>, text: &str, dimension: &str) -> PyResult<f64> {
     let d = self::dimension(py, dimension)?;
     cleanprod::units::to_si(text, d).map_err(|p| py_err(py, &cleanprod::Error::unit("", text, p)))
 }
 
-/// `text` in canonical spelling, after checking it against `dimension`.
+#[doc = stub_doc!("canonical")]
 #[pyfunction]
 fn canonical(py: Python<'_>, text: &str, dimension: &str) -> PyResult<String> {
     let d = self::dimension(py, dimension)?;
     cleanprod::units::canonical(text, d)
         .map_err(|p| py_err(py, &cleanprod::Error::unit("", text, p)))
+}
+
+/// A tornado or histogram drawn from a simulation's dict (as `Assessment.simulate` gave it):
+/// `options` holds `option` and `lang`; `cleanprod.risk.Simulation.chart` calls it.
+#[pyfunction]
+fn simulation_chart<'py>(
+    py: Python<'py>,
+    simulation: &Bound<'py, PyAny>,
+    kind: &str,
+    options: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    use cleanprod::report::charts::{self, ChartKind, ChartOptions};
+    let kind: ChartKind = kind.parse().map_err(|e| arg_err_of(py, &e))?;
+    let value: serde_json::Value = pythonize::depythonize(simulation)
+        .map_err(|e| PyValueError::new_err(format!("simulation: not a simulation: {e}")))?;
+    let s =
+        cleanprod::uncertainty::Simulation::from_json_value(value).map_err(|e| py_err(py, &e))?;
+    let options =
+        ChartOptions::from_json_value(json_of(py, options, "", 0)?).map_err(|e| py_err(py, &e))?;
+    let chart = charts::simulation_chart(&s, kind, &options).map_err(|e| py_err(py, &e))?;
+    to_py(py, &chart)
 }
 
 /// The native part of the `cleanprod` package.
@@ -675,6 +680,7 @@ fn _cleanprod(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(new, m)?)?;
     m.add_function(wrap_pyfunction!(to_si, m)?)?;
     m.add_function(wrap_pyfunction!(canonical, m)?)?;
+    m.add_function(wrap_pyfunction!(simulation_chart, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("FORMAT", cleanprod::document::CURRENT_FORMAT)?;
     m.add("OPTION_COLUMNS", cleanprod::options::TABLE_COLUMNS.to_vec())?;

@@ -5,9 +5,11 @@
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 
+use cleanprod::program::screen::region::{self, RegionSpec};
+use cleanprod::program::screen::{self, Firms, ScreenSettings, Screening};
 use cleanprod::program::{self, Part, Settings, Source};
 
-use crate::{arg_err, py_err, to_py};
+use crate::{arg_err, arg_err_of, py_err, to_py};
 
 /// The settings of a programme from `threads` and the exchange rates (`currency` the money is
 /// brought to, `rates` the value of one unit of each other currency in it).
@@ -95,9 +97,85 @@ fn with_text<'py>(
     Ok((to_py(py, p)?, cleanprod::report::programme_text(p)))
 }
 
+/// Screen a table of firms (`columns`, rows of string cells) ranked by `by` (npv, water or
+/// co2): the screening as a dict (ranking, failures).
+#[pyfunction]
+#[pyo3(signature = (columns, rows, *, by = "npv", threads = None, currency = None, rates = None))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn program_screen<'py>(
+    py: Python<'py>,
+    columns: Vec<String>,
+    rows: Vec<Vec<String>>,
+    by: &str,
+    threads: Option<usize>,
+    currency: Option<String>,
+    rates: Option<std::collections::BTreeMap<String, f64>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let s = settings(py, threads, currency, rates)?;
+    let settings = ScreenSettings {
+        by: by.parse().map_err(|e| arg_err_of(py, &e))?,
+        threads: s.threads,
+        exchange_rates: s.exchange_rates,
+    };
+    let firms = Firms { columns, rows };
+    let screening = py
+        .detach(|| screen::screen(&firms, &settings))
+        .map_err(|e| py_err(py, &e))?;
+    to_py(py, &screening)
+}
+
+/// Screenings of parts of a table (dicts, in the table's order) together.
+#[pyfunction]
+pub(crate) fn program_screen_combine<'py>(
+    py: Python<'py>,
+    parts: Vec<Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let parts = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let value: serde_json::Value = pythonize::depythonize(p)
+                .map_err(|e| PyTypeError::new_err(format!("parts[{i}]: not a screening: {e}")))?;
+            Screening::from_json_value(value).map_err(|e| py_err(py, &e))
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let s = screen::combine(parts).map_err(|e| py_err(py, &e))?;
+    to_py(py, &s)
+}
+
+/// A synthetic region's table of firms: `spec` a region's parameters as a dict, or the
+/// benchmark region with `seed` and `firms`. (columns, rows).
+#[pyfunction]
+#[pyo3(signature = (spec = None, *, seed = None, firms = None))]
+pub(crate) fn program_region(
+    py: Python<'_>,
+    spec: Option<Bound<'_, PyAny>>,
+    seed: Option<u64>,
+    firms: Option<u32>,
+) -> PyResult<(Vec<String>, Vec<Vec<String>>)> {
+    let mut spec: RegionSpec = match spec {
+        Some(d) => pythonize::depythonize(&d)
+            .map_err(|e| PyTypeError::new_err(format!("spec: not a region's parameters: {e}")))?,
+        None => RegionSpec::benchmark(),
+    };
+    if let Some(s) = seed {
+        spec.seed = s;
+    }
+    if let Some(n) = firms {
+        spec.firms = n;
+    }
+    let f = py
+        .detach(|| region::generate(&spec, None))
+        .map_err(|e| arg_err_of(py, &e))?;
+    Ok((f.columns, f.rows))
+}
+
 /// Register the programme functions in the native module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(program_evaluate, m)?)?;
     m.add_function(wrap_pyfunction!(program_combine, m)?)?;
+    m.add_function(wrap_pyfunction!(program_screen, m)?)?;
+    m.add_function(wrap_pyfunction!(program_screen_combine, m)?)?;
+    m.add_function(wrap_pyfunction!(program_region, m)?)?;
     Ok(())
 }

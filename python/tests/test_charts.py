@@ -3,6 +3,7 @@
 give them."""
 
 import json
+import pickle
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -60,3 +61,14 @@ def test_chart_saves_its_svg(tmp_path):
     chart = cp.charts.cost_curve(cp.Assessment.from_file(ROOT / "examples/hotel.toml"), "water")
     path = chart.save(tmp_path / "water.svg")
     assert path.read_text(encoding="utf-8") == chart.svg
+
+
+def test_a_balance_shows_its_sankey_and_streams_in_jupyter():
+    a = cp.Assessment.from_file(ROOT / "examples" / "tannery_measured.toml")
+    b = a.balance()
+    html = b._repr_html_()
+    # The core's water Sankey, the same SVG as the assessment's chart, then the stream table.
+    assert a.chart("sankey", component="water").svg.strip() in html
+    assert html.index("<svg") < html.index("<table") and "soak_in" in html
+    # A pickled balance keeps its assessment, so it still draws.
+    assert pickle.loads(pickle.dumps(b)).sankey("Cr2O3") == b.sankey("Cr2O3")

@@ -17,11 +17,19 @@ def test_options_frame_has_the_appraisal_columns() -> None:
     ev = cp.Assessment.from_file(EFFECTS).evaluate()
     df = ev.options
     for column in ("category", "cost_class", "capex", "annual_saving", "simple_payback_years",
-                   "discounted_payback_years", "npv", "irr", "mirr", "co2_avoided", "deltas"):
+                   "discounted_payback_years", "npv", "irr", "mirr", "co2_avoided", "om_change",
+                   "lifetime_years", "water", "wastewater"):
         assert column in df.columns
+    # Resources are columns of one unit each, not a column of words in mixed units.
+    assert "deltas" not in df.columns
+    assert df.attrs["units"]["water"] == "m3/yr" and df.dtypes["water"] == float
     # 500 m3 less bought at 2 and discharged at 1.
     assert df.loc["flow_restrictor", "annual_saving"] == pytest.approx(1500.0, rel=1e-12)
-    assert df.loc["flow_restrictor", "deltas"] == {"water": "500 m3/yr", "wastewater": "500 m3/yr"}
+    assert (df.loc["flow_restrictor", "water"], df.loc["flow_restrictor", "wastewater"]) == (500.0, 500.0)
+    assert df.loc["flow_restrictor", "om_change"] == 0.0
+    # Its life is the document's 5-year horizon; the option with a lifetime of 4 years has 4.
+    assert df.loc["flow_restrictor", "lifetime_years"] == 5
+    assert sorted(set(df["lifetime_years"])) == [4, 5]
     # 111.1 GJ of gas at 56,100 kg CO2/TJ (IPCC 2006).
     assert df.loc["burner_tuning", "co2_avoided"] == pytest.approx(1000 * (1 - 0.8 / 0.9) * 0.0561, rel=1e-12)
 

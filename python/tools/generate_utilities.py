@@ -52,7 +52,15 @@ from cleanprod import _cleanprod as _native
 
 
 class Quantity(NamedTuple):
-    """A quantity of a result in SI."""
+    """A quantity of a result in SI.
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> q = utilities.steam_trap(pressure="150 psig", orifice="1/8 in").quantities()["mass_rate"]
+    >>> q.unit, q.dimension
+    ('kg/s', 'mass_rate')
+    """
 
     #: The value in the coherent SI unit (kelvin for temperatures, a fraction for ratios).
     value: float
@@ -64,7 +72,15 @@ class Quantity(NamedTuple):
 
 class Result(Mapping[str, Any]):
     """The result of a calculator: a read-only mapping of its fields, quantities as strings
-    with units (nested results, such as a fixture's ``heating``, are dicts)."""
+    with units (nested results, such as a fixture's ``heating``, are dicts).
+
+    Examples
+    --------
+    >>> from cleanprod import utilities
+    >>> r = utilities.steam_trap(pressure="150 psig", orifice="1/8 in")
+    >>> r.calculator, "mass_rate" in r
+    ('steam_trap', True)
+    """
 
     __slots__ = ("_name", "_data")
 
@@ -74,7 +90,14 @@ class Result(Mapping[str, Any]):
 
     @property
     def calculator(self) -> str:
-        """The name of the calculator that gave this result."""
+        """The name of the calculator that gave this result.
+
+        Examples
+        --------
+        >>> from cleanprod import utilities
+        >>> utilities.steam_trap(pressure="150 psig", orifice="1/8 in").calculator
+        'steam_trap'
+        """
         return self._name
 
     def __getitem__(self, key: str) -> Any:

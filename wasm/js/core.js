@@ -30,6 +30,8 @@ export class NotInitializedError extends Error {
 }
 
 let ready = false;
+/** The module's exports once loaded (its linear memory among them). */
+let exported = null;
 
 function ensureReady(what) {
   if (!ready) throw new NotInitializedError(what);
@@ -95,7 +97,7 @@ export function init(options) {
   if (ready) return Promise.resolve();
   if (!loading) {
     loading = (async () => {
-      await loadWasm({ module_or_path: await source(options) });
+      exported = await loadWasm({ module_or_path: await source(options) });
       finish();
     })();
     loading.catch(() => {
@@ -120,13 +122,22 @@ export function initSync(moduleOrBytes) {
   // The glue would finish the pending load afterwards with a second instance, and objects
   // made in between would point into the first one's memory.
   if (loading) throw new Error('initSync: init() is loading the engine already; await it instead');
-  loadWasmSync({ module: m });
+  exported = loadWasmSync({ module: m });
   finish();
 }
 
 /** Whether the engine is loaded. */
 export function isInitialized() {
   return ready;
+}
+
+/**
+ * Bytes of the engine's WebAssembly memory. It grows in 64 KiB pages as documents and results
+ * need room and never shrinks, so a page that calls the engine many times can watch it.
+ */
+export function memoryBytes() {
+  ensureReady('memoryBytes()');
+  return exported.memory.buffer.byteLength;
 }
 
 /** An object filled from the engine at `init`: before, any look at it throws. */

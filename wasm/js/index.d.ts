@@ -190,6 +190,8 @@ export declare function init(input?: InitInput): Promise<void>;
 export declare function initSync(moduleOrBytes: WebAssembly.Module | ArrayBuffer | ArrayBufferView): void;
 /** Whether the engine is loaded. */
 export declare function isInitialized(): boolean;
+/** Bytes of the engine's WebAssembly memory (64 KiB pages; it grows and never shrinks). */
+export declare function memoryBytes(): number;
 /** Thrown by every function of `cleanprod/core` used before the engine is loaded. */
 export declare class NotInitializedError extends Error implements CleanprodErrorFields {
   name: 'NotInitializedError';

@@ -141,15 +141,21 @@ pub(crate) fn simulate_assessment(a: &Assessment, options: JsValue) -> Result<Js
 /// `method`) and the charts drawn from it without running the draws again: `{ simulation,
 /// charts }`, `simulation` as [`simulate`] gives it, `charts` the tornado and the histogram of
 /// the NPV of all options (`{ kind, title, svg, table }`, the core's, as `chart(doc, kind)`
-/// draws them for the same draws and seed). A chart the simulation cannot give (no appraised
-/// draw for a histogram) is left out.
+/// draws them for the same draws and seed, in the document's language). A chart the
+/// simulation cannot give (no appraised draw for a histogram) is left out.
 #[wasm_bindgen(skip_typescript)]
 pub fn risk(doc: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     use cleanprod::report::charts::{self, ChartKind, ChartOptions};
-    let s = run_simulation(&read(&doc)?, options)?;
+    let a = read(&doc)?;
+    let s = run_simulation(&a, options)?;
+    // In the document's language, as `chart` draws them.
+    let opts = ChartOptions {
+        lang: a.document().report.lang,
+        ..ChartOptions::default()
+    };
     let drawn: Vec<charts::Chart> = [ChartKind::Tornado, ChartKind::Histogram]
         .into_iter()
-        .filter_map(|kind| charts::from_simulation(&s, kind, &ChartOptions::default()).ok())
+        .filter_map(|kind| charts::simulation_chart(&s, kind, &opts).ok())
         .collect();
     let out = js_sys::Object::new();
     Reflect::set(&out, &"simulation".into(), &simulation_js(&s)?)?;

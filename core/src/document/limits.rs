@@ -149,6 +149,51 @@ impl Limits {
         Ok(())
     }
 
+    /// The counts of a generic value, before it is typed: a document with a million prices is
+    /// refused without reading each price's unit (the typed document is checked again by
+    /// [`Limits::check_document`]).
+    pub(crate) fn check_counts(&self, value: &Value) -> Result<()> {
+        let len = |path: &[&str]| -> usize {
+            let mut v = value;
+            for key in path {
+                match v.get(key) {
+                    Some(next) => v = next,
+                    None => return 0,
+                }
+            }
+            match v {
+                Value::Array(items) => items.len(),
+                Value::Object(map) => map.len(),
+                _ => 0,
+            }
+        };
+        Limits::over("prices", len(&["prices"]), "max_prices", self.max_prices)?;
+        for (key, limit, max) in [
+            ("streams", "max_streams", self.max_streams),
+            ("nodes", "max_nodes", self.max_nodes),
+            ("components", "max_components", self.max_components),
+        ] {
+            Limits::over(
+                &format!("flowsheet.{key}"),
+                len(&["flowsheet", key]),
+                limit,
+                max,
+            )?;
+        }
+        Limits::over(
+            "options",
+            len(&["options"]),
+            "max_options",
+            self.max_options,
+        )?;
+        Limits::over(
+            "uncertainty.inputs",
+            len(&["uncertainty", "inputs"]),
+            "max_uncertain_inputs",
+            self.max_uncertain_inputs,
+        )
+    }
+
     /// The counts of a typed document.
     pub(crate) fn check_document(&self, d: &Document) -> Result<()> {
         Limits::over("prices", d.prices.len(), "max_prices", self.max_prices)?;

@@ -33,6 +33,7 @@ pub(crate) fn current_form(
 
 fn migrated(mut value: Value, limits: &Limits) -> Result<(Value, Document)> {
     limits.check_value(&value)?;
+    limits.check_counts(&value)?;
     migrate::migrate(&mut value)?;
     let document: Document = crate::wire::typed(&value)?;
     limits.check_document(&document)?;

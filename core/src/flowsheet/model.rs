@@ -196,24 +196,26 @@ pub const WATER_DENSITY: f64 = 1_000.0;
 
 impl Rate {
     fn parse(text: &str) -> std::result::Result<Rate, UnitProblem> {
+        // The number and unit are read once, then taken in the dimension the unit has (as
+        // `Measured::parse` of the same text would take them).
         if let Some(amount) = text.trim().strip_suffix("/batch") {
-            let (_, unit_text) = split_number(amount)?;
+            let (number, unit_text) = split_number(amount)?;
             let unit = parse_unit(unit_text)?;
             return if unit.to_si(1.0, Dimension::Volume).is_ok() {
-                Ok(Rate::VolumePerBatch(Measured::parse(amount)?))
+                Ok(Rate::VolumePerBatch(Measured::of(number, unit)?))
             } else {
-                Ok(Rate::MassPerBatch(Measured::parse(amount)?))
+                Ok(Rate::MassPerBatch(Measured::of(number, unit)?))
             };
         }
-        let (_, unit_text) = split_number(text)?;
+        let (number, unit_text) = split_number(text)?;
         let unit = parse_unit(unit_text)?;
         if unit.to_si(1.0, Dimension::MassConcentration).is_ok() {
-            return Ok(Rate::Concentration(Measured::parse(text)?));
+            return Ok(Rate::Concentration(Measured::of(number, unit)?));
         }
         if unit.to_si(1.0, Dimension::VolumeRate).is_ok() {
-            Ok(Rate::Volume(Measured::parse(text)?))
+            Ok(Rate::Volume(Measured::of(number, unit)?))
         } else {
-            Ok(Rate::Mass(Measured::parse(text)?))
+            Ok(Rate::Mass(Measured::of(number, unit)?))
         }
     }
 

@@ -274,6 +274,11 @@ pub struct OptionResult {
     pub capex: f64,
     /// Money saved per year (savings less the O&M change), first year.
     pub annual_saving: f64,
+    /// Change of operating and maintenance cost per year (positive: the option costs more to
+    /// run), already deducted from `annual_saving`.
+    pub om_change: f64,
+    /// Years the option is appraised over (its `lifetime`, else the document's horizon).
+    pub lifetime_years: u32,
     /// Years until the investment is recovered (none: never within the life).
     pub simple_payback_years: Option<f64>,
     /// Years until the discounted investment is recovered (none: never within the life).
@@ -324,7 +329,8 @@ pub struct OptionResult {
 }
 
 /// The columns of an options table, in order: the fields of [`OptionResult`] a consultant
-/// reads first (Python's `Evaluation.options` DataFrame has these columns).
+/// reads first (Python's `Evaluation.options` DataFrame has these columns, then one column per
+/// resource saved from [`OptionResult::savings`]).
 pub const TABLE_COLUMNS: &[&str] = &[
     "id",
     "title",
@@ -332,6 +338,8 @@ pub const TABLE_COLUMNS: &[&str] = &[
     "cost_class",
     "capex",
     "annual_saving",
+    "om_change",
+    "lifetime_years",
     "simple_payback_years",
     "discounted_payback_years",
     "npv",
@@ -339,7 +347,6 @@ pub const TABLE_COLUMNS: &[&str] = &[
     "mirr",
     "savings_to_investment",
     "co2_avoided",
-    "deltas",
 ];
 
 /// The appraisal of every option of a document.
@@ -713,6 +720,8 @@ fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult>
         cost_class,
         capex,
         annual_saving,
+        om_change: om,
+        lifetime_years: years,
         simple_payback_years: years_of(simple),
         discounted_payback_years: years_of(discounted),
         npv,

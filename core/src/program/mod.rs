@@ -30,6 +30,7 @@ mod columns;
 pub mod fund;
 mod parallel;
 mod rank;
+pub mod screen;
 mod site;
 
 use schemars::JsonSchema;

@@ -49,7 +49,9 @@ pub trait SectorModel {
     type Benchmarks: fmt::Debug + Clone + PartialEq + Serialize + JsonSchema;
 
     /// The flowsheet and catalogue options `template` stands for (the template is checked
-    /// first; errors name its fields under `template.<sector>`).
+    /// first; errors name its fields under `template.<sector>`). The flowsheet is validated
+    /// ([`Flowsheet::validate`]) under `ctx.schedule`: an assessment balances it without
+    /// validating it again.
     fn expand(ctx: &Context<'_>, template: &Self::Template) -> Result<Expansion>;
 
     /// The indicators of the expanded model, before and after its options.

@@ -40,7 +40,7 @@ pub(crate) enum Slot {
 }
 
 /// The slot of `path`, if it is one of the short route's.
-fn slot(a: &Assessment, path: &str) -> Option<Slot> {
+pub(crate) fn slot(a: &Assessment, path: &str) -> Option<Slot> {
     let doc = a.document();
     if let Some(name) = path.strip_prefix("prices.") {
         return doc
@@ -112,6 +112,44 @@ pub(crate) fn read<T: serde::de::DeserializeOwned>(text: String, path: &str) -> 
     crate::wire::typed::<T>(&Value::String(text)).map_err(|e| e.with_path(path.to_string()))
 }
 
+/// The sections a slot writes into, borrowed from a copy of the document (or of the
+/// assessment's expanded options).
+pub(crate) struct Sections<'a> {
+    pub(crate) prices: &'a mut Prices,
+    pub(crate) finance: &'a mut Finance,
+    pub(crate) ghg: &'a mut Factors,
+    pub(crate) options: &'a mut [CpOption],
+}
+
+impl Sections<'_> {
+    /// Write `x` (in `input`'s unit) at `slot`, read from its text as the field reads it
+    /// (errors at the input's path).
+    pub(crate) fn write(&mut self, slot: &Slot, input: &Input, x: f64) -> Result<()> {
+        let text = input.text(x);
+        let path = input.path.as_str();
+        match slot {
+            Slot::Price(name) => {
+                let price: Price = read(text, path)?;
+                self.prices.insert(name.clone(), price);
+            }
+            Slot::DiscountRate => self.finance.discount_rate = read::<Measured<_>>(text, path)?,
+            Slot::Ghg(carrier) => {
+                let factor: EmissionFactor = read(text, path)?;
+                self.ghg.insert(*carrier, factor);
+            }
+            Slot::Capex(i) => {
+                self.options[*i].capex = Some(Capex(vec![read::<Money>(text, path)?]))
+            }
+            Slot::OmChange(i) => self.options[*i].om_change = Some(read::<Money>(text, path)?),
+            Slot::Salvage(i) => self.options[*i].salvage = Some(read::<Money>(text, path)?),
+            Slot::Saving(i, j) => {
+                self.options[*i].effects[*j].amount = Some(read::<SavingAmount>(text, path)?);
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The results of `a` with the inputs at `values`, by the short route.
 pub(crate) fn evaluate(
     a: &Assessment,
@@ -120,28 +158,14 @@ pub(crate) fn evaluate(
     values: &[f64],
     scratch: &mut Scratch,
 ) -> Result<Row> {
+    let mut sections = Sections {
+        prices: &mut scratch.prices,
+        finance: &mut scratch.finance,
+        ghg: &mut scratch.ghg,
+        options: &mut scratch.options,
+    };
     for ((slot, input), x) in slots.iter().zip(inputs).zip(values) {
-        let text = input.text(*x);
-        let path = input.path.as_str();
-        match slot {
-            Slot::Price(name) => {
-                let price: Price = read(text, path)?;
-                scratch.prices.insert(name.clone(), price);
-            }
-            Slot::DiscountRate => scratch.finance.discount_rate = read::<Measured<_>>(text, path)?,
-            Slot::Ghg(carrier) => {
-                let factor: EmissionFactor = read(text, path)?;
-                scratch.ghg.insert(*carrier, factor);
-            }
-            Slot::Capex(i) => {
-                scratch.options[*i].capex = Some(Capex(vec![read::<Money>(text, path)?]))
-            }
-            Slot::OmChange(i) => scratch.options[*i].om_change = Some(read::<Money>(text, path)?),
-            Slot::Salvage(i) => scratch.options[*i].salvage = Some(read::<Money>(text, path)?),
-            Slot::Saving(i, j) => {
-                scratch.options[*i].effects[*j].amount = Some(read::<SavingAmount>(text, path)?);
-            }
-        }
+        sections.write(slot, input, *x)?;
     }
     let doc = a.document();
     crate::sections::validate_prices(&scratch.prices, doc.currency)?;

@@ -22,11 +22,12 @@ mod correlation;
 mod distribution;
 mod inputs;
 mod kernel;
-mod random;
+pub(crate) mod random;
 mod statistics;
+mod template;
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub use distribution::Distribution;
@@ -119,6 +120,9 @@ pub struct Simulator {
     /// The options compiled to their cash flows, when every input is such a slot and the
     /// options only save directly: draws then take the kernel ([`kernel`]).
     kernel: Option<kernel::Kernel>,
+    /// The typed document, when some inputs are template figures and the others slots:
+    /// draws then re-expand the template without reading the document again ([`template`]).
+    template: Option<template::Route>,
 }
 
 /// What one thread keeps between draws: the kernel's values and buffers, and the sections the
@@ -127,10 +131,12 @@ pub struct Simulator {
 struct DrawScratch {
     kernel: Option<kernel::Scratch>,
     appraisal: Option<appraisal::Scratch>,
+    /// The flows of components the template route solved.
+    solved: crate::options::Outcomes,
 }
 
 /// One sampled input: its path, unit, shape and draws.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SampledInput {
     /// Path in the document.
     pub path: String,
@@ -151,7 +157,7 @@ pub struct SampledInput {
 }
 
 /// One result followed over the draws.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RiskOutput {
     /// Option id, or `"portfolio"` for all options together.
     pub option: String,
@@ -180,7 +186,7 @@ pub struct RiskOutput {
 }
 
 /// One bar of a tornado.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TornadoBar {
     /// The input moved.
     pub input: String,
@@ -193,7 +199,7 @@ pub struct TornadoBar {
 }
 
 /// How strongly an input drives a result over the draws.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Sensitivity {
     /// The input.
     pub input: String,
@@ -204,7 +210,7 @@ pub struct Sensitivity {
 }
 
 /// A draw whose document could not be appraised.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FailedDraw {
     /// Draw index.
     pub draw: u32,
@@ -217,7 +223,7 @@ pub struct FailedDraw {
 }
 
 /// The result of a simulation.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Simulation {
     /// Draws made.
     pub draws: u32,
@@ -246,6 +252,24 @@ impl Simulation {
         self.outputs
             .iter()
             .find(|o| o.option == option && o.metric == metric)
+    }
+
+    /// A simulation from its JSON form (as [`Simulation`] serializes, with or without the
+    /// per-draw columns), so that a binding that holds the result as plain data can have it
+    /// drawn ([`crate::report::charts::simulation_chart`]); errors name the field.
+    ///
+    /// ```
+    /// use cleanprod::{Assessment, uncertainty::{Settings, Simulation, Simulator}};
+    /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/documents/valid/risk.toml")).unwrap();
+    /// let a = Assessment::from_toml_str(&text).unwrap();
+    /// let s = Simulator::new(&a).unwrap().run(&Settings { draws: Some(50), ..Settings::default() }).unwrap();
+    /// let back = Simulation::from_json_value(serde_json::to_value(&s).unwrap()).unwrap();
+    /// assert_eq!(back, s);
+    /// let bad = Simulation::from_json_value(serde_json::json!({"draws": "many"})).unwrap_err();
+    /// assert_eq!(bad.path(), "draws");
+    /// ```
+    pub fn from_json_value(value: Value) -> Result<Simulation> {
+        crate::wire::typed_result(&value)
     }
 
     /// The simulation without the per-draw columns: what a report shows.
@@ -374,6 +398,10 @@ impl Simulator {
         let kernel = slots
             .as_ref()
             .and_then(|s| kernel::Kernel::compile(assessment, s, &inputs));
+        let template = match slots {
+            Some(_) => None,
+            None => template::Route::compile(assessment, &base, &inputs),
+        };
         Ok(Simulator {
             base,
             inputs,
@@ -386,6 +414,7 @@ impl Simulator {
             assessment: assessment.clone(),
             slots,
             kernel,
+            template,
         })
     }
 
@@ -419,6 +448,14 @@ impl Simulator {
         self.kernel.is_some()
     }
 
+    /// Whether draws take the template route: some inputs are figures of the sector template
+    /// and the others prices, finance settings, emission factors or an option's money or
+    /// direct saving, so that the template is typed and expanded again, the rest of the
+    /// document kept typed.
+    pub fn reexpands_template(&self) -> bool {
+        self.template.is_some()
+    }
+
     /// [`Simulator::evaluate`], with what a draw reuses kept in `scratch` between calls.
     fn evaluate_with(&self, values: &[f64], scratch: &mut DrawScratch) -> Result<Row> {
         self.check_values(values)?;
@@ -428,23 +465,23 @@ impl Simulator {
                 return Ok(row);
             }
         }
-        self.evaluate_short(values, &mut scratch.appraisal)
+        self.evaluate_short(values, scratch)
     }
 
-    /// The results by the short route (or the long one when the short does not apply), as
-    /// the kernel must give them.
-    fn evaluate_short(
-        &self,
-        values: &[f64],
-        scratch: &mut Option<appraisal::Scratch>,
-    ) -> Result<Row> {
+    /// The results by the short route (or the template route, or the long one, when the
+    /// short does not apply), as the kernel must give them.
+    fn evaluate_short(&self, values: &[f64], scratch: &mut DrawScratch) -> Result<Row> {
         match &self.slots {
             Some(slots) => {
-                let scratch =
-                    scratch.get_or_insert_with(|| appraisal::Scratch::new(&self.assessment));
-                appraisal::evaluate(&self.assessment, slots, &self.inputs, values, scratch)
+                let s = scratch
+                    .appraisal
+                    .get_or_insert_with(|| appraisal::Scratch::new(&self.assessment));
+                appraisal::evaluate(&self.assessment, slots, &self.inputs, values, s)
             }
-            None => self.evaluate_reread(values),
+            None => match &self.template {
+                Some(route) => route.evaluate(&self.inputs, values, &scratch.solved),
+                None => self.evaluate_reread(values),
+            },
         }
     }
 
@@ -622,17 +659,18 @@ impl Simulator {
             .iter()
             .map(|i| i.base.unwrap_or_else(|| i.distribution.quantile(0.5)))
             .collect();
+        // They take the draws' route, with one scratch (the components' flows solved by one
+        // evaluation serve the others).
+        let mut scratch = DrawScratch::default();
+        let mut at = |j: usize, x: f64| {
+            let mut v = at_base.clone();
+            v[j] = x;
+            self.evaluate_with(&v, &mut scratch).ok()
+        };
         let moved: Vec<(Option<Row>, Option<Row>)> = ends
             .iter()
             .enumerate()
-            .map(|(j, (lo, hi))| {
-                let at = |x: f64| {
-                    let mut v = at_base.clone();
-                    v[j] = x;
-                    self.evaluate(&v).ok()
-                };
-                (at(*lo), at(*hi))
-            })
+            .map(|(j, (lo, hi))| (at(j, *lo), at(j, *hi)))
             .collect();
         // Each input's ranks over every draw, once (the rank correlations of every result use
         // them).

@@ -17,7 +17,7 @@ use crate::sections::uncertainty::Method;
 const PERMUTATION_STREAMS: u64 = 1 << 63;
 
 /// The generator of draw `draw` under `seed`.
-fn stream(seed: u64, index: u64) -> ChaCha8Rng {
+pub(crate) fn stream(seed: u64, index: u64) -> ChaCha8Rng {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(index);
     rng

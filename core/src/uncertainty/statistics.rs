@@ -3,13 +3,13 @@
 //! the same bits whatever computed them.
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Bins of a [`Spread`]'s histogram.
 pub const HISTOGRAM_BINS: usize = 20;
 
 /// The spread of one result over the draws where it is defined.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Spread {
     /// Mean.
     pub mean: f64,
@@ -37,7 +37,7 @@ pub struct Spread {
 }
 
 /// Counts of draws in equal bins.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Histogram {
     /// Bin edges, from the smallest value to the largest.
     pub edges: Vec<f64>,

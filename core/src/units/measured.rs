@@ -103,7 +103,11 @@ impl<M: Measure> Measured<M> {
     /// Parse `"number unit"` for this dimension.
     pub fn parse(text: &str) -> Result<Self, UnitProblem> {
         let (number, unit_text) = split_number(text)?;
-        let unit = parse_unit(unit_text)?;
+        Measured::of(number, parse_unit(unit_text)?)
+    }
+
+    /// `number` in `unit`, already read: what [`Measured::parse`] of `"{number} unit"` gives.
+    pub(crate) fn of(number: f64, unit: UnitExpr) -> Result<Self, UnitProblem> {
         let si = unit.to_si(number, M::DIMENSION)?;
         Ok(Measured {
             value: M::from_si(si),

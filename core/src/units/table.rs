@@ -304,9 +304,22 @@ pub(crate) static AMBIGUOUS: &[(&str, &str)] = &[
 
 /// Look a spelling up: the atom it names.
 pub(crate) fn find(symbol: &str) -> Option<&'static Atom> {
-    ATOMS
-        .iter()
-        .find(|a| a.symbol == symbol || a.aliases.contains(&symbol))
+    // Every spelling indexed once (the first atom of a spelling wins, as a scan of the table
+    // finds it; the spellings are unique): units are read for every value of every document.
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static Atom>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            let mut index = std::collections::HashMap::new();
+            for a in ATOMS {
+                for s in std::iter::once(a.symbol).chain(a.aliases.iter().copied()) {
+                    index.entry(s).or_insert(a);
+                }
+            }
+            index
+        })
+        .get(symbol)
+        .copied()
 }
 
 /// The advice for a refused spelling.

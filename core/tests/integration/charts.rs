@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use cleanprod::Assessment;
 use cleanprod::report::charts::{self, Chart, ChartKind, ChartOptions};
+use cleanprod::sections::Lang;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -137,7 +138,7 @@ fn cost_curve_bars_are_as_wide_as_the_savings_and_sorted() {
         let a = load(source);
         let e = a.evaluate().unwrap();
         for (resource, curve) in &e.portfolio.cost_curves {
-            let chart = charts::cost_curve(curve, resource, &e.currency);
+            let chart = charts::cost_curve(curve, resource, &e.currency, Lang::En);
             let doc = parsed(&chart);
             let bars = with_role(&doc, "step");
             assert_eq!(bars.len(), curve.steps.len());
@@ -202,7 +203,7 @@ fn histogram_bins_hold_every_appraised_draw() {
             })
             .unwrap();
         for o in s.outputs.iter().filter(|o| o.metric == "npv") {
-            let chart = charts::histogram(o, "NPV").unwrap();
+            let chart = charts::histogram(o, "NPV", Lang::En).unwrap();
             let doc = parsed(&chart);
             let bins = with_role(&doc, "bin");
             let counts = &o.spread.as_ref().unwrap().histogram.counts;
@@ -238,7 +239,7 @@ fn benchmark_bars_are_to_scale_with_their_ranges() {
         let Some(b) = a.benchmarks().unwrap() else {
             continue;
         };
-        let chart = charts::benchmark_bars(&b);
+        let chart = charts::benchmark_bars(&b, Lang::En);
         let doc = parsed(&chart);
         for i in b.indicators() {
             let of = |role: &str| {
@@ -316,7 +317,7 @@ fn sankey_bands_are_as_wide_as_the_flows_and_conserved_at_every_unit() {
         let balance = a.balance().unwrap().unwrap();
         for component in &flows.flowsheet.components {
             let data = charts::sankey_data(&flows, component).unwrap();
-            let chart = charts::sankey_chart(&data);
+            let chart = charts::sankey_chart(&data, Lang::En);
             let doc = parsed(&chart);
             // The edge list is plain data for Sankey tools.
             let json = serde_json::to_value(&data).unwrap();
@@ -445,7 +446,7 @@ fn sankey_bands_are_as_wide_as_the_flows_and_conserved_at_every_unit() {
         "{}",
         closure[0].value
     );
-    let chart = charts::sankey_chart(&data);
+    let chart = charts::sankey_chart(&data, Lang::En);
     let doc = parsed(&chart);
     assert_eq!(with_role(&doc, "closure").len(), 1);
     assert_eq!(data.stages.len(), 1, "no options: one stage");
@@ -504,7 +505,7 @@ fn energy_sankey_conserves_each_unit_and_the_site_total() {
             assert!((drawn - u).abs() <= 1e-9 * u);
         }
     }
-    let chart = charts::sankey_chart(&data);
+    let chart = charts::sankey_chart(&data, Lang::En);
     let doc = parsed(&chart);
     let paths: Vec<_> = doc
         .descendants()
@@ -609,7 +610,7 @@ fn cash_flow_curves_cross_zero_at_the_reported_paybacks() {
         let rate = a.document().finance.discount_rate.si();
         let e = a.evaluate().unwrap();
         for o in &e.options {
-            let chart = charts::cash_flow(o, rate, &e.currency).unwrap();
+            let chart = charts::cash_flow(o, rate, &e.currency, Lang::En).unwrap();
             let doc = parsed(&chart);
             let n = o.cash_flows.len();
             assert_eq!(chart.table.rows.len(), n);

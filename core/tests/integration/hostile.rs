@@ -421,5 +421,9 @@ mod limits {
         text = text.replacen("[prices]\n", &prices, 1);
         let e = Assessment::from_toml_str(&text).unwrap_err();
         assert_eq!((e.code(), e.path()), ("limit_exceeded", "prices"), "{e}");
+        // Counted before any price is read: one written in a wrong unit does not matter yet.
+        let text = text.replacen("p0 = \"1 USD/m3\"", "p0 = \"1 kg\"", 1);
+        let e = Assessment::from_toml_str(&text).unwrap_err();
+        assert_eq!((e.code(), e.path()), ("limit_exceeded", "prices"), "{e}");
     }
 }

@@ -22,6 +22,7 @@ mod options;
 mod program;
 mod properties;
 mod scale;
+mod screen;
 mod tanning;
 mod uncertainty;
 mod v1;

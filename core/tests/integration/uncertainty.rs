@@ -343,11 +343,13 @@ fn the_short_route_equals_the_long_route_on_every_example() {
             }
         }
     }
-    // A template figure takes the long route, whose draws (each sequence of options solved
-    // once, no words) give the figures of the document rewritten and appraised afresh.
+    // Template figures take the template route (the template typed and expanded again, the
+    // rest of the document kept typed), whose draws give the figures of the document rewritten
+    // and appraised afresh; so do the tornado's evaluations.
     let text = std::fs::read_to_string(root().join("examples/tannery.toml")).unwrap();
     let sim = Simulator::new(&Assessment::from_toml_str(&text).unwrap()).unwrap();
     assert!(!sim.reappraises_only());
+    assert!(sim.reexpands_template());
     let s = sim
         .run(&Settings {
             draws: Some(4),
@@ -363,6 +365,116 @@ fn the_short_route_equals_the_long_route_on_every_example() {
             "tannery, draw {i}"
         );
     }
+    let base: Vec<f64> = s.inputs.iter().map(|x| x.base.unwrap()).collect();
+    for (j, input) in s.inputs.iter().enumerate() {
+        for end in [input.p10, input.p90] {
+            let mut row = base.clone();
+            row[j] = end;
+            let long = sim.evaluate_rewritten(&row).unwrap();
+            assert_eq!(
+                sim.evaluate(&row).unwrap(),
+                long,
+                "tornado of {}",
+                input.path
+            );
+            let npv = s.output("portfolio", "npv").unwrap();
+            let bar = npv.tornado.iter().find(|b| b.input == input.path).unwrap();
+            let at = if end == input.p10 {
+                bar.at_p10
+            } else {
+                bar.at_p90
+            };
+            let o = sim
+                .output_names()
+                .iter()
+                .position(|(o, m, _)| o == "portfolio" && m == "npv")
+                .unwrap();
+            assert_eq!(at, long[o], "tornado of {}", input.path);
+        }
+    }
+}
+
+/// The numeric figures of a template (a number with its unit), by path, up to `most`.
+fn template_figures(value: &Value, path: &str, out: &mut Vec<String>, most: usize) {
+    match value {
+        Value::String(t) if t.starts_with(|c: char| c.is_ascii_digit()) && out.len() < most => {
+            out.push(path.to_string())
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                template_figures(v, &format!("{path}.{k}"), out, most);
+            }
+        }
+        Value::Array(items) => {
+            for (k, v) in items.iter().enumerate() {
+                template_figures(v, &format!("{path}[{k}]"), out, most);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every example's template figures sampled with its prices: draws take the template route
+/// and give the long route's figures (or its errors) bit for bit.
+#[test]
+fn the_template_route_equals_the_long_route_on_every_example() {
+    for name in ["tannery", "hotel", "hospital", "chemicals", "automotive"] {
+        let text = std::fs::read_to_string(root().join(format!("examples/{name}.toml"))).unwrap();
+        let text = match text.find("\n[uncertainty]") {
+            Some(k) => text[..k].to_string(),
+            None => text,
+        };
+        let a = Assessment::from_toml_str(&text).unwrap();
+        let mut paths = Vec::new();
+        template_figures(&a.to_json_value()["template"], "template", &mut paths, 14);
+        assert!(paths.len() > 3, "{name}: {paths:?}");
+        let mut section = String::from("\n[uncertainty]\n");
+        for path in &paths {
+            section.push_str(&format!(
+                "[[uncertainty.inputs]]\npath = \"{path}\"\nspread = \"± 10 %\"\n"
+            ));
+        }
+        for resource in a.document().prices.keys().take(3) {
+            section.push_str(&format!(
+                "[[uncertainty.inputs]]\npath = \"prices.{resource}\"\nspread = \"± 30 %\"\n"
+            ));
+        }
+        let a = Assessment::from_toml_str(&format!("{text}{section}")).unwrap();
+        let sim = Simulator::new(&a).unwrap();
+        assert!(sim.reexpands_template(), "{name}");
+        // One thread: its draws reuse the flows of components solved by the draws before.
+        let s = sim
+            .run(&Settings {
+                draws: Some(8),
+                seed: Some(11),
+                threads: Some(1),
+                ..Settings::default()
+            })
+            .unwrap();
+        for i in 0..8 {
+            let row: Vec<f64> = s.inputs.iter().map(|x| x.values[i]).collect();
+            let drawn: Vec<Option<f64>> = s.outputs.iter().map(|o| o.values[i]).collect();
+            match (sim.evaluate(&row), sim.evaluate_rewritten(&row)) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!(a, b, "{name}, draw {i}");
+                    // Bit for bit, as the golden draws are compared.
+                    let bits = |r: &[Option<f64>]| -> Vec<Option<u64>> {
+                        r.iter().map(|x| x.map(f64::to_bits)).collect()
+                    };
+                    assert_eq!(bits(&drawn), bits(&b), "{name}, draw {i} of the run");
+                }
+                (Err(a), Err(b)) => {
+                    assert_eq!(
+                        (a.code(), a.path(), a.to_string()),
+                        (b.code(), b.path(), b.to_string()),
+                        "{name}"
+                    );
+                    assert!(drawn.iter().all(Option::is_none), "{name}, draw {i}");
+                }
+                (a, b) => panic!("{name}, draw {i}: {a:?} against {b:?}"),
+            }
+        }
+    }
 }
 
 #[test]
@@ -375,7 +487,8 @@ fn tornado_svg_draws_each_swing_to_scale() {
         },
     );
     let portfolio = s.output("portfolio", "npv").unwrap();
-    let svg = cleanprod::report::tornado_svg(portfolio, "NPV of <all> options, USD");
+    let svg =
+        cleanprod::report::tornado_svg(portfolio, "NPV of <all> options, USD", Default::default());
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 "));
     assert!(svg.contains(
         "<title id=\"tornado-title\">What drives the NPV of &lt;all&gt; options, USD</title>"
@@ -419,14 +532,17 @@ fn tornado_svg_draws_each_swing_to_scale() {
         );
     }
     // The rinse moves with the water price only: one bar.
-    let rinse =
-        cleanprod::report::tornado_svg(s.output("rinse", "npv").unwrap(), "NPV of rinse, USD");
+    let rinse = cleanprod::report::tornado_svg(
+        s.output("rinse", "npv").unwrap(),
+        "NPV of rinse, USD",
+        Default::default(),
+    );
     assert!(rinse.contains(">prices.water</text>"));
     assert!(!rinse.contains(">prices.electricity</text>"));
     // The same simulation gives the same bytes.
     assert_eq!(
         svg,
-        cleanprod::report::tornado_svg(portfolio, "NPV of <all> options, USD")
+        cleanprod::report::tornado_svg(portfolio, "NPV of <all> options, USD", Default::default())
     );
 }
 

@@ -105,7 +105,7 @@ pub fn simulation(a: &Assessment) -> Result<(), String> {
     if let Some(s) = checked("run", sim.run(&settings))? {
         report::risk_text(&s);
         for output in &s.outputs {
-            report::tornado_svg(output, "NPV");
+            report::tornado_svg(output, "NPV", Default::default());
         }
         finite("summary of the simulation", &s.summary())?;
     }

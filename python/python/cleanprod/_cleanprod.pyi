@@ -15,7 +15,8 @@ from cleanprod.tables import Benchmarks, Portfolio, Reconciliation
 
 __all__ = [
     "FORMAT", "OPTION_COLUMNS", "Assessment", "__version__", "canonical", "new", "schema", "to_si",
-    "DEFAULT_GUESS", "DEFAULT_PAYMENTS_PER_YEAR", "statuses", "program_evaluate", "program_combine",
+    "DEFAULT_GUESS", "DEFAULT_PAYMENTS_PER_YEAR", "statuses", "program_evaluate", "program_combine", "simulation_chart",
+    "program_screen", "program_screen_combine", "program_region",
     "npv", "npv_batch", "irr", "irr_roots", "irr_batch", "mirr", "mirr_batch", "payback", "payback_batch",
     "discounted_payback", "discounted_payback_batch", "profitability_index", "profitability_index_batch", "benefit_cost_ratio",
     "capital_recovery_factor", "levelized_cost", "pmt", "pv", "fv", "nper", "rate", "when_code", "time_value_batch", "ipmt", "ppmt",
@@ -618,6 +619,7 @@ class Assessment:
         option: Union[str, None] = None,
         draws: Union[int, None] = None,
         seed: Union[int, None] = None,
+        lang: Union[Literal["en", "es"], None] = None,
     ) -> Chart:
         """A chart drawn by the core: the same SVG as ``cleanprod chart`` and the npm package's.
 
@@ -632,6 +634,9 @@ class Assessment:
             together when absent).
         draws, seed : int, optional
             The simulation behind a histogram or tornado.
+        lang : {"en", "es"}, optional
+            The language of the chart's words and numbers (the document's ``[report] lang``,
+            else English).
 
         Returns
         -------
@@ -651,6 +656,8 @@ class Assessment:
         >>> a = cp.Assessment.from_file("examples/tannery.toml")
         >>> a.chart("sankey", component="water").title
         'Balance of water'
+        >>> a.chart("cash-flow", option="batch_washing", lang="es").title
+        'Flujo de caja acumulado de batch_washing'
         """
     def simulate(
         self,
@@ -828,6 +835,7 @@ _Batch = tuple[npt.NDArray[np.float64], npt.NDArray[np.uint8]]
 DEFAULT_GUESS: float
 DEFAULT_PAYMENTS_PER_YEAR: int
 
+def simulation_chart(simulation: dict[str, Any], kind: str, options: dict[str, Any]) -> dict[str, Any]: ...
 def statuses() -> list[tuple[int, str, str]]: ...
 def npv(rate: float, values: _Flows, convention: str) -> float: ...
 def npv_batch(rate: float, values: npt.NDArray[np.float64], convention: str) -> _Batch: ...
@@ -903,6 +911,90 @@ def program_evaluate(
     >>> data, text = _cleanprod.program_evaluate([("a", pathlib.Path("examples/hotel.toml").read_text())])
     >>> data["documents"]
     1
+    """
+
+def program_screen(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    by: str = "npv",
+    threads: Union[int, None] = None,
+    currency: Union[str, None] = None,
+    rates: Union[dict[str, float], None] = None,
+) -> dict[str, Any]:
+    """Screen a table of firms (see :func:`cleanprod.program.screen`).
+
+    Parameters
+    ----------
+    columns : sequence of str
+        Column names.
+    rows : sequence of sequence of str
+        Cells.
+    by : str
+        npv, water or co2.
+    threads : int, optional
+        Threads (every core when absent).
+    currency, rates : optional
+        Exchange rates bringing money to ``currency``.
+
+    Returns
+    -------
+    dict
+        The screening.
+
+    Examples
+    --------
+    >>> from cleanprod import _cleanprod
+    >>> _cleanprod.program_screen(["id", "sector", "rooms"], [["h", "hotel", "90"]], by="water")["firms"]
+    1
+    """
+
+def program_screen_combine(parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Screenings of parts of a table together (see :func:`cleanprod.dask.screen`).
+
+    Parameters
+    ----------
+    parts : sequence of dict
+        Screening dicts, in the table's order.
+
+    Returns
+    -------
+    dict
+        The screening of the whole table.
+
+    Examples
+    --------
+    >>> from cleanprod import _cleanprod
+    >>> p = _cleanprod.program_screen(["id", "sector", "rooms"], [["h", "hotel", "90"]], by="water")
+    >>> _cleanprod.program_screen_combine([p, p])["firms"]
+    2
+    """
+
+def program_region(
+    spec: Union[dict[str, Any], None] = None,
+    *,
+    seed: Union[int, None] = None,
+    firms: Union[int, None] = None,
+) -> tuple[list[str], list[list[str]]]:
+    """A synthetic region's table of firms (see :func:`cleanprod.program.region`).
+
+    Parameters
+    ----------
+    spec : dict, optional
+        The region's parameters (the benchmark region when absent).
+    seed, firms : int, optional
+        Replace its seed or number of firms.
+
+    Returns
+    -------
+    (list of str, list of list of str)
+        Columns and rows.
+
+    Examples
+    --------
+    >>> from cleanprod import _cleanprod
+    >>> _cleanprod.program_region(firms=2)[0][:2]
+    ['id', 'sector']
     """
 
 def program_combine(

@@ -14,6 +14,9 @@ if TYPE_CHECKING:  # pandas and polars are optional: imported for the annotation
     import pandas as pd  # type: ignore[import-untyped, unused-ignore]
     import polars as pl  # type: ignore[import-not-found, unused-ignore]
 
+    from ._cleanprod import Assessment
+    from .charts import Chart
+
 from .errors import UnknownIdError
 
 __all__ = ["Balance"]
@@ -46,12 +49,79 @@ def _floats(rows: list[dict[str, Any]], columns: tuple[str, ...], factor: float)
 
 
 class Balance:
-    """The balances of a flowsheet (from :meth:`cleanprod.Assessment.balance`)."""
+    """The balances of a flowsheet (from :meth:`cleanprod.Assessment.balance`): per component,
+    each stream's value and status, each unit's closure, the reconciliation test and the
+    findings; :meth:`to_pandas` gives the tables.
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> b = cp.Assessment.from_file("examples/tannery_measured.toml").balance()
+    >>> [c["component"] for c in b.components][:2], b.unit
+    (['water', 'Cr2O3'], 'kg/yr')
+    """
+
+    def __init__(self, data: dict[str, Any], assessment: Optional[Assessment] = None) -> None:
         self._data = data
+        self._assessment = assessment
         self.unit: str = data["unit"]
         self.components: list[dict[str, Any]] = data["components"]
+
+    def sankey(self, component: Optional[str] = None) -> Chart:
+        """The Sankey diagram of a component's balance, before and after the options, drawn by
+        the core (as :func:`cleanprod.charts.sankey`).
+
+        Parameters
+        ----------
+        component : str, optional
+            The component (``"water"``, ``"Cr2O3"``...) or ``"energy"``; water when the
+            flowsheet carries it, else its first component.
+
+        Returns
+        -------
+        Chart
+            Its SVG, title and table; Jupyter shows it inline.
+
+        Raises
+        ------
+        ValueError
+            For a balance not made by :meth:`cleanprod.Assessment.balance`.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> b = cp.Assessment.from_file("examples/tannery_measured.toml").balance()
+        >>> b.sankey().title, b.sankey("Cr2O3").title
+        ('Balance of water', 'Balance of Cr2O3')
+        """
+        if self._assessment is None:
+            raise ValueError("this balance was not made from an Assessment")
+        names = [c["component"] for c in self.components]
+        if component is None:
+            component = "water" if "water" in names else (names[0] if names else None)
+        chart: Chart = self._assessment.chart("sankey", component=component)
+        return chart
+
+    def _repr_html_(self) -> str:
+        import html
+
+        parts = []
+        if self._assessment is not None and self.components:
+            from .errors import CleanprodError
+
+            try:
+                parts.append(f'<figure class="cleanprod-chart">{self.sankey().svg}</figure>')
+            except CleanprodError:
+                pass
+        try:
+            streams = self.to_pandas()["streams"]
+            parts.append(streams.to_html(index=False, na_rep="", float_format=lambda x: f"{x:,.4g}"))
+        except ImportError:  # without pandas: the findings alone
+            pass
+        if self.findings:
+            items = "".join(f"<li>{html.escape(f)}</li>" for f in self.findings)
+            parts.append(f"<p>Findings</p><ul>{items}</ul>")
+        return "".join(parts) or html.escape(repr(self))
 
     def component(self, name: str) -> dict[str, Any]:
         """The analysis of one component.
@@ -121,7 +191,15 @@ class Balance:
 
     @property
     def findings(self) -> list[str]:
-        """Every finding, prefixed by its component."""
+        """Every finding, prefixed by its component.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> b = cp.Assessment.from_file("examples/tannery_measured.toml").balance()
+        >>> all(": " in f for f in b.findings)
+        True
+        """
         return [f"{c['component']}: {f}" for c in self.components for f in c["findings"]]
 
     def to_dict(self) -> dict[str, Any]:
@@ -150,8 +228,8 @@ class Balance:
         -------
         dict of str to pandas.DataFrame
             ``streams``: one row per component and stream (``component``, ``stream``,
-            ``status``, ``unit``, ``given``, ``value``, ``uncertainty``, ``z``,
-            ``suspect``); ``units``: one row per component and unit operation (``node``,
+            ``from`` and ``to`` (the nodes it leaves and enters), ``status``, ``unit``,
+            ``given``, ``value``, ``uncertainty``, ``z``, ``suspect``); ``units``: one row per component and unit operation (``node``,
             ``unit``, ``inputs``, ``outputs``, ``given_residual``, ``residual``,
             ``given_closure_percent``); amounts in the row's ``unit``: ``"m3/yr"`` for water,
             ``"t/yr"`` for other components. ``energy``: one row per unit operation that uses
@@ -166,8 +244,8 @@ class Balance:
         >>> b = cp.Assessment.from_file("examples/tannery_measured.toml").balance()
         >>> streams = b.to_pandas()["streams"].set_index(["component", "stream"])
         >>> water = streams.loc[("water", "soak_in")]
-        >>> water["unit"], round(float(water["given"]))
-        ('m3/yr', 33600)
+        >>> water["unit"], round(float(water["given"])), water["from"], water["to"]
+        ('m3/yr', 33600, 'mains', 'soaking')
         >>> chrome = streams.loc[("Cr2O3", "chrome_offer")]
         >>> chrome["unit"], round(float(chrome["value"]), 2)
         ('t/yr', 80.64)
@@ -186,6 +264,7 @@ class Balance:
                 is_water = c["component"] == "water"
                 for item in c[key]:
                     row = {"component": c["component"], name: item[name]}
+                    row.update({k: item[k] for k in ("from", "to") if k in item})
                     if first is not None:
                         row[first] = item[first]
                     row["unit"] = _WATER_UNIT if is_water else _MASS_UNIT
@@ -241,7 +320,7 @@ class Balance:
         return {name: to_polars(df) for name, df in self.to_pandas().items()}
 
     def __eq__(self, other: object) -> bool:
-        """Two balances are equal when their figures are."""
+        """Two balances are equal when their figures are (whatever made them)."""
         return isinstance(other, Balance) and self._data == other._data
 
     __hash__ = None  # type: ignore[assignment]

@@ -21,9 +21,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Optional, Union
 
 from . import _cleanprod as _native
-from .program import Programme, combine
+from .program import Programme, Screening, combine, firm_rows
 
-__all__ = ["evaluate", "evaluate_batch"]
+__all__ = ["evaluate", "evaluate_batch", "screen", "screen_batch"]
 
 
 def evaluate_batch(
@@ -125,3 +125,115 @@ def evaluate(
         bag = db.from_sequence(items, npartitions=partitions)
     parts = bag.map_partitions(evaluate_batch, currency, rates).compute()
     return combine(parts, currency=currency, rates=rates)
+
+
+def screen_batch(
+    rows: Sequence[Sequence[str]],
+    columns: Sequence[str],
+    by: str = "npv",
+    currency: Optional[str] = None,
+    rates: Optional[Mapping[str, float]] = None,
+) -> list[dict[str, Any]]:
+    """One batch of firm rows screened, as a one-item list of its screening dict (a bag
+    partition).
+
+    Parameters
+    ----------
+    rows : sequence of sequence of str
+        The batch's rows, cells as strings.
+    columns : sequence of str
+        The table's column names.
+    by, currency, rates : optional
+        As :func:`cleanprod.program.screen` takes them.
+
+    Returns
+    -------
+    list of dict
+        The batch's screening, as :meth:`cleanprod.program.Screening.to_dict` gives it.
+
+    Examples
+    --------
+    >>> import cleanprod.dask
+    >>> [s] = cleanprod.dask.screen_batch([["a", "tanning", "6 t/d"]], ["id", "sector", "raw_hides"], "water")
+    >>> s["firms"]
+    1
+    """
+    data = _native.program_screen(
+        [str(c) for c in columns],
+        [[str(c) for c in r] for r in rows],
+        by=by,
+        threads=1,
+        currency=currency,
+        rates=dict(rates) if rates is not None else None,
+    )
+    return [data]
+
+
+def screen(
+    firms: Any,
+    *,
+    by: str = "npv",
+    batch_size: int = 2000,
+    currency: Optional[str] = None,
+    rates: Optional[Mapping[str, float]] = None,
+) -> Screening:
+    """Screen a region's firms on the current Dask scheduler, one task per batch of rows;
+    the same screening as :func:`cleanprod.program.screen` of the same table, row for row.
+
+    Parameters
+    ----------
+    firms : path, DataFrame, mapping or dask.dataframe.DataFrame
+        The table (see :func:`cleanprod.program.firm_rows`); a Dask DataFrame's partitions
+        are the batches.
+    by : {"npv", "water", "co2"}
+        The potential ranked by.
+    batch_size : int, optional
+        Rows per task for a table in memory (1,000 to 10,000).
+    currency, rates : optional
+        Exchange rates, as :func:`cleanprod.program.evaluate` takes them.
+
+    Returns
+    -------
+    Screening
+        The ranking over every batch and the rows that failed.
+
+    Raises
+    ------
+    InvalidArgumentError
+        A batch size below 1.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> import cleanprod.dask
+    >>> import dask
+    >>> t = cp.program.region(firms=30)
+    >>> with dask.config.set(scheduler="synchronous"):
+    ...     s = cleanprod.dask.screen(t, by="water", batch_size=8)
+    >>> s == cp.program.screen(t, by="water")
+    True
+    """
+    import importlib
+
+    db: Any = importlib.import_module("dask.bag")
+    if batch_size < 1:
+        from .errors import InvalidArgumentError
+
+        raise InvalidArgumentError(
+            f"batch_size must be at least 1, not {batch_size}", "invalid_argument", "batch_size", str(batch_size)
+        )
+    given: Any = firms
+    bag: Any
+    if hasattr(given, "to_bag") and hasattr(given, "map_partitions"):
+        columns = [str(c) for c in given.columns]
+
+        def as_text(part: Any) -> Any:
+            return part.astype(object).where(part.notna(), "").astype(str)
+
+        bag = given.map_partitions(as_text).to_bag()
+    else:
+        columns, rows = firm_rows(given)
+        partitions = max(1, -(-len(rows) // batch_size))
+        bag = db.from_sequence(rows, npartitions=partitions)
+    parts = bag.map_partitions(screen_batch, columns, by, currency, rates).compute()
+    return Screening(_native.program_screen_combine(parts))

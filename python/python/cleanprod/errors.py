@@ -27,7 +27,19 @@ __all__ = [
 
 
 class CleanprodError(Exception):
-    """Base class of every cleanprod error."""
+    """Base class of every cleanprod error: ``code``, ``path`` and ``value`` say what is wrong
+    and where.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> a = cp.Assessment.from_file("examples/hotel.toml")
+    >>> try:
+    ...     a.with_values({"prices.water": "2 USD/kWh"})
+    ... except cp.CleanprodError as e:
+    ...     print(type(e).__name__, e.path)
+    UnitError prices.water
+    """
 
     code: str
     path: str
@@ -46,24 +58,78 @@ class CleanprodError(Exception):
 
 
 class InputError(CleanprodError, ValueError):
-    """The input is not acceptable."""
+    """The input is not acceptable: the base of the syntax, document, unit and value errors,
+    and a :class:`ValueError`.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> try:
+    ...     cp.to_si("12 kg", "volume")
+    ... except ValueError as e:
+    ...     print(isinstance(e, cp.InputError), e.code)
+    True unit_dimension
+    """
 
 
 class DocumentSyntaxError(InputError):
-    """The text is not valid TOML or JSON."""
+    """The text is not valid TOML or JSON.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> try:
+    ...     cp.Assessment.from_str("name = ")
+    ... except cp.DocumentSyntaxError as e:
+    ...     print(e.code)
+    syntax
+    """
 
 
 class DocumentError(InputError):
     """The document's structure: an unknown, missing or mistyped field, an unknown choice,
-    an unsupported format version."""
+    an unsupported format version.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> doc = cp.Assessment.from_file("examples/hotel.toml").to_dict()
+    >>> doc["finance"]["discount"] = doc["finance"].pop("discount_rate")
+    >>> try:
+    ...     cp.Assessment.from_dict(doc)
+    ... except cp.DocumentError as e:
+    ...     print(e.code, e.path)
+    unknown_field finance.discount
+    """
 
 
 class UnitError(InputError):
-    """A physical value's number or unit: wrong dimension, unknown or ambiguous unit."""
+    """A physical value's number or unit: wrong dimension, unknown or ambiguous unit.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> try:
+    ...     cp.to_si("12 furlongs", "length")
+    ... except cp.UnitError as e:
+    ...     print(e.code, e.value)
+    unit_unknown 12 furlongs
+    """
 
 
 class InvalidValueError(InputError):
-    """A value outside its allowed range, or in another currency than the document's."""
+    """A value outside its allowed range, or in another currency than the document's.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> a = cp.Assessment.from_file("examples/hotel.toml")
+    >>> try:
+    ...     a.with_values({"finance.discount_rate": "-150 %"})
+    ... except cp.InvalidValueError as e:
+    ...     print(e.path)
+    finance.discount_rate
+    """
 
 
 class InvalidArgumentError(DocumentError):
@@ -104,9 +170,30 @@ class UnknownIdError(CleanprodError, KeyError):
 
 class NoSolutionError(CleanprodError):
     """The inputs are valid but the quantity asked for does not exist, such as the IRR of cash
-    flows that never change sign. Not a ValueError: the input is fine, the answer is "none"."""
+    flows that never change sign. Not a ValueError: the input is fine, the answer is "none".
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> try:
+    ...     cp.finance.irr([100, 50, 20])
+    ... except cp.NoSolutionError as e:
+    ...     print(isinstance(e, ValueError))
+    False
+    """
 
 
 class MultipleIrrWarning(UserWarning):
     """The cash flows have more than one internal rate of return; the one nearest the guess was
-    returned. Decide with NPV or MIRR."""
+    returned. Decide with NPV or MIRR.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import cleanprod as cp
+    >>> with warnings.catch_warnings(record=True) as w:
+    ...     warnings.simplefilter("always")
+    ...     r = cp.finance.irr([-100, 230, -132])
+    >>> w[0].category is cp.MultipleIrrWarning, sorted(round(x, 2) for x in cp.finance.irr_roots([-100, 230, -132]))
+    (True, [0.1, 0.2])
+    """

@@ -22,6 +22,8 @@ from .tables import Portfolio, frame, to_polars, with_savings
 _NUMERIC_UNITS = {
     "capex": "{cur}",
     "annual_saving": "{cur}/yr",
+    "om_change": "{cur}/yr",
+    "lifetime_years": "yr",
     "simple_payback_years": "yr",
     "discounted_payback_years": "yr",
     "npv": "{cur}",
@@ -35,7 +37,15 @@ _NUMERIC_UNITS = {
 class Evaluation:
     """Each option's cost class, investment, annual saving, paybacks, NPV, IRR, MIRR,
     savings per resource and CO2 avoided, and the options together. Money is in
-    :attr:`currency`."""
+    :attr:`currency`. Jupyter shows it as the options table with the cost curve.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> ev = cp.Assessment.from_file("examples/hotel.toml").evaluate()
+    >>> ev.currency, ev.ranking("npv")[0]
+    ('USD', 'led_lighting')
+    """
 
     def __init__(self, data: dict[str, Any], assessment: Optional[Assessment] = None) -> None:
         self._data = data
@@ -87,22 +97,38 @@ class Evaluation:
 
     @property
     def options(self) -> pd.DataFrame:
-        """One row per option, alone against the baseline (a pandas DataFrame indexed by
-        id): the columns of ``OPTION_COLUMNS``, numbers as floats (NaN: none, such as an IRR
-        that does not exist), units in ``attrs["units"]`` (see :mod:`cleanprod.tables`). The
-        same DataFrame each time: edits to it stay. Needs pandas.
+        """One row per option, alone against the baseline. Needs pandas.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by id: the columns of ``OPTION_COLUMNS`` (title, category, cost class,
+            ``capex``, ``annual_saving``, ``om_change``, ``lifetime_years``, paybacks, ``npv``,
+            ``irr``, ``mirr``, ``savings_to_investment``, ``co2_avoided``), then one float
+            column per resource saved (as :attr:`savings`; a resource named like an earlier
+            column is prefixed ``saved``). Numbers are floats, NaN where there is none (an IRR
+            that does not exist); the unit of each column in ``attrs["units"]`` (money in
+            :attr:`currency`, savings in their resource's unit per year). The same DataFrame
+            each time: edits to it stay.
 
         Examples
         --------
         >>> import cleanprod as cp
         >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
-        >>> ev.options.attrs["units"]["capex"]
-        'USD'
+        >>> t = ev.options
+        >>> t.attrs["units"]["capex"], t.attrs["units"]["water"], float(t.loc["flow_restrictor", "water"])
+        ('USD', 'm3/yr', 500.0)
+        >>> int(t.loc["flow_restrictor", "lifetime_years"]), t.attrs["units"]["om_change"]
+        (5, 'USD/yr')
         """
         if self._options is None:
-            self._options = frame(
-                self.results, list(OPTION_COLUMNS), self._units(), index="id", numeric=_NUMERIC_UNITS
-            )
+            table = frame(self.results, list(OPTION_COLUMNS), self._units(), index="id", numeric=_NUMERIC_UNITS)
+            savings = self.savings
+            renamed = {c: f"saved {c}" for c in savings.columns if c in table.columns}
+            units = {**table.attrs["units"], **{renamed.get(c, c): u for c, u in savings.attrs["units"].items()}}
+            table = table.join(savings.rename(columns=renamed))
+            table.attrs["units"] = units
+            self._options = table
         return self._options
 
     @property
@@ -188,7 +214,16 @@ class Evaluation:
     @property
     def cash_flows(self) -> pd.DataFrame:
         """The cash flows appraised, one row per option and one column per year from 0 (a
-        pandas DataFrame, money in :attr:`currency`). Needs pandas."""
+        pandas DataFrame, money in :attr:`currency`). Needs pandas.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> ev = cp.Assessment.from_file("tests/fixtures/documents/valid/effects.toml").evaluate()
+        >>> t = ev.cash_flows
+        >>> float(t.loc["flow_restrictor", 0]) == -float(ev.options.loc["flow_restrictor", "capex"]), len(t.columns)
+        (True, 6)
+        """
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         width = max((len(o["cash_flows"]) for o in self.results), default=0)
@@ -200,9 +235,8 @@ class Evaluation:
         return df
 
     def to_pandas(self) -> pd.DataFrame:
-        """:attr:`options` without the ``deltas`` text, then the columns of :attr:`savings`.
-
-        A resource named like an option column is prefixed ``saved ``. Needs pandas.
+        """A copy of :attr:`options`: one row per option with its figures and the resources it
+        saves, units in ``attrs["units"]``. Needs pandas.
 
         Returns
         -------
@@ -218,12 +252,8 @@ class Evaluation:
         >>> float(t.loc["flow_restrictor", "water"]), t.attrs["units"]["water"], t.attrs["units"]["npv"]
         (500.0, 'm3/yr', 'USD')
         """
-        options = self.options.drop(columns=["deltas"])
-        savings = self.savings
-        renamed = {c: f"saved {c}" for c in savings.columns if c in options.columns}
-        savings_units = {renamed.get(c, c): u for c, u in savings.attrs["units"].items()}
-        out = options.join(savings.rename(columns=renamed))
-        out.attrs["units"] = {**options.attrs["units"], **savings_units}
+        out = self.options.copy()
+        out.attrs["units"] = dict(self.options.attrs["units"])
         return out
 
     def to_polars(self) -> pl.DataFrame:

@@ -25,7 +25,7 @@ from . import _cleanprod as _native
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Programme", "combine", "evaluate", "sources"]
+__all__ = ["Programme", "Screening", "combine", "evaluate", "region", "screen", "sources"]
 
 #: What a programme's documents can be given as.
 Documents = Union[
@@ -367,3 +367,296 @@ def combine(
         dicts, currency=currency, rates=dict(rates) if rates is not None else None
     )
     return Programme(data, text)
+
+
+#: What a table of firms can be given as.
+FirmTable = Union[str, "os.PathLike[str]", Any]
+
+
+class Screening:
+    """A region screened: its firms ranked by potential, with the figures each rank depends
+    on, and the rows that failed.
+
+    Parameters
+    ----------
+    data : dict
+        The screening as the core gives it.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> s = cp.program.screen(cp.program.region(firms=20), by="water")
+    >>> s.ranking()["rank"].tolist()[:3]
+    [1, 2, 3]
+    """
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    @property
+    def firms(self) -> int:
+        """Rows given.
+
+        Returns
+        -------
+        int
+            Screened and failed together.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> cp.program.screen(cp.program.region(firms=5), by="co2").firms
+        5
+        """
+        return int(self._data["firms"])
+
+    @property
+    def by(self) -> str:
+        """What the firms are ranked by: ``npv``, ``water`` or ``co2``.
+
+        Returns
+        -------
+        str
+            The potential.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> cp.program.screen(cp.program.region(firms=5), by="co2").by
+        'co2'
+        """
+        return str(self._data["by"])
+
+    @property
+    def failures(self) -> list[dict[str, str]]:
+        """The rows that could not be screened, in the table's order.
+
+        Returns
+        -------
+        list of dict
+            ``document`` (the firm's id), ``code``, ``path`` (the column or field),
+            ``category`` and ``message``.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> t = {"id": ["a"], "sector": ["tanning"], "raw_hides": ["500 t/d"]}
+        >>> cp.program.screen(t, by="water").failures[0]["path"]
+        'raw_hides'
+        """
+        return list(self._data["failures"])
+
+    def ranking(self) -> pd.DataFrame:
+        """The firms screened, highest potential first.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``rank``, ``row``, ``id``, ``sector``, ``size``, ``value``, ``currency``, ``npv``,
+            ``capex``, ``annual_saving``, ``simple_payback_years``, ``water_m3``, ``co2_t``,
+            ``energy_mwh``, ``options``.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> cp.program.screen(cp.program.region(firms=5), by="water").ranking().columns[:3].tolist()
+        ['rank', 'row', 'id']
+        """
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+        columns = [
+            "rank", "row", "id", "sector", "size", "value", "currency", "npv", "capex", "annual_saving",
+            "simple_payback_years", "water_m3", "co2_t", "energy_mwh", "options",
+        ]
+        return pd.DataFrame(list(self._data["ranking"]), columns=columns)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The screening as plain data (what :func:`cleanprod.dask.screen` combines).
+
+        Returns
+        -------
+        dict
+            ``firms``, ``by``, ``ranking``, ``failures``.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> sorted(cp.program.screen(cp.program.region(firms=2), by="co2").to_dict())
+        ['by', 'failures', 'firms', 'ranking']
+        """
+        return self._data
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Screening, (self._data,))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Screening) and self._data == other._data
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Screening: {self.firms} firms by {self.by}, {len(self.failures)} failed>"
+
+    def _repr_html_(self) -> str:
+        head = self.ranking().head(20)
+        return (
+            f"<p>{self.firms} firms screened by {_html.escape(self.by)}, {len(self.failures)} failed;"
+            f" the first 20:</p>" + str(head.to_html(index=False))
+        )
+
+
+def firm_rows(firms: FirmTable) -> tuple[list[str], list[list[str]]]:
+    """A table of firms as the core reads it: column names and rows of string cells.
+
+    Parameters
+    ----------
+    firms : path, DataFrame or mapping
+        A CSV or Parquet file (Parquet through polars, else pandas); a pandas or polars
+        DataFrame; or a
+        mapping of column name to values. Missing values (``None``, NaN) become empty cells;
+        numbers are written as text (``120``), values with units stay as given
+        (``"12 t/d"``).
+
+    Returns
+    -------
+    (list of str, list of list of str)
+        Columns and rows.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> cp.program.firm_rows({"id": ["a"], "sector": ["hotel"], "rooms": [80]})
+    (['id', 'sector', 'rooms'], [['a', 'hotel', '80']])
+    """
+    import math
+
+    if isinstance(firms, (str, os.PathLike)):
+        path = Path(firms)
+        if path.suffix.lower() == ".parquet":
+            import importlib.util
+
+            if importlib.util.find_spec("polars") is not None:
+                import polars as pl
+
+                return firm_rows(pl.read_parquet(path))
+            import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+            return firm_rows(pd.read_parquet(path))
+        import csv
+
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            records = list(csv.reader(f))
+        if not records:
+            return [], []
+        return records[0], [r for r in records[1:] if any(c.strip() for c in r)]
+    if hasattr(firms, "to_dict") and hasattr(firms, "columns") and not isinstance(firms, Mapping):
+        columns = [str(c) for c in firms.columns]
+        if hasattr(firms, "to_pandas") and not hasattr(firms, "iloc"):
+            data = {str(k): list(v) for k, v in firms.to_dict(as_series=False).items()}
+        else:
+            data = {str(k): list(v) for k, v in firms.to_dict(orient="list").items()}
+    else:
+        data = {str(k): list(v) for k, v in dict(firms).items()}
+        columns = list(data)
+
+    def cell(v: Any) -> str:
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            return ""
+        if isinstance(v, float) and v.is_integer():
+            return str(int(v))
+        return str(v)
+
+    n = len(data[columns[0]]) if columns else 0
+    return columns, [[cell(data[c][i]) for c in columns] for i in range(n)]
+
+
+def screen(
+    firms: FirmTable,
+    *,
+    by: str = "npv",
+    top: Optional[int] = None,
+    threads: Optional[int] = None,
+    currency: Optional[str] = None,
+    rates: Optional[Mapping[str, float]] = None,
+) -> Screening:
+    """Screen a region's firms: each firm's document is its sector's starting document with
+    the catalogue's options, scaled to its size (see ``cleanprod screen`` and the core's
+    ``program::screen`` for the table of figures that scale); evaluated in parallel with the
+    GIL released, then ranked by potential.
+
+    Parameters
+    ----------
+    firms : path, DataFrame or mapping
+        ``id``, ``sector`` and size columns (``raw_hides``, ``rooms``, ``occupancy``,
+        ``beds``, ``production.output``; any other template or document path); see
+        :func:`firm_rows`.
+    by : {"npv", "water", "co2"}
+        The potential ranked by (NPV over several currencies needs ``currency`` and
+        ``rates``).
+    top : int, optional
+        Keep the first ``top`` firms of the ranking.
+    threads : int, optional
+        Threads (every core when absent); the figures do not depend on it.
+    currency, rates : optional
+        Exchange rates, as :func:`evaluate` takes them.
+
+    Returns
+    -------
+    Screening
+        The ranking and the rows that failed.
+
+    Raises
+    ------
+    InvalidArgumentError
+        An unknown potential, or rates without their currency.
+    CleanprodError
+        A table without ``id`` or ``sector``, an id twice, or NPVs in several currencies
+        without rates.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> t = {"id": ["s", "l"], "sector": ["tanning", "tanning"], "raw_hides": ["3 t/d", "30 t/d"]}
+    >>> cp.program.screen(t, by="water").ranking()["id"].tolist()
+    ['l', 's']
+    """
+    columns, rows = firm_rows(firms)
+    data = _native.program_screen(
+        columns, rows, by=by, threads=threads, currency=currency,
+        rates=dict(rates) if rates is not None else None,
+    )
+    if top is not None:
+        data["ranking"] = data["ranking"][: max(0, int(top))]
+    return Screening(data)
+
+
+def region(
+    spec: Optional[Mapping[str, Any]] = None, *, seed: Optional[int] = None, firms: Optional[int] = None
+) -> pd.DataFrame:
+    """A synthetic region's table of firms, drawn from a seed: **synthetic, not data**. The
+    same table for a seed on every machine.
+
+    Parameters
+    ----------
+    spec : mapping, optional
+        The region's parameters (``seed``, ``firms``, ``sectors``: each ``sector``,
+        ``share``, ``median`` size with its unit, ``sigma`` of ln size, optional
+        ``occupancy`` range); the benchmark region (32,174 firms, seed 2026) when absent.
+    seed, firms : int, optional
+        Replace the seed or the number of firms of ``spec``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id``, ``sector`` and the size columns, every cell a string (empty: not given).
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> cp.program.region(firms=3)["sector"].tolist()
+    ['automotive', 'hotel', 'tanning']
+    """
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+    columns, rows = _native.program_region(dict(spec) if spec is not None else None, seed=seed, firms=firms)
+    return pd.DataFrame(rows, columns=columns)

@@ -16,11 +16,15 @@ Examples
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, Optional
+
+from . import _cleanprod as _native
 
 if TYPE_CHECKING:  # pandas and polars are optional: imported for the annotations only
     import pandas as pd  # type: ignore[import-untyped, unused-ignore]
     import polars as pl  # type: ignore[import-not-found, unused-ignore]
+
+    from .charts import Chart
 
 __all__ = ["Simulation"]
 
@@ -50,7 +54,15 @@ def _nan(x: Any) -> float:
 class Simulation:
     """The draws of a risk simulation and what they say: per option and metric the mean,
     standard deviation, standard error, percentiles, the probability of a negative NPV and of
-    a payback beyond the low-cost threshold, the tornado and the rank correlations."""
+    a payback beyond the low-cost threshold, the tornado and the rank correlations.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> s = cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml").simulate(draws=500, seed=7)
+    >>> s.draw_count, s.method, s.inputs[0]
+    (500, 'lhs', 'prices.water')
+    """
 
     def __init__(self, data: dict[str, Any]) -> None:
         self._data = data
@@ -63,7 +75,14 @@ class Simulation:
 
     @property
     def inputs(self) -> list[str]:
-        """The paths of the sampled inputs, in order."""
+        """The paths of the sampled inputs, in order (as the errors name them).
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml").simulate(draws=100).inputs
+        ['prices.water', 'options[1].capex', 'prices.electricity']
+        """
         return [i["path"] for i in self._data["inputs"]]
 
     def output(self, option: str, metric: str = "npv") -> dict[str, Any]:
@@ -139,7 +158,15 @@ class Simulation:
     def draws(self) -> pd.DataFrame:
         """Every draw (a pandas DataFrame, one row per draw): a column per input (its path)
         and per result (``"option.metric"``); NaN where a result is undefined (an IRR that does
-        not exist, a payback never reached) or the draw could not be appraised. Needs pandas."""
+        not exist, a payback never reached) or the draw could not be appraised. Needs pandas.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> d = cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml").simulate(draws=100, seed=1).draws
+        >>> len(d), d.columns[0]
+        (100, 'prices.water')
+        """
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
         columns: dict[str, Any] = {i["path"]: i["values"] for i in self._data["inputs"]}
@@ -239,8 +266,56 @@ class Simulation:
         """
         return self._data
 
+    def chart(
+        self,
+        kind: Literal["tornado", "histogram"] = "tornado",
+        *,
+        option: Optional[str] = None,
+        lang: Optional[Literal["en", "es"]] = None,
+    ) -> Chart:
+        """A chart of this simulation's NPV drawn by the core, without running it again (the
+        same SVG as ``Assessment.chart`` gives for the same draws and seed).
+
+        Parameters
+        ----------
+        kind : {"tornado", "histogram"}, default "tornado"
+            What drives the NPV (each input from its P10 to its P90), or its distribution
+            over the draws with P(NPV < 0) shaded.
+        option : str, optional
+            The option (all options together when absent).
+        lang : {"en", "es"}, optional
+            The language of the chart's words and numbers (English when absent).
+
+        Returns
+        -------
+        Chart
+            Its SVG, title and table; Jupyter shows it inline.
+
+        Raises
+        ------
+        InvalidArgumentError
+            An unknown kind.
+        InvalidValueError
+            A kind a simulation does not draw (a Sankey).
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> a = cp.Assessment.from_file("tests/fixtures/documents/valid/risk.toml")
+        >>> s = a.simulate(draws=200, seed=5)
+        >>> s.chart("histogram") == a.chart("histogram", draws=200, seed=5)
+        True
+        >>> s.chart(option="rinse", lang="es").title
+        'Qué mueve el VAN de rinse, USD'
+        """
+        from .charts import Chart
+
+        options = {k: v for k, v in (("option", option), ("lang", lang)) if v is not None}
+        return Chart(_native.simulation_chart(self._data, kind, options))
+
     def _repr_html_(self) -> str:
-        """The NPV of each option and of the portfolio as an HTML table, for Jupyter."""
+        """The NPV of each option and of the portfolio as an HTML table, with the tornado and
+        the histogram of all options together, for Jupyter."""
         from html import escape
 
         def money(x: Any) -> str:
@@ -261,9 +336,14 @@ class Simulation:
         head = "".join(
             f"<th>{h}</th>" for h in ["option", "base", "mean", "P5", "P50", "P95", "P(NPV&lt;0)"]
         )
+        figures = ""
+        if any(o["option"] == "portfolio" and o["spread"] for o in self._data["outputs"]):
+            for kind in ("tornado", "histogram"):
+                figures += f'<figure class="cleanprod-chart">{self.chart(kind).svg}</figure>'
         return (
             f"<p>{self.draw_count} draws ({escape(self.method)}, seed {self.seed}); "
             f"NPV in {escape(self.currency)}</p><table><tr>{head}</tr>{''.join(rows)}</table>"
+            + figures
         )
 
     def __repr__(self) -> str:

@@ -161,7 +161,15 @@ def with_savings(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list
 
 class Portfolio(dict):  # type: ignore[type-arg]
     """Options applied one after the other to one model (a dict: ``steps``, what each adds to
-    those before it, and ``total``), with :meth:`to_pandas`."""
+    those before it, and ``total``), with :meth:`to_pandas`.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> p = cp.Assessment.from_file("examples/hotel.toml").portfolio(["led_lighting", "heat_pump"])
+    >>> [s["id"] for s in p["steps"]], p.currency
+    (['led_lighting', 'heat_pump'], 'USD')
+    """
 
     def __init__(self, data: Mapping[str, Any], currency: str) -> None:
         super().__init__(data)
@@ -220,7 +228,15 @@ class Portfolio(dict):  # type: ignore[type-arg]
 
 class Benchmarks(dict):  # type: ignore[type-arg]
     """The sector benchmarks (a dict: ``indicators`` before and after the options against
-    published ranges, ``warnings``...), with :meth:`to_pandas`."""
+    published ranges, ``warnings``...), with :meth:`to_pandas`.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> b = cp.Assessment.from_file("examples/hotel.toml").benchmarks()
+    >>> "indicators" in b, isinstance(b, dict)
+    (True, True)
+    """
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (dict(self),))
@@ -281,7 +297,15 @@ class Benchmarks(dict):  # type: ignore[type-arg]
 class Reconciliation(list):  # type: ignore[type-arg]
     """The reconciliation of the redundant measurements (a list, one dict per component: its
     ``test`` and ``adjustments``), with :meth:`to_pandas` and :meth:`tests`. Amounts in
-    kg/yr."""
+    kg/yr.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> r = cp.Assessment.from_file("examples/tannery_measured.toml").reconcile()
+    >>> sorted(r[0])[:2], isinstance(r, list)
+    (['adjustments', 'component'], True)
+    """
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (list(self),))

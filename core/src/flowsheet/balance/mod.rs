@@ -129,6 +129,10 @@ pub enum ValueStatus {
 pub struct StreamValue {
     /// Stream id.
     pub stream: String,
+    /// The node the stream leaves (for a unit's accumulation, the unit).
+    pub from: String,
+    /// The node the stream enters (for a unit's accumulation, the unit).
+    pub to: String,
     /// How the value was obtained.
     pub status: ValueStatus,
     /// The value as given (measured or estimated), if any.
@@ -195,6 +199,13 @@ impl Flowsheet {
     /// Validate, then solve and reconcile every component's balances under `schedule`.
     pub fn balance(&self, schedule: &Schedule) -> Result<Balance> {
         self.validate(schedule)?;
+        self.balance_validated(schedule)
+    }
+
+    /// [`Flowsheet::balance`] of a flowsheet already validated under `schedule` (an
+    /// assessment's: the document's own is validated with its sections, a sector model's when
+    /// it is expanded).
+    pub(crate) fn balance_validated(&self, schedule: &Schedule) -> Result<Balance> {
         let units: Vec<usize> = (0..self.nodes.len())
             .filter(|&i| self.nodes[i].kind.is_process())
             .collect();

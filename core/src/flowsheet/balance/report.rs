@@ -54,8 +54,21 @@ impl Flowsheet {
                     }
                 };
                 let z = z_out[i];
+                // A unit's accumulation (an edge after the streams) leaves and enters the unit.
+                let (from, to) = match self.streams.get(e.stream) {
+                    Some(s) => (s.from.clone(), s.to.clone()),
+                    None => {
+                        let unit = units
+                            .get(e.from)
+                            .and_then(|&n| self.nodes.get(n))
+                            .map_or_else(String::new, |n| n.id.clone());
+                        (unit.clone(), unit)
+                    }
+                };
                 StreamValue {
                     stream: labels[e.stream].clone(),
+                    from,
+                    to,
                     status,
                     given,
                     value: value[i],

@@ -22,7 +22,7 @@ mod apply;
 mod baseline;
 mod solve;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::error::Error;
 
@@ -46,17 +46,18 @@ struct Recycle {
     replaces: Option<usize>,
 }
 
-/// The edits of one or several options, applied in order.
+/// The edits of one or several options, applied in order. The maps are ordered ones: their
+/// few keys are found by comparing two indices, cheaper than hashing them in every solve.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Scenario {
-    rules: HashMap<(usize, usize), Rule>,
+    rules: BTreeMap<(usize, usize), Rule>,
     /// Added supply per (component, stream), kg/yr.
-    extra: HashMap<(usize, usize), f64>,
+    extra: BTreeMap<(usize, usize), f64>,
     recycles: Vec<Recycle>,
     /// Factor on each energy input (empty: all 1).
-    energy_factor: HashMap<usize, f64>,
+    energy_factor: BTreeMap<usize, f64>,
     /// Current efficiency (or COP) of edited devices, by node.
-    device: HashMap<usize, f64>,
+    device: BTreeMap<usize, f64>,
     /// Nodes whose boiler a heat pump replaced (an `efficiency` edit with a `cop`).
     heat_pump: BTreeSet<usize>,
     /// Energy inputs switched to electricity by a heat pump, J priced as electricity.
@@ -97,8 +98,72 @@ pub struct Recycled {
 
 /// Flows of scenarios already solved, by the options applied in order: kept between
 /// appraisals whose flows cannot differ, as a risk simulation's draws of prices and money.
+/// Also the flows of single components solved, kept between appraisals whose baseline may
+/// differ (a risk simulation's draws of template figures): see [`Solved`].
 #[derive(Debug, Default)]
-pub(crate) struct Outcomes(std::cell::RefCell<HashMap<Vec<usize>, Outcome>>);
+pub(crate) struct Outcomes {
+    sequences: std::cell::RefCell<BTreeMap<Vec<usize>, Outcome>>,
+    components: std::cell::RefCell<Solutions>,
+}
+
+/// The components' solutions kept, each with the time it was last used.
+#[derive(Debug, Default)]
+struct Solutions {
+    kept: Vec<(u64, Solved)>,
+    clock: u64,
+}
+
+/// Most components' solutions an [`Outcomes`] keeps (the least recently used is dropped
+/// first).
+const SOLVED_KEPT: usize = 64;
+
+/// The flows of one component solved, with everything the solve read: the component's edits,
+/// its baseline flows and accumulation, the streams' total flows when a unit's coefficients
+/// came from them, and the baseline's structure. A later solve that would read the same takes
+/// these flows (the solve is a function of what it reads). Numbers are compared bit for bit.
+#[derive(Debug)]
+struct Solved {
+    component: usize,
+    /// The edits of the component ([`Scenario::edits_of`]).
+    edits: Vec<u64>,
+    flows: Vec<Option<u64>>,
+    accumulation: Vec<u64>,
+    /// The streams' total flows, when some unit's coefficients were taken from them.
+    bulk: Option<Vec<u64>>,
+    ends: Vec<(usize, usize)>,
+    kinds: Vec<crate::flowsheet::NodeKind>,
+    /// The component's flow in every stream, and what each of its recycles carries.
+    result: (Vec<f64>, Vec<f64>),
+}
+
+impl Solved {
+    /// Whether this solution is what a solve of component `c` with `edits` on `base` finds.
+    fn fits(&self, c: usize, edits: &[u64], base: &Baseline<'_>) -> bool {
+        self.component == c
+            && self.edits == edits
+            && self
+                .flows
+                .iter()
+                .copied()
+                .eq(base.flows[c].iter().map(|f| f.map(f64::to_bits)))
+            && self
+                .accumulation
+                .iter()
+                .copied()
+                .eq(base.accumulation[c].iter().map(|x| x.to_bits()))
+            && self
+                .bulk
+                .as_ref()
+                .is_none_or(|b| b.iter().copied().eq(base.bulk.iter().map(|x| x.to_bits())))
+            && self.ends == base.ends
+            && self.kinds.len() == base.fs.nodes.len()
+            && self
+                .kinds
+                .iter()
+                .zip(&base.fs.nodes)
+                .all(|(k, n)| *k == n.kind)
+    }
+}
 
 impl Outcomes {
     /// The flows of `scenario`, solved once for each sequence of options.
@@ -107,14 +172,90 @@ impl Outcomes {
         scenario: &Scenario,
         base: &Baseline<'_>,
     ) -> crate::error::Result<Outcome> {
-        if let Some(o) = self.0.borrow().get(&scenario.applied) {
+        if let Some(o) = self.sequences.borrow().get(&scenario.applied) {
             return Ok(o.clone());
         }
-        let o = scenario.solve(base)?;
-        self.0
+        let o = scenario.solve_with(base, Some(self))?;
+        self.sequences
             .borrow_mut()
             .insert(scenario.applied.clone(), o.clone());
         Ok(o)
+    }
+
+    /// Forget the flows of the sequences (the baseline or the options' edits are about to
+    /// change); the components' solutions are kept, each checked against what it read.
+    pub(crate) fn forget_sequences(&self) {
+        self.sequences.borrow_mut().clear();
+    }
+
+    /// The flows of component `c` under `scenario` on `base`: a solution kept, or one solved
+    /// now (and kept).
+    fn component(
+        &self,
+        scenario: &Scenario,
+        base: &Baseline<'_>,
+        c: usize,
+    ) -> crate::error::Result<(Vec<f64>, Vec<f64>)> {
+        let edits = scenario.edits_of(c);
+        let mut solutions = self.components.borrow_mut();
+        solutions.clock += 1;
+        let now = solutions.clock;
+        if let Some((used, s)) = solutions
+            .kept
+            .iter_mut()
+            .find(|(_, s)| s.fits(c, &edits, base))
+        {
+            *used = now;
+            return Ok(s.result.clone());
+        }
+        let (result, read_bulk) = scenario.solve_component(base, c)?;
+        let bits = |v: &[f64]| -> Vec<u64> { v.iter().map(|x| x.to_bits()).collect() };
+        let solved = Solved {
+            component: c,
+            edits,
+            flows: base.flows[c].iter().map(|f| f.map(f64::to_bits)).collect(),
+            accumulation: bits(&base.accumulation[c]),
+            bulk: read_bulk.then(|| bits(&base.bulk)),
+            ends: base.ends.clone(),
+            kinds: base.fs.nodes.iter().map(|n| n.kind).collect(),
+            result: result.clone(),
+        };
+        if solutions.kept.len() < SOLVED_KEPT {
+            solutions.kept.push((now, solved));
+        } else if let Some(oldest) = solutions.kept.iter_mut().min_by_key(|(used, _)| *used) {
+            *oldest = (now, solved);
+        }
+        Ok(result)
+    }
+}
+
+impl Scenario {
+    /// The edits of component `c` as numbers, compared bit for bit: each rule (stream, kind,
+    /// value), each supply added (stream, kg/yr) and each recycle (stream, fraction, to,
+    /// replaces), the lists separated by `u64::MAX` (no index is that large).
+    fn edits_of(&self, c: usize) -> Vec<u64> {
+        let mut out = Vec::new();
+        for (&(_, s), rule) in self.rules.range((c, 0)..(c + 1, 0)) {
+            let (kind, x) = match rule {
+                Rule::Scale(k) => (0, *k),
+                Rule::Set(v) => (1, *v),
+            };
+            out.extend([s as u64, kind, x.to_bits()]);
+        }
+        out.push(u64::MAX);
+        for (&(_, s), x) in self.extra.range((c, 0)..(c + 1, 0)) {
+            out.extend([s as u64, x.to_bits()]);
+        }
+        out.push(u64::MAX);
+        for r in self.recycles.iter().filter(|r| r.component == c) {
+            out.extend([
+                r.stream as u64,
+                r.fraction.to_bits(),
+                r.to as u64,
+                r.replaces.map_or(u64::MAX - 1, |s| s as u64),
+            ]);
+        }
+        out
     }
 }
 

@@ -24,10 +24,22 @@ impl Scenario {
 
     /// Solve the flows of every changed component.
     pub(crate) fn solve(&self, base: &Baseline<'_>) -> Result<Outcome> {
+        self.solve_with(base, None)
+    }
+
+    /// [`Scenario::solve`], taking the components' flows from `kept` where it holds them.
+    pub(super) fn solve_with(
+        &self,
+        base: &Baseline<'_>,
+        kept: Option<&super::Outcomes>,
+    ) -> Result<Outcome> {
         let mut flows = base.flows.clone();
         let mut recycled = Vec::new();
         for &c in &self.touched {
-            let (x, back) = self.solve_component(base, c)?;
+            let (x, back) = match kept {
+                Some(kept) => kept.component(self, base, c)?,
+                None => self.solve_component(base, c)?.0,
+            };
             flows[c] = x.into_iter().map(Some).collect();
             for (rc, kg) in self.recycles.iter().filter(|r| r.component == c).zip(back) {
                 recycled.push(Recycled {
@@ -60,8 +72,14 @@ impl Scenario {
     }
 
     /// The flows of component `c` in every stream, and what each of its recycles carries (in
-    /// the order of the recycles of `c`).
-    fn solve_component(&self, base: &Baseline<'_>, c: usize) -> Result<(Vec<f64>, Vec<f64>)> {
+    /// the order of the recycles of `c`); and whether the coefficients of some unit were taken
+    /// from the streams' total flows (`base.bulk`).
+    #[allow(clippy::type_complexity)]
+    pub(super) fn solve_component(
+        &self,
+        base: &Baseline<'_>,
+        c: usize,
+    ) -> Result<((Vec<f64>, Vec<f64>), bool)> {
         let path = &self.last_path;
         let ns = base.fs.streams.len();
         let b: Vec<f64> = (0..ns)
@@ -77,9 +95,12 @@ impl Scenario {
         // Indexed by node (units not in `order` keep an empty list).
         let mut outlets: Vec<Vec<Outlet>> = Vec::new();
         outlets.resize_with(base.fs.nodes.len(), Vec::new);
+        let mut read_bulk = false;
         for (n, list) in base.order.iter().map(|&n| {
             let outs = &base.outs[n];
             let through: f64 = outs.iter().map(|&s| b[s]).sum();
+            // The coefficients below come from the total flows unless `through > 0`.
+            read_bulk |= through.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater);
             let bulk: f64 = outs.iter().map(|&s| base.bulk[s]).sum();
             let share = |s: usize| {
                 if through > 0.0 {
@@ -209,8 +230,11 @@ impl Scenario {
             }
         }
         Ok((
-            x.into_iter().map(|v| v.max(0.0)).collect(),
-            r.into_iter().map(|v| v.max(0.0)).collect(),
+            (
+                x.into_iter().map(|v| v.max(0.0)).collect(),
+                r.into_iter().map(|v| v.max(0.0)).collect(),
+            ),
+            read_bulk,
         ))
     }
 }

@@ -2,6 +2,7 @@
 //! without platform functions: powers of ten by repeated multiplication.
 
 use super::svg::{Svg, Tag, fixed};
+use super::words::Words;
 
 /// Values `lo..hi` drawn at `from..to` (a vertical scale has `from` below `to`'s value).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -71,9 +72,9 @@ impl Scale {
         (values, decimals(step))
     }
 
-    /// A vertical axis at `x`: tick labels to its left, light grid lines from `x` to
+    /// A vertical axis at `x`: tick labels (in `w`'s decimal mark) to its left, light grid lines from `x` to
     /// `right`, and `label` (the unit) above it.
-    pub(crate) fn draw_vertical(&self, svg: &mut Svg, x: f64, right: f64, label: &str) {
+    pub(crate) fn draw_vertical(&self, svg: &mut Svg, x: f64, right: f64, label: &str, w: Words) {
         let (ticks, d) = self.ticks();
         for v in ticks {
             let y = self.at(v);
@@ -91,7 +92,7 @@ impl Scale {
                     .num("y", y + 4.0)
                     .attr("text-anchor", "end")
                     .attr("fill", "#555"),
-                &label_of(v, d),
+                &w.num(label_of(v, d)),
             );
         }
         svg.text(
@@ -106,7 +107,7 @@ impl Scale {
 
     /// A horizontal axis at `y`: a line, tick marks and labels under it, and `label` (the
     /// quantity and unit) centred below.
-    pub(crate) fn draw_horizontal(&self, svg: &mut Svg, y: f64, label: &str) {
+    pub(crate) fn draw_horizontal(&self, svg: &mut Svg, y: f64, label: &str, w: Words) {
         svg.add(
             Tag::new("line")
                 .num("x1", self.from)
@@ -132,7 +133,7 @@ impl Scale {
                     .num("y", y + 16.0)
                     .attr("text-anchor", "middle")
                     .attr("fill", "#555"),
-                &label_of(v, d),
+                &w.num(label_of(v, d)),
             );
         }
         svg.text(

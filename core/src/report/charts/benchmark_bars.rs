@@ -3,8 +3,10 @@
 
 use super::axis::{Scale, label_of};
 use super::svg::{Svg, Tag};
+use super::words::{W, Words};
 use super::{Chart, ChartKind, DataTable, element_id};
 use crate::report::significant;
+use crate::sections::Lang;
 use crate::sectors::Benchmarks;
 use crate::sectors::indicators::Class;
 
@@ -23,42 +25,49 @@ const RANGE_EDGE: &str = "#76923c";
 /// The sector's indicators of `b`: per indicator a bar before and a bar after the options
 /// (every option applied), on the indicator's own scale from zero, with its published range
 /// as a band behind them; the table gives the range, its source and where each value stands.
+/// The chart's own words are in `lang` (the indicators' names as the sector model gives them).
 ///
 /// ```
 /// use cleanprod::{Assessment, report::charts};
 /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/tannery.toml")).unwrap();
 /// let a = Assessment::from_toml_str(&text).unwrap();
 /// let b = a.benchmarks().unwrap().unwrap();
-/// let chart = charts::benchmark_bars(&b);
+/// let chart = charts::benchmark_bars(&b, Default::default());
 /// assert_eq!(chart.table.rows.len(), b.indicators().len());
 /// assert!(chart.svg.contains("data-role=\"range\""));
 /// ```
-pub fn benchmark_bars(b: &Benchmarks) -> Chart {
+pub fn benchmark_bars(b: &Benchmarks, lang: Lang) -> Chart {
+    let w = Words::new(lang);
+    let significant = |x: f64| w.num(significant(x));
     let sector = b.sector().key();
     let indicators = b.indicators();
     let height = TOP + indicators.len().max(1) as f64 * ROW + 36.0;
-    let title = format!("Indicators of the site against the {sector} sector's ranges");
-    let class = |c: Option<Class>| match c {
-        Some(Class::Below) => "below the range",
-        Some(Class::Within) => "within the range",
-        Some(Class::Above) => "above the range",
-        None => "no published range",
+    let title = w.fill(W::BenchmarksTitle, &[("sector", sector)]);
+    let class = |c: Option<Class>| {
+        w.t(match c {
+            Some(Class::Below) => W::BelowRange,
+            Some(Class::Within) => W::WithinRange,
+            Some(Class::Above) => W::AboveRange,
+            None => W::NoRange,
+        })
     };
-    let mut desc = format!(
-        "For each indicator a grey bar before the options and a blue bar with every option applied, from zero on the indicator's own scale; the green band is the published range of the {sector} sector."
-    );
+    let mut desc = w.fill(W::BenchmarksDesc, &[("sector", sector)]);
     for i in indicators {
-        desc.push_str(&format!(
-            " {} ({}): {} before ({}){}.",
-            i.label,
-            i.unit,
-            significant(i.before),
-            class(i.class_before),
-            i.after.map_or(String::new(), |a| format!(
-                ", {} after ({})",
-                significant(a),
-                class(i.class_after)
-            ))
+        let after = i.after.map_or(String::new(), |a| {
+            w.fill(
+                W::BenchmarkAfterDesc,
+                &[("after", &significant(a)), ("class", class(i.class_after))],
+            )
+        });
+        desc.push_str(&w.fill(
+            W::BenchmarkDesc,
+            &[
+                ("label", &i.label),
+                ("unit", &i.unit),
+                ("before", &significant(i.before)),
+                ("class", class(i.class_before)),
+                ("after", &after),
+            ],
         ));
     }
     let mut svg = Svg::new(
@@ -69,9 +78,9 @@ pub fn benchmark_bars(b: &Benchmarks) -> Chart {
         &desc,
     );
     for (k, (label, colour)) in [
-        ("before", BEFORE),
-        ("after the options", AFTER),
-        ("published range", RANGE),
+        (w.t(W::Before), BEFORE),
+        (w.t(W::AfterTheOptions), AFTER),
+        (w.t(W::PublishedRange), RANGE),
     ]
     .iter()
     .enumerate()
@@ -109,8 +118,8 @@ pub fn benchmark_bars(b: &Benchmarks) -> Chart {
         let bars_top = top + 18.0;
         let zero = x.at(0.0);
         for (n, (word, value, colour, role)) in [
-            ("before", Some(i.before), BEFORE, "before"),
-            ("after", i.after, AFTER, "after"),
+            (w.t(W::Before), Some(i.before), BEFORE, "before"),
+            (w.t(W::After), i.after, AFTER, "after"),
         ]
         .into_iter()
         .enumerate()
@@ -185,7 +194,10 @@ pub fn benchmark_bars(b: &Benchmarks) -> Chart {
                     .attr("text-anchor", "end")
                     .attr("fill", "#999")
                     .attr("font-size", "10"),
-                &format!("scale 0–{} {}", label_of(*last, d), i.unit),
+                &w.fill(
+                    W::Scale,
+                    &[("top", &w.num(label_of(*last, d))), ("unit", &i.unit)],
+                ),
             );
         }
     }
@@ -197,7 +209,7 @@ pub fn benchmark_bars(b: &Benchmarks) -> Chart {
                 i.label.clone(),
                 i.unit.clone(),
                 significant(i.before),
-                i.after.map_or("-".to_string(), significant),
+                i.after.map_or("-".to_string(), &significant),
                 r.map_or("-".to_string(), |r| significant(r.low)),
                 r.map_or("-".to_string(), |r| significant(r.high)),
                 r.map_or("-".to_string(), |r| format!("{} ({})", r.label, r.source)),
@@ -212,17 +224,17 @@ pub fn benchmark_bars(b: &Benchmarks) -> Chart {
         table: DataTable {
             caption: title.clone(),
             columns: [
-                "indicator",
-                "unit",
-                "before",
-                "after the options",
-                "range from",
-                "range to",
-                "range (source)",
-                "before stands",
-                "after stands",
+                W::Indicator,
+                W::Unit,
+                W::Before,
+                W::AfterTheOptions,
+                W::RangeFrom,
+                W::RangeTo,
+                W::RangeSource,
+                W::BeforeStands,
+                W::AfterStands,
             ]
-            .map(String::from)
+            .map(|c| w.t(c).to_string())
             .to_vec(),
             rows,
         },

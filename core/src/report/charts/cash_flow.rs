@@ -4,11 +4,13 @@
 
 use super::axis::Scale;
 use super::svg::{PathData, Svg, Tag, fixed};
+use super::words::{W, Words};
 use super::{Chart, ChartKind, DataTable, element_id};
 use crate::error::Result;
 use crate::finance;
 use crate::options::OptionResult;
 use crate::report::{significant, whole};
+use crate::sections::Lang;
 
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 400.0;
@@ -28,18 +30,20 @@ const SERVICE: &str = "#a5a5a5";
 /// 0.1 for 10 %), in `currency`. The undiscounted curve crosses zero at the option's simple
 /// payback and the discounted one at its discounted payback (each marked); a financed option
 /// also shows its loan and grant, its debt service and fees, and the owner's cumulative flow.
+/// The chart's own words are in `lang`.
 ///
 /// ```
 /// use cleanprod::{Assessment, report::charts};
 /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/hotel.toml")).unwrap();
 /// let a = Assessment::from_toml_str(&text).unwrap();
 /// let e = a.evaluate().unwrap();
-/// let chart = charts::cash_flow(&e.options[0], 0.08, &e.currency).unwrap();
+/// let chart = charts::cash_flow(&e.options[0], 0.08, &e.currency, Default::default()).unwrap();
 /// assert!(chart.svg.contains("data-role=\"cumulative\""));
 /// assert_eq!(chart.table.rows.len(), e.options[0].cash_flows.len());
-/// assert!(charts::cash_flow(&e.options[0], -2.0, "USD").is_err());
+/// assert!(charts::cash_flow(&e.options[0], -2.0, "USD", Default::default()).is_err());
 /// ```
-pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str) -> Result<Chart> {
+pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str, lang: Lang) -> Result<Chart> {
+    let w = Words::new(lang);
     let flows = &option.cash_flows;
     let factors = finance::discount_factors(rate, flows.len())?;
     let cumulative = running(flows.iter().copied());
@@ -70,31 +74,41 @@ pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str) -> Result<Cha
     let y = Scale::nice(lo, hi, BOTTOM, TOP);
     let last = flows.len().saturating_sub(1).max(1) as f64;
     let x = Scale::exact(0.0, last, LEFT, RIGHT);
-    let title = format!("Cumulative cash flow of {}", option.id);
-    let percent = format!("{} %", significant(rate * 100.0));
+    let title = w.fill(W::CashFlowTitle, &[("id", &option.id)]);
+    let percent = format!("{} %", w.num(significant(rate * 100.0)));
     let paid = |p: Option<f64>| {
-        p.map_or("never within its life".to_string(), |p| {
-            format!("after {} years", significant(p))
+        p.map_or(w.t(W::NeverWithinLife).to_string(), |p| {
+            w.fill(W::AfterYears, &[("n", &w.num(significant(p)))])
         })
     };
-    let mut desc = format!(
-        "{} ({currency}), year by year over {} years: it starts at {} and ends at {} undiscounted, {} discounted at {percent}. It pays back {} ({} discounted).",
-        option.title,
-        flows.len().saturating_sub(1),
-        whole(cumulative.first().copied().unwrap_or(0.0)),
-        whole(cumulative.last().copied().unwrap_or(0.0)),
-        whole(discounted.last().copied().unwrap_or(0.0)),
-        paid(option.simple_payback_years),
-        paid(option.discounted_payback_years),
+    let mut desc = w.fill(
+        W::CashFlowDesc,
+        &[
+            ("title", &option.title),
+            ("cur", currency),
+            ("years", &flows.len().saturating_sub(1).to_string()),
+            ("start", &whole(cumulative.first().copied().unwrap_or(0.0))),
+            ("end", &whole(cumulative.last().copied().unwrap_or(0.0))),
+            (
+                "end_discounted",
+                &whole(discounted.last().copied().unwrap_or(0.0)),
+            ),
+            ("rate", &percent),
+            ("payback", &paid(option.simple_payback_years)),
+            ("discounted", &paid(option.discounted_payback_years)),
+        ],
     );
     if let Some((f, service, owner)) = &financed {
         let years = service.iter().filter(|s| **s > 0.0).count();
-        desc.push_str(&format!(
-            " Financed: a loan of {} and a grant of {} at year 0, debt service and fees of {} in all over {years} years; the owner's cumulative flow ends at {}.",
-            whole(f.loan),
-            whole(f.grant),
-            whole(service.iter().sum()),
-            whole(owner.last().copied().unwrap_or(0.0))
+        desc.push_str(&w.fill(
+            W::CashFlowFinanced,
+            &[
+                ("loan", &whole(f.loan)),
+                ("grant", &whole(f.grant)),
+                ("service", &whole(service.iter().sum())),
+                ("years", &years.to_string()),
+                ("owner", &whole(owner.last().copied().unwrap_or(0.0))),
+            ],
         ));
     }
     let mut svg = Svg::new(
@@ -104,11 +118,11 @@ pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str) -> Result<Cha
         &title,
         &desc,
     );
-    y.draw_vertical(&mut svg, LEFT, RIGHT, currency);
-    x.draw_horizontal(&mut svg, BOTTOM, "year");
+    y.draw_vertical(&mut svg, LEFT, RIGHT, currency, w);
+    x.draw_horizontal(&mut svg, BOTTOM, w.t(W::Year), w);
     let mut legend = vec![
-        ("undiscounted", UNDISCOUNTED, false),
-        ("discounted", DISCOUNTED, true),
+        (w.t(W::Undiscounted), UNDISCOUNTED, false),
+        (w.t(W::Discounted), DISCOUNTED, true),
     ];
     if let Some((f, service, owner)) = &financed {
         let bar = (x.per_unit() * 0.4).min(24.0);
@@ -136,7 +150,7 @@ pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str) -> Result<Cha
                 .attr("stroke-width", "2")
                 .attr("data-role", "owner"),
         );
-        legend.push(("owner's cumulative", OWNER, false));
+        legend.push((w.t(W::OwnersCumulative), OWNER, false));
     }
     for (series, colour, dashed, role) in [
         (&cumulative, UNDISCOUNTED, false, "cumulative"),
@@ -157,14 +171,14 @@ pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str) -> Result<Cha
             option.simple_payback_years,
             UNDISCOUNTED,
             "payback",
-            "payback",
+            w.t(W::Payback),
             -10.0,
         ),
         (
             option.discounted_payback_years,
             DISCOUNTED,
             "discounted-payback",
-            "discounted payback",
+            w.t(W::DiscountedPayback),
             18.0,
         ),
     ] {
@@ -187,12 +201,15 @@ pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str) -> Result<Cha
                 .attr("stroke", "#fff")
                 .attr("stroke-width", "3")
                 .attr("paint-order", "stroke"),
-            &format!("{words} {} yr", fixed(p, 2)),
+            &w.fill(
+                W::PaybackMark,
+                &[("what", words), ("years", &w.num(fixed(p, 2)))],
+            ),
         );
     }
     if financed.is_some() {
-        legend.push(("loan and grant", DRAWN, false));
-        legend.push(("debt service", SERVICE, false));
+        legend.push((w.t(W::LoanAndGrant), DRAWN, false));
+        legend.push((w.t(W::DebtService), SERVICE, false));
     }
     let mut lx = LEFT;
     for (label, colour, dashed) in &legend {
@@ -211,18 +228,22 @@ pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str) -> Result<Cha
         // About 6.5 units a character at 12 units of type.
         lx += 40.0 + 6.5 * label.chars().count() as f64;
     }
+    let cur = [("cur", currency)];
     let mut columns = vec![
-        "year".to_string(),
-        format!("net cash flow [{currency}]"),
-        format!("cumulative [{currency}]"),
-        format!("discounted cumulative at {percent} [{currency}]"),
+        w.t(W::Year).to_string(),
+        w.fill(W::NetCashFlowColumn, &cur),
+        w.fill(W::CumulativeColumn, &cur),
+        w.fill(
+            W::DiscountedCumulativeColumn,
+            &[("rate", &percent), ("cur", currency)],
+        ),
     ];
     if financed.is_some() {
         columns.extend([
-            format!("loan and grant [{currency}]"),
-            format!("debt service and fees [{currency}]"),
-            format!("owner's flow [{currency}]"),
-            format!("owner's cumulative [{currency}]"),
+            w.fill(W::LoanAndGrantColumn, &cur),
+            w.fill(W::DebtServiceColumn, &cur),
+            w.fill(W::OwnerFlowColumn, &cur),
+            w.fill(W::OwnerCumulativeColumn, &cur),
         ]);
     }
     let rows = (0..flows.len())

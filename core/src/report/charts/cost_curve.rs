@@ -4,9 +4,11 @@
 
 use super::axis::Scale;
 use super::svg::{Svg, Tag};
+use super::words::{W, Words};
 use super::{Chart, ChartKind, DataTable, element_id};
 use crate::options::{CO2_KEY, CostCurve};
 use crate::report::significant;
+use crate::sections::Lang;
 
 const WIDTH: f64 = 720.0;
 const LEFT: f64 = 96.0;
@@ -23,18 +25,21 @@ const COSTS: &str = "#c0504d";
 /// The cost curve of `resource` (a key of [`Portfolio::cost_curves`](crate::options::Portfolio),
 /// [`CO2_KEY`] for CO2) in `currency`: bars side by side, each as wide as its option's saving a
 /// year and as high as its net cost per unit saved (below the axis: it pays for itself),
-/// numbered in order with a key of option ids under the axis.
+/// numbered in order with a key of option ids under the axis. The chart's own words are in
+/// `lang`.
 ///
 /// ```
 /// use cleanprod::{Assessment, report::charts};
 /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/hotel.toml")).unwrap();
 /// let a = Assessment::from_toml_str(&text).unwrap();
 /// let e = a.evaluate().unwrap();
-/// let chart = charts::cost_curve(&e.portfolio.cost_curves["water"], "water", &e.currency);
+/// let chart = charts::cost_curve(&e.portfolio.cost_curves["water"], "water", &e.currency, Default::default());
 /// assert!(chart.svg.contains("data-role=\"step\""));
 /// assert_eq!(chart.table.rows.len(), e.portfolio.cost_curves["water"].steps.len());
 /// ```
-pub fn cost_curve(curve: &CostCurve, resource: &str, currency: &str) -> Chart {
+pub fn cost_curve(curve: &CostCurve, resource: &str, currency: &str, lang: Lang) -> Chart {
+    let w = Words::new(lang);
+    let sig = |x: f64| w.num(significant(x));
     let unit = &curve.unit;
     let name = if resource == CO2_KEY { "CO2" } else { resource };
     let total = curve.steps.last().map_or(0.0, |s| s.cumulative);
@@ -61,23 +66,33 @@ pub fn cost_curve(curve: &CostCurve, resource: &str, currency: &str) -> Chart {
     }
     let height = BOTTOM + 52.0 + key.len() as f64 * KEY_LINE;
     let title = if resource == CO2_KEY {
-        "Marginal abatement cost curve of CO2".to_string()
+        w.t(W::Co2CurveTitle).to_string()
     } else {
-        format!("Cost curve of {name} saved")
+        w.fill(W::CostCurveTitle, &[("name", name)])
     };
     let paying = curve.steps.iter().filter(|s| s.height < 0.0).count();
-    let mut desc = format!(
-        "Each bar is an option, cheapest first: its width the {unit} of {name} it saves a year, its height the net cost per {unit} in {currency} (below zero it pays for itself). Together {} {unit} a year; {paying} of {} options pay for themselves.",
-        significant(total),
-        curve.steps.len()
+    let mut desc = w.fill(
+        W::CostCurveDesc,
+        &[
+            ("unit", unit),
+            ("name", name),
+            ("cur", currency),
+            ("total", &sig(total)),
+            ("paying", &paying.to_string()),
+            ("n", &curve.steps.len().to_string()),
+        ],
     );
     for (k, s) in curve.steps.iter().enumerate() {
-        desc.push_str(&format!(
-            " {} {}: {} {unit} at {} {currency}/{unit}.",
-            k + 1,
-            s.id,
-            significant(s.width),
-            significant(s.height)
+        desc.push_str(&w.fill(
+            W::CostCurveStep,
+            &[
+                ("k", &(k + 1).to_string()),
+                ("id", &s.id),
+                ("amount", &sig(s.width)),
+                ("unit", unit),
+                ("cost", &sig(s.height)),
+                ("cur", currency),
+            ],
         ));
     }
     let mut svg = Svg::new(
@@ -87,7 +102,7 @@ pub fn cost_curve(curve: &CostCurve, resource: &str, currency: &str) -> Chart {
         &title,
         &desc,
     );
-    y.draw_vertical(&mut svg, LEFT, RIGHT, &format!("{currency}/{unit}"));
+    y.draw_vertical(&mut svg, LEFT, RIGHT, &format!("{currency}/{unit}"), w);
     for (k, s) in curve.steps.iter().enumerate() {
         let (left, right) = (x.at(s.cumulative - s.width), x.at(s.cumulative));
         let (top, bottom) = (y.at(s.height.max(0.0)), y.at(s.height.min(0.0)));
@@ -117,7 +132,12 @@ pub fn cost_curve(curve: &CostCurve, resource: &str, currency: &str) -> Chart {
             &(k + 1).to_string(),
         );
     }
-    x.draw_horizontal(&mut svg, BOTTOM, &format!("{name} saved, {unit}/yr"));
+    x.draw_horizontal(
+        &mut svg,
+        BOTTOM,
+        &w.fill(W::SavedAxis, &[("name", name), ("unit", unit)]),
+        w,
+    );
     for (k, line) in key.iter().enumerate() {
         svg.text(
             Tag::new("text")
@@ -135,9 +155,9 @@ pub fn cost_curve(curve: &CostCurve, resource: &str, currency: &str) -> Chart {
             vec![
                 (k + 1).to_string(),
                 s.id.clone(),
-                significant(s.width),
-                significant(s.cumulative),
-                significant(s.height),
+                sig(s.width),
+                sig(s.cumulative),
+                sig(s.height),
             ]
         })
         .collect();
@@ -146,11 +166,11 @@ pub fn cost_curve(curve: &CostCurve, resource: &str, currency: &str) -> Chart {
         table: DataTable {
             caption: title.clone(),
             columns: vec![
-                "rank".to_string(),
-                "option".to_string(),
-                format!("{name} saved [{unit}/yr]"),
-                format!("cumulative [{unit}/yr]"),
-                format!("net cost [{currency}/{unit}]"),
+                w.t(W::Rank).to_string(),
+                w.t(W::Option).to_string(),
+                w.fill(W::SavedColumn, &[("name", name), ("unit", unit)]),
+                w.fill(W::CumulativeSavedColumn, &[("unit", unit)]),
+                w.fill(W::NetCostColumn, &[("cur", currency), ("unit", unit)]),
             ],
             rows,
         },

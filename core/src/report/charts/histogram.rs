@@ -4,9 +4,11 @@
 
 use super::axis::Scale;
 use super::svg::{Svg, Tag, fixed};
+use super::words::{W, Words};
 use super::{Chart, ChartKind, DataTable, element_id};
 use crate::error::{Error, Result};
 use crate::report::whole;
+use crate::sections::Lang;
 use crate::uncertainty::RiskOutput;
 
 const WIDTH: f64 = 720.0;
@@ -20,25 +22,24 @@ const LOSS: &str = "#c0504d";
 
 /// The histogram of `output`'s draws (an NPV: `what` names it, `"NPV of rinse, USD"`), the
 /// values below zero shaded with P(NPV < 0), the value at the document's figures marked.
-/// An output with no appraised draw has no histogram: an error naming the option.
+/// An output with no appraised draw has no histogram: an error naming the option. The chart's
+/// own words are in `lang`.
 ///
 /// ```
 /// use cleanprod::{Assessment, report::charts, uncertainty::{Settings, Simulator}};
 /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/documents/valid/risk.toml")).unwrap();
 /// let a = Assessment::from_toml_str(&text).unwrap();
 /// let s = Simulator::new(&a).unwrap().run(&Settings { draws: Some(200), ..Settings::default() }).unwrap();
-/// let chart = charts::histogram(s.output("portfolio", "npv").unwrap(), "NPV of all options, USD").unwrap();
+/// let chart = charts::histogram(s.output("portfolio", "npv").unwrap(), "NPV of all options, USD", Default::default()).unwrap();
 /// assert!(chart.svg.contains("P(NPV&lt;0)"));
 /// assert_eq!(chart.table.rows.len(), 20);
 /// ```
-pub fn histogram(output: &RiskOutput, what: &str) -> Result<Chart> {
-    let spread = output.spread.as_ref().ok_or_else(|| {
-        Error::out_of_range(
-            "option",
-            &output.option,
-            "has no appraised draw: no histogram to draw",
-        )
-    })?;
+pub fn histogram(output: &RiskOutput, what: &str, lang: Lang) -> Result<Chart> {
+    let w = Words::new(lang);
+    let spread = output
+        .spread
+        .as_ref()
+        .ok_or_else(|| Error::out_of_range("option", &output.option, w.t(W::NoDraw)))?;
     let h = &spread.histogram;
     let draws: u32 = h.counts.iter().sum();
     let (lo, hi) = (spread.min, spread.max);
@@ -46,21 +47,24 @@ pub fn histogram(output: &RiskOutput, what: &str) -> Result<Chart> {
     let most = h.counts.iter().copied().max().unwrap_or(0);
     let y = Scale::nice(0.0, f64::from(most.max(1)), BOTTOM, TOP);
     let p = output.probability_negative.unwrap_or(0.0);
-    let p_text = format!("{} %", fixed(p * 100.0, 1));
-    let title = format!("Distribution of the {what}");
-    let desc = format!(
-        "{draws} draws in {} equal bins from {} to {}; median {}, P5 {}, P95 {}. {p_text} of the draws lose money (NPV below zero, shaded).{}",
-        h.counts.len(),
-        whole(lo),
-        whole(hi),
-        whole(spread.p50),
-        whole(spread.p5),
-        whole(spread.p95),
-        output.base.map_or(String::new(), |b| format!(
-            " At the document's figures the NPV is {}.",
-            whole(b)
-        ))
+    let p_text = format!("{} %", w.num(fixed(p * 100.0, 1)));
+    let title = w.fill(W::HistogramTitle, &[("what", what)]);
+    let mut desc = w.fill(
+        W::HistogramDesc,
+        &[
+            ("draws", &draws.to_string()),
+            ("bins", &h.counts.len().to_string()),
+            ("from", &whole(lo)),
+            ("to", &whole(hi)),
+            ("p50", &whole(spread.p50)),
+            ("p5", &whole(spread.p5)),
+            ("p95", &whole(spread.p95)),
+            ("p", &p_text),
+        ],
     );
+    if let Some(b) = output.base {
+        desc.push_str(&w.fill(W::HistogramBase, &[("base", &whole(b))]));
+    }
     let mut svg = Svg::new(
         &element_id("histogram", &output.option),
         WIDTH,
@@ -68,7 +72,7 @@ pub fn histogram(output: &RiskOutput, what: &str) -> Result<Chart> {
         &title,
         &desc,
     );
-    y.draw_vertical(&mut svg, LEFT, RIGHT, "draws");
+    y.draw_vertical(&mut svg, LEFT, RIGHT, w.t(W::Draws), w);
     if x.lo < 0.0 {
         let right = x.at(0.0_f64.min(x.hi));
         svg.add(
@@ -122,11 +126,17 @@ pub fn histogram(output: &RiskOutput, what: &str) -> Result<Chart> {
             label,
         );
     };
-    mark(0.0, LOSS, None, &format!("P(NPV<0) = {p_text}"), 0.0);
+    mark(
+        0.0,
+        LOSS,
+        None,
+        &w.fill(W::ProbabilityLoss, &[("p", &p_text)]),
+        0.0,
+    );
     if let Some(b) = output.base {
-        mark(b, "#222", Some("4 3"), "at the document's figures", 1.0);
+        mark(b, "#222", Some("4 3"), w.t(W::AtDocumentFigures), 1.0);
     }
-    x.draw_horizontal(&mut svg, BOTTOM, what);
+    x.draw_horizontal(&mut svg, BOTTOM, what, w);
     let rows = h
         .counts
         .iter()
@@ -142,11 +152,11 @@ pub fn histogram(output: &RiskOutput, what: &str) -> Result<Chart> {
     Ok(Chart {
         kind: ChartKind::Histogram,
         table: DataTable {
-            caption: format!("{title}: draws per bin; P(NPV<0) = {p_text}"),
+            caption: w.fill(W::HistogramCaption, &[("title", &title), ("p", &p_text)]),
             columns: vec![
-                format!("from [{}]", output.unit),
-                format!("to [{}]", output.unit),
-                "draws".to_string(),
+                w.fill(W::BinFrom, &[("unit", &output.unit)]),
+                w.fill(W::BinTo, &[("unit", &output.unit)]),
+                w.t(W::Draws).to_string(),
             ],
             rows,
         },

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Assessment;
 use crate::error::{Error, Result};
+use crate::sections::Lang;
 
 mod axis;
 pub mod benchmark_bars;
@@ -23,6 +24,7 @@ pub mod sankey;
 mod sankey_layout;
 pub(crate) mod svg;
 pub mod tornado;
+pub(crate) mod words;
 
 pub use benchmark_bars::benchmark_bars;
 pub use cash_flow::cash_flow;
@@ -219,6 +221,9 @@ pub struct ChartOptions {
     pub draws: Option<u32>,
     /// Histogram, tornado: its seed (the document's, else 0).
     pub seed: Option<u64>,
+    /// The language of the chart's words and numbers (the document's `[report] lang`, else
+    /// English).
+    pub lang: Option<Lang>,
 }
 
 impl ChartOptions {
@@ -240,9 +245,14 @@ impl ChartOptions {
 /// assert!(c.svg.starts_with("<svg") && !c.table.rows.is_empty());
 /// ```
 pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Chart> {
+    let lang = opts.lang.or(a.document().report.lang).unwrap_or_default();
     match kind {
         ChartKind::Tornado | ChartKind::Histogram => {
-            from_simulation(&simulate(a, opts)?, kind, opts)
+            let opts = ChartOptions {
+                lang: Some(lang),
+                ..opts.clone()
+            };
+            simulation_chart(&simulate(a, &opts)?, kind, &opts)
         }
         ChartKind::CostCurve => {
             let e = a.evaluate()?;
@@ -278,7 +288,7 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
                         .join(", ")
                 ),
             })?;
-            Ok(cost_curve(curve, key, &e.currency))
+            Ok(cost_curve(curve, key, &e.currency, lang))
         }
         ChartKind::Sankey => {
             let flows = a.flows()?.ok_or_else(|| Error::MissingField {
@@ -299,15 +309,15 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
                         .ok_or_else(|| Error::MissingField {
                             path: "flowsheet.energy".to_string(),
                         })?;
-                return Ok(sankey_chart(&energy_sankey_data(&energy)));
+                return Ok(sankey_chart(&energy_sankey_data(&energy), lang));
             }
-            sankey(&flows, component)
+            sankey(&flows, component, lang)
         }
         ChartKind::Benchmarks => {
             let b = a.benchmarks()?.ok_or_else(|| Error::MissingField {
                 path: "template".to_string(),
             })?;
-            Ok(benchmark_bars(&b))
+            Ok(benchmark_bars(&b, lang))
         }
         ChartKind::CashFlow => {
             let e = a.evaluate()?;
@@ -321,44 +331,47 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
                     .find(|o| &o.id == id)
                     .ok_or_else(|| unknown_option(id))?,
             };
-            cash_flow(option, a.document().finance.discount_rate.si(), &e.currency)
+            cash_flow(
+                option,
+                a.document().finance.discount_rate.si(),
+                &e.currency,
+                lang,
+            )
         }
     }
 }
 
-/// A chart of a risk simulation already run: the `Histogram` or the `Tornado` of the NPV of
-/// `opts.option` (all options together when absent), the same chart [`chart`] draws from an
-/// assessment whose simulation has the same settings, without running the draws again (the
-/// other fields of `opts` are the simulation's, and are not read). Any other kind is refused:
-/// it is not drawn from a simulation.
+/// A tornado or a histogram drawn from a simulation already run, as [`chart`] draws them from
+/// an assessment (which runs the simulation first): `opts.option` names the option (all options
+/// together when absent), `opts.lang` the language; the other options do not apply. Any other
+/// kind is an error naming `kind`.
 ///
 /// ```
 /// use cleanprod::{Assessment, report::charts::{self, ChartKind, ChartOptions}};
 /// use cleanprod::uncertainty::{Settings, Simulator};
 /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/documents/valid/risk.toml")).unwrap();
 /// let a = Assessment::from_toml_str(&text).unwrap();
-/// let s = Simulator::new(&a).unwrap().run(&Settings { draws: Some(100), ..Settings::default() }).unwrap();
-/// let opts = ChartOptions { draws: Some(100), ..ChartOptions::default() };
-/// let tornado = charts::from_simulation(&s, ChartKind::Tornado, &opts).unwrap();
-/// assert_eq!(tornado, charts::chart(&a, ChartKind::Tornado, &opts).unwrap());
-/// assert!(charts::from_simulation(&s, ChartKind::Sankey, &opts).is_err());
+/// let opts = ChartOptions { draws: Some(100), seed: Some(3), ..ChartOptions::default() };
+/// let s = Simulator::new(&a).unwrap().run(&Settings { draws: Some(100), seed: Some(3), ..Settings::default() }).unwrap();
+/// let drawn = charts::simulation_chart(&s, ChartKind::Tornado, &opts).unwrap();
+/// assert_eq!(drawn, charts::chart(&a, ChartKind::Tornado, &opts).unwrap());
+/// assert_eq!(charts::simulation_chart(&s, ChartKind::Sankey, &opts).unwrap_err().path(), "kind");
 /// ```
-pub fn from_simulation(
+pub fn simulation_chart(
     s: &crate::uncertainty::Simulation,
     kind: ChartKind,
     opts: &ChartOptions,
 ) -> Result<Chart> {
-    if !matches!(kind, ChartKind::Tornado | ChartKind::Histogram) {
-        return Err(Error::UnknownVariant {
-            path: "kind".to_string(),
-            value: kind.key().to_string(),
-            expected: "a chart of a simulation: histogram, tornado".to_string(),
-        });
-    }
-    let (output, what) = npv_output(s, opts)?;
+    let lang = opts.lang.unwrap_or_default();
+    let (output, what) = npv_output(s, opts, lang)?;
     match kind {
-        ChartKind::Histogram => histogram(output, &what),
-        _ => Ok(tornado(output, &what)),
+        ChartKind::Tornado => Ok(tornado(output, &what, lang)),
+        ChartKind::Histogram => histogram(output, &what, lang),
+        other => Err(Error::out_of_range(
+            "kind",
+            other.key(),
+            "a simulation draws a tornado or a histogram",
+        )),
     }
 }
 
@@ -376,15 +389,28 @@ fn simulate(a: &Assessment, opts: &ChartOptions) -> Result<crate::uncertainty::S
 fn npv_output<'s>(
     s: &'s crate::uncertainty::Simulation,
     opts: &ChartOptions,
+    lang: Lang,
 ) -> Result<(&'s crate::uncertainty::RiskOutput, String)> {
     use crate::uncertainty::PORTFOLIO;
     let id = opts.option.as_deref().unwrap_or(PORTFOLIO);
     let output = s.output(id, "npv").ok_or_else(|| unknown_option(id))?;
-    let what = match &opts.option {
-        Some(id) => format!("NPV of {id}, {}", s.currency),
-        None => format!("NPV of all options, {}", s.currency),
-    };
-    Ok((output, what))
+    Ok((output, npv_words(opts.option.as_deref(), &s.currency, lang)))
+}
+
+/// "NPV of rinse, USD" (of all options when `option` is none), in `lang`: what a tornado or a
+/// histogram is about.
+///
+/// ```
+/// use cleanprod::{report::charts::npv_words, sections::Lang};
+/// assert_eq!(npv_words(Some("rinse"), "USD", Lang::En), "NPV of rinse, USD");
+/// assert_eq!(npv_words(None, "MXN", Lang::Es), "VAN de todas las opciones, MXN");
+/// ```
+pub fn npv_words(option: Option<&str>, currency: &str, lang: Lang) -> String {
+    let w = words::Words::new(lang);
+    match option {
+        Some(id) => w.fill(words::W::NpvOfOption, &[("id", id), ("cur", currency)]),
+        None => w.fill(words::W::NpvOfAll, &[("cur", currency)]),
+    }
 }
 
 /// The error of an option id that names no option.

@@ -9,11 +9,13 @@ use serde::Serialize;
 
 use super::sankey_layout::{self, Link, Pin};
 use super::svg::{PathData, Svg, Tag};
+use super::words::{W, Words};
 use super::{Chart, ChartKind, DataTable, element_id};
 use crate::error::{Error, Result};
 use crate::flowsheet::EnergyBalance;
 use crate::options::Flows;
 use crate::report::significant;
+use crate::sections::Lang;
 
 const WIDTH: f64 = 760.0;
 const LEFT: f64 = 150.0;
@@ -380,21 +382,23 @@ impl<'a> Laid<'a> {
 
 /// The Sankey diagram of `component` in `flows`: before the options above, after them below
 /// (when there are options), both at one scale so that a band's width is its flow in either.
+/// The chart's own words are in `lang`.
 ///
 /// ```
 /// use cleanprod::{Assessment, report::charts};
 /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/tannery.toml")).unwrap();
 /// let a = Assessment::from_toml_str(&text).unwrap();
-/// let chart = charts::sankey(&a.flows().unwrap().unwrap(), "Cr2O3").unwrap();
+/// let chart = charts::sankey(&a.flows().unwrap().unwrap(), "Cr2O3", Default::default()).unwrap();
 /// assert!(chart.svg.contains("data-stage=\"after\""));
 /// ```
-pub fn sankey(flows: &Flows<'_>, component: &str) -> Result<Chart> {
+pub fn sankey(flows: &Flows<'_>, component: &str, lang: Lang) -> Result<Chart> {
     let data = sankey_data(flows, component)?;
-    Ok(sankey_chart(&data))
+    Ok(sankey_chart(&data, lang))
 }
 
-/// The chart of Sankey data (see [`sankey`]).
-pub fn sankey_chart(data: &SankeyData) -> Chart {
+/// The chart of Sankey data (see [`sankey`]), its own words in `lang`.
+pub fn sankey_chart(data: &SankeyData, lang: Lang) -> Chart {
+    let w = Words::new(lang);
     let laid: Vec<Laid<'_>> = data.stages.iter().map(Laid::new).collect();
     let ky = laid
         .iter()
@@ -436,58 +440,62 @@ pub fn sankey_chart(data: &SankeyData) -> Chart {
     }
     let height = y + 8.0;
     let name = &data.component;
-    let title = format!("Balance of {name}");
-    let mut desc = format!(
-        "Sankey diagram of {name} in {}: each band is as wide as its flow, at one scale for every stage; sources on the left, sinks on the right; recycles return under the diagram; what a unit's balance leaves open goes to or comes from the node \"closure error or stock change\".",
-        data.unit
+    let title = w.fill(W::SankeyTitle, &[("name", name)]);
+    let mut desc = w.fill(
+        W::SankeyDesc,
+        &[
+            ("name", name),
+            ("unit", &data.unit),
+            ("closure", w.t(W::ClosureNode)),
+        ],
     );
     for s in &data.stages {
-        desc.push_str(&format!(" {}:", words(&s.stage)));
+        desc.push_str(&format!(" {}:", stage_words(w, &s.stage)));
         for l in &s.links {
-            desc.push_str(&format!(
-                " {} to {} {};",
-                l.source,
-                l.target,
-                significant(l.value)
+            desc.push_str(&w.fill(
+                W::LinkDesc,
+                &[
+                    ("from", &l.source),
+                    ("to", &l.target),
+                    ("value", &w.num(significant(l.value))),
+                ],
             ));
         }
     }
     let mut svg = Svg::new(&element_id("sankey", name), WIDTH, height, &title, &desc);
     for (k, (l, layout)) in laid.iter().zip(&layouts).enumerate() {
-        draw_stage(&mut svg, l, layout, ky, tops[k], bands[k]);
+        draw_stage(&mut svg, l, layout, ky, tops[k], bands[k], w);
     }
     let mut rows = Vec::new();
     for s in &data.stages {
         for l in &s.links {
             rows.push(vec![
-                s.stage.clone(),
+                stage_words(w, &s.stage).to_string(),
                 l.source.clone(),
                 l.target.clone(),
                 l.stream.clone(),
-                match l.kind {
-                    LinkKind::Stream => "stream",
-                    LinkKind::Recycle => "recycle",
-                    LinkKind::Closure => "closure",
-                }
+                w.t(match l.kind {
+                    LinkKind::Stream => W::Stream,
+                    LinkKind::Recycle => W::Recycle,
+                    LinkKind::Closure => W::Closure,
+                })
                 .to_string(),
-                significant(l.value),
+                w.num(significant(l.value)),
             ]);
         }
     }
     Chart {
         kind: ChartKind::Sankey,
         table: DataTable {
-            caption: format!("{title}: the flows drawn, {}", data.unit),
-            columns: [
-                "stage",
-                "from",
-                "to",
-                "stream",
-                "kind",
-                &format!("flow [{}]", data.unit),
-            ]
-            .map(String::from)
-            .to_vec(),
+            caption: w.fill(W::SankeyCaption, &[("title", &title), ("unit", &data.unit)]),
+            columns: vec![
+                w.t(W::Stage).to_string(),
+                w.t(W::From).to_string(),
+                w.t(W::To).to_string(),
+                w.t(W::Stream).to_string(),
+                w.t(W::Kind).to_string(),
+                w.fill(W::FlowColumn, &[("unit", &data.unit)]),
+            ],
             rows,
         },
         title,
@@ -495,12 +503,13 @@ pub fn sankey_chart(data: &SankeyData) -> Chart {
     }
 }
 
-fn words(stage: &str) -> &'static str {
-    if stage == "before" {
-        "Before the options"
+/// The heading of a stage.
+fn stage_words(w: Words, stage: &str) -> &'static str {
+    w.t(if stage == "before" {
+        W::BeforeTheOptions
     } else {
-        "With every option applied"
-    }
+        W::WithEveryOption
+    })
 }
 
 /// Colour of a node of `kind`.
@@ -520,6 +529,7 @@ fn draw_stage(
     ky: f64,
     top: f64,
     band: f64,
+    words: Words,
 ) {
     let stage = laid.stage;
     svg.text(
@@ -527,7 +537,7 @@ fn draw_stage(
             .num("x", 8.0)
             .num("y", top - 12.0)
             .attr("font-weight", "600"),
-        words(&stage.stage),
+        stage_words(words, &stage.stage),
     );
     let last = layout.columns.saturating_sub(1).max(1) as f64;
     let x = |column: usize| LEFT + column as f64 * (RIGHT - LEFT - NODE) / last;
@@ -641,6 +651,11 @@ fn draw_stage(
         } else {
             label.attr("text-anchor", "end")
         };
-        svg.text(label, &format!("{} {}", n.name, significant(value)));
+        let name = if n.kind == CLOSURE {
+            words.t(W::ClosureNode)
+        } else {
+            n.name.as_str()
+        };
+        svg.text(label, &format!("{name} {}", words.num(significant(value))));
     }
 }

@@ -3,8 +3,10 @@
 //! with a `<title>` and a `<desc>` that says in words what the bars show.
 
 use super::svg::{Svg, Tag};
+use super::words::{W, Words};
 use super::{Chart, ChartKind, DataTable};
 use crate::report::whole;
+use crate::sections::Lang;
 use crate::uncertainty::{RiskOutput, TornadoBar};
 
 /// Width of the drawing, in its own units.
@@ -25,19 +27,21 @@ pub const TORNADO_BARS: usize = 12;
 
 /// One result's tornado as an SVG document: each input moved from its P10 to its P90 (the
 /// others as the document writes them), widest swing on top, about the result at the
-/// document's own figures. `what` names the result (`"NPV of rinse, USD"`).
+/// document's own figures. `what` names the result (`"NPV of rinse, USD"`); the chart's own
+/// words are in `lang`.
 ///
 /// ```
 /// use cleanprod::{Assessment, report, uncertainty::{Settings, Simulator}};
 /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/documents/valid/risk.toml")).unwrap();
 /// let a = Assessment::from_toml_str(&text).unwrap();
 /// let s = Simulator::new(&a).unwrap().run(&Settings { draws: Some(100), ..Settings::default() }).unwrap();
-/// let chart = report::charts::tornado(s.output("portfolio", "npv").unwrap(), "NPV of all options, USD");
+/// let chart = report::charts::tornado(s.output("portfolio", "npv").unwrap(), "NPV of all options, USD", Default::default());
 /// assert!(chart.svg.starts_with("<svg"));
 /// assert!(chart.svg.contains("<title"));
 /// assert_eq!(chart.table.columns[0], "input");
 /// ```
-pub fn tornado(output: &RiskOutput, what: &str) -> Chart {
+pub fn tornado(output: &RiskOutput, what: &str, lang: Lang) -> Chart {
+    let w = Words::new(lang);
     let bars: Vec<(&TornadoBar, f64, f64)> = output
         .tornado
         .iter()
@@ -53,17 +57,16 @@ pub fn tornado(output: &RiskOutput, what: &str) -> Chart {
     let span = if hi > lo { hi - lo } else { 1.0 };
     let x = |v: f64| BARS_LEFT + (v - lo) / span * (BARS_RIGHT - BARS_LEFT);
     let height = TOP + bars.len().max(1) as f64 * (BAR + GAP) + BOTTOM;
-    let title = format!("What drives the {what}");
-    let mut desc = format!(
-        "At the document's figures the result is {}. Each bar moves one input from its 10th to its 90th percentile, the others as written, widest first.",
-        whole(base)
-    );
+    let title = w.fill(W::TornadoTitle, &[("what", what)]);
+    let mut desc = w.fill(W::TornadoDesc, &[("base", &whole(base))]);
     for (b, p10, p90) in &bars {
-        desc.push_str(&format!(
-            " {}: {} at P10, {} at P90.",
-            b.input,
-            whole(*p10),
-            whole(*p90)
+        desc.push_str(&w.fill(
+            W::TornadoBarDesc,
+            &[
+                ("input", &b.input),
+                ("p10", &whole(*p10)),
+                ("p90", &whole(*p90)),
+            ],
         ));
     }
     let mut svg = Svg::new("tornado", WIDTH, height, &title, &desc);
@@ -111,7 +114,7 @@ pub fn tornado(output: &RiskOutput, what: &str) -> Chart {
             .num("x", x(base))
             .num("y", bottom + 18.0)
             .attr("text-anchor", "middle"),
-        &format!("{} at the document's figures", whole(base)),
+        &w.fill(W::TornadoBase, &[("base", &whole(base))]),
     );
     let rows = bars
         .iter()
@@ -120,12 +123,12 @@ pub fn tornado(output: &RiskOutput, what: &str) -> Chart {
     Chart {
         kind: ChartKind::Tornado,
         table: DataTable {
-            caption: format!("{title}: the result with each input at its P10 and its P90"),
+            caption: w.fill(W::TornadoCaption, &[("title", &title)]),
             columns: vec![
-                "input".to_string(),
-                format!("{what} at P10"),
-                format!("{what} at P90"),
-                "swing".to_string(),
+                w.t(W::Input).to_string(),
+                w.fill(W::AtP10, &[("what", what)]),
+                w.fill(W::AtP90, &[("what", what)]),
+                w.t(W::Swing).to_string(),
             ],
             rows,
         },
@@ -141,9 +144,9 @@ pub fn tornado(output: &RiskOutput, what: &str) -> Chart {
 /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/documents/valid/risk.toml")).unwrap();
 /// let a = Assessment::from_toml_str(&text).unwrap();
 /// let s = Simulator::new(&a).unwrap().run(&Settings { draws: Some(100), ..Settings::default() }).unwrap();
-/// let svg = report::tornado_svg(s.output("portfolio", "npv").unwrap(), "NPV of all options, USD");
+/// let svg = report::tornado_svg(s.output("portfolio", "npv").unwrap(), "NPV of all options, USD", Default::default());
 /// assert!(svg.starts_with("<svg") && svg.contains("<title"));
 /// ```
-pub fn tornado_svg(output: &RiskOutput, what: &str) -> String {
-    tornado(output, what).svg
+pub fn tornado_svg(output: &RiskOutput, what: &str, lang: Lang) -> String {
+    tornado(output, what, lang).svg
 }

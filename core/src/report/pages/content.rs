@@ -275,3 +275,12 @@ fn emission_factors(w: &Words, a: &Assessment) -> Vec<String> {
         })
         .collect()
 }
+
+/// "Site name — location".
+pub(crate) fn subtitle(r: &crate::assessment::Report) -> String {
+    if r.summary.location.is_empty() {
+        r.summary.site.clone()
+    } else {
+        format!("{} — {}", r.summary.site, r.summary.location)
+    }
+}

@@ -54,6 +54,7 @@ labels! {
     ReturnsTitle, ReturnsCaption, Metric, Project, Owner, NoIrr,
     SensitivityTitle, BreakEvenSaving, BreakEvenMargin, BreakEvenNote, TornadoCaption,
     HistogramCaption, PackageFinancingNote,
+    RiskTitle, RiskIntro, RiskCaption, PackageCashFlowCaption, AllOptions,
 }
 
 /// Labels whose Spanish text is rightly the same as the English one.
@@ -383,6 +384,17 @@ const EN: &[(Label, &str)] = &[
         Label::HistogramCaption,
         "Distribution of the NPV over the draws, the share below zero shaded",
     ),
+    (Label::RiskTitle, "Risk"),
+    (
+        Label::RiskIntro,
+        "The document's uncertain inputs are drawn {n} times (seed {seed}, {method}); each draw appraises every option and the package again. P5, P50 and P95 are the 5th, 50th and 95th percentiles of the draws.",
+    ),
+    (Label::RiskCaption, "NPV over the draws, {cur}"),
+    (
+        Label::PackageCashFlowCaption,
+        "Cumulative cash flow of all options applied together, undiscounted and discounted, with the paybacks",
+    ),
+    (Label::AllOptions, "All options"),
     (
         Label::PackageFinancingNote,
         "The document's financing terms are applied to the package's year-0 investment as one loan.",
@@ -721,6 +733,17 @@ const ES: &[(Label, &str)] = &[
         Label::HistogramCaption,
         "Distribución del VAN en las extracciones, sombreada la parte bajo cero",
     ),
+    (Label::RiskTitle, "Riesgo"),
+    (
+        Label::RiskIntro,
+        "Los datos inciertos del documento se extraen {n} veces (semilla {seed}, {method}); cada extracción evalúa de nuevo cada opción y el conjunto. P5, P50 y P95 son los percentiles 5, 50 y 95 de las extracciones.",
+    ),
+    (Label::RiskCaption, "VAN en las extracciones, {cur}"),
+    (
+        Label::PackageCashFlowCaption,
+        "Flujo de caja acumulado de todas las opciones aplicadas juntas, sin descontar y descontado, con los plazos de recuperación",
+    ),
+    (Label::AllOptions, "Todas las opciones"),
     (
         Label::PackageFinancingNote,
         "Las condiciones de financiamiento del documento se aplican a la inversión del año 0 del paquete como un solo préstamo.",

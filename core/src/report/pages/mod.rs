@@ -30,6 +30,7 @@ mod locale;
 mod markdown;
 mod pre_assessment;
 mod proposal;
+mod subject;
 
 use serde::{Deserialize, Serialize};
 
@@ -327,7 +328,7 @@ pub fn build(assessment: &Assessment, request: &Request) -> Result<Page> {
             if let Some(id) = &request.option {
                 check_option(assessment, id)?;
             }
-            pre_assessment::build(assessment, lang)
+            pre_assessment::build(assessment, lang, request.draws)
         }
         Kind::Proposal => {
             if let Some(id) = &request.option {

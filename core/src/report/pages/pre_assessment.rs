@@ -3,9 +3,10 @@
 //! environmental results, assumptions and sources.
 
 use super::content::{
-    Words, environmental_rows, finance_assumptions, list, paragraph, section, table,
+    Words, environmental_rows, finance_assumptions, list, paragraph, section, subtitle, table,
 };
 use super::labels::Label;
+use super::subject;
 use super::{Block, Kind, Page, Section, Slot};
 use crate::assessment::{Assessment, Report};
 use crate::error::Result;
@@ -14,13 +15,22 @@ use crate::options::{CostClass, Evaluation};
 use crate::sections::Lang;
 use crate::sectors::Benchmarks;
 use crate::sectors::indicators::{Class, Indicator};
+use crate::uncertainty::{PORTFOLIO, Settings, Simulation, Simulator};
 
-/// The pre-assessment report of `a` in `lang`.
-pub(super) fn build(a: &Assessment, lang: Lang) -> Result<Page> {
+/// The pre-assessment report of `a` in `lang`; a document with an `[uncertainty]` section is
+/// simulated with `draws` (the section's own number when none).
+pub(super) fn build(a: &Assessment, lang: Lang, draws: Option<u32>) -> Result<Page> {
     let r = a.report()?;
     let w = Words {
         lang,
         currency: r.summary.currency.clone(),
+    };
+    let simulation = match &a.document().uncertainty {
+        Some(_) => Some(Simulator::new(a)?.run(&Settings {
+            draws,
+            ..Settings::default()
+        })?),
+        None => None,
     };
     let mut sections = vec![site(&w, &r), process_flow(&w, a)];
     if let Some(b) = &r.balance {
@@ -29,22 +39,93 @@ pub(super) fn build(a: &Assessment, lang: Lang) -> Result<Page> {
     sections.push(indicators(&w, r.benchmarks.as_ref()));
     sections.push(options(&w, a, &r.evaluation));
     sections.push(portfolio(&w, a, &r.evaluation));
+    if let Some(sim) = &simulation {
+        sections.push(risk(&w, sim, &r.evaluation));
+    }
     sections.push(environment(&w, &r.evaluation));
     sections.push(assumptions(&w, a, &r));
+    let mut figures = figures(a, lang);
+    figures.cash_flow = package_cash_flow(&w, a);
+    if let Some(npv) = simulation.as_ref().and_then(|s| s.output(PORTFOLIO, "npv")) {
+        (figures.tornado, figures.npv_histogram) = subject::risk_charts(&w, None, npv);
+    }
     Ok(Page {
         kind: Kind::PreAssessment,
         lang,
         title: w.t(Label::PreAssessmentTitle).to_string(),
         subtitle: subtitle(&r),
         sections,
-        figures: figures(a),
+        figures,
     })
+}
+
+/// The cumulative cash flow of every option applied together (none when the package cannot be
+/// appraised, as for a document without options).
+fn package_cash_flow(w: &Words, a: &Assessment) -> Option<String> {
+    let package = subject::Subject::of(a, None).ok()?;
+    let rate = a.document().finance.discount_rate.si();
+    subject::cash_flow_chart(w, &package, rate, None)
+}
+
+/// The spread of each option's NPV and of the package's over the draws, with the tornado and
+/// the histogram of the package's NPV.
+fn risk(w: &Words, sim: &Simulation, e: &Evaluation) -> Section {
+    let mut blocks = vec![paragraph(w.fill(
+        Label::RiskIntro,
+        &[
+            ("n", &sim.draws.to_string()),
+            ("seed", &sim.seed.to_string()),
+            ("method", sim.method.key()),
+        ],
+    ))];
+    let mut t = table(
+        w.fill(Label::RiskCaption, &[]),
+        vec![
+            w.t(Label::Option).to_string(),
+            w.t(Label::Mean).to_string(),
+            w.t(Label::P5).to_string(),
+            w.t(Label::P50).to_string(),
+            w.t(Label::P95).to_string(),
+            w.t(Label::ProbabilityLoss).to_string(),
+        ],
+        &[false, true, true, true, true, true],
+    );
+    let rows = e
+        .options
+        .iter()
+        .map(|o| (o.id.clone(), o.id.as_str()))
+        .chain([(w.t(Label::AllOptions).to_string(), PORTFOLIO)]);
+    for (label, id) in rows {
+        let Some(out) = sim.output(id, "npv") else {
+            continue;
+        };
+        let Some(sp) = &out.spread else { continue };
+        t.rows.push(vec![
+            label,
+            w.money(sp.mean),
+            w.money(sp.p5),
+            w.money(sp.p50),
+            w.money(sp.p95),
+            out.probability_negative
+                .map_or_else(|| "–".to_string(), |p| w.percent(p)),
+        ]);
+    }
+    blocks.push(Block::Table(t));
+    blocks.push(Block::Figure {
+        slot: Slot::Tornado,
+        caption: w.t(Label::TornadoCaption).to_string(),
+    });
+    blocks.push(Block::Figure {
+        slot: Slot::NpvHistogram,
+        caption: w.t(Label::HistogramCaption).to_string(),
+    });
+    section("risk", w.t(Label::RiskTitle), blocks)
 }
 
 /// The charts of the pre-assessment: the Sankey of the balance (water when the flowsheet
 /// carries it, else its first component), the cost curve (water, else the first resource with
 /// one) and the benchmark bars; a chart the document cannot give is left out.
-fn figures(a: &Assessment) -> super::Figures {
+fn figures(a: &Assessment, lang: Lang) -> super::Figures {
     use crate::report::charts::{ChartKind, ChartOptions, chart};
     let component = a
         .flowsheet()
@@ -53,6 +134,7 @@ fn figures(a: &Assessment) -> super::Figures {
     let draw = |kind: ChartKind, component: Option<String>| {
         let opts = ChartOptions {
             component,
+            lang: Some(lang),
             ..ChartOptions::default()
         };
         chart(a, kind, &opts).ok().map(|c| c.svg)
@@ -62,15 +144,6 @@ fn figures(a: &Assessment) -> super::Figures {
         cost_curve: draw(ChartKind::CostCurve, None),
         benchmark_bars: draw(ChartKind::Benchmarks, None),
         ..super::Figures::default()
-    }
-}
-
-/// "Site name — location".
-pub(super) fn subtitle(r: &Report) -> String {
-    if r.summary.location.is_empty() {
-        r.summary.site.clone()
-    } else {
-        format!("{} — {}", r.summary.site, r.summary.location)
     }
 }
 
@@ -450,6 +523,10 @@ fn portfolio(w: &Words, a: &Assessment, e: &Evaluation) -> Section {
             })
             .collect(),
     ));
+    blocks.push(Block::Figure {
+        slot: Slot::CashFlow,
+        caption: w.t(Label::PackageCashFlowCaption).to_string(),
+    });
     blocks.push(Block::Figure {
         slot: Slot::CostCurve,
         caption: w.t(Label::CostCurveCaption).to_string(),

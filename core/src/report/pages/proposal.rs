@@ -4,112 +4,22 @@
 
 use std::collections::BTreeMap;
 
+use super::content::subtitle;
 use super::content::{
     Words, environmental_rows, finance_assumptions, in_report_unit, list, paragraph, section, table,
 };
 use super::labels::Label;
-use super::pre_assessment::subtitle;
+use super::subject::{Financed, Returns, Subject, cash_flow_chart, risk_charts};
 use super::{Block, Figures, Kind, Page, Request, Section, Slot};
 use crate::assessment::Assessment;
 use crate::error::Result;
-use crate::finance::{self, FinancedFlows, Financing};
-use crate::options::{Effect, OptionResult, Saving};
+use crate::finance;
+use crate::options::{Effect, Saving};
 use crate::sections::Lang;
 use crate::uncertainty::{PORTFOLIO, RiskOutput, Settings, Simulation, Simulator};
-use crate::units::SECONDS_PER_YEAR;
-
-/// What is proposed: one option, or the options the portfolio keeps, applied in order.
-struct Subject {
-    /// The option's id, none for the package.
-    id: Option<String>,
-    /// The appraisal of each option proposed (for the package, what each adds in order).
-    steps: Vec<OptionResult>,
-    /// The project's net cash flows from year 0.
-    flows: Vec<f64>,
-    /// The net savings within the flows, year by year (what the break-even scales).
-    savings: Vec<f64>,
-}
-
-impl Subject {
-    fn of(a: &Assessment, option: Option<&str>) -> Result<Subject> {
-        let e = a.evaluate()?;
-        let steps = match option {
-            Some(id) => e.options.iter().filter(|o| o.id == id).cloned().collect(),
-            None => {
-                let ids: Vec<&str> = e.portfolio.all.ids.iter().map(String::as_str).collect();
-                a.portfolio_appraisals(&ids)?
-            }
-        };
-        let len = steps
-            .iter()
-            .map(|s| s.cash_flows.len())
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        let mut flows = vec![0.0; len];
-        let mut savings = vec![0.0; len];
-        for s in &steps {
-            for (t, v) in s.cash_flows.iter().enumerate() {
-                flows[t] += v;
-            }
-            let start = a
-                .options()
-                .iter()
-                .find(|o| o.id == s.id)
-                .and_then(|o| o.start.as_ref())
-                .map_or(0, |t| (t.si() / SECONDS_PER_YEAR).round().max(0.0) as usize);
-            for x in savings.iter_mut().take(s.cash_flows.len()).skip(start + 1) {
-                *x += s.annual_saving;
-            }
-        }
-        Ok(Subject {
-            id: option.map(str::to_string),
-            steps,
-            flows,
-            savings,
-        })
-    }
-
-    fn capex(&self) -> f64 {
-        self.steps.iter().map(|s| s.capex).sum()
-    }
-
-    fn annual_saving(&self) -> f64 {
-        self.steps.iter().map(|s| s.annual_saving).sum()
-    }
-}
-
-/// The figures of a series of flows at `rate`.
-struct Returns {
-    npv: f64,
-    irr: Option<f64>,
-    mirr: Option<f64>,
-    simple: Option<f64>,
-    discounted: Option<f64>,
-}
-
-impl Returns {
-    fn of(rate: f64, flows: &[f64]) -> Result<Returns> {
-        Ok(Returns {
-            npv: finance::npv(rate, flows)?,
-            irr: finance::irr(flows).ok(),
-            mirr: finance::mirr(flows, rate, rate).ok(),
-            simple: finance::payback(flows)?.periods(),
-            discounted: finance::discounted_payback(rate, flows)?.periods(),
-        })
-    }
-}
 
 /// How one figure of [`Returns`] is printed.
 type Metric = fn(&Words, &Returns) -> String;
-
-/// The financing of the subject under the document's terms (none without terms or without an
-/// investment at year 0).
-struct Financed {
-    terms: Financing,
-    flows: FinancedFlows,
-    capex: f64,
-}
 
 /// The proposal of `a` in `lang`, as `request` asks.
 pub(super) fn build(a: &Assessment, lang: Lang, request: &Request) -> Result<Page> {
@@ -149,16 +59,9 @@ pub(super) fn build(a: &Assessment, lang: Lang, request: &Request) -> Result<Pag
         .and_then(|s| s.output(subject.id.as_deref().unwrap_or(PORTFOLIO), "npv"));
     let mut figures = Figures::default();
     if let Some(out) = npv_risk {
-        let what = match &subject.id {
-            Some(id) => format!("NPV of {id}, {}", w.currency),
-            None => format!("NPV of all options, {}", w.currency),
-        };
-        figures.tornado = Some(crate::report::tornado_svg(out, &what));
-        figures.npv_histogram = crate::report::charts::histogram(out, &what)
-            .ok()
-            .map(|c| c.svg);
+        (figures.tornado, figures.npv_histogram) = risk_charts(&w, subject.id.as_deref(), out);
     }
-    figures.cash_flow = cash_flow_chart(&subject, rate, &w.currency, financed.as_ref());
+    figures.cash_flow = cash_flow_chart(&w, &subject, rate, financed.as_ref());
     let title = match &subject.id {
         Some(id) => {
             let t = subject.steps.first().map_or("", |s| s.title.as_str());
@@ -190,39 +93,6 @@ pub(super) fn build(a: &Assessment, lang: Lang, request: &Request) -> Result<Pag
         sections,
         figures,
     })
-}
-
-/// The cumulative cash flow of the option, or of the package drawn as one option (its flows,
-/// paybacks and financing).
-fn cash_flow_chart(s: &Subject, rate: f64, currency: &str, f: Option<&Financed>) -> Option<String> {
-    let draw = |o: &OptionResult| {
-        crate::report::charts::cash_flow(o, rate, currency)
-            .ok()
-            .map(|c| c.svg)
-    };
-    if s.id.is_some() {
-        return s.steps.first().and_then(draw);
-    }
-    let mut package = s.steps.first()?.clone();
-    let returns = Returns::of(rate, &s.flows).ok()?;
-    package.id = "all options".to_string();
-    package.title = "the package".to_string();
-    package.capex = s.capex();
-    package.annual_saving = s.annual_saving();
-    package.cash_flows = s.flows.clone();
-    package.npv = returns.npv;
-    package.irr = returns.irr;
-    package.simple_payback_years = returns.simple;
-    package.discounted_payback_years = returns.discounted;
-    package.financing = f.map(|f| crate::options::OptionFinancing {
-        loan: f.flows.loan,
-        grant: f.flows.grant,
-        equity_flows: f.flows.equity.clone(),
-        equity_npv: finance::npv(rate, &f.flows.equity).unwrap_or(0.0),
-        equity_irr: f.flows.equity_irr,
-        min_dscr: f.flows.min_dscr,
-    });
-    draw(&package)
 }
 
 fn investment(w: &Words, a: &Assessment, s: &Subject) -> Section {

@@ -402,18 +402,19 @@ pub(crate) fn flowsheet(doc: &Context<'_>, t: &TanningTemplate) -> Result<Flowsh
     // Sources that nothing comes from are left out.
     let used = |id: &str| streams.iter().any(|s| s["from"] == id || s["to"] == id);
     nodes.retain(|n| n["kind"] != "source" || n["id"].as_str().is_some_and(used));
-    let fs = json!({
-        "components": components,
-        "nodes": nodes,
-        "streams": streams,
-        "energy": energy,
-        "devices": devices,
-        "accounts": accounts,
-    });
-    let fs: Flowsheet = serde_json::from_value(fs).map_err(|e| Error::InvalidType {
-        path: "template.tanning".to_string(),
-        message: format!("the generated flowsheet is invalid ({e}); please report this"),
-    })?;
+    // The lists are moved into the value, not copied (`json!` would serialize each again).
+    let mut fs = serde_json::Map::new();
+    fs.insert("components".into(), json!(components));
+    fs.insert("nodes".into(), Value::Array(nodes));
+    fs.insert("streams".into(), Value::Array(streams));
+    fs.insert("energy".into(), Value::Array(energy));
+    fs.insert("devices".into(), Value::Object(devices));
+    fs.insert("accounts".into(), Value::Array(accounts));
+    let fs: Flowsheet =
+        serde_json::from_value(Value::Object(fs)).map_err(|e| Error::InvalidType {
+            path: "template.tanning".to_string(),
+            message: format!("the generated flowsheet is invalid ({e}); please report this"),
+        })?;
     fs.validate(doc.schedule)?;
     Ok(fs)
 }
