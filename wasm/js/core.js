@@ -5,6 +5,7 @@
 // (from 20.19 and 22.12), can hold it. `cleanprod` (index.js) is this entry loaded on import.
 import loadWasm, { initSync as loadWasmSync, statuses, calculators as calculatorTable } from './cleanprod_wasm.js';
 import * as engine from './cleanprod_wasm.js';
+import { wasmSource } from './wasm-file.js';
 
 /** Where the engine's module lies by default: next to this file (Vite and webpack copy it, as
  * they see this `new URL(..., import.meta.url)`). Null where a bundle has no `import.meta.url`
@@ -36,32 +37,11 @@ function ensureReady(what) {
   if (!ready) throw new NotInitializedError(what);
 }
 
-/** Node's file module, named so that no bundler tries to resolve it for a browser. */
-const NODE_FS = 'node:fs/promises';
-
-/** The bytes of a `file:` URL, in Node.js (whose `fetch` cannot read files), without a static
- * import of a Node module that a browser bundle would have to resolve. */
-async function readFileUrl(url) {
-  const fs = globalThis.process?.getBuiltinModule?.(NODE_FS)
-    // Node.js before 20.16 (no getBuiltinModule): an import bundlers leave alone.
-    ?? (globalThis.process?.versions?.node ? await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_FS) : null);
-  if (!fs) throw new Error(`cleanprod: cannot read ${url} here; pass init({ bytes }) or init({ module })`);
-  return fs.readFile(new URL(url instanceof URL ? url.href : String(url)));
-}
-
-function isFileUrl(x) {
-  try {
-    return new URL(x instanceof URL ? x.href : String(x)).protocol === 'file:';
-  } catch {
-    return false;
-  }
-}
-
 /** What `init` was given, as the glue's `module_or_path`. */
 async function source(options) {
   if (options == null) {
     if (!wasmUrl) throw new TypeError('init: this bundle has no import.meta.url to find the wasm file by: give init({ url })');
-    return isFileUrl(wasmUrl) ? readFileUrl(wasmUrl) : wasmUrl;
+    return wasmSource(wasmUrl);
   }
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError('init: give an object: { url }, { module } or { bytes }');
@@ -84,7 +64,7 @@ async function source(options) {
   if (typeof url !== 'string' && !(url instanceof URL) && !(typeof Request === 'function' && url instanceof Request)) {
     throw new TypeError('init: `url` must be a string, a URL or a Request');
   }
-  return isFileUrl(url) ? readFileUrl(url) : url;
+  return wasmSource(url);
 }
 
 let loading = null;

@@ -3,7 +3,7 @@ import type { Document, Evaluation, SimulationResult, CleanprodErrorFields } fro
 
 /** One of the core's SVG charts of a result. */
 export interface Chart {
-  /** `tornado`, `cash_flow`, `cost_curve`, `sankey`. */
+  /** `cash_flow`, `cost_curve`, `sankey`; with a simulation `tornado` and `histogram`. */
   name: string;
   /** The SVG document, as the core writes it. */
   svg: string;

@@ -25,8 +25,19 @@
 // - `simulate` `{ doc, options? }`: the simulation (typed arrays as plain arrays).
 // - `form` `{ sector?, src?, doc?, fields?, options? }`: a starting document and the
 //   description of its editable figures, for a form (see `describeForm`).
-// A relative import, not `cleanprod`: import maps do not apply inside workers.
-import * as engine from './index.js';
+//
+// The worker loads the calculator's own build of the engine (`cleanprod_widget_bg.wasm`: read,
+// evaluate, chart and simulate, nothing else), much smaller than the package's module
+// (`cleanprod_wasm_bg.wasm`), which a page embedding the calculator then never downloads.
+// Relative imports, not `cleanprod`: import maps do not apply inside workers.
+import loadEngine, * as engine from './cleanprod_widget.js';
+import { wasmSource } from './wasm-file.js';
+
+/** The calculator's wasm module, next to this file (bundlers copy it, as they see this
+ * `new URL(..., import.meta.url)`). */
+export const widgetWasmUrl = new URL('./cleanprod_widget_bg.wasm', import.meta.url);
+
+await loadEngine({ module_or_path: await wasmSource(widgetWasmUrl) });
 
 /** The sectors' starting documents (the core's examples, shipped in `starters/`). */
 const starterUrl = (sector) => new URL(`./starters/${encodeURIComponent(sector)}.toml`, import.meta.url);
@@ -60,7 +71,8 @@ async function fetchText(url, path) {
 
 // ---- the form: what the schema says of each figure ------------------------------------------
 
-const schema = await engine.schema();
+// The document's JSON Schema, generated from the core's types at build time (schema.js).
+const { default: schema } = await import('./schema.js');
 
 /** The schema node `node` stands for, through `$ref`s. */
 function resolve(node) {
@@ -273,8 +285,7 @@ function plain(simulation) {
  * CLI's and Python's): the cash flow of the option with the highest NPV, the cost curve of
  * water (else the first resource saved), and the water balance as a Sankey when the document
  * has a flowsheet. A chart the document cannot give is left out. The risk charts (tornado,
- * histogram) would run the simulation a second time: `chart(doc, 'tornado')` gives them on
- * demand.
+ * histogram) come with the simulation (the `risk` operation).
  */
 function charts({ document, evaluation }) {
   const best = [...evaluation.options].sort((a, b) => (b.npv ?? -Infinity) - (a.npv ?? -Infinity))[0];
@@ -302,10 +313,13 @@ function evaluate({ doc }) {
   return { document, evaluation, simulation: null, charts: charts({ document, evaluation }) };
 }
 
-/** The risk simulation of a document's `[uncertainty]` section and its charts. */
+/**
+ * The risk simulation of a document's `[uncertainty]` section and the core's charts drawn from
+ * it, the tornado and the NPV histogram of all options (the draws run once, in the engine).
+ */
 function risk({ doc, options }) {
-  const simulation = plain(engine.simulate(doc, options));
-  return { simulation, charts: [] };
+  const { simulation, charts: drawn } = engine.risk(doc, options);
+  return { simulation: plain(simulation), charts: drawn.map((c) => ({ name: c.kind, svg: c.svg })) };
 }
 
 const OPERATIONS = {

@@ -5,13 +5,22 @@
 //! `JSON.stringify`); results come back as plain objects. Errors are real JS `Error`s —
 //! `SyntaxError` for unreadable text, `TypeError` for a wrongly shaped document, `RangeError`
 //! for a bad value or unit — with `code`, `path` and `value` properties.
+//!
+//! Two builds: with the default feature `full`, everything the npm package exports (the
+//! `Assessment` class, finance functions, calculators, programmes, reports); without it, the
+//! embeddable calculator's module (`cleanprod_widget_bg.wasm`): [`parse`], [`evaluate`],
+//! [`chart`], [`simulate`] and [`risk`] only, so that a page embedding the calculator downloads
+//! no more.
 #![cfg(target_family = "wasm")]
 
+#[cfg(feature = "full")]
 mod finance;
+#[cfg(feature = "full")]
+mod full;
+#[cfg(feature = "full")]
 mod utilities;
 
-use cleanprod::uncertainty::{Settings, Simulator};
-use cleanprod::units::Dimension;
+use cleanprod::uncertainty::{Settings, Simulation, Simulator};
 use cleanprod::{Assessment, Category, SourceFormat};
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
@@ -46,7 +55,7 @@ pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> 
 
 /// Read a document given as TOML or JSON text, or as an object (a NaN or undefined in it
 /// becomes null, which the core refuses with its path).
-fn read(doc: &JsValue) -> Result<Assessment, JsValue> {
+pub(crate) fn read(doc: &JsValue) -> Result<Assessment, JsValue> {
     let result = match doc.as_string() {
         Some(text) => Assessment::parse(&text, SourceFormat::sniff(&text)),
         None if doc.is_object() => {
@@ -62,103 +71,8 @@ fn read(doc: &JsValue) -> Result<Assessment, JsValue> {
     result.map_err(|e| js_error(&e))
 }
 
-fn dimension(name: &str) -> Result<Dimension, JsValue> {
-    name.parse().map_err(|e| js_error(&e))
-}
-
-/// A document read, checked and expanded once; its balance and appraisal are computed on
-/// first use and kept. Call `free()` when done with it to release its memory at once (the
-/// garbage collector otherwise releases it later, where `FinalizationRegistry` exists).
-#[wasm_bindgen(js_name = Assessment, skip_typescript)]
-pub struct JsAssessment {
-    inner: Assessment,
-}
-
-#[wasm_bindgen(js_class = Assessment)]
-impl JsAssessment {
-    /// Read and check a document (TOML or JSON text, or an object).
-    #[wasm_bindgen(constructor)]
-    pub fn new(doc: JsValue) -> Result<JsAssessment, JsValue> {
-        read(&doc).map(|inner| JsAssessment { inner })
-    }
-
-    /// The document in canonical form.
-    pub fn document(&self) -> Result<JsValue, JsValue> {
-        to_js(self.inner.document())
-    }
-
-    /// The figures a consultant checks first.
-    pub fn summary(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.summary())
-    }
-
-    /// The material balances of the flowsheet, or null without one.
-    pub fn balance(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.balance().map_err(|e| js_error(&e))?)
-    }
-
-    /// The appraisal of every option.
-    pub fn evaluate(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.evaluate().map_err(|e| js_error(&e))?)
-    }
-
-    /// Option ids ranked by a metric, best first.
-    pub fn rank(&self, metric: String) -> Result<Vec<String>, JsValue> {
-        self.inner.rank(&metric).map_err(|e| js_error(&e))
-    }
-
-    /// The sector model's benchmarks, or null without a sector template.
-    pub fn benchmarks(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.benchmarks().map_err(|e| js_error(&e))?)
-    }
-
-    /// The options named by `ids` applied in that order to one model.
-    pub fn portfolio(&self, ids: Vec<String>) -> Result<JsValue, JsValue> {
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        to_js(&self.inner.portfolio(&ids).map_err(|e| js_error(&e))?)
-    }
-
-    /// The reconciliation of the redundant measurements, per component.
-    pub fn reconcile(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.reconcile().map_err(|e| js_error(&e))?)
-    }
-
-    /// Without `options`: everything the engine says of the document, as one object. With
-    /// `options` (`kind`, `option`, `lang`, `min_dscr`, `draws`, `format`, `paper`): the
-    /// pre-assessment report or the financing proposal as HTML or Markdown text.
-    pub fn report(&self, options: JsValue) -> Result<JsValue, JsValue> {
-        report_of(&self.inner, options)
-    }
-
-    /// The whole report as Markdown.
-    #[wasm_bindgen(js_name = reportMarkdown)]
-    pub fn report_markdown(&self) -> Result<String, JsValue> {
-        let r = self.inner.report().map_err(|e| js_error(&e))?;
-        Ok(cleanprod::report::report_markdown(&r))
-    }
-
-    /// The summary as Markdown.
-    #[wasm_bindgen(js_name = summaryMarkdown)]
-    pub fn summary_markdown(&self) -> String {
-        cleanprod::report::summary_markdown(&self.inner.summary())
-    }
-
-    /// A chart of the assessment (`kind`: `"sankey"`, `"cash-flow"`, `"cost-curve"`,
-    /// `"histogram"`, `"tornado"`, `"benchmarks"`; `options`: `component`, `option`, `draws`,
-    /// `seed`): `{ kind, title, svg, table }`, the SVG drawn by the core as on every surface.
-    pub fn chart(&self, kind: String, options: JsValue) -> Result<JsValue, JsValue> {
-        to_js(&chart_of(&self.inner, &kind, options)?)
-    }
-
-    /// A risk simulation of the document's `[uncertainty]` inputs (`options`: `draws`,
-    /// `seed`, `method`), each draw's values in a `Float64Array` (NaN where undefined).
-    pub fn simulate(&self, options: JsValue) -> Result<JsValue, JsValue> {
-        simulate_assessment(&self.inner, options)
-    }
-}
-
 /// An options object (or undefined/null) as JSON, for the core's `from_json_value` readers.
-fn options_json(options: JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
+pub(crate) fn options_json(options: JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(serde_json::Value::Object(serde_json::Map::new()));
     }
@@ -167,7 +81,7 @@ fn options_json(options: JsValue, what: &str) -> Result<serde_json::Value, JsVal
 }
 
 /// The chart `kind` of `a` with the options object `options`.
-fn chart_of(
+pub(crate) fn chart_of(
     a: &Assessment,
     kind: &str,
     options: JsValue,
@@ -187,21 +101,21 @@ pub fn chart(doc: JsValue, kind: String, options: JsValue) -> Result<String, JsV
 }
 
 /// Run a simulation of `a` with the settings object `options` (or undefined).
-fn simulate_assessment(a: &Assessment, options: JsValue) -> Result<JsValue, JsValue> {
+fn run_simulation(a: &Assessment, options: JsValue) -> Result<Simulation, JsValue> {
     let settings = Settings::from_json_value(options_json(options, "simulation options")?)
         .map_err(|e| js_error(&e))?;
-    let s = Simulator::new(a)
+    Simulator::new(a)
         .and_then(|sim| sim.run(&settings))
-        .map_err(|e| js_error(&e))?;
-    // The summary as plain objects, then each column as a typed array (not an array of
-    // numbers: 10,000 draws × every result).
+        .map_err(|e| js_error(&e))
+}
+
+/// A simulation as JS: its summary as plain objects, then each column as a `Float64Array`
+/// (not an array of numbers: 10,000 draws × every result; NaN where undefined).
+fn simulation_js(s: &Simulation) -> Result<JsValue, JsValue> {
     let out = to_js(&s.summary())?;
     let set = |list: &str, i: usize, column: js_sys::Float64Array| -> Result<(), JsValue> {
-        let item = js_sys::Reflect::get(
-            &js_sys::Reflect::get(&out, &list.into())?,
-            &(i as u32).into(),
-        )?;
-        js_sys::Reflect::set(&item, &"values".into(), &column)?;
+        let item = Reflect::get(&Reflect::get(&out, &list.into())?, &(i as u32).into())?;
+        Reflect::set(&item, &"values".into(), &column)?;
         Ok(())
     };
     for (i, input) in s.inputs.iter().enumerate() {
@@ -218,6 +132,37 @@ fn simulate_assessment(a: &Assessment, options: JsValue) -> Result<JsValue, JsVa
     Ok(out)
 }
 
+/// Run a simulation of `a` with the settings object `options` (or undefined), as JS.
+pub(crate) fn simulate_assessment(a: &Assessment, options: JsValue) -> Result<JsValue, JsValue> {
+    simulation_js(&run_simulation(a, options)?)
+}
+
+/// A risk simulation of a document (text or object) with `options` (`draws`, `seed`,
+/// `method`) and the charts drawn from it without running the draws again: `{ simulation,
+/// charts }`, `simulation` as [`simulate`] gives it, `charts` the tornado and the histogram of
+/// the NPV of all options (`{ kind, title, svg, table }`, the core's, as `chart(doc, kind)`
+/// draws them for the same draws and seed, in the document's language). A chart the
+/// simulation cannot give (no appraised draw for a histogram) is left out.
+#[wasm_bindgen(skip_typescript)]
+pub fn risk(doc: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    use cleanprod::report::charts::{self, ChartKind, ChartOptions};
+    let a = read(&doc)?;
+    let s = run_simulation(&a, options)?;
+    // In the document's language, as `chart` draws them.
+    let opts = ChartOptions {
+        lang: a.document().report.lang,
+        ..ChartOptions::default()
+    };
+    let drawn: Vec<charts::Chart> = [ChartKind::Tornado, ChartKind::Histogram]
+        .into_iter()
+        .filter_map(|kind| charts::simulation_chart(&s, kind, &opts).ok())
+        .collect();
+    let out = js_sys::Object::new();
+    Reflect::set(&out, &"simulation".into(), &simulation_js(&s)?)?;
+    Reflect::set(&out, &"charts".into(), &to_js(&drawn)?)?;
+    Ok(out.into())
+}
+
 /// A risk simulation of a document (text or object) with `options` (`draws`, `seed`,
 /// `method`).
 #[wasm_bindgen(skip_typescript)]
@@ -228,107 +173,11 @@ pub fn simulate(doc: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 /// Validate a document (TOML or JSON text, or an object) and return it in canonical form.
 #[wasm_bindgen(skip_typescript)]
 pub fn parse(doc: JsValue) -> Result<JsValue, JsValue> {
-    JsAssessment::new(doc)?.document()
-}
-
-/// Validate a document and return its summary.
-#[wasm_bindgen(skip_typescript)]
-pub fn summary(doc: JsValue) -> Result<JsValue, JsValue> {
-    JsAssessment::new(doc)?.summary()
-}
-
-/// The material balances of a document's flowsheet, or null without one.
-#[wasm_bindgen(skip_typescript)]
-pub fn balance(doc: JsValue) -> Result<JsValue, JsValue> {
-    JsAssessment::new(doc)?.balance()
+    to_js(read(&doc)?.document())
 }
 
 /// The appraisal of every option of a document.
 #[wasm_bindgen(skip_typescript)]
 pub fn evaluate(doc: JsValue) -> Result<JsValue, JsValue> {
-    JsAssessment::new(doc)?.evaluate()
-}
-
-/// Option ids ranked by a metric (`"npv"`, `"irr"`, `"simple_payback"`, ...), best first.
-#[wasm_bindgen(skip_typescript)]
-pub fn rank(doc: JsValue, metric: String) -> Result<Vec<String>, JsValue> {
-    JsAssessment::new(doc)?.rank(metric)
-}
-
-/// A sector template's benchmarks, or null.
-#[wasm_bindgen(skip_typescript)]
-pub fn benchmarks(doc: JsValue) -> Result<JsValue, JsValue> {
-    JsAssessment::new(doc)?.benchmarks()
-}
-
-/// The options named by `ids` applied in that order to one model: each one's increment and
-/// the total.
-#[wasm_bindgen(skip_typescript)]
-pub fn portfolio(doc: JsValue, ids: Vec<String>) -> Result<JsValue, JsValue> {
-    JsAssessment::new(doc)?.portfolio(ids)
-}
-
-/// The reconciliation of a document's redundant measurements, per component.
-#[wasm_bindgen(skip_typescript)]
-pub fn reconcile(doc: JsValue) -> Result<JsValue, JsValue> {
-    JsAssessment::new(doc)?.reconcile()
-}
-
-/// The report object of `a`, or with `options` the rendered report's text.
-fn report_of(a: &Assessment, options: JsValue) -> Result<JsValue, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return to_js(&a.report().map_err(|e| js_error(&e))?);
-    }
-    let text = cleanprod::report::pages::render(a, options_json(options, "report options")?)
-        .map_err(|e| js_error(&e))?;
-    Ok(JsValue::from_str(&text))
-}
-
-/// Without `options`: everything the engine says of a document, as one object. With
-/// `options`: the pre-assessment report or the financing proposal as HTML or Markdown text.
-#[wasm_bindgen(skip_typescript)]
-pub fn report(doc: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    report_of(&read(&doc)?, options)
-}
-
-/// The summary of a document as Markdown.
-#[wasm_bindgen(js_name = summaryMarkdown, skip_typescript)]
-pub fn summary_markdown(doc: JsValue) -> Result<String, JsValue> {
-    Ok(JsAssessment::new(doc)?.summary_markdown())
-}
-
-/// The coherent SI value of `text` read as `dimension`.
-#[wasm_bindgen(js_name = toSi, skip_typescript)]
-pub fn to_si(text: &str, dimension: &str) -> Result<f64, JsValue> {
-    cleanprod::units::to_si(text, self::dimension(dimension)?)
-        .map_err(|p| js_error(&cleanprod::Error::unit("", text, p)))
-}
-
-/// `text` in canonical spelling, after checking it against `dimension`.
-#[wasm_bindgen(skip_typescript)]
-pub fn canonical(text: &str, dimension: &str) -> Result<String, JsValue> {
-    cleanprod::units::canonical(text, self::dimension(dimension)?)
-        .map_err(|p| js_error(&cleanprod::Error::unit("", text, p)))
-}
-
-/// The document format version this build writes.
-#[wasm_bindgen(js_name = formatVersion, skip_typescript)]
-pub fn format_version() -> String {
-    cleanprod::document::CURRENT_FORMAT.to_string()
-}
-
-/// Many documents evaluated as one programme (`documents`: an array of `{ name, text }`;
-/// `options`: `{ exchange_rates: { currency, rates } }`): totals, breakdowns by sector,
-/// category, cost class and status, one row per site and per option, and the documents that
-/// failed, each with its name and the error's path (the others are still evaluated). One
-/// thread in the browser.
-#[wasm_bindgen(skip_typescript)]
-pub fn program(documents: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    use cleanprod::program::{self, Settings, Source};
-    let sources: Vec<Source> = serde_wasm_bindgen::from_value(documents).map_err(|e| {
-        js_sys::TypeError::new(&format!("documents: an array of {{ name, text }}: {e}"))
-    })?;
-    let settings: Settings = serde_json::from_value(options_json(options, "programme options")?)
-        .map_err(|e| js_sys::TypeError::new(&format!("programme options: {e}")))?;
-    to_js(&program::evaluate(&sources, &settings))
+    to_js(&read(&doc)?.evaluate().map_err(|e| js_error(&e))?)
 }

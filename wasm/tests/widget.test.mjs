@@ -317,6 +317,12 @@ test('an [uncertainty] section gives P(NPV < 0), the package\'s figure, after th
     const shown = await cell(page, '#t', id, columns - 1);
     assert.equal(shown, negative(id === 'all' ? 'portfolio' : id), id);
   }
+  // The tornado and the NPV histogram, drawn by the core from the same draws.
+  for (const kind of ['tornado', 'histogram']) {
+    const svg = await page.evaluate((k) => document.querySelector('#t').result.charts.find((c) => c.name === k)?.svg, kind);
+    assert.equal(svg, cp.chart(doc, kind, { draws: 300 }), kind);
+    assert.equal(await page.locator(`#t >> figure[data-chart="${kind}"] svg`).count(), 1, kind);
+  }
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -354,12 +360,19 @@ test('the demo page: a screenshot per demo, time to first result and the size bu
   near(await cell(page, '#loan', 'boiler_upgrade', 6), loan.options.find((o) => o.id === 'boiler_upgrade').financing.min_dscr, 'DSCR');
   await Promise.all(pending);
   const files = [...bodies.keys()].sort();
-  for (const needed of ['/pkg/widget.js', '/pkg/worker.js', '/pkg/index.js', '/pkg/cleanprod_wasm.js', '/pkg/cleanprod_wasm_bg.wasm']) {
+  for (const needed of ['/pkg/widget.js', '/pkg/worker.js', '/pkg/cleanprod_widget.js', '/pkg/cleanprod_widget_bg.wasm']) {
     assert.ok(files.includes(needed), `${needed} was loaded (got ${files.join(', ')})`);
+  }
+  // The calculator's lean module, never the whole package's.
+  for (const unwanted of ['/pkg/index.js', '/pkg/core.js', '/pkg/cleanprod_wasm.js', '/pkg/cleanprod_wasm_bg.wasm']) {
+    assert.ok(!files.includes(unwanted), `${unwanted} was loaded by the widget page`);
   }
   const sizes = Object.fromEntries(files.map((f) => [f, gzipSync(bodies.get(f), { level: 9 }).length]));
   const total = Object.values(sizes).reduce((a, b) => a + b, 0);
-  t.diagnostic(`gzipped transfer of the widget page: ${total} bytes (${JSON.stringify(sizes)})`);
+  // `gzip_bytes` is the recorded transfer, guarding against growth; `target_gzip_bytes` the
+  // issue's budget (300 KB), not met yet: BENCHMARKS.md says where the bytes go.
+  t.diagnostic(`gzipped transfer of the widget page: ${total} bytes (${JSON.stringify(sizes)}); `
+    + `the issue's budget: ${BUDGET.target_gzip_bytes} bytes (${total <= BUDGET.target_gzip_bytes ? 'met' : 'not met'})`);
   assert.ok(
     total <= BUDGET.gzip_bytes * (1 + BUDGET.tolerance),
     `the widget page transfers ${total} bytes gzipped, over the recorded ${BUDGET.gzip_bytes} + ${BUDGET.tolerance * 100} %`,

@@ -103,6 +103,19 @@ test('evaluate answers the package\'s own evaluation of the document', async () 
   assert.equal(value.simulation, null);
 });
 
+test('risk answers the package\'s simulation and its tornado and histogram, the core\'s charts for the same draws', async () => {
+  const text = await readFile(new URL('../../tests/fixtures/documents/valid/risk.toml', import.meta.url), 'utf8');
+  const { ok, value } = await ask({ op: 'risk', doc: text, options: { draws: 200, seed: 7 } });
+  assert.equal(ok, true);
+  const simulation = cp.simulate(text, { draws: 200, seed: 7 });
+  assert.deepEqual(value.simulation.outputs.map((o) => [o.option, o.metric, o.probability_negative, o.values]),
+    simulation.outputs.map((o) => [o.option, o.metric, o.probability_negative, Array.from(o.values)]));
+  assert.deepEqual(value.charts.map((c) => c.name), ['tornado', 'histogram']);
+  for (const c of value.charts) {
+    assert.equal(c.svg, cp.chart(text, c.name, { draws: 200, seed: 7 }), c.name);
+  }
+});
+
 test('labels are a description\'s first clause, keeping a short heading of a figure', () => {
   assert.equal(labelOf('Rooms for sale.', 'rooms'), 'Rooms for sale');
   assert.equal(labelOf('Guests per occupied room, with `occupancy`; 1 when absent.', 'g', true), 'Guests per occupied room, with occupancy');

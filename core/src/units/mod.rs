@@ -21,6 +21,7 @@ mod schedule;
 mod table;
 
 pub use crate::dimension::Dimension;
+#[cfg(feature = "schema")]
 pub(crate) use measured::schema_name;
 pub use measured::{Measure, Measured};
 pub use number::{format_number, format_significant, round_to};
