@@ -14,7 +14,7 @@ gives the figures drawn.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Literal, Optional, Union
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -123,7 +123,9 @@ class Chart:
     __hash__ = None  # type: ignore[assignment]
 
 
-def sankey(assessment: Assessment, component: Optional[str] = None) -> Chart:
+def sankey(
+    assessment: Assessment, component: Optional[str] = None, *, lang: Optional[Literal["en", "es"]] = None
+) -> Chart:
     """The balance of one component as a Sankey diagram, before and after the options.
 
     Parameters
@@ -132,6 +134,9 @@ def sankey(assessment: Assessment, component: Optional[str] = None) -> Chart:
         A document with a flowsheet (its own or a sector template's).
     component : str, optional
         ``"water"``, ``"Cr2O3"``...: the flowsheet's first component when absent.
+    lang : {"en", "es"}, optional
+        The language of the chart's words and numbers (the document's ``[report] lang``, else
+        English).
 
     Returns
     -------
@@ -151,10 +156,12 @@ def sankey(assessment: Assessment, component: Optional[str] = None) -> Chart:
     >>> c.kind
     'sankey'
     """
-    return assessment.chart("sankey", component=component)
+    return assessment.chart("sankey", component=component, lang=lang)
 
 
-def cash_flow(assessment: Assessment, option: Optional[str] = None) -> Chart:
+def cash_flow(
+    assessment: Assessment, option: Optional[str] = None, *, lang: Optional[Literal["en", "es"]] = None
+) -> Chart:
     """An option's cumulative cash flow, undiscounted and discounted, with its paybacks marked
     (and the loan's draw-down and debt service when it is financed).
 
@@ -164,6 +171,9 @@ def cash_flow(assessment: Assessment, option: Optional[str] = None) -> Chart:
         A document with options.
     option : str, optional
         The option's id: the first option when absent.
+    lang : {"en", "es"}, optional
+        The language of the chart's words and numbers (the document's ``[report] lang``, else
+        English).
 
     Returns
     -------
@@ -181,10 +191,12 @@ def cash_flow(assessment: Assessment, option: Optional[str] = None) -> Chart:
     >>> cp.charts.cash_flow(cp.Assessment.from_file("examples/tannery.toml"), "chrome_recovery").title
     'Cumulative cash flow of chrome_recovery'
     """
-    return assessment.chart("cash-flow", option=option)
+    return assessment.chart("cash-flow", option=option, lang=lang)
 
 
-def cost_curve(assessment: Assessment, resource: Optional[str] = None) -> Chart:
+def cost_curve(
+    assessment: Assessment, resource: Optional[str] = None, *, lang: Optional[Literal["en", "es"]] = None
+) -> Chart:
     """The marginal cost curve of a resource (or of CO2): bar widths the annual amounts the
     options save, heights their net cost per unit, cheapest first.
 
@@ -195,6 +207,9 @@ def cost_curve(assessment: Assessment, resource: Optional[str] = None) -> Chart:
     resource : str, optional
         ``"water"``, ``"electricity"``, ``"CO2"``...: water when it has a curve, else the
         first resource saved.
+    lang : {"en", "es"}, optional
+        The language of the chart's words and numbers (the document's ``[report] lang``, else
+        English).
 
     Returns
     -------
@@ -212,11 +227,16 @@ def cost_curve(assessment: Assessment, resource: Optional[str] = None) -> Chart:
     >>> cp.charts.cost_curve(cp.Assessment.from_file("examples/hotel.toml"), "CO2").kind
     'cost-curve'
     """
-    return assessment.chart("cost-curve", component=resource)
+    return assessment.chart("cost-curve", component=resource, lang=lang)
 
 
 def histogram(
-    assessment: Assessment, option: Optional[str] = None, draws: Optional[int] = None, seed: Optional[int] = None
+    assessment: Assessment,
+    option: Optional[str] = None,
+    draws: Optional[int] = None,
+    seed: Optional[int] = None,
+    *,
+    lang: Optional[Literal["en", "es"]] = None,
 ) -> Chart:
     """The distribution of an option's NPV (all options together when absent) over a risk
     simulation of the document's ``[uncertainty]`` inputs, the losses shaded and P(NPV<0)
@@ -230,6 +250,9 @@ def histogram(
         The option's id; the portfolio when absent.
     draws, seed : int, optional
         The simulation's draws and seed (the document's, else 10,000 and 0).
+    lang : {"en", "es"}, optional
+        The language of the chart's words and numbers (the document's ``[report] lang``, else
+        English).
 
     Returns
     -------
@@ -248,11 +271,16 @@ def histogram(
     >>> cp.charts.histogram(a, draws=200, seed=1).kind
     'histogram'
     """
-    return assessment.chart("histogram", option=option, draws=draws, seed=seed)
+    return assessment.chart("histogram", option=option, draws=draws, seed=seed, lang=lang)
 
 
 def tornado(
-    assessment: Assessment, option: Optional[str] = None, draws: Optional[int] = None, seed: Optional[int] = None
+    assessment: Assessment,
+    option: Optional[str] = None,
+    draws: Optional[int] = None,
+    seed: Optional[int] = None,
+    *,
+    lang: Optional[Literal["en", "es"]] = None,
 ) -> Chart:
     """What drives an option's NPV: each uncertain input moved from its P10 to its P90, the
     others at their base values, largest swing first.
@@ -265,6 +293,9 @@ def tornado(
         The option's id; the portfolio when absent.
     draws, seed : int, optional
         The simulation's draws and seed (the document's, else 10,000 and 0).
+    lang : {"en", "es"}, optional
+        The language of the chart's words and numbers (the document's ``[report] lang``, else
+        English).
 
     Returns
     -------
@@ -283,10 +314,10 @@ def tornado(
     >>> cp.charts.tornado(a, draws=200, seed=1).kind
     'tornado'
     """
-    return assessment.chart("tornado", option=option, draws=draws, seed=seed)
+    return assessment.chart("tornado", option=option, draws=draws, seed=seed, lang=lang)
 
 
-def benchmarks(assessment: Assessment) -> Chart:
+def benchmarks(assessment: Assessment, *, lang: Optional[Literal["en", "es"]] = None) -> Chart:
     """The site's indicators before and after the options against the published ranges of its
     sector.
 
@@ -294,6 +325,9 @@ def benchmarks(assessment: Assessment) -> Chart:
     ----------
     assessment : Assessment
         A document with a sector template.
+    lang : {"en", "es"}, optional
+        The language of the chart's words and numbers (the document's ``[report] lang``, else
+        English).
 
     Returns
     -------
@@ -310,5 +344,7 @@ def benchmarks(assessment: Assessment) -> Chart:
     >>> import cleanprod as cp
     >>> cp.charts.benchmarks(cp.Assessment.from_file("examples/tannery.toml")).kind
     'benchmarks'
+    >>> cp.charts.benchmarks(cp.Assessment.from_file("examples/tannery.toml"), lang="es").title
+    'Indicadores del sitio frente a los rangos del sector tanning'
     """
-    return assessment.chart("benchmarks")
+    return assessment.chart("benchmarks", lang=lang)
