@@ -194,7 +194,7 @@ pub fn program(documents: JsValue, options: JsValue) -> Result<JsValue, JsValue>
     let sources: Vec<Source> = serde_wasm_bindgen::from_value(documents).map_err(|e| {
         js_sys::TypeError::new(&format!("documents: an array of {{ name, text }}: {e}"))
     })?;
-    let settings: Settings = serde_json::from_value(options_json(options, "programme options")?)
-        .map_err(|e| js_sys::TypeError::new(&format!("programme options: {e}")))?;
+    let settings = Settings::from_json_value(options_json(options, "programme options")?)
+        .map_err(|e| js_error(&e))?;
     to_js(&program::evaluate(&sources, &settings))
 }

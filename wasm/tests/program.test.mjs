@@ -34,3 +34,10 @@ test('a failing document is reported with its path, the others evaluated', () =>
   assert.equal(p.failures[0].path, 'format');
   assert.throws(() => cp.program('examples'), TypeError);
 });
+
+test('bad programme options name their field', () => {
+  assert.throws(
+    () => cp.program(documents, { threads: 'two' }),
+    (e) => e instanceof TypeError && e.path === 'threads' && typeof e.code === 'string',
+  );
+});

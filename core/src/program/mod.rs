@@ -99,6 +99,20 @@ pub struct Settings {
     pub cancel: Option<crate::cancel::Cancel>,
 }
 
+impl Settings {
+    /// Settings from their JSON form (`{"threads": 2, "exchange_rates": {...}}`), as the
+    /// JS surface passes them; errors name the field.
+    ///
+    /// ```
+    /// use cleanprod::program::Settings;
+    /// let e = Settings::from_json_value(serde_json::json!({"threads": "two"})).unwrap_err();
+    /// assert_eq!(e.path(), "threads");
+    /// ```
+    pub fn from_json_value(value: serde_json::Value) -> Result<Settings> {
+        crate::wire::typed(&value)
+    }
+}
+
 /// A document that could not be evaluated.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Failure {

@@ -805,3 +805,21 @@ fn unknown_kinds_and_options_are_errors_with_their_path() {
     let e = ChartOptions::from_json_value(serde_json::json!({"componnent": "water"})).unwrap_err();
     assert_eq!(e.path(), "componnent");
 }
+
+#[test]
+fn sankey_shows_water_when_no_component_is_named() {
+    // The measured tannery lists water first; with the list reordered water is still the
+    // default (it used to be the first component).
+    let text = std::fs::read_to_string(root().join("examples/tannery_measured.toml")).unwrap();
+    let order = r#"components = ["water", "Cr2O3", "COD"]"#;
+    assert!(text.contains(order));
+    let title = |text: &str| {
+        let a = Assessment::from_toml_str(text).unwrap();
+        charts::chart(&a, ChartKind::Sankey, &ChartOptions::default())
+            .unwrap()
+            .title
+    };
+    let reordered = text.replace(order, r#"components = ["Cr2O3", "COD", "water"]"#);
+    assert_eq!(title(&text), "Balance of water");
+    assert_eq!(title(&reordered), "Balance of water");
+}

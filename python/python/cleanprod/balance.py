@@ -96,9 +96,6 @@ class Balance:
         """
         if self._assessment is None:
             raise ValueError("this balance was not made from an Assessment")
-        names = [c["component"] for c in self.components]
-        if component is None:
-            component = "water" if "water" in names else (names[0] if names else None)
         chart: Chart = self._assessment.chart("sankey", component=component)
         return chart
 

@@ -133,7 +133,7 @@ def sankey(
     assessment : Assessment
         A document with a flowsheet (its own or a sector template's).
     component : str, optional
-        ``"water"``, ``"Cr2O3"``...: the flowsheet's first component when absent.
+        ``"water"``, ``"Cr2O3"``...: water when the flowsheet carries it, else its first component.
     lang : {"en", "es"}, optional
         The language of the chart's words and numbers (the document's ``[report] lang``, else
         English).

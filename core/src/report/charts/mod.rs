@@ -210,8 +210,8 @@ impl std::str::FromStr for ChartKind {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ChartOptions {
-    /// Sankey: the component (`"water"`, or `"energy"` for the energy balance; the
-    /// flowsheet's first when absent). Cost curve: the
+    /// Sankey: the component (`"water"`, or `"energy"` for the energy balance; when absent,
+    /// water if the flowsheet carries it, else its first component). Cost curve: the
     /// resource or `"CO2"` (`water` when it has a curve, else the first).
     pub component: Option<String>,
     /// Cash flow, histogram, tornado: the option (histogram and tornado: all options together
@@ -296,11 +296,7 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
             })?;
             let component = match &opts.component {
                 Some(c) => c.as_str(),
-                None => flows
-                    .flowsheet
-                    .components
-                    .first()
-                    .map_or("", String::as_str),
+                None => default_component(&flows.flowsheet.components),
             };
             if component == "energy" && !flows.flowsheet.components.iter().any(|c| c == "energy") {
                 let energy =
@@ -420,4 +416,14 @@ fn unknown_option(id: &str) -> Error {
         value: id.to_string(),
         expected: "an option of the document".to_string(),
     }
+}
+
+/// The component a Sankey shows when none is named: water when the flowsheet carries it (the
+/// resource every sector's assessment starts from), else the flowsheet's first component.
+fn default_component(components: &[String]) -> &str {
+    components
+        .iter()
+        .find(|c| c.as_str() == "water")
+        .or_else(|| components.first())
+        .map_or("", String::as_str)
 }
