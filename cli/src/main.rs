@@ -162,6 +162,20 @@ enum Command {
         /// json: `{ "programme": ..., "ranking": [...] }`.
         #[arg(long, value_name = "npv|water|co2")]
         rank: Option<String>,
+        /// Also write the programme's chart (SVG) to this file: one row per group, a panel
+        /// per figure (money drawn when it is in one currency: see --rate).
+        #[arg(long, value_name = "FILE.svg")]
+        chart: Option<PathBuf>,
+        /// The chart's groups: sector, cost_class, status or category.
+        #[arg(
+            long,
+            default_value = "sector",
+            value_name = "sector|cost_class|status|category"
+        )]
+        by: String,
+        /// Language of the chart's words and numbers (English when absent).
+        #[arg(long, value_enum)]
+        lang: Option<ReportLang>,
     },
     /// Screen a region's firms (a CSV table: id, sector, size columns such as raw_hides,
     /// rooms, occupancy, beds, production.output) from their sector's starting document
@@ -536,7 +550,14 @@ fn run(command: Command) -> Result<String, String> {
             threads,
             rates,
             rank,
+            chart,
+            by,
+            lang,
         } => {
+            // The chart's groups checked before any document is read.
+            let by: report::charts::programme::Breakdown = by
+                .parse()
+                .map_err(|e: cleanprod::Error| format!("--by: {e} [{}]", e.code()))?;
             let sources = program_sources(&paths)?;
             let settings = program::Settings {
                 threads,
@@ -544,6 +565,12 @@ fn run(command: Command) -> Result<String, String> {
                 cancel: None,
             };
             let p = program::evaluate(&sources, &settings);
+            if let Some(file) = &chart {
+                let lang = lang.map(ReportLang::lang).unwrap_or_default();
+                let c = report::charts::programme_chart(&p, by, lang);
+                std::fs::write(file, &c.svg)
+                    .map_err(|e| format!("--chart {}: {e}", file.display()))?;
+            }
             let ranking = match &rank {
                 None => None,
                 Some(by) => {

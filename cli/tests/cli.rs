@@ -678,6 +678,45 @@ fn program_of_the_examples_sums_their_portfolios_per_currency() {
 }
 
 #[test]
+fn program_draws_its_chart_by_the_groups_asked() {
+    let dir = std::env::temp_dir().join(format!("cleanprod-programme-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("programme.svg");
+    let path = file.to_str().unwrap();
+    let (ok, out, err) = cleanprod(&[
+        "program",
+        "examples",
+        "--rate",
+        "USD",
+        "--rate",
+        "MXN=0.055",
+        "--rate",
+        "INR=0.012",
+        "--chart",
+        path,
+        "--by",
+        "status",
+        "--lang",
+        "es",
+    ]);
+    assert!(ok, "{err}");
+    assert!(out.contains("6 sites evaluated"), "{out}");
+    let svg = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        svg.starts_with("<svg") && svg.contains("por estado"),
+        "{svg}"
+    );
+    // Money in one currency: its panels are drawn.
+    assert!(svg.contains("data-panel=\"investment\""));
+    let (ok, _, err) = cleanprod(&["program", "examples", "--chart", path, "--by", "size"]);
+    assert!(
+        !ok && err.contains("--by") && err.contains("unknown_variant"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn program_reports_a_failing_document_and_evaluates_the_rest() {
     let (ok, out, _) = cleanprod(&[
         "program",

@@ -184,10 +184,34 @@ pub(crate) fn program_region(
     Ok((f.columns, f.rows))
 }
 
+/// The chart of a programme's dict (as `program_evaluate` gave it) by `by` (sector,
+/// cost_class, status or category), in `lang`: the chart as a dict.
+#[pyfunction]
+#[pyo3(signature = (programme, *, by = "sector", lang = None))]
+pub(crate) fn program_chart<'py>(
+    py: Python<'py>,
+    programme: &Bound<'py, PyAny>,
+    by: &str,
+    lang: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    use cleanprod::report::charts::{self, programme::Breakdown};
+    let by: Breakdown = by.parse().map_err(|e| arg_err_of(py, &e))?;
+    let lang = lang
+        .map(str::parse::<cleanprod::sections::Lang>)
+        .transpose()
+        .map_err(|e| arg_err_of(py, &e))?
+        .unwrap_or_default();
+    let value: serde_json::Value = pythonize::depythonize(programme)
+        .map_err(|e| PyTypeError::new_err(format!("programme: not a programme: {e}")))?;
+    let p = program::Programme::from_json_value(value).map_err(|e| py_err(py, &e))?;
+    to_py(py, &charts::programme_chart(&p, by, lang))
+}
+
 /// Register the programme functions in the native module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(program_evaluate, m)?)?;
     m.add_function(wrap_pyfunction!(program_combine, m)?)?;
+    m.add_function(wrap_pyfunction!(program_chart, m)?)?;
     m.add_function(wrap_pyfunction!(program_screen, m)?)?;
     m.add_function(wrap_pyfunction!(program_screen_combine, m)?)?;
     m.add_function(wrap_pyfunction!(program_region, m)?)?;

@@ -74,3 +74,20 @@ def test_dask_cluster_of_processes_gives_the_local_programme():
         remote = cleanprod.dask.evaluate(named, batch_size=5)
     assert remote == local
     assert len(remote.sites()) == 18
+
+
+def test_programme_chart_draws_each_group_from_the_core():
+    p = cp.program.evaluate(EXAMPLES, currency="USD", rates={"MXN": 0.055, "INR": 0.012})
+    c = p.chart("sector")
+    table = c.to_pandas()
+    groups = p.breakdown("sector")
+    assert table["group"].tolist() == groups["key"].tolist()
+    # The table's water is the group's, to the four significant figures it is written with.
+    water = [float(w) for w in table[[col for col in table.columns if col.startswith("Water")][0]]]
+    for shown, group in zip(water, groups["per_year"]):
+        assert math.isclose(shown, group["water_m3"], rel_tol=5e-4, abs_tol=1e-9)
+    assert 'data-panel="investment"' in c.svg
+    assert c.svg in p._repr_html_()
+    assert "por sector" in p.chart(lang="es").title
+    with pytest.raises(cp.InvalidArgumentError):
+        p.chart("size")

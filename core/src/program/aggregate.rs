@@ -3,13 +3,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::amounts::Amounts;
 use super::site::{OptionRow, count, payback};
 
 /// Money of a group of options in one currency (or in the currency of the exchange rates).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct MoneyFigures {
     /// Currency of the amounts.
     pub currency: String,
@@ -31,7 +31,7 @@ pub struct MoneyFigures {
 
 /// Implemented options' reported figures beside their estimates (each sum over the options
 /// that report the figure).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Reported {
     /// Options reporting their investment.
     pub investment_options: u32,
@@ -49,7 +49,7 @@ pub struct Reported {
 
 /// The figures of a group of options (all of a programme, or a sector, cost class, status or
 /// category): options in the sites' portfolios only.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Figures {
     /// Sites with an option in the group.
     pub sites: u32,
@@ -66,7 +66,7 @@ pub struct Figures {
 }
 
 /// One group of a breakdown.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Group {
     /// The group: a sector, cost class, status or category, in snake case.
     pub key: String,
@@ -78,7 +78,7 @@ pub struct Group {
 /// How money in different currencies is brought to one: `rates` gives the value of one unit of
 /// each currency in `currency` (`{ currency = "USD", rates = { MXN = 0.055, INR = 0.012 } }`).
 /// Without it, money is summed per currency.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExchangeRates {
     /// The currency the programme's money is given in.

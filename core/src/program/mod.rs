@@ -142,7 +142,7 @@ impl Failure {
 
 /// A programme evaluated: totals, breakdowns, one row per site and per option, and the
 /// documents that failed.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Programme {
     /// Documents given.
     pub documents: u32,
@@ -164,6 +164,22 @@ pub struct Programme {
     /// One row per option of the sites evaluated (those set aside too, with
     /// `in_portfolio = false`).
     pub options: Vec<OptionRow>,
+}
+
+impl Programme {
+    /// A programme read back from its JSON form (as the bindings hold it), to draw its chart
+    /// or report it again; errors name the field.
+    ///
+    /// ```
+    /// use cleanprod::program::{self, Programme, Settings, Source};
+    /// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/hotel.toml")).unwrap();
+    /// let p = program::evaluate(&[Source::toml("hotel.toml", text)], &Settings::default());
+    /// let back = Programme::from_json_value(serde_json::to_value(&p).unwrap()).unwrap();
+    /// assert_eq!(back, p);
+    /// ```
+    pub fn from_json_value(value: serde_json::Value) -> Result<Programme> {
+        crate::wire::typed_result(&value)
+    }
 }
 
 /// Read and evaluate every source, in parallel; see the [module](self).

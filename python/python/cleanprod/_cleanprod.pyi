@@ -15,7 +15,7 @@ from cleanprod.tables import Benchmarks, Portfolio, Reconciliation
 
 __all__ = [
     "FORMAT", "OPTION_COLUMNS", "Assessment", "__version__", "canonical", "new", "schema", "to_si",
-    "DEFAULT_GUESS", "DEFAULT_PAYMENTS_PER_YEAR", "statuses", "program_evaluate", "program_combine", "simulation_chart",
+    "DEFAULT_GUESS", "DEFAULT_PAYMENTS_PER_YEAR", "statuses", "program_evaluate", "program_combine", "program_chart", "simulation_chart",
     "program_screen", "program_screen_combine", "program_region",
     "npv", "npv_batch", "irr", "irr_roots", "irr_batch", "mirr", "mirr_batch", "payback", "payback_batch",
     "discounted_payback", "discounted_payback_batch", "profitability_index", "profitability_index_batch", "benefit_cost_ratio",
@@ -995,6 +995,37 @@ def program_region(
     >>> from cleanprod import _cleanprod
     >>> _cleanprod.program_region(firms=2)[0][:2]
     ['id', 'sector']
+    """
+
+def program_chart(
+    programme: dict[str, Any],
+    *,
+    by: str = "sector",
+    lang: Union[str, None] = None,
+) -> dict[str, Any]:
+    """The chart of a programme's dict (see :meth:`cleanprod.program.Programme.chart`).
+
+    Parameters
+    ----------
+    programme : dict
+        A programme as :func:`program_evaluate` gives it.
+    by : {"sector", "cost_class", "status", "category"}
+        The groups, one row each.
+    lang : {"en", "es"}, optional
+        The chart's language (English when absent).
+
+    Returns
+    -------
+    dict
+        The chart: ``kind``, ``title``, ``svg``, ``table``.
+
+    Examples
+    --------
+    >>> import pathlib
+    >>> from cleanprod import _cleanprod
+    >>> p, _ = _cleanprod.program_evaluate([("a", pathlib.Path("examples/hotel.toml").read_text())])
+    >>> _cleanprod.program_chart(p, by="status")["kind"]
+    'programme'
     """
 
 def program_combine(

@@ -25,6 +25,8 @@ from . import _cleanprod as _native
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .charts import Chart
+
 __all__ = ["Programme", "Screening", "combine", "evaluate", "region", "screen", "sources"]
 
 #: What a programme's documents can be given as.
@@ -181,6 +183,40 @@ class Programme:
             )
         return _table(self._data[f"by_{by}"])
 
+    def chart(self, by: str = "sector", *, lang: Optional[str] = None) -> Chart:
+        """The programme's results by group, drawn by the core: one row per group, a panel
+        per figure (investment and annual saving when the money is in one currency, water,
+        energy, CO2, solid waste and chemicals saved per year), each on its own scale.
+
+        Parameters
+        ----------
+        by : {"sector", "cost_class", "status", "category"}
+            The groups.
+        lang : {"en", "es"}, optional
+            The chart's language (English when absent).
+
+        Returns
+        -------
+        Chart
+            Its SVG, title and table; Jupyter shows it inline.
+
+        Raises
+        ------
+        InvalidArgumentError
+            Another grouping or language.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> p = cp.program.evaluate("examples", currency="USD", rates={"MXN": 0.055, "INR": 0.012})
+        >>> c = p.chart("cost_class")
+        >>> c.title, list(c.to_pandas().columns[:3])
+        ('Results of the programme by cost class', ['group', 'number of sites', 'number of options'])
+        """
+        from .charts import Chart
+
+        return Chart(_native.program_chart(self._data, by=by, lang=lang))
+
     def to_dict(self) -> dict[str, Any]:
         """The programme as plain data (what :func:`combine` reads back).
 
@@ -212,7 +248,8 @@ class Programme:
         return f"<Programme: {self.documents} documents, {len(self.failures)} failed>"
 
     def _repr_html_(self) -> str:
-        return f"<pre>{_html.escape(self.text)}</pre>"
+        figure = f'<figure class="cleanprod-chart">{self.chart().svg}</figure>' if self._data["sites"] else ""
+        return f"<pre>{_html.escape(self.text)}</pre>{figure}"
 
 
 def _table(rows: list[dict[str, Any]]) -> pd.DataFrame:

@@ -20,6 +20,7 @@ pub mod benchmark_bars;
 pub mod cash_flow;
 pub mod cost_curve;
 pub mod histogram;
+pub mod programme;
 pub mod sankey;
 mod sankey_layout;
 pub(crate) mod svg;
@@ -30,6 +31,7 @@ pub use benchmark_bars::benchmark_bars;
 pub use cash_flow::cash_flow;
 pub use cost_curve::cost_curve;
 pub use histogram::histogram;
+pub use programme::programme_chart;
 pub use sankey::{
     LinkKind, SankeyData, SankeyLink, SankeyNode, SankeyStage, energy_sankey_data, sankey,
     sankey_chart, sankey_data,
@@ -157,6 +159,9 @@ pub enum ChartKind {
     Tornado,
     /// The sector's indicators before and after the options against published ranges.
     Benchmarks,
+    /// A programme's results by group ([`programme_chart`]): drawn from a programme, not
+    /// an assessment, so not in [`ChartKind::ALL`].
+    Programme,
 }
 
 impl ChartKind {
@@ -179,6 +184,7 @@ impl ChartKind {
             ChartKind::Histogram => "histogram",
             ChartKind::Tornado => "tornado",
             ChartKind::Benchmarks => "benchmarks",
+            ChartKind::Programme => "programme",
         }
     }
 }
@@ -309,6 +315,11 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
             }
             sankey(&flows, component, lang)
         }
+        ChartKind::Programme => Err(Error::UnknownVariant {
+            path: "kind".to_string(),
+            value: kind.key().to_string(),
+            expected: ChartKind::ALL.map(ChartKind::key).join(", "),
+        }),
         ChartKind::Benchmarks => {
             let b = a.benchmarks()?.ok_or_else(|| Error::MissingField {
                 path: "template".to_string(),

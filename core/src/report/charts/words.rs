@@ -132,6 +132,27 @@ words! {
     FlowColumn => "flow [{unit}]", "flujo [{unit}]";
     Recycle => "recycle", "reciclo";
     Closure => "closure", "cierre";
+    // Programme.
+    ProgrammeTitle => "Results of the programme {by}", "Resultados del programa {by}";
+    ProgrammeDesc => "{sites} sites and {options} options in the sites' portfolios, in {groups} groups. For each group a bar per figure, each figure on its own scale from zero (red: the options increase it); the table gives every figure.",
+        "{sites} sitios y {options} opciones en las carteras de los sitios, en {groups} grupos. Para cada grupo una barra por cifra, cada cifra en su propia escala desde cero (rojo: las opciones la aumentan); la tabla da todas las cifras.";
+    ProgrammeSeveralCurrencies => " Money is in several currencies: give exchange rates to draw it.",
+        " El dinero está en varias monedas: indique tipos de cambio para dibujarlo.";
+    BySector => "by sector", "por sector";
+    ByCostClass => "by cost class", "por clase de costo";
+    ByStatus => "by status", "por estado";
+    ByCategory => "by category", "por categoría";
+    Group => "group", "grupo";
+    Sites => "number of sites", "número de sitios";
+    Options => "number of options", "número de opciones";
+    Investment => "Investment", "Inversión";
+    AnnualSaving => "Annual saving", "Ahorro anual";
+    PerYear => "yr", "año";
+    Water => "Water", "Agua";
+    Energy => "Energy", "Energía";
+    Co2 => "CO2 avoided", "CO2 evitado";
+    SolidWaste => "Solid waste", "Residuos sólidos";
+    Chemicals => "Chemicals", "Químicos";
 }
 
 /// The words and the decimal mark of one language.
@@ -209,7 +230,8 @@ mod tests {
                     .collect::<Vec<_>>()
             })
             .collect();
-        let mut drawn = 0;
+        let mut charts = Vec::new();
+        let mut sources = Vec::new();
         for example in ["tannery", "hotel"] {
             let path = format!("{}/../examples/{example}.toml", env!("CARGO_MANIFEST_DIR"));
             let text = std::fs::read_to_string(path).unwrap();
@@ -220,31 +242,39 @@ mod tests {
                     draws: Some(50),
                     ..ChartOptions::default()
                 };
-                let Ok(c) = chart(&a, kind, &opts) else {
-                    continue;
-                };
-                drawn += 1;
-                // The words shown: the SVG's text without its tags and attributes, and the table.
-                let shown: String = c
-                    .svg
-                    .split('<')
-                    .filter_map(|t| t.split_once('>').map(|(_, text)| text))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let all = format!("{shown}{}", c.table.markdown());
-                for part in &english {
-                    // As a whole word: "; median" is in "; mediana" but is not a word of it.
-                    let found = all.match_indices(part).any(|(i, _)| {
-                        !all[i + part.len()..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphabetic)
-                    });
-                    assert!(!found, "{example} {kind:?}: {part:?} in Spanish");
+                if let Ok(c) = chart(&a, kind, &opts) {
+                    charts.push((example, c));
                 }
             }
+            sources.push(crate::program::Source::toml(example, text));
         }
-        assert!(drawn >= 10, "{drawn} charts drawn");
+        // The programme of both, in two currencies (the sentence saying so is drawn too).
+        let p = crate::program::evaluate(&sources, &crate::program::Settings::default());
+        for by in crate::report::charts::programme::Breakdown::ALL {
+            let c = crate::report::charts::programme_chart(&p, by, Lang::Es);
+            charts.push(("programme", c));
+        }
+        for (example, c) in &charts {
+            // The words shown: the SVG's text without its tags and attributes, and the table.
+            let shown: String = c
+                .svg
+                .split('<')
+                .filter_map(|t| t.split_once('>').map(|(_, text)| text))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let all = format!("{shown}{}", c.table.markdown());
+            for part in &english {
+                // As a whole word: "; median" is in "; mediana" but is not a word of it.
+                let found = all.match_indices(part).any(|(i, _)| {
+                    !all[i + part.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
+                });
+                assert!(!found, "{example} {:?}: {part:?} in Spanish", c.kind);
+            }
+        }
+        assert!(charts.len() >= 14, "{} charts drawn", charts.len());
     }
 
     #[test]
