@@ -130,6 +130,14 @@ export interface ProgrammeOptions {
  * its name and the error's path, the others still evaluated.
  */
 export declare function program(documents: { name: string; text: string }[], options?: ProgrammeOptions): Programme;
+/**
+ * A programme's chart (as `program` gives it), drawn by the core: one row per group, a panel
+ * per figure, each on its own scale (money when it is in one currency).
+ */
+export declare function programmeChart(
+  programme: Programme,
+  options?: { by?: 'sector' | 'cost_class' | 'status' | 'category'; lang?: 'en' | 'es' },
+): Chart;
 /** Options applied one after the other to one model, as in `Evaluation['portfolio']['sequence']`. */
 export interface Sequence {
   /** What each option adds to those before it, in order. */

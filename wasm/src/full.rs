@@ -198,3 +198,21 @@ pub fn program(documents: JsValue, options: JsValue) -> Result<JsValue, JsValue>
         .map_err(|e| js_error(&e))?;
     to_js(&program::evaluate(&sources, &settings))
 }
+
+/// The chart of a programme (as `program` gives it) by `options.by` (`sector`, `cost_class`,
+/// `status` or `category`) in `options.lang`: `{ kind, title, svg, table }`, drawn by the core.
+#[wasm_bindgen(js_name = programmeChart, skip_typescript)]
+pub fn programme_chart(programme: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    use cleanprod::report::charts::{self, programme::ProgrammeChartOptions};
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(programme)
+        .map_err(|e| js_sys::TypeError::new(&format!("programme: not a programme: {e}")))?;
+    let p = cleanprod::program::Programme::from_json_value(value).map_err(|e| js_error(&e))?;
+    let options =
+        ProgrammeChartOptions::from_json_value(options_json(options, "programme chart options")?)
+            .map_err(|e| js_error(&e))?;
+    to_js(&charts::programme_chart(
+        &p,
+        options.by,
+        options.lang.unwrap_or_default(),
+    ))
+}

@@ -41,3 +41,17 @@ test('bad programme options name their field', () => {
     (e) => e instanceof TypeError && e.path === 'threads' && typeof e.code === 'string',
   );
 });
+
+test('a programme chart is drawn by the core from the programme', () => {
+  const rates = { exchange_rates: { currency: 'USD', rates: { MXN: 0.055, INR: 0.012 } } };
+  const p = cp.program(documents, rates);
+  const c = cp.programmeChart(p, { by: 'status', lang: 'es' });
+  assert.equal(c.kind, 'programme');
+  assert.ok(c.title.includes('por estado'), c.title);
+  assert.equal(c.table.rows.length, p.by_status.length);
+  assert.ok(c.svg.includes('data-panel="investment"'));
+  assert.throws(
+    () => cp.programmeChart(p, { by: 'size' }),
+    (e) => e instanceof TypeError && e.path === 'by',
+  );
+});

@@ -93,6 +93,29 @@ impl std::str::FromStr for Breakdown {
     }
 }
 
+/// What to draw of a programme, as the bindings pass it (`{"by": "status", "lang": "es"}`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize, schemars::JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProgrammeChartOptions {
+    /// The groups (sector when absent).
+    pub by: Breakdown,
+    /// The chart's language (English when absent).
+    pub lang: Option<Lang>,
+}
+
+impl ProgrammeChartOptions {
+    /// Options from their JSON form; errors name the field.
+    ///
+    /// ```
+    /// use cleanprod::report::charts::programme::ProgrammeChartOptions;
+    /// let e = ProgrammeChartOptions::from_json_value(serde_json::json!({"by": "size"})).unwrap_err();
+    /// assert_eq!(e.path(), "by");
+    /// ```
+    pub fn from_json_value(value: serde_json::Value) -> Result<ProgrammeChartOptions> {
+        crate::wire::typed(&value)
+    }
+}
+
 const LABELS: f64 = 150.0;
 const PANEL: f64 = 150.0;
 const GAP: f64 = 14.0;
