@@ -45,25 +45,31 @@ pub const WHO_SHARPS_SHARE: f64 = 0.01;
 pub const WHO_CHEMICAL_PHARMACEUTICAL_SHARE: f64 = 0.03;
 
 /// Hazardous health-care waste in high-income countries: on average up to 0.5 kg per hospital
-/// bed per day, as the WHO fact sheet "Health-care waste" (2018) is commonly quoted. Could not
-/// be verified: the copies of the fact sheet found did not include this passage, and the
-/// table of waste generation by national income level in WHO, "Safe management of wastes
-/// from health-care activities", 2nd ed. (2014), chapter 2, could not be found in any copy at
-/// hand, so no table or page is given (the October 2000 fact sheet gives "up to 6 kg of
-/// hazardous waste per person per year" for high-income countries, per person, not per bed).
+/// bed per day; WHO fact sheet "Health-care waste", 8 February 2018 (the same sentence gives
+/// 0.2 kg on average for low-income countries). Checked on a dated verbatim quotation of the
+/// fact sheet (medicaltracking.com, "DYK: The Amount of Healthcare Waste Generated Each Year
+/// Is Astounding", citing WHO, 8 February 2018), not on WHO's own page: the copies of that
+/// page at hand did not show the passage. A fact sheet has no page number. Still to check:
+/// the table of waste generation by national income level in WHO, "Safe management of wastes
+/// from health-care activities", 2nd ed. (2014), chapter 2, which could not be found in any
+/// copy at hand, so no table or page is given (the October 2000 fact sheet gives "up to 6 kg
+/// of hazardous waste per person per year" for high-income countries, per person, not per
+/// bed).
 /// The default hazardous generation for `income = "high"` (taken as infectious waste) and the
-/// benchmark's upper end; the warnings say it is unverified. The income level is the
-/// template's `income` parameter.
+/// benchmark's upper end; the warnings name the source and what is still to check. The income
+/// level is the template's `income` parameter.
 pub const WHO_HAZARDOUS_HIGH_INCOME: Reference = Reference {
     low: 0.0,
     high: 0.5,
     label: "WHO: high-income countries, hazardous waste up to 0.5 kg per bed-day",
-    source: "WHO fact sheet \"Health-care waste\", February 2018, as commonly quoted (to check: not verified; the income-level table of WHO, Safe management of wastes from health-care activities, 2nd ed., 2014, chapter 2, could not be found)",
+    source: "WHO fact sheet \"Health-care waste\", 8 February 2018 (checked on a dated verbatim quotation, not on WHO's page; to check: the income-level table of WHO, Safe management of wastes from health-care activities, 2nd ed., 2014, chapter 2, not found)",
 };
 
 /// Hazardous health-care waste in low-income countries: on average 0.2 kg per hospital bed
-/// per day (to check: not verified, as [`WHO_HAZARDOUS_HIGH_INCOME`]). The default hazardous generation
-/// for `income = "low"` (taken as infectious waste). An average, not a range: no class.
+/// per day; same sentence of the same fact sheet, checked on the same quotation, and the same
+/// handbook table still to check, as [`WHO_HAZARDOUS_HIGH_INCOME`]. The default hazardous
+/// generation for `income = "low"` (taken as infectious waste). An average, not a range: no
+/// class.
 pub const WHO_HAZARDOUS_LOW_INCOME: Reference = Reference {
     low: 0.2,
     high: 0.2,
