@@ -84,8 +84,8 @@ def test_programme_chart_draws_each_group_from_the_core():
     assert table["group"].tolist() == groups["key"].tolist()
     # The table's water is the group's, to the four significant figures it is written with.
     water = [float(w) for w in table[[col for col in table.columns if col.startswith("Water")][0]]]
-    for shown, group in zip(water, groups["per_year"]):
-        assert math.isclose(shown, group["water_m3"], rel_tol=5e-4, abs_tol=1e-9)
+    for shown, group in zip(water, groups["per_year.water_m3"]):
+        assert math.isclose(shown, group, rel_tol=5e-4, abs_tol=1e-9)
     assert 'data-panel="investment"' in c.svg
     assert c.svg in p._repr_html_()
     assert "por sector" in p.chart(lang="es").title
