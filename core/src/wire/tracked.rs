@@ -123,9 +123,14 @@ struct Track {
 impl Track {
     /// `err`, noting `chain` as its path unless a deeper one is noted.
     fn trigger<E>(&self, chain: &Chain<'_>, err: E) -> E {
+        self.note(chain);
+        err
+    }
+
+    #[inline(never)]
+    fn note(&self, chain: &Chain<'_>) {
         let path = self.path.take().unwrap_or_else(|| chain.path());
         self.path.set(Some(path));
-        err
     }
 }
 
@@ -161,34 +166,18 @@ fn visit_number<'de, V: Visitor<'de>>(n: &Number, visitor: V) -> Result<V::Value
     }
 }
 
-/// A value being read, at its place in the document.
+/// A value being read, at its place in the document. Its errors get their path where the value
+/// was asked for ([`read_seed`], or the root): the value's own place.
 struct ValueDe<'a, 'de> {
     value: &'de Value,
     chain: Chain<'a>,
     track: &'a Track,
 }
 
-impl<'a, 'de> ValueDe<'a, 'de> {
-    /// The error of a value of the wrong type for `visitor`.
-    fn invalid<V: Visitor<'de>>(&self, visitor: &V) -> JsonError {
-        JsonError::invalid_type(unexpected(self.value), visitor)
-    }
-
-    /// Runs `read` on this value, noting its path on an error.
-    fn tracked<T>(
-        self,
-        read: impl FnOnce(&'de Value, &Chain<'a>, &'a Track) -> Result<T, JsonError>,
-    ) -> Result<T, JsonError> {
-        let (chain, track) = (self.chain, self.track);
-        read(self.value, &chain, track).map_err(|e| track.trigger(&chain, e))
-    }
-
-    fn number<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-        match self.value {
-            Value::Number(n) => self.tracked(|_, _, _| visit_number(n, visitor)),
-            _ => Err(self.track.trigger(&self.chain, self.invalid(&visitor))),
-        }
-    }
+/// The error of `value` given where `expected` was.
+#[inline(never)]
+fn invalid_type(value: &Value, expected: &dyn de::Expected) -> JsonError {
+    JsonError::invalid_type(unexpected(value), expected)
 }
 
 fn visit_array<'a, 'de, V: Visitor<'de>>(
@@ -236,23 +225,26 @@ fn visit_object<'a, 'de, V: Visitor<'de>>(
 macro_rules! numbers {
     ($($method:ident)*) => {
         $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-            self.number(visitor)
+            match self.value {
+                Value::Number(n) => visit_number(n, visitor),
+                other => Err(invalid_type(other, &visitor)),
+            }
         })*
     };
 }
 
-impl<'a, 'de> Deserializer<'de> for ValueDe<'a, 'de> {
+impl<'de> Deserializer<'de> for ValueDe<'_, 'de> {
     type Error = JsonError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-        self.tracked(|value, chain, track| match value {
+        match self.value {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(*b),
             Value::Number(n) => visit_number(n, visitor),
             Value::String(s) => visitor.visit_borrowed_str(s),
-            Value::Array(items) => visit_array(items, chain, track, visitor),
-            Value::Object(map) => visit_object(map, chain, track, visitor),
-        })
+            Value::Array(items) => visit_array(items, &self.chain, self.track, visitor),
+            Value::Object(map) => visit_object(map, &self.chain, self.track, visitor),
+        }
     }
 
     numbers! {
@@ -262,11 +254,10 @@ impl<'a, 'de> Deserializer<'de> for ValueDe<'a, 'de> {
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-        let invalid = self.invalid(&visitor);
-        self.tracked(|value, _, _| match value {
+        match self.value {
             Value::Bool(b) => visitor.visit_bool(*b),
-            _ => Err(invalid),
-        })
+            other => Err(invalid_type(other, &visitor)),
+        }
     }
 
     fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
@@ -274,11 +265,10 @@ impl<'a, 'de> Deserializer<'de> for ValueDe<'a, 'de> {
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-        let invalid = self.invalid(&visitor);
-        self.tracked(|value, _, _| match value {
+        match self.value {
             Value::String(s) => visitor.visit_borrowed_str(s),
-            _ => Err(invalid),
-        })
+            other => Err(invalid_type(other, &visitor)),
+        }
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
@@ -286,12 +276,11 @@ impl<'a, 'de> Deserializer<'de> for ValueDe<'a, 'de> {
     }
 
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-        let invalid = self.invalid(&visitor);
-        self.tracked(|value, chain, track| match value {
+        match self.value {
             Value::String(s) => visitor.visit_borrowed_str(s),
-            Value::Array(items) => visit_array(items, chain, track, visitor),
-            _ => Err(invalid),
-        })
+            Value::Array(items) => visit_array(items, &self.chain, self.track, visitor),
+            other => Err(invalid_type(other, &visitor)),
+        }
     }
 
     fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
@@ -299,20 +288,17 @@ impl<'a, 'de> Deserializer<'de> for ValueDe<'a, 'de> {
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-        let (chain, track) = (self.chain, self.track);
         match self.value {
             Value::Null => visitor.visit_none(),
             _ => visitor.visit_some(self),
         }
-        .map_err(|e| track.trigger(&chain, e))
     }
 
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-        let invalid = self.invalid(&visitor);
-        self.tracked(|value, _, _| match value {
+        match self.value {
             Value::Null => visitor.visit_unit(),
-            _ => Err(invalid),
-        })
+            other => Err(invalid_type(other, &visitor)),
+        }
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(
@@ -328,18 +314,14 @@ impl<'a, 'de> Deserializer<'de> for ValueDe<'a, 'de> {
         _name: &'static str,
         visitor: V,
     ) -> Result<V::Value, JsonError> {
-        let (chain, track) = (self.chain, self.track);
-        visitor
-            .visit_newtype_struct(self)
-            .map_err(|e| track.trigger(&chain, e))
+        visitor.visit_newtype_struct(self)
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-        let invalid = self.invalid(&visitor);
-        self.tracked(|value, chain, track| match value {
-            Value::Array(items) => visit_array(items, chain, track, visitor),
-            _ => Err(invalid),
-        })
+        match self.value {
+            Value::Array(items) => visit_array(items, &self.chain, self.track, visitor),
+            other => Err(invalid_type(other, &visitor)),
+        }
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(
@@ -360,11 +342,10 @@ impl<'a, 'de> Deserializer<'de> for ValueDe<'a, 'de> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-        let invalid = self.invalid(&visitor);
-        self.tracked(|value, chain, track| match value {
-            Value::Object(map) => visit_object(map, chain, track, visitor),
-            _ => Err(invalid),
-        })
+        match self.value {
+            Value::Object(map) => visit_object(map, &self.chain, self.track, visitor),
+            other => Err(invalid_type(other, &visitor)),
+        }
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -373,12 +354,11 @@ impl<'a, 'de> Deserializer<'de> for ValueDe<'a, 'de> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, JsonError> {
-        let invalid = self.invalid(&visitor);
-        self.tracked(|value, chain, track| match value {
-            Value::Array(items) => visit_array(items, chain, track, visitor),
-            Value::Object(map) => visit_object(map, chain, track, visitor),
-            _ => Err(invalid),
-        })
+        match self.value {
+            Value::Array(items) => visit_array(items, &self.chain, self.track, visitor),
+            Value::Object(map) => visit_object(map, &self.chain, self.track, visitor),
+            other => Err(invalid_type(other, &visitor)),
+        }
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -387,28 +367,26 @@ impl<'a, 'de> Deserializer<'de> for ValueDe<'a, 'de> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, JsonError> {
-        self.tracked(|value, chain, track| {
-            let (variant, value) = match value {
-                Value::Object(map) => {
-                    let mut entries = map.iter();
-                    let single = "map with a single key";
-                    let Some((variant, value)) = entries.next() else {
-                        return Err(JsonError::invalid_value(Unexpected::Map, &single));
-                    };
-                    if entries.next().is_some() {
-                        return Err(JsonError::invalid_value(Unexpected::Map, &single));
-                    }
-                    (variant, Some(value))
+        let (variant, value) = match self.value {
+            Value::Object(map) => {
+                let mut entries = map.iter();
+                let single = "map with a single key";
+                let Some((variant, value)) = entries.next() else {
+                    return Err(JsonError::invalid_value(Unexpected::Map, &single));
+                };
+                if entries.next().is_some() {
+                    return Err(JsonError::invalid_value(Unexpected::Map, &single));
                 }
-                Value::String(variant) => (variant, None),
-                other => return Err(JsonError::invalid_type(unexpected(other), &"string or map")),
-            };
-            visitor.visit_enum(EnumDe {
-                variant,
-                value,
-                chain,
-                track,
-            })
+                (variant, Some(value))
+            }
+            Value::String(variant) => (variant, None),
+            other => return Err(invalid_type(other, &"string or map")),
+        };
+        visitor.visit_enum(EnumDe {
+            variant,
+            value,
+            chain: &self.chain,
+            track: self.track,
         })
     }
 
@@ -417,7 +395,7 @@ impl<'a, 'de> Deserializer<'de> for ValueDe<'a, 'de> {
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-        self.tracked(|_, _, _| visitor.visit_unit())
+        visitor.visit_unit()
     }
 }
 
@@ -511,9 +489,7 @@ impl<'de> de::MapAccess<'de> for MapDe<'_, '_, 'de> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, JsonError> {
         let Some((value, key)) = self.value.take() else {
-            return Err(self
-                .track
-                .trigger(self.chain, JsonError::custom("value is missing")));
+            return Err(JsonError::custom("value is missing"));
         };
         let chain = match key {
             Some(key) => Chain::Key {
@@ -617,9 +593,8 @@ impl<'a, 'c, 'de> de::EnumAccess<'de> for EnumDe<'a, 'c, 'de> {
         seed: V,
     ) -> Result<(V::Value, Self::Variant), JsonError> {
         let text: de::value::StrDeserializer<'_, JsonError> = self.variant.into_deserializer();
-        let variant = seed
-            .deserialize(text)
-            .map_err(|e| self.track.trigger(self.chain, e))?;
+        // An unknown variant is the enum value's error: noted where the value was asked for.
+        let variant = seed.deserialize(text)?;
         Ok((
             variant,
             VariantDe {
@@ -684,7 +659,7 @@ impl<'de> de::VariantAccess<'de> for VariantDe<'_, '_, 'de> {
         match self.value {
             Some(Value::Array(items)) if items.is_empty() => visitor.visit_unit(),
             Some(Value::Array(items)) => visit_array(items, &chain, track, visitor),
-            Some(other) => Err(JsonError::invalid_type(unexpected(other), &"tuple variant")),
+            Some(other) => Err(invalid_type(other, &"tuple variant")),
             None => Err(JsonError::invalid_type(
                 Unexpected::UnitVariant,
                 &"tuple variant",
