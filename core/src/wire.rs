@@ -10,6 +10,10 @@ use serde_json::Value;
 
 use crate::error::{Error, Result, SourceFormat};
 
+mod tracked;
+
+pub(crate) use tracked::deserialize as deserialize_tracked;
+
 /// Serialize a type as its `Display` text, deserialize it with its `parse` (whose error is a
 /// [`crate::units::UnitProblem`]), and describe it in the JSON Schema as a string.
 macro_rules! string_serde {
@@ -47,7 +51,7 @@ thread_local! {
     /// serde carries a custom error only as text. A value type that fails while being
     /// deserialized leaves its structured [`Error`] here; the loader takes it back, checks that
     /// its text is the message serde reports, and adds the field path that
-    /// `serde_path_to_error` tracked. Deserialization is synchronous and our formats never
+    /// the tracking deserializer ([`tracked`]) noted. Deserialization is synchronous and our formats never
     /// retry a value after an error (no untagged enums), so the slot holds the error of the
     /// failure being reported.
     static PENDING: RefCell<Option<Error>> = const { RefCell::new(None) };
@@ -101,7 +105,7 @@ pub(crate) fn typed<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T> 
     if has_null(value) {
         reject_nulls(value, &mut String::new())?;
     }
-    serde_path_to_error::deserialize(value).map_err(|e| name_unknown_keys(from_serde(e), value))
+    tracked::deserialize(value).map_err(|e| name_unknown_keys(from_serde(e), value))
 }
 
 /// `err` with the map keys its path could not name (`ghg.?`: serde names no key that is not a
@@ -169,7 +173,7 @@ fn contains_text(value: &Value, text: &str) -> bool {
 /// A typed value from the JSON form of a result the engine made (a simulation handed back by
 /// a binding), where `null` is a figure that does not exist; errors name the field.
 pub(crate) fn typed_result<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T> {
-    serde_path_to_error::deserialize(value).map_err(from_serde)
+    tracked::deserialize(value).map_err(from_serde)
 }
 
 /// A value of any serde type from JSON text, with the same errors as documents.
@@ -301,7 +305,7 @@ fn quoted_after<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
 }
 
 /// A structured error from a serde error at a tracked path.
-fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
+fn from_serde(err: tracked::PathError) -> Error {
     let path = err.path().to_string();
     let path = if path == "." { String::new() } else { path };
     let message = err.into_inner().to_string();
@@ -318,7 +322,7 @@ fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
             .split_once(", expected ")
             .map(|(_, e)| format!("; expected {}", e.replace('`', "")))
             .unwrap_or_default();
-        // serde_path_to_error already records the unknown key in the path.
+        // The tracking deserializer already records the unknown key in the path.
         let path = if path.ends_with(field) {
             path.clone()
         } else {

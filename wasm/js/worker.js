@@ -71,24 +71,17 @@ async function fetchText(url, path) {
 
 // ---- the form: what the schema says of each figure ------------------------------------------
 
-// The document's JSON Schema, generated from the core's types at build time (schema.js).
-const { default: schema } = await import('./schema.js');
+// The document's JSON Schema, generated from the core's types at build time: for a document
+// with a sector template, `schemas/<sector>.js`, the schema with that sector's model only (the
+// other sectors' definitions are half of the whole); else the whole, `schema.js`. Loaded once
+// each, when a form first needs it.
+const schemas = new Map();
 
-/** The schema node `node` stands for, through `$ref`s. */
-function resolve(node) {
-  let n = node;
-  for (let i = 0; n && n.$ref && i < 16; i += 1) {
-    n = schema.$defs[n.$ref.replace('#/$defs/', '')];
-  }
-  return n ?? {};
-}
-
-/** The schema of the property `key` of the object schema `node` (with its own description). */
-function property(node, key) {
-  const obj = resolve(node);
-  const p = obj.properties?.[key];
-  if (!p) return null;
-  return { own: p, target: resolve(p) };
+/** The schema a form of a document with the template `templateKey` (or none) reads. */
+function schemaFor(templateKey) {
+  const file = templateKey ? `./schemas/${encodeURIComponent(templateKey)}.js` : './schema.js';
+  if (!schemas.has(file)) schemas.set(file, import(file).then((m) => m.default));
+  return schemas.get(file);
 }
 
 /**
@@ -119,86 +112,6 @@ function at(doc, path) {
   return path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), doc);
 }
 
-/** The schema of a document path (`template.hotel.showers.flow`), or null. */
-function schemaAt(path) {
-  let node = { own: schema, target: schema };
-  const keys = path.split('.');
-  for (const key of keys) {
-    if (/^\d+$/.test(key) && node.target.type === 'array') {
-      node = { own: node.target.items, target: resolve(node.target.items) };
-      continue;
-    }
-    const next = property(node.target, key);
-    const map = node.target.additionalProperties;
-    if (!next && map && typeof map === 'object') {
-      // A table by name (`[prices]`): the entry's schema, labelled by the table and the name.
-      const d = labelOf(node.own.description ?? node.target.description, key);
-      node = { own: { ...map, description: `${d} — ${key.replace(/_/g, ' ')}` }, target: resolve(map) };
-    } else if (!next) {
-      // `template` is an enum of one-key objects: look through its alternatives.
-      const alt = (node.target.oneOf ?? node.target.anyOf ?? []).map((a) => property(a, key)).find(Boolean);
-      if (!alt) return null;
-      node = alt;
-    } else {
-      node = next;
-    }
-  }
-  return node;
-}
-
-/** One editable figure: its path, label, help, kind, unit, range, choices and value. */
-function describeField(doc, path) {
-  const s = schemaAt(path);
-  if (!s) {
-    throw Object.assign(new Error(`${path}: no such figure in the document format`), { code: 'unknown_field', path, value: path });
-  }
-  const { own, target } = s;
-  const description = own.description ?? target.description ?? '';
-  const key = path.split('.').pop();
-  const value = at(doc, path);
-  const field = { path, label: '', help: description.replace(/`/g, ''), required: false };
-  const parent = path.split('.').slice(0, -1).join('.');
-  const parentSchema = parent ? schemaAt(parent) : { target: schema };
-  field.required = Boolean(parentSchema && resolve(parentSchema.target).required?.includes(key));
-  const choices = target.oneOf ?? target.anyOf;
-  if (choices && choices.every((c) => 'const' in c)) {
-    field.kind = 'choice';
-    field.choices = choices.map((c) => ({ value: c.const, label: labelOf(c.description, String(c.const)) }));
-    field.value = value ?? own.default ?? target.default ?? choices[0].const;
-  } else if (target.enum) {
-    field.kind = 'choice';
-    field.choices = target.enum.map((v) => ({ value: v, label: String(v) }));
-    field.value = value ?? own.default ?? target.enum[0];
-  } else if (target.type === 'number' || target.type === 'integer') {
-    field.kind = 'number';
-    field.value = typeof value === 'number' ? value : null;
-    field.integer = target.type === 'integer';
-    for (const k of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']) {
-      if (typeof target[k] === 'number') field[k] = target[k];
-    }
-  } else if (target.type === 'boolean') {
-    field.kind = 'boolean';
-    field.value = Boolean(value ?? own.default ?? target.default);
-  } else if (typeof value === 'string' && splitQuantity(value)[0] !== null && splitQuantity(value)[1]) {
-    // A value with its unit: the number is edited, the unit of the starting document kept.
-    field.kind = 'quantity';
-    [field.value, field.unit] = splitQuantity(value);
-    field.example = target.examples?.[0];
-  } else if (target.type === 'string' && value === undefined && target.examples?.[0]) {
-    // A quantity the starting document leaves out: the unit of the schema's example.
-    field.kind = 'quantity';
-    field.value = null;
-    field.unit = splitQuantity(target.examples[0])[1];
-    field.example = target.examples[0];
-  } else {
-    field.kind = 'text';
-    field.value = typeof value === 'string' ? value : value == null ? '' : JSON.stringify(value);
-  }
-  // A choice's description opens with what is chosen ("How the hides are tanned: chrome...").
-  field.label = labelOf(description, key, field.kind !== 'choice');
-  return field;
-}
-
 /** The paths of the template's figures: its plain values, and those of its sub-tables. */
 function templatePaths(doc, base) {
   const out = [];
@@ -216,25 +129,127 @@ function templatePaths(doc, base) {
   return out;
 }
 
-/** The groups of figures: one per sub-table, labelled by its description (an item of a list,
- * such as a catalogue option, by its `id`). */
-function groupsOf(doc, fields, base) {
-  const groups = [];
-  for (const f of fields) {
-    const rest = f.path.startsWith(`${base}.`) ? f.path.slice(base.length + 1).split('.') : f.path.split('.');
-    const group = rest.length > 1 ? f.path.split('.').slice(0, -1).join('.') : base;
-    let g = groups.find((x) => x.path === group);
-    if (!g) {
-      const s = schemaAt(group);
-      const d = s ? s.own.description ?? s.target.description : '';
-      const id = at(doc, `${group}.id`);
-      const label = typeof id === 'string' ? id.replace(/_/g, ' ') : labelOf(d, group.split('.').pop());
-      g = { path: group, label: group === base ? '' : label, fields: [] };
-      groups.push(g);
+/** What a form reads of the document's JSON Schema `schema`. */
+function schemaReader(schema) {
+  /** The schema node `node` stands for, through `$ref`s. */
+  function resolve(node) {
+    let n = node;
+    for (let i = 0; n && n.$ref && i < 16; i += 1) {
+      n = schema.$defs[n.$ref.replace('#/$defs/', '')];
     }
-    g.fields.push(f);
+    return n ?? {};
   }
-  return groups;
+
+  /** The schema of the property `key` of the object schema `node` (with its own description). */
+  function property(node, key) {
+    const obj = resolve(node);
+    const p = obj.properties?.[key];
+    if (!p) return null;
+    return { own: p, target: resolve(p) };
+  }
+
+  /** The schema of a document path (`template.hotel.showers.flow`), or null. */
+  function schemaAt(path) {
+    let node = { own: schema, target: schema };
+    const keys = path.split('.');
+    for (const key of keys) {
+      if (/^\d+$/.test(key) && node.target.type === 'array') {
+        node = { own: node.target.items, target: resolve(node.target.items) };
+        continue;
+      }
+      const next = property(node.target, key);
+      const map = node.target.additionalProperties;
+      if (!next && map && typeof map === 'object') {
+        // A table by name (`[prices]`): the entry's schema, labelled by the table and the name.
+        const d = labelOf(node.own.description ?? node.target.description, key);
+        node = { own: { ...map, description: `${d} — ${key.replace(/_/g, ' ')}` }, target: resolve(map) };
+      } else if (!next) {
+        // `template` is an enum of one-key objects: look through its alternatives.
+        const alt = (node.target.oneOf ?? node.target.anyOf ?? []).map((a) => property(a, key)).find(Boolean);
+        if (!alt) return null;
+        node = alt;
+      } else {
+        node = next;
+      }
+    }
+    return node;
+  }
+
+  /** One editable figure: its path, label, help, kind, unit, range, choices and value. */
+  function describeField(doc, path) {
+    const s = schemaAt(path);
+    if (!s) {
+      throw Object.assign(new Error(`${path}: no such figure in the document format`), { code: 'unknown_field', path, value: path });
+    }
+    const { own, target } = s;
+    const description = own.description ?? target.description ?? '';
+    const key = path.split('.').pop();
+    const value = at(doc, path);
+    const field = { path, label: '', help: description.replace(/`/g, ''), required: false };
+    const parent = path.split('.').slice(0, -1).join('.');
+    const parentSchema = parent ? schemaAt(parent) : { target: schema };
+    field.required = Boolean(parentSchema && resolve(parentSchema.target).required?.includes(key));
+    const choices = target.oneOf ?? target.anyOf;
+    if (choices && choices.every((c) => 'const' in c)) {
+      field.kind = 'choice';
+      field.choices = choices.map((c) => ({ value: c.const, label: labelOf(c.description, String(c.const)) }));
+      field.value = value ?? own.default ?? target.default ?? choices[0].const;
+    } else if (target.enum) {
+      field.kind = 'choice';
+      field.choices = target.enum.map((v) => ({ value: v, label: String(v) }));
+      field.value = value ?? own.default ?? target.enum[0];
+    } else if (target.type === 'number' || target.type === 'integer') {
+      field.kind = 'number';
+      field.value = typeof value === 'number' ? value : null;
+      field.integer = target.type === 'integer';
+      for (const k of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']) {
+        if (typeof target[k] === 'number') field[k] = target[k];
+      }
+    } else if (target.type === 'boolean') {
+      field.kind = 'boolean';
+      field.value = Boolean(value ?? own.default ?? target.default);
+    } else if (typeof value === 'string' && splitQuantity(value)[0] !== null && splitQuantity(value)[1]) {
+      // A value with its unit: the number is edited, the unit of the starting document kept.
+      field.kind = 'quantity';
+      [field.value, field.unit] = splitQuantity(value);
+      field.example = target.examples?.[0];
+    } else if (target.type === 'string' && value === undefined && target.examples?.[0]) {
+      // A quantity the starting document leaves out: the unit of the schema's example.
+      field.kind = 'quantity';
+      field.value = null;
+      field.unit = splitQuantity(target.examples[0])[1];
+      field.example = target.examples[0];
+    } else {
+      field.kind = 'text';
+      field.value = typeof value === 'string' ? value : value == null ? '' : JSON.stringify(value);
+    }
+    // A choice's description opens with what is chosen ("How the hides are tanned: chrome...").
+    field.label = labelOf(description, key, field.kind !== 'choice');
+    return field;
+  }
+
+  /** The groups of figures: one per sub-table, labelled by its description (an item of a list,
+   * such as a catalogue option, by its `id`). */
+  function groupsOf(doc, fields, base) {
+    const groups = [];
+    for (const f of fields) {
+      const rest = f.path.startsWith(`${base}.`) ? f.path.slice(base.length + 1).split('.') : f.path.split('.');
+      const group = rest.length > 1 ? f.path.split('.').slice(0, -1).join('.') : base;
+      let g = groups.find((x) => x.path === group);
+      if (!g) {
+        const s = schemaAt(group);
+        const d = s ? s.own.description ?? s.target.description : '';
+        const id = at(doc, `${group}.id`);
+        const label = typeof id === 'string' ? id.replace(/_/g, ' ') : labelOf(d, group.split('.').pop());
+        g = { path: group, label: group === base ? '' : label, fields: [] };
+        groups.push(g);
+      }
+      g.fields.push(f);
+    }
+    return groups;
+  }
+
+  return { schemaAt, describeField, groupsOf };
 }
 
 /**
@@ -259,6 +274,8 @@ async function form({ sector, src, doc, fields, options }) {
     const have = new Map((t.options ?? []).map((o) => [o.id, o]));
     t.options = options.map((id) => have.get(id) ?? { id });
   }
+  const schema = await schemaFor(templateKey);
+  const { schemaAt, describeField, groupsOf } = schemaReader(schema);
   // A path is the template's when the template has its first key (both have `options`), or
   // when the document has not (an unknown figure is then named under the template).
   const ofTemplate = (p) => base && (schemaAt(`${base}.${p.split('.')[0]}`) || !(p.split('.')[0] in schema.properties));

@@ -222,7 +222,7 @@ pub struct Part {
 impl Part {
     /// A part from its JSON form (a [`Programme`] serialized); errors name the field.
     pub fn from_json_value(value: serde_json::Value) -> Result<Part> {
-        serde_path_to_error::deserialize(value).map_err(|e| Error::InvalidType {
+        crate::wire::deserialize_tracked(&value).map_err(|e| Error::InvalidType {
             path: e.path().to_string(),
             message: e.inner().to_string(),
         })

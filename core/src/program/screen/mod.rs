@@ -476,7 +476,7 @@ pub fn combine(parts: Vec<Screening>) -> Result<Screening> {
 impl Screening {
     /// A screening from its JSON form (a part screened elsewhere); errors name the field.
     pub fn from_json_value(value: Value) -> Result<Screening> {
-        serde_path_to_error::deserialize(value).map_err(|e| Error::InvalidType {
+        crate::wire::deserialize_tracked(&value).map_err(|e| Error::InvalidType {
             path: e.path().to_string(),
             message: e.inner().to_string(),
         })
