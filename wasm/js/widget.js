@@ -335,6 +335,8 @@ export class CleanprodCalculator extends HTMLElement {
     if (before === after || !this.#connected) return;
     if (name === 'lang') {
       this.#relabel();
+      // The core's charts are drawn in the language too.
+      if (this.#result) this.#evaluate();
       return;
     }
     if (name === 'currency' || name === 'draws') {
@@ -400,6 +402,16 @@ export class CleanprodCalculator extends HTMLElement {
   /** The visitor's language: the element's `lang`, else the nearest one above it. */
   get #locale() {
     return this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.getAttribute('lang') || 'en';
+  }
+
+  /**
+   * The language of the core's charts: the visitor's when the page names one the charts speak
+   * (English, Spanish), else none (the document's `[report] lang`, else English).
+   */
+  get #chartLang() {
+    const named = this.getAttribute('lang') || this.parentElement?.closest('[lang]')?.getAttribute('lang');
+    const base = String(named || '').toLowerCase().split('-')[0];
+    return ['en', 'es'].includes(base) ? base : undefined;
   }
 
   get #words() {
@@ -536,7 +548,7 @@ export class CleanprodCalculator extends HTMLElement {
     this.#status.textContent = this.#words.computing;
     this.#results.setAttribute('aria-busy', 'true');
     try {
-      const result = await engineWorker().call('evaluate', { doc });
+      const result = await engineWorker().call('evaluate', { doc, lang: this.#chartLang });
       if (ticket !== this.#evalTicket) return;
       this.#document = result.document;
       this.#result = result;
@@ -576,6 +588,7 @@ export class CleanprodCalculator extends HTMLElement {
       const value = await risk.call('risk', {
         doc: result.document,
         options: draws ? { draws } : undefined,
+        lang: this.#chartLang,
         titles: { tornado: w.tornadoTitle(result.evaluation.currency) },
       });
       if (ticket !== this.#evalTicket || this.#result !== result) return;

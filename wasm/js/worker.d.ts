@@ -29,9 +29,9 @@ export type PostedSimulation = Omit<SimulationResult, 'inputs' | 'outputs'> & {
 
 /** What a page posts; `id` comes back with the answer. */
 export type WorkerRequest = { id: number | string } & (
-  | { op: 'evaluate'; doc: DocumentInput }
+  | { op: 'evaluate'; doc: DocumentInput; lang?: 'en' | 'es' }
   | { op: 'simulate'; doc: DocumentInput; options?: SimulateOptions }
-  | { op: 'risk'; doc: DocumentInput; options?: SimulateOptions; titles?: { tornado?: string } }
+  | { op: 'risk'; doc: DocumentInput; options?: SimulateOptions; lang?: 'en' | 'es'; titles?: { tornado?: string } }
   | { op: 'form'; sector?: string; src?: string; doc?: DocumentInput; fields?: string[]; options?: string[] }
 );
 

@@ -18,10 +18,10 @@
 // 'cleanprod/worker'`).
 //
 // Operations:
-// - `evaluate` `{ doc }`: `{ document, evaluation, simulation: null, charts }`, the document
-//   in canonical form.
-// - `risk` `{ doc, options?, titles? }`: `{ simulation, charts }`, the simulation of the
-//   `[uncertainty]` section and the charts drawn from it.
+// - `evaluate` `{ doc, lang? }`: `{ document, evaluation, simulation: null, charts }`, the
+//   document in canonical form, the charts in `lang` ("en" or "es"; else the document's).
+// - `risk` `{ doc, options?, lang?, titles? }`: `{ simulation, charts }`, the simulation of the
+//   `[uncertainty]` section and the charts drawn from it, in `lang`.
 // - `simulate` `{ doc, options? }`: the simulation (typed arrays as plain arrays).
 // - `form` `{ sector?, src?, doc?, fields?, options? }`: a starting document and the
 //   description of its editable figures, for a form (see `describeForm`).
@@ -304,7 +304,7 @@ function plain(simulation) {
  * has a flowsheet. A chart the document cannot give is left out. The risk charts (tornado,
  * histogram) come with the simulation (the `risk` operation).
  */
-function charts({ document, evaluation }) {
+function charts({ document, evaluation, lang }) {
   const best = [...evaluation.options].sort((a, b) => (b.npv ?? -Infinity) - (a.npv ?? -Infinity))[0];
   const wanted = [
     ['cash_flow', 'cash-flow', best ? { option: best.id } : null],
@@ -315,7 +315,7 @@ function charts({ document, evaluation }) {
   for (const [name, kind, options] of wanted) {
     if (!options) continue;
     try {
-      out.push({ name, svg: engine.chart(document, kind, options) });
+      out.push({ name, svg: engine.chart(document, kind, lang ? { ...options, lang } : options) });
     } catch {
       // Not every document gives every chart (no options saving anything, no water).
     }
@@ -324,18 +324,18 @@ function charts({ document, evaluation }) {
 }
 
 /** The appraisal of a document (quick): the risk simulation is the `risk` operation. */
-function evaluate({ doc }) {
+function evaluate({ doc, lang }) {
   const document = engine.parse(doc);
   const evaluation = engine.evaluate(document);
-  return { document, evaluation, simulation: null, charts: charts({ document, evaluation }) };
+  return { document, evaluation, simulation: null, charts: charts({ document, evaluation, lang }) };
 }
 
 /**
  * The risk simulation of a document's `[uncertainty]` section and the core's charts drawn from
  * it, the tornado and the NPV histogram of all options (the draws run once, in the engine).
  */
-function risk({ doc, options }) {
-  const { simulation, charts: drawn } = engine.risk(doc, options);
+function risk({ doc, options, lang }) {
+  const { simulation, charts: drawn } = engine.risk(doc, options, lang ? { lang } : undefined);
   return { simulation: plain(simulation), charts: drawn.map((c) => ({ name: c.kind, svg: c.svg })) };
 }
 

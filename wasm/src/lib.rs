@@ -141,17 +141,20 @@ pub(crate) fn simulate_assessment(a: &Assessment, options: JsValue) -> Result<Js
 /// `method`) and the charts drawn from it without running the draws again: `{ simulation,
 /// charts }`, `simulation` as [`simulate`] gives it, `charts` the tornado and the histogram of
 /// the NPV of all options (`{ kind, title, svg, table }`, the core's, as `chart(doc, kind)`
-/// draws them for the same draws and seed, in the document's language). A chart the
-/// simulation cannot give (no appraised draw for a histogram) is left out.
+/// draws them for the same draws and seed: in `chart_options.lang`, else the document's
+/// language). A chart the simulation cannot give (no appraised draw for a histogram) is left
+/// out.
 #[wasm_bindgen(skip_typescript)]
-pub fn risk(doc: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn risk(doc: JsValue, options: JsValue, chart_options: JsValue) -> Result<JsValue, JsValue> {
     use cleanprod::report::charts::{self, ChartKind, ChartOptions};
     let a = read(&doc)?;
+    let asked = ChartOptions::from_json_value(options_json(chart_options, "chart options")?)
+        .map_err(|e| js_error(&e))?;
     let s = run_simulation(&a, options)?;
-    // In the document's language, as `chart` draws them.
+    // In the language asked, else the document's, as `chart` draws them.
     let opts = ChartOptions {
-        lang: a.document().report.lang,
-        ..ChartOptions::default()
+        lang: asked.lang.or(a.document().report.lang),
+        ..asked
     };
     let drawn: Vec<charts::Chart> = [ChartKind::Tornado, ChartKind::Histogram]
         .into_iter()

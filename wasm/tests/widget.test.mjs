@@ -261,6 +261,9 @@ test('lang="es" gives the element\'s own words in Spanish', async () => {
   await page.waitForFunction(() => document.querySelector('#h').result);
   const heads = await page.locator('#h thead th').allTextContents();
   assert.deepEqual(heads, ['Opción', 'Inversión', 'Ahorro anual', 'Recuperación', 'VAN', 'CO2 evitado']);
+  // The core's charts speak the element's language.
+  const cashFlow = () => document.querySelector('#h').result.charts.find((c) => c.name === 'cash_flow').svg;
+  assert.match(await page.evaluate(cashFlow), /Flujo de caja acumulado/);
   await page.fill(field('#h', 'rooms'), '');
   await page.waitForFunction(() => document.querySelector('#h').shadowRoot.querySelector('.error').textContent !== '');
   assert.equal(await page.locator('#h [data-path="template.hotel.rooms"] .error').textContent(), 'Obligatorio.');
@@ -274,6 +277,7 @@ test('lang="es" gives the element\'s own words in Spanish', async () => {
   assert.equal(await page.locator('#h legend').first().textContent(), 'Datos');
   await page.evaluate(() => document.querySelector('#h').setAttribute('lang', 'en'));
   assert.equal(await page.locator('#h legend').first().textContent(), 'Figures');
+  await page.waitForFunction(() => /Cumulative cash flow/.test(document.querySelector('#h').result.charts.find((c) => c.name === 'cash_flow').svg));
   assert.equal(await page.locator('#h thead th').nth(3).textContent(), 'Payback');
   // A language tag Intl refuses falls back to English figures, with nothing thrown.
   await page.evaluate(() => document.querySelector('#h').setAttribute('lang', 'not a tag!'));
