@@ -106,10 +106,15 @@ impl Changes {
             .map(|(label, kg)| (label, *kg, Dimension::Mass));
         resources
             .chain(loads)
-            .map(|(name, amount, dimension)| super::Saving {
-                resource: name.clone(),
-                amount,
-                unit: format!("{}/yr", display_unit(dimension)),
+            .map(|(name, amount, dimension)| {
+                let mut unit = String::with_capacity(8);
+                unit.push_str(display_unit(dimension));
+                unit.push_str("/yr");
+                super::Saving {
+                    resource: name.clone(),
+                    amount,
+                    unit,
+                }
             })
             .collect()
     }
