@@ -196,8 +196,13 @@ impl CashFlowPlan {
             }
         }
         for (i, s) in self.savings.iter().enumerate() {
-            check::finite(&format!("savings[{i}].per_year"), s.per_year)?;
-            check::rate(&format!("savings[{i}].escalation"), s.escalation)?;
+            // The stream's path is written only for an error.
+            check::finite("per_year", s.per_year)
+                .and_then(|()| check::rate("escalation", s.escalation))
+                .map_err(|e| {
+                    let field = e.path().to_string();
+                    e.with_path(format!("savings[{i}].{field}"))
+                })?;
         }
         check::finite("om_change", self.om_change)?;
         check::finite("salvage", self.salvage)?;

@@ -234,7 +234,8 @@ impl HeatingValue {
 }
 
 impl MeasuredEnergy {
-    fn parse(text: &str) -> std::result::Result<MeasuredEnergy, UnitProblem> {
+    /// Read `"900 Nm3/d"` or `"1200 kWh/d ± 5 %"`.
+    pub(crate) fn parse(text: &str) -> std::result::Result<MeasuredEnergy, UnitProblem> {
         let t = text.trim();
         let (value, unc) = match t.split_once('±').or_else(|| t.split_once("+-")) {
             Some((v, u)) => (v.trim(), Some(u.trim())),

@@ -323,7 +323,8 @@ crate::wire::string_serde!(
 impl Flowsheet {
     /// Check references, ids, component names, signs and uncertainties.
     pub fn validate(&self, schedule: &Schedule) -> Result<()> {
-        let mut ids = HashSet::new();
+        // The sets are sized once (growing them rehashes every id).
+        let mut ids = HashSet::with_capacity(self.components.len());
         for (i, c) in self.components.iter().enumerate() {
             if c.trim().is_empty() || !ids.insert(c.as_str()) {
                 return Err(Error::out_of_range(
@@ -333,7 +334,7 @@ impl Flowsheet {
                 ));
             }
         }
-        let mut nodes = HashSet::new();
+        let mut nodes = HashSet::with_capacity(self.nodes.len());
         for (i, n) in self.nodes.iter().enumerate() {
             if n.id.trim().is_empty() || !nodes.insert(n.id.as_str()) {
                 return Err(Error::out_of_range(
@@ -343,8 +344,8 @@ impl Flowsheet {
                 ));
             }
         }
-        let mut streams = HashSet::new();
-        let mut connected = HashSet::new();
+        let mut streams = HashSet::with_capacity(self.streams.len());
+        let mut connected = HashSet::with_capacity(self.nodes.len());
         for (i, s) in self.streams.iter().enumerate() {
             let path = StreamPath(i);
             if s.id.trim().is_empty() || !streams.insert(s.id.as_str()) {
@@ -417,7 +418,7 @@ impl Flowsheet {
             .filter(|s| s.flows.contains_key("water"))
             .map(|s| s.id.as_str())
             .collect();
-        let mut energy_ids = HashSet::new();
+        let mut energy_ids = HashSet::with_capacity(self.energy.len());
         for (i, e) in self.energy.iter().enumerate() {
             let path = format!("flowsheet.energy[{i}]");
             if e.id.trim().is_empty() || !energy_ids.insert(e.id.as_str()) {
@@ -476,7 +477,7 @@ impl Flowsheet {
         components: &HashSet<&str>,
         kinds: &HashMap<&str, NodeKind>,
     ) -> Result<()> {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::with_capacity(self.accounts.len());
         for (i, a) in self.accounts.iter().enumerate() {
             let path = format!("flowsheet.accounts[{i}]");
             if kinds.get(a.node.as_str()).is_none_or(|k| k.is_process()) {

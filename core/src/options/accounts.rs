@@ -106,10 +106,15 @@ impl Changes {
             .map(|(label, kg)| (label, *kg, Dimension::Mass));
         resources
             .chain(loads)
-            .map(|(name, amount, dimension)| super::Saving {
-                resource: name.clone(),
-                amount,
-                unit: format!("{}/yr", display_unit(dimension)),
+            .map(|(name, amount, dimension)| {
+                let mut unit = String::with_capacity(8);
+                unit.push_str(display_unit(dimension));
+                unit.push_str("/yr");
+                super::Saving {
+                    resource: name.clone(),
+                    amount,
+                    unit,
+                }
             })
             .collect()
     }
@@ -270,19 +275,20 @@ fn account<'a>(base: &'a Baseline<'_>, node: usize, c: usize) -> Priced<'a> {
 }
 
 /// What changes between the flows `before` and `after` of the flowsheet, for the option at
-/// `path`.
+/// `path`; `touched` holds the components whose flows the edits so far change (the others
+/// are the baseline's in both, copied from it, so they change nothing).
 pub(crate) fn modelled(
     doc: &Case<'_>,
     base: &Baseline<'_>,
-    before: &Outcome,
-    after: &Outcome,
+    (before, after): (&Outcome, &Outcome),
+    touched: &std::collections::BTreeSet<usize>,
     path: &str,
 ) -> Result<Changes> {
     let fs = base.fs;
     let mut ch = Changes::new();
     // Boundary flows per (node, component).
     let mut boundary: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-    for c in 0..fs.components.len() {
+    for &c in touched {
         for (s, &(from, to)) in base.ends.iter().enumerate() {
             let (Some(b), Some(a)) = (before.flows[c][s], after.flows[c][s]) else {
                 continue;
@@ -305,9 +311,10 @@ pub(crate) fn modelled(
         } else {
             "to"
         };
-        let what = format!("{component} {direction} {}", n.id);
+        // Named only for a load and in errors (not formatted for each priced flow).
+        let what = || format!("{component} {direction} {}", n.id);
         match account(base, node, c) {
-            Priced::Load => *ch.loads.entry(what).or_insert(0.0) += saved,
+            Priced::Load => *ch.loads.entry(what()).or_insert(0.0) += saved,
             Priced::Resource(resource, content) => {
                 let price = doc
                     .ctx
@@ -316,7 +323,7 @@ pub(crate) fn modelled(
                     .ok_or_else(|| Error::MissingPrice {
                         path: format!("{path}.effects"),
                         value: resource.to_string(),
-                        what: what.clone(),
+                        what: what(),
                     })?;
                 let amount = match price.dimension() {
                     Dimension::Mass => saved / content,
@@ -326,8 +333,9 @@ pub(crate) fn modelled(
                             format!("prices.{resource}"),
                             price,
                             format!(
-                                "is a price per {}, but the option changes {what} by mass: price it per mass (or add a flowsheet account)",
-                                d.name()
+                                "is a price per {}, but the option changes {} by mass: price it per mass (or add a flowsheet account)",
+                                d.name(),
+                                what()
                             ),
                         ));
                     }

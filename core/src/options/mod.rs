@@ -435,7 +435,8 @@ impl<'a> Model<'a> {
                 &start
             }
         };
-        let modelled = accounts::modelled(&self.doc, base, before, &after, &path)?;
+        let modelled =
+            accounts::modelled(&self.doc, base, (before, &after), scenario.touched(), &path)?;
         Ok((modelled.merge(direct), Some(after)))
     }
 }
@@ -483,10 +484,15 @@ pub fn evaluate(doc: &Case<'_>) -> Result<Evaluation> {
 }
 
 fn money(doc: &Case<'_>, path: &str, m: Option<&Money>) -> Result<f64> {
+    money_at(doc, || path.to_string(), m)
+}
+
+/// [`money`], with the path written only for an error.
+fn money_at(doc: &Case<'_>, path: impl FnOnce() -> String, m: Option<&Money>) -> Result<f64> {
     match m {
         None => Ok(0.0),
         Some(m) if m.currency() != doc.ctx.currency => Err(Error::Currency {
-            path: path.to_string(),
+            path: path(),
             value: m.to_string(),
             found: m.currency().to_string(),
             expected: doc.ctx.currency.to_string(),
@@ -496,12 +502,22 @@ fn money(doc: &Case<'_>, path: &str, m: Option<&Money>) -> Result<f64> {
 }
 
 pub(crate) fn whole_years(path: String, t: &Measured<q::Time>, min: f64, max: f64) -> Result<u32> {
+    whole_years_at(|| path, t, min, max)
+}
+
+/// [`whole_years`], with the path written only for an error.
+fn whole_years_at(
+    path: impl FnOnce() -> String,
+    t: &Measured<q::Time>,
+    min: f64,
+    max: f64,
+) -> Result<u32> {
     let y = t.si() / SECONDS_PER_YEAR;
     if (min..=max).contains(&y) && (y - y.round()).abs() < 1e-9 {
         Ok(y.round() as u32)
     } else {
         Err(Error::out_of_range(
-            path,
+            path(),
             t,
             format!(
                 "must be a whole number of years from {} to {}",
@@ -584,40 +600,73 @@ fn actual(doc: &Case<'_>, path: &str, o: &CpOption) -> Result<Option<ActualResul
     }))
 }
 
-/// The appraisal of option `i` of `doc` saving `changes`.
-fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult> {
-    let o = &doc.options[i];
-    let path = format!("options[{i}]");
+/// The money and years of an option, as its appraisal takes them.
+struct Costs {
+    /// The investment of each year from the start.
+    stages: Vec<f64>,
+    om: f64,
+    salvage: f64,
+    /// The option's life.
+    years: u32,
+    /// The year of its first investment.
+    start: u32,
+}
+
+/// The money and years of option `o` at `path` (`options[i]`), checked: amounts in the
+/// document's currency, capex not negative, whole years. Paths are written only for an error.
+fn costs(doc: &Case<'_>, path: &str, o: &CpOption) -> Result<Costs> {
     let stages = match &o.capex {
         None => vec![0.0],
         Some(Capex(list)) => list
             .iter()
             .enumerate()
             .map(|(k, m)| {
-                let p = if list.len() == 1 {
-                    format!("{path}.capex")
-                } else {
-                    format!("{path}.capex[{k}]")
+                let p = || {
+                    if list.len() == 1 {
+                        format!("{path}.capex")
+                    } else {
+                        format!("{path}.capex[{k}]")
+                    }
                 };
-                let x = money(doc, &p, Some(m))?;
+                let x = money_at(doc, p, Some(m))?;
                 if x < 0.0 {
-                    return Err(Error::out_of_range(p, m, "must not be negative"));
+                    return Err(Error::out_of_range(p(), m, "must not be negative"));
                 }
                 Ok(x)
             })
             .collect::<Result<Vec<f64>>>()?,
     };
-    let capex: f64 = stages.iter().sum();
-    let om = money(doc, &format!("{path}.om_change"), o.om_change.as_ref())?;
-    let salvage = money(doc, &format!("{path}.salvage"), o.salvage.as_ref())?;
+    let om = money_at(doc, || format!("{path}.om_change"), o.om_change.as_ref())?;
+    let salvage = money_at(doc, || format!("{path}.salvage"), o.salvage.as_ref())?;
     let years = match &o.lifetime {
         None => doc.ctx.finance.horizon_years(),
-        Some(l) => whole_years(format!("{path}.lifetime"), l, 1.0, 100.0)?,
+        Some(l) => whole_years_at(|| format!("{path}.lifetime"), l, 1.0, 100.0)?,
     };
     let start = match &o.start {
         None => 0,
-        Some(s) => whole_years(format!("{path}.start"), s, 0.0, 50.0)?,
+        Some(s) => whole_years_at(|| format!("{path}.start"), s, 0.0, 50.0)?,
     };
+    Ok(Costs {
+        stages,
+        om,
+        salvage,
+        years,
+        start,
+    })
+}
+
+/// The appraisal of option `i` of `doc` saving `changes`.
+fn appraise(doc: &Case<'_>, i: usize, changes: &Changes) -> Result<OptionResult> {
+    let o = &doc.options[i];
+    let path = format!("options[{i}]");
+    let Costs {
+        stages,
+        om,
+        salvage,
+        years,
+        start,
+    } = costs(doc, &path, o)?;
+    let capex: f64 = stages.iter().sum();
     let mut capex_by_year = vec![0.0; start as usize];
     capex_by_year.extend(&stages);
     let savings: Vec<Stream> = changes
@@ -844,26 +893,7 @@ pub(crate) fn validate(doc: &Case<'_>) -> Result<()> {
 /// read: amounts in the document's currency, capex not negative, whole years.
 fn check_costs(doc: &Case<'_>, i: usize, o: &CpOption) -> Result<()> {
     let path = format!("options[{i}]");
-    if let Some(Capex(list)) = &o.capex {
-        for (k, m) in list.iter().enumerate() {
-            let p = if list.len() == 1 {
-                format!("{path}.capex")
-            } else {
-                format!("{path}.capex[{k}]")
-            };
-            if money(doc, &p, Some(m))? < 0.0 {
-                return Err(Error::out_of_range(p, m, "must not be negative"));
-            }
-        }
-    }
-    money(doc, &format!("{path}.om_change"), o.om_change.as_ref())?;
-    money(doc, &format!("{path}.salvage"), o.salvage.as_ref())?;
-    if let Some(l) = &o.lifetime {
-        whole_years(format!("{path}.lifetime"), l, 1.0, 100.0)?;
-    }
-    if let Some(s) = &o.start {
-        whole_years(format!("{path}.start"), s, 0.0, 50.0)?;
-    }
+    costs(doc, &path, o)?;
     actual(doc, &path, o)?;
     Ok(())
 }

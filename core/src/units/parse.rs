@@ -169,11 +169,41 @@ pub(crate) fn split_number(text: &str) -> Result<(f64, &str), UnitProblem> {
     Ok((number, rest.trim()))
 }
 
+/// Units read so far on this thread, at most [`KNOWN_UNITS`] spellings: the draws of a
+/// simulation read the same few units (`kg/d`, `m3/d`, `%`) tens of thousands of times.
+const KNOWN_UNITS: usize = 256;
+
+thread_local! {
+    /// The units read on this thread by their spelling (only those that were read without
+    /// error; an error is computed again, with its hint).
+    static READ: std::cell::RefCell<std::collections::HashMap<String, UnitExpr>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 /// Parse a unit expression: empty (a plain ratio), `symbol`, `symbol/symbol`, `/symbol` or
 /// `1/symbol`; either side may be a product of symbols joined by `·` (or `*`), a product
 /// after the `/` in parentheses: `W/(m·K)`, `W/(m2·K)`, `BTU·in/(h·ft2·°F)`. Inside a product
 /// a degree (`°C`, `°F`) is a temperature difference.
+///
+/// A spelling read before on the thread is taken from the thread's units (the reading is a
+/// function of the text alone).
 pub(crate) fn parse_unit(text: &str) -> Result<UnitExpr, UnitProblem> {
+    if let Some(unit) = READ.with(|r| r.borrow().get(text).cloned()) {
+        return Ok(unit);
+    }
+    let unit = read_unit(text)?;
+    READ.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.len() >= KNOWN_UNITS {
+            r.clear();
+        }
+        r.insert(text.to_string(), unit.clone());
+    });
+    Ok(unit)
+}
+
+/// [`parse_unit`] without the thread's units.
+fn read_unit(text: &str) -> Result<UnitExpr, UnitProblem> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(UnitExpr::plain());

@@ -7,6 +7,20 @@ use crate::error::{Error, Result};
 use crate::flowsheet::{Carrier, Flow, NodeKind};
 use crate::options::edit::{Edit, Rating};
 
+/// The path of an option's effect (`options[2].effects[0]`), written only for an error.
+struct EffectPath<'a> {
+    /// The option's path.
+    option: &'a str,
+    /// The effect's index.
+    k: usize,
+}
+
+impl std::fmt::Display for EffectPath<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.effects[{}]", self.option, self.k)
+    }
+}
+
 impl Scenario {
     /// Apply the flowsheet edits of an option (at `path`, `options[i]`); `edits` are its
     /// effects in order, direct savings included (they change nothing here).
@@ -19,13 +33,18 @@ impl Scenario {
         self.last_path = path.to_string();
         for (k, e) in edits.iter().enumerate() {
             if e.edits_flowsheet() {
-                self.apply_one(base, e, &format!("{path}.effects[{k}]"))?;
+                self.apply_one(base, e, &EffectPath { option: path, k })?;
             }
         }
         Ok(())
     }
 
-    fn apply_one(&mut self, base: &Baseline<'_>, e: &Edit<'_>, path: &str) -> Result<()> {
+    fn apply_one(
+        &mut self,
+        base: &Baseline<'_>,
+        e: &Edit<'_>,
+        path: &EffectPath<'_>,
+    ) -> Result<()> {
         let lookup = |name: &str, map: &HashMap<&str, usize>, id: &str, what: &str| {
             map.get(id).copied().ok_or_else(|| Error::UnknownReference {
                 path: format!("{path}.{name}"),
@@ -124,7 +143,8 @@ impl Scenario {
                 component: c,
             } => {
                 let (s, c) = stream_component(s, c)?;
-                let kg = base.flows[c][s].ok_or_else(|| undetermined(base, path, c, s))?;
+                let kg =
+                    base.flows[c][s].ok_or_else(|| undetermined(base, &path.to_string(), c, s))?;
                 self.fix(c, s, kg);
             }
             Edit::Recycle {

@@ -230,6 +230,12 @@ impl Outcomes {
 }
 
 impl Scenario {
+    /// The components whose flows the edits change (the others keep the baseline's flows,
+    /// copied from it bit for bit).
+    pub(crate) fn touched(&self) -> &BTreeSet<usize> {
+        &self.touched
+    }
+
     /// The edits of component `c` as numbers, compared bit for bit: each rule (stream, kind,
     /// value), each supply added (stream, kg/yr) and each recycle (stream, fraction, to,
     /// replaces), the lists separated by `u64::MAX` (no index is that large).

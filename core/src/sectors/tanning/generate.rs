@@ -5,11 +5,13 @@
 //! exhaustion; every other flow is left unknown and solved by the balances, so the flowsheet
 //! closes by construction. Amounts are written per the time unit of `raw_hides`.
 
-use serde_json::{Value, json};
+use std::collections::BTreeMap;
 
 use super::{Stage, TanningTemplate};
 use crate::error::{Error, Result};
-use crate::flowsheet::{Carrier, Flowsheet};
+use crate::flowsheet::{
+    Account, Carrier, Device, EnergyInput, Flow, Flowsheet, MeasuredEnergy, Node, NodeKind, Stream,
+};
 use crate::sections::Context;
 use crate::units::format_number;
 
@@ -82,18 +84,86 @@ pub(crate) fn per_time(t: &TanningTemplate) -> Result<(String, f64)> {
     Ok((per, tonnes))
 }
 
+/// A flow of the generated flowsheet from its text, read as the document reads a flow.
+fn flow(text: &str) -> Result<Flow> {
+    Flow::parse(text).map_err(|p| generated(&Error::unit("", text, p)))
+}
+
+/// The error of a generated flowsheet that does not read (a bug of the generator).
+fn generated(e: &dyn std::fmt::Display) -> Error {
+    Error::InvalidType {
+        path: "template.tanning".to_string(),
+        message: format!("the generated flowsheet is invalid ({e}); please report this"),
+    }
+}
+
+/// A value with a unit of the generated flowsheet from its text.
+fn measured<M: crate::units::Measure>(text: &str) -> Result<crate::units::Measured<M>> {
+    crate::units::Measured::parse(text).map_err(|p| generated(&Error::unit("", text, p)))
+}
+
+/// One component's flow.
+fn one(component: &str, flow: Flow) -> BTreeMap<String, Flow> {
+    let mut flows = BTreeMap::new();
+    flows.insert(component.to_string(), flow);
+    flows
+}
+
+/// A stream of the generated flowsheet.
+fn stream(id: impl Into<String>, from: &str, to: &str, flows: BTreeMap<String, Flow>) -> Stream {
+    Stream {
+        id: id.into(),
+        from: from.to_string(),
+        to: to.to_string(),
+        flows,
+        temperature: None,
+    }
+}
+
+/// A node of the generated flowsheet (`name` empty for none).
+fn node(id: &str, kind: NodeKind, name: &str) -> Node {
+    Node {
+        id: id.to_string(),
+        kind,
+        name: name.to_string(),
+        accumulation: BTreeMap::new(),
+    }
+}
+
+/// An account of the generated flowsheet.
+fn account(node: &str, component: &str, resource: Option<&str>) -> Account {
+    Account {
+        node: node.to_string(),
+        component: component.to_string(),
+        resource: resource.map(str::to_string),
+        content: None,
+    }
+}
+
+/// The tannery's flowsheet, built as its values: each amount is written as text (the
+/// document's spelling, `format_number`) and read as a document's flow is read, so the
+/// flowsheet is the one the same figures give when written in a document.
 pub(crate) fn flowsheet(doc: &Context<'_>, t: &TanningTemplate) -> Result<Flowsheet> {
     let (per, tonnes) = per_time(t)?;
-    let kg = |share: f64| format!("{} kg/{per}", format_number(share * tonnes * 1_000.0));
+    let kg = |share: f64| {
+        flow(&format!(
+            "{} kg/{per}",
+            format_number(share * tonnes * 1_000.0)
+        ))
+    };
     let (agent, offered, exhaustion) = t.agent();
     let post = t.product != super::TanningProduct::WetBlue;
     let mut components = vec![WATER, agent];
     let mut nodes = vec![
-        json!({"id": "mains", "kind": "source", "name": "fresh water"}),
-        json!({"id": "store", "kind": "source", "name": "chemical store"}),
-        json!({"id": "hides", "kind": "source", "name": "what the hides bring and release"}),
+        node("mains", NodeKind::Source, "fresh water"),
+        node("store", NodeKind::Source, "chemical store"),
+        node(
+            "hides",
+            NodeKind::Source,
+            "what the hides bring and release",
+        ),
     ];
-    let mut streams: Vec<Value> = Vec::new();
+    let mut streams: Vec<Stream> = Vec::new();
     let mut stages_used = std::collections::BTreeSet::new();
     // What the hides bring and the chemicals offered, stage by stage.
     let loads = |stage: Stage| -> Vec<(&'static str, f64)> {
@@ -139,13 +209,16 @@ pub(crate) fn flowsheet(doc: &Context<'_>, t: &TanningTemplate) -> Result<Flowsh
         }
         let w = t.water.m3_per_kg(stage) * 1_000.0 * tonnes; // m3/kg × kg/t × t
         let stage_loads = loads(stage);
-        let mut out_flows = serde_json::Map::new();
+        let mut out_flows = BTreeMap::new();
         if w > 0.0 {
-            streams.push(json!({
-                "id": water_in(stage), "from": "mains", "to": stage.key(),
-                "flows": {WATER: format!("{} m3/{per}", format_number(w))},
-            }));
-            out_flows.insert(WATER.into(), "?".into());
+            let water = flow(&format!("{} m3/{per}", format_number(w)))?;
+            streams.push(stream(
+                water_in(stage),
+                "mains",
+                stage.key(),
+                one(WATER, water),
+            ));
+            out_flows.insert(WATER.to_string(), Flow::Unknown);
         }
         for (component, share) in &stage_loads {
             let (from, id) = match *component {
@@ -157,29 +230,32 @@ pub(crate) fn flowsheet(doc: &Context<'_>, t: &TanningTemplate) -> Result<Flowsh
                     format!("{}_{}", stage.key(), component.to_lowercase()),
                 ),
             };
-            streams.push(json!({
-                "id": id, "from": from, "to": stage.key(), "flows": {*component: kg(*share)},
-            }));
-            out_flows.insert((*component).into(), "?".into());
+            streams.push(stream(id, from, stage.key(), one(component, kg(*share)?)));
+            out_flows.insert((*component).to_string(), Flow::Unknown);
         }
         match stage {
             Stage::Tanning => {
-                streams.push(json!({
-                    "id": agent_offer(t), "from": "store", "to": "tanning",
-                    "flows": {agent: kg(offered)},
-                }));
-                out_flows.insert(agent.into(), kg(offered * (1.0 - exhaustion)).into());
+                streams.push(stream(
+                    agent_offer(t),
+                    "store",
+                    "tanning",
+                    one(agent, kg(offered)?),
+                ));
+                out_flows.insert(agent.to_string(), kg(offered * (1.0 - exhaustion))?);
                 if agent == CR2O3 {
                     chrome_to_drain += offered * (1.0 - exhaustion);
                 }
-                streams.push(json!({
-                    "id": "tanned", "from": "tanning", "to": "washing", "flows": {agent: "?"},
-                }));
+                streams.push(stream(
+                    "tanned",
+                    "tanning",
+                    "washing",
+                    one(agent, Flow::Unknown),
+                ));
                 stages_used.insert(Stage::Washing);
             }
             Stage::Washing => {
                 if let Some(loss) = &t.wash_chrome_loss {
-                    out_flows.insert(agent.into(), kg(offered * exhaustion * loss.si()).into());
+                    out_flows.insert(agent.to_string(), kg(offered * exhaustion * loss.si())?);
                     chrome_to_drain += offered * exhaustion * loss.si();
                 }
                 let (id, to) = if post {
@@ -187,67 +263,57 @@ pub(crate) fn flowsheet(doc: &Context<'_>, t: &TanningTemplate) -> Result<Flowsh
                 } else {
                     (product, product)
                 };
-                streams.push(json!({
-                    "id": id, "from": "washing", "to": to, "flows": {agent: "?"},
-                }));
+                streams.push(stream(id, "washing", to, one(agent, Flow::Unknown)));
                 if post {
                     stages_used.insert(Stage::PostTanning);
                 }
             }
             Stage::PostTanning => {
-                let mut leather = serde_json::Map::new();
-                leather.insert(agent.into(), "?".into());
+                let mut leather = one(agent, Flow::Unknown);
                 if let Some(r) = &t.retan_chrome_offer {
                     let e = t.retan_exhaustion.as_ref().map_or(0.0, |e| e.si());
                     let retan = r.si() * t.cr2o3();
-                    streams.push(json!({
-                        "id": "retan_chrome_offer", "from": "store", "to": "post_tanning",
-                        "flows": {CR2O3: kg(retan)},
-                    }));
-                    out_flows.insert(CR2O3.into(), kg(retan * (1.0 - e)).into());
+                    streams.push(stream(
+                        "retan_chrome_offer",
+                        "store",
+                        "post_tanning",
+                        one(CR2O3, kg(retan)?),
+                    ));
+                    out_flows.insert(CR2O3.to_string(), kg(retan * (1.0 - e))?);
                     chrome_to_drain += retan * (1.0 - e);
-                    leather.insert(CR2O3.into(), "?".into());
+                    leather.insert(CR2O3.to_string(), Flow::Unknown);
                     if !components.contains(&CR2O3) {
                         components.push(CR2O3);
                     }
                 }
                 if let Some(sh) = &t.shavings {
                     components.push(SHAVINGS);
-                    nodes.push(json!({"id": SHAVINGS, "kind": "solid_waste"}));
-                    streams.push(json!({
-                        "id": "shavings_removed", "from": "hides", "to": "post_tanning",
-                        "flows": {SHAVINGS: kg(sh.si())},
-                    }));
-                    let mut flows = serde_json::Map::new();
-                    flows.insert(SHAVINGS.into(), "?".into());
+                    nodes.push(node(SHAVINGS, NodeKind::SolidWaste, ""));
+                    streams.push(stream(
+                        "shavings_removed",
+                        "hides",
+                        "post_tanning",
+                        one(SHAVINGS, kg(sh.si())?),
+                    ));
+                    let mut flows = one(SHAVINGS, Flow::Unknown);
                     if let Some(c) = &t.shavings_cr2o3 {
-                        flows.insert(CR2O3.into(), kg(sh.si() * c.si()).into());
+                        flows.insert(CR2O3.to_string(), kg(sh.si() * c.si())?);
                     }
-                    streams.push(json!({
-                        "id": SHAVINGS, "from": "post_tanning", "to": SHAVINGS, "flows": flows,
-                    }));
+                    streams.push(stream(SHAVINGS, "post_tanning", SHAVINGS, flows));
                     if chosen(super::CatalogueId::ShavingsValorisation) {
-                        let mut sold = serde_json::Map::new();
-                        sold.insert(SHAVINGS.into(), kg(0.0).into());
+                        let mut sold = one(SHAVINGS, kg(0.0)?);
                         if t.shavings_cr2o3.is_some() {
-                            sold.insert(CR2O3.into(), kg(0.0).into());
+                            sold.insert(CR2O3.to_string(), kg(0.0)?);
                         }
-                        streams.push(json!({
-                            "id": "shavings_sold", "from": "post_tanning", "to": BY_PRODUCTS,
-                            "flows": sold,
-                        }));
+                        streams.push(stream("shavings_sold", "post_tanning", BY_PRODUCTS, sold));
                     }
                 }
-                streams.push(json!({
-                    "id": product, "from": "post_tanning", "to": product, "flows": leather,
-                }));
+                streams.push(stream(product, "post_tanning", product, leather));
             }
             _ => {}
         }
         if !out_flows.is_empty() {
-            streams.push(json!({
-                "id": float(stage), "from": stage.key(), "to": drain, "flows": out_flows,
-            }));
+            streams.push(stream(float(stage), stage.key(), drain, out_flows));
             stages_used.insert(stage);
         }
         for (component, _) in stage_loads {
@@ -266,64 +332,84 @@ pub(crate) fn flowsheet(doc: &Context<'_>, t: &TanningTemplate) -> Result<Flowsh
     for (component, share) in [(FLESHINGS, &t.fleshings), (TRIMMINGS, &t.trimmings)] {
         if let Some(s) = share {
             components.push(component);
-            nodes.push(json!({"id": component, "kind": "solid_waste"}));
-            streams.push(json!({
-                "id": format!("{component}_removed"), "from": "hides", "to": "liming",
-                "flows": {component: kg(s.si())},
-            }));
-            streams.push(json!({
-                "id": component, "from": "liming", "to": component, "flows": {component: "?"},
-            }));
+            nodes.push(node(component, NodeKind::SolidWaste, ""));
+            streams.push(stream(
+                format!("{component}_removed"),
+                "hides",
+                "liming",
+                one(component, kg(s.si())?),
+            ));
+            streams.push(stream(
+                component,
+                "liming",
+                component,
+                one(component, Flow::Unknown),
+            ));
             if component == FLESHINGS && chosen(super::CatalogueId::FleshingsValorisation) {
-                streams.push(json!({
-                    "id": "fleshings_sold", "from": "liming", "to": BY_PRODUCTS,
-                    "flows": {component: kg(0.0)},
-                }));
+                streams.push(stream(
+                    "fleshings_sold",
+                    "liming",
+                    BY_PRODUCTS,
+                    one(component, kg(0.0)?),
+                ));
             }
             stages_used.insert(Stage::Liming);
         }
     }
     for stage in Stage::ALL {
         if stages_used.contains(&stage) {
-            nodes.push(json!({"id": stage.key(), "kind": "process"}));
+            nodes.push(node(stage.key(), NodeKind::Process, ""));
         }
     }
+    let carries = |s: &Stream, to: &str, c: &str| s.to == to && s.flows.contains_key(c);
     if let Some(tr) = &t.treatment {
         // Everything the floats carry passes the plant; the sludge takes the solids it
         // settles and a share of the chrome, the rest goes to the sewer.
-        let mut treated = serde_json::Map::new();
+        let mut treated = BTreeMap::new();
         for c in &components {
-            if streams
-                .iter()
-                .any(|s| s["to"] == TREATMENT && s["flows"].get(*c).is_some())
-            {
-                treated.insert((*c).into(), "?".into());
+            if streams.iter().any(|s| carries(s, TREATMENT, c)) {
+                treated.insert((*c).to_string(), Flow::Unknown);
             }
         }
-        streams
-            .push(json!({"id": "treated", "from": TREATMENT, "to": "effluent", "flows": treated}));
-        streams.push(json!({
-            "id": "sludge_solids", "from": "hides", "to": TREATMENT,
-            "flows": {SLUDGE: kg(tr.sludge.si())},
-        }));
-        let mut sludge = serde_json::Map::new();
-        sludge.insert(SLUDGE.into(), "?".into());
+        streams.push(stream("treated", TREATMENT, "effluent", treated));
+        streams.push(stream(
+            "sludge_solids",
+            "hides",
+            TREATMENT,
+            one(SLUDGE, kg(tr.sludge.si())?),
+        ));
+        let mut sludge = one(SLUDGE, Flow::Unknown);
         if components.contains(&CR2O3) {
             let capture = tr.chrome_to_sludge.as_ref().map_or(0.0, |c| c.si());
-            sludge.insert(CR2O3.into(), kg(chrome_to_drain * capture).into());
+            sludge.insert(CR2O3.to_string(), kg(chrome_to_drain * capture)?);
         }
-        streams.push(json!({"id": SLUDGE, "from": TREATMENT, "to": SLUDGE, "flows": sludge}));
+        streams.push(stream(SLUDGE, TREATMENT, SLUDGE, sludge));
         components.push(SLUDGE);
-        nodes.push(json!({"id": TREATMENT, "kind": "process", "name": "effluent treatment plant"}));
-        nodes.push(json!({"id": SLUDGE, "kind": "solid_waste", "name": "dewatered sludge"}));
+        nodes.push(node(
+            TREATMENT,
+            NodeKind::Process,
+            "effluent treatment plant",
+        ));
+        nodes.push(node(SLUDGE, NodeKind::SolidWaste, "dewatered sludge"));
     }
-    nodes.push(json!({"id": "effluent", "kind": "wastewater"}));
-    nodes.push(json!({"id": product, "kind": "product"}));
-    if streams.iter().any(|s| s["to"] == BY_PRODUCTS) {
-        nodes.push(json!({"id": BY_PRODUCTS, "kind": "product", "name": "by-products sold"}));
+    nodes.push(node("effluent", NodeKind::Wastewater, ""));
+    nodes.push(node(product, NodeKind::Product, ""));
+    if streams.iter().any(|s| s.to == BY_PRODUCTS) {
+        nodes.push(node(BY_PRODUCTS, NodeKind::Product, "by-products sold"));
     }
     let mut energy = Vec::new();
-    let mut devices = serde_json::Map::new();
+    let mut devices = BTreeMap::new();
+    let input = |id: &str, to: &str, carrier: Carrier, amount: String, follows: Vec<String>| {
+        Ok::<_, Error>(EnergyInput {
+            id: id.to_string(),
+            to: to.to_string(),
+            carrier,
+            amount: MeasuredEnergy::parse(&amount)
+                .map_err(|p| generated(&Error::unit("", amount.as_str(), p)))?,
+            heating_value: None,
+            follows,
+        })
+    };
     let kwh = |e: &crate::units::Measured<uom::si::f64::AvailableEnergy>| {
         format!(
             "{} kWh/{per}",
@@ -331,15 +417,25 @@ pub(crate) fn flowsheet(doc: &Context<'_>, t: &TanningTemplate) -> Result<Flowsh
         )
     };
     if let Some(e) = &t.electricity {
-        nodes.push(json!({"id": "drums", "kind": "process", "name": "drums, pumps and lighting"}));
-        energy.push(
-            json!({"id": "electricity", "to": "drums", "carrier": "electricity", "amount": kwh(e)}),
-        );
+        nodes.push(node(
+            "drums",
+            NodeKind::Process,
+            "drums, pumps and lighting",
+        ));
+        energy.push(input(
+            "electricity",
+            "drums",
+            Carrier::Electricity,
+            kwh(e),
+            Vec::new(),
+        )?);
     }
     if let Some(f) = &t.fuel {
-        nodes.push(
-            json!({"id": "boiler", "kind": "process", "name": "boiler for hot water and drying"}),
-        );
+        nodes.push(node(
+            "boiler",
+            NodeKind::Process,
+            "boiler for hot water and drying",
+        ));
         let carrier = t.fuel_carrier.unwrap_or(Carrier::NaturalGas);
         let kwh_of = |share: f64| {
             format!(
@@ -348,73 +444,77 @@ pub(crate) fn flowsheet(doc: &Context<'_>, t: &TanningTemplate) -> Result<Flowsh
             )
         };
         match &t.hot_water {
-            None => energy.push(
-                json!({"id": "fuel", "to": "boiler", "carrier": carrier.key(), "amount": kwh(f)}),
-            ),
+            None => energy.push(input("fuel", "boiler", carrier, kwh(f), Vec::new())?),
             Some(h) => {
                 // The share for hot water follows the water of the stages it heats.
                 let share = h.share.si();
                 let follows: Vec<String> = h.stages.iter().map(|s| water_in(*s)).collect();
-                energy.push(json!({
-                    "id": "fuel_hot_water", "to": "boiler", "carrier": carrier.key(),
-                    "amount": kwh_of(share), "follows": follows,
-                }));
+                energy.push(input(
+                    "fuel_hot_water",
+                    "boiler",
+                    carrier,
+                    kwh_of(share),
+                    follows,
+                )?);
                 if share < 1.0 {
-                    energy.push(json!({
-                        "id": "fuel", "to": "boiler", "carrier": carrier.key(),
-                        "amount": kwh_of(1.0 - share),
-                    }));
+                    energy.push(input(
+                        "fuel",
+                        "boiler",
+                        carrier,
+                        kwh_of(1.0 - share),
+                        Vec::new(),
+                    )?);
                 }
             }
         }
         if let Some(eta) = &t.boiler_efficiency {
-            devices.insert("boiler".into(), json!({"efficiency": eta.to_string()}));
+            let device = Device {
+                efficiency: Some(measured(&eta.to_string())?),
+                cop: None,
+            };
+            devices.insert("boiler".to_string(), device);
         }
     }
     let mut accounts = Vec::new();
     if components.contains(&CR2O3) {
-        accounts.push(json!({
-            "node": "store", "component": CR2O3, "resource": BCS,
-            "content": format!("{} %", format_number(t.cr2o3() * 100.0)),
-        }));
+        accounts.push(Account {
+            content: Some(measured(&format!(
+                "{} %",
+                format_number(t.cr2o3() * 100.0)
+            ))?),
+            ..account("store", CR2O3, Some(BCS))
+        });
     }
     // The chrome in the shavings and the sludge is part of their mass, which is what
     // disposal costs.
     if t.shavings.is_some() && t.shavings_cr2o3.is_some() {
-        accounts.push(json!({"node": SHAVINGS, "component": CR2O3}));
+        accounts.push(account(SHAVINGS, CR2O3, None));
     }
     if t.treatment.is_some() && components.contains(&CR2O3) {
-        accounts.push(json!({"node": SLUDGE, "component": CR2O3}));
+        accounts.push(account(SLUDGE, CR2O3, None));
     }
     for (c, resource) in [(FLESHINGS, "fleshings sold"), (SHAVINGS, "shavings sold")] {
-        if streams
-            .iter()
-            .any(|s| s["to"] == BY_PRODUCTS && s["flows"].get(c).is_some())
-        {
-            accounts.push(json!({"node": BY_PRODUCTS, "component": c, "resource": resource}));
+        if streams.iter().any(|s| carries(s, BY_PRODUCTS, c)) {
+            accounts.push(account(BY_PRODUCTS, c, Some(resource)));
         }
     }
     for c in [SALT, COD, FLESHINGS, TRIMMINGS, SHAVINGS, SLUDGE] {
         if components.contains(&c) {
-            accounts.push(json!({"node": "hides", "component": c}));
+            accounts.push(account("hides", c, None));
         }
     }
     // Sources that nothing comes from are left out.
-    let used = |id: &str| streams.iter().any(|s| s["from"] == id || s["to"] == id);
-    nodes.retain(|n| n["kind"] != "source" || n["id"].as_str().is_some_and(used));
-    // The lists are moved into the value, not copied (`json!` would serialize each again).
-    let mut fs = serde_json::Map::new();
-    fs.insert("components".into(), json!(components));
-    fs.insert("nodes".into(), Value::Array(nodes));
-    fs.insert("streams".into(), Value::Array(streams));
-    fs.insert("energy".into(), Value::Array(energy));
-    fs.insert("devices".into(), Value::Object(devices));
-    fs.insert("accounts".into(), Value::Array(accounts));
-    let fs: Flowsheet =
-        serde_json::from_value(Value::Object(fs)).map_err(|e| Error::InvalidType {
-            path: "template.tanning".to_string(),
-            message: format!("the generated flowsheet is invalid ({e}); please report this"),
-        })?;
+    let used = |id: &str| streams.iter().any(|s| s.from == id || s.to == id);
+    nodes.retain(|n| n.kind != NodeKind::Source || used(&n.id));
+    let fs = Flowsheet {
+        components: components.into_iter().map(str::to_string).collect(),
+        nodes,
+        streams,
+        energy,
+        devices,
+        reference_temperature: None,
+        accounts,
+    };
     fs.validate(doc.schedule)?;
     Ok(fs)
 }
