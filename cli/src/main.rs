@@ -12,6 +12,9 @@ use cleanprod::utilities::{CALCULATORS, Calculator, FieldKind};
 use cleanprod::{Assessment, SourceFormat, program, report};
 use serde_json::Value;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "cleanprod",

@@ -31,6 +31,9 @@ use cleanprod::document::Limits;
 use cleanprod::sections::uncertainty::Method;
 use cleanprod::uncertainty::{Settings, Simulator};
 use cleanprod::units::Dimension;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use cleanprod::{Category, SourceFormat};
 
 /// The Python exception for a core error.
