@@ -11,7 +11,9 @@ pub mod charts;
 pub mod pages;
 mod risk;
 pub use charts::tornado::{TORNADO_BARS, tornado_svg};
+mod fund;
 mod program;
+pub use fund::fund_text;
 pub use program::programme_text;
 pub use risk::risk_text;
 

@@ -23,9 +23,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 mod books;
+mod document;
 pub mod monte_carlo;
 mod risk;
 
+pub use document::{FundDocument, Order};
 pub use monte_carlo::{Band, FundRisk, MonteCarlo, SavedSpreads, YearBand};
 pub use risk::{Risk, SavingsShare};
 
