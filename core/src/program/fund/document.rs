@@ -39,7 +39,9 @@ pub enum Order {
     Given,
 }
 
-/// A fund as a document; see the [module](self).
+/// A fund as a document (TOML or JSON): the fund's fields, and its pipeline as candidates, as
+/// the options of assessment documents, or both (the candidates first); the repository's
+/// `examples/funds` holds one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FundDocument {
