@@ -182,6 +182,12 @@ enum Command {
         /// Threads (every core when absent); the figures do not depend on it.
         #[arg(long)]
         threads: Option<usize>,
+        /// Also write the chart of the fund's balance (SVG; with --draws, its P5–P95 band).
+        #[arg(long, value_name = "FILE.svg")]
+        chart: Option<PathBuf>,
+        /// Language of the chart's words (English when absent).
+        #[arg(long, value_enum)]
+        lang: Option<ReportLang>,
     },
     /// Screen a region's firms (a CSV table: id, sector, size columns such as raw_hides,
     /// rooms, occupancy, beds, production.output) from their sector's starting document
@@ -606,7 +612,12 @@ fn run(command: Command) -> Result<String, String> {
             seed,
             format,
             threads,
-        } => fund_command(&file, draws, seed, format, threads),
+            chart,
+            lang,
+        } => {
+            let chart = chart.map(|path| (path, lang.map(ReportLang::lang).unwrap_or_default()));
+            fund_command(&file, draws, seed, format, threads, chart)
+        }
         Command::Screen {
             file,
             rank,
@@ -780,6 +791,7 @@ fn fund_command(
     seed: u64,
     format: ProgramFormat,
     threads: Option<usize>,
+    chart: Option<(PathBuf, pages::Lang)>,
 ) -> Result<String, String> {
     use cleanprod::program::fund::{FundDocument, MonteCarlo};
     let failed = |e: cleanprod::Error| format!("{}: {e} [{}]", file.display(), e.code());
@@ -813,6 +825,10 @@ fn fund_command(
             .map_err(failed)?,
         ),
     };
+    if let Some((path, lang)) = chart {
+        let c = report::charts::fund_balance(&books, risk.as_ref(), lang).map_err(failed)?;
+        std::fs::write(&path, c.svg).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     Ok(match format {
         ProgramFormat::Text => report::fund_text(&books, risk.as_ref()),
         ProgramFormat::Csv => csv(&program::columns(&books.years)),

@@ -850,6 +850,21 @@ fn fund_prints_its_books_and_with_draws_its_survival() {
     assert_eq!(again, json);
     let (ok, text, _) = cleanprod(&["fund", file, "--draws", "50"]);
     assert!(ok && text.contains("survival probability") && text.contains("P95"));
+    let svg = scratch("fund-chart").join("fund.svg");
+    let (ok, _, err) = cleanprod(&[
+        "fund",
+        file,
+        "--draws",
+        "50",
+        "--chart",
+        svg.to_str().unwrap(),
+        "--lang",
+        "es",
+    ]);
+    assert!(ok, "{err}");
+    let svg = std::fs::read_to_string(svg).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("data-role=\"band\""));
+    assert!(svg.contains("Saldo del fondo"));
     let (ok, csv, _) = cleanprod(&["fund", file, "--format", "csv"]);
     assert!(ok && csv.starts_with("year,contributions,loans_made"));
     assert_eq!(csv.lines().count(), 11);

@@ -19,6 +19,7 @@ mod axis;
 pub mod benchmark_bars;
 pub mod cash_flow;
 pub mod cost_curve;
+pub mod fund_balance;
 pub mod histogram;
 pub mod sankey;
 mod sankey_layout;
@@ -29,6 +30,7 @@ pub(crate) mod words;
 pub use benchmark_bars::benchmark_bars;
 pub use cash_flow::cash_flow;
 pub use cost_curve::cost_curve;
+pub use fund_balance::fund_balance;
 pub use histogram::histogram;
 pub use sankey::{
     LinkKind, SankeyData, SankeyLink, SankeyNode, SankeyStage, energy_sankey_data, sankey,
@@ -157,10 +159,12 @@ pub enum ChartKind {
     Tornado,
     /// The sector's indicators before and after the options against published ranges.
     Benchmarks,
+    /// A loan fund's balance year by year (drawn from a fund, not from an assessment).
+    FundBalance,
 }
 
 impl ChartKind {
-    /// Every kind.
+    /// Every kind an assessment draws.
     pub const ALL: [ChartKind; 6] = [
         ChartKind::Sankey,
         ChartKind::CashFlow,
@@ -179,6 +183,7 @@ impl ChartKind {
             ChartKind::Histogram => "histogram",
             ChartKind::Tornado => "tornado",
             ChartKind::Benchmarks => "benchmarks",
+            ChartKind::FundBalance => "fund-balance",
         }
     }
 }
@@ -247,6 +252,11 @@ impl ChartOptions {
 pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Chart> {
     let lang = opts.lang.or(a.document().report.lang).unwrap_or_default();
     match kind {
+        ChartKind::FundBalance => Err(Error::out_of_range(
+            "kind",
+            kind.key(),
+            "is drawn from a loan fund (charts::fund_balance), not from an assessment",
+        )),
         ChartKind::Tornado | ChartKind::Histogram => {
             let opts = ChartOptions {
                 lang: Some(lang),
