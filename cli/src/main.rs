@@ -801,11 +801,17 @@ fn fund_command(
     let doc = FundDocument::parse(&text, format_of).map_err(failed)?;
     let dir = file.parent().unwrap_or(Path::new(""));
     let paths: Vec<PathBuf> = doc.assessments.iter().map(|a| dir.join(a)).collect();
-    let sources = if paths.is_empty() {
+    let mut sources = if paths.is_empty() {
         Vec::new()
     } else {
         program_sources(&paths)?
     };
+    // Loans name their document by its file name, as the Python binding does.
+    for s in &mut sources {
+        if let Some(name) = Path::new(&s.name).file_name() {
+            s.name = name.to_string_lossy().into_owned();
+        }
+    }
     let settings = program::Settings {
         threads,
         exchange_rates: None,
