@@ -927,6 +927,9 @@ pub fn results_schema() -> serde_json::Value {
         chart_options: charts::ChartOptions,
         sankey: charts::SankeyData,
         programme: crate::program::Programme,
+        fund_document: crate::program::fund::FundDocument,
+        fund: crate::program::fund::FundResult,
+        fund_risk: crate::program::fund::FundRisk,
     }
     serde_json::to_value(schemars::schema_for!(Results)).unwrap_or(serde_json::Value::Null)
 }
