@@ -847,3 +847,83 @@ fn screen_ranks_the_firms_of_a_table_and_names_the_bad_rows() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn fund_prints_its_books_and_with_draws_its_survival() {
+    let file = "examples/funds/bajio_fund.toml";
+    let (ok, out, err) = cleanprod(&["fund", file]);
+    assert!(ok, "{err}");
+    assert!(out.contains("year by year") && out.contains("leverage"));
+    assert!(out.contains("saved over the years: water"));
+    assert!(!out.contains("survival"));
+    let (ok, json, err) = cleanprod(&[
+        "fund", file, "--format", "json", "--draws", "200", "--seed", "3",
+    ]);
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    // The books close every year: capital + interest − losses − outstanding = cash.
+    for y in v["fund"]["years"].as_array().unwrap() {
+        let f = |k: &str| y[k].as_f64().unwrap();
+        let lhs =
+            f("capital") + f("cumulative_interest") - f("cumulative_losses") - f("outstanding");
+        assert!((lhs - f("cash")).abs() < 1e-6 * f("capital"), "{y}");
+    }
+    let mc = &v["monte_carlo"];
+    assert_eq!(mc["draws"], 200);
+    let survival = mc["survival"].as_f64().unwrap();
+    assert_eq!(survival, mc["survived"].as_f64().unwrap() / 200.0);
+    assert_eq!(mc["yearly"].as_array().unwrap().len(), 10);
+    // The same draws on one thread.
+    let (_, again, _) = cleanprod(&[
+        "fund",
+        file,
+        "--format",
+        "json",
+        "--draws",
+        "200",
+        "--seed",
+        "3",
+        "--threads",
+        "1",
+    ]);
+    assert_eq!(again, json);
+    let (ok, text, _) = cleanprod(&["fund", file, "--draws", "50"]);
+    assert!(ok && text.contains("survival probability") && text.contains("P95"));
+    let svg = scratch("fund-chart").join("fund.svg");
+    let (ok, _, err) = cleanprod(&[
+        "fund",
+        file,
+        "--draws",
+        "50",
+        "--chart",
+        svg.to_str().unwrap(),
+        "--lang",
+        "es",
+    ]);
+    assert!(ok, "{err}");
+    let svg = std::fs::read_to_string(svg).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("data-role=\"band\""));
+    assert!(svg.contains("Saldo del fondo"));
+    let (ok, csv, _) = cleanprod(&["fund", file, "--format", "csv"]);
+    assert!(ok && csv.starts_with("year,contributions,loans_made"));
+    assert_eq!(csv.lines().count(), 11);
+}
+
+#[test]
+fn fund_errors_name_the_field() {
+    let dir = scratch("fund");
+    let bad = dir.join("bad.toml");
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/funds/bajio_fund.toml"),
+    )
+    .unwrap()
+    .replace("share = 0.9 ", "share = 1.9 ")
+    .replace("../", "../../does-not-matter/");
+    std::fs::write(
+        &bad,
+        text.replace("assessments = [", "assessments = [] # ["),
+    )
+    .unwrap();
+    let (ok, _, err) = cleanprod(&["fund", bad.to_str().unwrap()]);
+    assert!(!ok && err.contains("rules.share"), "{err}");
+}

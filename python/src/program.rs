@@ -5,6 +5,7 @@
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 
+use cleanprod::program::fund::{FundDocument, MonteCarlo};
 use cleanprod::program::screen::region::{self, RegionSpec};
 use cleanprod::program::screen::{self, Firms, ScreenSettings, Screening};
 use cleanprod::program::{self, Part, Settings, Source};
@@ -207,6 +208,92 @@ pub(crate) fn program_chart<'py>(
     to_py(py, &charts::programme_chart(&p, by, lang))
 }
 
+/// A fund document (TOML or JSON text, `format` "toml" or "json", else sniffed) read and
+/// checked, as a dict (its `assessments` for the caller to read).
+#[pyfunction]
+#[pyo3(signature = (text, format = None))]
+pub(crate) fn program_fund_document<'py>(
+    py: Python<'py>,
+    text: &str,
+    format: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let format = match format {
+        Some(f) => cleanprod::SourceFormat::from_name(f)
+            .ok_or_else(|| arg_err(py, "format", f, "must be toml or json".into()))?,
+        None => cleanprod::SourceFormat::sniff(text),
+    };
+    let doc = FundDocument::parse(text, format).map_err(|e| py_err(py, &e))?;
+    to_py(py, &doc)
+}
+
+/// Simulate the fund of `document` (a fund document's dict) lending to its candidates and the
+/// options of `sources` (its assessments, read); with `draws`, its Monte Carlo simulation.
+/// (the books as a dict, the simulation as a dict or None, the text, the chart as a dict).
+#[pyfunction]
+#[pyo3(signature = (document, sources, *, draws = None, seed = 0, threads = None, lang = None))]
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
+pub(crate) fn program_fund<'py>(
+    py: Python<'py>,
+    document: Bound<'py, PyAny>,
+    sources: Vec<(String, String)>,
+    draws: Option<u32>,
+    seed: u64,
+    threads: Option<usize>,
+    lang: Option<&str>,
+) -> PyResult<(
+    Bound<'py, PyAny>,
+    Option<Bound<'py, PyAny>>,
+    String,
+    Bound<'py, PyAny>,
+)> {
+    let value: serde_json::Value = pythonize::depythonize(&document)
+        .map_err(|e| PyTypeError::new_err(format!("document: not a fund document: {e}")))?;
+    let doc = FundDocument::from_json_value(value).map_err(|e| py_err(py, &e))?;
+    let lang = lang
+        .map(|l| l.parse::<cleanprod::sections::Lang>())
+        .transpose()
+        .map_err(|e| arg_err_of(py, &e))?
+        .unwrap_or_default();
+    let sources: Vec<Source> = sources
+        .into_iter()
+        .map(|(name, text)| Source {
+            name,
+            text,
+            format: None,
+        })
+        .collect();
+    let (books, risk) = crate::interrupt::interruptible(py, |cancel| {
+        let settings = Settings {
+            threads,
+            exchange_rates: None,
+            cancel: Some(cancel.clone()),
+        };
+        let fund = doc.fund(&sources, &settings)?;
+        let books = fund.simulate()?;
+        let risk = draws
+            .map(|draws| {
+                fund.monte_carlo(&MonteCarlo {
+                    draws,
+                    seed,
+                    threads,
+                    cancel: Some(cancel),
+                })
+            })
+            .transpose()?;
+        Ok::<_, cleanprod::Error>((books, risk))
+    })?
+    .map_err(|e| py_err(py, &e))?;
+    let chart = cleanprod::report::charts::fund_balance(&books, risk.as_ref(), lang)
+        .map_err(|e| py_err(py, &e))?;
+    let text = cleanprod::report::fund_text(&books, risk.as_ref());
+    Ok((
+        to_py(py, &books)?,
+        risk.as_ref().map(|r| to_py(py, r)).transpose()?,
+        text,
+        to_py(py, &chart)?,
+    ))
+}
+
 /// Register the programme functions in the native module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(program_evaluate, m)?)?;
@@ -215,5 +302,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(program_screen, m)?)?;
     m.add_function(wrap_pyfunction!(program_screen_combine, m)?)?;
     m.add_function(wrap_pyfunction!(program_region, m)?)?;
+    m.add_function(wrap_pyfunction!(program_fund_document, m)?)?;
+    m.add_function(wrap_pyfunction!(program_fund, m)?)?;
     Ok(())
 }

@@ -4,6 +4,7 @@ import type {
   Balance, Benchmarks, CleanprodAssessmentDocument, Dimension, Evaluation, Metric, Report,
   Summary, TanningBenchmarks, HotelBenchmarks, HospitalBenchmarks, AutomotiveBenchmarks,
   Simulation, SampledInput, RiskOutput, Chart, ChartOptions, SankeyData, Programme,
+  FundDocument, FundResult, FundRisk,
 } from './types.js';
 
 import type { ChemicalsBenchmarks } from './types.js';
@@ -12,7 +13,7 @@ import type { CleanprodUtilities } from './utilities.js';
 export type {
   Balance, Benchmarks, Evaluation, Metric, Report, Summary, TanningBenchmarks, HotelBenchmarks,
   HospitalBenchmarks, AutomotiveBenchmarks, Simulation, SampledInput, RiskOutput, Chart,
-  ChartOptions, SankeyData, Programme,
+  ChartOptions, SankeyData, Programme, FundDocument, FundResult, FundRisk,
 };
 /** The chemicals model's benchmarks (`benchmarks(doc)` when `sector` is `"chemicals"`). */
 export type { ChemicalsBenchmarks };
@@ -138,6 +139,30 @@ export declare function programmeChart(
   programme: Programme,
   options?: { by?: 'sector' | 'cost_class' | 'status' | 'category'; lang?: 'en' | 'es' },
 ): Chart;
+/** How `fund` runs. */
+export interface FundOptions {
+  /** The assessment documents whose options the fund lends to (the browser reads no files). */
+  documents?: { name: string; text: string }[];
+  /** Monte Carlo draws over defaults, savings shortfalls and arrears. */
+  draws?: number;
+  /** Seed of the draws (0 when absent). */
+  seed?: number;
+  /** Language of the chart's words. */
+  lang?: 'en' | 'es';
+}
+/** A fund simulated: its books, its Monte Carlo simulation (null without draws), its text and chart. */
+export interface FundOutcome {
+  fund: FundResult;
+  monte_carlo: FundRisk | null;
+  text: string;
+  chart: Chart;
+}
+/**
+ * A revolving loan fund year by year (in this thread): loans made, repaid, interest, defaults,
+ * cash, outstanding, leverage, savings; with `draws`, the fund's survival probability and the
+ * spreads over defaults, savings shortfalls and arrears.
+ */
+export declare function fund(document: FundDocument | string, options?: FundOptions): FundOutcome;
 /** Options applied one after the other to one model, as in `Evaluation['portfolio']['sequence']`. */
 export interface Sequence {
   /** What each option adds to those before it, in order. */

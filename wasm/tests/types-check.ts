@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` by scripts/test: the published types must accept correct use
 // and reject wrong use (each @ts-expect-error fails the check if the line compiles).
-import { Assessment, report, type Report, type TanningBenchmarks, parse, summary, balance, evaluate, portfolio, benchmarks, rank, toSi, canonical, irr, irrDetailed, irrBatch, STATUS_NAMES, type Document, type Summary, type CleanprodErrorFields, type Sequence, type IrrDetailed } from '../pkg/index.js';
+import { Assessment, report, fund, type Report, type TanningBenchmarks, parse, summary, balance, evaluate, portfolio, benchmarks, rank, toSi, canonical, irr, irrDetailed, irrBatch, STATUS_NAMES, type Document, type Summary, type CleanprodErrorFields, type Sequence, type IrrDetailed } from '../pkg/index.js';
 
 const doc: Document = parse('format = "cleanprod/1"');
 const currency: string = doc.currency;
@@ -158,3 +158,10 @@ function onAnswer(m: WorkerMessage): string {
   return m.ok ? 'ok' : `${m.error.code} at ${m.error.path}`;
 }
 void [request, unknownOp, onAnswer];
+
+// A loan fund: its books, its draws, its chart.
+const fundOut = fund('currency = "USD"', { documents: [], draws: 10, seed: 1, lang: 'es' });
+const fundCash: number = fundOut.fund.years[0].cash;
+const survival: number | undefined = fundOut.monte_carlo?.survival;
+const fundSvg: string = fundOut.chart.svg;
+void fundCash; void survival; void fundSvg;

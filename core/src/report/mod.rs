@@ -11,7 +11,9 @@ pub mod charts;
 pub mod pages;
 mod risk;
 pub use charts::tornado::{TORNADO_BARS, tornado_svg};
+mod fund;
 mod program;
+pub use fund::fund_text;
 pub use program::programme_text;
 pub use risk::risk_text;
 
@@ -925,6 +927,9 @@ pub fn results_schema() -> serde_json::Value {
         chart_options: charts::ChartOptions,
         sankey: charts::SankeyData,
         programme: crate::program::Programme,
+        fund_document: crate::program::fund::FundDocument,
+        fund: crate::program::fund::FundResult,
+        fund_risk: crate::program::fund::FundRisk,
     }
     serde_json::to_value(schemars::schema_for!(Results)).unwrap_or(serde_json::Value::Null)
 }

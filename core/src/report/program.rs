@@ -146,7 +146,7 @@ fn money_table(money: &[crate::program::MoneyFigures], indent: &str) -> String {
 }
 
 /// The amounts in words: water, wastewater, chemicals, energy, solid waste, CO2.
-fn amounts_words(a: &Amounts) -> String {
+pub(super) fn amounts_words(a: &Amounts) -> String {
     format!(
         "water {} m3, wastewater {} m3, chemicals {} t, energy {} MWh, solid waste {} t, CO2 {} t",
         whole(a.water_m3),

@@ -414,7 +414,7 @@ fn shaped(input: &UncertainInput, shape: Shape, values: &mut Values<'_>) -> Resu
 }
 
 /// The checks every distribution passes: ordered bounds, positive spreads, finite values.
-fn check(d: &Distribution, at: &str) -> Result<()> {
+pub(crate) fn check(d: &Distribution, at: &str) -> Result<()> {
     let fail = |field: &str, value: f64, why: &str| {
         Err(Error::out_of_range(format!("{at}.{field}"), value, why))
     };

@@ -20,10 +20,10 @@
 mod appraisal;
 mod correlation;
 mod distribution;
-mod inputs;
+pub(crate) mod inputs;
 mod kernel;
 pub(crate) mod random;
-mod statistics;
+pub(crate) mod statistics;
 mod template;
 
 use schemars::JsonSchema;

@@ -11,6 +11,7 @@ mod finance;
 mod fixtures;
 mod flowsheet;
 mod fund;
+mod fund_monte_carlo;
 mod fuzzed;
 mod golden;
 mod golden_reports;

@@ -16,7 +16,7 @@ from cleanprod.tables import Benchmarks, Portfolio, Reconciliation
 __all__ = [
     "FORMAT", "OPTION_COLUMNS", "Assessment", "__version__", "canonical", "new", "schema", "to_si",
     "DEFAULT_GUESS", "DEFAULT_PAYMENTS_PER_YEAR", "statuses", "program_evaluate", "program_combine", "program_chart", "simulation_chart",
-    "program_screen", "program_screen_combine", "program_region",
+    "program_screen", "program_screen_combine", "program_region", "program_fund_document", "program_fund",
     "npv", "npv_batch", "irr", "irr_roots", "irr_batch", "mirr", "mirr_batch", "payback", "payback_batch",
     "discounted_payback", "discounted_payback_batch", "profitability_index", "profitability_index_batch", "benefit_cost_ratio",
     "capital_recovery_factor", "levelized_cost", "pmt", "pv", "fv", "nper", "rate", "when_code", "time_value_batch", "ipmt", "ppmt",
@@ -1055,4 +1055,68 @@ def program_combine(
     >>> part, _ = _cleanprod.program_evaluate([("a", pathlib.Path("examples/hotel.toml").read_text())])
     >>> _cleanprod.program_combine([part, part])[0]["documents"]
     2
+    """
+
+def program_fund_document(text: str, format: Union[str, None] = None) -> dict[str, Any]:
+    """Read and check a fund document (see :func:`cleanprod.program.fund`).
+
+    Parameters
+    ----------
+    text : str
+        The document, TOML or JSON.
+    format : {"toml", "json"}, optional
+        Its format (sniffed when absent).
+
+    Returns
+    -------
+    dict
+        The fund document, its defaults filled in.
+
+    Examples
+    --------
+    >>> import pathlib
+    >>> from cleanprod import _cleanprod
+    >>> _cleanprod.program_fund_document(pathlib.Path("examples/funds/bajio_fund.toml").read_text(), "toml")["years"]
+    10
+    """
+
+def program_fund(
+    document: dict[str, Any],
+    sources: Sequence[tuple[str, str]],
+    *,
+    draws: Union[int, None] = None,
+    seed: int = 0,
+    threads: Union[int, None] = None,
+    lang: Union[str, None] = None,
+) -> tuple[dict[str, Any], Union[dict[str, Any], None], str, dict[str, Any]]:
+    """Simulate a fund (see :func:`cleanprod.program.fund`).
+
+    Parameters
+    ----------
+    document : dict
+        The fund document.
+    sources : sequence of (str, str)
+        Names and texts of its assessments.
+    draws : int, optional
+        Monte Carlo draws.
+    seed : int
+        Seed of the draws.
+    threads : int, optional
+        Threads (every core when absent).
+    lang : str, optional
+        Language of the chart ("en" or "es").
+
+    Returns
+    -------
+    (dict, dict or None, str, dict)
+        The books, the Monte Carlo simulation, the text and the chart.
+
+    Examples
+    --------
+    >>> from cleanprod import _cleanprod
+    >>> doc = {"currency": "USD", "years": 2, "contributions": [{"year": 0, "amount": 100.0}],
+    ...        "rules": {"share": 1.0, "rate": 0.1, "tenor_years": 1}}
+    >>> books, risk, text, chart = _cleanprod.program_fund(doc, [])
+    >>> books["years"][1]["cash"], risk
+    (100.0, None)
     """

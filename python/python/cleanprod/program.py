@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from .charts import Chart
 
-__all__ = ["Programme", "Screening", "combine", "evaluate", "region", "screen", "sources"]
+__all__ = ["Fund", "Programme", "Screening", "combine", "evaluate", "fund", "region", "screen", "sources"]
 
 #: What a programme's documents can be given as.
 Documents = Union[
@@ -697,3 +697,257 @@ def region(
 
     columns, rows = _native.program_region(dict(spec) if spec is not None else None, seed=seed, firms=firms)
     return pd.DataFrame(rows, columns=columns)
+
+
+class Fund:
+    """A revolving loan fund simulated: its yearly books and loans, and with draws its Monte
+    Carlo simulation over defaults, savings shortfalls and arrears (survival probability and
+    spreads).
+
+    Parameters
+    ----------
+    books : dict
+        The fund's books as the core gives them.
+    risk : dict or None
+        Its Monte Carlo simulation, when drawn.
+    text : str
+        The fund in words, as ``cleanprod fund`` prints it.
+    chart : dict
+        The chart of its balance.
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> f = cp.program.fund("examples/funds/bajio_fund.toml")
+    >>> f.years()["year"].tolist()[:3]
+    [0, 1, 2]
+    """
+
+    def __init__(self, books: dict[str, Any], risk: Optional[dict[str, Any]], text: str, chart: dict[str, Any]) -> None:
+        self._books = books
+        self._risk = risk
+        self.text = text
+        self._chart = chart
+
+    @property
+    def currency(self) -> str:
+        """The fund's currency.
+
+        Returns
+        -------
+        str
+            ISO code.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> cp.program.fund("examples/funds/bajio_fund.toml").currency
+        'MXN'
+        """
+        return str(self._books["currency"])
+
+    @property
+    def survival(self) -> Optional[float]:
+        """The fund's survival probability over the draws (None without draws): the share of
+        draws whose cash is never negative and whose cash plus outstanding at the end is at
+        least ``risk.survival_share`` of the capital.
+
+        Returns
+        -------
+        float or None
+            From 0 to 1.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> 0 <= cp.program.fund("examples/funds/bajio_fund.toml", draws=100).survival <= 1
+        True
+        """
+        return None if self._risk is None else float(self._risk["survival"])
+
+    def years(self) -> pd.DataFrame:
+        """The books, one row per year: contributions, loans made, disbursed, repaid,
+        interest, written off, guarantee, outstanding, cash, leverage, savings.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Nested savings as dotted columns (``cumulative_saved.water_m3``).
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> y = cp.program.fund("examples/funds/bajio_fund.toml").years()
+        >>> bool(((y.capital + y.cumulative_interest - y.cumulative_losses - y.outstanding - y.cash).abs() < 1e-6).all())
+        True
+        """
+        return _table(self._books["years"])
+
+    def loans(self) -> pd.DataFrame:
+        """Every loan made, in order: year, document, option, principal, instalment, saving
+        cover.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per loan.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> bool((cp.program.fund("examples/funds/bajio_fund.toml").loans()["principal"] <= 600_000).all())
+        True
+        """
+        return _table(self._books["loans"])
+
+    def summary(self) -> Optional[pd.DataFrame]:
+        """The spreads over the draws (None without draws): final capital, losses, written
+        off, interest, loans made, lent, leverage and the savings, with mean, sd, P5, P50
+        and P95.
+
+        Returns
+        -------
+        pandas.DataFrame or None
+            One row per figure, indexed by its name.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> s = cp.program.fund("examples/funds/bajio_fund.toml", draws=100, seed=1).summary()
+        >>> bool(s.loc["final_capital", "p5"] <= s.loc["final_capital", "p95"])
+        True
+        """
+        if self._risk is None:
+            return None
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
+        names = ["final_capital", "losses", "defaults", "interest", "loans_made", "lent", "leverage"]
+        rows = {n: self._risk[n] for n in names}
+        rows.update({f"saved.{k}": v for k, v in self._risk["saved"].items()})
+        keys = ["mean", "sd", "p5", "p50", "p95"]
+        return pd.DataFrame({n: {k: s[k] for k in keys} for n, s in rows.items()}).T
+
+    def balance(self) -> Optional[pd.DataFrame]:
+        """The fund's balance (cash + outstanding) by year over the draws (None without
+        draws): mean, P5, P50, P95.
+
+        Returns
+        -------
+        pandas.DataFrame or None
+            One row per year.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> len(cp.program.fund("examples/funds/bajio_fund.toml", draws=50).balance())
+        10
+        """
+        if self._risk is None:
+            return None
+        return _table([{"year": y["year"], **y["balance"]} for y in self._risk["yearly"]])
+
+    def chart(self) -> Any:
+        """The chart of the fund's balance: cash, outstanding, their sum and the cumulative
+        losses by year; with draws, the P5 to P95 band.
+
+        Returns
+        -------
+        cleanprod.charts.Chart
+            Its SVG and the figures drawn.
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> cp.program.fund("examples/funds/bajio_fund.toml").chart().kind
+        'fund-balance'
+        """
+        from .charts import Chart
+
+        return Chart(self._chart)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The books and the simulation as plain data.
+
+        Returns
+        -------
+        dict
+            ``{"fund": ..., "monte_carlo": ...}`` (the latter None without draws).
+
+        Examples
+        --------
+        >>> import cleanprod as cp
+        >>> sorted(cp.program.fund("examples/funds/bajio_fund.toml").to_dict())
+        ['fund', 'monte_carlo']
+        """
+        return {"fund": self._books, "monte_carlo": self._risk}
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        n = len(self._books["loans"])
+        drawn = "" if self._risk is None else f", survival {self._risk['survival']:.1%}"
+        return f"<Fund: {n} loans in {self.currency}{drawn}>"
+
+    def _repr_html_(self) -> str:
+        return f"{self._chart['svg']}<pre>{_html.escape(self.text)}</pre>"
+
+
+def fund(
+    document: Union[str, "os.PathLike[str]", Mapping[str, Any]],
+    *,
+    draws: Optional[int] = None,
+    seed: int = 0,
+    threads: Optional[int] = None,
+    lang: Optional[str] = None,
+) -> Fund:
+    """Simulate a revolving loan fund year by year and, with ``draws``, its Monte Carlo
+    simulation over defaults, savings shortfalls and arrears.
+
+    Parameters
+    ----------
+    document : path or mapping
+        A fund document (TOML or JSON file: currency, years, contributions, rules, risk, and
+        its pipeline as candidates and/or ``assessments``, files or folders relative to the
+        document), or its dict (assessments relative to the working folder).
+    draws : int, optional
+        Monte Carlo draws.
+    seed : int
+        Seed of the draws.
+    threads : int, optional
+        Threads (every core when absent); the figures do not depend on it.
+    lang : {"en", "es"}, optional
+        Language of the chart's words.
+
+    Returns
+    -------
+    Fund
+        Books, loans, and with draws the survival probability and spreads.
+
+    Raises
+    ------
+    CleanprodError
+        A document field out of range, with its path (``rules.share``).
+
+    Examples
+    --------
+    >>> import cleanprod as cp
+    >>> f = cp.program.fund("examples/funds/bajio_fund.toml", draws=200, seed=7)
+    >>> bool(f.years()["leverage"].iloc[-1] > 1)
+    True
+    """
+    if isinstance(document, Mapping):
+        doc = dict(document)
+        base = Path(".")
+    else:
+        path = Path(document)
+        fmt = "json" if path.suffix == ".json" else "toml"
+        doc = _native.program_fund_document(path.read_text(encoding="utf-8"), fmt)
+        base = path.parent
+    found: list[tuple[str, str]] = []
+    for a in doc.get("assessments", []):
+        found.extend(sources(base / a))
+    books, risk, text, chart = _native.program_fund(
+        doc, found, draws=draws, seed=seed, threads=threads, lang=lang
+    )
+    return Fund(books, risk, text, chart)

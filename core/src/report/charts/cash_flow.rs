@@ -289,7 +289,7 @@ fn running(values: impl Iterator<Item = f64>) -> Vec<f64> {
 }
 
 /// A line through (t, values[t]).
-fn polyline(x: &Scale, y: &Scale, values: &[f64]) -> PathData {
+pub(super) fn polyline(x: &Scale, y: &Scale, values: &[f64]) -> PathData {
     values
         .iter()
         .enumerate()

@@ -19,6 +19,7 @@ mod axis;
 pub mod benchmark_bars;
 pub mod cash_flow;
 pub mod cost_curve;
+pub mod fund_balance;
 pub mod histogram;
 pub mod programme;
 pub mod sankey;
@@ -30,6 +31,7 @@ pub(crate) mod words;
 pub use benchmark_bars::benchmark_bars;
 pub use cash_flow::cash_flow;
 pub use cost_curve::cost_curve;
+pub use fund_balance::fund_balance;
 pub use histogram::histogram;
 pub use programme::programme_chart;
 pub use sankey::{
@@ -162,10 +164,12 @@ pub enum ChartKind {
     /// A programme's results by group ([`programme_chart`]): drawn from a programme, not
     /// an assessment, so not in [`ChartKind::ALL`].
     Programme,
+    /// A loan fund's balance year by year (drawn from a fund, not from an assessment).
+    FundBalance,
 }
 
 impl ChartKind {
-    /// Every kind.
+    /// Every kind an assessment draws.
     pub const ALL: [ChartKind; 6] = [
         ChartKind::Sankey,
         ChartKind::CashFlow,
@@ -185,6 +189,7 @@ impl ChartKind {
             ChartKind::Tornado => "tornado",
             ChartKind::Benchmarks => "benchmarks",
             ChartKind::Programme => "programme",
+            ChartKind::FundBalance => "fund-balance",
         }
     }
 }
@@ -253,6 +258,12 @@ impl ChartOptions {
 pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Chart> {
     let lang = opts.lang.or(a.document().report.lang).unwrap_or_default();
     match kind {
+        ChartKind::FundBalance | ChartKind::Programme => Err(Error::out_of_range(
+            "kind",
+            kind.key(),
+            "is drawn from a loan fund (charts::fund_balance) or a programme \
+             (charts::programme_chart), not from an assessment",
+        )),
         ChartKind::Tornado | ChartKind::Histogram => {
             let opts = ChartOptions {
                 lang: Some(lang),
@@ -315,11 +326,6 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
             }
             sankey(&flows, component, lang)
         }
-        ChartKind::Programme => Err(Error::UnknownVariant {
-            path: "kind".to_string(),
-            value: kind.key().to_string(),
-            expected: ChartKind::ALL.map(ChartKind::key).join(", "),
-        }),
         ChartKind::Benchmarks => {
             let b = a.benchmarks()?.ok_or_else(|| Error::MissingField {
                 path: "template".to_string(),

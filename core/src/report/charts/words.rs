@@ -58,6 +58,24 @@ words! {
     // What a risk chart is about.
     NpvOfOption => "NPV of {id}, {cur}", "VAN de {id}, {cur}";
     NpvOfAll => "NPV of all options, {cur}", "VAN de todas las opciones, {cur}";
+    // Fund balance.
+    FundTitle => "Balance of the loan fund", "Saldo del fondo de préstamos";
+    FundDesc => "The fund ({cur}) year by year over {years} years: {capital} of capital contributed, {lent} lent. At the end: cash {cash}, principal outstanding {outstanding}, cumulative losses {losses}.",
+        "El fondo ({cur}) año a año durante {years} años: {capital} de capital aportado, {lent} prestado. Al final: caja {cash}, capital pendiente {outstanding}, pérdidas acumuladas {losses}.";
+    FundDrawn => " Over {draws} draws of defaults and savings, cash plus outstanding ends between {p5} (P5) and {p95} (P95); the fund survives in {p} of them.",
+        " En {draws} extracciones de impagos y ahorros, caja más cartera termina entre {p5} (P5) y {p95} (P95); el fondo sobrevive en el {p} de ellas.";
+    FundBalance => "cash + outstanding", "caja + cartera";
+    FundCash => "cash", "caja";
+    FundOutstanding => "outstanding", "cartera";
+    FundLosses => "cumulative losses", "pérdidas acumuladas";
+    FundBand => "P5 to P95 drawn", "P5 a P95 de las extracciones";
+    FundBalanceColumn => "cash + outstanding [{cur}]", "caja + cartera [{cur}]";
+    FundCashColumn => "cash [{cur}]", "caja [{cur}]";
+    FundOutstandingColumn => "outstanding [{cur}]", "cartera [{cur}]";
+    FundLossesColumn => "cumulative losses [{cur}]", "pérdidas acumuladas [{cur}]";
+    FundP5Column => "cash + outstanding, P5 [{cur}]", "caja + cartera, P5 [{cur}]";
+    FundMeanColumn => "cash + outstanding, mean of the draws [{cur}]", "caja + cartera, media de las extracciones [{cur}]";
+    FundP95Column => "cash + outstanding, P95 [{cur}]", "caja + cartera, P95 [{cur}]";
     // Cash flow.
     CashFlowTitle => "Cumulative cash flow of {id}", "Flujo de caja acumulado de {id}";
     AllOptions => "all options", "todas las opciones";

@@ -1,6 +1,6 @@
 //! A revolving loan fund: capital contributed over the years, lent to the options of evaluated
 //! assessments under one set of loan rules, repaid by the loan schedules of
-//! [`Loan`], and the repayments lent again.
+//! [`Loan`](crate::finance::Loan), and the repayments lent again.
 //!
 //! Years are whole: loans are made and disbursed at the start of a year, in the order of the
 //! pipeline, while the fund's cash covers the next loan; each loan is repaid in yearly
@@ -13,14 +13,27 @@
 //! capital contributed + interest − losses − outstanding principal = cash,
 //!
 //! where losses are the principal written off, less what the guarantee paid, plus the fees.
+//!
+//! [`Fund::simulate`] takes the defaults at their expected value; [`Fund::monte_carlo`] draws
+//! them (and the savings each borrower realises, with arrears) many times and gives the fund's
+//! survival probability and spreads: the model is in [`monte_carlo`]; [`Fund::draw`] gives the
+//! books of one draw. One loop keeps the books of both.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+mod books;
+mod document;
+pub mod monte_carlo;
+mod risk;
+
+pub use document::{FundDocument, Order};
+pub use monte_carlo::{Band, FundRisk, MonteCarlo, SavedSpreads, YearBand};
+pub use risk::{Risk, SavingsShare};
+
 use super::amounts::Amounts;
 use super::site::OptionRow;
 use crate::error::{Error, Result};
-use crate::finance::{Grace, Loan};
 
 /// Money put into the fund.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -109,6 +122,9 @@ pub struct Fund {
     pub rules: LoanRules,
     /// The options to finance, in the order the fund lends to them.
     pub pipeline: Vec<Candidate>,
+    /// What the Monte Carlo simulation draws, and when the fund survives.
+    #[serde(default)]
+    pub risk: Risk,
 }
 
 /// One loan made.
@@ -183,14 +199,6 @@ pub struct FundResult {
     pub not_financed: u32,
 }
 
-/// A loan on the books: its schedule and when it began.
-struct Book {
-    year: u32,
-    schedule: Vec<crate::finance::LoanPayment>,
-    principal: f64,
-    per_year: Amounts,
-}
-
 fn check_share(path: &str, x: f64) -> Result<()> {
     if (0.0..=1.0).contains(&x) {
         Ok(())
@@ -212,7 +220,7 @@ fn check_amount(path: &str, x: f64) -> Result<()> {
 }
 
 impl Fund {
-    fn validate(&self) -> Result<()> {
+    pub(super) fn validate(&self) -> Result<()> {
         if !(1..=100).contains(&self.years) {
             return Err(Error::out_of_range(
                 "years",
@@ -256,7 +264,7 @@ impl Fund {
                 ));
             }
         }
-        Ok(())
+        self.risk.validate("risk")
     }
 
     /// The loan the rules give for `c`.
@@ -265,126 +273,16 @@ impl Fund {
         self.rules.max_loan.map_or(x, |m| x.min(m))
     }
 
-    /// Simulate the fund year by year.
+    /// Simulate the fund year by year, defaults at their expected value (see the
+    /// [module](self)).
     pub fn simulate(&self) -> Result<FundResult> {
         self.validate()?;
-        let r = &self.rules;
-        let p = r.default_probability;
-        let mut books: Vec<Book> = Vec::new();
-        let mut loans = Vec::new();
-        let mut next = 0usize;
-        let mut years = Vec::with_capacity(self.years as usize);
-        let (mut cash, mut capital, mut lent) = (0.0_f64, 0.0_f64, 0.0_f64);
-        let (mut interest_sum, mut losses_sum) = (0.0_f64, 0.0_f64);
-        let mut cumulative_saved = Amounts::default();
-        for year in 0..self.years {
-            let contributions: f64 = self
-                .contributions
-                .iter()
-                .filter(|c| c.year == year)
-                .map(|c| c.amount)
-                .sum();
-            cash += contributions;
-            capital += contributions;
-            // Instalments of the loans on the books, before new loans.
-            let (mut repaid, mut interest, mut defaults, mut fees) = (0.0, 0.0, 0.0, 0.0);
-            let mut saved = Amounts::default();
-            for b in &books {
-                let k = year - b.year; // instalment number, from 1
-                // An option saves from the year after its loan, while its loan performs (a
-                // borrower in default is taken to stop saving).
-                let n = b.schedule.len() as u32;
-                saved.add_scaled(&b.per_year, (1.0 - p).powi(k.min(n) as i32));
-                let Some(pay) = b.schedule.get(k as usize - 1) else {
-                    continue;
-                };
-                let before = match k {
-                    1 => b.principal,
-                    k => b.schedule.get(k as usize - 2).map_or(0.0, |s| s.balance),
-                };
-                let alive = (1.0 - p).powi(k as i32 - 1);
-                let survives = alive * (1.0 - p);
-                fees += r.guarantee_fee * r.guarantee_cover * alive * before;
-                defaults += p * alive * before;
-                repaid += survives * pay.principal;
-                interest += survives * pay.interest;
-            }
-            let guarantee_paid = r.guarantee_cover * defaults;
-            cash += repaid + interest + guarantee_paid - fees;
-            // New loans while the cash covers the next one.
-            let (mut made, mut disbursed) = (0u32, 0.0);
-            while let Some(c) = self.pipeline.get(next) {
-                let amount = self.loan_for(c);
-                if amount > cash {
-                    break;
-                }
-                next += 1;
-                if amount <= 0.0 {
-                    continue;
-                }
-                let schedule = Loan::new(amount, r.rate, f64::from(r.tenor_years), 1)
-                    .with_grace(r.grace_years, Grace::InterestOnly)
-                    .schedule()?;
-                let instalment = schedule.last().map_or(0.0, |s| s.payment);
-                loans.push(LoanMade {
-                    year,
-                    document: c.document.clone(),
-                    option: c.option.clone(),
-                    principal: amount,
-                    instalment,
-                    saving_cover: (instalment > 0.0).then(|| c.annual_saving / instalment),
-                });
-                books.push(Book {
-                    year,
-                    schedule,
-                    principal: amount,
-                    per_year: c.per_year.clone(),
-                });
-                cash -= amount;
-                disbursed += amount;
-                lent += amount;
-                made += 1;
-            }
-            let outstanding: f64 = books
-                .iter()
-                .map(|b| {
-                    let k = year - b.year;
-                    let balance = match k {
-                        0 => b.principal,
-                        k => b.schedule.get(k as usize - 1).map_or(0.0, |s| s.balance),
-                    };
-                    (1.0 - p).powi(k as i32) * balance
-                })
-                .sum();
-            interest_sum += interest;
-            losses_sum += defaults - guarantee_paid + fees;
-            cumulative_saved.add_scaled(&saved, 1.0);
-            years.push(FundYear {
-                year,
-                contributions,
-                loans_made: made,
-                disbursed,
-                repaid,
-                interest,
-                defaults,
-                guarantee_paid,
-                guarantee_fees: fees,
-                outstanding,
-                cash,
-                capital,
-                lent,
-                leverage: if capital > 0.0 { lent / capital } else { 0.0 },
-                cumulative_interest: interest_sum,
-                cumulative_losses: losses_sum,
-                saved,
-                cumulative_saved: cumulative_saved.clone(),
-            });
-        }
-        Ok(FundResult {
-            currency: self.currency.clone(),
-            years,
-            not_financed: super::site::count(self.pipeline.len() - next),
-            loans,
-        })
+        books::run(
+            self,
+            &mut books::Expected {
+                p: self.rules.default_probability,
+                fee: self.rules.guarantee_fee * self.rules.guarantee_cover,
+            },
+        )
     }
 }
