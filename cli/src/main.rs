@@ -764,6 +764,7 @@ fn screen_command(
             .map_err(|e: cleanprod::Error| format!("--rank {rank}: {e}"))?,
         threads,
         exchange_rates: exchange_rates(rates)?,
+        uncertainty: None,
         cancel: None,
     };
     let mut s = screen(&firms, &settings).map_err(failed)?;

@@ -130,6 +130,7 @@ pub(crate) fn program_screen<'py>(
                 by,
                 threads: s.threads,
                 exchange_rates: s.exchange_rates,
+                uncertainty: None,
                 cancel: Some(cancel),
             },
         )

@@ -17,13 +17,13 @@
 //! assert!(npv.spread.as_ref().unwrap().p10 < npv.spread.as_ref().unwrap().p90);
 //! ```
 
-mod appraisal;
+pub(crate) mod appraisal;
 mod correlation;
 mod distribution;
-mod inputs;
+pub(crate) mod inputs;
 mod kernel;
 pub(crate) mod random;
-mod statistics;
+pub(crate) mod statistics;
 mod template;
 
 use schemars::JsonSchema;
