@@ -497,6 +497,32 @@ pub fn screen(firms: &Firms, settings: &ScreenSettings) -> Result<Screening> {
     })
 }
 
+/// The region's uncertainty (for [`ScreenSettings::uncertainty`]) from a TOML or JSON text:
+/// an `[uncertainty]` section, or its fields at the top level; errors name the field.
+///
+/// ```
+/// use cleanprod::{SourceFormat, program::screen::uncertainty_from_text};
+/// let u = uncertainty_from_text(r#"
+/// [uncertainty]
+/// draws = 500
+/// [[uncertainty.inputs]]
+/// path = "prices.water"
+/// spread = "± 20 %"
+/// "#, SourceFormat::Toml).unwrap();
+/// assert_eq!((u.draws, u.inputs[0].path.as_str()), (Some(500), "prices.water"));
+/// assert!(uncertainty_from_text(r#"{"inputs": [{"path": 3}]}"#, SourceFormat::Json).is_err());
+/// ```
+pub fn uncertainty_from_text(text: &str, format: crate::SourceFormat) -> Result<Uncertainty> {
+    let value = crate::wire::value_from_text(text, format)?;
+    match value.get("uncertainty") {
+        Some(section) => crate::wire::typed(section).map_err(|e| {
+            let path = format!("uncertainty.{}", e.path());
+            e.with_path(path)
+        }),
+        None => crate::wire::typed(&value),
+    }
+}
+
 /// The screening of a table screened in parts (batches of its rows, in order, on other
 /// processes or machines), read back from their JSON form: the same as [`screen`] of the
 /// whole table with the same settings (rows renumbered after the parts before, ranks over all).
