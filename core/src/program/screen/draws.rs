@@ -477,15 +477,16 @@ impl FirmModel {
             }));
             // Each year the investment, the savings, the O&M change, the salvage and the (zero)
             // tax, added in that order (`CashFlowPlan::build`).
+            // The savings of a year with savings, and of one without, summed once (the same
+            // sums, in the same order, as year by year).
+            let saved = money.iter().sum::<f64>();
+            let none = money.iter().map(|_| 0.0).sum::<f64>();
             let n = step.periods;
             flows.clear();
             for t in 0..n {
                 let active = t >= step.first;
                 let capex_t = step.capex_by_year.get(t).map_or(0.0, |c| -(c * draw.capex));
-                let savings_t = money
-                    .iter()
-                    .map(|m| if active { *m } else { 0.0 })
-                    .sum::<f64>();
+                let savings_t = if active { saved } else { none };
                 let om_t = if active { -step.om } else { 0.0 };
                 let salvage_t = if t == n - 1 { step.salvage } else { 0.0 };
                 flows.push(capex_t + savings_t + om_t + salvage_t + 0.0);
