@@ -77,7 +77,8 @@ pub struct Firms {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScreenSettings {
-    /// The potential ranked by.
+    /// The potential ranked by (NPV when absent).
+    #[serde(default = "by_npv")]
     pub by: Potential,
     /// Threads (every core when absent; one on wasm32). The figures do not depend on it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -98,10 +99,15 @@ pub struct ScreenSettings {
     pub cancel: Option<crate::cancel::Cancel>,
 }
 
+/// NPV: what a screening ranks by when its settings do not say.
+fn by_npv() -> Potential {
+    Potential::Npv
+}
+
 impl Default for ScreenSettings {
     fn default() -> Self {
         ScreenSettings {
-            by: Potential::Npv,
+            by: by_npv(),
             threads: None,
             exchange_rates: None,
             uncertainty: None,
