@@ -58,10 +58,6 @@ def evaluate_batch(
         threads=1,
         currency=currency,
         rates=dict(rates) if rates is not None else None,
-        uncertainty=uncertainty,
-        draws=draws,
-        seed=seed,
-        method=method,
     )
     return [data]
 
@@ -177,6 +173,10 @@ def screen_batch(
         threads=1,
         currency=currency,
         rates=dict(rates) if rates is not None else None,
+        uncertainty=uncertainty,
+        draws=draws,
+        seed=seed,
+        method=method,
     )
     return [data]
 

@@ -454,7 +454,8 @@ class Screening:
         pandas.DataFrame
             ``rank``, ``row``, ``id``, ``sector``, ``size``, ``value``, ``currency``, ``npv``,
             ``capex``, ``annual_saving``, ``simple_payback_years``, ``water_m3``, ``co2_t``,
-            ``energy_mwh``, ``options``.
+            ``energy_mwh``, ``options``; with draws also ``npv_mean``, ``npv_p10``,
+            ``npv_p50``, ``npv_p90`` and ``probability_loss``.
 
         Examples
         --------
@@ -468,6 +469,8 @@ class Screening:
             "rank", "row", "id", "sector", "size", "value", "currency", "npv", "capex", "annual_saving",
             "simple_payback_years", "water_m3", "co2_t", "energy_mwh", "options",
         ]
+        if self._data.get("draws") is not None:
+            columns += ["npv_mean", "npv_p10", "npv_p50", "npv_p90", "probability_loss"]
         return pd.DataFrame(list(self._data["ranking"]), columns=columns)
 
     def to_dict(self) -> dict[str, Any]:
