@@ -198,3 +198,24 @@ pub fn program(documents: JsValue, options: JsValue) -> Result<JsValue, JsValue>
         .map_err(|e| js_sys::TypeError::new(&format!("programme options: {e}")))?;
     to_js(&program::evaluate(&sources, &settings))
 }
+
+/// A region's firms screened (in this thread): `firms` a CSV text or `{ columns, rows }` (every
+/// cell a string), `settings` a `ScreenSettings` (`by`, `exchange_rates`, `uncertainty` with
+/// `draws`, `seed`, `method` and `inputs`): the ranking, with the NPV's spread over each
+/// firm's draws when an uncertainty is given, and the rows that failed.
+#[wasm_bindgen(skip_typescript)]
+pub fn screen(firms: JsValue, settings: JsValue) -> Result<JsValue, JsValue> {
+    use cleanprod::program::screen::{self, Firms, ScreenSettings};
+    let table = match firms.as_string() {
+        Some(csv) => Firms::from_csv(&csv).map_err(|e| js_error(&e))?,
+        None => serde_wasm_bindgen::from_value(firms).map_err(|e| {
+            js_sys::TypeError::new(&format!(
+                "firms: a CSV text or {{ columns, rows }} of strings: {e}"
+            ))
+        })?,
+    };
+    let settings: ScreenSettings =
+        serde_json::from_value(options_json(settings, "screening settings")?)
+            .map_err(|e| js_sys::TypeError::new(&format!("screening settings: {e}")))?;
+    to_js(&screen::screen(&table, &settings).map_err(|e| js_error(&e))?)
+}

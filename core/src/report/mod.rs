@@ -925,6 +925,7 @@ pub fn results_schema() -> serde_json::Value {
         chart_options: charts::ChartOptions,
         sankey: charts::SankeyData,
         programme: crate::program::Programme,
+        screening: crate::program::screen::Screening,
     }
     serde_json::to_value(schemars::schema_for!(Results)).unwrap_or(serde_json::Value::Null)
 }
