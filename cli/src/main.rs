@@ -212,9 +212,28 @@ enum Command {
     Screen {
         /// The table of firms (CSV).
         file: PathBuf,
-        /// Rank by npv (several currencies need --rate), water or co2.
-        #[arg(long, value_name = "npv|water|co2", default_value = "npv")]
+        /// Rank by npv (several currencies need --rate), water or co2; with draws also by
+        /// npv_mean, npv_p10, npv_p50 or npv_p90.
+        #[arg(
+            long,
+            value_name = "npv|water|co2|npv_mean|npv_p10|...",
+            default_value = "npv"
+        )]
         rank: String,
+        /// The region's uncertainty, drawn for every firm: a TOML or JSON file (an
+        /// `[uncertainty]` section: prices.<resource>, finance.discount_rate, options.capex,
+        /// options.savings), or that text inline.
+        #[arg(long, value_name = "FILE or TOML")]
+        uncertainty: Option<String>,
+        /// Draws per firm (with --uncertainty; its `draws`, else 1000).
+        #[arg(long)]
+        draws: Option<u32>,
+        /// Seed of the draws (with --uncertainty; its `seed`, else 0).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Monte Carlo or Latin hypercube (with --uncertainty; its `method`, else lhs).
+        #[arg(long, value_name = "mc|lhs")]
+        method: Option<String>,
         /// Show only the first N firms of the ranking (the failures are all shown).
         #[arg(long)]
         top: Option<usize>,
@@ -651,11 +670,18 @@ fn run(command: Command) -> Result<String, String> {
         Command::Screen {
             file,
             rank,
+            uncertainty,
+            draws,
+            seed,
+            method,
             top,
             format,
             threads,
             rates,
-        } => screen_command(&file, &rank, top, format, threads, &rates),
+        } => {
+            let uncertainty = screen_uncertainty(uncertainty.as_deref(), draws, seed, method)?;
+            screen_command(&file, &rank, uncertainty, top, format, threads, &rates)
+        }
         Command::Region { seed, firms, spec } => {
             use cleanprod::program::screen::region::{RegionSpec, generate};
             let spec = match spec {
@@ -813,6 +839,49 @@ fn ranking_text(rows: &[program::Ranked]) -> String {
     out
 }
 
+/// The region's uncertainty of `cleanprod screen`: `--uncertainty` (a file, or the text
+/// inline) with `--draws`, `--seed` and `--method` in place of its own.
+fn screen_uncertainty(
+    given: Option<&str>,
+    draws: Option<u32>,
+    seed: Option<u64>,
+    method: Option<String>,
+) -> Result<Option<cleanprod::sections::uncertainty::Uncertainty>, String> {
+    use cleanprod::SourceFormat;
+    let Some(given) = given else {
+        return match (draws, seed, &method) {
+            (None, None, None) => Ok(None),
+            _ => Err("--draws, --seed and --method need --uncertainty (what to draw)".to_string()),
+        };
+    };
+    let path = Path::new(given);
+    let (text, name) = if path.is_file() {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        (text, path.display().to_string())
+    } else {
+        (given.to_string(), "--uncertainty".to_string())
+    };
+    let format = if text.trim_start().starts_with('{') {
+        SourceFormat::Json
+    } else {
+        SourceFormat::Toml
+    };
+    let mut u = cleanprod::program::screen::uncertainty_from_text(&text, format)
+        .map_err(|e| format!("{name}: {e} [{}]", e.code()))?;
+    if draws.is_some() {
+        u.draws = draws;
+    }
+    if seed.is_some() {
+        u.seed = seed;
+    }
+    if let Some(m) = method {
+        u.method = m
+            .parse()
+            .map_err(|e: cleanprod::Error| format!("--method {m}: {e}"))?;
+    }
+    Ok(Some(u))
+}
+
 /// `cleanprod screen`: the ranking of the firms in `file`, with the rows that failed.
 /// `cleanprod fund FILE`: the fund document read, its assessments read relative to it.
 fn fund_command(
@@ -891,6 +960,7 @@ fn fund_command(
 fn screen_command(
     file: &Path,
     rank: &str,
+    uncertainty: Option<cleanprod::sections::uncertainty::Uncertainty>,
     top: Option<usize>,
     format: ProgramFormat,
     threads: Option<usize>,
@@ -906,6 +976,7 @@ fn screen_command(
             .map_err(|e: cleanprod::Error| format!("--rank {rank}: {e}"))?,
         threads,
         exchange_rates: exchange_rates(rates)?,
+        uncertainty,
         cancel: None,
     };
     let mut s = screen(&firms, &settings).map_err(failed)?;
@@ -925,8 +996,16 @@ fn screen_command(
                 .max()
                 .unwrap_or(8)
                 .clamp(8, 40);
+            let draws = s.draws.map_or(String::new(), |n| {
+                format!(
+                    " {:>16} {:>16} {:>7}",
+                    format!("NPV P10 ({n})"),
+                    "NPV P90",
+                    "P(<0)"
+                )
+            });
             let mut out = format!(
-                "{} firms screened, {} failed; ranked by {rank}\n  {:>5}  {:<w$} {:<10} {:>14} {:>16} {:>16} {:>10} {:>8}\n",
+                "{} firms screened, {} failed; ranked by {rank}\n  {:>5}  {:<w$} {:<10} {:>14} {:>16} {:>16} {:>10} {:>8}{draws}\n",
                 s.firms,
                 s.failures.len(),
                 "rank",
@@ -950,6 +1029,17 @@ fn screen_command(
                     r.water_m3,
                     r.co2_t
                 ));
+                if let (Some(p10), Some(p90), Some(loss)) =
+                    (r.npv_p10, r.npv_p90, r.probability_loss)
+                {
+                    out.pop();
+                    out.push_str(&format!(
+                        " {:>16} {:>16} {:>6.1}%\n",
+                        format!("{p10:.0} {}", r.currency),
+                        format!("{p90:.0} {}", r.currency),
+                        100.0 * loss
+                    ));
+                }
             }
             for f in &s.failures {
                 out.push_str(&format!(

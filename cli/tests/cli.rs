@@ -927,3 +927,94 @@ fn fund_errors_name_the_field() {
     let (ok, _, err) = cleanprod(&["fund", bad.to_str().unwrap()]);
     assert!(!ok && err.contains("rules.share"), "{err}");
 }
+
+#[test]
+fn screen_draws_the_region_uncertainty_for_every_firm_as_the_core_does() {
+    use cleanprod::SourceFormat;
+    use cleanprod::program::screen::{Firms, ScreenSettings, screen, uncertainty_from_text};
+    let dir = std::env::temp_dir().join(format!("cleanprod-screen-mc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("firms.csv");
+    let table =
+        "id,sector,raw_hides,rooms\nsmall,tanning,3 t/d,\nlarge,tanning,30 t/d,\nh,hotel,,90\n";
+    std::fs::write(&file, table).unwrap();
+    let f = file.to_str().unwrap();
+    let u = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/screen/uncertainty.toml"
+    );
+    let args = [
+        "screen",
+        f,
+        "--uncertainty",
+        u,
+        "--draws",
+        "300",
+        "--seed",
+        "11",
+        "--rank",
+        "npv_p10",
+        "--rate",
+        "USD",
+        "--rate",
+        "MXN=0.055",
+    ];
+    let (ok, json, err) = cleanprod(&[&args[..], &["--format", "json"]].concat());
+    assert!(ok, "{err}");
+    // The core's screening with the same section and the flags in place of its figures.
+    let mut section =
+        uncertainty_from_text(&std::fs::read_to_string(u).unwrap(), SourceFormat::Toml).unwrap();
+    section.draws = Some(300);
+    section.seed = Some(11);
+    let core = screen(
+        &Firms::from_csv(table).unwrap(),
+        &ScreenSettings {
+            by: "npv_p10".parse().unwrap(),
+            exchange_rates: Some(cleanprod::program::ExchangeRates {
+                currency: "USD".into(),
+                rates: [("MXN".to_string(), 0.055)].into(),
+            }),
+            uncertainty: Some(section),
+            ..ScreenSettings::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        json,
+        format!("{}\n", serde_json::to_string_pretty(&core).unwrap())
+    );
+    assert_eq!(core.draws, Some(300));
+    assert!(core.ranking.iter().all(|r| r.npv_p10 == Some(r.value)));
+    let (ok, text, _) = cleanprod(&args);
+    assert!(
+        ok && text.contains("NPV P10 (300)") && text.contains("P(<0)"),
+        "{text}"
+    );
+    // The section inline, in TOML.
+    let inline = r#"inputs = [{ path = "prices.water", spread = "± 20 %" }]"#;
+    let (ok, csv, err) = cleanprod(&[
+        "screen",
+        f,
+        "--uncertainty",
+        inline,
+        "--rank",
+        "water",
+        "--format",
+        "csv",
+    ]);
+    assert!(ok, "{err}");
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with("npv_mean,npv_p10,npv_p50,npv_p90,probability_loss"),
+        "{csv}"
+    );
+    // Draws without what to draw, and a figure a screening does not vary.
+    let (ok, _, err) = cleanprod(&["screen", f, "--draws", "10"]);
+    assert!(!ok && err.contains("--uncertainty"), "{err}");
+    let bad = r#"inputs = [{ path = "schedule.days_per_year", spread = "± 5 %" }]"#;
+    let (ok, _, err) = cleanprod(&["screen", f, "--uncertainty", bad, "--rank", "water"]);
+    assert!(!ok && err.contains("uncertainty.inputs[0].path"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

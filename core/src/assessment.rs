@@ -373,6 +373,16 @@ impl Assessment {
         crate::options::sequence_appraisals(&self.solved_case(self.edits_flowsheet(ids))?, ids)
     }
 
+    /// The money each option named by `ids` saves per year, applied one after the other to one
+    /// model, as parts linear in the prices (with the names of those prices): what a draw of
+    /// prices re-prices without solving the flows again.
+    pub(crate) fn portfolio_money(
+        &self,
+        ids: &[&str],
+    ) -> Result<(Vec<crate::options::StepMoney>, Vec<String>)> {
+        crate::options::sequence_money(&self.solved_case(self.edits_flowsheet(ids))?, ids)
+    }
+
     /// Whether any option named by `ids` edits the flowsheet (so the balance must be solved).
     fn edits_flowsheet(&self, ids: &[&str]) -> bool {
         self.flowsheet().is_some()

@@ -107,10 +107,12 @@ fn with_text<'py>(
     Ok((to_py(py, p)?, cleanprod::report::programme_text(p)))
 }
 
-/// Screen a table of firms (`columns`, rows of string cells) ranked by `by` (npv, water or
-/// co2): the screening as a dict (ranking, failures).
+/// Screen a table of firms (`columns`, rows of string cells) ranked by `by` (npv, water, co2,
+/// or with draws npv_mean, npv_p10, npv_p50, npv_p90): the screening as a dict (ranking,
+/// failures). `uncertainty` is the region's `[uncertainty]` section as TOML or JSON text, with
+/// `draws`, `seed` and `method` in place of its own.
 #[pyfunction]
-#[pyo3(signature = (columns, rows, *, by = "npv", threads = None, currency = None, rates = None))]
+#[pyo3(signature = (columns, rows, *, by = "npv", threads = None, currency = None, rates = None, uncertainty = None, draws = None, seed = None, method = None))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn program_screen<'py>(
     py: Python<'py>,
@@ -120,9 +122,39 @@ pub(crate) fn program_screen<'py>(
     threads: Option<usize>,
     currency: Option<String>,
     rates: Option<std::collections::BTreeMap<String, f64>>,
+    uncertainty: Option<String>,
+    draws: Option<u32>,
+    seed: Option<u64>,
+    method: Option<String>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let s = settings(py, threads, currency, rates)?;
     let by = by.parse().map_err(|e| arg_err_of(py, &e))?;
+    let uncertainty = match uncertainty {
+        None if draws.is_some() || seed.is_some() || method.is_some() => {
+            return Err(crate::arg_err(
+                py,
+                "uncertainty",
+                "",
+                "draws, seed and method need an uncertainty (what to draw)".to_string(),
+            ));
+        }
+        None => None,
+        Some(text) => {
+            let format = if text.trim_start().starts_with('{') {
+                cleanprod::SourceFormat::Json
+            } else {
+                cleanprod::SourceFormat::Toml
+            };
+            let mut u =
+                screen::uncertainty_from_text(&text, format).map_err(|e| arg_err_of(py, &e))?;
+            u.draws = draws.or(u.draws);
+            u.seed = seed.or(u.seed);
+            if let Some(m) = method {
+                u.method = m.parse().map_err(|e| arg_err_of(py, &e))?;
+            }
+            Some(u)
+        }
+    };
     let firms = Firms { columns, rows };
     let screening = crate::interrupt::interruptible(py, |cancel| {
         screen::screen(
@@ -131,6 +163,7 @@ pub(crate) fn program_screen<'py>(
                 by,
                 threads: s.threads,
                 exchange_rates: s.exchange_rates,
+                uncertainty,
                 cancel: Some(cancel),
             },
         )

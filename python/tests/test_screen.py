@@ -122,3 +122,38 @@ def test_a_dask_dataframe_s_partitions_are_the_batches():
     local = cp.program.screen(table, by="water")
     with dask.config.set(scheduler="synchronous"):
         assert cleanprod.dask.screen(dd.from_pandas(table, npartitions=4), by="water") == local
+
+
+UNCERTAINTY = ROOT / "tests" / "fixtures" / "screen" / "uncertainty.toml"
+
+
+def test_draws_per_firm_do_not_depend_on_threads_batches_or_the_form_of_the_section():
+    t = cp.program.region(firms=16)
+    kw = dict(by="npv_p10", currency="USD", rates={"MXN": 0.055, "INR": 0.012}, draws=200, seed=3)
+    one = cp.program.screen(t, threads=1, uncertainty=UNCERTAINTY, **kw)
+    two = cp.program.screen(t, threads=2, uncertainty=str(UNCERTAINTY), **kw)
+    assert one == two
+    r = one.ranking()
+    assert one.to_dict()["draws"] == 200 and len(r) == 16
+    assert (r["npv_p10"] <= r["npv_p50"]).all() and (r["npv_p50"] <= r["npv_p90"]).all()
+    assert r["value"].equals(r["npv_p10"]) and r["value"].is_monotonic_decreasing
+    assert r["probability_loss"].between(0, 1).all()
+    # The same section as a dict (its TOML read by Python) and as inline text.
+    import tomllib
+
+    section = tomllib.loads(UNCERTAINTY.read_text(encoding="utf-8"))["uncertainty"]
+    assert cp.program.screen(t, threads=1, uncertainty=section, **kw) == one
+    text = UNCERTAINTY.read_text(encoding="utf-8")
+    assert cp.program.screen(t, threads=1, uncertainty=text, **kw) == one
+    # Batches screened apart and combined: the whole.
+    from cleanprod import _cleanprod
+
+    halves = [cp.program.screen({k: v[i:j] for k, v in t.to_dict("list").items()}, threads=1, uncertainty=section, **kw).to_dict()
+              for i, j in [(0, 5), (5, 16)]]
+    assert cp.program.Screening(_cleanprod.program_screen_combine(halves)) == one
+    # Without draws: no statistics; draws without an uncertainty, or ranking by one, raise.
+    assert "npv_p10" not in cp.program.screen(t, by="water").ranking()
+    with pytest.raises(cp.errors.InvalidArgumentError):
+        cp.program.screen(t, by="water", draws=10)
+    with pytest.raises(cp.errors.CleanprodError):
+        cp.program.screen(t, by="npv_mean")

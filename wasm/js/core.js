@@ -188,6 +188,9 @@ const KINDS = {
   // The documents of a programme: an array of { name, text }.
   documents: (x) => (Array.isArray(x) && x.every((d) => typeof d === 'object' && d !== null
     && typeof d.name === 'string' && typeof d.text === 'string')) || 'must be an array of { name, text } with string fields',
+  // A table of firms: CSV text, or { columns, rows } of strings.
+  firms: (x) => typeof x === 'string' || (typeof x === 'object' && x !== null && Array.isArray(x.columns)
+    && Array.isArray(x.rows)) || 'must be a table of firms: CSV text, or { columns, rows } of strings',
   dates: (x) => Array.isArray(x) || 'must be an array of dates (Date objects or "YYYY-MM-DD" strings)',
   // A series of numbers: a Float64Array, or an array whose every item is a number.
   series: (x) => {
@@ -223,6 +226,7 @@ const SIGNATURES = {
   program: ['documents:documents', 'options:object?'],
   programmeChart: ['programme:object', 'options:object?'],
   fund: ['doc:document', 'options:object?'],
+  screen: ['firms:firms', 'settings:object?'],
   toSi: ['text:string', 'dimension:string'],
   canonical: ['text:string', 'dimension:string'],
   calculate: ['name:string', 'input:object'],
@@ -330,6 +334,7 @@ export const {
   program,
   programmeChart,
   fund,
+  screen,
   toSi,
   canonical,
   calculate,

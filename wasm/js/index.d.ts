@@ -3,7 +3,7 @@
 import type {
   Balance, Benchmarks, CleanprodAssessmentDocument, Dimension, Evaluation, Metric, Report,
   Summary, TanningBenchmarks, HotelBenchmarks, HospitalBenchmarks, AutomotiveBenchmarks,
-  Simulation, SampledInput, RiskOutput, Chart, ChartOptions, SankeyData, Programme,
+  Simulation, SampledInput, RiskOutput, Chart, ChartOptions, SankeyData, Programme, Screening,
   FundDocument, FundResult, FundRisk,
 } from './types.js';
 
@@ -13,7 +13,7 @@ import type { CleanprodUtilities } from './utilities.js';
 export type {
   Balance, Benchmarks, Evaluation, Metric, Report, Summary, TanningBenchmarks, HotelBenchmarks,
   HospitalBenchmarks, AutomotiveBenchmarks, Simulation, SampledInput, RiskOutput, Chart,
-  ChartOptions, SankeyData, Programme, FundDocument, FundResult, FundRisk,
+  ChartOptions, SankeyData, Programme, Screening, FundDocument, FundResult, FundRisk,
 };
 /** The chemicals model's benchmarks (`benchmarks(doc)` when `sector` is `"chemicals"`). */
 export type { ChemicalsBenchmarks };
@@ -163,6 +163,34 @@ export interface FundOutcome {
  * spreads over defaults, savings shortfalls and arrears.
  */
 export declare function fund(document: FundDocument | string, options?: FundOptions): FundOutcome;
+/** What a region's screening ranks by: `npv_mean`, `npv_p10`, ... need an `uncertainty`. */
+export type Potential = 'npv' | 'water' | 'co2' | 'npv_mean' | 'npv_p10' | 'npv_p50' | 'npv_p90';
+/** A table of firms: column names (`id`, `sector`, size columns) and rows of string cells. */
+export interface FirmTable {
+  columns: string[];
+  rows: string[][];
+}
+/** How a region is screened. */
+export interface ScreenSettings {
+  /** The potential ranked by (`npv` when absent). */
+  by?: Potential;
+  /** Brings NPVs to one currency (needed to rank by NPV over several). */
+  exchange_rates?: ProgrammeOptions['exchange_rates'];
+  /**
+   * The region's uncertainty, drawn for every firm (an `[uncertainty]` section: `draws`, 1000
+   * when absent, `seed`, `method`, and `inputs` on `prices.<resource>`,
+   * `finance.discount_rate` and the multipliers `options.capex` and `options.savings`); each
+   * firm's draws are keyed by the seed and its id.
+   */
+  uncertainty?: NonNullable<CleanprodAssessmentDocument['uncertainty']>;
+}
+/**
+ * A region's firms screened (in this thread): each firm's document built from its sector's
+ * starting document scaled to its size, evaluated and ranked, with `npv_mean`, `npv_p10`,
+ * `npv_p50`, `npv_p90` and `probability_loss` over its draws when `uncertainty` is given; the
+ * rows that failed with their id and column.
+ */
+export declare function screen(firms: string | FirmTable, settings?: ScreenSettings): Screening;
 /** Options applied one after the other to one model, as in `Evaluation['portfolio']['sequence']`. */
 export interface Sequence {
   /** What each option adds to those before it, in order. */

@@ -289,3 +289,23 @@ struct FundOutcome<'a> {
     text: &'a str,
     chart: &'a cleanprod::report::charts::Chart,
 }
+
+/// A region's firms screened (in this thread): `firms` a CSV text or `{ columns, rows }` (every
+/// cell a string), `settings` a `ScreenSettings` (`by`, `exchange_rates`, `uncertainty` with
+/// `draws`, `seed`, `method` and `inputs`): the ranking, with the NPV's spread over each
+/// firm's draws when an uncertainty is given, and the rows that failed.
+#[wasm_bindgen(skip_typescript)]
+pub fn screen(firms: JsValue, settings: JsValue) -> Result<JsValue, JsValue> {
+    use cleanprod::program::screen::{self, Firms, ScreenSettings};
+    let table = match firms.as_string() {
+        Some(csv) => Firms::from_csv(&csv).map_err(|e| js_error(&e))?,
+        None => serde_wasm_bindgen::from_value(firms).map_err(|e| {
+            js_sys::TypeError::new(&format!(
+                "firms: a CSV text or {{ columns, rows }} of strings: {e}"
+            ))
+        })?,
+    };
+    let settings = ScreenSettings::from_json_value(options_json(settings, "screening settings")?)
+        .map_err(|e| js_error(&e))?;
+    to_js(&screen::screen(&table, &settings).map_err(|e| js_error(&e))?)
+}

@@ -1,5 +1,6 @@
 // Compiled with `tsc --noEmit` by scripts/test: the published types must accept correct use
 // and reject wrong use (each @ts-expect-error fails the check if the line compiles).
+import { screen } from '../pkg/index.js';
 import { Assessment, report, fund, type Report, type TanningBenchmarks, parse, summary, balance, evaluate, portfolio, benchmarks, rank, toSi, canonical, irr, irrDetailed, irrBatch, STATUS_NAMES, type Document, type Summary, type CleanprodErrorFields, type Sequence, type IrrDetailed } from '../pkg/index.js';
 
 const doc: Document = parse('format = "cleanprod/1"');
@@ -165,3 +166,14 @@ const fundCash: number = fundOut.fund.years[0].cash;
 const survival: number | undefined = fundOut.monte_carlo?.survival;
 const fundSvg: string = fundOut.chart.svg;
 void fundCash; void survival; void fundSvg;
+// A region screened with draws: the settings and the statistics are typed.
+{
+  const s = screen('id,sector,rooms\nh,hotel,90\n', {
+    by: 'npv_p10',
+    uncertainty: { draws: 100, seed: 7, inputs: [{ path: 'prices.water', spread: '± 20 %' }] },
+  });
+  const p10: number | undefined = s.ranking[0]?.npv_p10 ?? undefined;
+  const draws: number | undefined = s.draws ?? undefined;
+  void p10;
+  void draws;
+}

@@ -26,6 +26,10 @@ pub(crate) struct Changes {
     pub(crate) amounts: BTreeMap<String, (f64, Dimension)>,
     /// Money saved per resource.
     pub(crate) money: BTreeMap<String, f64>,
+    /// Per priced resource: the money saved per unit of its price (money per SI unit), the
+    /// amount signed as its money is (a product sold counts negative): `money` is linear in
+    /// the prices, `priced` times the price.
+    pub(crate) priced: BTreeMap<String, f64>,
     /// Flows across the boundary that are not priced, kg/yr, by `"COD to effluent"`.
     pub(crate) loads: BTreeMap<String, f64>,
     /// CO2 avoided, kg/yr (none when a changed carrier has no factor).
@@ -42,12 +46,21 @@ impl Changes {
         }
     }
 
-    fn add_resource(&mut self, name: &str, amount: f64, dimension: Dimension, money: f64) {
+    /// `amount` of `name` saved, `priced` per unit of its price, worth `money`.
+    fn add_resource(
+        &mut self,
+        name: &str,
+        amount: f64,
+        dimension: Dimension,
+        priced: f64,
+        money: f64,
+    ) {
         let slot = self
             .amounts
             .entry(name.to_string())
             .or_insert((0.0, dimension));
         slot.0 += amount;
+        *self.priced.entry(name.to_string()).or_insert(0.0) += priced;
         *self.money.entry(name.to_string()).or_insert(0.0) += money;
     }
 
@@ -72,7 +85,8 @@ impl Changes {
     pub(crate) fn merge(mut self, other: Changes) -> Changes {
         for (name, (amount, dimension)) in other.amounts {
             let money = other.money.get(&name).copied().unwrap_or(0.0);
-            self.add_resource(&name, amount, dimension, money);
+            let priced = other.priced.get(&name).copied().unwrap_or(0.0);
+            self.add_resource(&name, amount, dimension, priced, money);
         }
         for (label, kg) in other.loads {
             *self.loads.entry(label).or_insert(0.0) += kg;
@@ -213,7 +227,7 @@ pub(crate) fn direct(doc: &Case<'_>, edits: &[Edit<'_>], path: &str) -> Result<C
             ));
         }
         let saved = amount.per_year(doc.ctx.schedule);
-        ch.add_resource(resource, saved, dimension, saved * price.per_si());
+        ch.add_resource(resource, saved, dimension, saved, saved * price.per_si());
         if let Some(carrier) = Carrier::ALL.into_iter().find(|c| c.key() == resource) {
             let joules = match dimension {
                 Dimension::Energy => Some(saved),
@@ -350,6 +364,7 @@ pub(crate) fn modelled(
                     resource,
                     amount,
                     price.dimension(),
+                    sign * amount,
                     sign * amount * price.per_si(),
                 );
             }
@@ -401,7 +416,13 @@ pub(crate) fn modelled(
                 )
             })?;
             let amount = saved / per;
-            ch.add_resource(resource, amount, price.dimension(), amount * price.per_si());
+            ch.add_resource(
+                resource,
+                amount,
+                price.dimension(),
+                amount,
+                amount * price.per_si(),
+            );
             let co2 = crate::ghg::co2_factor(doc.ctx.ghg, carrier).map(|f| f * saved);
             ch.add_co2(co2, || co2_note(carrier, Dimension::Energy, path));
         }

@@ -44,6 +44,7 @@ pub use portfolio::{
 };
 
 use accounts::Changes;
+pub(crate) use portfolio::{MoneyTerm, StepMoney, sequence_money};
 pub(crate) use scenario::Outcomes;
 pub use scenario::Recycled;
 use scenario::{Baseline, Outcome, Scenario};

@@ -310,6 +310,16 @@ fn order_of(doc: &Case<'_>, ids: &[&str]) -> Result<Vec<usize>> {
 /// adds.
 fn appraise_in_order(model: &Model<'_>, order: &[usize]) -> Result<Vec<OptionResult>> {
     let doc = model.doc;
+    each_step(model, order, |i, changes| appraise(&doc, i, changes))
+}
+
+/// `f` of each option at `order` (its index and what it adds), applied one after the other to
+/// the model.
+fn each_step<T>(
+    model: &Model<'_>,
+    order: &[usize],
+    mut f: impl FnMut(usize, &super::Changes) -> Result<T>,
+) -> Result<Vec<T>> {
     let mut scenario = Scenario::default();
     let mut before: Option<Outcome> = None;
     let mut results = Vec::with_capacity(order.len());
@@ -318,9 +328,65 @@ fn appraise_in_order(model: &Model<'_>, order: &[usize]) -> Result<Vec<OptionRes
         if after.is_some() {
             before = after;
         }
-        results.push(appraise(&doc, i, &changes)?);
+        results.push(f(i, &changes)?);
     }
     Ok(results)
+}
+
+/// One part of the money an option of a sequence saves per year, in the order its appraisal
+/// adds them (by name, as its cash flows list them).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum MoneyTerm {
+    /// A priced resource: money per unit of its price (per SI unit), signed; the money is this
+    /// times the price.
+    Priced {
+        /// The price's index among the names [`sequence_money`] returns.
+        price: usize,
+        /// Money per unit of price.
+        per_price: f64,
+    },
+    /// Money that no price changes (effects of kind `money`).
+    Fixed(f64),
+}
+
+/// What an option of a sequence saves per year as parts linear in the prices: its flows do
+/// not depend on the prices, so under other prices its money is each part times its price.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct StepMoney {
+    /// The option's index in the document's options.
+    pub(crate) option: usize,
+    /// Its money saved per year, part by part.
+    pub(crate) terms: Vec<MoneyTerm>,
+}
+
+/// The money of each option named by `ids`, applied in that order to one model, as parts
+/// linear in the prices, and the names of the prices the parts refer to.
+pub(crate) fn sequence_money(
+    doc: &Case<'_>,
+    ids: &[&str],
+) -> Result<(Vec<StepMoney>, Vec<String>)> {
+    let mut names: Vec<String> = Vec::new();
+    let steps = each_step(&Model::new(doc)?, &order_of(doc, ids)?, |i, changes| {
+        let terms = changes
+            .money
+            .iter()
+            .map(|(name, money)| match changes.priced.get(name) {
+                Some(q) => {
+                    let price = names.iter().position(|n| n == name).unwrap_or_else(|| {
+                        names.push(name.clone());
+                        names.len() - 1
+                    });
+                    MoneyTerm::Priced {
+                        price,
+                        per_price: *q,
+                    }
+                }
+                None => MoneyTerm::Fixed(*money),
+            })
+            .collect();
+        Ok(StepMoney { option: i, terms })
+    })?;
+    Ok((steps, names))
 }
 
 fn run(model: &Model<'_>, order: &[usize]) -> Result<Sequence> {

@@ -20,6 +20,29 @@ pub enum Potential {
     Water,
     /// CO2 avoided per year, t.
     Co2,
+    /// Mean NPV of the screening's draws (a screening with an uncertainty section).
+    NpvMean,
+    /// 10th percentile of the NPV over the screening's draws: the NPV beaten nine times in ten.
+    NpvP10,
+    /// Median NPV over the screening's draws.
+    NpvP50,
+    /// 90th percentile of the NPV over the screening's draws.
+    NpvP90,
+}
+
+impl Potential {
+    /// Whether it is money (ranked in one currency).
+    pub fn is_money(self) -> bool {
+        !matches!(self, Potential::Water | Potential::Co2)
+    }
+
+    /// Whether it is a statistic of a screening's draws.
+    pub fn needs_draws(self) -> bool {
+        matches!(
+            self,
+            Potential::NpvMean | Potential::NpvP10 | Potential::NpvP50 | Potential::NpvP90
+        )
+    }
 }
 
 impl FromStr for Potential {
@@ -30,10 +53,14 @@ impl FromStr for Potential {
             "npv" => Ok(Potential::Npv),
             "water" => Ok(Potential::Water),
             "co2" => Ok(Potential::Co2),
+            "npv_mean" => Ok(Potential::NpvMean),
+            "npv_p10" => Ok(Potential::NpvP10),
+            "npv_p50" => Ok(Potential::NpvP50),
+            "npv_p90" => Ok(Potential::NpvP90),
             _ => Err(Error::out_of_range(
                 "potential",
                 s,
-                "is not a potential: npv, water or co2",
+                "is not a potential: npv, water, co2, or with a screening's draws npv_mean, npv_p10, npv_p50 or npv_p90",
             )),
         }
     }
@@ -67,12 +94,20 @@ pub struct Ranked {
 }
 
 /// `sites` ranked by `by`, highest first (ties in the order given). NPVs in several currencies
-/// are ranked only with `rates`.
+/// are ranked only with `rates`; the statistics of draws ([`Potential::needs_draws`]) only by a
+/// screening with draws.
 pub fn rank(
     sites: &[SiteRow],
     by: Potential,
     rates: Option<&ExchangeRates>,
 ) -> Result<Vec<Ranked>> {
+    if by.needs_draws() {
+        return Err(Error::out_of_range(
+            "potential",
+            super::key_of(&by),
+            "is a statistic of draws: only a screening with an uncertainty section ranks by it",
+        ));
+    }
     let mut rows = Vec::with_capacity(sites.len());
     for s in sites {
         let (currency, k) = match rates {
@@ -89,9 +124,9 @@ pub fn rank(
         };
         let npv = k * s.npv;
         let value = match by {
-            Potential::Npv => npv,
             Potential::Water => s.per_year.water_m3,
             Potential::Co2 => s.per_year.co2_t,
+            _ => npv,
         };
         rows.push(Ranked {
             rank: 0,
@@ -107,7 +142,7 @@ pub fn rank(
             options: s.options,
         });
     }
-    if by == Potential::Npv
+    if by.is_money()
         && let Some(other) = rows.iter().find(|r| r.currency != rows[0].currency)
     {
         return Err(Error::out_of_range(

@@ -930,6 +930,7 @@ pub fn results_schema() -> serde_json::Value {
         fund_document: crate::program::fund::FundDocument,
         fund: crate::program::fund::FundResult,
         fund_risk: crate::program::fund::FundRisk,
+        screening: crate::program::screen::Screening,
     }
     serde_json::to_value(schemars::schema_for!(Results)).unwrap_or(serde_json::Value::Null)
 }

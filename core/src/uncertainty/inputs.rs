@@ -247,7 +247,7 @@ fn measured_paths(doc: &Value) -> Vec<(String, String)> {
 }
 
 /// One input of the section.
-fn one(doc: &Value, input: &UncertainInput, at: &str) -> Result<Input> {
+pub(crate) fn one(doc: &Value, input: &UncertainInput, at: &str) -> Result<Input> {
     let (steps, found) = resolve(doc, &input.path, &format!("{at}.path"))?;
     let shape = input.distribution.unwrap_or(if input.values.is_empty() {
         Shape::Uniform

@@ -17,7 +17,7 @@
 //! assert!(npv.spread.as_ref().unwrap().p10 < npv.spread.as_ref().unwrap().p90);
 //! ```
 
-mod appraisal;
+pub(crate) mod appraisal;
 mod correlation;
 mod distribution;
 pub(crate) mod inputs;

@@ -185,7 +185,7 @@ fn ranks_are_by_the_potential_chosen_with_ties_in_table_order() {
         by: Potential::Npv,
         threads,
         exchange_rates: Some(rates.clone()),
-        cancel: None,
+        ..ScreenSettings::default()
     };
     let one = screen(&firms, &with(Some(1))).unwrap();
     assert_eq!(one, screen(&firms, &with(Some(3))).unwrap());
@@ -332,7 +332,7 @@ fn a_region_screened_in_batches_is_the_region_screened_at_once() {
         by: Potential::Npv,
         threads: None,
         exchange_rates: Some(rates),
-        cancel: None,
+        ..ScreenSettings::default()
     };
     let whole = screen(&firms, &settings).unwrap();
     assert_eq!(whole.failures.len(), 1);

@@ -921,6 +921,10 @@ def program_screen(
     threads: Union[int, None] = None,
     currency: Union[str, None] = None,
     rates: Union[dict[str, float], None] = None,
+    uncertainty: Union[str, None] = None,
+    draws: Union[int, None] = None,
+    seed: Union[int, None] = None,
+    method: Union[str, None] = None,
 ) -> dict[str, Any]:
     """Screen a table of firms (see :func:`cleanprod.program.screen`).
 
@@ -931,11 +935,15 @@ def program_screen(
     rows : sequence of sequence of str
         Cells.
     by : str
-        npv, water or co2.
+        npv, water or co2; with draws npv_mean, npv_p10, npv_p50 or npv_p90.
     threads : int, optional
         Threads (every core when absent).
     currency, rates : optional
         Exchange rates bringing money to ``currency``.
+    uncertainty : str, optional
+        The region's ``[uncertainty]`` section, TOML or JSON text.
+    draws, seed, method : optional
+        In place of the section's own.
 
     Returns
     -------

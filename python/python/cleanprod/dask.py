@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Optional, Union
 
 from . import _cleanprod as _native
-from .program import Programme, Screening, combine, firm_rows
+from .program import Programme, Screening, _uncertainty_text, combine, firm_rows
 
 __all__ = ["evaluate", "evaluate_batch", "screen", "screen_batch"]
 
@@ -133,6 +133,10 @@ def screen_batch(
     by: str = "npv",
     currency: Optional[str] = None,
     rates: Optional[Mapping[str, float]] = None,
+    uncertainty: Optional[str] = None,
+    draws: Optional[int] = None,
+    seed: Optional[int] = None,
+    method: Optional[str] = None,
 ) -> list[dict[str, Any]]:
     """One batch of firm rows screened, as a one-item list of its screening dict (a bag
     partition).
@@ -144,6 +148,10 @@ def screen_batch(
     columns : sequence of str
         The table's column names.
     by, currency, rates : optional
+        As :func:`cleanprod.program.screen` takes them.
+    uncertainty : str, optional
+        The region's ``[uncertainty]`` section as TOML or JSON text.
+    draws, seed, method : optional
         As :func:`cleanprod.program.screen` takes them.
 
     Returns
@@ -165,6 +173,10 @@ def screen_batch(
         threads=1,
         currency=currency,
         rates=dict(rates) if rates is not None else None,
+        uncertainty=uncertainty,
+        draws=draws,
+        seed=seed,
+        method=method,
     )
     return [data]
 
@@ -176,6 +188,10 @@ def screen(
     batch_size: int = 2000,
     currency: Optional[str] = None,
     rates: Optional[Mapping[str, float]] = None,
+    uncertainty: Any = None,
+    draws: Optional[int] = None,
+    seed: Optional[int] = None,
+    method: Optional[str] = None,
 ) -> Screening:
     """Screen a region's firms on the current Dask scheduler, one task per batch of rows;
     the same screening as :func:`cleanprod.program.screen` of the same table, row for row.
@@ -191,6 +207,9 @@ def screen(
         Rows per task for a table in memory (1,000 to 10,000).
     currency, rates : optional
         Exchange rates, as :func:`cleanprod.program.evaluate` takes them.
+    uncertainty, draws, seed, method : optional
+        Draws per firm, as :func:`cleanprod.program.screen` takes them (each firm's draws
+        keyed by the seed and its id, so the batches do not change them).
 
     Returns
     -------
@@ -211,6 +230,11 @@ def screen(
     >>> with dask.config.set(scheduler="synchronous"):
     ...     s = cleanprod.dask.screen(t, by="water", batch_size=8)
     >>> s == cp.program.screen(t, by="water")
+    True
+    >>> u = {"inputs": [{"path": "options.savings", "spread": "± 20 %"}]}
+    >>> with dask.config.set(scheduler="synchronous"):
+    ...     d = cleanprod.dask.screen(t, by="water", batch_size=8, draws=50, uncertainty=u)
+    >>> d == cp.program.screen(t, by="water", draws=50, uncertainty=u)
     True
     """
     import importlib
@@ -235,5 +259,8 @@ def screen(
         columns, rows = firm_rows(given)
         partitions = max(1, -(-len(rows) // batch_size))
         bag = db.from_sequence(rows, npartitions=partitions)
-    parts = bag.map_partitions(screen_batch, columns, by, currency, rates).compute()
+    text = _uncertainty_text(uncertainty)
+    parts = bag.map_partitions(
+        screen_batch, columns, by, currency, rates, text, draws, seed, method
+    ).compute()
     return Screening(_native.program_screen_combine(parts))

@@ -491,7 +491,8 @@ class Screening:
         pandas.DataFrame
             ``rank``, ``row``, ``id``, ``sector``, ``size``, ``value``, ``currency``, ``npv``,
             ``capex``, ``annual_saving``, ``simple_payback_years``, ``water_m3``, ``co2_t``,
-            ``energy_mwh``, ``options``.
+            ``energy_mwh``, ``options``; with draws also ``npv_mean``, ``npv_p10``,
+            ``npv_p50``, ``npv_p90`` and ``probability_loss``.
 
         Examples
         --------
@@ -505,6 +506,8 @@ class Screening:
             "rank", "row", "id", "sector", "size", "value", "currency", "npv", "capex", "annual_saving",
             "simple_payback_years", "water_m3", "co2_t", "energy_mwh", "options",
         ]
+        if self._data.get("draws") is not None:
+            columns += ["npv_mean", "npv_p10", "npv_p50", "npv_p90", "probability_loss"]
         return pd.DataFrame(list(self._data["ranking"]), columns=columns)
 
     def to_dict(self) -> dict[str, Any]:
@@ -607,6 +610,21 @@ def firm_rows(firms: FirmTable) -> tuple[list[str], list[list[str]]]:
     return columns, [[cell(data[c][i]) for c in columns] for i in range(n)]
 
 
+def _uncertainty_text(uncertainty: Any) -> Optional[str]:
+    # The region's uncertainty as the text the core reads: a dict as JSON, a file's text, or
+    # the TOML/JSON text given.
+    if uncertainty is None:
+        return None
+    if isinstance(uncertainty, Mapping):
+        import json
+
+        return json.dumps(dict(uncertainty))
+    text = os.fspath(uncertainty)
+    if isinstance(uncertainty, Path) or ("\n" not in text and "=" not in text and "{" not in text):
+        return Path(text).read_text(encoding="utf-8")
+    return text
+
+
 def screen(
     firms: FirmTable,
     *,
@@ -615,6 +633,10 @@ def screen(
     threads: Optional[int] = None,
     currency: Optional[str] = None,
     rates: Optional[Mapping[str, float]] = None,
+    uncertainty: Union[Mapping[str, Any], str, "os.PathLike[str]", None] = None,
+    draws: Optional[int] = None,
+    seed: Optional[int] = None,
+    method: Optional[str] = None,
 ) -> Screening:
     """Screen a region's firms: each firm's document is its sector's starting document with
     the catalogue's options, scaled to its size (see ``cleanprod screen`` and the core's
@@ -627,20 +649,31 @@ def screen(
         ``id``, ``sector`` and size columns (``raw_hides``, ``rooms``, ``occupancy``,
         ``beds``, ``production.output``; any other template or document path); see
         :func:`firm_rows`.
-    by : {"npv", "water", "co2"}
+    by : {"npv", "water", "co2", "npv_mean", "npv_p10", "npv_p50", "npv_p90"}
         The potential ranked by (NPV over several currencies needs ``currency`` and
-        ``rates``).
+        ``rates``; the NPV's statistics need ``uncertainty``).
     top : int, optional
         Keep the first ``top`` firms of the ranking.
     threads : int, optional
         Threads (every core when absent); the figures do not depend on it.
     currency, rates : optional
         Exchange rates, as :func:`evaluate` takes them.
+    uncertainty : dict, str or path, optional
+        The region's uncertainty, drawn for every firm: an ``[uncertainty]`` section (as a
+        dict, a TOML or JSON file, or its text) on ``prices.<resource>``,
+        ``finance.discount_rate`` and the multipliers ``options.capex`` and
+        ``options.savings`` of each firm's package. Each firm's draws are keyed by the seed
+        and its id: the same on any number of threads or batches.
+    draws, seed, method : optional
+        Draws per firm (1,000 when neither they nor the section say), seed, ``"lhs"`` or
+        ``"mc"``, in place of the section's.
 
     Returns
     -------
     Screening
-        The ranking and the rows that failed.
+        The ranking and the rows that failed; with draws each firm also has ``npv_mean``,
+        ``npv_p10``, ``npv_p50``, ``npv_p90`` (percentiles as numpy's default) and
+        ``probability_loss`` (the share of draws with an NPV below zero).
 
     Raises
     ------
@@ -656,11 +689,17 @@ def screen(
     >>> t = {"id": ["s", "l"], "sector": ["tanning", "tanning"], "raw_hides": ["3 t/d", "30 t/d"]}
     >>> cp.program.screen(t, by="water").ranking()["id"].tolist()
     ['l', 's']
+    >>> u = {"inputs": [{"path": "prices.water", "spread": "± 20 %"},
+    ...                 {"path": "options.capex", "spread": "± 30 %"}]}
+    >>> r = cp.program.screen(t, by="npv_p10", draws=200, seed=7, uncertainty=u).ranking()
+    >>> bool((r["npv_p10"] <= r["npv_p90"]).all()), r["value"].equals(r["npv_p10"])
+    (True, True)
     """
     columns, rows = firm_rows(firms)
     data = _native.program_screen(
         columns, rows, by=by, threads=threads, currency=currency,
         rates=dict(rates) if rates is not None else None,
+        uncertainty=_uncertainty_text(uncertainty), draws=draws, seed=seed, method=method,
     )
     if top is not None:
         data["ranking"] = data["ranking"][: max(0, int(top))]

@@ -34,11 +34,17 @@
 //! its range, and the example's figures multiplied by the firm's size over the example's:
 //!
 #![doc = include_str!("scaling.md")]
+//!
+//! # Monte Carlo per firm
+//!
+#![doc = include_str!("draws.md")]
 
+mod draws;
 pub mod region;
 mod scaling;
 mod table;
 
+pub use draws::DEFAULT_SCREEN_DRAWS;
 pub use scaling::{ScaledFigures, scaling};
 
 use std::collections::{BTreeSet, HashMap};
@@ -54,6 +60,7 @@ use super::{Failure, parallel};
 use crate::Assessment;
 use crate::document::{Sector, starting_document};
 use crate::error::{Error, Result};
+use crate::sections::uncertainty::Uncertainty;
 
 /// A table of firms: column names and rows of cells, every cell a string (`"12 t/d"`,
 /// `"120"`, `"72 %"`); an empty cell is a figure the row does not give.
@@ -70,7 +77,8 @@ pub struct Firms {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScreenSettings {
-    /// The potential ranked by.
+    /// The potential ranked by (NPV when absent).
+    #[serde(default = "by_npv")]
     pub by: Potential,
     /// Threads (every core when absent; one on wasm32). The figures do not depend on it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -79,18 +87,44 @@ pub struct ScreenSettings {
     /// documents use several).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exchange_rates: Option<ExchangeRates>,
+    /// Draws per firm: the region's uncertainty, one `[uncertainty]` section for every firm
+    /// (`prices.<resource>`, `finance.discount_rate`, and the multipliers `options.capex` and
+    /// `options.savings` of every option of the firm's package; 1,000 draws when it does not
+    /// say). See [the draws](self#monte-carlo-per-firm).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<Uncertainty>,
     /// Stops the screening when cancelled (it then ends with `Error::Cancelled`).
     #[serde(skip)]
     #[schemars(skip)]
     pub cancel: Option<crate::cancel::Cancel>,
 }
 
+impl ScreenSettings {
+    /// Settings from their JSON form (`{"by": "npv_p10", "uncertainty": {...}}`), as the JS
+    /// surface passes them; errors name the field.
+    ///
+    /// ```
+    /// use cleanprod::program::screen::ScreenSettings;
+    /// let e = ScreenSettings::from_json_value(serde_json::json!({"by": "size"})).unwrap_err();
+    /// assert_eq!(e.path(), "by");
+    /// ```
+    pub fn from_json_value(value: Value) -> Result<ScreenSettings> {
+        crate::wire::typed(&value)
+    }
+}
+
+/// NPV: what a screening ranks by when its settings do not say.
+fn by_npv() -> Potential {
+    Potential::Npv
+}
+
 impl Default for ScreenSettings {
     fn default() -> Self {
         ScreenSettings {
-            by: Potential::Npv,
+            by: by_npv(),
             threads: None,
             exchange_rates: None,
+            uncertainty: None,
             cancel: None,
         }
     }
@@ -129,6 +163,21 @@ pub struct Screened {
     pub energy_mwh: f64,
     /// Options in the portfolio.
     pub options: u32,
+    /// Mean NPV over the draws (with an uncertainty section).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub npv_mean: Option<f64>,
+    /// 10th percentile of the NPV over the draws.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub npv_p10: Option<f64>,
+    /// Median NPV over the draws.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub npv_p50: Option<f64>,
+    /// 90th percentile of the NPV over the draws.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub npv_p90: Option<f64>,
+    /// Share of the draws whose NPV is below zero.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probability_loss: Option<f64>,
 }
 
 /// A region screened: the ranking, the firms' portfolios and the rows that failed.
@@ -138,6 +187,9 @@ pub struct Screening {
     pub firms: u32,
     /// What it is ranked by.
     pub by: Potential,
+    /// Draws per firm (none without an uncertainty section).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draws: Option<u32>,
     /// The firms screened, highest potential first.
     pub ranking: Vec<Screened>,
     /// The rows that could not be screened, in the table's order: `document` is the firm's
@@ -279,17 +331,23 @@ fn at_column(e: Error, given: &[(String, &str)]) -> Error {
     e
 }
 
-/// One firm evaluated.
+/// One firm evaluated, with the spread of its NPV when `plan` draws.
 fn firm(
     starters: &Starters,
     columns: &[String],
     row: &[String],
     id: &str,
     sector: &str,
-) -> Result<(SiteRow, String)> {
+    plan: Option<&draws::Plan>,
+) -> Result<(SiteRow, String, Option<draws::Risk>)> {
     let (doc, given) = document(starters, columns, row, id, sector)?;
+    let inputs = plan.map(|p| p.inputs(&doc)).transpose()?;
     let a = Assessment::from_json_value(doc).map_err(|e| at_column(e, &given))?;
     let (site, _) = site::rows(id, &a)?;
+    let risk = match (plan, inputs) {
+        (Some(p), Some(inputs)) => Some(p.risk(&a, &inputs, id)?),
+        _ => None,
+    };
     let size = scaling::of(site.sector)
         .and_then(|t| {
             columns
@@ -298,7 +356,7 @@ fn firm(
                 .map(|i| row[i].trim().to_string())
         })
         .unwrap_or_default();
-    Ok((site, size))
+    Ok((site, size, risk))
 }
 
 /// The document a row of `firms` stands for, as JSON (what [`screen`] evaluates for it): to
@@ -333,6 +391,22 @@ pub fn screen(firms: &Firms, settings: &ScreenSettings) -> Result<Screening> {
         }
     }
     let starters = Starters::new();
+    let plan = match &settings.uncertainty {
+        Some(u) => Some(draws::Plan::new(u, |name| {
+            starters
+                .0
+                .values()
+                .any(|d| d.get("prices").and_then(|p| p.get(name)).is_some())
+        })?),
+        None if settings.by.needs_draws() => {
+            return Err(Error::out_of_range(
+                "by",
+                super::key_of(&settings.by),
+                "is a statistic of draws: give the screening an uncertainty section",
+            ));
+        }
+        None => None,
+    };
     let cancel = settings.cancel.clone().unwrap_or_default();
     let results = parallel::map(&firms.rows, settings.threads, |row| {
         cancel.check()?;
@@ -343,18 +417,20 @@ pub fn screen(firms: &Firms, settings: &ScreenSettings) -> Result<Screening> {
                 path: ID.to_string(),
             });
         }
-        firm(&starters, &firms.columns, row, id, sector)
+        firm(&starters, &firms.columns, row, id, sector, plan.as_ref())
     });
     cancel.check()?;
     let mut failures = Vec::new();
     let mut sites = Vec::new();
     let mut sizes = Vec::new();
+    let mut risks = Vec::new();
     let mut rows = Vec::new();
     for (n, (row, r)) in firms.rows.iter().zip(results).enumerate() {
         match r {
-            Ok((s, size)) => {
+            Ok((s, size, risk)) => {
                 sites.push(s);
                 sizes.push(size);
+                risks.push(risk);
                 rows.push(count(n));
             }
             Err(e) => {
@@ -368,13 +444,18 @@ pub fn screen(firms: &Firms, settings: &ScreenSettings) -> Result<Screening> {
             }
         }
     }
-    let ranked = rank(&sites, settings.by, settings.exchange_rates.as_ref())?;
+    let by_npv = if settings.by.needs_draws() {
+        Potential::Npv
+    } else {
+        settings.by
+    };
+    let ranked = rank(&sites, by_npv, settings.exchange_rates.as_ref())?;
     let position: HashMap<&str, usize> = sites
         .iter()
         .enumerate()
         .map(|(i, s)| (s.document.as_str(), i))
         .collect();
-    let ranking = ranked
+    let mut ranking: Vec<Screened> = ranked
         .into_iter()
         .filter_map(|r| {
             let i = *position.get(r.document.as_str())?;
@@ -384,13 +465,29 @@ pub fn screen(firms: &Firms, settings: &ScreenSettings) -> Result<Screening> {
                 .as_ref()
                 .and_then(|x| x.factor(&s.currency))
                 .unwrap_or(1.0);
+            let risk = risks[i];
+            let stat = |f: fn(&draws::Risk) -> f64| risk.as_ref().map(|r| k * f(r));
+            let (npv_mean, npv_p10, npv_p50, npv_p90) = (
+                stat(|r| r.mean),
+                stat(|r| r.p10),
+                stat(|r| r.p50),
+                stat(|r| r.p90),
+            );
+            let value = match settings.by {
+                Potential::NpvMean => npv_mean,
+                Potential::NpvP10 => npv_p10,
+                Potential::NpvP50 => npv_p50,
+                Potential::NpvP90 => npv_p90,
+                _ => None,
+            }
+            .unwrap_or(r.value);
             Some(Screened {
                 rank: r.rank,
                 row: rows[i],
                 id: r.document,
                 sector: s.sector,
                 size: sizes[i].clone(),
-                value: r.value,
+                value,
                 currency: r.currency,
                 npv: r.npv,
                 capex: r.capex,
@@ -400,15 +497,50 @@ pub fn screen(firms: &Firms, settings: &ScreenSettings) -> Result<Screening> {
                 co2_t: r.co2_t,
                 energy_mwh: r.energy_mwh,
                 options: r.options,
+                npv_mean,
+                npv_p10,
+                npv_p50,
+                npv_p90,
+                probability_loss: risk.map(|r| r.probability_loss),
             })
         })
         .collect();
+    if settings.by.needs_draws() {
+        order(&mut ranking);
+    }
     Ok(Screening {
         firms: count(firms.rows.len()),
         by: settings.by,
+        draws: plan.map(|p| p.draws),
         ranking,
         failures,
     })
+}
+
+/// The region's uncertainty (for [`ScreenSettings::uncertainty`]) from a TOML or JSON text:
+/// an `[uncertainty]` section, or its fields at the top level; errors name the field.
+///
+/// ```
+/// use cleanprod::{SourceFormat, program::screen::uncertainty_from_text};
+/// let u = uncertainty_from_text(r#"
+/// [uncertainty]
+/// draws = 500
+/// [[uncertainty.inputs]]
+/// path = "prices.water"
+/// spread = "± 20 %"
+/// "#, SourceFormat::Toml).unwrap();
+/// assert_eq!((u.draws, u.inputs[0].path.as_str()), (Some(500), "prices.water"));
+/// assert!(uncertainty_from_text(r#"{"inputs": [{"path": 3}]}"#, SourceFormat::Json).is_err());
+/// ```
+pub fn uncertainty_from_text(text: &str, format: crate::SourceFormat) -> Result<Uncertainty> {
+    let value = crate::wire::value_from_text(text, format)?;
+    match value.get("uncertainty") {
+        Some(section) => crate::wire::typed(section).map_err(|e| {
+            let path = format!("uncertainty.{}", e.path());
+            e.with_path(path)
+        }),
+        None => crate::wire::typed(&value),
+    }
 }
 
 /// The screening of a table screened in parts (batches of its rows, in order, on other
@@ -430,6 +562,7 @@ pub fn screen(firms: &Firms, settings: &ScreenSettings) -> Result<Screening> {
 /// ```
 pub fn combine(parts: Vec<Screening>) -> Result<Screening> {
     let by = parts.first().map_or(Potential::Npv, |p| p.by);
+    let draws = parts.first().and_then(|p| p.draws);
     let mut firms = 0u32;
     let mut ranking = Vec::new();
     let mut failures = Vec::new();
@@ -441,6 +574,13 @@ pub fn combine(parts: Vec<Screening>) -> Result<Screening> {
                 "ranks by another potential than the first part",
             ));
         }
+        if p.draws != draws {
+            return Err(Error::out_of_range(
+                format!("parts[{i}].draws"),
+                p.draws.unwrap_or(0),
+                "is not the first part's number of draws",
+            ));
+        }
         for mut r in p.ranking {
             r.row = r.row.saturating_add(firms);
             ranking.push(r);
@@ -449,7 +589,7 @@ pub fn combine(parts: Vec<Screening>) -> Result<Screening> {
         firms = firms.saturating_add(p.firms);
     }
     if let Some(other) = ranking.iter().find(|r| r.currency != ranking[0].currency)
-        && by == Potential::Npv
+        && by.is_money()
     {
         return Err(Error::out_of_range(
             "exchange_rates",
@@ -460,17 +600,23 @@ pub fn combine(parts: Vec<Screening>) -> Result<Screening> {
             ),
         ));
     }
-    // As `rank` orders them: by value, highest first, ties in the table's order.
+    order(&mut ranking);
+    Ok(Screening {
+        firms,
+        by,
+        draws,
+        ranking,
+        failures,
+    })
+}
+
+/// `ranking` ordered as `rank` orders sites: by value, highest first, ties in the table's
+/// order; ranks numbered from 1.
+fn order(ranking: &mut [Screened]) {
     ranking.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.row.cmp(&b.row)));
     for (i, r) in ranking.iter_mut().enumerate() {
         r.rank = count(i + 1);
     }
-    Ok(Screening {
-        firms,
-        by,
-        ranking,
-        failures,
-    })
 }
 
 impl Screening {
