@@ -619,7 +619,7 @@ def _uncertainty_text(uncertainty: Any) -> Optional[str]:
         import json
 
         return json.dumps(dict(uncertainty))
-    text = os.fspath(uncertainty)
+    text: str = str(os.fspath(uncertainty))
     if isinstance(uncertainty, Path) or ("\n" not in text and "=" not in text and "{" not in text):
         return Path(text).read_text(encoding="utf-8")
     return text
