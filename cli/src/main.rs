@@ -892,7 +892,7 @@ fn fund_command(
     threads: Option<usize>,
     chart: Option<(PathBuf, pages::Lang)>,
 ) -> Result<String, String> {
-    use cleanprod::program::fund::{FundDocument, MonteCarlo};
+    use cleanprod::program::fund::FundDocument;
     let failed = |e: cleanprod::Error| format!("{}: {e} [{}]", file.display(), e.code());
     let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let format_of = SourceFormat::from_path(&file.to_string_lossy())
@@ -911,40 +911,33 @@ fn fund_command(
             s.name = name.to_string_lossy().into_owned();
         }
     }
-    let settings = program::Settings {
-        threads,
-        exchange_rates: None,
-        cancel: None,
-    };
-    let fund = doc.fund(&sources, &settings).map_err(failed)?;
-    let books = fund.simulate().map_err(failed)?;
-    let risk = match draws {
-        None => None,
-        Some(draws) => Some(
-            fund.monte_carlo(&MonteCarlo {
-                draws,
-                seed,
-                threads,
-                cancel: None,
-            })
-            .map_err(failed)?,
-        ),
-    };
-    if let Some((path, lang)) = chart {
-        let c = report::charts::fund_balance(&books, risk.as_ref(), lang).map_err(failed)?;
-        std::fs::write(&path, c.svg).map_err(|e| format!("{}: {e}", path.display()))?;
+    let out = report::fund::run(
+        &doc,
+        &report::fund::FundRun {
+            documents: sources,
+            draws,
+            seed,
+            threads,
+            lang: chart.as_ref().map(|(_, lang)| *lang),
+            cancel: None,
+        },
+    )
+    .map_err(failed)?;
+    let (books, risk) = (&out.fund, &out.monte_carlo);
+    if let Some((path, _)) = chart {
+        std::fs::write(&path, &out.chart.svg).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(match format {
-        ProgramFormat::Text => report::fund_text(&books, risk.as_ref()),
+        ProgramFormat::Text => out.text.clone(),
         ProgramFormat::Csv => csv(&program::columns(&books.years)),
         ProgramFormat::Json => {
             let mut both = serde_json::Map::new();
             let err = |e: serde_json::Error| e.to_string();
             both.insert(
                 "fund".to_string(),
-                serde_json::to_value(&books).map_err(err)?,
+                serde_json::to_value(books).map_err(err)?,
             );
-            if let Some(r) = &risk {
+            if let Some(r) = risk {
                 both.insert(
                     "monte_carlo".to_string(),
                     serde_json::to_value(r).map_err(err)?,

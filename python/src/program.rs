@@ -5,10 +5,11 @@
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 
-use cleanprod::program::fund::{FundDocument, MonteCarlo};
+use cleanprod::program::fund::FundDocument;
 use cleanprod::program::screen::region::{self, RegionSpec};
 use cleanprod::program::screen::{self, Firms, ScreenSettings, Screening};
 use cleanprod::program::{self, Part, Settings, Source};
+use cleanprod::report::fund::{self, FundRun};
 
 use crate::{arg_err, arg_err_of, py_err, to_py};
 
@@ -287,7 +288,7 @@ pub(crate) fn program_fund<'py>(
         .transpose()
         .map_err(|e| arg_err_of(py, &e))?
         .unwrap_or_default();
-    let sources: Vec<Source> = sources
+    let documents: Vec<Source> = sources
         .into_iter()
         .map(|(name, text)| Source {
             name,
@@ -295,35 +296,25 @@ pub(crate) fn program_fund<'py>(
             format: None,
         })
         .collect();
-    let (books, risk) = crate::interrupt::interruptible(py, |cancel| {
-        let settings = Settings {
-            threads,
-            exchange_rates: None,
-            cancel: Some(cancel.clone()),
-        };
-        let fund = doc.fund(&sources, &settings)?;
-        let books = fund.simulate()?;
-        let risk = draws
-            .map(|draws| {
-                fund.monte_carlo(&MonteCarlo {
-                    draws,
-                    seed,
-                    threads,
-                    cancel: Some(cancel),
-                })
-            })
-            .transpose()?;
-        Ok::<_, cleanprod::Error>((books, risk))
+    let out = crate::interrupt::interruptible(py, |cancel| {
+        fund::run(
+            &doc,
+            &FundRun {
+                documents,
+                draws,
+                seed,
+                threads,
+                lang: Some(lang),
+                cancel: Some(cancel),
+            },
+        )
     })?
     .map_err(|e| py_err(py, &e))?;
-    let chart = cleanprod::report::charts::fund_balance(&books, risk.as_ref(), lang)
-        .map_err(|e| py_err(py, &e))?;
-    let text = cleanprod::report::fund_text(&books, risk.as_ref());
     Ok((
-        to_py(py, &books)?,
-        risk.as_ref().map(|r| to_py(py, r)).transpose()?,
-        text,
-        to_py(py, &chart)?,
+        to_py(py, &out.fund)?,
+        out.monte_carlo.as_ref().map(|r| to_py(py, r)).transpose()?,
+        out.text,
+        to_py(py, &out.chart)?,
     ))
 }
 

@@ -225,69 +225,16 @@ pub fn programme_chart(programme: JsValue, options: JsValue) -> Result<JsValue, 
 /// thread in the browser.
 #[wasm_bindgen(skip_typescript)]
 pub fn fund(document: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    use cleanprod::program::fund::{FundDocument, MonteCarlo};
-    use cleanprod::program::{Settings, Source};
+    use cleanprod::program::fund::FundDocument;
+    use cleanprod::report::fund::{self, FundRun};
     let doc = match document.as_string() {
         Some(text) => FundDocument::parse(&text, cleanprod::SourceFormat::sniff(&text)),
         None => FundDocument::from_json_value(options_json(document, "fund document")?),
     }
     .map_err(|e| js_error(&e))?;
-    let options = options_json(options, "fund options")?;
-    let field = |name: &str| options.get(name).filter(|v| !v.is_null());
-    let bad = |name: &str, e: serde_json::Error| {
-        JsValue::from(js_sys::TypeError::new(&format!(
-            "fund options: {name}: {e}"
-        )))
-    };
-    let sources: Vec<Source> = field("documents")
-        .map(|v| serde_json::from_value(v.clone()).map_err(|e| bad("documents", e)))
-        .transpose()?
-        .unwrap_or_default();
-    let draws: Option<u32> = field("draws")
-        .map(|v| serde_json::from_value(v.clone()).map_err(|e| bad("draws", e)))
-        .transpose()?;
-    let seed: u64 = field("seed")
-        .map(|v| serde_json::from_value(v.clone()).map_err(|e| bad("seed", e)))
-        .transpose()?
-        .unwrap_or(0);
-    let lang: cleanprod::sections::Lang = field("lang")
-        .and_then(|v| v.as_str())
-        .map(str::parse)
-        .transpose()
-        .map_err(|e| js_error(&e))?
-        .unwrap_or_default();
-    let fund = doc
-        .fund(&sources, &Settings::default())
+    let run = FundRun::from_json_value(options_json(options, "fund options")?)
         .map_err(|e| js_error(&e))?;
-    let books = fund.simulate().map_err(|e| js_error(&e))?;
-    let risk = draws
-        .map(|draws| {
-            fund.monte_carlo(&MonteCarlo {
-                draws,
-                seed,
-                ..MonteCarlo::default()
-            })
-        })
-        .transpose()
-        .map_err(|e| js_error(&e))?;
-    let chart = cleanprod::report::charts::fund_balance(&books, risk.as_ref(), lang)
-        .map_err(|e| js_error(&e))?;
-    let text = cleanprod::report::fund_text(&books, risk.as_ref());
-    to_js(&FundOutcome {
-        fund: &books,
-        monte_carlo: risk.as_ref(),
-        text: &text,
-        chart: &chart,
-    })
-}
-
-/// What `fund` gives JS.
-#[derive(serde::Serialize)]
-struct FundOutcome<'a> {
-    fund: &'a cleanprod::program::fund::FundResult,
-    monte_carlo: Option<&'a cleanprod::program::fund::FundRisk>,
-    text: &'a str,
-    chart: &'a cleanprod::report::charts::Chart,
+    to_js(&fund::run(&doc, &run).map_err(|e| js_error(&e))?)
 }
 
 /// A region's firms screened (in this thread): `firms` a CSV text or `{ columns, rows }` (every

@@ -1,10 +1,113 @@
 //! A loan fund as text: the yearly books, leverage, what the options financed saved and, when
 //! the fund was drawn, its survival probability and spreads.
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::charts::{self, Chart};
 use super::program::amounts_words;
 use super::{significant, whole};
-use crate::program::fund::{FundResult, FundRisk};
+use crate::error::Result;
+use crate::program::fund::{FundDocument, FundResult, FundRisk, MonteCarlo};
+use crate::program::{Settings, Source};
+use crate::sections::Lang;
 use crate::uncertainty::Spread;
+
+/// How a fund document is run: its assessments' texts, and the Monte Carlo simulation when
+/// `draws` is given. The JS surface passes it as an object (`{ documents, draws, seed, lang }`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct FundRun {
+    /// The assessments whose options join the pipeline (`{ name, text }`), read by the caller.
+    pub documents: Vec<Source>,
+    /// Draws of the fund's Monte Carlo simulation (none: the expected books only).
+    pub draws: Option<u32>,
+    /// Their seed (0 when absent).
+    pub seed: u64,
+    /// Threads (every core when absent; one on wasm32). The figures do not depend on it.
+    pub threads: Option<usize>,
+    /// Language of the chart (English when absent).
+    pub lang: Option<Lang>,
+    /// Stops the assessments' evaluation and the draws when cancelled.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub cancel: Option<crate::cancel::Cancel>,
+}
+
+impl FundRun {
+    /// Options from their JSON form; errors name the field.
+    ///
+    /// ```
+    /// use cleanprod::report::fund::FundRun;
+    /// let e = FundRun::from_json_value(serde_json::json!({"draws": "many"})).unwrap_err();
+    /// assert_eq!(e.path(), "draws");
+    /// ```
+    pub fn from_json_value(value: serde_json::Value) -> Result<FundRun> {
+        crate::wire::typed(&value)
+    }
+}
+
+/// A fund document run: the expected books, the Monte Carlo simulation when drawn, the fund in
+/// words and the chart of its balance.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct FundOutcome {
+    /// The books year by year, defaults at their expected value.
+    pub fund: FundResult,
+    /// The Monte Carlo simulation (none without draws).
+    pub monte_carlo: Option<FundRisk>,
+    /// The fund as text ([`fund_text`]).
+    pub text: String,
+    /// The chart of its balance ([`charts::fund_balance`]).
+    pub chart: Chart,
+}
+
+/// Run the fund of `doc` lending to its candidates and the options of `run.documents`: the
+/// same steps on every surface (the CLI's `cleanprod fund`, Python's `cp.program.fund`, JS's
+/// `fund`).
+///
+/// ```
+/// use cleanprod::program::Source;
+/// use cleanprod::program::fund::FundDocument;
+/// use cleanprod::report::fund::{FundRun, run};
+/// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
+/// let text = std::fs::read_to_string(format!("{dir}/funds/bajio_fund.toml")).unwrap();
+/// let doc = FundDocument::parse(&text, cleanprod::SourceFormat::Toml).unwrap();
+/// let documents = doc.assessments.iter().map(|a| {
+///     let name = std::path::Path::new(a).file_name().unwrap().to_string_lossy().into_owned();
+///     Source::toml(name, std::fs::read_to_string(format!("{dir}/funds/{a}")).unwrap())
+/// }).collect();
+/// let out = run(&doc, &FundRun { documents, draws: Some(20), ..FundRun::default() }).unwrap();
+/// assert_eq!(out.monte_carlo.unwrap().draws, 20);
+/// assert!(out.chart.svg.starts_with("<svg"));
+/// ```
+pub fn run(doc: &FundDocument, run: &FundRun) -> Result<FundOutcome> {
+    let settings = Settings {
+        threads: run.threads,
+        exchange_rates: None,
+        cancel: run.cancel.clone(),
+    };
+    let fund = doc.fund(&run.documents, &settings)?;
+    let books = fund.simulate()?;
+    let risk = run
+        .draws
+        .map(|draws| {
+            fund.monte_carlo(&MonteCarlo {
+                draws,
+                seed: run.seed,
+                threads: run.threads,
+                cancel: run.cancel.clone(),
+            })
+        })
+        .transpose()?;
+    let chart = charts::fund_balance(&books, risk.as_ref(), run.lang.unwrap_or_default())?;
+    let text = fund_text(&books, risk.as_ref());
+    Ok(FundOutcome {
+        fund: books,
+        monte_carlo: risk,
+        text,
+        chart,
+    })
+}
 
 /// The fund as plain text for a terminal; with `risk`, its Monte Carlo simulation after.
 ///

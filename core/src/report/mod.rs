@@ -11,7 +11,7 @@ pub mod charts;
 pub mod pages;
 mod risk;
 pub use charts::tornado::{TORNADO_BARS, tornado_svg};
-mod fund;
+pub mod fund;
 mod program;
 pub use fund::fund_text;
 pub use program::programme_text;
