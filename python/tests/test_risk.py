@@ -115,3 +115,15 @@ def test_ctrl_c_stops_a_long_simulation_and_leaves_the_assessment_usable():
     # Raised from inside the call (the note is added there), not after it returned.
     assert "cleanprod stopped the computation before its end" in getattr(info.value, "__notes__", [])
     assert a.simulate(draws=20, seed=1).draw_count == 20
+
+
+def test_tannery_figures_for_seed_7_equal_the_rust_ones():
+    # `cleanprod risk examples/tannery.toml --draws 10000 --seed 7`: the template route.
+    golden = json.loads((FIXTURES / "risk_tannery.json").read_text(encoding="utf-8"))
+    s = cp.Assessment.from_file(ROOT / golden["document"]).simulate(draws=golden["draws"], seed=golden["seed"]).to_dict()
+    npv = [o for o in s["outputs"] if o["metric"] == "npv"]
+    assert [o["option"] for o in npv] == [w["option"] for w in golden["npv"]]
+    for want, got in zip(golden["npv"], npv):
+        assert got["spread"] == want["spread"]  # exact: same bits
+        assert got["probability_negative"] == want["probability_negative"]
+        assert got["tornado"] == want["tornado"]

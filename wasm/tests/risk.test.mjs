@@ -52,3 +52,15 @@ test('bad settings and sections are errors with paths', () => {
   const bad = text.replace('path = "options[1].capex"', 'path = "options[9].capex"');
   assert.throws(() => cp.simulate(bad, { draws: 10 }), (e) => e.path === 'uncertainty.inputs[1].path');
 });
+
+test('the tannery\'s figures for seed 7 equal the Rust ones (template route)', () => {
+  const tannery = readJson('risk_tannery.json');
+  const s = cp.simulate(readFileSync(path.join(ROOT, tannery.document), 'utf8'), { draws: tannery.draws, seed: tannery.seed });
+  const npv = s.outputs.filter((o) => o.metric === 'npv');
+  assert.deepEqual(npv.map((o) => o.option), tannery.npv.map((w) => w.option));
+  tannery.npv.forEach((want, k) => {
+    assert.deepEqual(npv[k].spread, want.spread);
+    assert.equal(npv[k].probability_negative, want.probability_negative);
+    assert.deepEqual(npv[k].tornado, want.tornado);
+  });
+});

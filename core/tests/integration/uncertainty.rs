@@ -726,3 +726,47 @@ spread = "± 50 %"
     let npv = s.output("rinse", "npv").unwrap().spread.clone().unwrap();
     assert!(npv.p10 < npv.p90);
 }
+
+/// The tannery's figures for `cleanprod risk examples/tannery.toml --draws 10000 --seed 7`
+/// (the template route): each option's NPV spread, P(NPV < 0) and tornado, which Python and
+/// JS reproduce exactly from `tests/fixtures/risk_tannery.json`.
+fn tannery_golden() -> Value {
+    let text = std::fs::read_to_string(root().join("examples/tannery.toml")).unwrap();
+    let s = simulate(
+        &text,
+        &Settings {
+            draws: Some(10_000),
+            seed: Some(7),
+            ..Settings::default()
+        },
+    );
+    let npv: Vec<Value> = s
+        .outputs
+        .iter()
+        .filter(|o| o.metric == "npv")
+        .map(|o| {
+            json!({
+                "option": o.option,
+                "spread": o.spread,
+                "probability_negative": o.probability_negative,
+                "tornado": o.tornado,
+            })
+        })
+        .collect();
+    json!({"document": "examples/tannery.toml", "draws": 10_000, "seed": 7, "npv": npv})
+}
+
+#[test]
+fn tannery_figures_for_seed_7_are_reproduced_exactly() {
+    let path = root().join("tests/fixtures/risk_tannery.json");
+    let now = tannery_golden();
+    if std::env::var_os("CLEANPROD_BLESS").is_some() {
+        std::fs::write(&path, serde_json::to_string_pretty(&now).unwrap() + "\n").unwrap();
+        return;
+    }
+    let expected: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(
+        now, expected,
+        "the tannery's figures changed: if on purpose, bless and say why"
+    );
+}
