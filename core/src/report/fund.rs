@@ -57,7 +57,7 @@ pub struct FundOutcome {
     pub monte_carlo: Option<FundRisk>,
     /// The fund as text ([`fund_text`]).
     pub text: String,
-    /// The chart of its balance ([`charts::fund_balance`]).
+    /// The chart of its balance ([`charts::fund_balance()`]).
     pub chart: Chart,
 }
 
