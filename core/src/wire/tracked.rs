@@ -233,6 +233,16 @@ macro_rules! numbers {
     };
 }
 
+/// Deserializer methods that read as another one does (`char` as `str`, a tuple as a
+/// sequence), their extra arguments ignored.
+macro_rules! forward {
+    ($($method:ident($($arg:ident: $ty:ty),*) => $to:ident;)*) => {
+        $(fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, JsonError> {
+            self.$to(visitor)
+        })*
+    };
+}
+
 impl<'de> Deserializer<'de> for ValueDe<'_, 'de> {
     type Error = JsonError;
 
@@ -260,31 +270,11 @@ impl<'de> Deserializer<'de> for ValueDe<'_, 'de> {
         }
     }
 
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-        self.deserialize_str(visitor)
-    }
-
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
         match self.value {
             Value::String(s) => visitor.visit_borrowed_str(s),
             other => Err(invalid_type(other, &visitor)),
         }
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-        match self.value {
-            Value::String(s) => visitor.visit_borrowed_str(s),
-            Value::Array(items) => visit_array(items, &self.chain, self.track, visitor),
-            other => Err(invalid_type(other, &visitor)),
-        }
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-        self.deserialize_bytes(visitor)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
@@ -299,14 +289,6 @@ impl<'de> Deserializer<'de> for ValueDe<'_, 'de> {
             Value::Null => visitor.visit_unit(),
             other => Err(invalid_type(other, &visitor)),
         }
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, JsonError> {
-        self.deserialize_unit(visitor)
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
@@ -324,23 +306,6 @@ impl<'de> Deserializer<'de> for ValueDe<'_, 'de> {
         }
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(
-        self,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, JsonError> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, JsonError> {
-        self.deserialize_seq(visitor)
-    }
-
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
         match self.value {
             Value::Object(map) => visit_object(map, &self.chain, self.track, visitor),
@@ -354,8 +319,10 @@ impl<'de> Deserializer<'de> for ValueDe<'_, 'de> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, JsonError> {
+        // Tables only: `serde_json` also reads a struct from an array of its fields in order,
+        // which no document means, and which would compile a second reader (`visit_seq`) for
+        // every struct into the module.
         match self.value {
-            Value::Array(items) => visit_array(items, &self.chain, self.track, visitor),
             Value::Object(map) => visit_object(map, &self.chain, self.track, visitor),
             other => Err(invalid_type(other, &visitor)),
         }
@@ -390,8 +357,15 @@ impl<'de> Deserializer<'de> for ValueDe<'_, 'de> {
         })
     }
 
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
-        self.deserialize_str(visitor)
+    forward! {
+        deserialize_char() => deserialize_str;
+        deserialize_string() => deserialize_str;
+        deserialize_bytes() => deserialize_str;
+        deserialize_byte_buf() => deserialize_str;
+        deserialize_identifier() => deserialize_str;
+        deserialize_unit_struct(_name: &'static str) => deserialize_unit;
+        deserialize_tuple(_len: usize) => deserialize_seq;
+        deserialize_tuple_struct(_name: &'static str, _len: usize) => deserialize_seq;
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, JsonError> {
@@ -779,19 +753,44 @@ mod tests {
             .collect();
         files.sort();
         assert!(files.len() >= 5, "{files:?}");
-        let (mut checked, mut failed) = (0, 0);
+        let (mut checked, mut failed, mut arrays) = (0, 0, 0);
         for file in files {
             let text = std::fs::read_to_string(&file).unwrap();
             let value: Value = toml::from_str(&text).unwrap();
             for v in std::iter::once(value.clone()).chain(corruptions(&value)) {
                 let (ours, reference) = both::<Document>(&v);
-                assert_eq!(ours, reference, "{}: {v}", file.display());
                 checked += 1;
                 failed += usize::from(reference.is_err());
+                // The one difference by design: a struct is read from a table only, where
+                // `serde_json` also takes an array of its fields.
+                if let Err((path, message)) = &ours {
+                    if message.starts_with("invalid type: sequence, expected struct") {
+                        assert!(at(&v, path).is_some_and(Value::is_array), "{path}: {v}");
+                        arrays += 1;
+                        continue;
+                    }
+                }
+                assert_eq!(ours, reference, "{}: {v}", file.display());
             }
         }
         // Most corruptions fail, with paths of every kind.
         assert!(checked > 1000 && failed > checked / 2, "{checked} {failed}");
+        assert!(arrays > 0 && arrays < checked / 4, "{arrays} of {checked}");
+    }
+
+    /// The value at a path of the form `a.b[2].c`.
+    fn at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
+        let mut v = value;
+        for part in path.split('.') {
+            let (key, indices) = part.split_once('[').map_or((part, ""), |(k, i)| (k, i));
+            if !key.is_empty() {
+                v = v.get(key)?;
+            }
+            for index in indices.split('[').filter(|i| !i.is_empty()) {
+                v = v.get(index.trim_end_matches(']').parse::<usize>().ok()?)?;
+            }
+        }
+        Some(v)
     }
 
     #[test]
