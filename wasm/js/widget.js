@@ -162,8 +162,9 @@ class EngineClient {
 
   #ready;
 
-  constructor() {
-    this.#worker = startWorker(new URL('./worker.js', import.meta.url));
+  /** `engine`: a sector key for that sector's own module, else null for every sector's. */
+  constructor(engine = null) {
+    this.#worker = startWorker(new URL(engine ? `./worker.js?engine=${engine}` : './worker.js', import.meta.url));
     this.#ready = new Promise((resolve) => {
       this.#worker.addEventListener('message', (event) => {
         const data = event.data ?? {};
@@ -213,12 +214,33 @@ class EngineClient {
   }
 }
 
-let sharedClient = null;
+/** The page's workers for evaluations (quick), by engine: one for every element using it. */
+const sharedClients = new Map();
 
-/** The page's worker for evaluations (quick): one for every element. */
-function engineWorker() {
-  if (!sharedClient || sharedClient.failed) sharedClient = new EngineClient();
-  return sharedClient;
+/** The page's worker running `engine` (a sector key, or null for every sector's module). */
+function engineWorker(engine) {
+  let client = sharedClients.get(engine);
+  if (!client || client.failed) {
+    client = new EngineClient(engine);
+    sharedClients.set(engine, client);
+  }
+  return client;
+}
+
+/** The sectors with a build of the engine of their own (`sectors/<sector>/`, in the worker). */
+const SECTOR_ENGINES = ['tanning', 'hotel', 'hospital', 'chemicals', 'automotive'];
+
+/** The calculators connected to the page, and the engine each could use alone. */
+const connectedEngines = new Map();
+
+/**
+ * The engine of a calculator whose own could be `own`: that sector's build when every calculator
+ * of the page is a form of that one sector (the page then downloads a fifth less), else the
+ * build of every sector, which one worker shares between all the page's calculators.
+ */
+function engineFor(own) {
+  const wanted = new Set(connectedEngines.values());
+  return own && wanted.size === 1 && wanted.has(own) ? own : null;
 }
 
 // ---- the element -----------------------------------------------------------------------------
@@ -322,11 +344,13 @@ export class CleanprodCalculator extends HTMLElement {
       }
     }
     this.#connected = true;
+    connectedEngines.set(this, this.#ownEngine);
     if (!this.#document) this.#load();
   }
 
   disconnectedCallback() {
     this.#connected = false;
+    connectedEngines.delete(this);
     clearTimeout(this.#timer);
     this.#stopRisk();
   }
@@ -423,9 +447,25 @@ export class CleanprodCalculator extends HTMLElement {
     return v ? v.split(/[\s,]+/).filter(Boolean) : null;
   }
 
+  /** The engine this calculator could use alone: its sector's, for a form of a sector. */
+  get #ownEngine() {
+    const sector = this.getAttribute('sector');
+    return this.#given == null && !this.getAttribute('src') && SECTOR_ENGINES.includes(sector) ? sector : null;
+  }
+
+  /** The engine this calculator uses, given the page's other calculators. */
+  get #engine() {
+    return engineFor(this.#ownEngine);
+  }
+
   /** Build the form from the worker's description of the document, then evaluate. */
   async #load() {
     const ticket = ++this.#loadTicket;
+    if (this.#connected) connectedEngines.set(this, this.#ownEngine);
+    // The calculators of a page are upgraded together: let the others connect before the
+    // engine is chosen from the page's sectors.
+    await null;
+    if (ticket !== this.#loadTicket) return;
     this.#status.textContent = this.#words.loading;
     this.#results.setAttribute('aria-busy', 'true');
     const given = this.#given;
@@ -438,7 +478,7 @@ export class CleanprodCalculator extends HTMLElement {
     };
     if (given != null) args.src = null;
     try {
-      const described = await engineWorker().call('form', args);
+      const described = await engineWorker(this.#engine).call('form', args);
       if (ticket !== this.#loadTicket) return;
       this.#document = described.document;
       this.#buildForm(described.groups);
@@ -548,7 +588,7 @@ export class CleanprodCalculator extends HTMLElement {
     this.#status.textContent = this.#words.computing;
     this.#results.setAttribute('aria-busy', 'true');
     try {
-      const result = await engineWorker().call('evaluate', { doc, lang: this.#chartLang });
+      const result = await engineWorker(this.#engine).call('evaluate', { doc, lang: this.#chartLang });
       if (ticket !== this.#evalTicket) return;
       this.#document = result.document;
       this.#result = result;
@@ -579,7 +619,7 @@ export class CleanprodCalculator extends HTMLElement {
    */
   async #simulate(ticket, result) {
     this.#stopRisk();
-    const risk = new EngineClient();
+    const risk = new EngineClient(this.#engine);
     this.#risk = risk;
     const w = this.#words;
     const draws = Number(this.getAttribute('draws')) || undefined;

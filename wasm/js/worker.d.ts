@@ -59,3 +59,7 @@ export type WorkerMessage =
 export declare function errorFields(e: unknown): WorkerError;
 /** A form label from a schema description. */
 export declare function labelOf(description: string | undefined, key: string, keepHeading?: boolean): string;
+/** The calculator's wasm module of every sector, next to `worker.js`. */
+export declare const widgetWasmUrl: URL;
+/** Each sector's own build of the calculator's module, which `worker.js?engine=<sector>` loads. */
+export declare const sectorWasmUrls: Record<'tanning' | 'hotel' | 'hospital' | 'chemicals' | 'automotive', URL>;

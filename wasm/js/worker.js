@@ -29,6 +29,9 @@
 // The worker loads the calculator's own build of the engine (`cleanprod_widget_bg.wasm`: read,
 // evaluate, chart and simulate, nothing else), much smaller than the package's module
 // (`cleanprod_wasm_bg.wasm`), which a page embedding the calculator then never downloads.
+// Started as `worker.js?engine=<sector>` (tanning, hotel, hospital, chemicals, automotive), it
+// loads that sector's build instead (`sectors/<sector>/cleanprod_widget_bg.wasm`, a fifth
+// smaller): it reads documents of that sector's template only.
 // Relative imports, not `cleanprod`: import maps do not apply inside workers.
 import loadEngine, * as engine from './cleanprod_widget.js';
 import { wasmSource } from './wasm-file.js';
@@ -37,7 +40,17 @@ import { wasmSource } from './wasm-file.js';
  * `new URL(..., import.meta.url)`). */
 export const widgetWasmUrl = new URL('./cleanprod_widget_bg.wasm', import.meta.url);
 
-await loadEngine({ module_or_path: await wasmSource(widgetWasmUrl) });
+/** Each sector's own build of the calculator's module (each URL written out for bundlers). */
+export const sectorWasmUrls = {
+  tanning: new URL('./sectors/tanning/cleanprod_widget_bg.wasm', import.meta.url),
+  hotel: new URL('./sectors/hotel/cleanprod_widget_bg.wasm', import.meta.url),
+  hospital: new URL('./sectors/hospital/cleanprod_widget_bg.wasm', import.meta.url),
+  chemicals: new URL('./sectors/chemicals/cleanprod_widget_bg.wasm', import.meta.url),
+  automotive: new URL('./sectors/automotive/cleanprod_widget_bg.wasm', import.meta.url),
+};
+
+const asked = new URL(import.meta.url).searchParams.get('engine');
+await loadEngine({ module_or_path: await wasmSource(Object.hasOwn(sectorWasmUrls, asked) ? sectorWasmUrls[asked] : widgetWasmUrl) });
 
 /** The sectors' starting documents (the core's examples, shipped in `starters/`). */
 const starterUrl = (sector) => new URL(`./starters/${encodeURIComponent(sector)}.toml`, import.meta.url);

@@ -59,3 +59,37 @@ test('uncertainty sections: the same simulation, the same errors', () => {
   const columns = (s) => ({ ...s, inputs: s.inputs.map((i) => ({ ...i, values: Array.from(i.values) })), outputs: s.outputs.map((o) => ({ ...o, values: Array.from(o.values) })) });
   assert.deepEqual(columns(lean.simulate(text, { draws: 200 })), columns(cp.simulate(text, { draws: 200 })));
 });
+
+// Each sector's own build (sectors/<sector>/, loaded with the same glue: a copy of the glue
+// module per build, as each worker has its own).
+const SECTORS = ['tanning', 'hotel', 'hospital', 'chemicals', 'automotive'];
+
+test("each sector's build: the same results for its documents, a clear error for the others'", async () => {
+  const f = readJson('documents.json');
+  const docs = [...f.valid.map((c) => [c.file, readFixture(c.file)]), ...examples];
+  for (const sector of SECTORS) {
+    const own = await import(`../pkg/cleanprod_widget.js?sector=${sector}`);
+    own.initSync({ module: readFileSync(new URL(`../pkg/sectors/${sector}/cleanprod_widget_bg.wasm`, import.meta.url)) });
+    let mine = 0;
+    let others = 0;
+    for (const [name, text] of docs) {
+      const canonical = cp.parse(text);
+      const template = Object.keys(canonical.template ?? {})[0];
+      const sectorOf = canonical.site?.sector;
+      if (template === sector || (!template && sectorOf === sector)) {
+        mine += 1;
+        assert.deepEqual(own.parse(text), canonical, `${sector}: ${name}`);
+        assert.deepEqual(outcome(() => own.evaluate(text)), outcome(() => cp.evaluate(text)), `${sector}: ${name}`);
+        for (const kind of ['cash-flow', 'cost-curve', 'sankey']) {
+          assert.deepEqual(outcome(() => own.chart(text, kind, {})), outcome(() => cp.chart(text, kind, {})), `${sector}: ${name} ${kind}`);
+        }
+      } else if (sectorOf && SECTORS.includes(sectorOf)) {
+        others += 1;
+        const got = outcome(() => own.parse(text));
+        assert.equal(got.error?.code, 'unknown_variant', `${sector}: ${name}`);
+        assert.match(got.error.message, new RegExp(`expected one of ${sector}$`), `${sector}: ${name}`);
+      }
+    }
+    assert.ok(mine >= 1 && others >= 4, `${sector}: ${mine} of its own, ${others} of others`);
+  }
+});

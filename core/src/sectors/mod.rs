@@ -11,15 +11,20 @@
 //! ([`Benchmarks`], tagged by sector) and the dispatch between them. Adding a sector model is
 //! that folder and that line; nothing above this layer names a sector.
 
+#[cfg(feature = "automotive")]
 pub mod automotive;
+#[cfg(feature = "chemicals")]
 pub mod chemicals;
 #[cfg(test)]
 mod demo;
 pub mod equipment;
 mod fields;
+#[cfg(feature = "hospital")]
 pub mod hospital;
+#[cfg(feature = "hotel")]
 pub mod hotel;
 pub mod indicators;
+#[cfg(feature = "tanning")]
 pub mod tanning;
 
 use std::fmt;
@@ -43,6 +48,10 @@ use crate::sections::Context;
 pub trait SectorModel {
     /// The sector the model belongs to.
     const SECTOR: Sector;
+
+    /// A commented starting document of the sector (TOML), to copy and fill with a site's own
+    /// figures: the repository's example of the sector. `None` for a model without one.
+    const STARTING_DOCUMENT: Option<&'static str>;
     /// The figures of `[template.<sector>]`.
     type Template: fmt::Debug + Clone + PartialEq + Serialize + DeserializeOwned + JsonSchema;
     /// The sector's indicators before and after the options, with warnings.
@@ -91,6 +100,8 @@ pub struct Expansion {
 macro_rules! registry {
     (@has $model:ty) => { true };
     (@has) => { false };
+    (@starter $model:ty) => { <$model as SectorModel>::STARTING_DOCUMENT };
+    (@starter) => { None };
     // Entries are first rewritten one by one into a uniform form (a `cfg` on each, `all()`
     // when none), then generated.
     (@munch [$($done:tt)*]) => { registry!(@generate $($done)*); };
@@ -123,6 +134,13 @@ macro_rules! registry {
             pub fn has_model(self) -> bool {
                 match self {
                     $( #[cfg($cfg)] Sector::$variant => registry!(@has $($model)?), )*
+                }
+            }
+
+            /// The sector model's starting document ([`SectorModel::STARTING_DOCUMENT`]).
+            pub fn starting_document(self) -> Option<&'static str> {
+                match self {
+                    $( #[cfg($cfg)] Sector::$variant => registry!(@starter $($model)?), )*
                 }
             }
         }
@@ -243,14 +261,19 @@ macro_rules! registry {
 
 registry! {
     /// Leather tanning and finishing.
+    #[cfg(feature = "tanning")]
     Tanning = "tanning" => tanning::Tanning;
     /// Hotels and other accommodation.
+    #[cfg(feature = "hotel")]
     Hotel = "hotel" => hotel::Hotel;
     /// Hospitals and clinics.
+    #[cfg(feature = "hospital")]
     Hospital = "hospital" => hospital::Hospital;
     /// Batch and specialty chemicals.
+    #[cfg(feature = "chemicals")]
     Chemicals = "chemicals" => chemicals::Chemicals;
     /// Automotive parts: plating, painting, machining.
+    #[cfg(feature = "automotive")]
     Automotive = "automotive" => automotive::Automotive;
     /// A laundry, in test builds only: shows that a sector is one folder and this one line.
     #[cfg(test)]

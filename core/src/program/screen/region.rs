@@ -77,10 +77,15 @@ impl RegionSpec {
             seed: 2026,
             firms: BENCHMARK_FIRMS,
             sectors: vec![
+                #[cfg(feature = "hotel")]
                 share(Sector::Hotel, 0.35, "60", Some(["50 %", "90 %"])),
+                #[cfg(feature = "automotive")]
                 share(Sector::Automotive, 0.30, "300000 /yr", None),
+                #[cfg(feature = "chemicals")]
                 share(Sector::Chemicals, 0.15, "110 t/yr", None),
+                #[cfg(feature = "tanning")]
                 share(Sector::Tanning, 0.12, "6 t/d", None),
+                #[cfg(feature = "hospital")]
                 share(Sector::Hospital, 0.08, "75", Some(["60 %", "90 %"])),
             ],
         }

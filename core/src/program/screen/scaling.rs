@@ -89,6 +89,7 @@ const fn tenfold(column: &'static str, dimension: Dimension, range: &'static str
 
 /// The table (see the [module](self)).
 pub(super) const TABLE: &[Scaling] = &[
+    #[cfg(feature = "tanning")]
     Scaling {
         sector: Sector::Tanning,
         size: tenfold("raw_hides", Dimension::MassRate, "1.2 to 120 t/d"),
@@ -100,6 +101,7 @@ pub(super) const TABLE: &[Scaling] = &[
             OPTIONS_COSTS[1],
         ],
     },
+    #[cfg(feature = "hotel")]
     Scaling {
         sector: Sector::Hotel,
         size: tenfold("rooms", Dimension::Ratio, "12 to 1200 rooms"),
@@ -119,6 +121,7 @@ pub(super) const TABLE: &[Scaling] = &[
             OPTIONS_COSTS[1],
         ],
     },
+    #[cfg(feature = "hospital")]
     Scaling {
         sector: Sector::Hospital,
         // From 40 beds: below, one failed steam trap of the example's options would lose more
@@ -143,6 +146,7 @@ pub(super) const TABLE: &[Scaling] = &[
             ("options[*].model.steam", Driver::Size),
         ],
     },
+    #[cfg(feature = "chemicals")]
     Scaling {
         sector: Sector::Chemicals,
         size: tenfold(
@@ -159,6 +163,7 @@ pub(super) const TABLE: &[Scaling] = &[
             OPTIONS_COSTS[1],
         ],
     },
+    #[cfg(feature = "automotive")]
     Scaling {
         sector: Sector::Automotive,
         size: tenfold(

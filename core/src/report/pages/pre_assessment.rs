@@ -14,7 +14,7 @@ use crate::flowsheet::Balance;
 use crate::options::{CostClass, Evaluation};
 use crate::sections::Lang;
 use crate::sectors::Benchmarks;
-use crate::sectors::indicators::{Class, Indicator};
+use crate::sectors::indicators::Class;
 use crate::uncertainty::{PORTFOLIO, Settings, Simulation, Simulator};
 
 /// The pre-assessment report of `a` in `lang`; a document with an `[uncertainty]` section is
@@ -360,19 +360,6 @@ fn class(w: &Words, c: Option<Class>) -> &'static str {
     }
 }
 
-/// The indicators every sector model reports.
-pub(super) fn indicators_of(b: &Benchmarks) -> &[Indicator] {
-    match b {
-        Benchmarks::Tanning(x) => &x.indicators,
-        Benchmarks::Hotel(x) => &x.indicators,
-        Benchmarks::Hospital(x) => &x.indicators,
-        Benchmarks::Chemicals(x) => &x.indicators,
-        Benchmarks::Automotive(x) => &x.indicators,
-        #[cfg(test)]
-        Benchmarks::Demo(_) => &[],
-    }
-}
-
 fn indicators(w: &Words, b: Option<&Benchmarks>) -> Section {
     let Some(b) = b else {
         return section(
@@ -393,7 +380,7 @@ fn indicators(w: &Words, b: Option<&Benchmarks>) -> Section {
         ],
         &[false, false, true, true, true, false],
     );
-    for i in indicators_of(b) {
+    for i in b.indicators() {
         t.rows.push(vec![
             i.label.clone(),
             i.unit.clone(),
@@ -580,7 +567,7 @@ fn assumptions(w: &Words, a: &Assessment, r: &Report) -> Section {
     blocks.extend(list("", finance_assumptions(w, a)));
     if let Some(b) = &r.benchmarks {
         let mut sources: Vec<String> = Vec::new();
-        for i in indicators_of(b) {
+        for i in b.indicators() {
             if let Some(r) = &i.reference {
                 let line = format!(
                     "{} ({}–{} {}): {}",

@@ -57,6 +57,8 @@ pub struct Automotive;
 
 impl SectorModel for Automotive {
     const SECTOR: Sector = Sector::Automotive;
+    const STARTING_DOCUMENT: Option<&'static str> =
+        Some(include_str!("../../../../examples/automotive.toml"));
     type Template = AutomotiveTemplate;
     type Benchmarks = AutomotiveBenchmarks;
 

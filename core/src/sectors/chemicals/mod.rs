@@ -57,6 +57,8 @@ pub struct Chemicals;
 
 impl SectorModel for Chemicals {
     const SECTOR: Sector = Sector::Chemicals;
+    const STARTING_DOCUMENT: Option<&'static str> =
+        Some(include_str!("../../../../examples/chemicals.toml"));
     type Template = ChemicalsTemplate;
     type Benchmarks = ChemicalsBenchmarks;
 

@@ -47,6 +47,7 @@ pub struct Demo;
 
 impl SectorModel for Demo {
     const SECTOR: Sector = Sector::Demo;
+    const STARTING_DOCUMENT: Option<&'static str> = None;
     type Template = LaundryTemplate;
     type Benchmarks = LaundryBenchmarks;
 

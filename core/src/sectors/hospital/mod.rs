@@ -56,6 +56,8 @@ pub struct Hospital;
 
 impl SectorModel for Hospital {
     const SECTOR: Sector = Sector::Hospital;
+    const STARTING_DOCUMENT: Option<&'static str> =
+        Some(include_str!("../../../../examples/hospital.toml"));
     type Template = HospitalTemplate;
     type Benchmarks = HospitalBenchmarks;
 

@@ -45,6 +45,8 @@ pub struct Hotel;
 
 impl SectorModel for Hotel {
     const SECTOR: Sector = Sector::Hotel;
+    const STARTING_DOCUMENT: Option<&'static str> =
+        Some(include_str!("../../../../examples/hotel.toml"));
     type Template = HotelTemplate;
     type Benchmarks = HotelBenchmarks;
 

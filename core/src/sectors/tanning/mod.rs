@@ -701,6 +701,8 @@ pub struct Tanning;
 
 impl crate::sectors::SectorModel for Tanning {
     const SECTOR: crate::sectors::Sector = crate::sectors::Sector::Tanning;
+    const STARTING_DOCUMENT: Option<&'static str> =
+        Some(include_str!("../../../../examples/tannery.toml"));
     type Template = TanningTemplate;
     type Benchmarks = TanningBenchmarks;
 
