@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Arg, ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use cleanprod::document::Sector;
-use cleanprod::report::pages;
+use cleanprod::report::{TextColumn, TextTable, pages};
 use cleanprod::sections::uncertainty::Method;
 use cleanprod::uncertainty::{Settings, Simulator};
 use cleanprod::utilities::{CALCULATORS, Calculator, FieldKind};
@@ -820,21 +820,29 @@ fn ranking_text(rows: &[program::Ranked]) -> String {
         .max()
         .unwrap_or(8)
         .clamp(8, 60);
-    let mut out = format!(
-        "ranked by potential\n  {:>4}  {:<w$} {:>16} {:>16} {:>10} {:>8} {:>10}\n",
-        "rank", "document", "NPV", "investment", "water m3", "CO2 t", "MWh"
-    );
+    let mut columns = vec![TextColumn::right(4), TextColumn::left(w).gap(2)];
+    columns.extend([16, 16, 10, 8, 10].map(TextColumn::right));
+    let table = TextTable::new(columns);
+    let mut out = "ranked by potential\n".to_string();
+    out.push_str(&table.line(&[
+        "rank",
+        "document",
+        "NPV",
+        "investment",
+        "water m3",
+        "CO2 t",
+        "MWh",
+    ]));
     for r in rows {
-        out.push_str(&format!(
-            "  {:>4}  {:<w$} {:>16} {:>16} {:>10.0} {:>8.0} {:>10.0}\n",
-            r.rank,
-            r.document,
+        out.push_str(&table.line(&[
+            r.rank.to_string(),
+            r.document.clone(),
             format!("{:.0} {}", r.npv, r.currency),
             format!("{:.0} {}", r.capex, r.currency),
-            r.water_m3,
-            r.co2_t,
-            r.energy_mwh
-        ));
+            format!("{:.0}", r.water_m3),
+            format!("{:.0}", r.co2_t),
+            format!("{:.0}", r.energy_mwh),
+        ]));
     }
     out
 }
@@ -882,7 +890,6 @@ fn screen_uncertainty(
     Ok(Some(u))
 }
 
-/// `cleanprod screen`: the ranking of the firms in `file`, with the rows that failed.
 /// `cleanprod fund FILE`: the fund document read, its assessments read relative to it.
 fn fund_command(
     file: &Path,
@@ -950,6 +957,7 @@ fn fund_command(
     })
 }
 
+/// `cleanprod screen`: the ranking of the firms in `file`, with the rows that failed.
 fn screen_command(
     file: &Path,
     rank: &str,
@@ -989,18 +997,15 @@ fn screen_command(
                 .max()
                 .unwrap_or(8)
                 .clamp(8, 40);
-            let draws = s.draws.map_or(String::new(), |n| {
-                format!(
-                    " {:>16} {:>16} {:>7}",
-                    format!("NPV P10 ({n})"),
-                    "NPV P90",
-                    "P(<0)"
-                )
-            });
-            let mut out = format!(
-                "{} firms screened, {} failed; ranked by {rank}\n  {:>5}  {:<w$} {:<10} {:>14} {:>16} {:>16} {:>10} {:>8}{draws}\n",
-                s.firms,
-                s.failures.len(),
+            // The last three columns hold the spread of the firms drawn, when drawn.
+            let mut columns = vec![
+                TextColumn::right(5),
+                TextColumn::left(w).gap(2),
+                TextColumn::left(10),
+            ];
+            columns.extend([14, 16, 16, 10, 8, 16, 16, 7].map(TextColumn::right));
+            let table = TextTable::new(columns);
+            let mut header: Vec<String> = [
                 "rank",
                 "firm",
                 "sector",
@@ -1008,31 +1013,44 @@ fn screen_command(
                 "NPV",
                 "investment",
                 "water m3",
-                "CO2 t"
+                "CO2 t",
+            ]
+            .map(String::from)
+            .to_vec();
+            if let Some(n) = s.draws {
+                header.extend([
+                    format!("NPV P10 ({n})"),
+                    "NPV P90".to_string(),
+                    "P(<0)".to_string(),
+                ]);
+            }
+            let mut out = format!(
+                "{} firms screened, {} failed; ranked by {rank}\n",
+                s.firms,
+                s.failures.len(),
             );
+            out.push_str(&table.line(&header));
             for r in &s.ranking {
-                out.push_str(&format!(
-                    "  {:>5}  {:<w$} {:<10} {:>14} {:>16} {:>16} {:>10.0} {:>8.1}\n",
-                    r.rank,
-                    r.id,
-                    r.sector.key(),
-                    r.size,
+                let mut row = vec![
+                    r.rank.to_string(),
+                    r.id.clone(),
+                    r.sector.key().to_string(),
+                    r.size.clone(),
                     format!("{:.0} {}", r.npv, r.currency),
                     format!("{:.0} {}", r.capex, r.currency),
-                    r.water_m3,
-                    r.co2_t
-                ));
+                    format!("{:.0}", r.water_m3),
+                    format!("{:.1}", r.co2_t),
+                ];
                 if let (Some(p10), Some(p90), Some(loss)) =
                     (r.npv_p10, r.npv_p90, r.probability_loss)
                 {
-                    out.pop();
-                    out.push_str(&format!(
-                        " {:>16} {:>16} {:>6.1}%\n",
+                    row.extend([
                         format!("{p10:.0} {}", r.currency),
                         format!("{p90:.0} {}", r.currency),
-                        100.0 * loss
-                    ));
+                        format!("{:.1}%", 100.0 * loss),
+                    ]);
                 }
+                out.push_str(&table.line(&row));
             }
             for f in &s.failures {
                 out.push_str(&format!(

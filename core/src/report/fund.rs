@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::charts::{self, Chart};
 use super::program::amounts_words;
+use super::text_table::{TextColumn, TextTable};
 use super::{significant, whole};
 use crate::error::Result;
 use crate::program::fund::{FundDocument, FundResult, FundRisk, MonteCarlo};
@@ -133,8 +134,8 @@ pub fn run(doc: &FundDocument, run: &FundRun) -> Result<FundOutcome> {
 pub fn fund_text(r: &FundResult, risk: Option<&FundRisk>) -> String {
     let c = &r.currency;
     let mut out = format!("fund ({c}), year by year\n");
-    out.push_str(&format!(
-        "  {:>4} {:>12} {:>5} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12} {:>8}\n",
+    let books = TextTable::new([4, 12, 5, 12, 12, 12, 12, 12, 12, 12, 8].map(TextColumn::right));
+    out.push_str(&books.line(&[
         "year",
         "contributed",
         "loans",
@@ -145,14 +146,13 @@ pub fn fund_text(r: &FundResult, risk: Option<&FundRisk>) -> String {
         "losses",
         "outstanding",
         "cash",
-        "leverage"
-    ));
+        "leverage",
+    ]));
     for y in &r.years {
-        out.push_str(&format!(
-            "  {:>4} {:>12} {:>5} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12} {:>12} {:>8}\n",
-            y.year,
+        out.push_str(&books.line(&[
+            y.year.to_string(),
             whole(y.contributions),
-            y.loans_made,
+            y.loans_made.to_string(),
             whole(y.disbursed),
             whole(y.repaid),
             whole(y.interest),
@@ -161,7 +161,7 @@ pub fn fund_text(r: &FundResult, risk: Option<&FundRisk>) -> String {
             whole(y.outstanding),
             whole(y.cash),
             format!("{:.2}", y.leverage),
-        ));
+        ]));
     }
     if let Some(last) = r.years.last() {
         out.push_str(&format!(
@@ -192,10 +192,10 @@ pub fn fund_text(r: &FundResult, risk: Option<&FundRisk>) -> String {
             100.0 * k.survival,
             significant(100.0 * k.survival_share)
         ));
-        out.push_str(&format!(
-            "  {:<22} {:>14} {:>14} {:>14} {:>14}\n",
-            "", "mean", "P5", "P50", "P95"
-        ));
+        let mut columns = vec![TextColumn::left(22)];
+        columns.extend([TextColumn::right(14); 4]);
+        let spreads = TextTable::new(columns);
+        out.push_str(&spreads.line(&["", "mean", "P5", "P50", "P95"]));
         let rows: [(String, &Spread); 12] = [
             (format!("final capital, {c}"), &k.final_capital),
             (format!("losses, {c}"), &k.losses),
@@ -211,13 +211,13 @@ pub fn fund_text(r: &FundResult, risk: Option<&FundRisk>) -> String {
             ("CO2, t".to_string(), &k.saved.co2_t),
         ];
         for (name, s) in rows {
-            out.push_str(&format!(
-                "  {name:<22} {:>14} {:>14} {:>14} {:>14}\n",
+            out.push_str(&spreads.line(&[
+                name,
                 significant(s.mean),
                 significant(s.p5),
                 significant(s.p50),
-                significant(s.p95)
-            ));
+                significant(s.p95),
+            ]));
         }
     }
     out

@@ -40,6 +40,20 @@ impl Scale {
         }
     }
 
+    /// A scale over zero and every finite value of `values` ([`Scale::nice`]): the charts
+    /// drawing amounts from zero.
+    pub(crate) fn nice_from_zero<'a>(
+        values: impl IntoIterator<Item = &'a f64>,
+        from: f64,
+        to: f64,
+    ) -> Scale {
+        let (lo, hi) = values
+            .into_iter()
+            .filter(|v| v.is_finite())
+            .fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+        Scale::nice(lo, hi, from, to)
+    }
+
     /// A scale over exactly `lo..hi` (`hi > lo`, else 0..1).
     pub(crate) fn exact(lo: f64, hi: f64, from: f64, to: f64) -> Scale {
         let (lo, hi) = if hi > lo { (lo, hi) } else { (0.0, 1.0) };
@@ -243,5 +257,11 @@ mod tests {
         assert_eq!((label_of(t[1], d), d), ("0.05".to_string(), 2));
         assert_eq!(label_of(-1_234_567.0, 0), "-1\u{202f}234\u{202f}567");
         assert_eq!(Scale::nice(5.0, 5.0, 0.0, 1.0).lo, 2.0);
+        // From zero, whatever the values' sign; what is not finite left out.
+        let s = Scale::nice_from_zero(&[3.0, f64::NAN, 7.0, f64::INFINITY], 0.0, 1.0);
+        assert_eq!((s.lo, s.hi), (0.0, 8.0));
+        let s = Scale::nice_from_zero(&[-3.0, -7.0], 0.0, 1.0);
+        assert_eq!((s.lo, s.hi), (-8.0, 0.0));
+        assert_eq!(Scale::nice_from_zero(&[], 0.0, 1.0).hi, 1.0);
     }
 }

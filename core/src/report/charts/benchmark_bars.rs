@@ -1,7 +1,8 @@
 //! A site's indicators before and after the options against the published ranges of its
 //! sector: one row per indicator on its own scale, the range as a band behind two bars.
 
-use super::axis::{Scale, label_of};
+use super::axis::Scale;
+use super::bars::{BAR, bar, row_label, scale_end, value_label};
 use super::svg::{Svg, Tag};
 use super::words::{W, Words};
 use super::{Chart, ChartKind, DataTable, element_id};
@@ -14,7 +15,6 @@ const WIDTH: f64 = 720.0;
 const TOP: f64 = 40.0;
 /// Height of one indicator's row: its label, the two bars, and space.
 const ROW: f64 = 64.0;
-const BAR: f64 = 14.0;
 const BARS_LEFT: f64 = 200.0;
 const BARS_RIGHT: f64 = 600.0;
 const BEFORE: &str = "#a5a5a5";
@@ -103,20 +103,9 @@ pub fn benchmark_bars(b: &Benchmarks, lang: Lang) -> Chart {
         if let Some(r) = &i.reference {
             values.extend([r.low, r.high]);
         }
-        let (lo, hi) = values
-            .iter()
-            .filter(|v| v.is_finite())
-            .fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
-        let x = Scale::nice(lo, hi, BARS_LEFT, BARS_RIGHT);
-        svg.text(
-            Tag::new("text")
-                .num("x", 8.0)
-                .num("y", top + 12.0)
-                .attr("font-weight", "600"),
-            &format!("{} ({})", i.label, i.unit),
-        );
+        let x = Scale::nice_from_zero(&values, BARS_LEFT, BARS_RIGHT);
+        row_label(&mut svg, top + 12.0, &format!("{} ({})", i.label, i.unit));
         let bars_top = top + 18.0;
-        let zero = x.at(0.0);
         for (n, (word, value, colour, role)) in [
             (w.t(W::Before), Some(i.before), BEFORE, "before"),
             (w.t(W::After), i.after, AFTER, "after"),
@@ -128,13 +117,8 @@ pub fn benchmark_bars(b: &Benchmarks, lang: Lang) -> Chart {
                 continue;
             };
             let y = bars_top + n as f64 * (BAR + 2.0);
-            let end = x.at(v);
             svg.add(
-                Tag::new("rect")
-                    .num("x", zero.min(end))
-                    .num("y", y)
-                    .num("width", (end - zero).abs())
-                    .num("height", BAR)
+                bar(&x, y, v)
                     .attr("fill", colour)
                     .attr("data-role", role)
                     .attr("data-key", &i.key),
@@ -147,12 +131,7 @@ pub fn benchmark_bars(b: &Benchmarks, lang: Lang) -> Chart {
                     .attr("fill", "#555"),
                 word,
             );
-            svg.text(
-                Tag::new("text")
-                    .num("x", zero.max(end) + 4.0)
-                    .num("y", y + BAR - 3.0),
-                &significant(v),
-            );
+            svg.text(value_label(&x, y, v, 4.0), &significant(v));
         }
         // The range over the bars, translucent, so that both show.
         if let Some(r) = &i.reference {
@@ -184,22 +163,12 @@ pub fn benchmark_bars(b: &Benchmarks, lang: Lang) -> Chart {
                 ),
             );
         }
-        // The scale's end, so that the rows' different scales read as such.
-        let (ticks, d) = x.ticks();
-        if let Some(last) = ticks.last() {
-            svg.text(
-                Tag::new("text")
-                    .num("x", x.at(*last))
-                    .num("y", bars_top + 2.0 * BAR + 16.0)
-                    .attr("text-anchor", "end")
-                    .attr("fill", "#999")
-                    .attr("font-size", "10"),
-                &w.fill(
-                    W::Scale,
-                    &[("top", &w.num(label_of(*last, d))), ("unit", &i.unit)],
-                ),
-            );
-        }
+        scale_end(&mut svg, &x, &i.unit, w, |end| {
+            Tag::new("text")
+                .num("x", end)
+                .num("y", bars_top + 2.0 * BAR + 16.0)
+                .attr("text-anchor", "end")
+        });
     }
     let rows = indicators
         .iter()

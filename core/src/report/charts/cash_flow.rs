@@ -2,9 +2,9 @@
 //! where each curve crosses zero; when the option is financed, the loan and grant drawn at
 //! year 0, the debt service of each year and the owner's cumulative flow.
 
-use super::axis::Scale;
-use super::svg::{PathData, Svg, Tag, fixed};
+use super::svg::{Tag, fixed};
 use super::words::{W, Words};
+use super::year_lines::{Stroke, YearChart};
 use super::{Chart, ChartKind, DataTable, element_id};
 use crate::error::Result;
 use crate::finance;
@@ -12,13 +12,6 @@ use crate::options::OptionResult;
 use crate::report::{significant, whole};
 use crate::sections::Lang;
 
-const WIDTH: f64 = 720.0;
-const HEIGHT: f64 = 400.0;
-/// The plot area.
-const LEFT: f64 = 96.0;
-const RIGHT: f64 = 690.0;
-const TOP: f64 = 64.0;
-const BOTTOM: f64 = 330.0;
 /// Colours of the undiscounted, discounted and owner's curves, and of the loan bars.
 const UNDISCOUNTED: &str = "#4f81bd";
 const DISCOUNTED: &str = "#c0504d";
@@ -67,13 +60,6 @@ pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str, lang: Lang) -
         values.extend(service.iter().map(|s| -s));
         values.extend(owner);
     }
-    let (lo, hi) = values
-        .iter()
-        .filter(|v| v.is_finite())
-        .fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
-    let y = Scale::nice(lo, hi, BOTTOM, TOP);
-    let last = flows.len().saturating_sub(1).max(1) as f64;
-    let x = Scale::exact(0.0, last, LEFT, RIGHT);
     let title = w.fill(W::CashFlowTitle, &[("id", &option.id)]);
     let percent = format!("{} %", w.num(significant(rate * 100.0)));
     let paid = |p: Option<f64>| {
@@ -111,24 +97,25 @@ pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str, lang: Lang) -
             ],
         ));
     }
-    let mut svg = Svg::new(
+    let mut chart = YearChart::new(
         &element_id("cash-flow", &option.id),
-        WIDTH,
-        HEIGHT,
         &title,
         &desc,
+        flows.len(),
+        &values,
+        currency,
+        w,
     );
-    y.draw_vertical(&mut svg, LEFT, RIGHT, currency, w);
-    x.draw_horizontal(&mut svg, BOTTOM, w.t(W::Year), w);
     let mut legend = vec![
-        (w.t(W::Undiscounted), UNDISCOUNTED, false),
-        (w.t(W::Discounted), DISCOUNTED, true),
+        (w.t(W::Undiscounted), UNDISCOUNTED, Stroke::Solid),
+        (w.t(W::Discounted), DISCOUNTED, Stroke::Dashed),
     ];
     if let Some((f, service, owner)) = &financed {
+        let (x, y) = (chart.x, chart.y);
         let bar = (x.per_unit() * 0.4).min(24.0);
         let mut column = |t: usize, from: f64, to: f64, colour: &str, role: &str| {
             let (top, bottom) = (y.at(from.max(to)), y.at(from.min(to)));
-            svg.add(
+            chart.svg.add(
                 Tag::new("rect")
                     .num("x", x.at(t as f64) - bar / 2.0)
                     .num("y", top)
@@ -142,30 +129,12 @@ pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str, lang: Lang) -
         for (t, s) in service.iter().enumerate().filter(|(_, s)| **s > 0.0) {
             column(t, 0.0, -s, SERVICE, "debt-service");
         }
-        svg.add(
-            Tag::new("path")
-                .attr("d", polyline(&x, &y, owner).as_str())
-                .attr("fill", "none")
-                .attr("stroke", OWNER)
-                .attr("stroke-width", "2")
-                .attr("data-role", "owner"),
-        );
-        legend.push((w.t(W::OwnersCumulative), OWNER, false));
+        chart.line(owner, OWNER, Stroke::Solid, "owner");
+        legend.push((w.t(W::OwnersCumulative), OWNER, Stroke::Solid));
     }
-    for (series, colour, dashed, role) in [
-        (&cumulative, UNDISCOUNTED, false, "cumulative"),
-        (&discounted, DISCOUNTED, true, "discounted"),
-    ] {
-        let mut tag = Tag::new("path")
-            .attr("d", polyline(&x, &y, series).as_str())
-            .attr("fill", "none")
-            .attr("stroke", colour)
-            .attr("stroke-width", "2");
-        if dashed {
-            tag = tag.attr("stroke-dasharray", "6 4");
-        }
-        svg.add(tag.attr("data-role", role));
-    }
+    chart.line(&cumulative, UNDISCOUNTED, Stroke::Solid, "cumulative");
+    chart.line(&discounted, DISCOUNTED, Stroke::Dashed, "discounted");
+    let (x, y) = (chart.x, chart.y);
     for (p, colour, role, words, dy) in [
         (
             option.simple_payback_years,
@@ -183,7 +152,7 @@ pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str, lang: Lang) -
         ),
     ] {
         let Some(p) = p else { continue };
-        svg.add(
+        chart.svg.add(
             Tag::new("circle")
                 .num("cx", x.at(p))
                 .num("cy", y.at(0.0))
@@ -193,7 +162,7 @@ pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str, lang: Lang) -
                 .attr("stroke-width", "2")
                 .attr("data-role", role),
         );
-        svg.text(
+        chart.svg.text(
             Tag::new("text")
                 .num("x", x.at(p) + 8.0)
                 .num("y", y.at(0.0) + dy)
@@ -208,26 +177,10 @@ pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str, lang: Lang) -
         );
     }
     if financed.is_some() {
-        legend.push((w.t(W::LoanAndGrant), DRAWN, false));
-        legend.push((w.t(W::DebtService), SERVICE, false));
+        legend.push((w.t(W::LoanAndGrant), DRAWN, Stroke::Solid));
+        legend.push((w.t(W::DebtService), SERVICE, Stroke::Solid));
     }
-    let mut lx = LEFT;
-    for (label, colour, dashed) in &legend {
-        let mut tag = Tag::new("line")
-            .num("x1", lx)
-            .num("y1", 40.0)
-            .num("x2", lx + 20.0)
-            .num("y2", 40.0)
-            .attr("stroke", colour)
-            .attr("stroke-width", "3");
-        if *dashed {
-            tag = tag.attr("stroke-dasharray", "6 4");
-        }
-        svg.add(tag);
-        svg.text(Tag::new("text").num("x", lx + 24.0).num("y", 44.0), label);
-        // About 6.5 units a character at 12 units of type.
-        lx += 40.0 + 6.5 * label.chars().count() as f64;
-    }
+    chart.legend(&legend);
     let cur = [("cur", currency)];
     let mut columns = vec![
         w.t(W::Year).to_string(),
@@ -273,7 +226,7 @@ pub fn cash_flow(option: &OptionResult, rate: f64, currency: &str, lang: Lang) -
             rows,
         },
         title,
-        svg: svg.finish(),
+        svg: chart.finish(),
     })
 }
 
@@ -286,18 +239,4 @@ fn running(values: impl Iterator<Item = f64>) -> Vec<f64> {
             sum
         })
         .collect()
-}
-
-/// A line through (t, values[t]).
-pub(super) fn polyline(x: &Scale, y: &Scale, values: &[f64]) -> PathData {
-    values
-        .iter()
-        .enumerate()
-        .fold(PathData::default(), |d, (t, v)| {
-            if t == 0 {
-                d.move_to(x.at(0.0), y.at(*v))
-            } else {
-                d.line_to(x.at(t as f64), y.at(*v))
-            }
-        })
 }

@@ -2,23 +2,15 @@
 //! the cumulative losses; with a Monte Carlo simulation, the band from the 5th to the 95th
 //! percentile of the sum over the draws, and its mean.
 
-use super::axis::Scale;
-use super::cash_flow::polyline;
-use super::svg::{PathData, Svg, Tag};
+use super::svg::{PathData, Tag};
 use super::words::{W, Words};
+use super::year_lines::{Stroke, YearChart};
 use super::{Chart, ChartKind, DataTable, element_id};
 use crate::error::{Error, Result};
 use crate::program::fund::{FundResult, FundRisk};
 use crate::report::{significant, whole};
 use crate::sections::Lang;
 
-const WIDTH: f64 = 720.0;
-const HEIGHT: f64 = 400.0;
-/// The plot area.
-const LEFT: f64 = 96.0;
-const RIGHT: f64 = 690.0;
-const TOP: f64 = 64.0;
-const BOTTOM: f64 = 330.0;
 /// Colours of the balance, cash, outstanding and losses lines, and of the band.
 const BALANCE: &str = "#4f81bd";
 const CASH: &str = "#9bbb59";
@@ -70,17 +62,6 @@ pub fn fund_balance(books: &FundResult, risk: Option<&FundRisk>, lang: Lang) -> 
     let balance: Vec<f64> = cash.iter().zip(&outstanding).map(|(c, o)| c + o).collect();
     let losses: Vec<f64> = books.years.iter().map(|y| y.cumulative_losses).collect();
     let band = risk.map(|r| r.yearly.as_slice()).unwrap_or_default();
-    let (lo, hi) = cash
-        .iter()
-        .chain(&outstanding)
-        .chain(&balance)
-        .chain(&losses)
-        .chain(band.iter().flat_map(|y| [&y.balance.p5, &y.balance.p95]))
-        .filter(|v| v.is_finite())
-        .fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
-    let y = Scale::nice(lo, hi, BOTTOM, TOP);
-    let last = books.years.len().saturating_sub(1).max(1) as f64;
-    let x = Scale::exact(0.0, last, LEFT, RIGHT);
     let title = w.t(W::FundTitle).to_string();
     let end = books.years.last();
     let at_end = |f: fn(&crate::program::fund::FundYear) -> f64| whole(end.map_or(0.0, f));
@@ -110,15 +91,22 @@ pub fn fund_balance(books: &FundResult, risk: Option<&FundRisk>, lang: Lang) -> 
             ],
         ));
     }
-    let mut svg = Svg::new(
+    let values = cash
+        .iter()
+        .chain(&outstanding)
+        .chain(&balance)
+        .chain(&losses)
+        .chain(band.iter().flat_map(|y| [&y.balance.p5, &y.balance.p95]));
+    let mut chart = YearChart::new(
         &element_id("fund-balance", cur),
-        WIDTH,
-        HEIGHT,
         &title,
         &desc,
+        books.years.len(),
+        values,
+        cur,
+        w,
     );
-    y.draw_vertical(&mut svg, LEFT, RIGHT, cur, w);
-    x.draw_horizontal(&mut svg, BOTTOM, w.t(W::Year), w);
+    let (x, y) = (chart.x, chart.y);
     let mut legend = Vec::new();
     if !band.is_empty() {
         // The band: along the P95 line, back along the P5 line.
@@ -134,7 +122,7 @@ pub fn fund_balance(books: &FundResult, risk: Option<&FundRisk>, lang: Lang) -> 
         for (t, b) in band.iter().enumerate().rev() {
             d = d.line_to(x.at(t as f64), y.at(b.balance.p5));
         }
-        svg.add(
+        chart.svg.add(
             Tag::new("path")
                 .attr("d", &format!("{} Z", d.as_str()))
                 .attr("fill", BAND)
@@ -142,57 +130,34 @@ pub fn fund_balance(books: &FundResult, risk: Option<&FundRisk>, lang: Lang) -> 
                 .attr("data-role", "band"),
         );
         let mean: Vec<f64> = band.iter().map(|b| b.balance.mean).collect();
-        svg.add(
+        let mean = chart.polyline(&mean);
+        chart.svg.add(
             Tag::new("path")
-                .attr("d", polyline(&x, &y, &mean).as_str())
+                .attr("d", mean.as_str())
                 .attr("fill", "none")
                 .attr("stroke", BALANCE)
                 .attr("stroke-width", "1.5")
                 .attr("stroke-dasharray", "2 3")
                 .attr("data-role", "mean"),
         );
-        legend.push((w.t(W::FundBand), BAND, false));
+        legend.push((w.t(W::FundBand), BAND, Stroke::Band));
     }
-    for (series, colour, dashed, role, word) in [
-        (&balance, BALANCE, false, "balance", W::FundBalance),
-        (&cash, CASH, false, "cash", W::FundCash),
+    for (series, colour, stroke, role, word) in [
+        (&balance, BALANCE, Stroke::Solid, "balance", W::FundBalance),
+        (&cash, CASH, Stroke::Solid, "cash", W::FundCash),
         (
             &outstanding,
             OUTSTANDING,
-            true,
+            Stroke::Dashed,
             "outstanding",
             W::FundOutstanding,
         ),
-        (&losses, LOSSES, false, "losses", W::FundLosses),
+        (&losses, LOSSES, Stroke::Solid, "losses", W::FundLosses),
     ] {
-        let mut tag = Tag::new("path")
-            .attr("d", polyline(&x, &y, series).as_str())
-            .attr("fill", "none")
-            .attr("stroke", colour)
-            .attr("stroke-width", "2");
-        if dashed {
-            tag = tag.attr("stroke-dasharray", "6 4");
-        }
-        svg.add(tag.attr("data-role", role));
-        legend.push((w.t(word), colour, dashed));
+        chart.line(series, colour, stroke, role);
+        legend.push((w.t(word), colour, stroke));
     }
-    let mut lx = LEFT;
-    for (label, colour, dashed) in &legend {
-        let mut tag = Tag::new("line")
-            .num("x1", lx)
-            .num("y1", 40.0)
-            .num("x2", lx + 20.0)
-            .num("y2", 40.0)
-            .attr("stroke", colour)
-            .attr("stroke-width", if *colour == BAND { "8" } else { "3" });
-        if *dashed {
-            tag = tag.attr("stroke-dasharray", "6 4");
-        }
-        svg.add(tag);
-        svg.text(Tag::new("text").num("x", lx + 24.0).num("y", 44.0), label);
-        // About 6.5 units a character at 12 units of type.
-        lx += 40.0 + 6.5 * label.chars().count() as f64;
-    }
+    chart.legend(&legend);
     let holes = [("cur", cur)];
     let mut columns = vec![
         w.t(W::Year).to_string(),
@@ -238,7 +203,7 @@ pub fn fund_balance(books: &FundResult, risk: Option<&FundRisk>, lang: Lang) -> 
             rows,
         },
         title,
-        svg: svg.finish(),
+        svg: chart.finish(),
     })
 }
 

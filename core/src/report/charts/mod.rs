@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::sections::Lang;
 
 mod axis;
+mod bars;
 pub mod benchmark_bars;
 pub mod cash_flow;
 pub mod cost_curve;
@@ -27,6 +28,7 @@ mod sankey_layout;
 pub(crate) mod svg;
 pub mod tornado;
 pub(crate) mod words;
+mod year_lines;
 
 pub use benchmark_bars::benchmark_bars;
 pub use cash_flow::cash_flow;

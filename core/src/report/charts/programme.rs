@@ -5,7 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::axis::{Scale, label_of};
+use super::axis::Scale;
+use super::bars::{BAR, bar, row_label, scale_end, value_label};
 use super::svg::{Svg, Tag};
 use super::words::{W, Words};
 use super::{Chart, ChartKind, DataTable, element_id};
@@ -123,7 +124,6 @@ const GAP: f64 = 14.0;
 const BAR_SHARE: f64 = 0.62;
 const TOP: f64 = 80.0;
 const ROW: f64 = 24.0;
-const BAR: f64 = 14.0;
 const POSITIVE: &str = "#4f81bd";
 const NEGATIVE: &str = "#c0504d";
 
@@ -297,19 +297,11 @@ pub fn programme_chart(p: &Programme, by: Breakdown, lang: Lang) -> Chart {
     );
     for (k, g) in groups.iter().enumerate() {
         let y = TOP + k as f64 * ROW;
-        svg.text(
-            Tag::new("text")
-                .num("x", 8.0)
-                .num("y", y + BAR - 2.0)
-                .attr("font-weight", "600"),
-            &name_of(&g.key),
-        );
+        row_label(&mut svg, y + BAR - 2.0, &name_of(&g.key));
     }
     for (n, (key, panel)) in drawn.iter().enumerate() {
         let left = LABELS + n as f64 * (PANEL + GAP);
-        let finite = panel.values.iter().filter(|v| v.is_finite());
-        let (lo, hi) = finite.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
-        let x = Scale::nice(lo, hi, left, left + PANEL * BAR_SHARE);
+        let x = Scale::nice_from_zero(&panel.values, left, left + PANEL * BAR_SHARE);
         svg.text(
             Tag::new("text")
                 .num("x", left)
@@ -338,39 +330,22 @@ pub fn programme_chart(p: &Programme, by: Breakdown, lang: Lang) -> Chart {
                 continue;
             }
             let y = TOP + k as f64 * ROW;
-            let end = x.at(*v);
             svg.add(
-                Tag::new("rect")
-                    .num("x", zero.min(end))
-                    .num("y", y)
-                    .num("width", (end - zero).abs())
-                    .num("height", BAR)
+                bar(&x, y, *v)
                     .attr("fill", if *v < 0.0 { NEGATIVE } else { POSITIVE })
                     .attr("data-panel", key)
                     .attr("data-key", &g.key),
             );
             svg.text(
-                Tag::new("text")
-                    .num("x", zero.max(end) + 3.0)
-                    .num("y", y + BAR - 3.0)
-                    .attr("font-size", "10"),
+                value_label(&x, y, *v, 3.0).attr("font-size", "10"),
                 &w.num(significant(*v)),
             );
         }
-        let (ticks, d) = x.ticks();
-        if let Some(last) = ticks.last() {
-            svg.text(
-                Tag::new("text")
-                    .num("x", left)
-                    .num("y", TOP + groups.len() as f64 * ROW + 14.0)
-                    .attr("fill", "#999")
-                    .attr("font-size", "10"),
-                &w.fill(
-                    W::Scale,
-                    &[("top", &w.num(label_of(*last, d))), ("unit", &panel.unit)],
-                ),
-            );
-        }
+        scale_end(&mut svg, &x, &panel.unit, w, |_| {
+            Tag::new("text")
+                .num("x", left)
+                .num("y", TOP + groups.len() as f64 * ROW + 14.0)
+        });
     }
 
     let mut columns = vec![
