@@ -312,6 +312,9 @@ impl Assessment {
 
     /// The document as TOML text.
     pub fn to_toml_string(&self) -> Result<String> {
+        #[cfg(not(feature = "toml"))]
+        return Err(Error::no_toml());
+        #[cfg(feature = "toml")]
         toml::to_string(&self.document).map_err(|e| Error::InvalidType {
             path: String::new(),
             message: format!("cannot be written as TOML: {e}"),

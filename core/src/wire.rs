@@ -81,6 +81,9 @@ pub(crate) fn value_from_text(text: &str, format: SourceFormat) -> Result<Value>
             column: e.column(),
             message: strip_position(&e.to_string()),
         }),
+        #[cfg(not(feature = "toml"))]
+        SourceFormat::Toml => Err(crate::error::Error::no_toml()),
+        #[cfg(feature = "toml")]
         SourceFormat::Toml => toml::from_str(text).map_err(|e| {
             let (line, column) = e
                 .span()

@@ -30,10 +30,10 @@
 // evaluate, chart and simulate, nothing else), much smaller than the package's module
 // (`cleanprod_wasm_bg.wasm`), which a page embedding the calculator then never downloads.
 // Started as `worker.js?engine=<sector>` (tanning, hotel, hospital, chemicals, automotive), it
-// loads that sector's build instead (`sectors/<sector>/cleanprod_widget_bg.wasm`, a fifth
-// smaller): it reads documents of that sector's template only.
+// loads that sector's build instead (`sectors/<sector>/`, a fifth smaller): it reads JSON
+// documents of that sector's template only, and simulates only if the sector's starting
+// document has an `[uncertainty]` section.
 // Relative imports, not `cleanprod`: import maps do not apply inside workers.
-import loadEngine, * as engine from './cleanprod_widget.js';
 import { wasmSource } from './wasm-file.js';
 
 /** The calculator's wasm module, next to this file (bundlers copy it, as they see this
@@ -49,11 +49,23 @@ export const sectorWasmUrls = {
   automotive: new URL('./sectors/automotive/cleanprod_widget_bg.wasm', import.meta.url),
 };
 
-const asked = new URL(import.meta.url).searchParams.get('engine');
-await loadEngine({ module_or_path: await wasmSource(Object.hasOwn(sectorWasmUrls, asked) ? sectorWasmUrls[asked] : widgetWasmUrl) });
+/** Each sector's build's own JS glue (wasm-bindgen numbers a module's imports its own way). */
+const sectorGlues = {
+  tanning: () => import('./sectors/tanning/cleanprod_widget.js'),
+  hotel: () => import('./sectors/hotel/cleanprod_widget.js'),
+  hospital: () => import('./sectors/hospital/cleanprod_widget.js'),
+  chemicals: () => import('./sectors/chemicals/cleanprod_widget.js'),
+  automotive: () => import('./sectors/automotive/cleanprod_widget.js'),
+};
 
-/** The sectors' starting documents (the core's examples, shipped in `starters/`). */
-const starterUrl = (sector) => new URL(`./starters/${encodeURIComponent(sector)}.toml`, import.meta.url);
+const asked = new URL(import.meta.url).searchParams.get('engine');
+const ofSector = Object.hasOwn(sectorGlues, asked);
+const engine = await (ofSector ? sectorGlues[asked]() : import('./cleanprod_widget.js'));
+await engine.default({ module_or_path: await wasmSource(ofSector ? sectorWasmUrls[asked] : widgetWasmUrl) });
+
+/** The sectors' starting documents (the core's examples, shipped in `starters/` as TOML and in
+ * canonical JSON, which every build of the engine reads). */
+const starterUrl = (sector) => new URL(`./starters/${encodeURIComponent(sector)}.json`, import.meta.url);
 
 /** The fields a thrown error carries across `postMessage`. */
 export function errorFields(e) {

@@ -6,7 +6,8 @@ use cleanprod::Assessment;
 use cleanprod::units::Dimension;
 use wasm_bindgen::prelude::*;
 
-use crate::{chart_of, js_error, options_json, read, simulate_assessment, to_js};
+use crate::risk::simulate_assessment;
+use crate::{chart_of, js_error, options_json, read, to_js};
 
 fn dimension(name: &str) -> Result<Dimension, JsValue> {
     name.parse().map_err(|e| js_error(&e))

@@ -23,7 +23,7 @@ function packed() {
 
 test('the tarball holds the README, both licences, the wasm file and the starting documents', () => {
   const files = packed();
-  for (const f of ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'package.json', 'cleanprod_wasm_bg.wasm', 'starters/hotel.toml']) {
+  for (const f of ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'package.json', 'cleanprod_wasm_bg.wasm', 'starters/hotel.toml', 'starters/hotel.json']) {
     assert.ok(files.has(f), `${f} is not in the tarball`);
   }
   // The licences and the README are the repository's own.

@@ -60,36 +60,55 @@ test('uncertainty sections: the same simulation, the same errors', () => {
   assert.deepEqual(columns(lean.simulate(text, { draws: 200 })), columns(cp.simulate(text, { draws: 200 })));
 });
 
-// Each sector's own build (sectors/<sector>/, loaded with the same glue: a copy of the glue
-// module per build, as each worker has its own).
+// Each sector's own build (sectors/<sector>/, with its own glue). It reads JSON (the form's),
+// not TOML, and simulates only if its starting document has an `[uncertainty]` section.
 const SECTORS = ['tanning', 'hotel', 'hospital', 'chemicals', 'automotive'];
 
 test("each sector's build: the same results for its documents, a clear error for the others'", async () => {
   const f = readJson('documents.json');
   const docs = [...f.valid.map((c) => [c.file, readFixture(c.file)]), ...examples];
   for (const sector of SECTORS) {
-    const own = await import(`../pkg/cleanprod_widget.js?sector=${sector}`);
+    const own = await import(`../pkg/sectors/${sector}/cleanprod_widget.js`);
     own.initSync({ module: readFileSync(new URL(`../pkg/sectors/${sector}/cleanprod_widget_bg.wasm`, import.meta.url)) });
     let mine = 0;
     let others = 0;
     for (const [name, text] of docs) {
       const canonical = cp.parse(text);
+      const json = JSON.stringify(canonical);
       const template = Object.keys(canonical.template ?? {})[0];
       const sectorOf = canonical.site?.sector;
       if (template === sector || (!template && sectorOf === sector)) {
         mine += 1;
-        assert.deepEqual(own.parse(text), canonical, `${sector}: ${name}`);
-        assert.deepEqual(outcome(() => own.evaluate(text)), outcome(() => cp.evaluate(text)), `${sector}: ${name}`);
+        assert.deepEqual(own.parse(json), canonical, `${sector}: ${name}`);
+        assert.deepEqual(outcome(() => own.evaluate(json)), outcome(() => cp.evaluate(text)), `${sector}: ${name}`);
         for (const kind of ['cash-flow', 'cost-curve', 'sankey']) {
-          assert.deepEqual(outcome(() => own.chart(text, kind, {})), outcome(() => cp.chart(text, kind, {})), `${sector}: ${name} ${kind}`);
+          assert.deepEqual(outcome(() => own.chart(json, kind, {})), outcome(() => cp.chart(text, kind, {})), `${sector}: ${name} ${kind}`);
         }
+        // TOML is refused, with the reason.
+        const toml = outcome(() => own.parse(text));
+        if (!text.trimStart().startsWith('{')) assert.match(toml.error?.message ?? '', /is TOML, which this build does not read/, `${sector}: ${name}`);
       } else if (sectorOf && SECTORS.includes(sectorOf)) {
         others += 1;
-        const got = outcome(() => own.parse(text));
+        const got = outcome(() => own.parse(json));
         assert.equal(got.error?.code, 'unknown_variant', `${sector}: ${name}`);
         assert.match(got.error.message, new RegExp(`expected one of ${sector}$`), `${sector}: ${name}`);
       }
     }
     assert.ok(mine >= 1 && others >= 4, `${sector}: ${mine} of its own, ${others} of others`);
+    // The form's starting document: the canonical form of the TOML starter.
+    const starter = readFileSync(new URL(`../pkg/starters/${sector}.toml`, import.meta.url), 'utf8');
+    const starterJson = readFileSync(new URL(`../pkg/starters/${sector}.json`, import.meta.url), 'utf8');
+    assert.deepEqual(own.parse(starterJson), cp.parse(starter), sector);
+    assert.deepEqual(JSON.parse(starterJson), cp.parse(starter), sector);
+    // The risk simulation: the package's figures when the starter has an [uncertainty] section,
+    // else refused naming the section.
+    const simulated = outcome(() => own.simulate(starterJson, { draws: 50, seed: 1 }));
+    if (cp.parse(starter).uncertainty) {
+      const plain = (s) => JSON.parse(JSON.stringify(s, (k, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v)));
+      assert.deepEqual(plain(simulated.value), plain(cp.simulate(starter, { draws: 50, seed: 1 })), sector);
+    } else {
+      assert.equal(simulated.error?.path, 'uncertainty', sector);
+      assert.equal(outcome(() => own.chart(starterJson, 'tornado', {})).error?.path, 'kind', sector);
+    }
   }
 });

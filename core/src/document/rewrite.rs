@@ -53,6 +53,9 @@ fn write(value: &Value, format: SourceFormat) -> Result<String> {
         SourceFormat::Json => serde_json::to_string_pretty(&current)
             .map(|s| s + "\n")
             .map_err(|e| failed(e.to_string())),
+        #[cfg(not(feature = "toml"))]
+        SourceFormat::Toml => Err(crate::error::Error::no_toml()),
+        #[cfg(feature = "toml")]
         SourceFormat::Toml => toml::to_string_pretty(&current).map_err(|e| failed(e.to_string())),
     }
 }

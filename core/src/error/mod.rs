@@ -286,6 +286,16 @@ impl Error {
         }
     }
 
+    /// TOML asked of a build without it (the `toml` feature: a sector's calculator module).
+    #[cfg(not(feature = "toml"))]
+    pub(crate) fn no_toml() -> Self {
+        Error::InvalidType {
+            path: String::new(),
+            message: "is TOML, which this build does not read or write: give the document as JSON"
+                .to_string(),
+        }
+    }
+
     /// Stable machine-readable code, e.g. `"unit_dimension"`.
     pub fn code(&self) -> &'static str {
         match self {

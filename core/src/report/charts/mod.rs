@@ -258,6 +258,33 @@ impl ChartOptions {
 /// assert!(c.svg.starts_with("<svg") && !c.table.rows.is_empty());
 /// ```
 pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Chart> {
+    match kind {
+        ChartKind::Tornado | ChartKind::Histogram => {
+            let opts = ChartOptions {
+                lang: Some(opts.lang.or(a.document().report.lang).unwrap_or_default()),
+                ..opts.clone()
+            };
+            simulation_chart(&simulate(a, &opts)?, kind, &opts)
+        }
+        _ => appraisal_chart(a, kind, opts),
+    }
+}
+
+/// The chart `kind` of an assessment's appraisal, balance or benchmarks, as [`chart`] draws it;
+/// the charts of a risk simulation (tornado, histogram) are refused, naming `kind`. A program
+/// that never draws those links none of the simulation's code (the calculator's modules of a
+/// single sector).
+///
+/// ```
+/// use cleanprod::{Assessment, report::charts::{self, ChartKind, ChartOptions}};
+/// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/hotel.toml")).unwrap();
+/// let a = Assessment::from_toml_str(&text).unwrap();
+/// let opts = ChartOptions::default();
+/// let c = charts::appraisal_chart(&a, ChartKind::CashFlow, &opts).unwrap();
+/// assert_eq!(c, charts::chart(&a, ChartKind::CashFlow, &opts).unwrap());
+/// assert_eq!(charts::appraisal_chart(&a, ChartKind::Tornado, &opts).unwrap_err().path(), "kind");
+/// ```
+pub fn appraisal_chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Chart> {
     let lang = opts.lang.or(a.document().report.lang).unwrap_or_default();
     match kind {
         ChartKind::FundBalance | ChartKind::Programme => Err(Error::out_of_range(
@@ -266,13 +293,12 @@ pub fn chart(a: &Assessment, kind: ChartKind, opts: &ChartOptions) -> Result<Cha
             "is drawn from a loan fund (charts::fund_balance) or a programme \
              (charts::programme_chart), not from an assessment",
         )),
-        ChartKind::Tornado | ChartKind::Histogram => {
-            let opts = ChartOptions {
-                lang: Some(lang),
-                ..opts.clone()
-            };
-            simulation_chart(&simulate(a, &opts)?, kind, &opts)
-        }
+        ChartKind::Tornado | ChartKind::Histogram => Err(Error::out_of_range(
+            "kind",
+            kind.key(),
+            "is drawn from a risk simulation (charts::chart, charts::simulation_chart), \
+             not from the appraisal",
+        )),
         ChartKind::CostCurve => {
             let e = a.evaluate()?;
             let curves = &e.portfolio.cost_curves;
