@@ -235,7 +235,7 @@ const connectedEngines = new Map();
 
 /**
  * The engine of a calculator whose own could be `own`: that sector's build when every calculator
- * of the page is a form of that one sector (the page then downloads a fifth less), else the
+ * of the page is a form of that one sector (the page then downloads a third less), else the
  * build of every sector, which one worker shares between all the page's calculators.
  */
 function engineFor(own) {

@@ -30,7 +30,7 @@
 // evaluate, chart and simulate, nothing else), much smaller than the package's module
 // (`cleanprod_wasm_bg.wasm`), which a page embedding the calculator then never downloads.
 // Started as `worker.js?engine=<sector>` (tanning, hotel, hospital, chemicals, automotive), it
-// loads that sector's build instead (`sectors/<sector>/`, a fifth smaller): it reads JSON
+// loads that sector's build instead (`sectors/<sector>/`, a third smaller): it reads JSON
 // documents of that sector's template only, and simulates only if the sector's starting
 // document has an `[uncertainty]` section.
 // Relative imports, not `cleanprod`: import maps do not apply inside workers.
