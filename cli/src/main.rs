@@ -771,11 +771,7 @@ fn program_sources(paths: &[PathBuf]) -> Result<Vec<program::Source>, String> {
         .iter()
         .map(|f| {
             let text = std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
-            Ok(program::Source {
-                name: f.display().to_string(),
-                text,
-                format: None,
-            })
+            Ok(program::Source::named(f.display().to_string(), text))
         })
         .collect()
 }

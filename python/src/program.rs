@@ -58,11 +58,7 @@ pub(crate) fn program_evaluate<'py>(
     let settings = settings(py, threads, currency, rates)?;
     let sources: Vec<Source> = sources
         .into_iter()
-        .map(|(name, text)| Source {
-            name,
-            text,
-            format: None,
-        })
+        .map(|(name, text)| Source::named(name, text))
         .collect();
     let p = crate::interrupt::interruptible(py, |cancel| {
         program::evaluate(
@@ -141,11 +137,7 @@ pub(crate) fn program_screen<'py>(
         }
         None => None,
         Some(text) => {
-            let format = if text.trim_start().starts_with('{') {
-                cleanprod::SourceFormat::Json
-            } else {
-                cleanprod::SourceFormat::Toml
-            };
+            let format = cleanprod::SourceFormat::sniff(&text);
             let mut u =
                 screen::uncertainty_from_text(&text, format).map_err(|e| arg_err_of(py, &e))?;
             u.draws = draws.or(u.draws);
@@ -290,11 +282,7 @@ pub(crate) fn program_fund<'py>(
         .unwrap_or_default();
     let documents: Vec<Source> = sources
         .into_iter()
-        .map(|(name, text)| Source {
-            name,
-            text,
-            format: None,
-        })
+        .map(|(name, text)| Source::named(name, text))
         .collect();
     let out = crate::interrupt::interruptible(py, |cancel| {
         fund::run(

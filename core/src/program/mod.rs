@@ -60,6 +60,21 @@ pub struct Source {
 }
 
 impl Source {
+    /// A document named `name`, its format from the name's extension, else from the text.
+    ///
+    /// ```
+    /// use cleanprod::program::Source;
+    /// let s = Source::named("mill.json", "{}");
+    /// assert_eq!((s.name.as_str(), s.format), ("mill.json", None));
+    /// ```
+    pub fn named(name: impl Into<String>, text: impl Into<String>) -> Source {
+        Source {
+            name: name.into(),
+            text: text.into(),
+            format: None,
+        }
+    }
+
     /// A TOML document named `name`.
     pub fn toml(name: impl Into<String>, text: impl Into<String>) -> Source {
         Source {
