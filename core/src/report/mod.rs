@@ -13,11 +13,10 @@ mod risk;
 pub use charts::tornado::{TORNADO_BARS, tornado_svg};
 pub mod fund;
 mod program;
-mod text_table;
+pub use crate::text_table::{Align, TextColumn, TextTable};
 pub use fund::fund_text;
 pub use program::programme_text;
 pub use risk::risk_text;
-pub use text_table::{Align, TextColumn, TextTable};
 
 /// The widest a text column is padded to: longer names overflow their column instead (a
 /// format width above 65,535 would panic, and a page of blanks helps no one).

@@ -1,8 +1,7 @@
 //! A programme as text, in the terms programmes report: sites, options, investment, savings,
 //! payback, water m3, chemicals t, energy MWh, solid waste t, CO2 t.
 
-use super::text_table::{TextColumn, TextTable};
-use super::{column, significant, whole};
+use super::{TextColumn, TextTable, column, significant, whole};
 use crate::program::{Amounts, Figures, Group, Programme};
 
 /// The programme as plain text for a terminal.

@@ -1,8 +1,7 @@
 //! A risk simulation as text: per option the spread of its NPV and payback, the probability of
 //! losing money, and the inputs that drive it.
 
-use super::text_table::{TextColumn, TextTable};
-use super::{significant, whole};
+use super::{TextColumn, TextTable, significant, whole};
 use crate::uncertainty::{PORTFOLIO, RiskOutput, Simulation};
 
 /// The simulation as plain text for a terminal.
