@@ -25,8 +25,10 @@
 //! Each module uses only those above it in this list (a test in `core/tests` reads the
 //! imports and fails on one that points down the list):
 //!
-//! 1. [`dimension`] — the kinds of physical quantity, and `math` — the transcendental
-//!    functions on one `libm`, so that every target computes the same bits;
+//! 1. [`dimension`] — the kinds of physical quantity, `math` — the transcendental
+//!    functions on one `libm`, so that every target computes the same bits, and `text_table`
+//!    — plain-text tables for a terminal ([`report::TextTable`]), for the sectors' and the
+//!    reports' texts;
 //! 2. `error` — the one [`Error`] type (with [`UnitProblem`](units::UnitProblem) and
 //!    [`SourceFormat`]);
 //!    [`cancel`] — the flag that stops a long computation from another thread;
@@ -77,6 +79,7 @@ pub mod program;
 pub mod report;
 pub mod sections;
 pub mod sectors;
+mod text_table;
 pub mod uncertainty;
 pub mod units;
 pub mod utilities;

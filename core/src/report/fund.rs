@@ -6,8 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::charts::{self, Chart};
 use super::program::amounts_words;
-use super::text_table::{TextColumn, TextTable};
-use super::{significant, whole};
+use super::{TextColumn, TextTable, significant, whole};
 use crate::error::Result;
 use crate::program::fund::{FundDocument, FundResult, FundRisk, MonteCarlo};
 use crate::program::{Settings, Source};

@@ -13,11 +13,10 @@ mod risk;
 pub use charts::tornado::{TORNADO_BARS, tornado_svg};
 pub mod fund;
 mod program;
-mod text_table;
+pub use crate::text_table::{Align, TextColumn, TextTable};
 pub use fund::fund_text;
 pub use program::programme_text;
 pub use risk::risk_text;
-pub use text_table::{Align, TextColumn, TextTable};
 
 /// The widest a text column is padded to: longer names overflow their column instead (a
 /// format width above 65,535 would panic, and a page of blanks helps no one).
@@ -72,7 +71,8 @@ pub(crate) fn column(lengths: impl Iterator<Item = usize>, min: usize) -> usize 
 /// ```
 pub fn summary_text(s: &Summary) -> String {
     let mut out = String::new();
-    let line = |out: &mut String, k: &str, v: &str| out.push_str(&format!("  {k:<16} {v}\n"));
+    let labels = TextTable::new([TextColumn::left(16)]);
+    let line = |out: &mut String, k: &str, v: &str| out.push_str(&labels.line(&[k, v]));
     out.push_str(&format!("{} ({} sector)\n", s.site, s.sector));
     if !s.location.is_empty() {
         line(&mut out, "location", &s.location);
@@ -98,8 +98,10 @@ pub fn summary_text(s: &Summary) -> String {
     } else {
         out.push_str(&format!("  prices ({}):\n", s.currency));
         let width = column(s.prices.iter().map(|p| p.resource.len()), 0);
+        let prices =
+            TextTable::new([TextColumn::left(width), TextColumn::left(0).gap(2)]).indent(4);
         for p in &s.prices {
-            out.push_str(&format!("    {:<width$}  {}\n", p.resource, p.price));
+            out.push_str(&prices.line(&[&p.resource, &p.price]));
         }
     }
     out
@@ -349,22 +351,22 @@ pub fn balance_text(b: &Balance) -> String {
             .max()
             .unwrap_or(6)
             .clamp(6, MAX_COLUMN);
-        out.push_str(&format!(
-            "  {:<w$}  {:<12} {:>14} {:>14} {:>12} {:>6}\n",
-            "stream", "status", "given", "value", "± unc.", "z"
-        ));
+        let mut columns = vec![TextColumn::left(w), TextColumn::left(12).gap(2)];
+        columns.extend([14, 14, 12, 6].map(TextColumn::right));
+        // The flag of a suspect stream, unpadded, right after its z.
+        columns.push(TextColumn::left(0).gap(0));
+        let streams = TextTable::new(columns);
+        out.push_str(&streams.line(&["stream", "status", "given", "value", "± unc.", "z"]));
         for s in &c.streams {
-            let z = s.z.map_or(String::new(), |z| format!("{z:.2}"));
-            let flag = if s.suspect { "  suspect" } else { "" };
-            out.push_str(&format!(
-                "  {:<w$}  {:<12} {:>14} {:>14} {:>12} {:>6}{flag}\n",
-                s.stream,
+            out.push_str(&streams.line(&[
+                s.stream.as_str(),
                 status_word(s.status),
-                s.given.map_or(String::new(), |g| tonnes(Some(g))),
-                tonnes(s.value),
-                s.uncertainty.map_or(String::new(), |u| tonnes(Some(u))),
-                z
-            ));
+                &s.given.map_or(String::new(), |g| tonnes(Some(g))),
+                &tonnes(s.value),
+                &s.uncertainty.map_or(String::new(), |u| tonnes(Some(u))),
+                &s.z.map_or(String::new(), |z| format!("{z:.2}")),
+                if s.suspect { "  suspect" } else { "" },
+            ]));
         }
         if !c.nodes.is_empty() {
             let w = c
@@ -374,21 +376,23 @@ pub fn balance_text(b: &Balance) -> String {
                 .max()
                 .unwrap_or(4)
                 .clamp(4, MAX_COLUMN);
-            out.push_str(&format!(
-                "  {:<w$}  {:>14} {:>14} {:>16}\n",
-                "unit", "in", "out", "closure as given"
-            ));
+            let units = TextTable::new([
+                TextColumn::left(w),
+                TextColumn::right(14).gap(2),
+                TextColumn::right(14),
+                TextColumn::right(16),
+            ]);
+            out.push_str(&units.line(&["unit", "in", "out", "closure as given"]));
             for n in &c.nodes {
                 let closure = n
                     .given_closure_percent
                     .map_or("?".to_string(), |p| format!("{p:.1} %"));
-                out.push_str(&format!(
-                    "  {:<w$}  {:>14} {:>14} {:>16}\n",
-                    n.node,
-                    tonnes(n.inputs),
-                    tonnes(n.outputs),
-                    closure
-                ));
+                out.push_str(&units.line(&[
+                    n.node.as_str(),
+                    &tonnes(n.inputs),
+                    &tonnes(n.outputs),
+                    &closure,
+                ]));
             }
         }
         out.push_str(&format!(
@@ -533,10 +537,19 @@ pub fn options_text(e: &Evaluation) -> String {
         .unwrap_or(6)
         .clamp(6, MAX_COLUMN);
     let mut out = format!("\noptions ({})\n", e.currency);
-    out.push_str(&format!(
-        "  {:<w$}  {:<10} {:>12} {:>12} {:>8} {:>8} {:>12} {:>7}\n",
-        "option", "class", "capex", "saving/yr", "payback", "disc.", "NPV", "IRR"
-    ));
+    let mut columns = vec![TextColumn::left(w), TextColumn::left(10).gap(2)];
+    columns.extend([12, 12, 8, 8, 12, 7].map(TextColumn::right));
+    let table = TextTable::new(columns);
+    out.push_str(&table.line(&[
+        "option",
+        "class",
+        "capex",
+        "saving/yr",
+        "payback",
+        "disc.",
+        "NPV",
+        "IRR",
+    ]));
     let years = |p: Option<f64>| p.map_or("never".to_string(), |y| format!("{y:.2} yr"));
     for o in &e.options {
         let class = match o.cost_class {
@@ -547,17 +560,16 @@ pub fn options_text(e: &Evaluation) -> String {
         let irr = o
             .irr
             .map_or("-".to_string(), |r| format!("{:.1} %", r * 100.0));
-        out.push_str(&format!(
-            "  {:<w$}  {:<10} {:>12} {:>12} {:>8} {:>8} {:>12} {:>7}\n",
-            o.id,
+        out.push_str(&table.line(&[
+            o.id.as_str(),
             class,
-            whole(o.capex),
-            whole(o.annual_saving),
-            years(o.simple_payback_years),
-            years(o.discounted_payback_years),
-            whole(o.npv),
-            irr
-        ));
+            &whole(o.capex),
+            &whole(o.annual_saving),
+            &years(o.simple_payback_years),
+            &years(o.discounted_payback_years),
+            &whole(o.npv),
+            &irr,
+        ]));
         let mut deltas: Vec<String> = o.deltas.iter().map(|(k, v)| delta_words(k, v)).collect();
         if let Some(m) = o.money.get(crate::options::MONEY_KEY) {
             deltas.push(format!("{} {}/yr saved as money", whole(*m), e.currency));
@@ -623,19 +635,22 @@ pub fn options_text(e: &Evaluation) -> String {
         ));
     }
     out.push_str("  applied in order of NPV, each after the ones before it:\n");
-    out.push_str(&format!(
-        "  {:<w$}  {:>12} {:>12} {:>14} {:>14}\n",
-        "option", "+saving/yr", "+NPV", "saving/yr", "NPV"
-    ));
+    let sequence = TextTable::new([
+        TextColumn::left(w),
+        TextColumn::right(12).gap(2),
+        TextColumn::right(12),
+        TextColumn::right(14),
+        TextColumn::right(14),
+    ]);
+    out.push_str(&sequence.line(&["option", "+saving/yr", "+NPV", "saving/yr", "NPV"]));
     for step in &p.sequence {
-        out.push_str(&format!(
-            "  {:<w$}  {:>12} {:>12} {:>14} {:>14}\n",
-            step.id,
-            whole(step.annual_saving),
-            whole(step.npv),
-            whole(step.cumulative_annual_saving),
-            whole(step.cumulative_npv)
-        ));
+        out.push_str(&sequence.line(&[
+            step.id.as_str(),
+            &whole(step.annual_saving),
+            &whole(step.npv),
+            &whole(step.cumulative_annual_saving),
+            &whole(step.cumulative_npv),
+        ]));
     }
     out
 }

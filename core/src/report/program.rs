@@ -1,7 +1,7 @@
 //! A programme as text, in the terms programmes report: sites, options, investment, savings,
 //! payback, water m3, chemicals t, energy MWh, solid waste t, CO2 t.
 
-use super::{column, significant, whole};
+use super::{TextColumn, TextTable, column, significant, whole};
 use crate::program::{Amounts, Figures, Group, Programme};
 
 /// The programme as plain text for a terminal.
@@ -73,8 +73,11 @@ pub fn programme_text(p: &Programme) -> String {
     }
     out.push('\n');
     let w = column(p.sites.iter().map(|s| s.document.len()), 8);
-    out.push_str(&format!(
-        "sites\n  {:<w$}  {:<10} {:>4} {:>14} {:>14} {:>8} {:>10} {:>10} {:>8}\n",
+    let mut columns = vec![TextColumn::left(w), TextColumn::left(10).gap(2)];
+    columns.extend([4, 14, 14, 8, 10, 10, 8].map(TextColumn::right));
+    let table = TextTable::new(columns);
+    out.push_str("sites\n");
+    out.push_str(&table.line(&[
         "document",
         "sector",
         "opt.",
@@ -83,21 +86,20 @@ pub fn programme_text(p: &Programme) -> String {
         "payback",
         "water m3",
         "MWh",
-        "CO2 t"
-    ));
+        "CO2 t",
+    ]));
     for s in &p.sites {
-        out.push_str(&format!(
-            "  {:<w$}  {:<10} {:>4} {:>14} {:>14} {:>8} {:>10} {:>10} {:>8}\n",
-            s.document,
+        out.push_str(&table.line(&[
+            s.document.as_str(),
             s.sector.key(),
-            s.options,
-            format!("{} {}", whole(s.capex), s.currency),
-            format!("{} {}", whole(s.annual_saving), s.currency),
-            years(s.simple_payback_years),
-            whole(s.per_year.water_m3),
-            whole(s.per_year.energy_mwh),
-            whole(s.per_year.co2_t),
-        ));
+            &s.options.to_string(),
+            &format!("{} {}", whole(s.capex), s.currency),
+            &format!("{} {}", whole(s.annual_saving), s.currency),
+            &years(s.simple_payback_years),
+            &whole(s.per_year.water_m3),
+            &whole(s.per_year.energy_mwh),
+            &whole(s.per_year.co2_t),
+        ]));
     }
     if !p.failures.is_empty() {
         out.push_str("\nfailed\n");
@@ -114,21 +116,28 @@ fn years(y: Option<f64>) -> String {
 
 /// Money per currency as a table, each line indented by `indent`.
 fn money_table(money: &[crate::program::MoneyFigures], indent: &str) -> String {
-    let mut out = format!(
-        "{indent}{:<8} {:>5} {:>7} {:>16} {:>16} {:>8} {:>16}\n",
-        "currency", "sites", "options", "investment", "saving/yr", "payback", "NPV"
-    );
+    let mut columns = vec![TextColumn::left(8)];
+    columns.extend([5, 7, 16, 16, 8, 16].map(TextColumn::right));
+    let table = TextTable::new(columns).indent(indent.len());
+    let mut out = table.line(&[
+        "currency",
+        "sites",
+        "options",
+        "investment",
+        "saving/yr",
+        "payback",
+        "NPV",
+    ]);
     for m in money {
-        out.push_str(&format!(
-            "{indent}{:<8} {:>5} {:>7} {:>16} {:>16} {:>8} {:>16}\n",
-            m.currency,
-            m.sites,
-            m.options,
-            whole(m.investment),
-            whole(m.annual_saving),
-            years(m.simple_payback_years),
-            whole(m.npv)
-        ));
+        out.push_str(&table.line(&[
+            m.currency.as_str(),
+            &m.sites.to_string(),
+            &m.options.to_string(),
+            &whole(m.investment),
+            &whole(m.annual_saving),
+            &years(m.simple_payback_years),
+            &whole(m.npv),
+        ]));
         let r = &m.reported;
         if r.investment_options + r.saving_options > 0 {
             out.push_str(&format!(
@@ -161,10 +170,22 @@ pub(super) fn amounts_words(a: &Amounts) -> String {
 /// One line per group: sites, options, then money per currency and the amounts per year.
 fn groups_table(title: &str, groups: &[Group]) -> String {
     let w = column(groups.iter().map(|g| g.key.len()), 10);
-    let mut out = format!(
-        "{title}\n  {:<w$} {:>5} {:>7} {:>10} {:>10} {:>10} {:>8}  investment; saving/yr\n",
-        "", "sites", "options", "water m3", "chem. t", "MWh", "CO2 t"
-    );
+    let mut columns = vec![TextColumn::left(w)];
+    columns.extend([5, 7, 10, 10, 10, 8].map(TextColumn::right));
+    // The money per currency, unpadded, two spaces after the figures.
+    columns.push(TextColumn::left(0).gap(2));
+    let table = TextTable::new(columns);
+    let mut out = format!("{title}\n");
+    out.push_str(&table.line(&[
+        "",
+        "sites",
+        "options",
+        "water m3",
+        "chem. t",
+        "MWh",
+        "CO2 t",
+        "investment; saving/yr",
+    ]));
     for g in groups {
         let f: &Figures = &g.figures;
         let money: Vec<String> = f
@@ -179,17 +200,16 @@ fn groups_table(title: &str, groups: &[Group]) -> String {
                 )
             })
             .collect();
-        out.push_str(&format!(
-            "  {:<w$} {:>5} {:>7} {:>10} {:>10} {:>10} {:>8}  {}\n",
-            g.key,
-            f.sites,
-            f.options,
-            whole(f.per_year.water_m3),
-            significant(f.per_year.chemicals_total_t()),
-            whole(f.per_year.energy_mwh),
-            whole(f.per_year.co2_t),
-            money.join(" | ")
-        ));
+        out.push_str(&table.line(&[
+            g.key.as_str(),
+            &f.sites.to_string(),
+            &f.options.to_string(),
+            &whole(f.per_year.water_m3),
+            &significant(f.per_year.chemicals_total_t()),
+            &whole(f.per_year.energy_mwh),
+            &whole(f.per_year.co2_t),
+            &money.join(" | "),
+        ]));
     }
     out
 }

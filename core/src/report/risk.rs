@@ -1,7 +1,7 @@
 //! A risk simulation as text: per option the spread of its NPV and payback, the probability of
 //! losing money, and the inputs that drive it.
 
-use super::{significant, whole};
+use super::{TextColumn, TextTable, significant, whole};
 use crate::uncertainty::{PORTFOLIO, RiskOutput, Simulation};
 
 /// The simulation as plain text for a terminal.
@@ -27,44 +27,54 @@ pub fn risk_text(s: &Simulation) -> String {
     );
     out.push_str("\ninputs\n");
     let width = super::column(s.inputs.iter().map(|i| i.path.len()), 0);
+    let inputs = TextTable::new([
+        TextColumn::left(width),
+        TextColumn::left(10).gap(2),
+        TextColumn::left(0).gap(2),
+    ]);
     for i in &s.inputs {
-        out.push_str(&format!(
-            "  {:width$}  {:<10}  P10 {} … P90 {} {}\n",
-            i.path,
+        out.push_str(&inputs.line(&[
+            i.path.as_str(),
             i.distribution.key(),
-            significant(i.p10),
-            significant(i.p90),
-            i.unit
-        ));
+            &format!(
+                "P10 {} … P90 {} {}",
+                significant(i.p10),
+                significant(i.p90),
+                i.unit
+            ),
+        ]));
     }
     let names: Vec<&str> = option_names(s);
     let w = super::column(names.iter().map(|n| n.len()), 6);
-    out.push_str(&format!(
-        "\nNPV, {}\n  {:w$} {:>10} {:>10} {:>10} {:>10} {:>10}   {:>8}\n",
-        s.currency, "option", "base", "mean", "P5", "P50", "P95", "P(NPV<0)"
-    ));
+    let mut columns = vec![TextColumn::left(w)];
+    columns.extend([TextColumn::right(10); 5]);
+    columns.push(TextColumn::right(8).gap(3));
+    let npv = TextTable::new(columns);
+    out.push_str(&format!("\nNPV, {}\n", s.currency));
+    out.push_str(&npv.line(&["option", "base", "mean", "P5", "P50", "P95", "P(NPV<0)"]));
     for name in &names {
         let Some(o) = s.output(name, "npv") else {
             continue;
         };
-        out.push_str(&format!("  {name:w$}"));
         match &o.spread {
-            Some(sp) => out.push_str(&format!(
-                " {:>10} {:>10} {:>10} {:>10} {:>10}   {:>8}\n",
-                o.base.map_or("-".to_string(), whole),
-                whole(sp.mean),
-                whole(sp.p5),
-                whole(sp.p50),
-                whole(sp.p95),
-                percent(o.probability_negative)
-            )),
-            None => out.push_str("  (no draw appraised)\n"),
+            Some(sp) => out.push_str(&npv.line(&[
+                *name,
+                &o.base.map_or("-".to_string(), whole),
+                &whole(sp.mean),
+                &whole(sp.p5),
+                &whole(sp.p50),
+                &whole(sp.p95),
+                &percent(o.probability_negative),
+            ])),
+            None => out.push_str(&format!("  {name:w$}  (no draw appraised)\n")),
         }
     }
-    out.push_str(&format!(
-        "\nsimple payback, years\n  {:w$} {:>7} {:>7} {:>7} {:>7}   {:>15}\n",
-        "option", "P10", "P50", "P90", "never", "P(not low-cost)"
-    ));
+    let mut columns = vec![TextColumn::left(w)];
+    columns.extend([TextColumn::right(7); 4]);
+    columns.push(TextColumn::right(15).gap(3));
+    let payback = TextTable::new(columns);
+    out.push_str("\nsimple payback, years\n");
+    out.push_str(&payback.line(&["option", "P10", "P50", "P90", "never", "P(not low-cost)"]));
     for name in names.iter().filter(|n| **n != PORTFOLIO) {
         let Some(o) = s.output(name, "simple_payback") else {
             continue;
@@ -76,14 +86,14 @@ pub fn risk_text(s: &Simulation) -> String {
             percent(Some(f64::from(o.undefined) / draws))
         };
         match &o.spread {
-            Some(sp) => out.push_str(&format!(
-                "  {name:w$} {:>7} {:>7} {:>7} {:>7}   {:>15}\n",
-                years(sp.p10),
-                years(sp.p50),
-                years(sp.p90),
-                never,
-                percent(o.probability_not_low_cost)
-            )),
+            Some(sp) => out.push_str(&payback.line(&[
+                *name,
+                &years(sp.p10),
+                &years(sp.p50),
+                &years(sp.p90),
+                &never,
+                &percent(o.probability_not_low_cost),
+            ])),
             None => out.push_str(&format!(
                 "  {name:w$} never pays back   {:>6}\n",
                 percent(o.probability_not_low_cost)

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// Top-level modules, bottom layer first; modules on one line share a layer.
 const LAYERS: &[&[&str]] = &[
-    &["dimension", "math"],
+    &["dimension", "math", "text_table"],
     &["error"],
     &["cancel"],
     &["wire"],

@@ -1,6 +1,7 @@
 //! The automotive benchmarks in words, for a terminal.
 
 use super::benchmarks::{AutomotiveBenchmarks, Class};
+use crate::text_table::{TextColumn, TextTable};
 use crate::units::format_significant;
 
 fn significant(x: f64) -> String {
@@ -15,27 +16,39 @@ pub(super) fn text(b: &AutomotiveBenchmarks) -> String {
             "\nplating rinses ({} m2/yr plated)\n",
             significant(b.area_plated)
         ));
-        out.push_str(&format!(
-            "  {:<14} {:<16} {:>8} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
-            "tank", "rinse", "L/m2", "ratio", "m3/yr", "exact", "approx.", "metal kg/yr"
-        ));
+        let mut columns = vec![
+            TextColumn::left(14),
+            TextColumn::left(16),
+            TextColumn::right(8),
+        ];
+        columns.extend([TextColumn::right(10); 5]);
+        let rinses = TextTable::new(columns);
+        out.push_str(&rinses.line(&[
+            "tank",
+            "rinse",
+            "L/m2",
+            "ratio",
+            "m3/yr",
+            "exact",
+            "approx.",
+            "metal kg/yr",
+        ]));
         for r in &b.rinses {
             let kind = if r.stages > 1 {
                 format!("{} x{}", r.kind, r.stages)
             } else {
                 r.kind.clone()
             };
-            out.push_str(&format!(
-                "  {:<14} {:<16} {:>8} {:>10} {:>10} {:>10} {:>10} {:>10}\n",
-                r.tank,
-                kind,
-                significant(r.drag_out),
-                significant(r.ratio),
-                significant(r.water),
-                significant(r.required),
-                significant(r.approximate),
-                significant(r.metal_lost)
-            ));
+            out.push_str(&rinses.line(&[
+                r.tank.as_str(),
+                &kind,
+                &significant(r.drag_out),
+                &significant(r.ratio),
+                &significant(r.water),
+                &significant(r.required),
+                &significant(r.approximate),
+                &significant(r.metal_lost),
+            ]));
         }
         out.push_str("  (exact: the water the rinse criterion needs by the rinse equations; approx.: by (C0/Cn)^(1/n))\n");
     }
@@ -68,19 +81,25 @@ pub(super) fn text(b: &AutomotiveBenchmarks) -> String {
         None => "-",
     };
     let mut sources = Vec::new();
+    // The unit and the published range, unpadded, two spaces after the figures.
+    let indicators = TextTable::new([
+        TextColumn::left(48),
+        TextColumn::right(10),
+        TextColumn::right(10),
+        TextColumn::left(0).gap(2),
+        TextColumn::left(0).gap(2),
+    ]);
     for i in &b.indicators {
-        let after = i.after.map_or("-".to_string(), significant);
-        out.push_str(&format!(
-            "  {:<48} {:>10} {:>10}  {}",
-            i.label,
+        let mut cells = vec![
+            i.label.clone(),
             significant(i.before),
-            after,
-            i.unit
-        ));
+            i.after.map_or("-".to_string(), significant),
+            i.unit.clone(),
+        ];
         if let Some(r) = &i.reference {
             sources.push(r.source.clone());
-            out.push_str(&format!(
-                "  {}-{} ({}): {} before, {} after [{}]",
+            cells.push(format!(
+                "{}-{} ({}): {} before, {} after [{}]",
                 significant(r.low),
                 significant(r.high),
                 r.label,
@@ -89,7 +108,7 @@ pub(super) fn text(b: &AutomotiveBenchmarks) -> String {
                 sources.len()
             ));
         }
-        out.push('\n');
+        out.push_str(&indicators.line(&cells));
     }
     for (k, s) in sources.iter().enumerate() {
         out.push_str(&format!("  [{}] {}\n", k + 1, s));

@@ -1,6 +1,7 @@
 //! The chemicals benchmarks in words, for a terminal.
 
 use super::benchmarks::{ChemicalsBenchmarks, Class};
+use crate::text_table::{TextColumn, TextTable};
 use crate::units::format_significant;
 
 fn significant(x: f64) -> String {
@@ -28,39 +29,52 @@ pub(super) fn text(b: &ChemicalsBenchmarks) -> String {
         significant(o.effluent / 1e3),
         significant(o.effluent_water / 1e3)
     );
-    out.push_str(&format!(
-        "  {:<24} {:>10} {:>10} {:>10} {:>10} {:>8} {:>8}\n",
-        "product", "t/yr", "in t/yr", "waste t/yr", "water t/yr", "E", "PMI"
-    ));
+    let mut columns = vec![TextColumn::left(24)];
+    columns.extend([10, 10, 10, 10, 8, 8].map(TextColumn::right));
+    let products = TextTable::new(columns);
+    out.push_str(&products.line(&[
+        "product",
+        "t/yr",
+        "in t/yr",
+        "waste t/yr",
+        "water t/yr",
+        "E",
+        "PMI",
+    ]));
     for p in &b.products {
-        out.push_str(&format!(
-            "  {:<24} {:>10} {:>10} {:>10} {:>10} {:>8} {:>8}\n",
-            p.name,
-            significant(p.product / 1e3),
-            significant(p.inputs / 1e3),
-            significant(p.waste / 1e3),
-            significant(p.water / 1e3),
-            significant(p.e_factor),
-            significant(p.pmi)
-        ));
+        out.push_str(&products.line(&[
+            p.name.as_str(),
+            &significant(p.product / 1e3),
+            &significant(p.inputs / 1e3),
+            &significant(p.waste / 1e3),
+            &significant(p.water / 1e3),
+            &significant(p.e_factor),
+            &significant(p.pmi),
+        ]));
     }
     out.push_str("\nindicators per kg of product\n");
     let mut sources = Vec::new();
+    // The unit and the published range, unpadded, two spaces after the figures.
+    let indicators = TextTable::new([
+        TextColumn::left(30),
+        TextColumn::right(10),
+        TextColumn::right(10),
+        TextColumn::left(0).gap(2),
+        TextColumn::left(0).gap(2),
+    ]);
     for i in &b.indicators {
-        let after = i.after.map_or("-".to_string(), significant);
-        out.push_str(&format!(
-            "  {:<30} {:>10} {:>10}  {}",
-            i.label,
+        let mut cells = vec![
+            i.label.clone(),
             significant(i.before),
-            after,
-            i.unit
-        ));
+            i.after.map_or("-".to_string(), significant),
+            i.unit.clone(),
+        ];
         if let Some(r) = &i.reference {
             if !sources.contains(&r.source) {
                 sources.push(r.source.clone());
             }
-            out.push_str(&format!(
-                "  {} to {} ({}): {} before, {} after",
+            cells.push(format!(
+                "{} to {} ({}): {} before, {} after",
                 significant(r.low),
                 significant(r.high),
                 r.label,
@@ -68,7 +82,7 @@ pub(super) fn text(b: &ChemicalsBenchmarks) -> String {
                 word(i.class_after)
             ));
         }
-        out.push('\n');
+        out.push_str(&indicators.line(&cells));
     }
     out.push_str("E factor against each segment (water excluded)\n");
     for s in &b.segments {

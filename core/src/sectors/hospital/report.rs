@@ -1,6 +1,7 @@
 //! The hospital benchmarks in words, for a terminal.
 
 use super::benchmarks::{Class, HospitalBenchmarks};
+use crate::text_table::{TextColumn, TextTable};
 use crate::units::format_significant;
 
 fn significant(x: f64) -> String {
@@ -21,10 +22,14 @@ pub(super) fn text(b: &HospitalBenchmarks) -> String {
         .map(|i| i.label.len())
         .max()
         .unwrap_or(10);
-    out.push_str(&format!(
-        "  {:<w$}  {:>10} {:>10}  {:<10} {}\n",
-        "indicator", "before", "after", "unit", "published range"
-    ));
+    // The published range after the unit, unpadded.
+    let indicators = TextTable::new([
+        TextColumn::left(w),
+        TextColumn::right(10).gap(2),
+        TextColumn::right(10),
+        TextColumn::left(10).gap(2),
+    ]);
+    out.push_str(&indicators.line(&["indicator", "before", "after", "unit", "published range"]));
     let word = |c: Option<Class>| match c {
         Some(Class::Below) => "below",
         Some(Class::Within) => "within",
@@ -58,34 +63,40 @@ pub(super) fn text(b: &HospitalBenchmarks) -> String {
             }
             None => String::new(),
         };
-        out.push_str(&format!(
-            "  {:<w$}  {:>10} {:>10}  {:<10} {range}\n",
-            i.label,
-            significant(i.before),
-            after,
-            i.unit
-        ));
+        out.push_str(&indicators.line(&[
+            i.label.as_str(),
+            &significant(i.before),
+            &after,
+            &i.unit,
+            &range,
+        ]));
     }
     for (k, s) in sources.iter().enumerate() {
         out.push_str(&format!("  [{}] {s}\n", k + 1));
     }
     if !b.routes.is_empty() {
         out.push_str("\nwaste treatment routes (t/yr, cost per year at the route's price)\n");
-        out.push_str(&format!(
-            "  {:<24} {:>10} {:>10} {:>12} {:>12} {:>12}\n",
-            "route", "t before", "t after", "per t", "cost before", "cost after"
-        ));
+        let mut columns = vec![TextColumn::left(24)];
+        columns.extend([10, 10, 12, 12, 12].map(TextColumn::right));
+        let routes = TextTable::new(columns);
+        out.push_str(&routes.line(&[
+            "route",
+            "t before",
+            "t after",
+            "per t",
+            "cost before",
+            "cost after",
+        ]));
         let money = |x: Option<f64>| x.map_or("-".to_string(), significant);
         for r in &b.routes {
-            out.push_str(&format!(
-                "  {:<24} {:>10} {:>10} {:>12} {:>12} {:>12}\n",
-                r.route,
-                significant(r.tonnes_before),
-                money(r.tonnes_after),
-                money(r.price),
-                money(r.cost_before),
-                money(r.cost_after)
-            ));
+            out.push_str(&routes.line(&[
+                r.route.as_str(),
+                &significant(r.tonnes_before),
+                &money(r.tonnes_after),
+                &money(r.price),
+                &money(r.cost_before),
+                &money(r.cost_after),
+            ]));
         }
     }
     for warning in &b.warnings {

@@ -1,6 +1,7 @@
 //! The hotel benchmarks in words, for a terminal.
 
 use super::benchmarks::{Class, HotelBenchmarks};
+use crate::text_table::{TextColumn, TextTable};
 use crate::units::format_significant;
 
 fn significant(x: f64) -> String {
@@ -14,18 +15,20 @@ pub(super) fn text(b: &HotelBenchmarks) -> String {
         "\nhotel water by end use ({} guest-nights/yr)\n",
         significant(b.guest_nights)
     );
-    out.push_str(&format!(
-        "  {:<28} {:>10} {:>10} {:>14}\n",
-        "end use", "m3/yr", "hot m3/yr", "L/guest-night"
-    ));
+    let end_uses = TextTable::new([
+        TextColumn::left(28),
+        TextColumn::right(10),
+        TextColumn::right(10),
+        TextColumn::right(14),
+    ]);
+    out.push_str(&end_uses.line(&["end use", "m3/yr", "hot m3/yr", "L/guest-night"]));
     for u in &b.end_uses {
-        out.push_str(&format!(
-            "  {:<28} {:>10} {:>10} {:>14}\n",
-            u.label,
-            significant(u.water),
-            significant(u.hot),
-            significant(u.per_guest_night)
-        ));
+        out.push_str(&end_uses.line(&[
+            u.label.as_str(),
+            &significant(u.water),
+            &significant(u.hot),
+            &significant(u.per_guest_night),
+        ]));
     }
     if let Some(r) = &b.reconciliation {
         out.push_str(&format!(
@@ -45,19 +48,25 @@ pub(super) fn text(b: &HotelBenchmarks) -> String {
         None => "-",
     };
     let mut sources = Vec::new();
+    // The unit and the published range, unpadded, two spaces after the figures.
+    let indicators = TextTable::new([
+        TextColumn::left(34),
+        TextColumn::right(10),
+        TextColumn::right(10),
+        TextColumn::left(0).gap(2),
+        TextColumn::left(0).gap(2),
+    ]);
     for i in &b.indicators {
-        let after = i.after.map_or("-".to_string(), significant);
-        out.push_str(&format!(
-            "  {:<34} {:>10} {:>10}  {}",
-            i.label,
+        let mut cells = vec![
+            i.label.clone(),
             significant(i.before),
-            after,
-            i.unit
-        ));
+            i.after.map_or("-".to_string(), significant),
+            i.unit.clone(),
+        ];
         if let Some(r) = &i.reference {
             sources.push(r.source.clone());
-            out.push_str(&format!(
-                "  ≤ {} ({}): {} before, {} after [{}]",
+            cells.push(format!(
+                "≤ {} ({}): {} before, {} after [{}]",
                 significant(r.high),
                 r.label,
                 word(i.class_before),
@@ -65,7 +74,7 @@ pub(super) fn text(b: &HotelBenchmarks) -> String {
                 sources.len()
             ));
         }
-        out.push('\n');
+        out.push_str(&indicators.line(&cells));
     }
     for (k, s) in sources.iter().enumerate() {
         out.push_str(&format!("  [{}] {}\n", k + 1, s));

@@ -1,6 +1,7 @@
 //! The tanning benchmarks in words, for a terminal.
 
 use super::{ChromeBalance, Class, TanningBenchmarks};
+use crate::text_table::{TextColumn, TextTable};
 use crate::units::format_significant;
 
 fn significant(x: f64) -> String {
@@ -20,10 +21,14 @@ pub(super) fn text(b: &TanningBenchmarks) -> String {
         .map(|i| i.label.len())
         .max()
         .unwrap_or(10);
-    out.push_str(&format!(
-        "  {:<w$}  {:>10} {:>10}  {:<6} {}\n",
-        "indicator", "before", "after", "unit", "published range"
-    ));
+    // The published range after the unit, unpadded.
+    let indicators = TextTable::new([
+        TextColumn::left(w),
+        TextColumn::right(10).gap(2),
+        TextColumn::right(10),
+        TextColumn::left(6).gap(2),
+    ]);
+    out.push_str(&indicators.line(&["indicator", "before", "after", "unit", "published range"]));
     let word = |c: Option<Class>| match c {
         Some(Class::Below) => "below",
         Some(Class::Within) => "within",
@@ -57,13 +62,13 @@ pub(super) fn text(b: &TanningBenchmarks) -> String {
             }
             None => String::new(),
         };
-        out.push_str(&format!(
-            "  {:<w$}  {:>10} {:>10}  {:<6} {range}\n",
-            i.label,
-            significant(i.before),
-            after,
-            i.unit
-        ));
+        out.push_str(&indicators.line(&[
+            i.label.as_str(),
+            &significant(i.before),
+            &after,
+            &i.unit,
+            &range,
+        ]));
     }
     for (k, s) in sources.iter().enumerate() {
         out.push_str(&format!("  [{}] {s}\n", k + 1));

@@ -149,4 +149,24 @@ mod tests {
         );
         assert_eq!(t.line::<&str>(&[]), "  \n");
     }
+
+    #[test]
+    fn a_column_of_no_width_holds_its_cell_unpadded_after_its_gap() {
+        let t = TextTable::new([
+            TextColumn::right(6),
+            TextColumn::left(0).gap(0),
+            TextColumn::left(0).gap(2),
+        ]);
+        for (z, flag, note) in [
+            ("63.64", "  suspect", "x"),
+            ("-0.5", "", ""),
+            ("", "", "a b"),
+        ] {
+            assert_eq!(
+                t.line(&[z, flag, note]),
+                format!("  {z:>6}{flag}  {note}\n")
+            );
+        }
+        assert_eq!(t.line(&["1.00", ""]), "    1.00\n");
+    }
 }
