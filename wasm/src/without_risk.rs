@@ -1,7 +1,7 @@
 //! A build without the risk simulation (a sector's calculator module whose starting document
 //! has no `[uncertainty]` section) still exports `simulate` and `risk`, with the same
-//! signatures, so that every build shares one JS glue; they refuse with an error naming the
-//! section.
+//! signatures as every other build: a caller (the worker) gets an engine error naming the
+//! section, with its `code` and `path`, not a missing function.
 
 use wasm_bindgen::prelude::*;
 

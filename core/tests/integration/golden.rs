@@ -17,6 +17,11 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// Whether the golden files are to be rewritten (`CLEANPROD_BLESS` set, not empty, not `0`).
+pub fn blessing() -> bool {
+    std::env::var_os("CLEANPROD_BLESS").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
 pub fn expected_dir() -> PathBuf {
     root().join("tests/fixtures/expected")
 }
@@ -213,7 +218,7 @@ fn compare_at(path: &str, got: &Value, want: &Value, tol: Tolerance) -> Result<(
 fn golden_files_match_the_core() {
     let dir = expected_dir();
     let files = golden_files();
-    if std::env::var_os("CLEANPROD_BLESS").is_some_and(|v| !v.is_empty() && v != "0") {
+    if blessing() {
         std::fs::create_dir_all(&dir).unwrap();
         for entry in std::fs::read_dir(&dir).unwrap() {
             let name = entry.unwrap().file_name().into_string().unwrap();

@@ -61,7 +61,7 @@ fn reports() -> Vec<(String, String)> {
 #[test]
 fn golden_reports_match_the_core() {
     let dir = root().join("tests/fixtures/expected/reports");
-    let bless = std::env::var_os("CLEANPROD_BLESS").is_some_and(|v| !v.is_empty() && v != "0");
+    let bless = super::golden::blessing();
     for (name, text) in reports() {
         let path = dir.join(&name);
         if bless {

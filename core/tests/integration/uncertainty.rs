@@ -272,17 +272,25 @@ fn golden_draws() -> Value {
 
 #[test]
 fn golden_draws_are_reproduced_exactly() {
-    let path = root().join("tests/fixtures/risk_draws.json");
-    let now = golden_draws();
-    if std::env::var_os("CLEANPROD_BLESS").is_some() {
-        std::fs::write(&path, serde_json::to_string_pretty(&now).unwrap() + "\n").unwrap();
+    same_as_fixture(
+        "tests/fixtures/risk_draws.json",
+        &golden_draws(),
+        "the draws",
+    );
+}
+
+/// `now` against the JSON fixture at `file` (rewritten instead when blessing), exactly:
+/// serde_json writes the shortest text that reads back to the same bits.
+fn same_as_fixture(file: &str, now: &Value, what: &str) {
+    let path = root().join(file);
+    if super::golden::blessing() {
+        std::fs::write(&path, serde_json::to_string_pretty(now).unwrap() + "\n").unwrap();
         return;
     }
     let expected: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    // Exact: serde_json writes the shortest text that reads back to the same bits.
     assert_eq!(
-        now, expected,
-        "the draws changed: if on purpose, bless and say why"
+        *now, expected,
+        "{what} changed: if on purpose, bless and say why"
     );
 }
 
@@ -758,15 +766,9 @@ fn tannery_golden() -> Value {
 
 #[test]
 fn tannery_figures_for_seed_7_are_reproduced_exactly() {
-    let path = root().join("tests/fixtures/risk_tannery.json");
-    let now = tannery_golden();
-    if std::env::var_os("CLEANPROD_BLESS").is_some() {
-        std::fs::write(&path, serde_json::to_string_pretty(&now).unwrap() + "\n").unwrap();
-        return;
-    }
-    let expected: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    assert_eq!(
-        now, expected,
-        "the tannery's figures changed: if on purpose, bless and say why"
+    same_as_fixture(
+        "tests/fixtures/risk_tannery.json",
+        &tannery_golden(),
+        "the tannery's figures",
     );
 }
